@@ -1,0 +1,1 @@
+export { authModuleDemoPersonaProvider as default } from './module';

@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import { ResourceType, apiVersionOf } from '../api/resources';
+import { deepClone, deepEqual, formatTimestamp } from '../apply/objects';
+import { KubeObject, StoredObject } from '../types';
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface StoreEvent {
+  type: WatchEventType;
+  resource: ResourceType;
+  object: StoredObject;
+  /** The object before a MODIFIED event. */
+  previous?: StoredObject;
+}
+
+export type StoreListener = (event: StoreEvent) => void;
+
+/** How many past events watches can resume from (`watch&resourceVersion=N`). */
+const HISTORY_SIZE = 2000;
+
+function typeKey(type: ResourceType): string {
+  return `${type.group}/${type.plural}`;
+}
+
+export function objectKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+/** Fields of an object that make up its generation: everything but metadata and status. */
+function specPart(object: KubeObject): Record<string, unknown> {
+  const {
+    metadata: _m,
+    status: _s,
+    apiVersion: _a,
+    kind: _k,
+    ...rest
+  } = object;
+  return rest;
+}
+
+/**
+ * The simulator's etcd: objects per resource, one global resourceVersion counter that
+ * increases with every write, uid/creationTimestamp/generation bookkeeping, and change
+ * events for watches and controllers. It enforces no API semantics (see ResourceApi).
+ */
+export class ObjectStore {
+  private revision = 1000;
+  private readonly objects = new Map<string, Map<string, StoredObject>>();
+  private readonly listeners = new Set<StoreListener>();
+  private readonly history: Array<{ revision: number; event: StoreEvent }> = [];
+  /** apiVersion/kind → resource, to find the type of an object met by uid. */
+  private readonly types = new Map<string, ResourceType>();
+
+  constructor(private readonly now: () => number) {}
+
+  get resourceVersion(): string {
+    return String(this.revision);
+  }
+
+  /** The oldest resourceVersion a watch can still resume from. */
+  get oldestResumableRevision(): number {
+    return this.history.length > 0
+      ? this.history[0].revision - 1
+      : this.revision;
+  }
+
+  private bucket(type: ResourceType): Map<string, StoredObject> {
+    let bucket = this.objects.get(typeKey(type));
+    if (!bucket) {
+      bucket = new Map();
+      this.objects.set(typeKey(type), bucket);
+    }
+    return bucket;
+  }
+
+  get(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): StoredObject | undefined {
+    return deepClone(
+      this.bucket(type).get(
+        objectKey(type.namespaced ? namespace : undefined, name),
+      ),
+    );
+  }
+
+  has(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): boolean {
+    return this.bucket(type).has(
+      objectKey(type.namespaced ? namespace : undefined, name),
+    );
+  }
+
+  /** Objects sorted by namespace and name, as etcd's key order gives them. */
+  list(type: ResourceType, namespace?: string): StoredObject[] {
+    const items = [...this.bucket(type).values()].filter(
+      o => !namespace || o.metadata.namespace === namespace,
+    );
+    items.sort((a, b) =>
+      objectKey(a.metadata.namespace, a.metadata.name).localeCompare(
+        objectKey(b.metadata.namespace, b.metadata.name),
+      ),
+    );
+    return items.map(o => deepClone(o));
+  }
+
+  /** Objects (of any type) whose ownerReferences name the given uid. */
+  dependentsOf(
+    uid: string,
+  ): Array<{ type: ResourceType; object: StoredObject }> {
+    const result: Array<{ type: ResourceType; object: StoredObject }> = [];
+    for (const bucket of this.objects.values()) {
+      for (const object of bucket.values()) {
+        if (object.metadata.ownerReferences?.some(ref => ref.uid === uid)) {
+          result.push({
+            type: this.typeOf(object)!,
+            object: deepClone(object),
+          });
+        }
+      }
+    }
+    return result;
+  }
+
+  private typeOf(object: KubeObject): ResourceType | undefined {
+    return this.types.get(`${object.apiVersion}/${object.kind}`);
+  }
+
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Events after `revision`, or undefined when they are no longer kept (410 Gone). */
+  eventsSince(revision: number): StoreEvent[] | undefined {
+    if (revision < this.oldestResumableRevision) return undefined;
+    return this.history.filter(h => h.revision > revision).map(h => h.event);
+  }
+
+  private emit(event: StoreEvent): void {
+    this.history.push({ revision: this.revision, event });
+    if (this.history.length > HISTORY_SIZE) this.history.shift();
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  /** Returns a copy of the object as it would be stored by `create`, without storing it. */
+  prepareCreate(type: ResourceType, object: KubeObject): StoredObject {
+    const prepared = deepClone(object) as StoredObject;
+    prepared.apiVersion = apiVersionOf(type);
+    prepared.kind = type.kind;
+    prepared.metadata.uid = randomUUID();
+    prepared.metadata.creationTimestamp = formatTimestamp(this.now());
+    prepared.metadata.generation = 1;
+    if (!type.namespaced) delete prepared.metadata.namespace;
+    return prepared;
+  }
+
+  create(type: ResourceType, object: KubeObject): StoredObject {
+    this.types.set(`${apiVersionOf(type)}/${type.kind}`, type);
+    const stored = this.prepareCreate(type, object);
+    if (object.metadata.uid) stored.metadata.uid = object.metadata.uid;
+    this.revision += 1;
+    stored.metadata.resourceVersion = String(this.revision);
+    this.bucket(type).set(
+      objectKey(stored.metadata.namespace, stored.metadata.name),
+      stored,
+    );
+    this.emit({ type: 'ADDED', resource: type, object: deepClone(stored) });
+    return deepClone(stored);
+  }
+
+  /**
+   * Computes what `update` would store: generation moves when anything outside
+   * metadata and status changed. Returns the current object when nothing changed.
+   */
+  prepareUpdate(
+    type: ResourceType,
+    object: KubeObject,
+  ): { object: StoredObject; changed: boolean } {
+    const key = objectKey(
+      type.namespaced ? object.metadata.namespace : undefined,
+      object.metadata.name!,
+    );
+    const current = this.bucket(type).get(key);
+    if (!current) throw new Error(`update of missing object ${key}`);
+    const next = deepClone(object) as StoredObject;
+    next.apiVersion = current.apiVersion;
+    next.kind = current.kind;
+    next.metadata.uid = current.metadata.uid;
+    next.metadata.creationTimestamp = current.metadata.creationTimestamp;
+    next.metadata.resourceVersion = current.metadata.resourceVersion;
+    next.metadata.generation =
+      (current.metadata.generation ?? 1) +
+      (deepEqual(specPart(current), specPart(next)) ? 0 : 1);
+    if (!type.namespaced) delete next.metadata.namespace;
+    return { object: next, changed: !deepEqual(current, next) };
+  }
+
+  /**
+   * Stores a new version of an existing object. No-op writes keep the resourceVersion,
+   * like the apiserver. An update that clears the last finalizer of an object being
+   * deleted removes it, as Kubernetes does (namespaces, finalized through
+   * `spec.finalizers`, are removed by their controller).
+   */
+  update(type: ResourceType, object: KubeObject): StoredObject {
+    const { object: next, changed } = this.prepareUpdate(type, object);
+    const key = objectKey(next.metadata.namespace, next.metadata.name);
+    const current = this.bucket(type).get(key)!;
+    if (!changed) return deepClone(current);
+    const clearedLastFinalizer =
+      (current.metadata.finalizers?.length ?? 0) > 0 &&
+      !next.metadata.finalizers?.length;
+    if (next.metadata.deletionTimestamp && clearedLastFinalizer) {
+      return this.remove(
+        type,
+        next.metadata.namespace,
+        next.metadata.name,
+        next,
+      );
+    }
+    this.revision += 1;
+    next.metadata.resourceVersion = String(this.revision);
+    this.bucket(type).set(key, next);
+    this.emit({
+      type: 'MODIFIED',
+      resource: type,
+      object: deepClone(next),
+      previous: deepClone(current),
+    });
+    return deepClone(next);
+  }
+
+  /** Removes an object at once (finalizers are the caller's business). */
+  remove(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    lastState?: KubeObject,
+  ): StoredObject {
+    const key = objectKey(type.namespaced ? namespace : undefined, name);
+    const current = this.bucket(type).get(key);
+    if (!current) throw new Error(`removal of missing object ${key}`);
+    this.bucket(type).delete(key);
+    this.revision += 1;
+    const removed = deepClone((lastState as StoredObject) ?? current);
+    removed.metadata.resourceVersion = String(this.revision);
+    this.emit({ type: 'DELETED', resource: type, object: deepClone(removed) });
+    return removed;
+  }
+}

@@ -1,0 +1,121 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { ResponseError } from '@backstage/errors';
+import { FakeShepherd } from '../__testUtils__/FakeShepherd';
+import { aMember, aService, aSystem, aVm } from '../__testUtils__/records';
+import { HttpShepherdReader } from './HttpShepherdReader';
+
+describe('HttpShepherdReader', () => {
+  const shepherd = new FakeShepherd();
+  let reader: HttpShepherdReader;
+
+  beforeAll(async () => {
+    const baseUrl = await shepherd.start();
+    reader = new HttpShepherdReader(
+      {
+        getBaseUrl: async pluginId => baseUrl.replace('shepherd', pluginId),
+        getExternalBaseUrl: async () => 'http://unused',
+      },
+      mockServices.auth({ pluginId: 'catalog' }),
+    );
+  });
+
+  afterAll(() => shepherd.stop());
+
+  beforeEach(() => {
+    shepherd.systems = [];
+    shepherd.members = [];
+    shepherd.services = [];
+    shepherd.vms = [];
+    shepherd.failWith = undefined;
+    shepherd.requests.length = 0;
+  });
+
+  it("reads with the catalog's own token for the Shepherd plugin", async () => {
+    shepherd.systems = [aSystem()];
+
+    await reader.listSystems();
+
+    expect(shepherd.requests).toEqual([
+      {
+        path: '/api/shepherd/v1/systems?offset=0&limit=100',
+        authorization: `Bearer ${mockCredentials.service.token({
+          onBehalfOf: mockCredentials.service('plugin:catalog'),
+          targetPluginId: 'shepherd',
+        })}`,
+      },
+    ]);
+  });
+
+  it('reads lists to their end, page by page', async () => {
+    const shop = aSystem();
+    const api = aService(shop);
+    shepherd.vms = Array.from({ length: 230 }, (_, index) =>
+      aVm(api, { instance: String(index).padStart(3, '0') }),
+    );
+
+    const vms = await reader.listVms();
+
+    expect(vms).toHaveLength(230);
+    expect(new Set(vms.map(vm => vm.id)).size).toBe(230);
+    expect(shepherd.requests.map(request => request.path)).toEqual([
+      '/api/shepherd/v1/vms?offset=0&limit=100',
+      '/api/shepherd/v1/vms?offset=100&limit=100',
+      '/api/shepherd/v1/vms?offset=200&limit=100',
+    ]);
+  });
+
+  it('filters Services and VMs by System or Service', async () => {
+    const shop = aSystem({ name: 'shop' });
+    const other = aSystem({ name: 'other' });
+    const cart = aService(shop, { name: 'cart' });
+    const till = aService(shop, { name: 'till' });
+    shepherd.services = [cart, till, aService(other)];
+    shepherd.vms = [aVm(cart), aVm(till), aVm(aService(other))];
+
+    expect(await reader.listServices({ systemId: shop.id })).toEqual([
+      cart,
+      till,
+    ]);
+    expect(
+      (await reader.listVms({ serviceId: till.id })).map(vm => vm.name),
+    ).toEqual(['dev-shop-till-01']);
+    expect(shepherd.requests.map(request => request.path)).toEqual([
+      '/api/shepherd/v1/services?systemId=system-shop&offset=0&limit=100',
+      '/api/shepherd/v1/vms?serviceId=service-shop-till&offset=0&limit=100',
+    ]);
+  });
+
+  it('answers single records, and nothing for records that do not exist', async () => {
+    const shop = aSystem();
+    const api = aService(shop);
+    const vm = aVm(api);
+    const owner = aMember(shop, 'group:default/team-shop');
+    Object.assign(shepherd, {
+      systems: [shop],
+      services: [api],
+      vms: [vm],
+      members: [owner],
+    });
+
+    expect(await reader.getSystem(shop.id)).toEqual(shop);
+    expect(await reader.getService(api.id)).toEqual(api);
+    expect(await reader.getVm(vm.id)).toEqual(vm);
+    expect(await reader.listMembers(shop.id)).toEqual([owner]);
+    expect(await reader.getSystem('gone')).toBeUndefined();
+    expect(await reader.getService('gone')).toBeUndefined();
+    expect(await reader.getVm('gone')).toBeUndefined();
+    expect(await reader.listMembers('gone')).toEqual([]);
+  });
+
+  it('fails with the answer of a Shepherd that cannot answer', async () => {
+    shepherd.failWith = 503;
+
+    const failure = reader.listSystems();
+
+    await expect(failure).rejects.toBeInstanceOf(ResponseError);
+    await expect(failure).rejects.toMatchObject({
+      response: { status: 503 },
+      message: expect.stringContaining('Shepherd is unwell'),
+    });
+  });
+});

@@ -1,0 +1,156 @@
+import { UserInfoService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import {
+  AuthorizeResult,
+  Permission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import {
+  ENVIRONMENTS,
+  Environment,
+  SHEPHERD_PLUGIN_ID,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  ShepherdPolicyConfig,
+  ShepherdRoleBindings,
+  readShepherdPolicyConfig,
+} from './config';
+import { SHEPHERD_PERMISSION_GRANTS } from './grants';
+
+/**
+ * The roles a caller holds, from its ownership entity refs.
+ *
+ * @public
+ */
+export interface ShepherdCallerRoles {
+  platformAdmin: boolean;
+  approver: boolean;
+  viewer: boolean;
+  /** The environments of every engineer binding that matches; empty when none does. */
+  engineerEnvironments: Environment[];
+}
+
+const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
+const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
+
+/** Whether a permission is one of Shepherd's (including ones newer than this policy). */
+function isShepherdPermission(permission: Permission): boolean {
+  return permission.name.startsWith(`${SHEPHERD_PLUGIN_ID}.`);
+}
+
+/**
+ * A permission policy with KubeVirt Shepherd's roles, given to catalog Users and Groups by
+ * configuration (`permission.shepherd`):
+ *
+ * - platform admins: every Shepherd permission;
+ * - approvers: the approval workbench, tickets, and reading Systems, Services, VMs, namespaces,
+ *   the request catalog and the cluster registry;
+ * - engineers: creating Systems, and working on the Systems they are members of (read with any
+ *   member role; Services and VM requests, power, modify, delete and console as member or
+ *   above; changing Systems and Services and managing members as admin or owner), with VMs
+ *   and namespaces limited to their environments; reading and cancelling their own requests;
+ * - viewers: reading Systems, Services, VMs, tickets, namespaces, the request catalog and
+ *   the audit log.
+ *
+ * A caller holding several roles gets the union. Callers with none get no Shepherd
+ * permission. Other plugins' permissions get `defaultDecision`.
+ *
+ * @public
+ */
+export class ShepherdPermissionPolicy implements PermissionPolicy {
+  readonly #config: ShepherdPolicyConfig;
+  readonly #userInfo: Pick<UserInfoService, 'getUserInfo'>;
+
+  /** Reads and checks `permission.shepherd`; throws naming the key that is wrong. */
+  static fromConfig(
+    config: Config,
+    options: { userInfo: Pick<UserInfoService, 'getUserInfo'> },
+  ): ShepherdPermissionPolicy {
+    return new ShepherdPermissionPolicy({
+      config: readShepherdPolicyConfig(config),
+      userInfo: options.userInfo,
+    });
+  }
+
+  constructor(options: {
+    config: ShepherdPolicyConfig;
+    userInfo: Pick<UserInfoService, 'getUserInfo'>;
+  }) {
+    this.#config = options.config;
+    this.#userInfo = options.userInfo;
+  }
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const { permission } = request;
+    if (!isShepherdPermission(permission)) {
+      return this.#config.defaultDecision === 'allow' ? ALLOW : DENY;
+    }
+    if (!user) {
+      return DENY;
+    }
+    const { userEntityRef, ownershipEntityRefs } =
+      await this.#userInfo.getUserInfo(user.credentials);
+    const claims = [...new Set([userEntityRef, ...ownershipEntityRefs])];
+    return decide(permission, rolesOf(this.#config.roles, claims), claims);
+  }
+
+  /** The roles that the given ownership entity refs hold. */
+  rolesOf(claims: string[]): ShepherdCallerRoles {
+    return rolesOf(this.#config.roles, claims);
+  }
+}
+
+function rolesOf(
+  bindings: ShepherdRoleBindings,
+  claims: string[],
+): ShepherdCallerRoles {
+  const mine = new Set(claims.map(ref => ref.toLocaleLowerCase('en-US')));
+  const holds = (refs: string[]) => refs.some(ref => mine.has(ref));
+  const environments = new Set<Environment>();
+  for (const engineer of bindings.engineers) {
+    if (holds(engineer.refs)) {
+      engineer.environments.forEach(e => environments.add(e));
+    }
+  }
+  return {
+    platformAdmin: holds(bindings.platformAdmins),
+    approver: holds(bindings.approvers),
+    viewer: holds(bindings.viewers),
+    engineerEnvironments: ENVIRONMENTS.filter(e => environments.has(e)),
+  };
+}
+
+function decide(
+  permission: Permission,
+  roles: ShepherdCallerRoles,
+  claims: string[],
+): PolicyDecision {
+  if (roles.platformAdmin) {
+    return ALLOW;
+  }
+  const grant = SHEPHERD_PERMISSION_GRANTS[permission.name];
+  if (!grant) {
+    // A Shepherd permission this policy does not know: only platform admins hold it.
+    return DENY;
+  }
+  if ((roles.approver && grant.approver) || (roles.viewer && grant.viewer)) {
+    return ALLOW;
+  }
+  if (roles.engineerEnvironments.length > 0 && grant.engineer) {
+    return grant.engineer === 'allow'
+      ? ALLOW
+      : grant.engineer(
+          { claims, environments: roles.engineerEnvironments },
+          permission,
+        );
+  }
+  return DENY;
+}

@@ -1,0 +1,34 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  shepherd?: {
+    providers?: {
+      /** Settings of the KubeVirt VM provider (`@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt`). */
+      kubevirt?: {
+        /**
+         * How long one request to a cluster's API server may take before it counts as failed,
+         * e.g. `10s` or `{ seconds: 10 }`. Default 10 seconds.
+         */
+        requestTimeout?: HumanDuration | string;
+        /**
+         * How many requests run against one cluster at the same time; further requests wait.
+         * Default 8.
+         */
+        maxConcurrentRequestsPerCluster?: number;
+        /** When a failing cluster stops getting requests for a while. */
+        circuitBreaker?: {
+          /**
+           * Consecutive failures (timeouts, unreachable, 5xx or 429 answers) that open the
+           * circuit. Default 5.
+           */
+          failureThreshold?: number;
+          /**
+           * How long an open circuit fails calls at once before it lets one trial call
+           * through, e.g. `60s`. Default 60 seconds.
+           */
+          openDuration?: HumanDuration | string;
+        };
+      };
+    };
+  };
+}

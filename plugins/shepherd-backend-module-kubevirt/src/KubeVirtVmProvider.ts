@@ -1,0 +1,204 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Environment } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  ShepherdClusterConnection,
+  ShepherdClusterInspection,
+  ShepherdInstanceTypeInfo,
+  ShepherdVmDefinition,
+  ShepherdVmMigration,
+  ShepherdVmProvider,
+  ShepherdVmRef,
+  ShepherdVmResize,
+  ShepherdVmRuntimeState,
+  ShepherdVncStream,
+} from '@kubevirt-shepherd/plugin-shepherd-node';
+import { ClusterClientFactory } from './client/ClusterClientFactory';
+import { KUBEVIRT_PROVIDER_TYPE } from './constants';
+import { inspectCluster } from './operations/inspect';
+import { listInstanceTypes } from './operations/instanceTypes';
+import { getMigration, migrateVirtualMachine } from './operations/migrations';
+import { ensureNamespace } from './operations/namespaces';
+import { changePowerState } from './operations/power';
+import { resizeVirtualMachine } from './operations/resize';
+import {
+  applyVirtualMachine,
+  deleteVirtualMachine,
+  getVirtualMachineState,
+  listManagedVirtualMachines,
+} from './operations/virtualMachines';
+import {
+  DEFAULT_KUBEVIRT_PROVIDER_OPTIONS,
+  KubeVirtProviderOptions,
+} from './options';
+import { renderVirtualMachine } from './render/renderVirtualMachine';
+import { Clock, systemClock } from './resilience/clock';
+import { openVncStream } from './vnc/openVncStream';
+
+/** @public */
+export interface KubeVirtVmProviderCreateOptions {
+  logger: LoggerService;
+  /** Tuning; what is left out takes {@link DEFAULT_KUBEVIRT_PROVIDER_OPTIONS}. */
+  options?: Partial<KubeVirtProviderOptions>;
+  /** The circuit breakers' time source; the system clock by default. */
+  clock?: Clock;
+}
+
+/**
+ * Shepherd's VM provider for KubeVirt: renders VirtualMachines from a template and an
+ * instance size, applies them server-side, operates them through KubeVirt's subresources,
+ * maps their state to Shepherd's statuses and relays their VNC consoles.
+ *
+ * Snapshots and clones are not implemented, so the optional `createSnapshot` and
+ * `cloneVirtualMachine` methods are absent.
+ *
+ * @public
+ */
+export class KubeVirtVmProvider implements ShepherdVmProvider {
+  readonly type = KUBEVIRT_PROVIDER_TYPE;
+
+  static create(options: KubeVirtVmProviderCreateOptions): KubeVirtVmProvider {
+    return new KubeVirtVmProvider(
+      new ClusterClientFactory(
+        { ...DEFAULT_KUBEVIRT_PROVIDER_OPTIONS, ...options.options },
+        options.clock ?? systemClock,
+        options.logger,
+      ),
+    );
+  }
+
+  private constructor(private readonly clients: ClusterClientFactory) {}
+
+  renderVirtualMachine(
+    definition: ShepherdVmDefinition,
+  ): Record<string, unknown> {
+    return { ...renderVirtualMachine(definition) };
+  }
+
+  async ensureNamespace(
+    cluster: ShepherdClusterConnection,
+    namespace: string,
+    environment: Environment,
+  ): Promise<void> {
+    await ensureNamespace(
+      await this.clients.forCluster(cluster),
+      namespace,
+      environment,
+    );
+  }
+
+  async applyVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    definition: ShepherdVmDefinition,
+    options?: { dryRun?: boolean },
+  ): Promise<{ resourceVersion?: string }> {
+    const vm = renderVirtualMachine(definition);
+    return applyVirtualMachine(
+      await this.clients.forCluster(cluster),
+      vm,
+      options?.dryRun ?? false,
+    );
+  }
+
+  async deleteVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+  ): Promise<{ existed: boolean }> {
+    return deleteVirtualMachine(await this.clients.forCluster(cluster), vm);
+  }
+
+  async startVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+  ): Promise<void> {
+    await changePowerState(await this.clients.forCluster(cluster), vm, 'start');
+  }
+
+  async stopVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+  ): Promise<void> {
+    await changePowerState(await this.clients.forCluster(cluster), vm, 'stop');
+  }
+
+  async restartVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+  ): Promise<void> {
+    await changePowerState(
+      await this.clients.forCluster(cluster),
+      vm,
+      'restart',
+    );
+  }
+
+  async resizeVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+    resize: ShepherdVmResize,
+    options?: { dryRun?: boolean },
+  ): Promise<{ restartRequired: boolean }> {
+    return resizeVirtualMachine(
+      await this.clients.forCluster(cluster),
+      vm,
+      resize,
+      options?.dryRun ?? false,
+    );
+  }
+
+  async getVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+  ): Promise<ShepherdVmRuntimeState> {
+    return getVirtualMachineState(await this.clients.forCluster(cluster), vm);
+  }
+
+  async listManagedVirtualMachines(
+    cluster: ShepherdClusterConnection,
+  ): Promise<ShepherdVmRuntimeState[]> {
+    return listManagedVirtualMachines(await this.clients.forCluster(cluster));
+  }
+
+  async inspectCluster(
+    cluster: ShepherdClusterConnection,
+  ): Promise<ShepherdClusterInspection> {
+    return inspectCluster(await this.clients.forCluster(cluster));
+  }
+
+  async listInstanceTypes(
+    cluster: ShepherdClusterConnection,
+    namespace?: string,
+  ): Promise<ShepherdInstanceTypeInfo[]> {
+    return listInstanceTypes(await this.clients.forCluster(cluster), namespace);
+  }
+
+  async migrateVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+  ): Promise<ShepherdVmMigration> {
+    return migrateVirtualMachine(await this.clients.forCluster(cluster), vm);
+  }
+
+  async getMigration(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+    migrationName: string,
+  ): Promise<ShepherdVmMigration> {
+    return getMigration(
+      await this.clients.forCluster(cluster),
+      vm,
+      migrationName,
+    );
+  }
+
+  async openVncStream(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+    options: { preserveSession: boolean },
+  ): Promise<ShepherdVncStream> {
+    return openVncStream(
+      await this.clients.forCluster(cluster),
+      vm,
+      options.preserveSession,
+    );
+  }
+}

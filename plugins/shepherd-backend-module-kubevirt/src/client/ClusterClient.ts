@@ -1,0 +1,166 @@
+import type {
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+  StorageV1Api,
+  VersionApi,
+} from '@kubernetes/client-node';
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import WebSocket from 'ws';
+import {
+  KubernetesHttpError,
+  KubernetesStatus,
+  toProviderError,
+} from '../errors';
+import { ClusterGuard } from './clusterGuard';
+import { KubeRequest, KubeResponse, apiUrl, sendKubeRequest } from './kubeHttp';
+
+/** The typed client-node APIs of one cluster. */
+export interface ClusterApis {
+  core: CoreV1Api;
+  storage: StorageV1Api;
+  custom: CustomObjectsApi;
+  version: VersionApi;
+}
+
+const MAX_ERROR_TEXT = 512;
+
+/**
+ * One cluster as the provider talks to it: client-node's typed APIs and plain requests
+ * built from the same kubeconfig, every call passing through the cluster's guard
+ * (concurrency limit, circuit breaker) and failing as a classified ShepherdProviderError.
+ */
+export class ClusterClient {
+  constructor(
+    /** Shown in error messages; never the kubeconfig. */
+    readonly clusterName: string,
+    private readonly kubeConfig: KubeConfig,
+    private readonly server: string,
+    private readonly apis: ClusterApis,
+    private readonly guard: ClusterGuard,
+    private readonly requestTimeoutMs: number,
+  ) {}
+
+  /** Runs a typed API call; `action` names it in the error, e.g. `Get VM ns/name`. */
+  async call<T>(
+    action: string,
+    fn: (apis: ClusterApis) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.guard.run(() => fn(this.apis));
+    } catch (error) {
+      throw toProviderError(error, `${action} on cluster ${this.clusterName}`);
+    }
+  }
+
+  /** Sends a plain request (apply patches, merge patches, KubeVirt subresources). */
+  async request<T>(
+    action: string,
+    request: KubeRequest,
+  ): Promise<KubeResponse<T>> {
+    return this.call(action, () =>
+      sendKubeRequest<T>(
+        this.kubeConfig,
+        this.server,
+        request,
+        this.requestTimeoutMs,
+      ),
+    );
+  }
+
+  /**
+   * Opens a websocket to an API path with the kubeconfig's TLS settings and credentials.
+   * Only the handshake runs inside the guard: an open console must not hold a slot of the
+   * concurrency limit for as long as someone looks at it. `attach` receives the socket as
+   * soon as it exists, before the handshake: frames the server sends right after the
+   * upgrade (often in the same TCP segment) are emitted before an awaiting caller could add
+   * a listener, so whoever reads them must be listening from the start. Its result is the
+   * answer once the socket is open. `mapRefusal` may turn a refused upgrade into a more
+   * specific error before the breaker sees it.
+   */
+  async openWebSocket<T>(
+    action: string,
+    path: string,
+    query: Record<string, string>,
+    protocols: string[],
+    attach: (socket: WebSocket) => T,
+    mapRefusal: (refusal: KubernetesHttpError) => Error = refusal => refusal,
+  ): Promise<T> {
+    return this.call(action, async () => {
+      const url = apiUrl(this.server, path, query);
+      url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:';
+      const options: WebSocket.ClientOptions = {
+        handshakeTimeout: this.requestTimeoutMs,
+        perMessageDeflate: false,
+      };
+      await this.kubeConfig.applyToHTTPSOptions(options);
+      const socket = new WebSocket(url, protocols, options);
+      const attached = attach(socket);
+      try {
+        await waitForOpen(socket);
+      } catch (error) {
+        throw error instanceof KubernetesHttpError ? mapRefusal(error) : error;
+      }
+      return attached;
+    });
+  }
+}
+
+function parseStatus(text: string): KubernetesStatus | undefined {
+  try {
+    const parsed = JSON.parse(text);
+    return parsed?.kind === 'Status' ? (parsed as KubernetesStatus) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function waitForOpen(socket: WebSocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    function cleanup(): void {
+      socket.off('open', onOpen);
+      socket.off('error', onError);
+      socket.off('unexpected-response', onRefused);
+    }
+    function onOpen(): void {
+      cleanup();
+      resolve();
+    }
+    function onError(error: Error): void {
+      cleanup();
+      reject(error);
+    }
+    function onRefused(
+      request: ClientRequest,
+      response: IncomingMessage,
+    ): void {
+      cleanup();
+      // ws emits an error for the request destroyed below; the refusal is the answer.
+      socket.on('error', () => {});
+      const chunks: Buffer[] = [];
+      let settled = false;
+      const settle = () => {
+        if (settled) return;
+        settled = true;
+        const text = Buffer.concat(chunks)
+          .toString('utf8')
+          .slice(0, MAX_ERROR_TEXT);
+        reject(
+          new KubernetesHttpError(
+            response.statusCode ?? 0,
+            parseStatus(text),
+            text.trim() || undefined,
+          ),
+        );
+        request.destroy();
+      };
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', settle);
+      response.on('end', settle);
+      response.on('close', settle);
+    }
+    socket.on('open', onOpen);
+    socket.on('error', onError);
+    socket.on('unexpected-response', onRefused);
+  });
+}

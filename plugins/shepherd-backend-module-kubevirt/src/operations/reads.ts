@@ -1,0 +1,74 @@
+import type {
+  V1VirtualMachine,
+  V1VirtualMachineInstance,
+} from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import {
+  ShepherdProviderError,
+  ShepherdVmRef,
+} from '@kubevirt-shepherd/plugin-shepherd-node';
+import { ClusterClient } from '../client/ClusterClient';
+import { KUBEVIRT_API } from '../constants';
+import { describeVm } from './paths';
+
+/** Whether a provider error is the cluster's "no such object". */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ShepherdProviderError && error.statusCode === 404;
+}
+
+/** Reads a namespaced KubeVirt object; undefined when the cluster says it does not exist. */
+async function readKubeVirtObject<T>(
+  client: ClusterClient,
+  plural: string,
+  vm: ShepherdVmRef,
+  action: string,
+): Promise<T | undefined> {
+  try {
+    return (await client.call(action, ({ custom }) =>
+      custom.getNamespacedCustomObject({
+        group: KUBEVIRT_API.group,
+        version: KUBEVIRT_API.version,
+        namespace: vm.namespace,
+        plural,
+        name: vm.name,
+      }),
+    )) as T;
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+export function readVirtualMachine(
+  client: ClusterClient,
+  vm: ShepherdVmRef,
+): Promise<V1VirtualMachine | undefined> {
+  return readKubeVirtObject(
+    client,
+    KUBEVIRT_API.virtualMachines,
+    vm,
+    `Read ${describeVm(vm)}`,
+  );
+}
+
+/** The VM's instance: it exists while the VM runs (or is starting or stopping). */
+export function readVirtualMachineInstance(
+  client: ClusterClient,
+  vm: ShepherdVmRef,
+): Promise<V1VirtualMachineInstance | undefined> {
+  return readKubeVirtObject(
+    client,
+    KUBEVIRT_API.virtualMachineInstances,
+    vm,
+    `Read VirtualMachineInstance ${vm.namespace}/${vm.name}`,
+  );
+}
+
+/** VMI phases after which the instance no longer runs. */
+const FINAL_VMI_PHASES = new Set(['Succeeded', 'Failed']);
+
+/** Whether an instance exists that runs or is on its way to running. */
+export function isInstanceActive(
+  vmi: V1VirtualMachineInstance | undefined,
+): boolean {
+  return !!vmi && !FINAL_VMI_PHASES.has(vmi.status?.phase ?? '');
+}

@@ -1,0 +1,84 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
+
+/** Tuning of the KubeVirt provider's cluster clients. @public */
+export interface KubeVirtProviderOptions {
+  /** Timeout of one request to a cluster's API server. */
+  requestTimeoutMs: number;
+  /** Requests that may run at once against one cluster. */
+  maxConcurrentRequestsPerCluster: number;
+  /** Consecutive failures that open a cluster's circuit. */
+  breakerFailureThreshold: number;
+  /** How long an open circuit fails calls fast. */
+  breakerOpenDurationMs: number;
+}
+
+/** @public */
+export const DEFAULT_KUBEVIRT_PROVIDER_OPTIONS: Readonly<KubeVirtProviderOptions> =
+  {
+    // Long enough for an apply through admission webhooks, short enough that a dead
+    // cluster does not hold a worker for long.
+    requestTimeoutMs: 10_000,
+    // A status sync of many VMs stays well inside an API server's default
+    // max-requests-inflight (400) even with several backend replicas.
+    maxConcurrentRequestsPerCluster: 8,
+    breakerFailureThreshold: 5,
+    breakerOpenDurationMs: 60_000,
+  };
+
+export const CONFIG_KEY = 'shepherd.providers.kubevirt';
+
+function positiveInteger(
+  config: Config,
+  key: string,
+  fallback: number,
+): number {
+  const value = config.getOptionalNumber(key);
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(
+      `${CONFIG_KEY}.${key} must be a positive integer, got ${value}`,
+    );
+  }
+  return value;
+}
+
+function duration(config: Config, key: string, fallback: number): number {
+  if (!config.has(key)) return fallback;
+  const ms = durationToMilliseconds(readDurationFromConfig(config, { key }));
+  if (!(ms > 0)) {
+    throw new Error(`${CONFIG_KEY}.${key} must be a positive duration`);
+  }
+  return ms;
+}
+
+/** Reads `shepherd.providers.kubevirt` with the defaults for what is not set. */
+export function readKubeVirtProviderOptions(
+  rootConfig: Config,
+): KubeVirtProviderOptions {
+  const config = rootConfig.getOptionalConfig(CONFIG_KEY);
+  const defaults = DEFAULT_KUBEVIRT_PROVIDER_OPTIONS;
+  if (!config) return { ...defaults };
+  return {
+    requestTimeoutMs: duration(
+      config,
+      'requestTimeout',
+      defaults.requestTimeoutMs,
+    ),
+    maxConcurrentRequestsPerCluster: positiveInteger(
+      config,
+      'maxConcurrentRequestsPerCluster',
+      defaults.maxConcurrentRequestsPerCluster,
+    ),
+    breakerFailureThreshold: positiveInteger(
+      config,
+      'circuitBreaker.failureThreshold',
+      defaults.breakerFailureThreshold,
+    ),
+    breakerOpenDurationMs: duration(
+      config,
+      'circuitBreaker.openDuration',
+      defaults.breakerOpenDurationMs,
+    ),
+  };
+}

@@ -1,0 +1,45 @@
+export interface Config {
+  /** Settings of the KubeVirt Shepherd backend plugin. */
+  shepherd?: {
+    /**
+     * Entity refs (users or groups) notified when a request waits for approval, e.g.
+     * `group:default/approvers`. Who may actually decide is up to the permission policy.
+     */
+    approvers?: string[];
+    /** The job queue that carries operations out on clusters. */
+    jobs?: {
+      /** Jobs this backend instance runs at once; 0 for an instance that runs none. Default 4. */
+      concurrency?: number;
+      /** Jobs running at once per cluster, across all instances. Default 10. */
+      perClusterConcurrency?: number;
+      /** How long a claimed job stays with a worker without a heartbeat. Default 60. */
+      leaseSeconds?: number;
+      /** How often an idle worker looks for due jobs. Default 5. */
+      pollIntervalSeconds?: number;
+      /** How often a job looks at a VM on its way to the wanted state (e.g. starting). Default 5. */
+      followIntervalSeconds?: number;
+      /** How long a VM may take to reach the wanted state before its job fails. Default 30. */
+      followTimeoutMinutes?: number;
+      /** How long finished jobs are kept in the jobs table (their outcome is on tickets and events). Default 7. */
+      retentionDays?: number;
+    };
+    /** How Shepherd protects the cluster credentials it stores. */
+    credentials?: {
+      /**
+       * Keys that encrypt cluster kubeconfigs at rest (AES-256-GCM). The first key encrypts new
+       * and rotated credentials; every listed key decrypts, so a key is rotated by putting a new
+       * one first and keeping the old one until every cluster's credentials were re-uploaded.
+       * Without a key, clusters cannot be registered.
+       */
+      encryptionKeys?: Array<{
+        /** Stable id stored next to each ciphertext, e.g. `2026-11`. Letters, digits, `.`, `_`, `-`. */
+        id: string;
+        /**
+         * Base64 of 32 random bytes, e.g. from `openssl rand -base64 32`.
+         * @visibility secret
+         */
+        secret: string;
+      }>;
+    };
+  };
+}

@@ -1,0 +1,232 @@
+import {
+  Environment,
+  MemberRole,
+  ShepherdCluster,
+  ShepherdInstanceSize,
+  ShepherdNamespace,
+  ShepherdService,
+  ShepherdSystem,
+  ShepherdTemplate,
+  TicketOperation,
+  TicketStatus,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { randomUUID } from 'node:crypto';
+import { NewTicket, NewVm, ShepherdStore } from '../database/types';
+
+export const FIXED_NOW = '2026-11-23T10:00:00.000Z';
+
+/** Seeds records with sensible defaults, for store and service tests. */
+export class Fixtures {
+  constructor(private readonly store: ShepherdStore) {}
+
+  async system(
+    overrides: Partial<ShepherdSystem> & {
+      members?: Array<[memberRef: string, role: MemberRole]>;
+    } = {},
+  ): Promise<ShepherdSystem> {
+    const { members = [], ...fields } = overrides;
+    const system: ShepherdSystem = {
+      id: randomUUID(),
+      name: `sys${randomUUID().slice(0, 6)}`.replace(/[^a-z0-9]/g, 'a'),
+      description: '',
+      createdBy: 'user:default/creator',
+      createdAt: FIXED_NOW,
+      updatedAt: FIXED_NOW,
+      ...fields,
+    };
+    await this.store.systems.insert(system);
+    for (const [memberRef, role] of members) {
+      await this.store.members.insert({
+        id: randomUUID(),
+        systemId: system.id,
+        memberRef,
+        role,
+        grantedBy: system.createdBy,
+        createdAt: FIXED_NOW,
+        updatedAt: FIXED_NOW,
+      });
+    }
+    return system;
+  }
+
+  async service(
+    system: ShepherdSystem,
+    overrides: Partial<ShepherdService> = {},
+  ): Promise<ShepherdService> {
+    const service = {
+      id: randomUUID(),
+      systemId: system.id,
+      name: `svc${randomUUID().slice(0, 6)}`.replace(/[^a-z0-9]/g, 'a'),
+      description: '',
+      nextInstanceIndex: 1,
+      createdBy: 'user:default/creator',
+      createdAt: FIXED_NOW,
+      updatedAt: FIXED_NOW,
+      ...overrides,
+    };
+    await this.store.services.insert(service);
+    return { ...service, systemName: system.name };
+  }
+
+  async namespace(
+    overrides: Partial<ShepherdNamespace> = {},
+  ): Promise<ShepherdNamespace> {
+    const namespace: ShepherdNamespace = {
+      id: randomUUID(),
+      name: `ns${randomUUID().slice(0, 6)}`.replace(/[^a-z0-9]/g, 'a'),
+      environment: 'test',
+      description: '',
+      enabled: true,
+      createdBy: 'user:default/platform-admin',
+      createdAt: FIXED_NOW,
+      updatedAt: FIXED_NOW,
+      ...overrides,
+    };
+    await this.store.namespaces.insert(namespace);
+    return namespace;
+  }
+
+  async cluster(
+    overrides: Partial<ShepherdCluster> = {},
+  ): Promise<ShepherdCluster> {
+    const cluster: ShepherdCluster = {
+      id: randomUUID(),
+      name: `cluster-${randomUUID().slice(0, 6)}`,
+      displayName: 'Cluster',
+      environment: 'test',
+      status: 'HEALTHY',
+      enabled: true,
+      apiServerUrl: 'https://127.0.0.1:6443',
+      featureGates: [],
+      storageClasses: ['standard'],
+      defaultStorageClass: 'standard',
+      credentialKeyId: 'k1',
+      createdBy: 'user:default/platform-admin',
+      createdAt: FIXED_NOW,
+      updatedAt: FIXED_NOW,
+      ...overrides,
+    };
+    await this.store.clusters.insert(cluster, {
+      encryptedKubeconfig: 'ciphertext',
+      encryptionKeyId: cluster.credentialKeyId,
+    });
+    return cluster;
+  }
+
+  async template(
+    overrides: Partial<ShepherdTemplate> = {},
+  ): Promise<ShepherdTemplate> {
+    const template: ShepherdTemplate = {
+      id: randomUUID(),
+      name: `tpl-${randomUUID().slice(0, 6)}`,
+      displayName: 'Template',
+      description: '',
+      status: 'active',
+      catalogScope: 'all',
+      sourceType: 'containerdisk',
+      imageUrl: 'quay.io/containerdisks/fedora:40',
+      osFamily: 'linux',
+      osVersion: 'fedora-40',
+      createdBy: 'user:default/platform-admin',
+      createdAt: FIXED_NOW,
+      updatedAt: FIXED_NOW,
+      ...overrides,
+    };
+    await this.store.templates.insert(template);
+    return template;
+  }
+
+  async instanceSize(
+    overrides: Partial<ShepherdInstanceSize> = {},
+  ): Promise<ShepherdInstanceSize> {
+    const size: ShepherdInstanceSize = {
+      id: randomUUID(),
+      name: `size-${randomUUID().slice(0, 6)}`,
+      displayName: 'Size',
+      description: '',
+      catalogScope: 'all',
+      enabled: true,
+      sortOrder: 0,
+      cpuCores: 2,
+      cpuRequest: 2,
+      memoryGi: 4,
+      memoryRequestGi: 4,
+      diskGb: 20,
+      dedicatedCpu: false,
+      requiresGpu: false,
+      requiresSriov: false,
+      requiresHugepages: false,
+      specOverrides: {},
+      createdBy: 'user:default/platform-admin',
+      createdAt: FIXED_NOW,
+      updatedAt: FIXED_NOW,
+      ...overrides,
+    };
+    await this.store.instanceSizes.insert(size);
+    return size;
+  }
+
+  async ticket(
+    service: ShepherdService,
+    overrides: Partial<NewTicket> & {
+      operation?: TicketOperation;
+      status?: TicketStatus;
+      environment?: Environment;
+    } = {},
+  ): Promise<NewTicket> {
+    const ticket: NewTicket = {
+      id: randomUUID(),
+      eventId: randomUUID(),
+      operation: 'CREATE',
+      status: 'PENDING',
+      requester: 'user:default/engineer-test',
+      reason: 'needed',
+      environment: 'test',
+      systemId: service.systemId,
+      systemName: service.systemName,
+      serviceId: service.id,
+      serviceName: service.name,
+      namespace: 'dev',
+      requestSpec: {},
+      dedupeKey: randomUUID(),
+      createdAt: FIXED_NOW,
+      updatedAt: FIXED_NOW,
+      ...overrides,
+    };
+    await this.store.tickets.insert(ticket);
+    return ticket;
+  }
+
+  async vm(
+    service: ShepherdService,
+    overrides: Partial<NewVm> = {},
+  ): Promise<NewVm> {
+    const vm: NewVm = {
+      id: randomUUID(),
+      name: `dev-${service.systemName}-${service.name}-${randomUUID().slice(
+        0,
+        2,
+      )}`,
+      namespace: 'dev',
+      environment: 'test',
+      instance: '01',
+      status: 'RUNNING',
+      systemId: service.systemId,
+      serviceId: service.id,
+      ticketId: randomUUID(),
+      createdBy: 'user:default/engineer-test',
+      templateId: randomUUID(),
+      instanceSizeId: randomUUID(),
+      cpuCores: 2,
+      cpuRequest: 1,
+      memoryGi: 4,
+      memoryRequestGi: 2,
+      diskGb: 20,
+      createdAt: FIXED_NOW,
+      updatedAt: FIXED_NOW,
+      ...overrides,
+    };
+    await this.store.vms.insert(vm);
+    return vm;
+  }
+}

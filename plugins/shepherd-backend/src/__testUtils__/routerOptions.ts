@@ -1,0 +1,32 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ActorResolver } from '../routes/ActorResolver';
+import { RouterOptions } from '../service/router';
+
+/**
+ * Router options whose services fail loudly when called, for tests that exercise only some
+ * routes (or none, like the spec drift test).
+ */
+export function routerOptionsForTests(
+  overrides: Partial<RouterOptions> = {},
+): RouterOptions {
+  const unused = new Proxy(
+    {},
+    {
+      get: (_target, property) => () => {
+        throw new Error(`Unexpected call of ${String(property)} in this test`);
+      },
+    },
+  );
+  return {
+    httpAuth: mockServices.httpAuth(),
+    actors: new ActorResolver(mockServices.httpAuth(), mockServices.userInfo()),
+    health: unused as RouterOptions['health'],
+    systems: unused as RouterOptions['systems'],
+    catalogs: unused as RouterOptions['catalogs'],
+    audit: unused as RouterOptions['audit'],
+    vms: unused as RouterOptions['vms'],
+    tickets: unused as RouterOptions['tickets'],
+    approvals: unused as RouterOptions['approvals'],
+    ...overrides,
+  };
+}

@@ -1,0 +1,210 @@
+import { ShepherdRecordChange } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { randomUUID } from 'node:crypto';
+import { Fixtures, FIXED_NOW } from '../__testUtils__/fixtures';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { ChangeRecordingStore } from './ChangeRecordingStore';
+import { DatabaseShepherdStore } from './DatabaseShepherdStore';
+import { MIGRATIONS_DIRECTORY } from './migrations';
+
+jest.setTimeout(60_000);
+
+describe('ChangeRecordingStore', () => {
+  const databases = createTestDatabases();
+
+  async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
+    const told: ShepherdRecordChange[][] = [];
+    const inner = new DatabaseShepherdStore(knex);
+    const store = ChangeRecordingStore.wrap(inner, changes => {
+      told.push(changes);
+    });
+    // Seeds go around the recording store, so only the tested writes are told.
+    return { store, told, seeds: new Fixtures(inner) };
+  }
+
+  it.each(databases.eachSupportedId())(
+    'tells the changes of a unit of work once it has committed, one per record, %p',
+    async databaseId => {
+      const { store, told, seeds } = await createStore(databaseId);
+      const system = await seeds.system({ name: 'payments' });
+      const serviceId = randomUUID();
+
+      await store.transaction(async tx => {
+        await tx.systems.update(system.id, {
+          description: 'Money',
+          updatedAt: FIXED_NOW,
+        });
+        await tx.services.insert({
+          id: serviceId,
+          systemId: system.id,
+          name: 'api',
+          description: '',
+          nextInstanceIndex: 1,
+          createdBy: 'user:default/creator',
+          createdAt: FIXED_NOW,
+          updatedAt: FIXED_NOW,
+        });
+        await tx.members.insert({
+          id: randomUUID(),
+          systemId: system.id,
+          memberRef: 'group:default/team-payments',
+          role: 'owner',
+          grantedBy: 'user:default/creator',
+          createdAt: FIXED_NOW,
+          updatedAt: FIXED_NOW,
+        });
+        // Nothing is told before the commit.
+        expect(told).toEqual([]);
+      });
+
+      expect(told).toEqual([
+        [
+          { kind: 'system', id: system.id, change: 'upserted' },
+          { kind: 'service', id: serviceId, change: 'upserted' },
+        ],
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'tells nothing of a unit of work that rolled back, %p',
+    async databaseId => {
+      const { store, told, seeds } = await createStore(databaseId);
+      const system = await seeds.system();
+
+      await expect(
+        store.transaction(async tx => {
+          await tx.systems.delete(system.id);
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+
+      expect(told).toEqual([]);
+      expect(await store.systems.get(system.id)).toBeDefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'counts a nested unit of work into the one it joins, %p',
+    async databaseId => {
+      const { store, told, seeds } = await createStore(databaseId);
+      const service = await seeds.service(await seeds.system());
+
+      await store.transaction(async tx => {
+        await tx.transaction(inner =>
+          inner.services.update(service.id, {
+            description: 'inner',
+            updatedAt: FIXED_NOW,
+          }),
+        );
+        expect(told).toEqual([]);
+        await tx.services.delete(service.id);
+      });
+
+      expect(told).toEqual([
+        [{ kind: 'service', id: service.id, change: 'removed' }],
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'tells a write outside a unit of work right after it, %p',
+    async databaseId => {
+      const { store, told, seeds } = await createStore(databaseId);
+      const system = await seeds.system();
+
+      await store.systems.delete(system.id);
+
+      expect(told).toEqual([
+        [{ kind: 'system', id: system.id, change: 'removed' }],
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "tells a change of a member as a change of the member's System, %p",
+    async databaseId => {
+      const { store, told, seeds } = await createStore(databaseId);
+      const system = await seeds.system({
+        members: [
+          ['user:default/alice', 'viewer'],
+          ['user:default/bob', 'member'],
+        ],
+      });
+      const [alice, bob] = await store.members.listForSystem(system.id);
+
+      await store.members.updateRole(alice.id, {
+        role: 'owner',
+        updatedAt: FIXED_NOW,
+      });
+      await store.members.delete(bob.id);
+
+      expect(told).toEqual([
+        [{ kind: 'system', id: system.id, change: 'upserted' }],
+        [{ kind: 'system', id: system.id, change: 'upserted' }],
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'tells what a VM is, not the state it is in, %p',
+    async databaseId => {
+      const { store, told, seeds } = await createStore(databaseId);
+      const service = await seeds.service(await seeds.system());
+      const vm = await seeds.vm(service, { status: 'STARTING' });
+
+      await store.vms.update(vm.id, {
+        status: 'RUNNING',
+        statusMessage: 'Booted',
+        updatedAt: FIXED_NOW,
+      });
+      await store.vms.recordPoll(vm.id, {
+        lastPolledAt: FIXED_NOW,
+        polledStatus: 'RUNNING',
+        status: 'STOPPED',
+        updatedAt: FIXED_NOW,
+      });
+      await store.transaction(tx => tx.services.takeInstanceIndex(service.id));
+      expect(told).toEqual([]);
+
+      await store.vms.update(vm.id, { cpuCores: 4, updatedAt: FIXED_NOW });
+      await store.vms.delete(vm.id);
+
+      expect(told).toEqual([
+        [{ kind: 'vm', id: vm.id, change: 'upserted' }],
+        [{ kind: 'vm', id: vm.id, change: 'removed' }],
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'passes reads and the other tables through unchanged, %p',
+    async databaseId => {
+      const { store, told, seeds } = await createStore(databaseId);
+      const service = await seeds.service(
+        await seeds.system({ name: 'payments' }),
+        { name: 'api' },
+      );
+
+      expect(await store.services.get(service.id)).toEqual(service);
+      expect((await store.systems.getByName('payments'))?.name).toBe(
+        'payments',
+      );
+      await store.namespaces.insert({
+        id: randomUUID(),
+        name: 'dev',
+        environment: 'test',
+        description: '',
+        enabled: true,
+        createdBy: 'user:default/platform-admin',
+        createdAt: FIXED_NOW,
+        updatedAt: FIXED_NOW,
+      });
+      expect((await store.namespaces.getByName('dev'))?.environment).toBe(
+        'test',
+      );
+      expect(told).toEqual([]);
+    },
+  );
+});

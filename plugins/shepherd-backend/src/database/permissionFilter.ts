@@ -1,0 +1,108 @@
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import {
+  isAndCriteria,
+  isNotCriteria,
+  isOrCriteria,
+} from '@backstage/plugin-permission-node';
+import { ShepherdPermissionFilter } from '@kubevirt-shepherd/plugin-shepherd-node';
+import { Knex } from 'knex';
+
+/**
+ * Where the columns a permission filter needs live in the table being listed. A filter kind
+ * whose column is absent cannot match anything in that table.
+ */
+export interface PermissionFilterColumns {
+  /** Column holding the id of the owning System, e.g. `services.system_id`. */
+  systemId?: string;
+  environment?: string;
+  requester?: string;
+  ticketStatus?: string;
+}
+
+/**
+ * Adds the conditions of a conditional permission decision to a query, as SQL that is
+ * logically equal to the rules' `apply`.
+ */
+export function applyPermissionFilter(
+  query: Knex.QueryBuilder,
+  criteria: PermissionCriteria<ShepherdPermissionFilter>,
+  columns: PermissionFilterColumns,
+  knex: Knex,
+): void {
+  query.where(builder => addCriteria(builder, criteria, columns, knex));
+}
+
+function addCriteria(
+  builder: Knex.QueryBuilder,
+  criteria: PermissionCriteria<ShepherdPermissionFilter>,
+  columns: PermissionFilterColumns,
+  knex: Knex,
+): void {
+  if (isAndCriteria(criteria)) {
+    if (criteria.allOf.length === 0) {
+      builder.whereRaw('1 = 1');
+    }
+    for (const child of criteria.allOf) {
+      builder.andWhere(sub => addCriteria(sub, child, columns, knex));
+    }
+  } else if (isOrCriteria(criteria)) {
+    if (criteria.anyOf.length === 0) {
+      builder.whereRaw('1 = 0');
+    }
+    for (const child of criteria.anyOf) {
+      builder.orWhere(sub => addCriteria(sub, child, columns, knex));
+    }
+  } else if (isNotCriteria(criteria)) {
+    builder.whereNot(sub => addCriteria(sub, criteria.not, columns, knex));
+  } else {
+    addFilter(builder, criteria, columns, knex);
+  }
+}
+
+function addFilter(
+  builder: Knex.QueryBuilder,
+  filter: ShepherdPermissionFilter,
+  columns: PermissionFilterColumns,
+  knex: Knex,
+): void {
+  const matchNothing = () => builder.whereRaw('1 = 0');
+  switch (filter.kind) {
+    case 'member': {
+      if (!columns.systemId || filter.claims.length === 0) {
+        matchNothing();
+        return;
+      }
+      const members = knex('system_members')
+        .select('system_members.system_id')
+        .whereIn('system_members.member_ref', filter.claims);
+      if (filter.roles) {
+        members.whereIn('system_members.role', filter.roles);
+      }
+      builder.whereIn(columns.systemId, members);
+      return;
+    }
+    case 'environment':
+      if (!columns.environment) {
+        matchNothing();
+        return;
+      }
+      builder.whereIn(columns.environment, filter.environments);
+      return;
+    case 'requester':
+      if (!columns.requester) {
+        matchNothing();
+        return;
+      }
+      builder.whereIn(columns.requester, filter.claims);
+      return;
+    case 'ticketStatus':
+      if (!columns.ticketStatus) {
+        matchNothing();
+        return;
+      }
+      builder.whereIn(columns.ticketStatus, filter.statuses);
+      return;
+    default:
+      matchNothing();
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The KubeVirt Shepherd backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { shepherdPlugin as default } from './plugin';

@@ -1,0 +1,95 @@
+import {
+  ShepherdNamespace,
+  ShepherdService,
+  ShepherdSystem,
+  ShepherdTicket,
+  ShepherdVm,
+  SystemMember,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  ShepherdMemberBinding,
+  ShepherdNamespaceResource,
+  ShepherdServiceResource,
+  ShepherdSystemResource,
+  ShepherdTicketResource,
+  ShepherdVmResource,
+} from '@kubevirt-shepherd/plugin-shepherd-node';
+import { ShepherdStore } from '../database/types';
+
+function toBindings(members: SystemMember[] = []): ShepherdMemberBinding[] {
+  return members.map(({ memberRef, role }) => ({ memberRef, role }));
+}
+
+/** Records in the shape permission rules evaluate, with the members of their System. */
+export class ResourceLoader {
+  constructor(private readonly store: Pick<ShepherdStore, 'members'>) {}
+
+  async #bindings(systemIds: string[]) {
+    const members = await this.store.members.listForSystems([
+      ...new Set(systemIds),
+    ]);
+    return (systemId: string) => toBindings(members.get(systemId));
+  }
+
+  async systems(systems: ShepherdSystem[]): Promise<ShepherdSystemResource[]> {
+    const bindings = await this.#bindings(systems.map(s => s.id));
+    return systems.map(s => ({
+      id: s.id,
+      name: s.name,
+      members: bindings(s.id),
+    }));
+  }
+
+  async services(
+    services: ShepherdService[],
+  ): Promise<ShepherdServiceResource[]> {
+    const bindings = await this.#bindings(services.map(s => s.systemId));
+    return services.map(s => ({
+      id: s.id,
+      systemId: s.systemId,
+      members: bindings(s.systemId),
+    }));
+  }
+
+  async vms(
+    vms: Array<
+      Pick<
+        ShepherdVm,
+        'systemId' | 'serviceId' | 'environment' | 'createdBy'
+      > & {
+        id?: string;
+      }
+    >,
+  ): Promise<ShepherdVmResource[]> {
+    const bindings = await this.#bindings(vms.map(vm => vm.systemId));
+    return vms.map(vm => ({
+      id: vm.id,
+      systemId: vm.systemId,
+      serviceId: vm.serviceId,
+      environment: vm.environment,
+      createdBy: vm.createdBy,
+      members: bindings(vm.systemId),
+    }));
+  }
+
+  async tickets(tickets: ShepherdTicket[]): Promise<ShepherdTicketResource[]> {
+    const bindings = await this.#bindings(tickets.map(t => t.systemId));
+    return tickets.map(t => ({
+      id: t.id,
+      systemId: t.systemId,
+      environment: t.environment,
+      requester: t.requester,
+      status: t.status,
+      operation: t.operation,
+      members: bindings(t.systemId),
+    }));
+  }
+
+  namespaces(namespaces: ShepherdNamespace[]): ShepherdNamespaceResource[] {
+    return namespaces.map(n => ({
+      id: n.id,
+      name: n.name,
+      environment: n.environment,
+    }));
+  }
+}

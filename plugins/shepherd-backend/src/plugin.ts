@@ -1,0 +1,217 @@
+import {
+  coreServices,
+  createBackendPlugin,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { SHEPHERD_PLUGIN_ID } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  ShepherdApprovalProvider,
+  shepherdApprovalExtensionPoint,
+  shepherdReadinessServiceRef,
+  shepherdVmProvidersExtensionPoint,
+} from '@kubevirt-shepherd/plugin-shepherd-node';
+import { startExecution } from './execution/startExecution';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { readFileSync } from 'node:fs';
+import { ChangeRecordingStore } from './database/ChangeRecordingStore';
+import { DatabaseShepherdStore } from './database/DatabaseShepherdStore';
+import {
+  applyDatabaseMigrations,
+  listShippedMigrations,
+} from './database/migrations';
+import { ResourceLoader } from './permissions/ResourceLoader';
+import { ShepherdAuthorizer } from './permissions/ShepherdAuthorizer';
+import { registerShepherdPermissions } from './permissions/registerPermissions';
+import { VmProviderRegistry } from './providers/VmProviderRegistry';
+import { ActorResolver } from './routes/ActorResolver';
+import { AuditRecorder } from './service/audit/AuditRecorder';
+import { ChangeAnnouncer } from './service/changes/ChangeAnnouncer';
+import { DefaultAuditLogService } from './service/audit/AuditLogService';
+import { AuthorizedAuditLogService } from './service/audit/AuthorizedAuditLogService';
+import { DatabaseHealthCheck } from './service/DatabaseHealthCheck';
+import { GovernanceContext } from './service/GovernanceContext';
+import { DefaultHealthService } from './service/HealthService';
+import { createRouter } from './service/router';
+import { createCatalogServices } from './service/catalogs/createCatalogServices';
+import { AuthorizedSystemsService } from './service/systems/AuthorizedSystemsService';
+import { DefaultSystemsService } from './service/systems/DefaultSystemsService';
+import { ShepherdNotifier } from './service/notifications/ShepherdNotifier';
+import { WorkbenchApprovalProvider } from './service/notifications/WorkbenchApprovalProvider';
+import {
+  AuthorizedApprovalsService,
+  AuthorizedTicketsService,
+  AuthorizedVmsService,
+} from './service/workflow/AuthorizedWorkflowServices';
+import { DefaultApprovalsService } from './service/workflow/DefaultApprovalsService';
+import { DefaultTicketsService } from './service/workflow/DefaultTicketsService';
+import { DefaultVmsService } from './service/workflow/DefaultVmsService';
+import { ClusterApprovalPreflight } from './execution/ClusterApprovalPreflight';
+import { ClusterConnections } from './execution/ClusterConnections';
+
+function readPackageVersion(): string {
+  const packageJsonPath = resolvePackagePath(
+    '@kubevirt-shepherd/plugin-shepherd-backend',
+    'package.json',
+  );
+  return JSON.parse(readFileSync(packageJsonPath, 'utf8')).version;
+}
+
+/**
+ * The KubeVirt Shepherd backend plugin.
+ *
+ * @public
+ */
+export const shepherdPlugin = createBackendPlugin({
+  pluginId: SHEPHERD_PLUGIN_ID,
+  register(env) {
+    const providers = new VmProviderRegistry();
+    env.registerExtensionPoint(shepherdVmProvidersExtensionPoint, providers);
+
+    let customApprovalProvider: ShepherdApprovalProvider | undefined;
+    env.registerExtensionPoint(shepherdApprovalExtensionPoint, {
+      setApprovalProvider(provider) {
+        if (customApprovalProvider) {
+          throw new Error(
+            `A Shepherd approval provider is already set (${customApprovalProvider.id})`,
+          );
+        }
+        customApprovalProvider = provider;
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        logger: coreServices.logger,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
+        notifications: notificationService,
+        scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
+        readiness: shepherdReadinessServiceRef,
+        events: eventsServiceRef,
+      },
+      async init(deps) {
+        const { logger, database, httpRouter, httpAuth, userInfo } = deps;
+        const knex = await applyDatabaseMigrations(database);
+        // Committed changes of Systems, Services and VMs are announced for the catalog.
+        const announcer = new ChangeAnnouncer(deps.events, logger);
+        deps.lifecycle.addShutdownHook(() => announcer.settled());
+        const store = ChangeRecordingStore.wrap(
+          new DatabaseShepherdStore(knex),
+          changes => announcer.announce(changes),
+        );
+        const loader = new ResourceLoader(store);
+        registerShepherdPermissions(deps.permissionsRegistry, store, loader);
+
+        const authorizer = new ShepherdAuthorizer(
+          deps.permissions,
+          deps.permissionsRegistry,
+        );
+        const context = new GovernanceContext(
+          store,
+          new AuditRecorder(deps.auditor, logger),
+          logger,
+        );
+        const systems = new AuthorizedSystemsService(
+          new DefaultSystemsService(context, deps.catalog),
+          authorizer,
+          loader,
+        );
+        const catalogs = createCatalogServices({
+          context,
+          authorizer,
+          loader,
+          config: deps.config,
+        });
+        const notifier = new ShepherdNotifier(
+          deps.notifications,
+          deps.config.getOptionalStringArray('shepherd.approvers') ?? [],
+          logger,
+        );
+        const connections = new ClusterConnections(
+          store,
+          catalogs.clusterCredentials,
+          providers,
+        );
+        const approvalProvider =
+          customApprovalProvider ??
+          new WorkbenchApprovalProvider(notifier, id => store.tickets.get(id));
+        const vms = new AuthorizedVmsService(
+          new DefaultVmsService(context, approvalProvider),
+          authorizer,
+          loader,
+        );
+        const tickets = new AuthorizedTicketsService(
+          new DefaultTicketsService(context),
+          authorizer,
+          loader,
+        );
+        const approvals = new AuthorizedApprovalsService(
+          new DefaultApprovalsService(
+            context,
+            notifier,
+            new ClusterApprovalPreflight(connections, logger),
+            logger,
+          ),
+          authorizer,
+          loader,
+        );
+        const audit = new AuthorizedAuditLogService(
+          new DefaultAuditLogService(store.audit),
+          authorizer,
+        );
+
+        await startExecution({
+          knex,
+          store,
+          context,
+          providers,
+          connections,
+          notifier,
+          config: deps.config,
+          logger,
+          scheduler: deps.scheduler,
+          lifecycle: deps.lifecycle,
+          readiness: deps.readiness,
+        });
+
+        const health = new DefaultHealthService({
+          database: new DatabaseHealthCheck({
+            knex,
+            shippedMigrations: await listShippedMigrations(),
+          }),
+          providers,
+          version: readPackageVersion(),
+        });
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            actors: new ActorResolver(httpAuth, userInfo),
+            health,
+            systems,
+            catalogs: catalogs.services,
+            audit,
+            vms,
+            tickets,
+            approvals,
+          }),
+        );
+
+        logger.info(
+          `Shepherd backend ready with ${
+            providers.list().length
+          } VM provider(s), approvals through ${approvalProvider.id}`,
+        );
+      },
+    });
+  },
+});

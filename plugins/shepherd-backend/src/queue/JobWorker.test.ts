@@ -1,0 +1,560 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ShepherdProviderError } from '@kubevirt-shepherd/plugin-shepherd-node';
+import { ManualClock, ManualTimers } from '../__testUtils__/manualTime';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { eventually } from '../__testUtils__/eventually';
+import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
+import { MIGRATIONS_DIRECTORY } from '../database/migrations';
+import { exponentialBackoff } from './backoff';
+import { JobHandler, JobWorker, PermanentJobError } from './JobWorker';
+
+jest.setTimeout(60_000);
+
+const LEASE_MS = 30_000;
+/** No jitter: delays are exactly 1 s, 2 s, 4 s, … */
+const BACKOFF = exponentialBackoff({
+  baseMs: 1_000,
+  maxMs: 60_000,
+  random: () => 0.5,
+});
+
+describe('the job queue', () => {
+  const databases = createTestDatabases();
+
+  async function setUp(databaseId: Parameters<typeof databases.init>[0]) {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
+    const store = new DatabaseShepherdStore(knex);
+    const clock = new ManualClock();
+    const worker = (
+      handlers: Record<string, JobHandler>,
+      options: {
+        id?: string;
+        concurrency?: number;
+        perKeyLimit?: number;
+        timers?: ManualTimers;
+      } = {},
+    ) =>
+      new JobWorker({
+        jobs: store.jobs,
+        handlers,
+        workerId: options.id ?? 'worker-1',
+        concurrency: options.concurrency ?? 4,
+        perKeyLimit: options.perKeyLimit ?? 10,
+        leaseMs: LEASE_MS,
+        pollIntervalMs: 1_000,
+        backoff: BACKOFF,
+        logger: mockServices.logger.mock(),
+        clock: clock.now,
+        timers: options.timers ?? new ManualTimers(),
+      });
+    const enqueue = (payload: object, extra: object = {}) =>
+      store.jobs.enqueue(
+        {
+          kind: 'test',
+          payload: payload as Record<string, unknown>,
+          maxAttempts: 5,
+          ...extra,
+        },
+        clock.now().toISOString(),
+      );
+    return { knex, store, clock, worker, enqueue };
+  }
+
+  /** Steps workers until none finds work. */
+  async function runUntilIdle(workers: JobWorker[]) {
+    for (;;) {
+      const started = await Promise.all(workers.map(w => w.runAvailable()));
+      await Promise.all(workers.map(w => w.drain()));
+      if (started.every(count => count === 0)) return;
+    }
+  }
+
+  it.each(databases.eachSupportedId())(
+    'never runs a job twice with many concurrent workers, %p',
+    async databaseId => {
+      const { store, worker, enqueue } = await setUp(databaseId);
+      for (let i = 0; i < 60; i++) {
+        await enqueue({ n: i });
+      }
+      const runs: number[] = [];
+      const handler: JobHandler = {
+        run: async ({ job }) => {
+          // Yield, so that other workers claim while this one runs.
+          await new Promise(resolve => setImmediate(resolve));
+          runs.push(job.payload.n as number);
+        },
+      };
+      const workers = Array.from({ length: 6 }, (_, i) =>
+        worker({ test: handler }, { id: `worker-${i}`, concurrency: 3 }),
+      );
+
+      await runUntilIdle(workers);
+
+      expect(runs).toHaveLength(60);
+      expect(new Set(runs).size).toBe(60);
+      expect(await store.jobs.countByStatus()).toMatchObject({
+        succeeded: 60,
+        queued: 0,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'recovers the job of a worker that died (expired lease), %p',
+    async databaseId => {
+      const { store, clock, worker, enqueue } = await setUp(databaseId);
+      const { job } = await enqueue({ n: 1 });
+      const claimed = await store.jobs.claimNext({
+        workerId: 'dead-worker',
+        kinds: ['test'],
+        now: clock.now().toISOString(),
+        leaseExpiresAt: new Date(
+          clock.now().getTime() + LEASE_MS,
+        ).toISOString(),
+        perKeyLimit: 10,
+      });
+      expect(claimed?.id).toBe(job.id);
+      const runs: string[] = [];
+      const survivor = worker({
+        test: { run: async ({ job: j }) => void runs.push(j.id) },
+      });
+
+      // While the lease holds, nobody else may take the job.
+      await runUntilIdle([survivor]);
+      expect(
+        await store.jobs.recoverExpiredLeases(clock.now().toISOString()),
+      ).toEqual({
+        requeued: 0,
+        lost: [],
+      });
+      expect(runs).toEqual([]);
+
+      clock.advance(LEASE_MS + 1);
+      expect(
+        await store.jobs.recoverExpiredLeases(clock.now().toISOString()),
+      ).toEqual({
+        requeued: 1,
+        lost: [],
+      });
+      await runUntilIdle([survivor]);
+
+      expect(runs).toEqual([job.id]);
+      expect(await store.jobs.get(job.id)).toMatchObject({
+        status: 'succeeded',
+        attempt: 2,
+      });
+      // The dead worker cannot record anything any more.
+      expect(
+        await store.jobs.finish(
+          job.id,
+          'dead-worker',
+          { status: 'failed' },
+          clock.now().toISOString(),
+        ),
+      ).toBe(false);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'retries transient failures with exponential backoff, %p',
+    async databaseId => {
+      const { store, clock, worker, enqueue } = await setUp(databaseId);
+      const { job } = await enqueue({});
+      let calls = 0;
+      const flaky = worker({
+        test: {
+          run: async () => {
+            calls += 1;
+            if (calls <= 2) {
+              throw new ShepherdProviderError('transient', `timeout ${calls}`);
+            }
+          },
+        },
+      });
+
+      await runUntilIdle([flaky]);
+      let stored = await store.jobs.get(job.id);
+      expect(stored).toMatchObject({
+        status: 'queued',
+        attempt: 1,
+        lastError: 'timeout 1',
+      });
+      expect(Date.parse(stored!.runAfter) - clock.now().getTime()).toBe(1_000);
+
+      clock.advance(999);
+      await runUntilIdle([flaky]);
+      expect(calls).toBe(1);
+
+      clock.advance(1);
+      await runUntilIdle([flaky]);
+      stored = await store.jobs.get(job.id);
+      expect(stored).toMatchObject({
+        status: 'queued',
+        attempt: 2,
+        lastError: 'timeout 2',
+      });
+      expect(Date.parse(stored!.runAfter) - clock.now().getTime()).toBe(2_000);
+
+      clock.advance(2_000);
+      await runUntilIdle([flaky]);
+      expect(await store.jobs.get(job.id)).toMatchObject({
+        status: 'succeeded',
+        attempt: 3,
+      });
+      expect(calls).toBe(3);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'fails a permanent error once, and gives up after the last attempt, %p',
+    async databaseId => {
+      const { store, clock, worker, enqueue } = await setUp(databaseId);
+      const { job: permanent } = await enqueue({ kind: 'permanent' });
+      const { job: exhausted } = await enqueue(
+        { kind: 'transient' },
+        { maxAttempts: 2 },
+      );
+      const calls: Record<string, number> = {};
+      const failedFor: string[] = [];
+      const failing = worker({
+        test: {
+          run: async ({ job }) => {
+            const kind = job.payload.kind as string;
+            calls[kind] = (calls[kind] ?? 0) + 1;
+            throw kind === 'permanent'
+              ? new PermanentJobError('the cluster rejected the VM')
+              : new Error('boom');
+          },
+          failed: async ({ job }, error) => {
+            failedFor.push(`${job.payload.kind}: ${error.message}`);
+          },
+        },
+      });
+
+      for (let round = 0; round < 5; round++) {
+        await runUntilIdle([failing]);
+        clock.advance(60_000);
+      }
+
+      expect(calls).toEqual({ permanent: 1, transient: 2 });
+      expect(failedFor.sort()).toEqual([
+        'permanent: the cluster rejected the VM',
+        'transient: boom',
+      ]);
+      expect(await store.jobs.get(permanent.id)).toMatchObject({
+        status: 'failed',
+        attempt: 1,
+        lastError: 'the cluster rejected the VM',
+      });
+      expect(await store.jobs.get(exhausted.id)).toMatchObject({
+        status: 'failed',
+        attempt: 2,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'enqueues idempotently by unique key and only in committed transactions, %p',
+    async databaseId => {
+      const { store, clock, worker, enqueue } = await setUp(databaseId);
+      const first = await enqueue({ n: 1 }, { uniqueKey: 'event-1' });
+      const again = await enqueue({ n: 2 }, { uniqueKey: 'event-1' });
+      expect(first.created).toBe(true);
+      expect(again).toEqual({ created: false, job: first.job });
+
+      await expect(
+        store.transaction(async tx => {
+          await tx.jobs.enqueue(
+            {
+              kind: 'test',
+              payload: {},
+              maxAttempts: 1,
+              uniqueKey: 'rolled-back',
+            },
+            clock.now().toISOString(),
+          );
+          throw new Error('the ticket could not be approved');
+        }),
+      ).rejects.toThrow('could not be approved');
+      expect((await store.jobs.countByStatus()).queued).toBe(1);
+
+      await runUntilIdle([worker({ test: { run: async () => {} } })]);
+      // Once the job is done, the key is free again.
+      expect((await enqueue({ n: 3 }, { uniqueKey: 'event-1' })).created).toBe(
+        true,
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'cancels queued jobs at once and running ones through their heartbeat, %p',
+    async databaseId => {
+      const { store, clock, worker, enqueue } = await setUp(databaseId);
+      const { job: queued } = await enqueue(
+        { n: 1 },
+        { runAfter: '2030-01-01T00:00:00.000Z' },
+      );
+      expect(
+        await store.jobs.cancel(queued.id, clock.now().toISOString()),
+      ).toBe('cancelled');
+
+      const { job: running } = await enqueue({ n: 2 });
+      const timers = new ManualTimers();
+      let aborted = false;
+      const blocking = worker(
+        {
+          test: {
+            run: ({ signal }) =>
+              new Promise((_, reject) => {
+                signal.addEventListener('abort', () => {
+                  aborted = true;
+                  reject(signal.reason);
+                });
+              }),
+          },
+        },
+        { timers },
+      );
+      expect(await blocking.runAvailable()).toBe(1);
+      expect(
+        await store.jobs.cancel(running.id, clock.now().toISOString()),
+      ).toBe('running');
+
+      await timers.tickIntervals();
+      await blocking.drain();
+
+      expect(aborted).toBe(true);
+      expect(await store.jobs.get(running.id)).toMatchObject({
+        status: 'cancelled',
+      });
+      expect(timers.intervalCount).toBe(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps a lease alive with heartbeats and bounds jobs per concurrency key, %p',
+    async databaseId => {
+      const { store, clock, worker, enqueue } = await setUp(databaseId);
+      for (let i = 0; i < 5; i++) {
+        await enqueue({ n: i }, { concurrencyKey: 'cluster-a' });
+      }
+      await enqueue({ n: 99 }, { concurrencyKey: 'cluster-b' });
+      const release: Array<() => void> = [];
+      const timers = new ManualTimers();
+      const slow = worker(
+        {
+          test: {
+            run: () => new Promise<void>(resolve => release.push(resolve)),
+          },
+        },
+        { concurrency: 10, perKeyLimit: 2, timers },
+      );
+
+      // Two of cluster-a (its limit) and the one of cluster-b.
+      expect(await slow.runAvailable()).toBe(3);
+      clock.advance(LEASE_MS - 1_000);
+      await timers.tickIntervals();
+      clock.advance(LEASE_MS - 1_000);
+      // Heartbeats kept the leases: nothing is recovered although the first lease ran out.
+      expect(
+        await store.jobs.recoverExpiredLeases(clock.now().toISOString()),
+      ).toEqual({
+        requeued: 0,
+        lost: [],
+      });
+
+      release.forEach(resolve => resolve());
+      await slow.drain();
+      expect(await slow.runAvailable()).toBe(2);
+      release.slice(3).forEach(resolve => resolve());
+      await slow.drain();
+      expect(await slow.runAvailable()).toBe(1);
+      release.slice(5).forEach(resolve => resolve());
+      await slow.drain();
+      expect((await store.jobs.countByStatus()).succeeded).toBe(6);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'runs unfinished jobs again later without using attempts, %p',
+    async databaseId => {
+      const { store, clock, worker, enqueue } = await setUp(databaseId);
+      const { job } = await enqueue({}, { maxAttempts: 2 });
+      let checks = 0;
+      const following = worker({
+        test: {
+          run: async () => {
+            checks += 1;
+            return checks < 4 ? { continueAfterMs: 5_000 } : undefined;
+          },
+        },
+      });
+      for (let round = 0; round < 4; round++) {
+        await runUntilIdle([following]);
+        clock.advance(5_000);
+      }
+      expect(checks).toBe(4);
+      expect(await store.jobs.get(job.id)).toMatchObject({
+        status: 'succeeded',
+        attempt: 1,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'fails a job lost during its last attempt and records the failure once, %p',
+    async databaseId => {
+      const { store, clock, worker, enqueue } = await setUp(databaseId);
+      const { job } = await enqueue({ n: 1 }, { maxAttempts: 1 });
+      const now = () => clock.now().toISOString();
+      await store.jobs.claimNext({
+        workerId: 'dead-worker',
+        kinds: ['test'],
+        now: now(),
+        leaseExpiresAt: new Date(
+          clock.now().getTime() + LEASE_MS,
+        ).toISOString(),
+        perKeyLimit: 10,
+      });
+      const failures: string[] = [];
+      const sweeping = worker({
+        test: {
+          run: async () => {},
+          failed: async ({ job: lost }, error) =>
+            void failures.push(`${lost.id}: ${error.message}`),
+        },
+      });
+
+      clock.advance(LEASE_MS + 1);
+      const { requeued, lost } = await store.jobs.recoverExpiredLeases(now());
+      expect(requeued).toBe(0);
+      expect(lost).toEqual([
+        expect.objectContaining({ id: job.id, status: 'running' }),
+      ]);
+      // A sweeper that stops before failing it leaves the job to the next sweep.
+      expect((await store.jobs.recoverExpiredLeases(now())).lost).toHaveLength(
+        1,
+      );
+      expect(await sweeping.failLostJobs(lost)).toBe(1);
+
+      expect(failures).toEqual([
+        `${job.id}: The worker stopped during the last attempt (lease expired)`,
+      ]);
+      expect((await store.jobs.recoverExpiredLeases(now())).lost).toEqual([]);
+      expect(await sweeping.failLostJobs(lost)).toBe(0);
+      await runUntilIdle([sweeping]);
+      expect(await store.jobs.get(job.id)).toMatchObject({ status: 'failed' });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'deletes finished jobs after their retention, never unfinished ones, %p',
+    async databaseId => {
+      const { store, clock, worker, enqueue } = await setUp(databaseId);
+      const done = (await enqueue({ n: 1 })).job;
+      await runUntilIdle([worker({ test: { run: async () => {} } })]);
+      const waiting = (await enqueue({ n: 2 })).job;
+      clock.advance(60_000);
+      const cutoff = clock.now().toISOString();
+
+      expect(await store.jobs.deleteFinished(cutoff)).toBe(1);
+      expect(await store.jobs.get(done.id)).toBeUndefined();
+      expect((await store.jobs.get(waiting.id))?.status).toBe('queued');
+      expect(await store.jobs.deleteFinished(cutoff)).toBe(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'gives a continued job the checkpoint it left, %p',
+    async databaseId => {
+      const { store, clock, worker, enqueue } = await setUp(databaseId);
+      const { job } = await enqueue({ eventId: 'e1' });
+      const seen: Array<Record<string, unknown>> = [];
+      const following = worker({
+        test: {
+          run: async ({ job: running }) => {
+            seen.push(running.payload);
+            return running.payload.sent
+              ? undefined
+              : {
+                  continueAfterMs: 500,
+                  payload: { ...running.payload, sent: true },
+                };
+          },
+        },
+      });
+      await runUntilIdle([following]);
+      clock.advance(500);
+      await runUntilIdle([following]);
+      expect(seen).toEqual([{ eventId: 'e1' }, { eventId: 'e1', sent: true }]);
+      expect(await store.jobs.get(job.id)).toMatchObject({
+        status: 'succeeded',
+        payload: { eventId: 'e1', sent: true },
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'looks again when a continued job is due before the next poll, %p',
+    async databaseId => {
+      const { clock, worker, enqueue } = await setUp(databaseId);
+      const timers = new ManualTimers();
+      let checks = 0;
+      const following = worker(
+        {
+          test: {
+            run: async () => {
+              checks += 1;
+              return checks < 2 ? { continueAfterMs: 200 } : undefined;
+            },
+          },
+        },
+        { timers },
+      );
+      await enqueue({});
+      following.start();
+      await eventually(() => expect(timers.pendingTimeouts).toContain(200));
+      clock.advance(200);
+      timers.fireTimeouts(200);
+      await eventually(() => expect(checks).toBe(2));
+      await following.stop(1_000);
+      expect(timers.pendingTimeouts).not.toContain(200);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'wakes up when told, and stops gracefully, %p',
+    async databaseId => {
+      const { worker, enqueue } = await setUp(databaseId);
+      const done: number[] = [];
+      const timers = new ManualTimers();
+      const looping = worker(
+        {
+          test: {
+            run: async ({ job }) => void done.push(job.payload.n as number),
+          },
+        },
+        { timers },
+      );
+      looping.start();
+      await enqueue({ n: 1 });
+      looping.wake();
+      await waitFor(() => done.length === 1);
+      expect(looping.lastLoopAt).toBeDefined();
+      await looping.stop(1_000);
+      await enqueue({ n: 2 });
+      looping.wake();
+      expect(await looping.runAvailable()).toBe(0);
+      expect(done).toEqual([1]);
+    },
+  );
+});
+
+/** Yields to the event loop until `condition` holds (bounded, no timers involved). */
+async function waitFor(condition: () => boolean) {
+  for (let i = 0; i < 10_000 && !condition(); i++) {
+    await new Promise(resolve => setImmediate(resolve));
+  }
+  expect(condition()).toBe(true);
+}

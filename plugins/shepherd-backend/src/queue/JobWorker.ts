@@ -1,0 +1,381 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ShepherdProviderError } from '@kubevirt-shepherd/plugin-shepherd-node';
+import { LOST_JOB_MESSAGE } from '../database/stores/jobs';
+import { JobRecord, JobsStore } from '../database/types';
+import { BackoffPolicy } from './backoff';
+
+/** What a job handler gets: the job, and a signal aborted when the job is cancelled or lost. */
+export interface JobContext {
+  job: JobRecord;
+  signal: AbortSignal;
+}
+
+/**
+ * A job that is not finished yet asks to be run again later, without using an attempt. With
+ * a `payload`, its next run gets that payload instead: a checkpoint of what is already done.
+ */
+export interface JobContinuation {
+  continueAfterMs: number;
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * Runs one kind of job. `run` must be idempotent: a job can run again after a crash or a
+ * retry. `failed` is called once when the job fails for good, to record the failure in the
+ * domain (ticket, event, VM).
+ */
+export interface JobHandler {
+  run(context: JobContext): Promise<void | JobContinuation>;
+  failed?(context: JobContext, error: Error): Promise<void>;
+}
+
+/** A failure that retrying cannot mend: the job fails at once. */
+export class PermanentJobError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PermanentJobError';
+  }
+}
+
+function isPermanent(error: unknown): boolean {
+  return (
+    error instanceof PermanentJobError ||
+    (error instanceof ShepherdProviderError && error.kind === 'permanent')
+  );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface JobWorkerOptions {
+  jobs: JobsStore;
+  handlers: Record<string, JobHandler>;
+  /** Unique per process: leases are held in its name. */
+  workerId: string;
+  /** Jobs this process runs at once. */
+  concurrency: number;
+  /** Running jobs per concurrency key (a cluster), across all workers. */
+  perKeyLimit: number;
+  /** How long a claim lasts without a heartbeat; heartbeats come three times per lease. */
+  leaseMs: number;
+  /** How often an idle worker looks for due jobs when nothing wakes it. */
+  pollIntervalMs: number;
+  backoff: BackoffPolicy;
+  logger: LoggerService;
+  clock?: () => Date;
+  /** Timer functions; tests pass controllable ones. */
+  timers?: JobWorkerTimers;
+}
+
+/** The timer functions the worker uses for heartbeats, polling and shutdown. */
+export interface JobWorkerTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  setInterval(callback: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+const SYSTEM_TIMERS: JobWorkerTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: handle => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  setInterval: (callback, ms) => setInterval(callback, ms),
+  clearInterval: handle =>
+    clearInterval(handle as ReturnType<typeof setInterval>),
+};
+
+/**
+ * Runs queued jobs: claims them with a lease, keeps the lease alive with heartbeats, and
+ * records the outcome — succeeded, retried later with backoff, or failed (permanent error or
+ * last attempt). Several workers, in one process or many, may work the same table.
+ */
+export class JobWorker {
+  readonly #options: Required<JobWorkerOptions>;
+  readonly #running = new Map<string, Promise<void>>();
+  #stopping = false;
+  #loop?: Promise<void>;
+  #wakeUp?: () => void;
+  #lastLoopAt?: Date;
+  /** Wake-ups for jobs put back to run sooner than the next poll. */
+  readonly #dueTimers = new Set<unknown>();
+
+  constructor(options: JobWorkerOptions) {
+    this.#options = {
+      clock: () => new Date(),
+      timers: SYSTEM_TIMERS,
+      ...options,
+    };
+  }
+
+  #now(): string {
+    return this.#options.clock().toISOString();
+  }
+
+  #later(ms: number): string {
+    return new Date(this.#options.clock().getTime() + ms).toISOString();
+  }
+
+  /** When the worker last looked for work; a stalled worker stops updating it. */
+  get lastLoopAt(): Date | undefined {
+    return this.#lastLoopAt;
+  }
+
+  get runningJobs(): number {
+    return this.#running.size;
+  }
+
+  /** Starts looking for work until {@link JobWorker.stop}. */
+  start(): void {
+    if (this.#loop) return;
+    this.#stopping = false;
+    this.#loop = this.#run();
+  }
+
+  /** Makes an idle worker look for work now (a job was enqueued). */
+  wake(): void {
+    this.#wakeUp?.();
+  }
+
+  /**
+   * Stops claiming, then waits for running jobs up to `timeoutMs`. Jobs still running after
+   * that keep their lease until it expires, and the sweeper hands them to another worker.
+   */
+  async stop(timeoutMs: number): Promise<void> {
+    this.#stopping = true;
+    for (const timer of this.#dueTimers) {
+      this.#options.timers.clearTimeout(timer);
+    }
+    this.#dueTimers.clear();
+    this.wake();
+    await this.#loop;
+    this.#loop = undefined;
+    const { timers } = this.#options;
+    let timer: unknown;
+    await Promise.race([
+      this.drain(),
+      new Promise<void>(resolve => {
+        timer = timers.setTimeout(resolve, timeoutMs);
+      }),
+    ]);
+    timers.clearTimeout(timer);
+  }
+
+  /**
+   * Fails the jobs whose worker stopped during their last attempt (the sweeper found their
+   * lease expired): first their handlers' `failed` records the failure in the domain, as if
+   * the attempt had failed here, then the job itself is failed. Answers how many failed.
+   */
+  async failLostJobs(lost: JobRecord[]): Promise<number> {
+    let failed = 0;
+    for (const job of lost) {
+      const handler = this.#options.handlers[job.kind];
+      try {
+        await handler?.failed?.(
+          { job, signal: AbortSignal.abort() },
+          new Error(LOST_JOB_MESSAGE),
+        );
+      } catch (error) {
+        this.#options.logger.error(
+          `Recording the failure of job ${job.id} failed: ${describe(error)}`,
+        );
+      }
+      if (await this.#options.jobs.failLost(job.id, this.#now())) failed += 1;
+    }
+    return failed;
+  }
+
+  /** Waits until every job this worker started has finished. */
+  async drain(): Promise<void> {
+    while (this.#running.size > 0) {
+      await Promise.all([...this.#running.values()]);
+    }
+  }
+
+  /**
+   * Claims as many due jobs as there are free slots and starts them; answers how many
+   * started. The loop calls it; tests call it to step the queue deterministically.
+   */
+  async runAvailable(): Promise<number> {
+    let started = 0;
+    const kinds = Object.keys(this.#options.handlers);
+    while (!this.#stopping && this.#running.size < this.#options.concurrency) {
+      const job = await this.#options.jobs.claimNext({
+        workerId: this.#options.workerId,
+        kinds,
+        now: this.#now(),
+        leaseExpiresAt: this.#later(this.#options.leaseMs),
+        perKeyLimit: this.#options.perKeyLimit,
+      });
+      if (!job) {
+        break;
+      }
+      const execution = this.#execute(job).finally(() =>
+        this.#running.delete(job.id),
+      );
+      this.#running.set(job.id, execution);
+      started += 1;
+    }
+    return started;
+  }
+
+  async #run(): Promise<void> {
+    while (!this.#stopping) {
+      this.#lastLoopAt = this.#options.clock();
+      let started = 0;
+      try {
+        started = await this.runAvailable();
+      } catch (error) {
+        this.#options.logger.warn(`Could not claim jobs: ${describe(error)}`);
+      }
+      if (started === 0 && !this.#stopping) {
+        await this.#idle();
+      }
+    }
+  }
+
+  /** Waits for a wake-up, a finished job or the poll interval, whichever comes first. */
+  #idle(): Promise<void> {
+    return new Promise(resolve => {
+      const { timers } = this.#options;
+      const timer = timers.setTimeout(done, this.#options.pollIntervalMs);
+      for (const running of this.#running.values()) {
+        running.then(done, done);
+      }
+      function done() {
+        timers.clearTimeout(timer);
+        resolve();
+      }
+      this.#wakeUp = done;
+    });
+  }
+
+  async #execute(job: JobRecord): Promise<void> {
+    const { jobs, handlers, workerId, logger, leaseMs } = this.#options;
+    const controller = new AbortController();
+    let cancelled = false;
+    const { timers } = this.#options;
+    const heartbeat = timers.setInterval(async () => {
+      try {
+        const state = await jobs.heartbeat(
+          job.id,
+          workerId,
+          this.#later(leaseMs),
+          this.#now(),
+        );
+        if (!state.owned) {
+          controller.abort(new Error('The lease of the job was lost'));
+        } else if (state.cancelRequested) {
+          cancelled = true;
+          controller.abort(new Error('The job was cancelled'));
+        }
+      } catch (error) {
+        logger.warn(`Heartbeat of job ${job.id} failed: ${describe(error)}`);
+      }
+    }, Math.max(1, Math.floor(leaseMs / 3)));
+
+    const handler = handlers[job.kind];
+    const context = { job, signal: controller.signal };
+    try {
+      const outcome = await handler.run(context);
+      if (outcome && 'continueAfterMs' in outcome) {
+        await this.#record(job, () =>
+          jobs.continueLater(
+            job.id,
+            workerId,
+            {
+              runAfter: this.#later(outcome.continueAfterMs),
+              payload: outcome.payload,
+            },
+            this.#now(),
+          ),
+        );
+        this.#wakeAfter(outcome.continueAfterMs);
+      } else {
+        await this.#record(job, () =>
+          jobs.finish(job.id, workerId, { status: 'succeeded' }, this.#now()),
+        );
+      }
+    } catch (error) {
+      const message = describe(error);
+      if (cancelled) {
+        await this.#record(job, () =>
+          jobs.finish(
+            job.id,
+            workerId,
+            { status: 'cancelled', error: message },
+            this.#now(),
+          ),
+        );
+      } else if (isPermanent(error) || job.attempt >= job.maxAttempts) {
+        logger.warn(`Job ${job.kind} ${job.id} failed for good: ${message}`);
+        try {
+          await handler.failed?.(
+            context,
+            error instanceof Error ? error : new Error(message),
+          );
+        } catch (failure) {
+          logger.error(
+            `Recording the failure of job ${job.id} failed: ${describe(
+              failure,
+            )}`,
+          );
+        }
+        await this.#record(job, () =>
+          jobs.finish(
+            job.id,
+            workerId,
+            { status: 'failed', error: message },
+            this.#now(),
+          ),
+        );
+      } else {
+        const delay = this.#options.backoff.delayMs(job.attempt);
+        logger.info(
+          `Job ${job.kind} ${job.id} failed (attempt ${job.attempt} of ${job.maxAttempts}), retrying in ${delay} ms: ${message}`,
+        );
+        await this.#record(job, () =>
+          jobs.retryLater(
+            job.id,
+            workerId,
+            { runAfter: this.#later(delay), error: message },
+            this.#now(),
+          ),
+        );
+        this.#wakeAfter(delay);
+      }
+    } finally {
+      timers.clearInterval(heartbeat);
+    }
+  }
+
+  /**
+   * A job this worker put back is due sooner than the next poll would find it: look again
+   * when it is due, so following a VM every few seconds is not slowed down to the poll rate.
+   */
+  #wakeAfter(ms: number): void {
+    if (this.#stopping || !this.#loop || ms >= this.#options.pollIntervalMs) {
+      return;
+    }
+    const { timers } = this.#options;
+    const timer = timers.setTimeout(() => {
+      this.#dueTimers.delete(timer);
+      this.wake();
+    }, ms);
+    this.#dueTimers.add(timer);
+  }
+
+  /** Records an outcome; a worker that lost the lease leaves the job to whoever holds it. */
+  async #record(job: JobRecord, write: () => Promise<boolean>) {
+    try {
+      if (!(await write())) {
+        this.#options.logger.warn(
+          `Job ${job.id} was no longer held by this worker; its outcome was not recorded`,
+        );
+      }
+    } catch (error) {
+      this.#options.logger.error(
+        `Could not record the outcome of job ${job.id}: ${describe(error)}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import {
+  HttpAuthService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { Request } from 'express';
+import { Actor, Reader } from '../service/Actor';
+
+/** Who a request acts for: identity only from the token and the user-info service. */
+export class ActorResolver {
+  constructor(
+    private readonly httpAuth: HttpAuthService,
+    private readonly userInfo: UserInfoService,
+  ) {}
+
+  /** A signed-in user; other callers are refused. */
+  async fromRequest(req: Request): Promise<Actor> {
+    const credentials = await this.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
+    const { userEntityRef, ownershipEntityRefs } =
+      await this.userInfo.getUserInfo(credentials);
+    return { credentials, userEntityRef, ownershipEntityRefs };
+  }
+
+  /**
+   * A signed-in user or another backend plugin, for the routes that only read Systems,
+   * Services, members and VMs: the catalog's entity provider reads them with its own
+   * service token. What the caller may read is left to the permission framework.
+   */
+  async readerFromRequest(req: Request): Promise<Reader> {
+    const credentials = await this.httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    return { credentials };
+  }
+}

@@ -1,0 +1,190 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+} from '@backstage/backend-test-utils';
+import {
+  ShepherdService,
+  ShepherdSystem,
+  ShepherdVm,
+  SystemMember,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import express from 'express';
+import request from 'supertest';
+import { startOpenApiCheckedServer } from '../__testUtils__/openApiServer';
+import { routerOptionsForTests } from '../__testUtils__/routerOptions';
+import { Reader } from '../service/Actor';
+import { createRouter, RouterOptions } from '../service/router';
+
+const AT = '2026-11-23T10:00:00.000Z';
+const SYSTEM: ShepherdSystem = {
+  id: 'system-1',
+  name: 'payments',
+  description: '',
+  createdBy: 'user:default/alice',
+  createdAt: AT,
+  updatedAt: AT,
+};
+const MEMBER: SystemMember = {
+  id: 'member-1',
+  systemId: SYSTEM.id,
+  memberRef: 'group:default/team-payments',
+  role: 'owner',
+  grantedBy: 'user:default/alice',
+  createdAt: AT,
+  updatedAt: AT,
+};
+const SERVICE: ShepherdService = {
+  id: 'service-1',
+  systemId: SYSTEM.id,
+  systemName: SYSTEM.name,
+  name: 'api',
+  description: '',
+  nextInstanceIndex: 2,
+  createdBy: 'user:default/alice',
+  createdAt: AT,
+  updatedAt: AT,
+};
+const VM: ShepherdVm = {
+  id: 'vm-1',
+  name: 'dev-payments-api-01',
+  namespace: 'dev',
+  environment: 'test',
+  instance: '01',
+  status: 'RUNNING',
+  systemId: SYSTEM.id,
+  systemName: SYSTEM.name,
+  serviceId: SERVICE.id,
+  serviceName: SERVICE.name,
+  ticketId: 'ticket-1',
+  createdBy: 'user:default/alice',
+  templateId: 'template-1',
+  instanceSizeId: 'size-1',
+  cpuCores: 2,
+  cpuRequest: 1,
+  memoryGi: 4,
+  memoryRequestGi: 2,
+  diskGb: 20,
+  createdAt: AT,
+  updatedAt: AT,
+};
+const page = <T>(item: T) => ({
+  items: [item],
+  totalItems: 1,
+  offset: 0,
+  limit: 20,
+});
+
+/** Services that answer the read routes and remember who asked; any other call fails. */
+function readOnlyServices(readers: Reader[]) {
+  const refuse = (what: string) => () => {
+    throw new Error(`Unexpected call of ${what} in this test`);
+  };
+  const answering = <T extends object>(methods: T) =>
+    new Proxy(methods, {
+      get: (target, property) =>
+        (target as Record<string | symbol, unknown>)[property] ??
+        refuse(String(property)),
+    });
+  const remember =
+    <T>(answer: T) =>
+    async (reader: Reader) => {
+      readers.push(reader);
+      return answer;
+    };
+  return {
+    systems: answering({
+      listSystems: remember(page(SYSTEM)),
+      getSystem: remember(SYSTEM),
+      listMembers: remember([MEMBER]),
+      listServices: remember(page(SERVICE)),
+      getService: remember(SERVICE),
+    }) as unknown as RouterOptions['systems'],
+    vms: answering({
+      listVms: remember(page(VM)),
+      getVm: remember(VM),
+    }) as unknown as RouterOptions['vms'],
+  };
+}
+
+const READ_ROUTES = [
+  '/v1/systems',
+  `/v1/systems/${SYSTEM.id}`,
+  `/v1/systems/${SYSTEM.id}/members`,
+  '/v1/services',
+  `/v1/services/${SERVICE.id}`,
+  '/v1/vms',
+  `/v1/vms/${VM.id}`,
+];
+
+describe('routes that other backend plugins may read', () => {
+  let readers: Reader[];
+  let baseUrl: string;
+
+  beforeEach(async () => {
+    readers = [];
+    const router = await createRouter(
+      routerOptionsForTests(readOnlyServices(readers)),
+    );
+    baseUrl = await startOpenApiCheckedServer(
+      express().use(router).use(mockErrorHandler()),
+    );
+  });
+
+  it.each(READ_ROUTES)(
+    'answer GET %s to a service caller with its credentials',
+    async path => {
+      const response = await request(baseUrl)
+        .get(path)
+        .set('Authorization', mockCredentials.service.header());
+
+      expect(response.status).toBe(200);
+      expect(readers).toEqual([{ credentials: mockCredentials.service() }]);
+    },
+  );
+
+  it.each(READ_ROUTES)('answer GET %s to a user as before', async path => {
+    const response = await request(baseUrl)
+      .get(path)
+      .set('Authorization', mockCredentials.user.header('user:default/bob'));
+
+    expect(response.status).toBe(200);
+    expect(readers).toEqual([
+      { credentials: mockCredentials.user('user:default/bob') },
+    ]);
+  });
+
+  it.each(READ_ROUTES)('refuse GET %s without credentials', async path => {
+    const response = await request(baseUrl)
+      .get(path)
+      .set('Authorization', mockCredentials.none.header());
+
+    expect(response.status).toBe(401);
+    expect(readers).toEqual([]);
+  });
+
+  it.each([
+    ['post', '/v1/systems', { name: 'shop' }],
+    [
+      'post',
+      `/v1/systems/${SYSTEM.id}/members`,
+      {
+        memberRef: 'user:default/eve',
+        role: 'owner',
+      },
+    ],
+    ['delete', `/v1/services/${SERVICE.id}?confirm=true`, undefined],
+    ['post', `/v1/vms/${VM.id}/power`, { action: 'stop' }],
+    ['get', '/v1/audit-logs', undefined],
+  ] as const)(
+    'refuse a service caller everything else: %s %s',
+    async (method, path, body) => {
+      const response = await request(baseUrl)
+        [method](path)
+        .set('Authorization', mockCredentials.service.header())
+        .send(body);
+
+      expect(response.status).toBe(403);
+      expect(readers).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,3078 @@
+// This file is generated from openapi.yaml by scripts/generate-openapi.mjs.
+// Do not edit it by hand: change openapi.yaml and run `yarn generate:openapi`.
+
+export const spec = {
+  openapi: '3.1.0',
+  info: {
+    title: 'shepherd',
+    version: '0.1.0',
+    description:
+      "The KubeVirt Shepherd API: governance of KubeVirt virtual machines from a Backstage portal. Every route needs a Backstage token (user or service) and answers errors in Backstage's error format, with a stable machine code where the client can act on it.",
+    license: {
+      name: 'Apache-2.0',
+      url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
+    },
+  },
+  servers: [{ url: '/' }],
+  security: [{ JWT: [] }],
+  paths: {
+    '/health': {
+      get: {
+        operationId: 'GetHealth',
+        summary: 'State of the Shepherd backend',
+        description:
+          "Checks the plugin's database (reachability, latency, migrations) and lists the VM providers registered by backend modules. Answers 503 with the same body when a check fails, so that monitors and the UI read one format.",
+        responses: {
+          '200': {
+            description: 'Every check passed.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Health' },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '503': {
+            description: 'At least one check failed.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Health' },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/v1/systems': {
+      get: {
+        operationId: 'ListSystems',
+        summary: 'Systems the caller may read',
+        tags: ['Systems'],
+        parameters: [
+          { $ref: '#/components/parameters/Search' },
+          { $ref: '#/components/parameters/EntityRefFilter' },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of Systems.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/SystemPage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+        },
+      },
+      post: {
+        operationId: 'CreateSystem',
+        summary: 'Create a System',
+        description:
+          "Needs no approval. The owner (the caller by default, or one of the caller's groups) becomes the System's owner. Names follow the naming rules (see the Name schema); a name longer than 12 characters is accepted with a NAME_LENGTH_WARNING.",
+        tags: ['Systems'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['name'],
+                properties: {
+                  name: { $ref: '#/components/schemas/Name' },
+                  description: { type: 'string' },
+                  owner: {
+                    type: 'string',
+                    description:
+                      'Entity ref of the caller or of one of its groups.',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created System and any warnings.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/SystemWithWarnings' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/systems/register': {
+      post: {
+        operationId: 'RegisterSystem',
+        summary: 'Register an existing catalog System',
+        description:
+          "Reads the System from the catalog with the caller's credentials and creates its governance record, with the entity's owner as owner.",
+        tags: ['Systems'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/EntityRefRequest' },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The registered System.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/SystemWithWarnings' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/systems/{systemId}': {
+      get: {
+        operationId: 'GetSystem',
+        summary: 'One System',
+        tags: ['Systems'],
+        responses: {
+          '200': {
+            description: 'The System.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/System' },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+        parameters: [{ $ref: '#/components/parameters/SystemId' }],
+      },
+      patch: {
+        operationId: 'UpdateSystem',
+        summary: "Change a System's description (its name is immutable)",
+        tags: ['Systems'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/DescriptionUpdate' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The updated System.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/System' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+        parameters: [{ $ref: '#/components/parameters/SystemId' }],
+      },
+      delete: {
+        operationId: 'DeleteSystem',
+        summary: 'Delete a System that has no Services',
+        description:
+          "Needs confirm_name set to the System's name (DELETE_CONFIRMATION_REQUIRED, CONFIRMATION_NAME_MISMATCH) and no Services (409 DELETE_RESTRICTED). No approval.",
+        tags: ['Systems'],
+        parameters: [
+          { $ref: '#/components/parameters/SystemId' },
+          {
+            name: 'confirm_name',
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          '204': { description: 'Deleted.' },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/systems/{systemId}/members': {
+      get: {
+        operationId: 'ListSystemMembers',
+        summary: 'Members of a System and their roles',
+        tags: ['Systems'],
+        responses: {
+          '200': {
+            description: 'The members.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: { $ref: '#/components/schemas/SystemMember' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+        parameters: [{ $ref: '#/components/parameters/SystemId' }],
+      },
+      post: {
+        operationId: 'AddSystemMember',
+        summary: 'Give a user or group a role on the System',
+        description:
+          'Only owners (or policy-wide member managers) may grant the owner role.',
+        tags: ['Systems'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['memberRef', 'role'],
+                properties: {
+                  memberRef: {
+                    type: 'string',
+                    description:
+                      'Entity ref of a User or Group (kind defaults to group).',
+                  },
+                  role: { $ref: '#/components/schemas/MemberRole' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The new member.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/SystemMember' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+        parameters: [{ $ref: '#/components/parameters/SystemId' }],
+      },
+    },
+    '/v1/systems/{systemId}/members/{memberId}': {
+      patch: {
+        operationId: 'UpdateSystemMember',
+        summary: "Change a member's role",
+        tags: ['Systems'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['role'],
+                properties: {
+                  role: { $ref: '#/components/schemas/MemberRole' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The member.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/SystemMember' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+        parameters: [
+          { $ref: '#/components/parameters/SystemId' },
+          {
+            name: 'memberId',
+            in: 'path',
+            required: true,
+            schema: { type: 'string' },
+          },
+        ],
+      },
+      delete: {
+        operationId: 'RemoveSystemMember',
+        summary: 'Remove a member (a System keeps at least one owner)',
+        tags: ['Systems'],
+        responses: {
+          '204': { description: 'Removed.' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+        parameters: [
+          { $ref: '#/components/parameters/SystemId' },
+          {
+            name: 'memberId',
+            in: 'path',
+            required: true,
+            schema: { type: 'string' },
+          },
+        ],
+      },
+    },
+    '/v1/systems/{systemId}/services': {
+      post: {
+        operationId: 'CreateService',
+        summary: 'Create a Service in a System',
+        tags: ['Services'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['name'],
+                properties: {
+                  name: { $ref: '#/components/schemas/Name' },
+                  description: { type: 'string' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created Service and any warnings.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ServiceWithWarnings' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+        parameters: [{ $ref: '#/components/parameters/SystemId' }],
+      },
+    },
+    '/v1/systems/{systemId}/services/register': {
+      post: {
+        operationId: 'RegisterService',
+        summary:
+          'Register a catalog Component (type service) of the System as a Service',
+        tags: ['Services'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/EntityRefRequest' },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The registered Service.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ServiceWithWarnings' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+        parameters: [{ $ref: '#/components/parameters/SystemId' }],
+      },
+    },
+    '/v1/services': {
+      get: {
+        operationId: 'ListServices',
+        summary: 'Services the caller may read, across Systems',
+        tags: ['Services'],
+        parameters: [
+          {
+            name: 'systemId',
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+          },
+          { $ref: '#/components/parameters/EntityRefFilter' },
+          { $ref: '#/components/parameters/Search' },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of Services.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ServicePage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+        },
+      },
+    },
+    '/v1/services/{serviceId}': {
+      get: {
+        operationId: 'GetService',
+        summary: 'One Service',
+        tags: ['Services'],
+        responses: {
+          '200': {
+            description: 'The Service.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Service' },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+        parameters: [{ $ref: '#/components/parameters/ServiceId' }],
+      },
+      patch: {
+        operationId: 'UpdateService',
+        summary: "Change a Service's description (its name is immutable)",
+        tags: ['Services'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/DescriptionUpdate' },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The updated Service.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Service' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+        parameters: [{ $ref: '#/components/parameters/ServiceId' }],
+      },
+      delete: {
+        operationId: 'DeleteService',
+        summary: 'Delete a Service that has no VMs',
+        description:
+          'Needs confirm=true (DELETE_CONFIRMATION_REQUIRED), no VMs (409 DELETE_RESTRICTED) and no unfinished requests (409 ACTIVE_TICKETS_EXIST). No approval.',
+        tags: ['Services'],
+        parameters: [
+          { $ref: '#/components/parameters/ServiceId' },
+          {
+            name: 'confirm',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: ['true', 'false'] },
+          },
+        ],
+        responses: {
+          '204': { description: 'Deleted.' },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/audit-logs': {
+      get: {
+        operationId: 'ListAuditLogs',
+        summary: 'The audit trail, newest first',
+        description:
+          'Every governance action and decision, as written in the same transaction as the change it records; secrets in details are redacted before they are written. Needs the shepherd.audit.read permission. from and to are RFC 3339 timestamps (from inclusive, to exclusive).',
+        tags: ['Audit'],
+        parameters: [
+          {
+            name: 'action',
+            in: 'query',
+            required: false,
+            description: 'Canonical action code, e.g. system.create.',
+            schema: { type: 'string' },
+          },
+          {
+            name: 'actor',
+            in: 'query',
+            required: false,
+            description:
+              'Entity ref of who acted, e.g. user:default/engineer-test.',
+            allowReserved: true,
+            schema: { type: 'string' },
+          },
+          {
+            name: 'resourceType',
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+          },
+          {
+            name: 'resourceId',
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+          },
+          {
+            name: 'ticketId',
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+          },
+          {
+            name: 'outcome',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: ['success', 'failure'] },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            description: 'Entries at or after this RFC 3339 timestamp.',
+            allowReserved: true,
+            schema: { $ref: '#/components/schemas/Rfc3339Timestamp' },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            description: 'Entries before this RFC 3339 timestamp.',
+            allowReserved: true,
+            schema: { $ref: '#/components/schemas/Rfc3339Timestamp' },
+          },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of audit entries.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/AuditLogPage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/v1/audit-logs/{auditLogId}': {
+      get: {
+        operationId: 'GetAuditLog',
+        summary: 'One audit entry',
+        description: 'Needs the shepherd.audit.read permission.',
+        tags: ['Audit'],
+        parameters: [
+          {
+            name: 'auditLogId',
+            in: 'path',
+            required: true,
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The audit entry.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/AuditLogEntry' },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+    '/v1/vms': {
+      get: {
+        operationId: 'ListVms',
+        summary: 'VMs the caller may read',
+        tags: ['VMs'],
+        parameters: [
+          { name: 'systemId', in: 'query', schema: { type: 'string' } },
+          { name: 'serviceId', in: 'query', schema: { type: 'string' } },
+          { name: 'namespace', in: 'query', schema: { type: 'string' } },
+          {
+            name: 'environment',
+            in: 'query',
+            schema: { $ref: '#/components/schemas/Environment' },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            description: 'Comma-separated VM statuses.',
+            schema: { type: 'string' },
+          },
+          { name: 'clusterId', in: 'query', schema: { type: 'string' } },
+          { $ref: '#/components/parameters/Search' },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of VMs.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/VmPage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+        },
+      },
+    },
+    '/v1/vms/requests': {
+      post: {
+        operationId: 'RequestVm',
+        summary: 'Request a new VM for a Service',
+        description:
+          "Always needs approval: answers 202 with the ticket and its domain event. Requesters choose the Service, a namespace, a template and an instance size (optionally with their own CPU, memory and disk targets); the approver chooses the cluster. The VM the choice renders to, spec overrides included, must pass KubeVirt's admission rules: dedicated CPUs take whole cores (RESOURCE_STEP_INVALID) and requests equal to limits (DEDICATED_CPU_OVERCOMMIT), hugepages memory a whole number of pages (RESOURCE_STEP_INVALID), cloud-init at most 2048 bytes (CLOUD_INIT_INVALID), overrides nothing KubeVirt refuses (INVALID_SPEC_OVERRIDES). A second pending request with the same parameters answers 409 DUPLICATE_PENDING_REQUEST with the existing ticket in error.details.ticketId.",
+        tags: ['VMs'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: [
+                  'serviceId',
+                  'namespace',
+                  'templateId',
+                  'instanceSizeId',
+                  'reason',
+                ],
+                properties: {
+                  serviceId: { type: 'string' },
+                  namespace: { type: 'string' },
+                  templateId: { type: 'string' },
+                  instanceSizeId: { type: 'string' },
+                  reason: { type: 'string' },
+                  targetCpuCores: { type: 'number' },
+                  targetMemoryGi: { type: 'number' },
+                  targetDiskGb: { type: 'integer', minimum: 1 },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'The request is waiting for approval.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/TicketSubmission' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/vms/{vmId}': {
+      get: {
+        operationId: 'GetVm',
+        summary: 'One VM',
+        tags: ['VMs'],
+        parameters: [{ $ref: '#/components/parameters/VmId' }],
+        responses: {
+          '200': {
+            description: 'The VM.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Vm' },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+      delete: {
+        operationId: 'RequestVmDeletion',
+        summary: 'Request the deletion of a VM',
+        description:
+          'Needs approval in every environment. A test VM needs confirm=true, a production VM confirm_name set to its name (DELETE_CONFIRMATION_REQUIRED, CONFIRMATION_NAME_MISMATCH).',
+        tags: ['VMs'],
+        parameters: [
+          { $ref: '#/components/parameters/VmId' },
+          {
+            name: 'confirm',
+            in: 'query',
+            schema: { type: 'string', enum: ['true', 'false'] },
+          },
+          { name: 'confirm_name', in: 'query', schema: { type: 'string' } },
+          { name: 'reason', in: 'query', schema: { type: 'string' } },
+        ],
+        responses: {
+          '202': {
+            description: 'The deletion is waiting for approval.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/TicketSubmission' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/vms/{vmId}/power': {
+      post: {
+        operationId: 'RequestVmPower',
+        summary: 'Start, stop or restart a VM',
+        description:
+          "In test environments the operation is accepted directly (status ACCEPTED, a domain event is recorded); in production it waits for approval (status PENDING_APPROVAL, a POWER ticket). 409 VM_STATE_CONFLICT when the VM's status does not allow the action.",
+        tags: ['VMs'],
+        parameters: [{ $ref: '#/components/parameters/VmId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['action'],
+                properties: {
+                  action: {
+                    type: 'string',
+                    enum: ['start', 'stop', 'restart'],
+                  },
+                  reason: { type: 'string' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted or waiting for approval.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/OperationSubmission' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/vms/{vmId}/modify-requests': {
+      post: {
+        operationId: 'RequestVmModification',
+        summary: 'Request new CPU, memory or disk sizes for a VM',
+        description:
+          'Needs approval. At least one target (MODIFY_TARGET_REQUIRED); CPU and memory in 0.5 steps; disks only grow (DISK_SHRINK_FORBIDDEN). Changing CPU or memory of a running VM takes effect after a restart (requestSpec.requiresRestart).',
+        tags: ['VMs'],
+        parameters: [{ $ref: '#/components/parameters/VmId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['reason'],
+                properties: {
+                  targetCpuCores: { type: 'number' },
+                  targetMemoryGi: { type: 'number' },
+                  targetDiskGb: { type: 'integer', minimum: 1 },
+                  reason: { type: 'string' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'The change is waiting for approval.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/TicketSubmission' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/vms/{vmId}/console': {
+      get: {
+        operationId: 'GetVmConsoleAccess',
+        summary: "The caller's console grant on the VM, or its pending request",
+        tags: ['VMs'],
+        parameters: [{ $ref: '#/components/parameters/VmId' }],
+        responses: {
+          '200': {
+            description:
+              'The grant and/or pending request, when there are any.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ConsoleAccess' },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+    '/v1/vms/{vmId}/console/requests': {
+      post: {
+        operationId: 'RequestVmConsole',
+        summary: 'Request access to the console of a running VM',
+        description:
+          'In test environments access is granted at once (200, status ACCEPTED, with the grant); in production a VNC_ACCESS ticket waits for approval (202). The VM must be RUNNING (409 VM_NOT_RUNNING); grants last at most 120 minutes.',
+        tags: ['VMs'],
+        parameters: [{ $ref: '#/components/parameters/VmId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  reason: { type: 'string' },
+                  minutes: { type: 'integer' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Access granted.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/OperationSubmission' },
+              },
+            },
+          },
+          '202': {
+            description: 'Waiting for approval.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/OperationSubmission' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/tickets': {
+      get: {
+        operationId: 'ListTickets',
+        summary: "Tickets (by default the caller's own requests)",
+        tags: ['Tickets'],
+        parameters: [
+          {
+            name: 'scope',
+            in: 'query',
+            description:
+              'mine (default) or all (every ticket the caller may read).',
+            schema: { type: 'string', enum: ['mine', 'all'] },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            description: 'Comma-separated ticket statuses.',
+            schema: { type: 'string' },
+          },
+          {
+            name: 'statusGroup',
+            in: 'query',
+            schema: { type: 'string', enum: ['ACTIVE', 'TERMINAL'] },
+          },
+          {
+            name: 'operation',
+            in: 'query',
+            description: 'Comma-separated operations.',
+            schema: { type: 'string' },
+          },
+          { name: 'vmId', in: 'query', schema: { type: 'string' } },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of tickets, newest first.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/TicketPage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+        },
+      },
+    },
+    '/v1/tickets/{ticketId}': {
+      get: {
+        operationId: 'GetTicket',
+        summary: 'A ticket with its domain events and audit trail',
+        tags: ['Tickets'],
+        parameters: [{ $ref: '#/components/parameters/TicketId' }],
+        responses: {
+          '200': {
+            description: 'The ticket.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/TicketDetail' },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+    '/v1/tickets/{ticketId}/cancel': {
+      post: {
+        operationId: 'CancelTicket',
+        summary: "Withdraw one's own pending request",
+        tags: ['Tickets'],
+        parameters: [{ $ref: '#/components/parameters/TicketId' }],
+        responses: {
+          '200': {
+            description: 'The cancelled ticket.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Ticket' },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/approval-tasks': {
+      get: {
+        operationId: 'ListApprovalTasks',
+        summary: 'Pending tickets the caller may decide, oldest first',
+        tags: ['Approvals'],
+        parameters: [
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of tasks with their age in days.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ApprovalTaskPage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+        },
+      },
+    },
+    '/v1/approval-tasks/{ticketId}/preview': {
+      get: {
+        operationId: 'PreviewApproval',
+        summary: 'What approving would do',
+        description:
+          'The effective spec, warnings (e.g. OVERCOMMIT_IN_PROD) and, for new VMs, every cluster with whether it can take the VM and why not.',
+        tags: ['Approvals'],
+        parameters: [{ $ref: '#/components/parameters/TicketId' }],
+        responses: {
+          '200': {
+            description: 'The preview.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ApprovalPreview' },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/approval-tasks/{ticketId}/approve': {
+      post: {
+        operationId: 'ApproveTicket',
+        summary: 'Approve a pending ticket',
+        description:
+          "For CREATE the approver chooses the cluster (same environment as the namespace, enabled, not unreachable) and may set the storage class and replace the spec as a whole (template, size, CPU, memory, disk) within the overcommit rules and KubeVirt's admission rules, checked as for a request (e.g. a replacement with fractional cores on a size with dedicated CPUs answers 400 RESOURCE_STEP_INVALID); namespace, Service, name, labels and cloud-init cannot change. Approving a CREATE names the VM and records it as CREATING. Requesters cannot approve their own tickets. Before a CREATE or MODIFY approval is committed, the chosen cluster validates the exact VM (or resize patch) in a server-side dry run, admission webhooks included; the VM's namespace is created on the cluster for it if missing. A rejection answers 400 VALIDATION_FAILED, an unreachable cluster 503 CLUSTER_UNAVAILABLE; the ticket stays PENDING either way.",
+        tags: ['Approvals'],
+        parameters: [{ $ref: '#/components/parameters/TicketId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  clusterId: { type: 'string' },
+                  storageClass: { type: 'string' },
+                  spec: {
+                    type: 'object',
+                    description:
+                      'A complete replacement of the VM spec (VmSpec); fields outside it answer FORBIDDEN_MODIFICATION, missing required ones MODIFIED_SPEC_INVALID.',
+                    additionalProperties: true,
+                  },
+                  grantMinutes: { type: 'integer' },
+                  comment: { type: 'string' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The approved ticket and any warnings.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['ticket', 'warnings'],
+                  properties: {
+                    ticket: { $ref: '#/components/schemas/Ticket' },
+                    warnings: {
+                      type: 'array',
+                      items: { $ref: '#/components/schemas/Warning' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '503': {
+            description:
+              'The cluster could not be reached for the dry run (CLUSTER_UNAVAILABLE); try again.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/v1/approval-tasks/{ticketId}/reject': {
+      post: {
+        operationId: 'RejectTicket',
+        summary: 'Reject a pending ticket, with a reason for the requester',
+        tags: ['Approvals'],
+        parameters: [{ $ref: '#/components/parameters/TicketId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['reason'],
+                properties: { reason: { type: 'string' } },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The rejected ticket.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Ticket' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/admin/namespaces': {
+      get: {
+        operationId: 'ListAdminNamespaces',
+        summary: 'The namespace registry',
+        description: 'Needs shepherd.catalog.manage.',
+        tags: ['Admin catalogs'],
+        parameters: [
+          { $ref: '#/components/parameters/EnvironmentFilter' },
+          { $ref: '#/components/parameters/EnabledFilter' },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of namespaces.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/NamespacePage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+      post: {
+        operationId: 'CreateNamespace',
+        summary: 'Register a namespace',
+        description:
+          'Needs shepherd.catalog.manage. The name follows the naming rules (see the Name schema); the environment is set explicitly and decides approval and console rules. The Kubernetes namespace is created on the chosen cluster when a VM first needs it.',
+        tags: ['Admin catalogs'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['name', 'environment'],
+                properties: {
+                  name: { $ref: '#/components/schemas/Name' },
+                  environment: { $ref: '#/components/schemas/Environment' },
+                  description: { type: 'string', maxLength: 512 },
+                  enabled: { type: 'boolean' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The registered namespace and any warnings.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/NamespaceWithWarnings' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/admin/namespaces/{namespaceId}': {
+      get: {
+        operationId: 'GetNamespace',
+        summary: 'One namespace of the registry',
+        tags: ['Admin catalogs'],
+        parameters: [{ $ref: '#/components/parameters/NamespaceId' }],
+        responses: {
+          '200': {
+            description: 'The namespace.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Namespace' },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+      patch: {
+        operationId: 'UpdateNamespace',
+        summary:
+          "Change a namespace's description, enabled flag or environment",
+        description:
+          'The name is immutable. The environment cannot change once any VM or any request uses the namespace (409 ENVIRONMENT_IMMUTABLE).',
+        tags: ['Admin catalogs'],
+        parameters: [{ $ref: '#/components/parameters/NamespaceId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  description: { type: 'string', maxLength: 512 },
+                  enabled: { type: 'boolean' },
+                  environment: { $ref: '#/components/schemas/Environment' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The updated namespace.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Namespace' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+      delete: {
+        operationId: 'DeleteNamespace',
+        summary: 'Remove a namespace no VM and no unfinished request uses',
+        description:
+          "Needs confirm_name set to the namespace's name (DELETE_CONFIRMATION_REQUIRED, CONFIRMATION_NAME_MISMATCH), no VMs and no unfinished requests (409 DELETE_RESTRICTED; disable the namespace instead). The Kubernetes namespaces on clusters are never deleted.",
+        tags: ['Admin catalogs'],
+        parameters: [
+          { $ref: '#/components/parameters/NamespaceId' },
+          {
+            name: 'confirm_name',
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          '204': { description: 'Removed.' },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/admin/clusters': {
+      get: {
+        operationId: 'ListClusters',
+        summary: 'The registered clusters (never their credentials)',
+        description: 'Needs shepherd.cluster.read.',
+        tags: ['Admin catalogs'],
+        parameters: [
+          { $ref: '#/components/parameters/EnvironmentFilter' },
+          { $ref: '#/components/parameters/EnabledFilter' },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of clusters.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ClusterPage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+      post: {
+        operationId: 'RegisterCluster',
+        summary: 'Register a KubeVirt cluster with its kubeconfig',
+        description:
+          'Needs shepherd.cluster.manage. The kubeconfig is sanitised (KUBECONFIG_INVALID, KUBECONFIG_UNSAFE for exec or auth-provider plugins, file references, proxy-url, insecure-skip-tls-verify or a non-HTTPS server), reduced to its current context and encrypted at rest (503 ENCRYPTION_NOT_CONFIGURED without a key). It is never returned. The cluster starts with status UNKNOWN until its first health check.',
+        tags: ['Admin catalogs'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['name', 'environment', 'kubeconfig'],
+                properties: {
+                  name: { $ref: '#/components/schemas/CatalogName' },
+                  displayName: { type: 'string', maxLength: 255 },
+                  environment: { $ref: '#/components/schemas/Environment' },
+                  kubeconfig: { $ref: '#/components/schemas/Kubeconfig' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The registered cluster.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ClusterWithWarnings' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '503': {
+            description:
+              'No encryption key is configured (ENCRYPTION_NOT_CONFIGURED).',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/v1/admin/clusters/{clusterId}': {
+      get: {
+        operationId: 'GetCluster',
+        summary: 'One registered cluster',
+        tags: ['Admin catalogs'],
+        parameters: [{ $ref: '#/components/parameters/ClusterId' }],
+        responses: {
+          '200': {
+            description: 'The cluster.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Cluster' },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+      patch: {
+        operationId: 'UpdateCluster',
+        summary:
+          "Change a cluster's display name, enabled flag, default storage class or environment",
+        description:
+          'Needs shepherd.cluster.manage. The environment cannot change while VMs or unfinished requests use the cluster (409 ENVIRONMENT_IMMUTABLE). The default storage class must be one the cluster reported, once it has reported any (STORAGE_CLASS_UNKNOWN).',
+        tags: ['Admin catalogs'],
+        parameters: [{ $ref: '#/components/parameters/ClusterId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  displayName: { type: 'string', maxLength: 255 },
+                  enabled: { type: 'boolean' },
+                  defaultStorageClass: { type: 'string', maxLength: 253 },
+                  environment: { $ref: '#/components/schemas/Environment' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The updated cluster.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Cluster' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+      delete: {
+        operationId: 'DeleteCluster',
+        summary: 'Remove a cluster no VM and no unfinished request uses',
+        description:
+          'Needs shepherd.cluster.manage. Refused while VMs or unfinished requests use the cluster (409 DELETE_RESTRICTED; disable it instead).',
+        tags: ['Admin catalogs'],
+        parameters: [{ $ref: '#/components/parameters/ClusterId' }],
+        responses: {
+          '204': { description: 'Removed.' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/admin/clusters/{clusterId}/credentials': {
+      put: {
+        operationId: 'RotateClusterCredentials',
+        summary: "Replace a cluster's kubeconfig",
+        description:
+          'Needs shepherd.cluster.manage. Sanitised and encrypted like at registration, under the current encryption key; audited as cluster.credential_rotate without the kubeconfig.',
+        tags: ['Admin catalogs'],
+        parameters: [{ $ref: '#/components/parameters/ClusterId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['kubeconfig'],
+                properties: {
+                  kubeconfig: { $ref: '#/components/schemas/Kubeconfig' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The cluster with its new API server URL and key id.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Cluster' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '503': {
+            description:
+              'No encryption key is configured (ENCRYPTION_NOT_CONFIGURED).',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/v1/admin/templates': {
+      get: {
+        operationId: 'ListTemplates',
+        summary: 'Every OS template, whatever its status and scope',
+        description: 'Needs shepherd.catalog.manage.',
+        tags: ['Admin catalogs'],
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            schema: { $ref: '#/components/schemas/TemplateStatus' },
+          },
+          { $ref: '#/components/parameters/CatalogScopeFilter' },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of templates.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/TemplatePage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+      post: {
+        operationId: 'CreateTemplate',
+        summary: 'Create an OS template (a draft unless status is given)',
+        description:
+          "Needs shepherd.catalog.manage. Templates carry the image source, cloud-init and OS labels, never hardware: a body with hardware fields (cpu*, memory*, disk*, gpu*, hugepages*, instanceSize*) answers TEMPLATE_SPEC_VIOLATION, other unknown fields VALIDATION_FAILED. The source must fit the source type (TEMPLATE_SOURCE_INVALID) and cloud-init must be a #cloud-config YAML mapping (CLOUD_INIT_INVALID, with line and column) of at most 2048 bytes of UTF-8, KubeVirt's limit on inline user data (CLOUD_INIT_INVALID, with bytes and maxBytes).",
+        tags: ['Admin catalogs'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: true,
+                required: ['name', 'sourceType'],
+                properties: {
+                  name: { $ref: '#/components/schemas/CatalogName' },
+                  displayName: { type: 'string', maxLength: 255 },
+                  description: { type: 'string', maxLength: 4096 },
+                  status: { type: 'string', enum: ['draft', 'active'] },
+                  catalogScope: { $ref: '#/components/schemas/CatalogScope' },
+                  sourceType: {
+                    $ref: '#/components/schemas/TemplateSourceType',
+                  },
+                  imageUrl: { type: 'string', maxLength: 2048 },
+                  pvcName: { type: 'string', maxLength: 253 },
+                  pvcNamespace: { type: 'string', maxLength: 63 },
+                  cloudInit: { $ref: '#/components/schemas/CloudInit' },
+                  osFamily: { type: 'string', maxLength: 64 },
+                  osVersion: { type: 'string', maxLength: 64 },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created template.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/TemplateWithWarnings' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/admin/templates/{templateId}': {
+      get: {
+        operationId: 'GetTemplate',
+        summary: 'One OS template',
+        tags: ['Admin catalogs'],
+        parameters: [{ $ref: '#/components/parameters/TemplateId' }],
+        responses: {
+          '200': {
+            description: 'The template.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Template' },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+      patch: {
+        operationId: 'UpdateTemplate',
+        summary: 'Change a template or move it through its lifecycle',
+        description:
+          "The name is immutable; null clears imageUrl, pvcName, pvcNamespace or cloudInit. Status moves draft → active | archived, active → deprecated, deprecated → active | archived (409 TEMPLATE_STATUS_TRANSITION_INVALID otherwise). The template is checked again as it would be saved. A template saved with cloud-init over KubeVirt's 2048-byte limit before that limit was enforced can still change otherwise, be deprecated or archived; changing its cloud-init, or offering it (active, not unclassified), needs the limit met (CLOUD_INIT_INVALID), and requests for it are refused. VMs and approved requests keep the snapshot they were approved with.",
+        tags: ['Admin catalogs'],
+        parameters: [{ $ref: '#/components/parameters/TemplateId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: true,
+                properties: {
+                  displayName: { type: 'string', maxLength: 255 },
+                  description: { type: 'string', maxLength: 4096 },
+                  status: { $ref: '#/components/schemas/TemplateStatus' },
+                  catalogScope: { $ref: '#/components/schemas/CatalogScope' },
+                  sourceType: {
+                    $ref: '#/components/schemas/TemplateSourceType',
+                  },
+                  imageUrl: { type: ['string', 'null'], maxLength: 2048 },
+                  pvcName: { type: ['string', 'null'], maxLength: 253 },
+                  pvcNamespace: { type: ['string', 'null'], maxLength: 63 },
+                  cloudInit: {
+                    type: ['string', 'null'],
+                    maxLength: 65536,
+                    description:
+                      'As CloudInit: at most 2048 bytes of UTF-8 (CLOUD_INIT_INVALID); null clears it.',
+                  },
+                  osFamily: { type: 'string', maxLength: 64 },
+                  osVersion: { type: 'string', maxLength: 64 },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The updated template.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Template' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+      delete: {
+        operationId: 'DeleteTemplate',
+        summary: 'Delete a template that no VM and no request has used',
+        description:
+          'Refused while any VM or any request, finished or not, refers to the template (409 DELETE_RESTRICTED; archive it instead).',
+        tags: ['Admin catalogs'],
+        parameters: [{ $ref: '#/components/parameters/TemplateId' }],
+        responses: {
+          '204': { description: 'Deleted.' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/admin/instance-sizes': {
+      get: {
+        operationId: 'ListInstanceSizes',
+        summary: 'Every instance size, enabled or not',
+        description: 'Needs shepherd.catalog.manage.',
+        tags: ['Admin catalogs'],
+        parameters: [
+          { $ref: '#/components/parameters/EnabledFilter' },
+          { $ref: '#/components/parameters/CatalogScopeFilter' },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of instance sizes, by sort order and name.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/InstanceSizePage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+      post: {
+        operationId: 'CreateInstanceSize',
+        summary: 'Create an instance size',
+        description:
+          'Needs shepherd.catalog.manage. CPU and memory come in 0.5 steps (RESOURCE_STEP_INVALID), requests default to the limits and may not exceed them (RESOURCE_REQUEST_EXCEEDS_LIMIT); dedicated CPUs cannot be overcommitted (DEDICATED_CPU_OVERCOMMIT) and take whole cores (RESOURCE_STEP_INVALID). hugepagesSize is required exactly when requiresHugepages is true, and the memory request must then be a whole number of pages, at least one (RESOURCE_STEP_INVALID; 1Gi pages need whole GiB). specOverrides keys are dotted KubeVirt paths under spec. that leave image, boot disk and cloud-init to templates, and the VM they give must pass the same KubeVirt admission rules; spec.running is refused since Shepherd sets spec.runStrategy (INVALID_SPEC_OVERRIDES). Overcommit in a size offered to prod is accepted with a warning.',
+        tags: ['Admin catalogs'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['name', 'cpuCores', 'memoryGi', 'diskGb'],
+                properties: {
+                  name: { $ref: '#/components/schemas/CatalogName' },
+                  displayName: { type: 'string', maxLength: 255 },
+                  description: { type: 'string', maxLength: 4096 },
+                  catalogScope: { $ref: '#/components/schemas/CatalogScope' },
+                  enabled: { type: 'boolean' },
+                  sortOrder: { $ref: '#/components/schemas/SortOrder' },
+                  cpuCores: { $ref: '#/components/schemas/CpuAmount' },
+                  cpuRequest: { $ref: '#/components/schemas/CpuAmount' },
+                  memoryGi: { $ref: '#/components/schemas/MemoryAmount' },
+                  memoryRequestGi: {
+                    $ref: '#/components/schemas/MemoryAmount',
+                  },
+                  diskGb: { $ref: '#/components/schemas/DiskAmount' },
+                  dedicatedCpu: { type: 'boolean' },
+                  requiresGpu: { type: 'boolean' },
+                  requiresSriov: { type: 'boolean' },
+                  requiresHugepages: { type: 'boolean' },
+                  hugepagesSize: { $ref: '#/components/schemas/HugepagesSize' },
+                  specOverrides: { type: 'object', additionalProperties: true },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created instance size and any warnings.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InstanceSizeWithWarnings',
+                },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/admin/instance-sizes/{instanceSizeId}': {
+      get: {
+        operationId: 'GetInstanceSize',
+        summary: 'One instance size',
+        tags: ['Admin catalogs'],
+        parameters: [{ $ref: '#/components/parameters/InstanceSizeId' }],
+        responses: {
+          '200': {
+            description: 'The instance size.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/InstanceSize' },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+      patch: {
+        operationId: 'UpdateInstanceSize',
+        summary: 'Change an instance size',
+        description:
+          "The name is immutable; the whole size is checked again as it would be saved. A request that equalled its limit follows a changed limit. null clears hugepagesSize. A size saved before KubeVirt's admission rules were enforced can still be disabled or changed otherwise; a change that breaks a rule anew, or offering the size (enabled, not unclassified), needs the rules met, and requests for it are refused. VMs and approved requests keep the snapshot they were approved with.",
+        tags: ['Admin catalogs'],
+        parameters: [{ $ref: '#/components/parameters/InstanceSizeId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  displayName: { type: 'string', maxLength: 255 },
+                  description: { type: 'string', maxLength: 4096 },
+                  catalogScope: { $ref: '#/components/schemas/CatalogScope' },
+                  enabled: { type: 'boolean' },
+                  sortOrder: { $ref: '#/components/schemas/SortOrder' },
+                  cpuCores: { $ref: '#/components/schemas/CpuAmount' },
+                  cpuRequest: { $ref: '#/components/schemas/CpuAmount' },
+                  memoryGi: { $ref: '#/components/schemas/MemoryAmount' },
+                  memoryRequestGi: {
+                    $ref: '#/components/schemas/MemoryAmount',
+                  },
+                  diskGb: { $ref: '#/components/schemas/DiskAmount' },
+                  dedicatedCpu: { type: 'boolean' },
+                  requiresGpu: { type: 'boolean' },
+                  requiresSriov: { type: 'boolean' },
+                  requiresHugepages: { type: 'boolean' },
+                  hugepagesSize: {
+                    type: ['string', 'null'],
+                    enum: ['2Mi', '1Gi', null],
+                  },
+                  specOverrides: { type: 'object', additionalProperties: true },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The updated instance size.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/InstanceSize' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+      delete: {
+        operationId: 'DeleteInstanceSize',
+        summary: 'Delete an instance size no VM and no unfinished request uses',
+        description:
+          'Refused while VMs or unfinished requests use the size (409 DELETE_RESTRICTED; disable it instead).',
+        tags: ['Admin catalogs'],
+        parameters: [{ $ref: '#/components/parameters/InstanceSizeId' }],
+        responses: {
+          '204': { description: 'Deleted.' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
+    '/v1/catalog/namespaces': {
+      get: {
+        operationId: 'ListCatalogNamespaces',
+        summary: 'Enabled namespaces the caller may request VMs in',
+        description:
+          "Filtered by the caller's shepherd.namespace.read decision (usually by environment).",
+        tags: ['Request catalog'],
+        parameters: [
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of namespaces.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/NamespacePage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+        },
+      },
+    },
+    '/v1/catalog/templates': {
+      get: {
+        operationId: 'ListCatalogTemplates',
+        summary: 'Active templates the caller may request',
+        description:
+          "Needs shepherd.catalog.read. Templates scoped to all, or to the environment of a namespace the caller may read; with namespace, only those offered in that namespace's environment (404 when the caller may not use the namespace). Unclassified templates are never offered.",
+        tags: ['Request catalog'],
+        parameters: [
+          { $ref: '#/components/parameters/CatalogNamespace' },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of templates.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/TemplatePage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+    '/v1/catalog/instance-sizes': {
+      get: {
+        operationId: 'ListCatalogInstanceSizes',
+        summary: 'Enabled instance sizes the caller may request',
+        description:
+          'Needs shepherd.catalog.read. Offered like templates: scoped to all, or to the environment of a (given) namespace the caller may read; never unclassified.',
+        tags: ['Request catalog'],
+        parameters: [
+          { $ref: '#/components/parameters/CatalogNamespace' },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of instance sizes.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/InstanceSizePage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+  },
+  components: {
+    parameters: {
+      EntityRefFilter: {
+        name: 'entityRef',
+        in: 'query',
+        required: false,
+        description:
+          'Only the record registered from this catalog entity, e.g. system:default/payments (compared case-insensitively, as the catalog does).',
+        schema: { type: 'string' },
+      },
+      VmId: {
+        name: 'vmId',
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      },
+      TicketId: {
+        name: 'ticketId',
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      },
+      Offset: {
+        name: 'offset',
+        in: 'query',
+        required: false,
+        description: 'Number of items to skip (default 0).',
+        schema: { type: 'string', pattern: '^[0-9]+$' },
+      },
+      Limit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        description: 'Page size (default 20, at most 100).',
+        schema: { type: 'string', pattern: '^[0-9]+$' },
+      },
+      Search: {
+        name: 'search',
+        in: 'query',
+        required: false,
+        description:
+          'Case-insensitive text to look for in names and descriptions.',
+        schema: { type: 'string' },
+      },
+      SystemId: {
+        name: 'systemId',
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      },
+      ServiceId: {
+        name: 'serviceId',
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      },
+      NamespaceId: {
+        name: 'namespaceId',
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      },
+      ClusterId: {
+        name: 'clusterId',
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      },
+      TemplateId: {
+        name: 'templateId',
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      },
+      InstanceSizeId: {
+        name: 'instanceSizeId',
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      },
+      EnvironmentFilter: {
+        name: 'environment',
+        in: 'query',
+        required: false,
+        schema: { $ref: '#/components/schemas/Environment' },
+      },
+      EnabledFilter: {
+        name: 'enabled',
+        in: 'query',
+        required: false,
+        schema: { type: 'string', enum: ['true', 'false'] },
+      },
+      CatalogScopeFilter: {
+        name: 'catalogScope',
+        in: 'query',
+        required: false,
+        schema: { $ref: '#/components/schemas/CatalogScope' },
+      },
+      CatalogNamespace: {
+        name: 'namespace',
+        in: 'query',
+        required: false,
+        description:
+          'Name of the namespace to request in; restricts the offer to its environment.',
+        schema: { type: 'string' },
+      },
+    },
+    securitySchemes: {
+      JWT: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+    },
+    responses: {
+      Unauthorized: {
+        description: 'No valid Backstage token was presented.',
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/Error' },
+          },
+        },
+      },
+      BadRequest: {
+        description:
+          'The request is malformed (VALIDATION_FAILED) or breaks a rule; error.code says which.',
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/Error' },
+          },
+        },
+      },
+      Forbidden: {
+        description: 'The caller may see the resource but not do this.',
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/Error' },
+          },
+        },
+      },
+      NotFound: {
+        description:
+          'The resource does not exist or the caller may not see it.',
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/Error' },
+          },
+        },
+      },
+      Conflict: {
+        description:
+          'The request conflicts with the current state; error.code says how.',
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/Error' },
+          },
+        },
+      },
+    },
+    schemas: {
+      Name: {
+        type: 'string',
+        description:
+          'Lowercase letters, digits and single dashes, starting with a letter and ending with a letter or digit; at most 15 characters (NAME_TOO_LONG), a warning above 12; not reserved (default, system, admin, root, internal, kube-*, kubevirt-shepherd-*). Checked by the service so that each failure has its own code.',
+      },
+      MemberRole: {
+        type: 'string',
+        enum: ['owner', 'admin', 'member', 'viewer'],
+      },
+      Warning: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code', 'message'],
+        properties: { code: { type: 'string' }, message: { type: 'string' } },
+      },
+      EntityRefRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef'],
+        properties: {
+          entityRef: {
+            type: 'string',
+            description: 'e.g. system:default/payments',
+          },
+        },
+      },
+      DescriptionUpdate: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['description'],
+        properties: { description: { type: 'string' } },
+      },
+      System: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'name',
+          'description',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'string' },
+          description: { type: 'string' },
+          entityRef: { type: 'string' },
+          createdBy: { type: 'string' },
+          createdAt: { type: 'string' },
+          updatedAt: { type: 'string' },
+        },
+      },
+      SystemWithWarnings: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['item', 'warnings'],
+        properties: {
+          item: { $ref: '#/components/schemas/System' },
+          warnings: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Warning' },
+          },
+        },
+      },
+      SystemPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/System' },
+          },
+          totalItems: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+      SystemMember: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'systemId',
+          'memberRef',
+          'role',
+          'grantedBy',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: { type: 'string' },
+          systemId: { type: 'string' },
+          memberRef: { type: 'string' },
+          role: { $ref: '#/components/schemas/MemberRole' },
+          grantedBy: { type: 'string' },
+          createdAt: { type: 'string' },
+          updatedAt: { type: 'string' },
+        },
+      },
+      Service: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'systemId',
+          'systemName',
+          'name',
+          'description',
+          'nextInstanceIndex',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: { type: 'string' },
+          systemId: { type: 'string' },
+          systemName: { type: 'string' },
+          name: { type: 'string' },
+          description: { type: 'string' },
+          entityRef: { type: 'string' },
+          nextInstanceIndex: { type: 'integer' },
+          createdBy: { type: 'string' },
+          createdAt: { type: 'string' },
+          updatedAt: { type: 'string' },
+        },
+      },
+      ServiceWithWarnings: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['item', 'warnings'],
+        properties: {
+          item: { $ref: '#/components/schemas/Service' },
+          warnings: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Warning' },
+          },
+        },
+      },
+      ServicePage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Service' },
+          },
+          totalItems: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+      Rfc3339Timestamp: {
+        type: 'string',
+        description:
+          'An RFC 3339 timestamp with a time zone, e.g. 2026-11-23T10:00:00Z or 2026-11-23T11:00:00.250+01:00. Dates that do not exist are refused too.',
+        pattern:
+          '^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$',
+      },
+      AuditLogEntry: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'action',
+          'outcome',
+          'actor',
+          'resourceType',
+          'details',
+          'createdAt',
+        ],
+        properties: {
+          id: { type: 'string' },
+          action: {
+            type: 'string',
+            description:
+              'Canonical action code, e.g. system.create or approval.approve.',
+          },
+          outcome: { type: 'string', enum: ['success', 'failure'] },
+          actor: {
+            type: 'string',
+            description:
+              'Entity ref of the user, or service:<plugin> for background work.',
+          },
+          resourceType: { type: 'string' },
+          resourceId: { type: 'string' },
+          resourceName: { type: 'string' },
+          parentType: { type: 'string' },
+          parentId: { type: 'string' },
+          environment: { type: 'string', enum: ['test', 'prod'] },
+          ticketId: { type: 'string' },
+          details: {
+            type: 'object',
+            description:
+              'What the action changed; values of secret-looking keys read ***REDACTED***.',
+          },
+          createdAt: {
+            type: 'string',
+            description:
+              'When the action was recorded, as an RFC 3339 timestamp.',
+          },
+        },
+      },
+      AuditLogPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/AuditLogEntry' },
+          },
+          totalItems: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+      Environment: { type: 'string', enum: ['test', 'prod'] },
+      VmSpec: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'templateId',
+          'instanceSizeId',
+          'cpuCores',
+          'cpuRequest',
+          'memoryGi',
+          'memoryRequestGi',
+          'diskGb',
+        ],
+        properties: {
+          templateId: { type: 'string' },
+          instanceSizeId: { type: 'string' },
+          cpuCores: { type: 'number' },
+          cpuRequest: { type: 'number' },
+          memoryGi: { type: 'number' },
+          memoryRequestGi: { type: 'number' },
+          diskGb: { type: 'integer' },
+          storageClass: { type: 'string' },
+        },
+      },
+      Vm: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'name',
+          'namespace',
+          'environment',
+          'instance',
+          'status',
+          'systemId',
+          'systemName',
+          'serviceId',
+          'serviceName',
+          'ticketId',
+          'createdBy',
+          'templateId',
+          'instanceSizeId',
+          'cpuCores',
+          'cpuRequest',
+          'memoryGi',
+          'memoryRequestGi',
+          'diskGb',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'string' },
+          namespace: { type: 'string' },
+          environment: { $ref: '#/components/schemas/Environment' },
+          instance: { type: 'string' },
+          status: {
+            type: 'string',
+            enum: [
+              'CREATING',
+              'STARTING',
+              'RUNNING',
+              'STOPPING',
+              'STOPPED',
+              'DELETING',
+              'FAILED',
+              'PENDING',
+              'MIGRATING',
+              'PAUSED',
+              'UNKNOWN',
+              'NOT_FOUND',
+            ],
+          },
+          statusMessage: { type: 'string' },
+          systemId: { type: 'string' },
+          systemName: { type: 'string' },
+          serviceId: { type: 'string' },
+          serviceName: { type: 'string' },
+          clusterId: { type: 'string' },
+          clusterName: { type: 'string' },
+          ticketId: { type: 'string' },
+          createdBy: { type: 'string' },
+          templateId: { type: 'string' },
+          instanceSizeId: { type: 'string' },
+          cpuCores: { type: 'number' },
+          cpuRequest: { type: 'number' },
+          memoryGi: { type: 'number' },
+          memoryRequestGi: { type: 'number' },
+          diskGb: { type: 'integer' },
+          storageClass: { type: 'string' },
+          createdAt: { type: 'string' },
+          updatedAt: { type: 'string' },
+        },
+      },
+      VmPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: { type: 'array', items: { $ref: '#/components/schemas/Vm' } },
+          totalItems: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+      Ticket: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'eventId',
+          'operation',
+          'status',
+          'requester',
+          'reason',
+          'environment',
+          'systemId',
+          'systemName',
+          'serviceId',
+          'serviceName',
+          'namespace',
+          'requestSpec',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: { type: 'string' },
+          eventId: { type: 'string' },
+          operation: {
+            type: 'string',
+            enum: ['CREATE', 'MODIFY', 'DELETE', 'POWER', 'VNC_ACCESS'],
+          },
+          status: {
+            type: 'string',
+            enum: [
+              'PENDING',
+              'APPROVED',
+              'REJECTED',
+              'CANCELLED',
+              'EXECUTING',
+              'SUCCESS',
+              'FAILED',
+            ],
+          },
+          requester: { type: 'string' },
+          approver: { type: 'string' },
+          reason: { type: 'string' },
+          rejectReason: { type: 'string' },
+          decisionComment: { type: 'string' },
+          environment: { $ref: '#/components/schemas/Environment' },
+          systemId: { type: 'string' },
+          systemName: { type: 'string' },
+          serviceId: { type: 'string' },
+          serviceName: { type: 'string' },
+          namespace: { type: 'string' },
+          vmId: { type: 'string' },
+          vmName: { type: 'string' },
+          powerAction: { type: 'string', enum: ['start', 'stop', 'restart'] },
+          clusterId: { type: 'string' },
+          requestSpec: { type: 'object', additionalProperties: true },
+          templateSnapshot: { type: 'object', additionalProperties: true },
+          instanceSizeSnapshot: { type: 'object', additionalProperties: true },
+          modifiedSpec: { $ref: '#/components/schemas/VmSpec' },
+          grantMinutes: { type: 'integer' },
+          createdAt: { type: 'string' },
+          updatedAt: { type: 'string' },
+          decidedAt: { type: 'string' },
+        },
+      },
+      TicketPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Ticket' },
+          },
+          totalItems: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+      TicketSubmission: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['ticketId', 'eventId', 'status'],
+        properties: {
+          ticketId: { type: 'string' },
+          eventId: { type: 'string' },
+          status: { type: 'string', enum: ['PENDING'] },
+        },
+      },
+      DomainEvent: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'type',
+          'aggregateType',
+          'aggregateId',
+          'payload',
+          'status',
+          'createdBy',
+          'createdAt',
+        ],
+        properties: {
+          id: { type: 'string' },
+          type: { type: 'string' },
+          aggregateType: { type: 'string' },
+          aggregateId: { type: 'string' },
+          payload: { type: 'object', additionalProperties: true },
+          status: {
+            type: 'string',
+            enum: ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'],
+          },
+          errorMessage: { type: 'string' },
+          createdBy: { type: 'string' },
+          createdAt: { type: 'string' },
+          processedAt: { type: 'string' },
+          archivedAt: { type: 'string' },
+        },
+      },
+      TicketDetail: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['ticket', 'events', 'history'],
+        properties: {
+          ticket: { $ref: '#/components/schemas/Ticket' },
+          events: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/DomainEvent' },
+          },
+          history: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/AuditLogEntry' },
+          },
+        },
+      },
+      ConsoleGrant: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'vmId',
+          'userRef',
+          'grantedBy',
+          'expiresAt',
+          'createdAt',
+        ],
+        properties: {
+          id: { type: 'string' },
+          vmId: { type: 'string' },
+          userRef: { type: 'string' },
+          ticketId: { type: 'string' },
+          grantedBy: { type: 'string' },
+          expiresAt: { type: 'string' },
+          createdAt: { type: 'string' },
+        },
+      },
+      ConsoleAccess: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          grant: { $ref: '#/components/schemas/ConsoleGrant' },
+          pendingTicket: { $ref: '#/components/schemas/Ticket' },
+        },
+      },
+      OperationSubmission: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['status'],
+        properties: {
+          status: { type: 'string', enum: ['ACCEPTED', 'PENDING_APPROVAL'] },
+          eventId: { type: 'string' },
+          ticketId: { type: 'string' },
+          grant: { $ref: '#/components/schemas/ConsoleGrant' },
+        },
+      },
+      ApprovalTask: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['ticket', 'ageDays'],
+        properties: {
+          ticket: { $ref: '#/components/schemas/Ticket' },
+          ageDays: { type: 'integer' },
+        },
+      },
+      ApprovalTaskPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/ApprovalTask' },
+          },
+          totalItems: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+      ClusterCandidate: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'name',
+          'displayName',
+          'environment',
+          'status',
+          'enabled',
+          'storageClasses',
+          'eligible',
+        ],
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'string' },
+          displayName: { type: 'string' },
+          environment: { $ref: '#/components/schemas/Environment' },
+          status: { type: 'string' },
+          enabled: { type: 'boolean' },
+          storageClasses: { type: 'array', items: { type: 'string' } },
+          defaultStorageClass: { type: 'string' },
+          eligible: { type: 'boolean' },
+          reasonCode: { type: 'string' },
+          reason: { type: 'string' },
+        },
+      },
+      ApprovalPreview: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['ticket', 'warnings', 'clusters'],
+        properties: {
+          ticket: { $ref: '#/components/schemas/Ticket' },
+          effectiveSpec: { $ref: '#/components/schemas/VmSpec' },
+          warnings: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Warning' },
+          },
+          clusters: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/ClusterCandidate' },
+          },
+        },
+      },
+      CatalogName: {
+        type: 'string',
+        description:
+          'Name of a cluster, template or instance size: a lowercase DNS label of at most 63 characters that starts with a letter (NAME_INVALID). Immutable.',
+      },
+      CatalogScope: {
+        type: 'string',
+        description:
+          'Who is offered the item; unclassified items are offered to nobody.',
+        enum: ['unclassified', 'test', 'prod', 'all'],
+      },
+      TemplateStatus: {
+        type: 'string',
+        enum: ['draft', 'active', 'deprecated', 'archived'],
+      },
+      TemplateSourceType: {
+        type: 'string',
+        enum: ['containerdisk', 'cdi_image_import', 'cdi_pvc_clone'],
+      },
+      ClusterStatus: {
+        type: 'string',
+        enum: ['UNKNOWN', 'HEALTHY', 'UNHEALTHY', 'UNREACHABLE'],
+      },
+      Kubeconfig: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 65536,
+        description:
+          'A kubeconfig as YAML text. Only its current context is kept; it is encrypted at rest and never returned.',
+      },
+      CloudInit: {
+        type: 'string',
+        maxLength: 65536,
+        description:
+          "cloud-init user data; starts with the line '#cloud-config'. At most 2048 bytes of UTF-8, KubeVirt's limit on inline cloudInitNoCloud user data: longer user data answers 400 CLOUD_INIT_INVALID (maxLength only bounds the request body, so that every oversized cloud-init answers that one code).",
+      },
+      CpuAmount: {
+        type: 'number',
+        maximum: 1024,
+        description: 'CPU cores, a multiple of 0.5.',
+      },
+      MemoryAmount: {
+        type: 'number',
+        maximum: 16384,
+        description: 'GiB, a multiple of 0.5.',
+      },
+      DiskAmount: {
+        type: 'number',
+        maximum: 1048576,
+        description: 'Root disk in whole GiB.',
+      },
+      SortOrder: { type: 'integer', minimum: -1000000, maximum: 1000000 },
+      HugepagesSize: { type: 'string', enum: ['2Mi', '1Gi'] },
+      Namespace: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'name',
+          'environment',
+          'description',
+          'enabled',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'string' },
+          environment: { $ref: '#/components/schemas/Environment' },
+          description: { type: 'string' },
+          enabled: { type: 'boolean' },
+          createdBy: { type: 'string' },
+          createdAt: { type: 'string' },
+          updatedAt: { type: 'string' },
+        },
+      },
+      NamespaceWithWarnings: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['item', 'warnings'],
+        properties: {
+          item: { $ref: '#/components/schemas/Namespace' },
+          warnings: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Warning' },
+          },
+        },
+      },
+      NamespacePage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Namespace' },
+          },
+          totalItems: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+      Cluster: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'A registered cluster; its credentials are never part of it.',
+        required: [
+          'id',
+          'name',
+          'displayName',
+          'environment',
+          'status',
+          'enabled',
+          'apiServerUrl',
+          'featureGates',
+          'storageClasses',
+          'credentialKeyId',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'string' },
+          displayName: { type: 'string' },
+          environment: { $ref: '#/components/schemas/Environment' },
+          status: { $ref: '#/components/schemas/ClusterStatus' },
+          statusMessage: { type: 'string' },
+          enabled: { type: 'boolean' },
+          apiServerUrl: { type: 'string' },
+          kubevirtVersion: { type: 'string' },
+          featureGates: { type: 'array', items: { type: 'string' } },
+          storageClasses: { type: 'array', items: { type: 'string' } },
+          defaultStorageClass: { type: 'string' },
+          credentialKeyId: {
+            type: 'string',
+            description: 'Id of the key that encrypts the stored credentials.',
+          },
+          lastCheckedAt: { type: 'string' },
+          createdBy: { type: 'string' },
+          createdAt: { type: 'string' },
+          updatedAt: { type: 'string' },
+        },
+      },
+      ClusterWithWarnings: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['item', 'warnings'],
+        properties: {
+          item: { $ref: '#/components/schemas/Cluster' },
+          warnings: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Warning' },
+          },
+        },
+      },
+      ClusterPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Cluster' },
+          },
+          totalItems: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+      Template: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'name',
+          'displayName',
+          'description',
+          'status',
+          'catalogScope',
+          'sourceType',
+          'osFamily',
+          'osVersion',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'string' },
+          displayName: { type: 'string' },
+          description: { type: 'string' },
+          status: { $ref: '#/components/schemas/TemplateStatus' },
+          catalogScope: { $ref: '#/components/schemas/CatalogScope' },
+          sourceType: { $ref: '#/components/schemas/TemplateSourceType' },
+          imageUrl: { type: 'string' },
+          pvcName: { type: 'string' },
+          pvcNamespace: { type: 'string' },
+          cloudInit: { type: 'string' },
+          osFamily: { type: 'string' },
+          osVersion: { type: 'string' },
+          createdBy: { type: 'string' },
+          createdAt: { type: 'string' },
+          updatedAt: { type: 'string' },
+        },
+      },
+      TemplateWithWarnings: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['item', 'warnings'],
+        properties: {
+          item: { $ref: '#/components/schemas/Template' },
+          warnings: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Warning' },
+          },
+        },
+      },
+      TemplatePage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Template' },
+          },
+          totalItems: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+      InstanceSize: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'name',
+          'displayName',
+          'description',
+          'catalogScope',
+          'enabled',
+          'sortOrder',
+          'cpuCores',
+          'cpuRequest',
+          'memoryGi',
+          'memoryRequestGi',
+          'diskGb',
+          'dedicatedCpu',
+          'requiresGpu',
+          'requiresSriov',
+          'requiresHugepages',
+          'specOverrides',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: { type: 'string' },
+          name: { type: 'string' },
+          displayName: { type: 'string' },
+          description: { type: 'string' },
+          catalogScope: { $ref: '#/components/schemas/CatalogScope' },
+          enabled: { type: 'boolean' },
+          sortOrder: { type: 'integer' },
+          cpuCores: { type: 'number' },
+          cpuRequest: { type: 'number' },
+          memoryGi: { type: 'number' },
+          memoryRequestGi: { type: 'number' },
+          diskGb: { type: 'integer' },
+          dedicatedCpu: { type: 'boolean' },
+          requiresGpu: { type: 'boolean' },
+          requiresSriov: { type: 'boolean' },
+          requiresHugepages: { type: 'boolean' },
+          hugepagesSize: { type: 'string' },
+          specOverrides: { type: 'object', additionalProperties: true },
+          createdBy: { type: 'string' },
+          createdAt: { type: 'string' },
+          updatedAt: { type: 'string' },
+        },
+      },
+      InstanceSizeWithWarnings: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['item', 'warnings'],
+        properties: {
+          item: { $ref: '#/components/schemas/InstanceSize' },
+          warnings: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Warning' },
+          },
+        },
+      },
+      InstanceSizePage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/InstanceSize' },
+          },
+          totalItems: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+      Health: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['status', 'checkedAt', 'version', 'database', 'providers'],
+        properties: {
+          status: { type: 'string', enum: ['ok', 'degraded'] },
+          checkedAt: {
+            type: 'string',
+            description: 'When the checks ran, as an RFC 3339 timestamp.',
+          },
+          version: {
+            type: 'string',
+            description: 'Version of the Shepherd backend plugin.',
+          },
+          database: { $ref: '#/components/schemas/DatabaseHealth' },
+          providers: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/ProviderHealth' },
+          },
+        },
+      },
+      DatabaseHealth: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['status', 'engine'],
+        properties: {
+          status: { type: 'string', enum: ['ok', 'error'] },
+          engine: {
+            type: 'string',
+            enum: ['sqlite', 'postgres', 'mysql', 'unknown'],
+          },
+          latencyMs: { type: 'number', minimum: 0 },
+          migrations: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['applied', 'pending'],
+            properties: {
+              applied: { type: 'integer', minimum: 0 },
+              pending: { type: 'integer', minimum: 0 },
+              latest: { type: 'string' },
+            },
+          },
+          message: { type: 'string' },
+        },
+      },
+      ProviderHealth: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['type'],
+        properties: { type: { type: 'string' } },
+      },
+      Error: {
+        type: 'object',
+        required: ['error', 'request', 'response'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['name', 'message'],
+            properties: {
+              name: { type: 'string' },
+              message: { type: 'string' },
+              code: {
+                type: 'string',
+                description:
+                  'Stable machine-readable code of a Shepherd error.',
+              },
+              details: {
+                type: 'object',
+                description:
+                  'Structured details of some codes, e.g. the existing ticket.',
+              },
+            },
+            additionalProperties: true,
+          },
+          request: {
+            type: 'object',
+            properties: { method: { type: 'string' }, url: { type: 'string' } },
+          },
+          response: {
+            type: 'object',
+            required: ['statusCode'],
+            properties: { statusCode: { type: 'integer' } },
+          },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,119 @@
+import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuditLogEntry,
+  Environment,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { JsonObject } from '@backstage/types';
+import { randomUUID } from 'node:crypto';
+import { ShepherdStore } from '../../database/types';
+import { redactSecrets } from './redact';
+
+/** One audited action: written in the caller's transaction, mirrored to the auditor after commit. */
+export interface AuditRecord {
+  /** Canonical action code, e.g. `vm.request` or `approval.approve`. */
+  action: string;
+  actor: string;
+  resourceType: string;
+  resourceId?: string;
+  resourceName?: string;
+  parentType?: string;
+  parentId?: string;
+  environment?: Environment;
+  ticketId?: string;
+  details?: Record<string, unknown>;
+  outcome?: 'success' | 'failure';
+}
+
+/** The audit event families sent to `coreServices.auditor` (kebab-case, no plugin prefix). */
+const AUDITOR_EVENT_BY_PREFIX: Record<string, string> = {
+  system: 'system-mutate',
+  service: 'service-mutate',
+  member: 'member-mutate',
+  namespace: 'catalog-mutate',
+  template: 'catalog-mutate',
+  instance_size: 'catalog-mutate',
+  cluster: 'cluster-mutate',
+  vm: 'request',
+  approval: 'approval',
+  vnc: 'console-session',
+  ticket: 'provisioning',
+};
+
+/** Actions that change who may do what, or reach production: reported with high severity. */
+const HIGH_SEVERITY_ACTIONS = new Set([
+  'approval.approve',
+  'member.add',
+  'member.update',
+  'member.remove',
+  'cluster.register',
+  'cluster.credential_rotate',
+  'cluster.delete',
+]);
+
+/**
+ * Writes the append-only audit trail. `record` runs inside the unit of work of the change it
+ * audits, so both commit together; `publish` then sends the same records to Backstage's
+ * auditor. Secrets are redacted before anything is written.
+ */
+export class AuditRecorder {
+  constructor(
+    private readonly auditor: AuditorService,
+    private readonly logger: LoggerService,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async record(
+    tx: Pick<ShepherdStore, 'audit'>,
+    record: AuditRecord,
+  ): Promise<AuditLogEntry> {
+    const entry: AuditLogEntry = {
+      id: randomUUID(),
+      action: record.action,
+      outcome: record.outcome ?? 'success',
+      actor: record.actor,
+      resourceType: record.resourceType,
+      resourceId: record.resourceId,
+      resourceName: record.resourceName,
+      parentType: record.parentType,
+      parentId: record.parentId,
+      environment: record.environment,
+      ticketId: record.ticketId,
+      details: redactSecrets(record.details ?? {}) as Record<string, unknown>,
+      createdAt: this.clock().toISOString(),
+    };
+    await tx.audit.append(entry);
+    return entry;
+  }
+
+  /** Sends committed audit entries to `coreServices.auditor`; never throws. */
+  async publish(entries: AuditLogEntry[]): Promise<void> {
+    for (const entry of entries) {
+      try {
+        const prefix = entry.action.split('.')[0];
+        const event = await this.auditor.createEvent({
+          eventId: AUDITOR_EVENT_BY_PREFIX[prefix] ?? 'governance',
+          severityLevel: HIGH_SEVERITY_ACTIONS.has(entry.action)
+            ? 'high'
+            : 'medium',
+          meta: {
+            actionType: entry.action,
+            actor: entry.actor,
+            resourceType: entry.resourceType,
+            ...(entry.resourceId && { resourceId: entry.resourceId }),
+            ...(entry.ticketId && { ticketId: entry.ticketId }),
+            ...(entry.environment && { environment: entry.environment }),
+          } as JsonObject,
+        });
+        if (entry.outcome === 'success') {
+          await event.success();
+        } else {
+          await event.fail({ error: new Error(entry.action) });
+        }
+      } catch (error) {
+        this.logger.warn(
+          `Could not send audit event ${entry.action} to the auditor: ${error}`,
+        );
+      }
+    }
+  }
+}

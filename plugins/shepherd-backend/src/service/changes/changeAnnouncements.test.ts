@@ -1,0 +1,170 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { EventParams, eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  SHEPHERD_CHANGES_TOPIC,
+  ShepherdChangesEvent,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import request from 'supertest';
+import { ShepherdApi, startShepherdApi } from '../../__testUtils__/apiHarness';
+import { eventually } from '../../__testUtils__/eventually';
+import { createTestDatabases } from '../../__testUtils__/testDatabases';
+
+jest.setTimeout(60_000);
+
+describe('announcements of changed Systems, Services and VMs', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let api: ShepherdApi;
+    let published: EventParams[];
+
+    beforeEach(async () => {
+      published = [];
+      api = await startShepherdApi({
+        databases,
+        databaseId,
+        // Who may change what is not the subject here.
+        policy: () => ({ result: AuthorizeResult.ALLOW }),
+        features: [
+          createServiceFactory({
+            service: eventsServiceRef,
+            deps: {},
+            factory: () => ({
+              publish: async (event: EventParams) => {
+                published.push(event);
+              },
+              subscribe: async () => {},
+            }),
+          }),
+        ],
+      });
+    });
+
+    afterEach(async () => {
+      await api.backend.stop();
+    });
+
+    /** The changes announced so far, one list per event, all on the changes topic. */
+    function announced() {
+      for (const event of published) {
+        expect(event.topic).toBe(SHEPHERD_CHANGES_TOPIC);
+      }
+      return published.map(
+        event => (event.eventPayload as ShepherdChangesEvent).changes,
+      );
+    }
+
+    it('announces each committed change of a System, its members and its Services', async () => {
+      const engineer = api.as('engineer-test');
+      const created = await engineer
+        .post('/v1/systems')
+        .send({ name: 'shop', description: 'The shop' });
+      expect(created.status).toBe(201);
+      const systemId = created.body.item.id;
+      await eventually(() =>
+        expect(announced()).toEqual([
+          [{ kind: 'system', id: systemId, change: 'upserted' }],
+        ]),
+      );
+
+      const member = await engineer
+        .post(`/v1/systems/${systemId}/members`)
+        .send({ memberRef: 'user:default/viewer', role: 'viewer' });
+      expect(member.status).toBe(201);
+      const service = await engineer
+        .post(`/v1/systems/${systemId}/services`)
+        .send({ name: 'api' });
+      expect(service.status).toBe(201);
+      const serviceId = service.body.item.id;
+      const removed = await engineer.delete(
+        `/v1/services/${serviceId}?confirm=true`,
+      );
+      expect(removed.status).toBe(204);
+
+      await eventually(() =>
+        expect(announced()).toEqual([
+          [{ kind: 'system', id: systemId, change: 'upserted' }],
+          [{ kind: 'system', id: systemId, change: 'upserted' }],
+          [{ kind: 'service', id: serviceId, change: 'upserted' }],
+          [{ kind: 'service', id: serviceId, change: 'removed' }],
+        ]),
+      );
+    });
+
+    it('announces a VM when its approval records it, not when it is requested', async () => {
+      const system = await api.fixtures.system({ name: 'shop' });
+      const service = await api.fixtures.service(system, { name: 'cart' });
+      await api.fixtures.namespace({ name: 'dev', environment: 'test' });
+      const template = await api.fixtures.template({ name: 'fedora' });
+      const size = await api.fixtures.instanceSize({ name: 'medium' });
+      const cluster = await api.fixtures.cluster({
+        name: 'test-a',
+        environment: 'test',
+      });
+
+      const submitted = await api
+        .as('engineer-test')
+        .post('/v1/vms/requests')
+        .send({
+          serviceId: service.id,
+          namespace: 'dev',
+          templateId: template.id,
+          instanceSizeId: size.id,
+          reason: 'Load tests',
+        });
+      expect(submitted.status).toBe(202);
+      const approved = await api
+        .as('approver')
+        .post(`/v1/approval-tasks/${submitted.body.ticketId}/approve`)
+        .send({ clusterId: cluster.id });
+      expect(approved.status).toBe(200);
+
+      await eventually(() =>
+        expect(announced()).toEqual([
+          [
+            {
+              kind: 'vm',
+              id: approved.body.ticket.vmId,
+              change: 'upserted',
+            },
+          ],
+        ]),
+      );
+    });
+
+    it('announces nothing for a change that was refused', async () => {
+      const engineer = api.as('engineer-test');
+      expect(
+        (await engineer.post('/v1/systems').send({ name: 'shop' })).status,
+      ).toBe(201);
+      await eventually(() => expect(announced()).toHaveLength(1));
+
+      const duplicate = await engineer
+        .post('/v1/systems')
+        .send({ name: 'shop' });
+      expect(duplicate.status).toBe(409);
+      // Give a wrongly sent announcement the time to arrive.
+      await new Promise(resolve => setTimeout(resolve, 200));
+
+      expect(announced()).toHaveLength(1);
+    });
+
+    it('lets another backend plugin read what it was told about', async () => {
+      const created = await api
+        .as('engineer-test')
+        .post('/v1/systems')
+        .send({ name: 'shop' });
+      await eventually(() => expect(announced()).toHaveLength(1));
+      const [[change]] = announced();
+
+      const response = await request(api.backend.server)
+        .get(`/api/shepherd/v1/systems/${change.id}`)
+        .set('Authorization', mockCredentials.service.header());
+
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual(created.body.item);
+    });
+  });
+});

@@ -1,0 +1,68 @@
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import {
+  SHEPHERD_ERROR_CODES,
+  ShepherdErrorCode,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+
+/*
+ * Errors of the Shepherd API: the @backstage/errors types (so the backend's error handler
+ * picks the HTTP status), each carrying a stable `code` and optional `details`, which the
+ * error handler serialises into the response next to the message.
+ */
+
+type ErrorClass = new (message: string) => Error;
+
+function withCode<T extends Error>(
+  ErrorType: ErrorClass,
+  code: ShepherdErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+): T {
+  const error = new ErrorType(message) as T & {
+    code: ShepherdErrorCode;
+    details?: Record<string, unknown>;
+  };
+  error.code = code;
+  if (details) {
+    error.details = details;
+  }
+  return error;
+}
+
+/** 400: the request is malformed or breaks a rule. */
+export const invalidInput = (
+  code: ShepherdErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+) => withCode<InputError>(InputError, code, message, details);
+
+/** 404: the resource does not exist, or the caller may not see it. */
+export const notFound = (what: string) =>
+  withCode<NotFoundError>(
+    NotFoundError,
+    SHEPHERD_ERROR_CODES.NOT_FOUND,
+    `${what} was not found`,
+  );
+
+/** 403: the caller may see the resource but not do this. */
+export const notAllowed = (
+  message: string,
+  code: ShepherdErrorCode = SHEPHERD_ERROR_CODES.PERMISSION_DENIED,
+) => withCode<NotAllowedError>(NotAllowedError, code, message);
+
+/** 409: the request conflicts with the current state. */
+export const conflict = (
+  code: ShepherdErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+) => withCode<ConflictError>(ConflictError, code, message, details);
+
+/** 503: a dependency (a cluster, the key store) is not available. */
+export const unavailable = (code: ShepherdErrorCode, message: string) =>
+  withCode<ServiceUnavailableError>(ServiceUnavailableError, code, message);

@@ -1,0 +1,132 @@
+import {
+  SHEPHERD_ERROR_CODES,
+  SHEPHERD_WARNING_CODES,
+  ShepherdErrorCode,
+  ShepherdWarning,
+} from './errors';
+
+/** Longest System, Service or Namespace name: they are combined into VM names. @public */
+export const NAME_MAX_LENGTH = 15;
+/** Names longer than this are accepted with a warning. @public */
+export const NAME_WARNING_LENGTH = 12;
+/** Longest generated VM name: three names, three dashes and a two-digit index. @public */
+export const VM_NAME_MAX_LENGTH = 50;
+/** Longest name of a cluster, template or instance size (a DNS label). @public */
+export const CATALOG_NAME_MAX_LENGTH = 63;
+/** The largest instance index a VM name can carry (two digits). @public */
+export const MAX_INSTANCE_INDEX = 99;
+
+/** @public */
+export const RESERVED_NAMES: readonly string[] = [
+  'default',
+  'system',
+  'admin',
+  'root',
+  'internal',
+];
+/** @public */
+export const RESERVED_NAME_PREFIXES: readonly string[] = [
+  'kube-',
+  'kubevirt-shepherd-',
+];
+
+/** What a governed name names, for messages. @public */
+export type NamedEntity = 'system' | 'service' | 'namespace';
+
+const LABEL_PATTERN = /^[a-z]([a-z0-9-]*[a-z0-9])?$/;
+
+/** @public */
+export type NameCheck =
+  | { ok: true; warnings: ShepherdWarning[] }
+  | {
+      ok: false;
+      code: ShepherdErrorCode;
+      message: string;
+      details: Record<string, unknown>;
+    };
+
+/**
+ * Checks a System, Service or Namespace name: an RFC 1035 label that starts with a letter,
+ * has no `--`, is at most 15 characters (a warning above 12) and is not reserved.
+ *
+ * @public
+ */
+export function checkResourceName(
+  entity: NamedEntity,
+  name: string,
+): NameCheck {
+  const details = {
+    entity,
+    name,
+    length: name.length,
+    maxLength: NAME_MAX_LENGTH,
+  };
+  if (!LABEL_PATTERN.test(name) || name.includes('--')) {
+    return {
+      ok: false,
+      code: SHEPHERD_ERROR_CODES.NAME_INVALID,
+      message: `The ${entity} name '${name}' must use lowercase letters, digits and single dashes, start with a letter and end with a letter or digit`,
+      details,
+    };
+  }
+  if (name.length > NAME_MAX_LENGTH) {
+    return {
+      ok: false,
+      code: SHEPHERD_ERROR_CODES.NAME_TOO_LONG,
+      message: `The ${entity} name '${name}' has ${name.length} characters; at most ${NAME_MAX_LENGTH} are allowed`,
+      details: {
+        ...details,
+        suggestion: name.slice(0, NAME_MAX_LENGTH).replace(/-+$/, ''),
+      },
+    };
+  }
+  if (
+    RESERVED_NAMES.includes(name) ||
+    RESERVED_NAME_PREFIXES.some(prefix => name.startsWith(prefix))
+  ) {
+    return {
+      ok: false,
+      code: SHEPHERD_ERROR_CODES.NAME_RESERVED,
+      message: `The ${entity} name '${name}' is reserved`,
+      details,
+    };
+  }
+  const warnings: ShepherdWarning[] =
+    name.length > NAME_WARNING_LENGTH
+      ? [
+          {
+            code: SHEPHERD_WARNING_CODES.NAME_LENGTH_WARNING,
+            message: `The ${entity} name '${name}' is longer than ${NAME_WARNING_LENGTH} characters, which makes VM names long`,
+          },
+        ]
+      : [];
+  return { ok: true, warnings };
+}
+
+/**
+ * Checks the name of a cluster, template or instance size: a DNS label of at most 63
+ * characters. Returns an error message, or undefined when the name is valid.
+ *
+ * @public
+ */
+export function checkCatalogName(name: string): string | undefined {
+  if (!LABEL_PATTERN.test(name) || name.length > CATALOG_NAME_MAX_LENGTH) {
+    return `'${name}' must be a lowercase DNS label of at most ${CATALOG_NAME_MAX_LENGTH} characters that starts with a letter`;
+  }
+  return undefined;
+}
+
+/**
+ * The platform-generated VM name `{namespace}-{system}-{service}-{NN}`.
+ *
+ * @public
+ */
+export function buildVmName(parts: {
+  namespace: string;
+  system: string;
+  service: string;
+  index: number;
+}): string {
+  const index = String(parts.index).padStart(2, '0');
+  return `${parts.namespace}-${parts.system}-${parts.service}-${index}`;
+}

@@ -1,0 +1,3 @@
+export * from './conditions';
+export * from './resources';
+export * from './rules';

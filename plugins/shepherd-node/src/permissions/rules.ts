@@ -1,0 +1,221 @@
+import { createPermissionRule } from '@backstage/plugin-permission-node';
+import {
+  ENVIRONMENTS,
+  Environment,
+  MEMBER_ROLES,
+  MemberRole,
+  TICKET_STATUSES,
+  TicketStatus,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { z } from 'zod';
+import {
+  ShepherdMemberBinding,
+  ShepherdPermissionFilter,
+  shepherdNamespacePermissionResourceRef,
+  shepherdServicePermissionResourceRef,
+  shepherdSystemPermissionResourceRef,
+  shepherdTicketPermissionResourceRef,
+  shepherdVmPermissionResourceRef,
+} from './resources';
+
+/** Rule names, as they appear in conditional policy decisions. @public */
+export const SHEPHERD_RULE_NAMES = {
+  isSystemMember: 'IS_SYSTEM_MEMBER',
+  isInEnvironment: 'IS_IN_ENVIRONMENT',
+  isRequester: 'IS_REQUESTER',
+  hasTicketStatus: 'HAS_TICKET_STATUS',
+} as const;
+
+/**
+ * The roles at least as strong as `role`: `memberRolesAtLeast('member')` is owner, admin and
+ * member. Useful for the `roles` parameter of `IS_SYSTEM_MEMBER`.
+ *
+ * @public
+ */
+export function memberRolesAtLeast(role: MemberRole): MemberRole[] {
+  return MEMBER_ROLES.slice(0, MEMBER_ROLES.indexOf(role) + 1);
+}
+
+const claimsSchema = z
+  .array(z.string())
+  .describe('Entity refs of the caller, usually its ownership entity refs');
+
+const memberParamsSchema = z.object({
+  claims: claimsSchema,
+  roles: z
+    .array(z.enum(MEMBER_ROLES))
+    .optional()
+    .describe('Roles that qualify; any role when omitted'),
+});
+
+const environmentParamsSchema = z.object({
+  environments: z
+    .array(z.enum(ENVIRONMENTS))
+    .describe('Environments (of the namespace) that qualify'),
+});
+
+const requesterParamsSchema = z.object({ claims: claimsSchema });
+
+const ticketStatusParamsSchema = z.object({
+  statuses: z
+    .array(z.enum(TICKET_STATUSES))
+    .describe('Ticket statuses that qualify'),
+});
+
+type MemberParams = z.infer<typeof memberParamsSchema>;
+
+function hasMembership(
+  members: ShepherdMemberBinding[],
+  { claims, roles }: MemberParams,
+): boolean {
+  return members.some(
+    member =>
+      claims.includes(member.memberRef) &&
+      (roles === undefined || roles.includes(member.role)),
+  );
+}
+
+function memberQuery({
+  claims,
+  roles,
+}: MemberParams): ShepherdPermissionFilter {
+  return roles === undefined
+    ? { kind: 'member', claims }
+    : { kind: 'member', claims, roles };
+}
+
+const IS_SYSTEM_MEMBER_DESCRIPTION =
+  "Allow when one of the claims is a member of the resource's System with one of the given roles (inherited System → Service → VM)";
+const IS_IN_ENVIRONMENT_DESCRIPTION =
+  "Allow when the environment of the resource's namespace is one of the given environments";
+const IS_REQUESTER_DESCRIPTION =
+  'Allow when one of the claims is the user who requested the resource';
+
+/** @public */
+export const isSystemMemberOfSystem = createPermissionRule({
+  name: SHEPHERD_RULE_NAMES.isSystemMember,
+  description: IS_SYSTEM_MEMBER_DESCRIPTION,
+  resourceRef: shepherdSystemPermissionResourceRef,
+  paramsSchema: memberParamsSchema,
+  apply: (resource, params) => hasMembership(resource.members, params),
+  toQuery: memberQuery,
+});
+
+/** @public */
+export const isSystemMemberOfService = createPermissionRule({
+  name: SHEPHERD_RULE_NAMES.isSystemMember,
+  description: IS_SYSTEM_MEMBER_DESCRIPTION,
+  resourceRef: shepherdServicePermissionResourceRef,
+  paramsSchema: memberParamsSchema,
+  apply: (resource, params) => hasMembership(resource.members, params),
+  toQuery: memberQuery,
+});
+
+/** @public */
+export const isSystemMemberOfVm = createPermissionRule({
+  name: SHEPHERD_RULE_NAMES.isSystemMember,
+  description: IS_SYSTEM_MEMBER_DESCRIPTION,
+  resourceRef: shepherdVmPermissionResourceRef,
+  paramsSchema: memberParamsSchema,
+  apply: (resource, params) => hasMembership(resource.members, params),
+  toQuery: memberQuery,
+});
+
+/** @public */
+export const isVmInEnvironment = createPermissionRule({
+  name: SHEPHERD_RULE_NAMES.isInEnvironment,
+  description: IS_IN_ENVIRONMENT_DESCRIPTION,
+  resourceRef: shepherdVmPermissionResourceRef,
+  paramsSchema: environmentParamsSchema,
+  apply: (resource, { environments }) =>
+    environments.includes(resource.environment),
+  toQuery: ({ environments }) => ({ kind: 'environment', environments }),
+});
+
+/** @public */
+export const isVmRequester = createPermissionRule({
+  name: SHEPHERD_RULE_NAMES.isRequester,
+  description: IS_REQUESTER_DESCRIPTION,
+  resourceRef: shepherdVmPermissionResourceRef,
+  paramsSchema: requesterParamsSchema,
+  apply: (resource, { claims }) => claims.includes(resource.createdBy),
+  toQuery: ({ claims }) => ({ kind: 'requester', claims }),
+});
+
+/** @public */
+export const isSystemMemberOfTicket = createPermissionRule({
+  name: SHEPHERD_RULE_NAMES.isSystemMember,
+  description: IS_SYSTEM_MEMBER_DESCRIPTION,
+  resourceRef: shepherdTicketPermissionResourceRef,
+  paramsSchema: memberParamsSchema,
+  apply: (resource, params) => hasMembership(resource.members, params),
+  toQuery: memberQuery,
+});
+
+/** @public */
+export const isTicketInEnvironment = createPermissionRule({
+  name: SHEPHERD_RULE_NAMES.isInEnvironment,
+  description: IS_IN_ENVIRONMENT_DESCRIPTION,
+  resourceRef: shepherdTicketPermissionResourceRef,
+  paramsSchema: environmentParamsSchema,
+  apply: (resource, { environments }) =>
+    environments.includes(resource.environment),
+  toQuery: ({ environments }) => ({ kind: 'environment', environments }),
+});
+
+/** @public */
+export const isTicketRequester = createPermissionRule({
+  name: SHEPHERD_RULE_NAMES.isRequester,
+  description: IS_REQUESTER_DESCRIPTION,
+  resourceRef: shepherdTicketPermissionResourceRef,
+  paramsSchema: requesterParamsSchema,
+  apply: (resource, { claims }) => claims.includes(resource.requester),
+  toQuery: ({ claims }) => ({ kind: 'requester', claims }),
+});
+
+/** @public */
+export const hasTicketStatus = createPermissionRule({
+  name: SHEPHERD_RULE_NAMES.hasTicketStatus,
+  description: 'Allow when the ticket has one of the given statuses',
+  resourceRef: shepherdTicketPermissionResourceRef,
+  paramsSchema: ticketStatusParamsSchema,
+  apply: (resource, { statuses }) => statuses.includes(resource.status),
+  toQuery: ({ statuses }) => ({ kind: 'ticketStatus', statuses }),
+});
+
+/** @public */
+export const isNamespaceInEnvironment = createPermissionRule({
+  name: SHEPHERD_RULE_NAMES.isInEnvironment,
+  description:
+    'Allow when the namespace belongs to one of the given environments',
+  resourceRef: shepherdNamespacePermissionResourceRef,
+  paramsSchema: environmentParamsSchema,
+  apply: (resource, { environments }) =>
+    environments.includes(resource.environment),
+  toQuery: ({ environments }) => ({ kind: 'environment', environments }),
+});
+
+/** The rules of each Shepherd resource type, as registered with the permissions registry. @public */
+export const shepherdPermissionRules = {
+  system: { isSystemMember: isSystemMemberOfSystem },
+  service: { isSystemMember: isSystemMemberOfService },
+  vm: {
+    isSystemMember: isSystemMemberOfVm,
+    isInEnvironment: isVmInEnvironment,
+    isRequester: isVmRequester,
+  },
+  ticket: {
+    isSystemMember: isSystemMemberOfTicket,
+    isInEnvironment: isTicketInEnvironment,
+    isRequester: isTicketRequester,
+    hasTicketStatus,
+  },
+  namespace: { isInEnvironment: isNamespaceInEnvironment },
+};
+
+/** The parameters types, for policy authors. @public */
+export type ShepherdMemberRuleParams = MemberParams;
+/** @public */
+export type ShepherdEnvironmentRuleParams = { environments: Environment[] };
+/** @public */
+export type ShepherdTicketStatusRuleParams = { statuses: TicketStatus[] };

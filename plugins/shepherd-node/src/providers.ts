@@ -1,0 +1,294 @@
+import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import {
+  ClusterStatus,
+  Environment,
+  ShepherdInstanceSize,
+  ShepherdTemplate,
+  VmSpec,
+  VmStatus,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+
+/**
+ * Where a provider reaches a cluster, and as whom. The backend decrypts the stored
+ * credentials for each call; providers may cache clients per cluster id and kubeconfig, and
+ * must never log or return the kubeconfig.
+ *
+ * @public
+ */
+export interface ShepherdClusterConnection {
+  /** Shepherd's id of the cluster. */
+  id: string;
+  name: string;
+  /** The sanitised kubeconfig (YAML) with a single context. */
+  kubeconfig: string;
+}
+
+/** A VM on a cluster: its namespace and its name. @public */
+export interface ShepherdVmRef {
+  namespace: string;
+  name: string;
+}
+
+/**
+ * Everything a provider needs to create or update a VM, in domain terms: the frozen template
+ * and instance size of the approved ticket, the effective spec and the identity of the VM.
+ *
+ * @public
+ */
+export interface ShepherdVmDefinition extends ShepherdVmRef {
+  environment: Environment;
+  systemName: string;
+  serviceName: string;
+  /** Two-digit instance index, e.g. `01`. */
+  instance: string;
+  ticketId: string;
+  template: ShepherdTemplate;
+  instanceSize: ShepherdInstanceSize;
+  spec: VmSpec;
+  /** Whether the VM should run (`runStrategy: Always`) or stay halted. */
+  running: boolean;
+}
+
+/** What a provider knows of a VM on its cluster. @public */
+export interface ShepherdVmRuntimeState extends ShepherdVmRef {
+  /**
+   * The domain status; `NOT_FOUND` when the cluster answered that the VM does not exist,
+   * `UNKNOWN` when the cluster could not be asked.
+   */
+  status: VmStatus;
+  message?: string;
+  /** The object's resourceVersion, to skip unchanged objects. */
+  resourceVersion?: string;
+  ipAddress?: string;
+  nodeName?: string;
+  labels?: Record<string, string>;
+}
+
+/** Health and capabilities of a cluster, as detected by a provider. @public */
+export interface ShepherdClusterInspection {
+  status: Exclude<ClusterStatus, 'UNKNOWN'>;
+  message?: string;
+  kubevirtVersion?: string;
+  featureGates: string[];
+  storageClasses: string[];
+  defaultStorageClass?: string;
+}
+
+/** A change of the compute shape or disk of an existing VM. @public */
+export interface ShepherdVmResize {
+  cpuCores?: number;
+  cpuRequest?: number;
+  memoryGi?: number;
+  memoryRequestGi?: number;
+  diskGb?: number;
+}
+
+/** A KubeVirt instance type or preference offered by a cluster. @public */
+export interface ShepherdInstanceTypeInfo {
+  name: string;
+  namespace?: string;
+  kind:
+    | 'VirtualMachineInstancetype'
+    | 'VirtualMachineClusterInstancetype'
+    | 'VirtualMachinePreference'
+    | 'VirtualMachineClusterPreference';
+  cpuCores?: number;
+  memoryGi?: number;
+  displayName?: string;
+}
+
+/** A live migration of a VM. @public */
+export interface ShepherdVmMigration {
+  name: string;
+  phase: string;
+  message?: string;
+}
+
+/**
+ * A bidirectional byte stream to a VM's VNC server (a raw RFB stream).
+ *
+ * @public
+ */
+export interface ShepherdVncStream {
+  /** Sends bytes to the VNC server; resolves when the stream accepted them (back-pressure). */
+  write(chunk: Uint8Array): Promise<void>;
+  onData(listener: (chunk: Uint8Array) => void): void;
+  onClose(listener: (reason?: string) => void): void;
+  close(): void;
+}
+
+/**
+ * What failed in a provider call, so that callers can decide whether to retry.
+ *
+ * - `transient`: try again later (timeouts, 5xx, dropped connections, an open circuit).
+ * - `permanent`: retrying cannot help (the cluster rejected the object, forbidden).
+ * - `conflict`: the object changed concurrently; re-read and retry.
+ *
+ * @public
+ */
+export type ShepherdProviderErrorKind = 'transient' | 'permanent' | 'conflict';
+
+/** An error of a VM provider, classified for retries. @public */
+export class ShepherdProviderError extends Error {
+  readonly kind: ShepherdProviderErrorKind;
+  /** HTTP status of the cluster's answer, when there was one. */
+  readonly statusCode?: number;
+
+  constructor(
+    kind: ShepherdProviderErrorKind,
+    message: string,
+    options?: { statusCode?: number; cause?: unknown },
+  ) {
+    super(message, { cause: options?.cause });
+    this.name = 'ShepherdProviderError';
+    this.kind = kind;
+    this.statusCode = options?.statusCode;
+  }
+}
+
+/**
+ * A backend that runs virtual machines for Shepherd, such as KubeVirt.
+ *
+ * Providers are the anti-corruption layer between Shepherd's domain and an infrastructure API:
+ * domain types go in and domain types come out. Every operation is idempotent: applying the
+ * same definition twice changes nothing, deleting a missing VM succeeds. Failures are
+ * {@link ShepherdProviderError}s. Each provider is registered once, under a unique `type`,
+ * through {@link shepherdVmProvidersExtensionPoint}.
+ *
+ * @public
+ */
+export interface ShepherdVmProvider {
+  /** Stable identifier of the provider implementation, e.g. `kubevirt`. */
+  readonly type: string;
+
+  /** The object the provider would apply for a definition (for previews; no cluster call). */
+  renderVirtualMachine(
+    definition: ShepherdVmDefinition,
+  ): Record<string, unknown>;
+
+  /** Creates the namespace if it does not exist, labelled as managed by Shepherd. */
+  ensureNamespace(
+    cluster: ShepherdClusterConnection,
+    namespace: string,
+    environment: Environment,
+  ): Promise<void>;
+
+  /**
+   * Creates or updates the VM (server-side apply). With `dryRun` the cluster validates the
+   * object, admission included, without storing it.
+   */
+  applyVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    definition: ShepherdVmDefinition,
+    options?: { dryRun?: boolean },
+  ): Promise<{ resourceVersion?: string }>;
+
+  /** Deletes the VM; a VM that does not exist counts as deleted (`existed: false`). */
+  deleteVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+  ): Promise<{ existed: boolean }>;
+
+  startVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+  ): Promise<void>;
+  stopVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+  ): Promise<void>;
+  restartVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+  ): Promise<void>;
+
+  /**
+   * Changes CPU, memory or disk of an existing VM with an exact patch. With `dryRun` the
+   * cluster validates the same patch without applying it.
+   */
+  resizeVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+    resize: ShepherdVmResize,
+    options?: { dryRun?: boolean },
+  ): Promise<{ restartRequired: boolean }>;
+
+  /** The VM's state; never throws for a missing VM (`NOT_FOUND`) or an unreachable cluster (`UNKNOWN`). */
+  getVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+  ): Promise<ShepherdVmRuntimeState>;
+
+  /** Every VM on the cluster that carries Shepherd's managed-by label. */
+  listManagedVirtualMachines(
+    cluster: ShepherdClusterConnection,
+  ): Promise<ShepherdVmRuntimeState[]>;
+
+  /** Health, KubeVirt version, feature gates and storage classes of the cluster. */
+  inspectCluster(
+    cluster: ShepherdClusterConnection,
+  ): Promise<ShepherdClusterInspection>;
+
+  /** Optional: KubeVirt instance types and preferences the cluster offers. */
+  listInstanceTypes?(
+    cluster: ShepherdClusterConnection,
+    namespace?: string,
+  ): Promise<ShepherdInstanceTypeInfo[]>;
+
+  /** Optional: starts a live migration of a running VM. */
+  migrateVirtualMachine?(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+  ): Promise<ShepherdVmMigration>;
+
+  /** Optional: the state of a migration started by {@link ShepherdVmProvider.migrateVirtualMachine}. */
+  getMigration?(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+    migrationName: string,
+  ): Promise<ShepherdVmMigration>;
+
+  /** Optional: snapshots of a VM (not implemented by the KubeVirt provider yet). */
+  createSnapshot?(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+    snapshotName: string,
+  ): Promise<void>;
+
+  /** Optional: clones a VM (not implemented by the KubeVirt provider yet). */
+  cloneVirtualMachine?(
+    cluster: ShepherdClusterConnection,
+    source: ShepherdVmRef,
+    target: ShepherdVmRef,
+  ): Promise<void>;
+
+  /**
+   * Optional: opens the VNC stream of a running VM. With `preserveSession`, an existing
+   * session is kept and the call fails instead of taking it over.
+   */
+  openVncStream?(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+    options: { preserveSession: boolean },
+  ): Promise<ShepherdVncStream>;
+}
+
+/**
+ * Lets backend modules contribute VM providers to the Shepherd backend plugin.
+ *
+ * @public
+ */
+export interface ShepherdVmProvidersExtensionPoint {
+  addProvider(provider: ShepherdVmProvider): void;
+}
+
+/**
+ * Extension point through which backend modules such as
+ * `@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt` register their provider.
+ *
+ * @public
+ */
+export const shepherdVmProvidersExtensionPoint =
+  createExtensionPoint<ShepherdVmProvidersExtensionPoint>({
+    id: 'shepherd.vm-providers',
+  });

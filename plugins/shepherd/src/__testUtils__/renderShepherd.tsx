@@ -1,0 +1,119 @@
+import {
+  AuthorizeResult,
+  Permission,
+} from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  TestApiProvider,
+  mockApis,
+  renderInTestApp,
+} from '@backstage/test-utils';
+import { RenderResult } from '@testing-library/react';
+import { ReactElement } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { SWRConfig } from 'swr';
+import { ShepherdApi, shepherdApiRef } from '../api/ShepherdApi';
+import { rootRouteRef } from '../routes';
+import {
+  API_METHOD_NAMES,
+  FakeShepherdApi,
+  createFakeShepherdApi,
+} from './fakeShepherdApi';
+
+/** Where tests mount the Shepherd page, so that its route refs resolve to /shepherd/…. */
+export const SHEPHERD_TEST_ROOT = '/shepherd';
+
+/**
+ * Which permissions the fake permission API grants: all of them (the default), all but
+ * some, or only some. Names are compared, so pass the permission objects of shepherd-common.
+ */
+export type TestPermissions =
+  | { allowAll: true }
+  | { deny: Permission[] }
+  | { allowOnly: Permission[] };
+
+export type RenderShepherdOptions = {
+  /** The API the component talks to: a fake (see createFakeShepherdApi), stubs, or a real client against msw. */
+  api?: FakeShepherdApi | Partial<ShepherdApi> | ShepherdApi;
+  permissions?: TestPermissions;
+  /** The route pattern the element is rendered at, e.g. `/shepherd/vms/:vmId`, so it can read params. */
+  path?: string;
+  /** The URL the test starts at (default: the root of the Shepherd page). */
+  route?: string;
+};
+
+function decide(permissions: TestPermissions, permission: Permission) {
+  const named = (list: Permission[]) =>
+    list.some(candidate => candidate.name === permission.name);
+  if ('deny' in permissions) {
+    return named(permissions.deny)
+      ? AuthorizeResult.DENY
+      : AuthorizeResult.ALLOW;
+  }
+  if ('allowOnly' in permissions) {
+    return named(permissions.allowOnly)
+      ? AuthorizeResult.ALLOW
+      : AuthorizeResult.DENY;
+  }
+  return AuthorizeResult.ALLOW;
+}
+
+/** A complete API (a fake, or a real client) is used as it is; stubs are completed into a fake. */
+function isCompleteApi(api: RenderShepherdOptions['api']): api is ShepherdApi {
+  return (
+    api !== undefined &&
+    API_METHOD_NAMES.every(name => typeof api[name] === 'function')
+  );
+}
+
+/**
+ * Renders a Shepherd component as the app would: inside a Backstage test app with the
+ * Shepherd page mounted at /shepherd (so every route ref resolves), the ShepherdApi and a
+ * permission API. Returns the render result and the API, whose methods are jest mocks unless
+ * a complete API (such as a ShepherdClient for msw tests) was passed.
+ *
+ * @example
+ * ```tsx
+ * const { api } = await renderShepherd(<VmDetailPage />, {
+ *   api: { getVm: async () => aVm() },
+ *   permissions: { deny: [shepherdVmDeletePermission] },
+ *   path: '/shepherd/vms/:vmId',
+ *   route: '/shepherd/vms/vm-1',
+ * });
+ * ```
+ */
+export async function renderShepherd(
+  element: ReactElement,
+  options: RenderShepherdOptions = {},
+): Promise<RenderResult & { api: FakeShepherdApi }> {
+  const api = isCompleteApi(options.api)
+    ? options.api
+    : createFakeShepherdApi(options.api);
+  const permissions = options.permissions ?? { allowAll: true };
+  const permissionApi = mockApis.permission({
+    authorize: request => decide(permissions, request.permission),
+  });
+  const routed = options.path ? (
+    <Routes>
+      <Route path={options.path} element={element} />
+    </Routes>
+  ) : (
+    element
+  );
+  const rendered = await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [shepherdApiRef, api],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
+      {/* usePermission caches decisions in SWR's global cache; each render gets its own. */}
+      <SWRConfig value={{ provider: () => new Map() }}>{routed}</SWRConfig>
+    </TestApiProvider>,
+    {
+      mountedRoutes: { [SHEPHERD_TEST_ROOT]: rootRouteRef },
+      routeEntries: [options.route ?? SHEPHERD_TEST_ROOT],
+    },
+  );
+  return { ...rendered, api: api as FakeShepherdApi };
+}

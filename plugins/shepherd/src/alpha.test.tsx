@@ -1,0 +1,146 @@
+import { renderTestApp } from '@backstage/frontend-test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
+import {
+  aHealthReport,
+  aPage,
+  aTicket,
+  aVm,
+  aDomainEvent,
+} from './__testUtils__/fixtures';
+import { setupShepherdMswServer } from './__testUtils__/shepherdMsw';
+import shepherdPlugin from './alpha';
+import { OVERVIEW_TITLE } from './labels';
+import { SHEPHERD_PAGES } from './pages';
+
+/** The backend as the pages of these tests need it, answered whatever the host. */
+const BACKEND = [
+  http.get('*/api/shepherd/health', () =>
+    HttpResponse.json(
+      aHealthReport({
+        database: {
+          status: 'ok',
+          engine: 'postgres',
+          latencyMs: 1.2,
+          migrations: { applied: 1, pending: 0 },
+        },
+      }),
+    ),
+  ),
+  http.get('*/api/shepherd/v1/vms', () => HttpResponse.json(aPage([aVm()]))),
+  http.get('*/api/shepherd/v1/tickets', () =>
+    HttpResponse.json(aPage([aTicket()])),
+  ),
+  http.get('*/api/shepherd/v1/tickets/ticket-create', () =>
+    HttpResponse.json({
+      ticket: aTicket(),
+      events: [aDomainEvent()],
+      history: [],
+    }),
+  ),
+  http.get('*/api/shepherd/v1/systems', () => HttpResponse.json(aPage([]))),
+  http.get('*/api/shepherd/v1/services', () => HttpResponse.json(aPage([]))),
+  http.get('*/api/shepherd/v1/catalog/namespaces', () =>
+    HttpResponse.json(aPage([])),
+  ),
+  http.get('*/api/shepherd/v1/admin/clusters', () =>
+    HttpResponse.json(aPage([])),
+  ),
+  // The permission framework of the test app: allow.
+  http.post('*/api/permission/authorize', async ({ request }) => {
+    const body = (await request.json()) as { items: Array<{ id: string }> };
+    return HttpResponse.json({
+      items: body.items.map(item => ({ id: item.id, result: 'ALLOW' })),
+    });
+  }),
+];
+
+describe('shepherd frontend plugin (new frontend system)', () => {
+  const server = setupShepherdMswServer();
+  beforeEach(() => server.use(...BACKEND));
+
+  it('serves the overview at /shepherd, with a tab per page and the backend health', async () => {
+    renderTestApp({
+      features: [shepherdPlugin],
+      initialRouteEntries: ['/shepherd'],
+    });
+
+    expect(await screen.findByText('Backend health')).toBeInTheDocument();
+    expect(await screen.findByText('Healthy')).toBeInTheDocument();
+    expect(
+      screen.getByText('PostgreSQL, answered in 1.2 ms'),
+    ).toBeInTheDocument();
+    const tabs = within(screen.getByRole('tablist')).getAllByRole('tab');
+    expect(
+      tabs.map(tab => [tab.textContent, tab.getAttribute('href')]),
+    ).toEqual([
+      [OVERVIEW_TITLE, '/shepherd'],
+      ...SHEPHERD_PAGES.map(page => [
+        page.title,
+        `/shepherd${page.routeRef.path}`,
+      ]),
+    ]);
+  });
+
+  it('lets an app leave a page out through its sub-page extension', async () => {
+    renderTestApp({
+      features: [shepherdPlugin],
+      initialRouteEntries: ['/shepherd'],
+      config: {
+        app: {
+          baseUrl: 'http://localhost:3000',
+          extensions: [{ 'sub-page:shepherd/requests': false }],
+        },
+        backend: { baseUrl: 'http://localhost:7007' },
+      },
+    });
+
+    expect(await screen.findByText('Backend health')).toBeInTheDocument();
+    const tabs = within(screen.getByRole('tablist')).getAllByRole('tab');
+    expect(tabs.map(tab => tab.textContent)).toEqual([
+      OVERVIEW_TITLE,
+      ...SHEPHERD_PAGES.filter(page => page.id !== 'requests').map(
+        page => page.title,
+      ),
+    ]);
+  });
+
+  it('serves the VMs page and a VM’s sub-route', async () => {
+    renderTestApp({
+      features: [shepherdPlugin],
+      initialRouteEntries: ['/shepherd/vms'],
+    });
+
+    const link = await screen.findByRole('link', {
+      name: 'dev-payments-api-01',
+    });
+    expect(link).toHaveAttribute('href', '/shepherd/vms/vm-1');
+  });
+
+  it('serves My requests and one request', async () => {
+    renderTestApp({
+      features: [shepherdPlugin],
+      initialRouteEntries: ['/shepherd/requests'],
+    });
+
+    await userEvent.click(
+      await screen.findByRole('link', {
+        name: 'New VM for payments/api in dev',
+      }),
+    );
+
+    expect(
+      await screen.findByRole('heading', {
+        name: 'New VM for payments/api in dev',
+      }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('list', { name: 'Timeline' })).getByText(
+          'VM_CREATION_REQUESTED (PENDING)',
+        ),
+      ).toBeInTheDocument(),
+    );
+  });
+});

@@ -1,0 +1,1 @@
+export { ShepherdHealthCard } from './ShepherdHealthCard';

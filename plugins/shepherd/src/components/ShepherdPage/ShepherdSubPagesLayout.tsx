@@ -1,0 +1,74 @@
+import { Content } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import {
+  BreadcrumbEntry,
+  IconElement,
+  PageLayout,
+  PageLayoutTab,
+} from '@backstage/frontend-plugin-api';
+import { Route, Routes } from 'react-router-dom';
+import { OVERVIEW_TITLE } from '../../labels';
+import { rootRouteRef } from '../../routes';
+import { OverviewPage } from '../overview';
+
+/** A sub-page of the Shepherd page as the new frontend system hands it over. */
+export type ShepherdSubPage = {
+  /** Relative to the Shepherd page, e.g. `vms`. */
+  path: string;
+  title: string;
+  element: JSX.Element;
+};
+
+/** The id of the overview's tab. */
+const OVERVIEW_TAB_ID = 'overview';
+
+/**
+ * The Shepherd page on the new frontend system: the app's page layout with a tab per
+ * sub-page, the overview at the page's root and each sub-page at its path. The app's
+ * default page with sub-pages would send the root to the first tab; Shepherd keeps the
+ * overview there, so links to /shepherd stay the overview.
+ */
+export function ShepherdSubPagesLayout(props: {
+  title: string;
+  icon?: IconElement;
+  subPages: ShepherdSubPage[];
+}) {
+  const { title, icon, subPages } = props;
+  const root = useRouteRef(rootRouteRef)();
+  const base = root.replace(/\/$/, '');
+  const tabs: PageLayoutTab[] = [
+    { id: OVERVIEW_TAB_ID, label: OVERVIEW_TITLE, href: root },
+    ...subPages.map(page => ({
+      id: page.path,
+      label: page.title,
+      href: `${base}/${page.path}`,
+    })),
+  ];
+  return (
+    <PageLayout title={title} icon={icon} titleLink={root} tabs={tabs}>
+      <Routes>
+        <Route
+          index
+          element={
+            <Content>
+              <OverviewPage />
+            </Content>
+          }
+        />
+        {subPages.map(page => (
+          <Route
+            key={page.path}
+            path={`${page.path}/*`}
+            element={
+              <BreadcrumbEntry
+                entry={{ label: page.title, href: `${base}/${page.path}` }}
+              >
+                <Content>{page.element}</Content>
+              </BreadcrumbEntry>
+            }
+          />
+        ))}
+      </Routes>
+    </PageLayout>
+  );
+}

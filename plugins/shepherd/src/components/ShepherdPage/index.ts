@@ -1,0 +1,3 @@
+export { ShepherdPage } from './ShepherdPage';
+export { ShepherdSubPagesLayout } from './ShepherdSubPagesLayout';
+export type { ShepherdSubPage } from './ShepherdSubPagesLayout';

@@ -1,0 +1,151 @@
+import { TableColumn } from '@backstage/core-components';
+import {
+  ShepherdCluster,
+  shepherdClusterManagePermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { NOT_SET } from '../../../labels';
+import {
+  ClusterStatusBadge,
+  EnvironmentChip,
+  PermissionedButton,
+  RelativeTime,
+} from '../../common';
+import { AdminTable, EnabledChip } from '../shared';
+import { ROTATE_CREDENTIALS_LABEL } from './RotateCredentialsDialog';
+
+/** What the table's row actions ask the section to do. */
+export type ClusterRowActions = {
+  onEdit: (cluster: ShepherdCluster) => void;
+  onRotate: (cluster: ShepherdCluster) => void;
+  onToggleEnabled: (cluster: ShepherdCluster) => void;
+  onDelete: (cluster: ShepherdCluster) => void;
+};
+
+function Secondary(props: { children: React.ReactNode }) {
+  return (
+    <Typography variant="caption" color="textSecondary" component="div">
+      {props.children}
+    </Typography>
+  );
+}
+
+function FeatureGates(props: { gates: string[] }) {
+  if (props.gates.length === 0) return <>{NOT_SET}</>;
+  return (
+    <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+      {props.gates.map(gate => (
+        <Chip key={gate} size="small" variant="outlined" label={gate} />
+      ))}
+    </Box>
+  );
+}
+
+function StorageClasses(props: { cluster: ShepherdCluster }) {
+  const { storageClasses, defaultStorageClass } = props.cluster;
+  if (storageClasses.length === 0) return <>{NOT_SET}</>;
+  return (
+    <Box component="ul" m={0} pl={2}>
+      {storageClasses.map(storageClass => (
+        <li key={storageClass}>
+          {storageClass}
+          {storageClass === defaultStorageClass && <strong> (default)</strong>}
+        </li>
+      ))}
+    </Box>
+  );
+}
+
+function columns(actions: ClusterRowActions): TableColumn<ShepherdCluster>[] {
+  return [
+    {
+      title: 'Cluster',
+      render: cluster => (
+        <>
+          <Typography variant="body2">
+            <strong>{cluster.displayName}</strong>
+          </Typography>
+          <Secondary>
+            {cluster.name} · {cluster.apiServerUrl}
+          </Secondary>
+        </>
+      ),
+    },
+    {
+      title: 'Health',
+      render: cluster => (
+        <>
+          <ClusterStatusBadge status={cluster.status} />
+          {cluster.statusMessage && (
+            <Secondary>{cluster.statusMessage}</Secondary>
+          )}
+        </>
+      ),
+    },
+    {
+      title: 'Environment',
+      render: cluster => <EnvironmentChip environment={cluster.environment} />,
+    },
+    {
+      title: 'KubeVirt',
+      render: cluster => cluster.kubevirtVersion ?? NOT_SET,
+    },
+    {
+      title: 'Feature gates',
+      render: cluster => <FeatureGates gates={cluster.featureGates} />,
+    },
+    {
+      title: 'Storage classes',
+      render: cluster => <StorageClasses cluster={cluster} />,
+    },
+    {
+      title: 'Last checked',
+      render: cluster =>
+        cluster.lastCheckedAt ? (
+          <RelativeTime timestamp={cluster.lastCheckedAt} />
+        ) : (
+          'Not checked yet'
+        ),
+    },
+    {
+      title: 'Enabled',
+      render: cluster => <EnabledChip enabled={cluster.enabled} />,
+    },
+    {
+      title: 'Actions',
+      render: cluster => (
+        <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+          {(
+            [
+              ['Edit', actions.onEdit],
+              [ROTATE_CREDENTIALS_LABEL, actions.onRotate],
+              [cluster.enabled ? 'Disable' : 'Enable', actions.onToggleEnabled],
+              ['Delete', actions.onDelete],
+            ] as const
+          ).map(([label, act]) => (
+            <PermissionedButton
+              key={label}
+              size="small"
+              permission={shepherdClusterManagePermission}
+              whenDenied="hide"
+              aria-label={`${label} ${cluster.name}`}
+              onClick={() => act(cluster)}
+            >
+              {label}
+            </PermissionedButton>
+          ))}
+        </Box>
+      ),
+    },
+  ];
+}
+
+/** One page of registered clusters with health, capabilities and (for managers) actions. */
+export function ClusterTable(props: {
+  clusters: ShepherdCluster[];
+  actions: ClusterRowActions;
+}) {
+  return <AdminTable columns={columns(props.actions)} data={props.clusters} />;
+}

@@ -1,0 +1,333 @@
+import { Progress, TableColumn } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  ShepherdInstanceSize,
+  isOvercommitted,
+  shepherdCatalogManagePermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import { shepherdApiRef } from '../../../api/ShepherdApi';
+import { NOT_SET } from '../../../labels';
+import {
+  PaginationBar,
+  PermissionedButton,
+  ShepherdErrorPanel,
+  formatCpu,
+  formatDisk,
+  formatMemory,
+  useAction,
+  useLiveData,
+  withRequest,
+} from '../../common';
+import {
+  AdminOutcome,
+  AdminTable,
+  CatalogScopeChip,
+  DeleteEntryDialog,
+  EnabledChip,
+  FirstRunGuide,
+  OutcomeAlert,
+} from '../shared';
+import { InstanceSizeDialog } from './InstanceSizeDialog';
+import { bySortOrder } from './instanceSizeRules';
+
+export const NO_INSTANCE_SIZES_TITLE = 'Create your first instance size';
+export const CREATE_INSTANCE_SIZE_LABEL = 'Create instance size';
+/** Sizes are few and read in order, so a page holds as many as the API allows. */
+const PAGE_SIZE = 100;
+
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit' | 'delete'; size: ShepherdInstanceSize }
+  | undefined;
+
+type RowActions = {
+  onEdit: (size: ShepherdInstanceSize) => void;
+  onToggleEnabled: (size: ShepherdInstanceSize) => void;
+  onDelete: (size: ShepherdInstanceSize) => void;
+};
+
+/** The capability requirements of a size, as chips. */
+export function capabilitiesOf(size: ShepherdInstanceSize): string[] {
+  return [
+    size.dedicatedCpu ? 'dedicated CPU' : undefined,
+    size.requiresGpu ? 'GPU' : undefined,
+    size.requiresSriov ? 'SR-IOV' : undefined,
+    size.requiresHugepages
+      ? `hugepages ${size.hugepagesSize ?? ''}`.trim()
+      : undefined,
+  ].filter((label): label is string => label !== undefined);
+}
+
+function columns(actions: RowActions): TableColumn<ShepherdInstanceSize>[] {
+  return [
+    { title: 'Order', render: size => size.sortOrder },
+    {
+      title: 'Instance size',
+      render: size => (
+        <>
+          <Typography variant="body2">
+            <strong>{size.displayName}</strong>
+          </Typography>
+          <Typography variant="caption" color="textSecondary">
+            {size.name}
+          </Typography>
+        </>
+      ),
+    },
+    {
+      title: 'CPU',
+      render: size =>
+        withRequest(
+          formatCpu(size.cpuCores),
+          String(size.cpuRequest),
+          size.cpuRequest < size.cpuCores,
+        ),
+    },
+    {
+      title: 'Memory',
+      render: size =>
+        withRequest(
+          formatMemory(size.memoryGi),
+          String(size.memoryRequestGi),
+          size.memoryRequestGi < size.memoryGi,
+        ),
+    },
+    { title: 'Disk', render: size => formatDisk(size.diskGb) },
+    {
+      title: 'Capabilities',
+      render: size => {
+        const labels = capabilitiesOf(size);
+        if (labels.length === 0 && !isOvercommitted(size)) return NOT_SET;
+        return (
+          <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+            {labels.map(label => (
+              <Chip key={label} size="small" label={label} />
+            ))}
+            {isOvercommitted(size) && (
+              <Chip size="small" variant="outlined" label="overcommit" />
+            )}
+          </Box>
+        );
+      },
+    },
+    {
+      title: 'Spec overrides',
+      render: size => {
+        const keys = Object.keys(size.specOverrides);
+        return keys.length === 0 ? (
+          NOT_SET
+        ) : (
+          <Typography variant="caption" component="div">
+            {keys.map(key => (
+              <div key={key}>
+                <code>{key}</code>
+              </div>
+            ))}
+          </Typography>
+        );
+      },
+    },
+    {
+      title: 'Catalog scope',
+      render: size => <CatalogScopeChip scope={size.catalogScope} />,
+    },
+    {
+      title: 'Enabled',
+      render: size => <EnabledChip enabled={size.enabled} />,
+    },
+    {
+      title: 'Actions',
+      render: size => (
+        <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+          {(
+            [
+              ['Edit', actions.onEdit],
+              [size.enabled ? 'Disable' : 'Enable', actions.onToggleEnabled],
+              ['Delete', actions.onDelete],
+            ] as const
+          ).map(([label, act]) => (
+            <PermissionedButton
+              key={label}
+              size="small"
+              permission={shepherdCatalogManagePermission}
+              whenDenied="hide"
+              aria-label={`${label} ${size.name}`}
+              onClick={() => act(size)}
+            >
+              {label}
+            </PermissionedButton>
+          ))}
+        </Box>
+      ),
+    },
+  ];
+}
+
+/**
+ * The instance sizes in the order requesters see them: CPU, memory, disk, capability
+ * requirements and spec overrides; hardware only, the OS comes from templates.
+ */
+export function InstanceSizesSection() {
+  const api = useApi(shepherdApiRef);
+  const [offset, setOffset] = useState(0);
+  const [dialog, setDialog] = useState<Dialog>();
+  const [outcome, setOutcome] = useState<AdminOutcome>();
+  const sizes = useLiveData(
+    () => api.listInstanceSizes({ offset, limit: PAGE_SIZE }),
+    [api, offset],
+  );
+  const toggle = useAction((size: ShepherdInstanceSize) =>
+    api.updateInstanceSize(size.id, { enabled: !size.enabled }),
+  );
+
+  const done = (next: AdminOutcome) => {
+    setDialog(undefined);
+    setOutcome(next);
+    sizes.refresh();
+  };
+  const toggleEnabled = async (size: ShepherdInstanceSize) => {
+    setOutcome(undefined);
+    const updated = await toggle.run(size);
+    if (updated) {
+      done({
+        message: `${updated.name} is ${
+          updated.enabled ? 'enabled' : 'disabled'
+        }.`,
+      });
+    }
+  };
+
+  const createButton = (
+    <PermissionedButton
+      permission={shepherdCatalogManagePermission}
+      variant="contained"
+      color="primary"
+      onClick={() => setDialog({ kind: 'create' })}
+    >
+      {CREATE_INSTANCE_SIZE_LABEL}
+    </PermissionedButton>
+  );
+
+  let body;
+  if (sizes.loading && !sizes.value) {
+    body = <Progress />;
+  } else if (sizes.value && sizes.value.totalItems === 0) {
+    body = (
+      <FirstRunGuide title={NO_INSTANCE_SIZES_TITLE} action={createButton}>
+        <p>
+          An instance size is the hardware of a VM: CPU, memory, root disk and
+          what the cluster must offer (dedicated CPUs, GPUs, SR-IOV, hugepages).
+          Requesters pick one with a template.
+        </p>
+        <ol>
+          <li>
+            Create a few sizes, small to large, in steps of 0.5 cores and 0.5
+            GiB; sort order decides how requesters see them.
+          </li>
+          <li>
+            Set their catalog scope (test, prod or all): unclassified sizes are
+            offered to nobody.
+          </li>
+          <li>
+            Overcommit (requests below limits) is fine for test; in prod
+            approvers are warned.
+          </li>
+        </ol>
+      </FirstRunGuide>
+    );
+  } else if (sizes.value) {
+    body = (
+      <>
+        <AdminTable
+          columns={columns({
+            onEdit: size => setDialog({ kind: 'edit', size }),
+            onToggleEnabled: toggleEnabled,
+            onDelete: size => setDialog({ kind: 'delete', size }),
+          })}
+          data={[...sizes.value.items].sort(bySortOrder)}
+        />
+        {sizes.value.totalItems > PAGE_SIZE && (
+          <PaginationBar
+            page={sizes.value}
+            onChange={paging => setOffset(paging.offset)}
+          />
+        )}
+      </>
+    );
+  }
+
+  const selected = dialog && 'size' in dialog ? dialog.size : undefined;
+  return (
+    <>
+      <Box display="flex" alignItems="center" mb={2}>
+        <Box flexGrow={1}>
+          <Typography variant="body2" color="textSecondary">
+            Hardware offered to requesters, in sort order.
+          </Typography>
+        </Box>
+        {createButton}
+      </Box>
+      {outcome && (
+        <OutcomeAlert outcome={outcome} onClose={() => setOutcome(undefined)} />
+      )}
+      {toggle.error && (
+        <ShepherdErrorPanel
+          title="The instance size was not changed"
+          error={toggle.error}
+        />
+      )}
+      {sizes.error && (
+        <ShepherdErrorPanel
+          title="Could not load the instance sizes"
+          error={sizes.error}
+        />
+      )}
+      {body}
+      <InstanceSizeDialog
+        open={dialog?.kind === 'create' || dialog?.kind === 'edit'}
+        size={dialog?.kind === 'edit' ? selected : undefined}
+        onSaved={(size, warnings) =>
+          done({
+            message:
+              dialog?.kind === 'edit'
+                ? `Saved ${size.name}.`
+                : `Created ${size.name}.`,
+            warnings,
+          })
+        }
+        onCancel={() => setDialog(undefined)}
+      />
+      <DeleteEntryDialog
+        entry={dialog?.kind === 'delete' ? selected : undefined}
+        kind="instance size"
+        tier={name => ({
+          kind: 'checkbox',
+          label: `I understand that ${name} will be deleted`,
+        })}
+        description={
+          <Typography variant="body2" paragraph>
+            Refused while VMs or unfinished requests use the size: disable it
+            instead, so that no new requests choose it. VMs keep the snapshot
+            they were approved with.
+          </Typography>
+        }
+        onDelete={id => api.deleteInstanceSize(id)}
+        alternative={
+          selected?.enabled
+            ? {
+                label: 'Disable it instead',
+                done: `${selected.name} is disabled.`,
+                run: id => api.updateInstanceSize(id, { enabled: false }),
+              }
+            : undefined
+        }
+        onDone={message => done({ message })}
+        onCancel={() => setDialog(undefined)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { InstanceSizesSection } from './InstanceSizesSection';

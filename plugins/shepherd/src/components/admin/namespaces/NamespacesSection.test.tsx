@@ -1,0 +1,300 @@
+import {
+  shepherdCatalogManagePermission,
+  shepherdClusterReadPermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { aNamespace, aPage } from '../../../__testUtils__/fixtures';
+import {
+  TestPermissions,
+  renderShepherd,
+} from '../../../__testUtils__/renderShepherd';
+import { ShepherdApi } from '../../../api/ShepherdApi';
+import { ShepherdApiError } from '../../../api/ShepherdApiError';
+import { TYPE_NAME_LABEL } from '../../common';
+import { ADMIN_DENIED_TITLE, AdminPage } from '../AdminPage';
+import { CREATE_NAMESPACE_TITLE } from './NamespaceDialog';
+import {
+  CREATE_NAMESPACE_LABEL,
+  NO_NAMESPACES_TITLE,
+} from './NamespacesSection';
+
+function renderNamespaces(
+  stubs: Partial<ShepherdApi>,
+  permissions?: TestPermissions,
+) {
+  return renderShepherd(<AdminPage />, {
+    api: stubs,
+    path: '/shepherd/admin/*',
+    route: '/shepherd/admin/namespaces',
+    permissions,
+  });
+}
+
+async function openCreateDialog() {
+  await userEvent.click(
+    (
+      await screen.findAllByRole('button', { name: CREATE_NAMESPACE_LABEL })
+    )[0],
+  );
+  const dialog = await screen.findByRole('dialog');
+  expect(
+    within(dialog).getByRole('heading', { name: CREATE_NAMESPACE_TITLE }),
+  ).toBeInTheDocument();
+  return within(dialog);
+}
+
+// Forms are filled key by key; a full parallel run needs more than the default 5 s.
+jest.setTimeout(20_000);
+
+describe('Admin: namespaces', () => {
+  it('shows a progress bar while the namespaces load', async () => {
+    const { api } = await renderNamespaces({
+      listAdminNamespaces: () => new Promise(() => {}),
+    });
+
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+    expect(api.listAdminNamespaces).toHaveBeenCalledWith({
+      offset: 0,
+      limit: 20,
+    });
+  });
+
+  it('lists the namespaces with their environment and state, and filters by environment', async () => {
+    const { api } = await renderNamespaces({
+      listAdminNamespaces: async () =>
+        aPage([
+          aNamespace(),
+          aNamespace({
+            id: 'ns-prod',
+            name: 'prod',
+            environment: 'prod',
+            description: '',
+            enabled: false,
+          }),
+        ]),
+    });
+
+    const rows = await screen.findAllByRole('row');
+    const prod = within(
+      rows.find(row =>
+        within(row).queryByText('prod', { selector: 'strong' }),
+      )!,
+    );
+    expect(prod.getByText('disabled')).toBeInTheDocument();
+    expect(screen.getByText('Development')).toBeInTheDocument();
+
+    await userEvent.selectOptions(screen.getByLabelText('Environment'), 'prod');
+
+    await waitFor(() =>
+      expect(api.listAdminNamespaces).toHaveBeenLastCalledWith({
+        environment: 'prod',
+        offset: 0,
+        limit: 20,
+      }),
+    );
+  });
+
+  it('guides the first registration when the registry is empty', async () => {
+    await renderNamespaces({ listAdminNamespaces: async () => aPage([]) });
+
+    expect(
+      await screen.findByRole('heading', { name: NO_NAMESPACES_TITLE }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/part of every VM name/)).toBeInTheDocument();
+  });
+
+  it.each([
+    ['Dev_1', 'NAME_INVALID'],
+    ['averyveryverylongname', 'NAME_TOO_LONG'],
+    ['default', 'NAME_RESERVED'],
+    ['kube-apps', 'NAME_RESERVED'],
+  ])('refuses the name %s with %s before submitting', async (name, code) => {
+    await renderNamespaces({ listAdminNamespaces: async () => aPage([]) });
+
+    const dialog = await openCreateDialog();
+    await userEvent.type(dialog.getByLabelText(/^Name/), name);
+    await userEvent.selectOptions(
+      dialog.getByLabelText(/^Environment/),
+      'test',
+    );
+
+    expect(dialog.getByText(new RegExp(`^${code}:`))).toBeInTheDocument();
+    expect(dialog.getByRole('button', { name: 'Register' })).toBeDisabled();
+  });
+
+  it('asks for the environment explicitly', async () => {
+    await renderNamespaces({ listAdminNamespaces: async () => aPage([]) });
+
+    const dialog = await openCreateDialog();
+    await userEvent.type(dialog.getByLabelText(/^Name/), 'dev');
+
+    expect(dialog.getByLabelText(/^Environment/)).toHaveValue('');
+    expect(dialog.getByRole('button', { name: 'Register' })).toBeDisabled();
+  });
+
+  it('registers a namespace and shows the backend warnings', async () => {
+    const created = aNamespace({
+      id: 'ns-new',
+      name: 'payments-prod',
+      environment: 'prod',
+      description: 'Payments',
+    });
+    const { api } = await renderNamespaces({
+      listAdminNamespaces: jest
+        .fn()
+        .mockResolvedValueOnce(aPage([]))
+        .mockResolvedValue(aPage([created])),
+      createNamespace: async () => ({
+        item: created,
+        warnings: [
+          {
+            code: 'NAME_LENGTH_WARNING',
+            message:
+              "The namespace name 'payments-prod' is longer than 12 characters, which makes VM names long",
+          },
+        ],
+      }),
+    });
+
+    const dialog = await openCreateDialog();
+    await userEvent.type(dialog.getByLabelText(/^Name/), 'payments-prod');
+    expect(dialog.getByText(/^NAME_LENGTH_WARNING:/)).toBeInTheDocument();
+    await userEvent.selectOptions(
+      dialog.getByLabelText(/^Environment/),
+      'prod',
+    );
+    await userEvent.type(dialog.getByLabelText('Description'), 'Payments');
+    await userEvent.click(dialog.getByRole('button', { name: 'Register' }));
+
+    expect(
+      await screen.findByText('Registered payments-prod (prod).'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('NAME_LENGTH_WARNING')).toBeInTheDocument();
+    expect(api.createNamespace).toHaveBeenCalledWith({
+      name: 'payments-prod',
+      environment: 'prod',
+      description: 'Payments',
+      enabled: true,
+    });
+  });
+
+  it('shows the backend refusal with its code in the dialog', async () => {
+    await renderNamespaces({
+      listAdminNamespaces: async () => aPage([aNamespace()]),
+      createNamespace: async () => {
+        throw new ShepherdApiError({
+          message: "A namespace named 'dev' already exists",
+          code: 'NAME_ALREADY_EXISTS',
+          status: 409,
+        });
+      },
+    });
+
+    const dialog = await openCreateDialog();
+    await userEvent.type(dialog.getByLabelText(/^Name/), 'dev');
+    await userEvent.selectOptions(
+      dialog.getByLabelText(/^Environment/),
+      'test',
+    );
+    await userEvent.click(dialog.getByRole('button', { name: 'Register' }));
+
+    expect(
+      await dialog.findByText('The namespace was not registered'),
+    ).toBeInTheDocument();
+    expect(dialog.getByText('NAME_ALREADY_EXISTS')).toBeInTheDocument();
+    expect(
+      dialog.getByText("A namespace named 'dev' already exists"),
+    ).toBeInTheDocument();
+  });
+
+  it('edits the description and shows ENVIRONMENT_IMMUTABLE when the environment is frozen', async () => {
+    const namespace = aNamespace();
+    const { api } = await renderNamespaces({
+      listAdminNamespaces: async () => aPage([namespace]),
+      updateNamespace: async () => {
+        throw new ShepherdApiError({
+          message:
+            "The environment of the namespace 'dev' cannot change once it is used: 1 VM(s) and 0 request(s) refer to it",
+          code: 'ENVIRONMENT_IMMUTABLE',
+          status: 409,
+          details: { vms: 1, tickets: 0 },
+        });
+      },
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Edit dev' }),
+    );
+    const dialog = within(await screen.findByRole('dialog'));
+    expect(dialog.getByLabelText(/^Name/)).toBeDisabled();
+    await userEvent.selectOptions(
+      dialog.getByLabelText(/^Environment/),
+      'prod',
+    );
+    await userEvent.click(dialog.getByRole('button', { name: 'Save' }));
+
+    expect(await dialog.findByText('ENVIRONMENT_IMMUTABLE')).toBeVisible();
+    expect(api.updateNamespace).toHaveBeenCalledWith('ns-dev', {
+      environment: 'prod',
+    });
+  });
+
+  it('deletes a namespace with its name typed, as the API asks', async () => {
+    const { api } = await renderNamespaces({
+      listAdminNamespaces: jest
+        .fn()
+        .mockResolvedValueOnce(aPage([aNamespace()]))
+        .mockResolvedValue(aPage([])),
+      deleteNamespace: async () => undefined,
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete dev' }),
+    );
+    const dialog = within(await screen.findByRole('dialog'));
+    const confirm = dialog.getByRole('button', { name: 'Delete' });
+    expect(confirm).toBeDisabled();
+    await userEvent.type(dialog.getByLabelText(TYPE_NAME_LABEL), 'dev');
+    await userEvent.click(confirm);
+
+    expect(
+      await screen.findByText('Deleted the namespace dev.'),
+    ).toBeInTheDocument();
+    expect(api.deleteNamespace).toHaveBeenCalledWith('ns-dev', {
+      confirmName: 'dev',
+    });
+  });
+
+  it('disables a namespace from its row', async () => {
+    const namespace = aNamespace();
+    const { api } = await renderNamespaces({
+      listAdminNamespaces: async () => aPage([namespace]),
+      updateNamespace: async () => ({ ...namespace, enabled: false }),
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Disable dev' }),
+    );
+
+    expect(await screen.findByText('dev is disabled.')).toBeVisible();
+    expect(api.updateNamespace).toHaveBeenCalledWith('ns-dev', {
+      enabled: false,
+    });
+  });
+
+  it('is denied without shepherd.catalog.manage', async () => {
+    const { api } = await renderNamespaces(
+      { listAdminNamespaces: async () => aPage([aNamespace()]) },
+      { allowOnly: [shepherdClusterReadPermission] },
+    );
+
+    expect(
+      await screen.findByText(new RegExp(ADMIN_DENIED_TITLE)),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(new RegExp(shepherdCatalogManagePermission.name)),
+    ).toBeInTheDocument();
+    expect(api.listAdminNamespaces).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,17 @@
+export { AdminTable } from './AdminTable';
+export {
+  errorCode,
+  errorDetails,
+  detailRecords,
+  fieldErrorsOf,
+} from './adminErrors';
+export {
+  CATALOG_SCOPE_DESCRIPTIONS,
+  CatalogScopeChip,
+  EnabledChip,
+} from './chips';
+export { FIELD_PROPS, FormDialog } from './FormDialog';
+export { OutcomeAlert } from './WarningsAlert';
+export type { AdminOutcome } from './WarningsAlert';
+export { DeleteEntryDialog } from './DeleteEntryDialog';
+export { FirstRunGuide } from './FirstRunGuide';

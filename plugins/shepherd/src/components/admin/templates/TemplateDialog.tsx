@@ -1,0 +1,353 @@
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  CATALOG_SCOPES,
+  CatalogScope,
+  ShepherdTemplate,
+  ShepherdWarning,
+  TEMPLATE_SOURCE_TYPES,
+  TemplateSourceType,
+  checkCatalogName,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import TextField from '@material-ui/core/TextField';
+import { useEffect, useState } from 'react';
+import { shepherdApiRef } from '../../../api/ShepherdApi';
+import {
+  CreateTemplateRequest,
+  UpdateTemplateRequest,
+} from '../../../api/types';
+import { useAction } from '../../common';
+import {
+  CATALOG_SCOPE_DESCRIPTIONS,
+  FIELD_PROPS,
+  FormDialog,
+  fieldErrorsOf,
+} from '../shared';
+import { CloudInitEditor } from './CloudInitEditor';
+import {
+  SOURCE_TYPE_DESCRIPTIONS,
+  cloudInitProblem,
+  isOffered,
+  sourceProblems,
+} from './templateRules';
+
+export const CREATE_TEMPLATE_TITLE = 'Create a template';
+
+const DISPLAY_NAME_MAX_LENGTH = 255;
+const DESCRIPTION_MAX_LENGTH = 4096;
+const OS_FIELD_MAX_LENGTH = 64;
+
+type Fields = {
+  name: string;
+  displayName: string;
+  description: string;
+  status: 'draft' | 'active';
+  catalogScope: CatalogScope;
+  sourceType: TemplateSourceType;
+  imageUrl: string;
+  pvcName: string;
+  pvcNamespace: string;
+  osFamily: string;
+  osVersion: string;
+  cloudInit: string;
+};
+
+function fieldsOf(template?: ShepherdTemplate): Fields {
+  return {
+    name: template?.name ?? '',
+    displayName: template?.displayName ?? '',
+    description: template?.description ?? '',
+    status: 'draft',
+    catalogScope: template?.catalogScope ?? 'unclassified',
+    sourceType: template?.sourceType ?? 'containerdisk',
+    imageUrl: template?.imageUrl ?? '',
+    pvcName: template?.pvcName ?? '',
+    pvcNamespace: template?.pvcNamespace ?? '',
+    osFamily: template?.osFamily ?? '',
+    osVersion: template?.osVersion ?? '',
+    cloudInit: template?.cloudInit ?? '',
+  };
+}
+
+/** The fields edited as plain text. */
+type TextKey =
+  | 'name'
+  | 'displayName'
+  | 'description'
+  | 'imageUrl'
+  | 'pvcName'
+  | 'pvcNamespace'
+  | 'osFamily'
+  | 'osVersion';
+
+const isPvc = (fields: Pick<Fields, 'sourceType'>) =>
+  fields.sourceType === 'cdi_pvc_clone';
+
+/** A new template as the API takes it: only the source fields of its source type. */
+export function createRequestOf(fields: Fields): CreateTemplateRequest {
+  const optional = (value: string) => (value === '' ? undefined : value);
+  return {
+    name: fields.name,
+    displayName: optional(fields.displayName.trim()),
+    description: optional(fields.description),
+    status: fields.status,
+    catalogScope: fields.catalogScope,
+    sourceType: fields.sourceType,
+    ...(isPvc(fields)
+      ? { pvcName: fields.pvcName, pvcNamespace: fields.pvcNamespace }
+      : { imageUrl: fields.imageUrl }),
+    cloudInit: optional(fields.cloudInit),
+    osFamily: optional(fields.osFamily),
+    osVersion: optional(fields.osVersion),
+  };
+}
+
+/**
+ * What an edit changes, as the API takes it: changed fields only; `null` clears the source
+ * fields of another source type and an emptied cloud-init.
+ */
+export function updateRequestOf(
+  template: ShepherdTemplate,
+  fields: Fields,
+): UpdateTemplateRequest {
+  const changes: UpdateTemplateRequest = {};
+  if (fields.displayName.trim() !== template.displayName) {
+    changes.displayName = fields.displayName.trim();
+  }
+  if (fields.description !== template.description) {
+    changes.description = fields.description;
+  }
+  if (fields.catalogScope !== template.catalogScope) {
+    changes.catalogScope = fields.catalogScope;
+  }
+  if (fields.sourceType !== template.sourceType) {
+    changes.sourceType = fields.sourceType;
+  }
+  const source = (
+    name: 'imageUrl' | 'pvcName' | 'pvcNamespace',
+    used: boolean,
+  ) => {
+    const next = used ? fields[name] : '';
+    const current = template[name] ?? '';
+    if (next === current) return;
+    changes[name] = next === '' ? null : next;
+  };
+  source('imageUrl', !isPvc(fields));
+  source('pvcName', isPvc(fields));
+  source('pvcNamespace', isPvc(fields));
+  if (fields.cloudInit !== (template.cloudInit ?? '')) {
+    changes.cloudInit = fields.cloudInit === '' ? null : fields.cloudInit;
+  }
+  if (fields.osFamily !== template.osFamily) changes.osFamily = fields.osFamily;
+  if (fields.osVersion !== template.osVersion) {
+    changes.osVersion = fields.osVersion;
+  }
+  return changes;
+}
+
+function nameProblem(name: string, editing: boolean): string | undefined {
+  if (editing) return undefined;
+  return name === '' ? 'A name is required' : checkCatalogName(name);
+}
+
+function lengthProblem(value: string, max: number): string | undefined {
+  return value.length > max
+    ? `At most ${max} characters (now ${value.length})`
+    : undefined;
+}
+
+/**
+ * Creates a template, or edits one (`template` set): the image source its source type asks
+ * for, OS labels, cloud-init and catalog scope; never hardware, which belongs to instance
+ * sizes. The lifecycle moves through its own actions, not this form.
+ */
+export function TemplateDialog(props: {
+  open: boolean;
+  template?: ShepherdTemplate;
+  onSaved: (template: ShepherdTemplate, warnings: ShepherdWarning[]) => void;
+  onCancel: () => void;
+}) {
+  const { open, template, onSaved, onCancel } = props;
+  const api = useApi(shepherdApiRef);
+  const [fields, setFields] = useState<Fields>(() => fieldsOf(template));
+  const save = useAction(
+    async (values: Fields): Promise<[ShepherdTemplate, ShepherdWarning[]]> => {
+      if (template) {
+        const updated = await api.updateTemplate(
+          template.id,
+          updateRequestOf(template, values),
+        );
+        return [updated, []];
+      }
+      const created = await api.createTemplate(createRequestOf(values));
+      return [created.item, created.warnings];
+    },
+  );
+
+  useEffect(() => {
+    setFields(fieldsOf(template));
+    save.reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, template?.id]);
+
+  const editing = template !== undefined;
+  // Like the backend: an edit answers for cloud-init only when it changes it or puts the
+  // template on offer, so a template saved before the limit can still change otherwise.
+  const cloudInitChecked =
+    !template ||
+    fields.cloudInit !== (template.cloudInit ?? '') ||
+    (isOffered({ ...template, catalogScope: fields.catalogScope }) &&
+      !isOffered(template));
+  const backendFields = fieldErrorsOf(save.error);
+  const problems: Record<string, string | undefined> = {
+    name: nameProblem(fields.name, editing),
+    displayName:
+      editing && fields.displayName.trim() === ''
+        ? 'A display name is required'
+        : lengthProblem(fields.displayName, DISPLAY_NAME_MAX_LENGTH),
+    description: lengthProblem(fields.description, DESCRIPTION_MAX_LENGTH),
+    osFamily: lengthProblem(fields.osFamily, OS_FIELD_MAX_LENGTH),
+    osVersion: lengthProblem(fields.osVersion, OS_FIELD_MAX_LENGTH),
+    cloudInit: cloudInitChecked
+      ? cloudInitProblem(fields.cloudInit)
+      : undefined,
+    ...sourceProblems(fields),
+  };
+  const changes = template ? updateRequestOf(template, fields) : undefined;
+  const valid =
+    Object.values(problems).every(problem => !problem) &&
+    (!changes || Object.keys(changes).length > 0);
+  const set = <K extends keyof Fields>(key: K, value: Fields[K]) =>
+    setFields(current => ({ ...current, [key]: value }));
+  const text = (
+    key: TextKey,
+    label: string,
+    extra: { required?: boolean; help?: string; disabled?: boolean } = {},
+  ) => {
+    const problem = (fields[key] !== '' && problems[key]) || backendFields[key];
+    return (
+      <TextField
+        {...FIELD_PROPS}
+        id={`shepherd-template-${key}`}
+        label={label}
+        required={extra.required}
+        disabled={extra.disabled}
+        value={fields[key]}
+        onChange={event => set(key, event.target.value)}
+        error={Boolean(problem)}
+        helperText={problem || extra.help}
+      />
+    );
+  };
+
+  const submit = async () => {
+    const result = await save.run(fields);
+    if (result) onSaved(...result);
+  };
+
+  return (
+    <FormDialog
+      open={open}
+      title={template ? `Edit ${template.name}` : CREATE_TEMPLATE_TITLE}
+      submitLabel={template ? 'Save' : 'Create'}
+      canSubmit={valid}
+      busy={save.busy}
+      error={save.error}
+      errorTitle={
+        template
+          ? 'The template was not changed'
+          : 'The template was not created'
+      }
+      onSubmit={submit}
+      onCancel={onCancel}
+      maxWidth="md"
+    >
+      {text('name', 'Name', {
+        required: true,
+        disabled: editing,
+        help: editing
+          ? 'Names cannot change'
+          : 'A lowercase DNS label, e.g. ubuntu-24-04',
+      })}
+      {text('displayName', 'Display name', {
+        help: editing ? undefined : 'Defaults to the name',
+      })}
+      {text('description', 'Description')}
+      {!editing && (
+        <TextField
+          {...FIELD_PROPS}
+          id="shepherd-template-status"
+          label="Status"
+          select
+          SelectProps={{ native: true }}
+          value={fields.status}
+          onChange={event =>
+            set('status', event.target.value as Fields['status'])
+          }
+          helperText="Drafts are not offered; activate when it is ready"
+        >
+          <option value="draft">draft</option>
+          <option value="active">active</option>
+        </TextField>
+      )}
+      <TextField
+        {...FIELD_PROPS}
+        id="shepherd-template-catalog-scope"
+        label="Catalog scope"
+        select
+        SelectProps={{ native: true }}
+        value={fields.catalogScope}
+        onChange={event =>
+          set('catalogScope', event.target.value as CatalogScope)
+        }
+        helperText={CATALOG_SCOPE_DESCRIPTIONS[fields.catalogScope]}
+      >
+        {CATALOG_SCOPES.map(scope => (
+          <option key={scope} value={scope}>
+            {scope}
+          </option>
+        ))}
+      </TextField>
+      <TextField
+        {...FIELD_PROPS}
+        id="shepherd-template-source-type"
+        label="Source type"
+        select
+        SelectProps={{ native: true }}
+        value={fields.sourceType}
+        onChange={event =>
+          set('sourceType', event.target.value as TemplateSourceType)
+        }
+        helperText={SOURCE_TYPE_DESCRIPTIONS[fields.sourceType]}
+      >
+        {TEMPLATE_SOURCE_TYPES.map(sourceType => (
+          <option key={sourceType} value={sourceType}>
+            {sourceType}
+          </option>
+        ))}
+      </TextField>
+      {isPvc(fields) ? (
+        <>
+          {text('pvcNamespace', 'Source PVC namespace', { required: true })}
+          {text('pvcName', 'Source PVC name', { required: true })}
+        </>
+      ) : (
+        text(
+          'imageUrl',
+          fields.sourceType === 'containerdisk'
+            ? 'Container image'
+            : 'Image URL',
+          { required: true },
+        )
+      )}
+      {text('osFamily', 'OS family', { help: 'e.g. linux, windows' })}
+      {text('osVersion', 'OS version', { help: 'e.g. 24.04' })}
+      <CloudInitEditor
+        value={fields.cloudInit}
+        onChange={value => set('cloudInit', value)}
+        problem={problems.cloudInit}
+        error={save.error}
+        disabled={save.busy}
+      />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,362 @@
+import { Progress, TableColumn } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  SHEPHERD_ERROR_CODES,
+  ShepherdTemplate,
+  TEMPLATE_STATUSES,
+  TemplateStatus,
+  shepherdCatalogManagePermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import Box from '@material-ui/core/Box';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import { shepherdApiRef } from '../../../api/ShepherdApi';
+import { NOT_SET } from '../../../labels';
+import {
+  DEFAULT_PAGE_SIZE,
+  PaginationBar,
+  PermissionedButton,
+  RelativeTime,
+  ShepherdErrorPanel,
+  useLiveData,
+} from '../../common';
+import {
+  AdminOutcome,
+  AdminTable,
+  CatalogScopeChip,
+  DeleteEntryDialog,
+  FirstRunGuide,
+  OutcomeAlert,
+} from '../shared';
+import { TemplateDialog } from './TemplateDialog';
+import {
+  TEMPLATE_STATUS_DESCRIPTIONS,
+  TEMPLATE_TRANSITIONS,
+  TRANSITION_ACTIONS,
+  cloudInitSize,
+} from './templateRules';
+import { TemplateStatusChip } from './TemplateStatusChip';
+import { Transition, TransitionDialog } from './TransitionDialog';
+
+export const NO_TEMPLATES_TITLE = 'Create your first template';
+export const CREATE_TEMPLATE_LABEL = 'Create template';
+const ALL = 'all';
+
+type StatusFilter = TemplateStatus | typeof ALL;
+
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit' | 'delete'; template: ShepherdTemplate }
+  | undefined;
+
+type RowActions = {
+  onEdit: (template: ShepherdTemplate) => void;
+  onTransition: (transition: Transition) => void;
+  onDelete: (template: ShepherdTemplate) => void;
+};
+
+function Source(props: { template: ShepherdTemplate }) {
+  const { template } = props;
+  const where =
+    template.sourceType === 'cdi_pvc_clone'
+      ? `${template.pvcNamespace ?? NOT_SET}/${template.pvcName ?? NOT_SET}`
+      : template.imageUrl ?? NOT_SET;
+  return (
+    <>
+      <code>{template.sourceType}</code>
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        component="div"
+        style={{ wordBreak: 'break-all' }}
+      >
+        {where}
+      </Typography>
+    </>
+  );
+}
+
+function CloudInitCell(props: { template: ShepherdTemplate }) {
+  if (!props.template.cloudInit) return <>{NOT_SET}</>;
+  const size = cloudInitSize(props.template.cloudInit);
+  return (
+    <Typography
+      variant="body2"
+      color={size.over ? 'error' : 'textPrimary'}
+      title={
+        size.over
+          ? `Over KubeVirt's limit of ${size.maxBytes} bytes: requests for it are refused`
+          : undefined
+      }
+    >
+      {size.bytes} bytes{size.over ? ' (over the limit)' : ''}
+    </Typography>
+  );
+}
+
+function columns(actions: RowActions): TableColumn<ShepherdTemplate>[] {
+  return [
+    {
+      title: 'Template',
+      render: template => (
+        <>
+          <Typography variant="body2">
+            <strong>{template.displayName}</strong>
+          </Typography>
+          <Typography variant="caption" color="textSecondary">
+            {template.name}
+          </Typography>
+        </>
+      ),
+    },
+    {
+      title: 'Status',
+      render: template => <TemplateStatusChip status={template.status} />,
+    },
+    {
+      title: 'Catalog scope',
+      render: template => <CatalogScopeChip scope={template.catalogScope} />,
+    },
+    { title: 'Source', render: template => <Source template={template} /> },
+    {
+      title: 'OS',
+      render: template =>
+        [template.osFamily, template.osVersion].filter(Boolean).join(' ') ||
+        NOT_SET,
+    },
+    {
+      title: 'Cloud-init',
+      render: template => <CloudInitCell template={template} />,
+    },
+    {
+      title: 'Updated',
+      render: template => <RelativeTime timestamp={template.updatedAt} />,
+    },
+    {
+      title: 'Actions',
+      render: template => {
+        const buttons: Array<[string, () => void]> = [
+          ['Edit', () => actions.onEdit(template)],
+          ...TEMPLATE_TRANSITIONS[template.status].map(
+            to =>
+              [
+                TRANSITION_ACTIONS[to as Transition['to']].label,
+                () =>
+                  actions.onTransition({
+                    template,
+                    to: to as Transition['to'],
+                  }),
+              ] as [string, () => void],
+          ),
+          ['Delete', () => actions.onDelete(template)],
+        ];
+        return (
+          <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+            {buttons.map(([label, act]) => (
+              <PermissionedButton
+                key={label}
+                size="small"
+                permission={shepherdCatalogManagePermission}
+                whenDenied="hide"
+                aria-label={`${label} ${template.name}`}
+                onClick={act}
+              >
+                {label}
+              </PermissionedButton>
+            ))}
+          </Box>
+        );
+      },
+    },
+  ];
+}
+
+/**
+ * The OS templates by lifecycle status: drafts, active (offered in their catalog scope),
+ * deprecated and archived. Templates carry the image source, OS labels and cloud-init, never
+ * hardware.
+ */
+export function TemplatesSection() {
+  const api = useApi(shepherdApiRef);
+  const [status, setStatus] = useState<StatusFilter>(ALL);
+  const [paging, setPaging] = useState({
+    offset: 0,
+    limit: DEFAULT_PAGE_SIZE,
+  });
+  const [dialog, setDialog] = useState<Dialog>();
+  const [transition, setTransition] = useState<Transition>();
+  const [outcome, setOutcome] = useState<AdminOutcome>();
+  const templates = useLiveData(
+    () =>
+      api.listTemplates({
+        ...(status === ALL ? {} : { status }),
+        ...paging,
+      }),
+    [api, status, paging.offset, paging.limit],
+  );
+
+  const done = (next: AdminOutcome) => {
+    setDialog(undefined);
+    setTransition(undefined);
+    setOutcome(next);
+    templates.refresh();
+  };
+
+  const createButton = (
+    <PermissionedButton
+      permission={shepherdCatalogManagePermission}
+      variant="contained"
+      color="primary"
+      onClick={() => setDialog({ kind: 'create' })}
+    >
+      {CREATE_TEMPLATE_LABEL}
+    </PermissionedButton>
+  );
+
+  let body;
+  if (templates.loading && !templates.value) {
+    body = <Progress />;
+  } else if (
+    templates.value &&
+    templates.value.totalItems === 0 &&
+    status === ALL
+  ) {
+    body = (
+      <FirstRunGuide title={NO_TEMPLATES_TITLE} action={createButton}>
+        <p>
+          A template is the operating system of a VM: its image source, OS
+          labels and cloud-init. Hardware comes from instance sizes.
+        </p>
+        <ol>
+          <li>
+            Create a template from a container disk, a disk image URL that CDI
+            imports, or a PVC that CDI clones. It starts as a draft.
+          </li>
+          <li>
+            Set its catalog scope (test, prod or all) and activate it: only
+            active, classified templates are offered to requesters.
+          </li>
+          <li>
+            Deprecate it when a newer one replaces it; existing VMs keep their
+            snapshot. Archive it when it is retired for good.
+          </li>
+        </ol>
+      </FirstRunGuide>
+    );
+  } else if (templates.value) {
+    body = (
+      <>
+        <AdminTable
+          columns={columns({
+            onEdit: template => setDialog({ kind: 'edit', template }),
+            onTransition: setTransition,
+            onDelete: template => setDialog({ kind: 'delete', template }),
+          })}
+          data={templates.value.items}
+          emptyContent={
+            <Box p={2}>
+              <Typography>
+                No {status} templates.{' '}
+                {status !== ALL && TEMPLATE_STATUS_DESCRIPTIONS[status]}.
+              </Typography>
+            </Box>
+          }
+        />
+        <PaginationBar page={templates.value} onChange={setPaging} />
+      </>
+    );
+  }
+
+  const selected = dialog && 'template' in dialog ? dialog.template : undefined;
+  return (
+    <>
+      <Box display="flex" alignItems="center" mb={1}>
+        <Box flexGrow={1}>
+          <Typography variant="body2" color="textSecondary">
+            Operating-system templates: image source, OS labels and cloud-init.
+          </Typography>
+        </Box>
+        {createButton}
+      </Box>
+      <Tabs
+        value={status}
+        onChange={(_event, next: StatusFilter) => {
+          setStatus(next);
+          setPaging(current => ({ ...current, offset: 0 }));
+        }}
+        indicatorColor="primary"
+        aria-label="Template statuses"
+      >
+        <Tab value={ALL} label="All" />
+        {TEMPLATE_STATUSES.map(value => (
+          <Tab key={value} value={value} label={value} />
+        ))}
+      </Tabs>
+      <Box mt={2}>
+        {outcome && (
+          <OutcomeAlert
+            outcome={outcome}
+            onClose={() => setOutcome(undefined)}
+          />
+        )}
+        {templates.error && (
+          <ShepherdErrorPanel
+            title="Could not load the templates"
+            error={templates.error}
+          />
+        )}
+        {body}
+      </Box>
+      <TemplateDialog
+        open={dialog?.kind === 'create' || dialog?.kind === 'edit'}
+        template={dialog?.kind === 'edit' ? selected : undefined}
+        onSaved={(template, warnings) =>
+          done({
+            message:
+              dialog?.kind === 'edit'
+                ? `Saved ${template.name}.`
+                : `Created ${template.name} as ${template.status}.`,
+            warnings,
+          })
+        }
+        onCancel={() => setDialog(undefined)}
+      />
+      <TransitionDialog
+        transition={transition}
+        onDone={template =>
+          done({ message: `${template.name} is ${template.status}.` })
+        }
+        onCancel={() => setTransition(undefined)}
+      />
+      <DeleteEntryDialog
+        entry={dialog?.kind === 'delete' ? selected : undefined}
+        kind="template"
+        tier={name => ({
+          kind: 'checkbox',
+          label: `I understand that ${name} will be deleted`,
+        })}
+        description={
+          <Typography variant="body2" paragraph>
+            Only a template that no VM and no request ever used can be deleted (
+            {SHEPHERD_ERROR_CODES.DELETE_RESTRICTED} otherwise): archive it
+            instead, so that its VMs' history stays readable.
+          </Typography>
+        }
+        onDelete={id => api.deleteTemplate(id)}
+        alternative={
+          selected && TEMPLATE_TRANSITIONS[selected.status].includes('archived')
+            ? {
+                label: 'Archive it instead',
+                done: `${selected.name} is archived.`,
+                run: id => api.updateTemplate(id, { status: 'archived' }),
+              }
+            : undefined
+        }
+        onDone={message => done({ message })}
+        onCancel={() => setDialog(undefined)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { TemplatesSection } from './TemplatesSection';

@@ -1,0 +1,620 @@
+import {
+  ApprovalPreview,
+  ApprovalTask,
+  ClusterCandidate,
+  shepherdTicketApprovePermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  aPage,
+  aTemplate,
+  aTicket,
+  anInstanceSize,
+} from '../../__testUtils__/fixtures';
+import {
+  RenderShepherdOptions,
+  renderShepherd,
+} from '../../__testUtils__/renderShepherd';
+import { ShepherdApi } from '../../api/ShepherdApi';
+import { ShepherdApiError } from '../../api/ShepherdApiError';
+import { NOT_PERMITTED } from '../../labels';
+import { NO_TASKS_TITLE } from './ApprovalQueuePage';
+import { ApprovalsPage } from './ApprovalsPage';
+import {
+  APPROVE_LABEL,
+  GRANT_MINUTES_LABEL,
+  MAY_NOT_DECIDE,
+  NOT_APPROVED_TITLE,
+  REPLACE_SPEC_LABEL,
+} from './DecisionCard';
+import { NO_MANIFEST_NOTE } from './EffectiveSpecCard';
+import { REJECT_LABEL, REJECT_REASON_LABEL } from './RejectDialog';
+import { SPEC_FIELD_LABELS } from './SpecOverrideFields';
+
+jest.setTimeout(30_000);
+
+const PROD_CREATE = aTicket({
+  environment: 'prod',
+  namespace: 'prod',
+  reason: 'Capacity for the sales peak',
+  requestSpec: {
+    serviceId: 'svc-api',
+    namespace: 'prod',
+    templateId: 'tpl-ubuntu',
+    instanceSizeId: 'size-burst',
+    targetCpuCores: 4,
+  },
+});
+
+const BURSTABLE = anInstanceSize({
+  id: 'size-burst',
+  name: 'burst',
+  displayName: 'Burstable',
+  cpuCores: 2,
+  cpuRequest: 1,
+});
+
+const PROD_CLUSTER: ClusterCandidate = {
+  id: 'cluster-prod',
+  name: 'sim-prod',
+  displayName: 'Simulated prod cluster',
+  environment: 'prod',
+  status: 'HEALTHY',
+  enabled: true,
+  storageClasses: ['fast', 'standard'],
+  defaultStorageClass: 'standard',
+  eligible: true,
+};
+
+const TEST_CLUSTER: ClusterCandidate = {
+  id: 'cluster-test',
+  name: 'sim-test',
+  displayName: 'Simulated test cluster',
+  environment: 'test',
+  status: 'HEALTHY',
+  enabled: true,
+  storageClasses: ['standard'],
+  defaultStorageClass: 'standard',
+  eligible: false,
+  reasonCode: 'CLUSTER_ENVIRONMENT_MISMATCH',
+  reason: 'sim-test is a test cluster; the namespace is prod',
+};
+
+const CREATE_PREVIEW: ApprovalPreview = {
+  ticket: PROD_CREATE,
+  effectiveSpec: {
+    templateId: 'tpl-ubuntu',
+    instanceSizeId: 'size-burst',
+    cpuCores: 4,
+    cpuRequest: 2,
+    memoryGi: 4,
+    memoryRequestGi: 4,
+    diskGb: 20,
+  },
+  warnings: [
+    {
+      code: 'OVERCOMMIT_IN_PROD',
+      message:
+        'CPU or memory is overcommitted (requests below limits) in a production environment',
+    },
+  ],
+  clusters: [PROD_CLUSTER, TEST_CLUSTER],
+};
+
+const APPROVED = {
+  ticket: {
+    ...PROD_CREATE,
+    status: 'APPROVED' as const,
+    approver: 'user:default/approver',
+    vmId: 'vm-7',
+    vmName: 'prod-payments-api-02',
+    clusterId: 'cluster-prod',
+  },
+  warnings: [],
+};
+
+function task(
+  ageDays: number,
+  overrides: Parameters<typeof aTicket>[0],
+): ApprovalTask {
+  return { ageDays, ticket: aTicket(overrides) };
+}
+
+const TASKS = [
+  task(1, { id: 'ticket-new' }),
+  task(9, {
+    id: 'ticket-old',
+    operation: 'DELETE',
+    vmId: 'vm-1',
+    vmName: 'dev-payments-api-01',
+    requester: 'user:default/jane',
+  }),
+  task(5, {
+    id: 'ticket-power',
+    operation: 'POWER',
+    powerAction: 'stop',
+    vmId: 'vm-9',
+    vmName: 'prod-payments-api-01',
+    environment: 'prod',
+    namespace: 'prod',
+  }),
+];
+
+function renderApprovals(
+  route: string,
+  stubs: Partial<ShepherdApi>,
+  options: Pick<RenderShepherdOptions, 'permissions'> = {},
+) {
+  return renderShepherd(<ApprovalsPage />, {
+    api: stubs,
+    path: '/shepherd/approvals/*',
+    route,
+    ...options,
+  });
+}
+
+/** The stubs of one request's page: its preview and the catalog of its namespace. */
+function taskStubs(
+  preview: ApprovalPreview,
+  overrides: Partial<ShepherdApi> = {},
+): Partial<ShepherdApi> {
+  return {
+    previewApproval: async () => preview,
+    listCatalogTemplates: async () => aPage([aTemplate()]),
+    listCatalogInstanceSizes: async () => aPage([anInstanceSize(), BURSTABLE]),
+    ...overrides,
+  };
+}
+
+const button = (name: string) => screen.getByRole('button', { name });
+
+describe('Approval workbench', () => {
+  describe('queue', () => {
+    it('shows progress while it loads', async () => {
+      await renderApprovals('/shepherd/approvals', {
+        listApprovalTasks: () => new Promise(() => {}),
+      });
+      expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+    });
+
+    it('lists the pending requests, longest-waiting first, highlighted by age', async () => {
+      const { api } = await renderApprovals('/shepherd/approvals', {
+        listApprovalTasks: async () => aPage(TASKS),
+      });
+
+      const oldest = await screen.findByRole('link', {
+        name: 'Delete dev-payments-api-01',
+      });
+      expect(oldest).toHaveAttribute('href', '/shepherd/approvals/ticket-old');
+      const rows = screen
+        .getAllByRole('row')
+        .filter(row => row.querySelector('[data-age-level]'));
+      expect(
+        rows.map(row => [
+          row.querySelector('[data-age-level]')?.getAttribute('data-age-level'),
+          row.querySelector('a')?.textContent,
+        ]),
+      ).toEqual([
+        ['alert', 'Delete dev-payments-api-01'],
+        ['warning', 'Stop prod-payments-api-01'],
+        ['normal', 'New VM for payments/api in dev'],
+      ]);
+      const first = within(rows[0]);
+      expect(first.getByText('9 days')).toBeInTheDocument();
+      expect(first.getByText('Deletion')).toBeInTheDocument();
+      expect(first.getByText('jane')).toBeInTheDocument();
+      expect(first.getByText('payments / api')).toBeInTheDocument();
+      expect(first.getByText('dev')).toBeInTheDocument();
+      // Namespace and environment of the production power request.
+      expect(within(rows[1]).getAllByText('prod')).toHaveLength(2);
+      expect(screen.getByText(/3 requests wait for a decision/)).toBeVisible();
+      expect(api.listApprovalTasks).toHaveBeenCalledWith({
+        offset: 0,
+        limit: 20,
+      });
+    });
+
+    it('refreshes by itself: a new request appears', async () => {
+      const listApprovalTasks = jest
+        .fn()
+        .mockResolvedValueOnce(aPage([TASKS[0]]))
+        .mockResolvedValue(aPage([TASKS[0], TASKS[1]]));
+      await renderApprovals('/shepherd/approvals', { listApprovalTasks });
+
+      expect(
+        await screen.findByRole('link', {
+          name: 'New VM for payments/api in dev',
+        }),
+      ).toBeInTheDocument();
+      expect(
+        await screen.findByRole(
+          'link',
+          { name: 'Delete dev-payments-api-01' },
+          { timeout: 5000 },
+        ),
+      ).toBeInTheDocument();
+    });
+
+    it('says when nothing waits for a decision', async () => {
+      await renderApprovals('/shepherd/approvals', {
+        listApprovalTasks: async () => aPage([]),
+      });
+      expect(await screen.findByText(NO_TASKS_TITLE)).toBeInTheDocument();
+    });
+
+    it('shows why the queue could not be loaded, with the code', async () => {
+      await renderApprovals('/shepherd/approvals', {
+        listApprovalTasks: async () => {
+          throw new ShepherdApiError({
+            message: 'You may not decide requests',
+            code: 'PERMISSION_DENIED',
+            status: 403,
+          });
+        },
+      });
+      expect(
+        await screen.findByText(
+          'Could not load the requests waiting for a decision',
+        ),
+      ).toBeInTheDocument();
+      expect(screen.getByText('PERMISSION_DENIED')).toBeInTheDocument();
+    });
+  });
+
+  describe('a new VM', () => {
+    const route = '/shepherd/approvals/ticket-create';
+
+    it('shows who asks for what, the effective spec, warnings and the clusters', async () => {
+      await renderApprovals(route, taskStubs(CREATE_PREVIEW));
+
+      expect(
+        await screen.findByRole('heading', {
+          name: 'New VM for payments/api in prod',
+        }),
+      ).toBeInTheDocument();
+      expect(screen.getByText('engineer-test')).toBeInTheDocument();
+      expect(
+        screen.getByText('Capacity for the sales peak'),
+      ).toBeInTheDocument();
+      expect(await screen.findAllByText('Ubuntu 24.04')).not.toHaveLength(0);
+      expect(screen.getAllByText('Burstable')).not.toHaveLength(0);
+      expect(screen.getByText('CPU 4 cores')).toBeInTheDocument();
+      expect(screen.getByText('4 cores (request 2 cores)')).toBeInTheDocument();
+      expect(
+        screen.getByText(
+          'CPU or memory is overcommitted (requests below limits) in a production environment',
+          { exact: false, selector: '.MuiAlert-message' },
+        ),
+      ).toHaveTextContent(/^OVERCOMMIT_IN_PROD: /);
+      expect(screen.getByText(NO_MANIFEST_NOTE)).toBeInTheDocument();
+
+      const prod = screen.getByRole('radio', {
+        name: /Simulated prod cluster/,
+      });
+      expect(prod).toBeChecked();
+      const test = screen.getByRole('radio', {
+        name: /Simulated test cluster/,
+      });
+      expect(test).toBeDisabled();
+      expect(test.closest('label')).toHaveTextContent(
+        'CLUSTER_ENVIRONMENT_MISMATCH: sim-test is a test cluster; the namespace is prod',
+      );
+      expect(screen.getByText('standard (default)')).toBeInTheDocument();
+    });
+
+    it('keeps the request open when the cluster refuses the dry run, then approves', async () => {
+      const approveTicket = jest
+        .fn()
+        .mockRejectedValueOnce(
+          new ShepherdApiError({
+            message:
+              'The cluster refused the VM: admission webhook "virtualmachine-validator.kubevirt.io" denied the request',
+            code: 'VALIDATION_FAILED',
+            status: 400,
+          }),
+        )
+        .mockResolvedValueOnce(APPROVED);
+      await renderApprovals(
+        route,
+        taskStubs(CREATE_PREVIEW, { approveTicket }),
+      );
+      await screen.findByRole('radio', { name: /Simulated prod cluster/ });
+
+      await userEvent.click(button(APPROVE_LABEL));
+
+      expect(await screen.findByText(NOT_APPROVED_TITLE)).toBeInTheDocument();
+      expect(screen.getByText('VALIDATION_FAILED')).toBeInTheDocument();
+      expect(
+        screen.getByText(/admission webhook "virtualmachine-validator/),
+      ).toBeInTheDocument();
+      expect(screen.getByText(/The request stays pending/)).toBeInTheDocument();
+      expect(approveTicket).toHaveBeenCalledWith('ticket-create', {
+        clusterId: 'cluster-prod',
+        storageClass: 'standard',
+      });
+
+      await userEvent.click(button(APPROVE_LABEL));
+      expect(
+        await screen.findByText('prod-payments-api-02'),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('link', { name: 'Follow the request' }),
+      ).toHaveAttribute('href', '/shepherd/requests/ticket-create');
+      expect(
+        screen.queryByRole('button', { name: APPROVE_LABEL }),
+      ).not.toBeInTheDocument();
+    });
+
+    it('marks the cluster when it cannot be reached for the dry run', async () => {
+      await renderApprovals(
+        route,
+        taskStubs(CREATE_PREVIEW, {
+          approveTicket: async () => {
+            throw new ShepherdApiError({
+              message: 'sim-prod could not be reached',
+              code: 'CLUSTER_UNAVAILABLE',
+              status: 503,
+            });
+          },
+        }),
+      );
+      await screen.findByRole('radio', { name: /Simulated prod cluster/ });
+
+      await userEvent.click(button(APPROVE_LABEL));
+
+      expect(
+        await screen.findByText(/could not be reached for the dry run/),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText('CLUSTER_UNAVAILABLE: sim-prod could not be reached'),
+      ).toBeInTheDocument();
+      expect(button(APPROVE_LABEL)).toBeEnabled();
+    });
+
+    it('approves with another storage class and a replaced spec within the rules', async () => {
+      const approveTicket = jest.fn().mockResolvedValue(APPROVED);
+      await renderApprovals(
+        route,
+        taskStubs(CREATE_PREVIEW, { approveTicket }),
+      );
+      await screen.findByRole('radio', { name: /Simulated prod cluster/ });
+
+      await userEvent.click(
+        within(
+          document.getElementById('shepherd-approval-storage-class')!
+            .parentElement!,
+        ).getByRole('button'),
+      );
+      await userEvent.click(
+        await screen.findByRole('option', { name: 'fast' }),
+      );
+
+      await userEvent.click(screen.getByLabelText(REPLACE_SPEC_LABEL));
+      const cpuRequest = screen.getByLabelText(SPEC_FIELD_LABELS.cpuRequest);
+      expect(cpuRequest).toHaveValue(2);
+      await userEvent.clear(cpuRequest);
+      await userEvent.type(cpuRequest, '6');
+      expect(
+        screen.getByText(
+          'RESOURCE_REQUEST_EXCEEDS_LIMIT: The CPU request (6) exceeds the CPU cores (4)',
+        ),
+      ).toBeInTheDocument();
+      expect(button(APPROVE_LABEL)).toBeDisabled();
+
+      await userEvent.clear(cpuRequest);
+      await userEvent.type(cpuRequest, '4');
+      await userEvent.click(button(APPROVE_LABEL));
+
+      await waitFor(() =>
+        expect(approveTicket).toHaveBeenCalledWith('ticket-create', {
+          clusterId: 'cluster-prod',
+          storageClass: 'fast',
+          spec: {
+            templateId: 'tpl-ubuntu',
+            instanceSizeId: 'size-burst',
+            cpuCores: 4,
+            cpuRequest: 4,
+            memoryGi: 4,
+            memoryRequestGi: 4,
+            diskGb: 20,
+          },
+        }),
+      );
+    });
+
+    it('rejects only with a reason', async () => {
+      const rejectTicket = jest
+        .fn()
+        .mockResolvedValue({ ...PROD_CREATE, status: 'REJECTED' });
+      await renderApprovals(route, taskStubs(CREATE_PREVIEW, { rejectTicket }));
+      await screen.findByRole('radio', { name: /Simulated prod cluster/ });
+
+      await userEvent.click(button(REJECT_LABEL));
+      const dialog = await screen.findByRole('dialog');
+      const confirm = within(dialog).getByRole('button', {
+        name: REJECT_LABEL,
+      });
+      expect(confirm).toBeDisabled();
+      await userEvent.type(
+        within(dialog).getByLabelText(REJECT_REASON_LABEL, { exact: false }),
+        '   ',
+      );
+      expect(confirm).toBeDisabled();
+      await userEvent.type(
+        within(dialog).getByLabelText(REJECT_REASON_LABEL, { exact: false }),
+        'Use the shared load-test pool',
+      );
+      expect(confirm).toBeEnabled();
+      await userEvent.click(confirm);
+
+      expect(await screen.findByText('Rejected')).toBeInTheDocument();
+      expect(rejectTicket).toHaveBeenCalledWith('ticket-create', {
+        reason: 'Use the shared load-test pool',
+      });
+    });
+
+    it('does not let users without the permission decide', async () => {
+      await renderApprovals(route, taskStubs(CREATE_PREVIEW), {
+        permissions: { deny: [shepherdTicketApprovePermission] },
+      });
+      await screen.findByRole('radio', { name: /Simulated prod cluster/ });
+
+      expect(await screen.findByText(MAY_NOT_DECIDE)).toBeInTheDocument();
+      expect(button(APPROVE_LABEL)).toBeDisabled();
+      expect(button(REJECT_LABEL)).toBeDisabled();
+      await userEvent.hover(button(APPROVE_LABEL).parentElement!);
+      expect(await screen.findByText(NOT_PERMITTED)).toBeInTheDocument();
+    });
+
+    it('shows why the request cannot be decided, with the code', async () => {
+      await renderApprovals(route, {
+        previewApproval: async () => {
+          throw new ShepherdApiError({
+            message:
+              'Only pending tickets can be decided; this one is APPROVED',
+            code: 'TICKET_NOT_PENDING',
+            status: 409,
+          });
+        },
+      });
+
+      expect(
+        await screen.findByText('Could not load the request'),
+      ).toBeInTheDocument();
+      expect(screen.getByText('TICKET_NOT_PENDING')).toBeInTheDocument();
+      expect(
+        screen.getByRole('link', { name: 'See how the request ended' }),
+      ).toHaveAttribute('href', '/shepherd/requests/ticket-create');
+    });
+  });
+
+  describe('other operations', () => {
+    it('shows a power request and approves it as it is', async () => {
+      const ticket = aTicket({
+        id: 'ticket-power',
+        operation: 'POWER',
+        powerAction: 'stop',
+        vmId: 'vm-9',
+        vmName: 'prod-payments-api-01',
+        environment: 'prod',
+        namespace: 'prod',
+        requestSpec: {},
+      });
+      const approveTicket = jest.fn().mockResolvedValue({
+        ticket: { ...ticket, status: 'APPROVED' },
+        warnings: [],
+      });
+      await renderApprovals('/shepherd/approvals/ticket-power', {
+        previewApproval: async () => ({ ticket, warnings: [], clusters: [] }),
+        approveTicket,
+      });
+
+      expect(
+        await screen.findByRole('heading', {
+          name: 'Stop prod-payments-api-01',
+        }),
+      ).toBeInTheDocument();
+      expect(screen.getByText('stop')).toBeInTheDocument();
+      expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+
+      await userEvent.click(button(APPROVE_LABEL));
+      await waitFor(() =>
+        expect(approveTicket).toHaveBeenCalledWith('ticket-power', {}),
+      );
+      expect(await screen.findByText('Approved')).toBeInTheDocument();
+    });
+
+    it('grants console access for the minutes the approver sets', async () => {
+      const ticket = aTicket({
+        id: 'ticket-vnc',
+        operation: 'VNC_ACCESS',
+        vmId: 'vm-9',
+        vmName: 'prod-payments-api-01',
+        environment: 'prod',
+        namespace: 'prod',
+        grantMinutes: 90,
+        requestSpec: {},
+      });
+      const approveTicket = jest.fn().mockResolvedValue({
+        ticket: { ...ticket, status: 'APPROVED' },
+        warnings: [],
+      });
+      await renderApprovals('/shepherd/approvals/ticket-vnc', {
+        previewApproval: async () => ({ ticket, warnings: [], clusters: [] }),
+        approveTicket,
+      });
+
+      const minutes = await screen.findByLabelText(GRANT_MINUTES_LABEL);
+      expect(minutes).toHaveValue(90);
+      expect(screen.getByText('90 minutes')).toBeInTheDocument();
+      await userEvent.clear(minutes);
+      await userEvent.type(minutes, '500');
+      expect(button(APPROVE_LABEL)).toBeDisabled();
+      await userEvent.clear(minutes);
+      await userEvent.type(minutes, '30');
+      await userEvent.click(button(APPROVE_LABEL));
+
+      await waitFor(() =>
+        expect(approveTicket).toHaveBeenCalledWith('ticket-vnc', {
+          grantMinutes: 30,
+        }),
+      );
+    });
+
+    it('warns that a deletion cannot be undone', async () => {
+      const ticket = aTicket({
+        id: 'ticket-delete',
+        operation: 'DELETE',
+        vmId: 'vm-1',
+        vmName: 'dev-payments-api-01',
+        requestSpec: {},
+      });
+      await renderApprovals('/shepherd/approvals/ticket-delete', {
+        previewApproval: async () => ({ ticket, warnings: [], clusters: [] }),
+      });
+
+      expect(
+        await screen.findByText(
+          /Approving deletes dev-payments-api-01 and its disks/,
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('link', { name: 'dev-payments-api-01' }),
+      ).toHaveAttribute('href', '/shepherd/vms/vm-1');
+    });
+
+    it('shows the targets of a resize and its effective spec', async () => {
+      const ticket = aTicket({
+        id: 'ticket-modify',
+        operation: 'MODIFY',
+        vmId: 'vm-1',
+        vmName: 'dev-payments-api-01',
+        requestSpec: { targetCpuCores: 4, targetDiskGb: 40 },
+      });
+      await renderApprovals('/shepherd/approvals/ticket-modify', {
+        previewApproval: async () => ({
+          ticket,
+          warnings: [],
+          clusters: [],
+          effectiveSpec: {
+            templateId: 'tpl-ubuntu',
+            instanceSizeId: 'size-small',
+            cpuCores: 4,
+            cpuRequest: 2,
+            memoryGi: 4,
+            memoryRequestGi: 4,
+            diskGb: 40,
+            storageClass: 'standard',
+          },
+        }),
+      });
+
+      expect(
+        await screen.findByText('CPU 4 cores, disk 40 GiB'),
+      ).toBeInTheDocument();
+      expect(screen.getByText('4 cores (request 2 cores)')).toBeInTheDocument();
+      expect(screen.getByText('40 GiB')).toBeInTheDocument();
+    });
+  });
+});

@@ -1,0 +1,100 @@
+import { InfoCard, StructuredMetadataTable } from '@backstage/core-components';
+import {
+  ApprovalPreview,
+  ShepherdWarning,
+  VmSpec,
+  isOvercommitted,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { NOT_SET } from '../../labels';
+import { formatCpu, formatDisk, formatMemory, withRequest } from '../common';
+import { OfferedCatalog, sizeOf, templateNameOf } from './useOfferedCatalog';
+
+/** What the page says where a manifest preview would be. */
+export const NO_MANIFEST_NOTE =
+  'Shepherd’s preview does not render the VirtualMachine manifest. The VM is rendered from the template, the instance size (with its spec overrides) and the spec above, and the chosen cluster checks that exact manifest in a dry run when you approve.';
+
+/** Soft findings with their codes. */
+export function WarningList(props: { warnings: ShepherdWarning[] }) {
+  return (
+    <>
+      {props.warnings.map(warning => (
+        <Box key={`${warning.code}:${warning.message}`} mt={1}>
+          <Alert severity="warning">
+            <code>{warning.code}</code>: {warning.message}
+          </Alert>
+        </Box>
+      ))}
+    </>
+  );
+}
+
+function specRows(
+  spec: VmSpec,
+  catalog: OfferedCatalog | undefined,
+): Record<string, unknown> {
+  const size = sizeOf(spec.instanceSizeId, catalog);
+  return {
+    Template: templateNameOf(spec.templateId, catalog),
+    'Instance size': size ? size.displayName || size.name : spec.instanceSizeId,
+    CPU: withRequest(
+      formatCpu(spec.cpuCores),
+      formatCpu(spec.cpuRequest),
+      spec.cpuRequest < spec.cpuCores,
+    ),
+    Memory: withRequest(
+      formatMemory(spec.memoryGi),
+      formatMemory(spec.memoryRequestGi),
+      spec.memoryRequestGi < spec.memoryGi,
+    ),
+    Disk: formatDisk(spec.diskGb),
+    'Storage class': spec.storageClass ?? 'Chosen with the cluster',
+  };
+}
+
+/**
+ * The spec the VM would get if approved as requested (CREATE, MODIFY), the backend's
+ * warnings about it, and where the manifest stands.
+ */
+export function EffectiveSpecCard(props: {
+  preview: ApprovalPreview;
+  catalog?: OfferedCatalog;
+}) {
+  const { preview, catalog } = props;
+  const spec = preview.effectiveSpec;
+  return (
+    <InfoCard title="Effective spec">
+      {spec ? (
+        <>
+          <StructuredMetadataTable metadata={specRows(spec, catalog)} />
+          {isOvercommitted(spec) && (
+            <Typography variant="body2" color="textSecondary">
+              Overcommitted: requests are below limits, so the VM is guaranteed
+              only its requests.
+            </Typography>
+          )}
+        </>
+      ) : (
+        <Typography variant="body2">
+          {preview.ticket.operation === 'CREATE'
+            ? 'The requested template or instance size no longer exists: replace the spec below, or reject the request.'
+            : NOT_SET}
+        </Typography>
+      )}
+      <WarningList warnings={preview.warnings} />
+      {(preview.ticket.operation === 'CREATE' ||
+        preview.ticket.operation === 'MODIFY') && (
+        <Box mt={2}>
+          <Typography variant="subtitle2">Manifest</Typography>
+          <Typography variant="body2" color="textSecondary">
+            {preview.ticket.operation === 'CREATE'
+              ? NO_MANIFEST_NOTE
+              : 'The resize is sent as a patch of the VM; the cluster checks that exact patch in a dry run when you approve.'}
+          </Typography>
+        </Box>
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,75 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { ShepherdTicket } from '@kubevirt-shepherd/plugin-shepherd-common';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { useEffect, useState } from 'react';
+import { shepherdApiRef } from '../../api/ShepherdApi';
+import { ConfirmationDialog, useAction } from '../common';
+import { describeTicket } from '../requests/ticketText';
+
+export const REJECT_LABEL = 'Reject';
+export const REJECT_REASON_LABEL = 'Reason for the requester';
+
+/** Rejects a pending request with a reason, which the requester is told. */
+export function RejectDialog(props: {
+  ticket: ShepherdTicket;
+  open: boolean;
+  onRejected: (ticket: ShepherdTicket) => void;
+  onCancel: () => void;
+}) {
+  const { ticket, open, onRejected, onCancel } = props;
+  const api = useApi(shepherdApiRef);
+  const [reason, setReason] = useState('');
+  const reject = useAction((ticketId: string, text: string) =>
+    api.rejectTicket(ticketId, { reason: text }),
+  );
+
+  useEffect(() => {
+    if (open) {
+      setReason('');
+      reject.reset();
+    }
+    // Only a new opening starts over.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
+
+  const confirm = async () => {
+    const rejected = await reject.run(ticket.id, reason.trim());
+    if (rejected) {
+      onRejected(rejected);
+    }
+  };
+
+  return (
+    <ConfirmationDialog
+      open={open}
+      title={`Reject: ${describeTicket(ticket)}`}
+      tier={{ kind: 'button' }}
+      confirmLabel={REJECT_LABEL}
+      canConfirm={reason.trim().length > 0}
+      busy={reject.busy}
+      error={reject.error}
+      onConfirm={confirm}
+      onCancel={onCancel}
+    >
+      <Typography variant="body2" paragraph>
+        The request ends here. Say why, so the requester can fix it and ask
+        again; the reason is kept in the audit log.
+      </Typography>
+      <TextField
+        id="shepherd-reject-reason"
+        label={REJECT_REASON_LABEL}
+        required
+        multiline
+        minRows={2}
+        value={reason}
+        onChange={event => setReason(event.target.value)}
+        helperText="Required"
+        fullWidth
+        margin="dense"
+        variant="outlined"
+        disabled={reject.busy}
+      />
+    </ConfirmationDialog>
+  );
+}

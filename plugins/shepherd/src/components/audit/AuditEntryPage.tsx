@@ -1,0 +1,218 @@
+import {
+  CodeSnippet,
+  InfoCard,
+  Link,
+  Progress,
+  StructuredMetadataTable,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { AuditLogEntry } from '@kubevirt-shepherd/plugin-shepherd-common';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { useParams } from 'react-router-dom';
+import { shepherdApiRef } from '../../api/ShepherdApi';
+import { AUDIT_TITLE, NOT_SET } from '../../labels';
+import { auditRouteRef } from '../../routes';
+import {
+  EnvironmentChip,
+  RelativeTime,
+  ShepherdErrorPanel,
+  formatTimestamp,
+  useLiveData,
+} from '../common';
+import { RequestLink } from '../links';
+import { AuditFilterLink, RecordLink } from './auditLinks';
+import { OutcomeBadge } from './AuditTable';
+
+/** What an entry without details says. */
+export const NO_DETAILS = 'No details were recorded for this action.';
+
+function RecordValue(props: {
+  type?: string;
+  id?: string;
+  name?: string;
+  parent?: { type?: string; id?: string };
+}) {
+  const { type, id, name, parent } = props;
+  if (!type && !id) return <>{NOT_SET}</>;
+  return (
+    <>
+      <code>{type}</code>{' '}
+      {(name || id) && (
+        <RecordLink type={type} id={id} parent={parent}>
+          {name ?? id}
+        </RecordLink>
+      )}
+      {name && id && (
+        <Typography variant="caption" display="block" color="textSecondary">
+          {id}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+function EntryFacts(props: { entry: AuditLogEntry }) {
+  const { entry } = props;
+  return (
+    <StructuredMetadataTable
+      metadata={{
+        When: (
+          <>
+            {formatTimestamp(entry.createdAt)} (
+            <RelativeTime timestamp={entry.createdAt} />)
+          </>
+        ),
+        Action: <code>{entry.action}</code>,
+        Outcome: <OutcomeBadge outcome={entry.outcome} />,
+        Actor: <code>{entry.actor}</code>,
+        Resource: (
+          <RecordValue
+            type={entry.resourceType}
+            id={entry.resourceId}
+            name={entry.resourceName}
+            parent={{ type: entry.parentType, id: entry.parentId }}
+          />
+        ),
+        Parent: <RecordValue type={entry.parentType} id={entry.parentId} />,
+        Environment: entry.environment ? (
+          <EnvironmentChip environment={entry.environment} />
+        ) : (
+          NOT_SET
+        ),
+        Request: entry.ticketId ? (
+          <RequestLink ticketId={entry.ticketId}>{entry.ticketId}</RequestLink>
+        ) : (
+          NOT_SET
+        ),
+        'Entry id': <code>{entry.id}</code>,
+      }}
+    />
+  );
+}
+
+/** Links to the entries around this one: by the same actor, on the same record, for the same request. */
+function RelatedEntries(props: { entry: AuditLogEntry }) {
+  const { entry } = props;
+  return (
+    <Box component="ul" m={0} pl={2}>
+      <li>
+        <AuditFilterLink filters={{ actor: entry.actor }}>
+          Everything by {entry.actor}
+        </AuditFilterLink>
+      </li>
+      {entry.resourceId && (
+        <li>
+          <AuditFilterLink
+            filters={{
+              resourceType: entry.resourceType,
+              resourceId: entry.resourceId,
+            }}
+          >
+            Everything on this {entry.resourceType}
+          </AuditFilterLink>
+        </li>
+      )}
+      {entry.ticketId && (
+        <li>
+          <AuditFilterLink filters={{ ticketId: entry.ticketId }}>
+            Everything for this request
+          </AuditFilterLink>
+        </li>
+      )}
+      <li>
+        <AuditFilterLink filters={{ action: entry.action }}>
+          Every {entry.action}
+        </AuditFilterLink>
+      </li>
+    </Box>
+  );
+}
+
+/**
+ * One audit entry: who did what to which record, when, with which outcome, and the details
+ * the backend recorded (secret-looking values arrive redacted) as JSON.
+ */
+export function AuditEntryPage() {
+  const { auditLogId = '' } = useParams();
+  const api = useApi(shepherdApiRef);
+  const auditLink = useRouteRef(auditRouteRef);
+  const entry = useLiveData(
+    () => api.getAuditLog(auditLogId),
+    [api, auditLogId],
+  );
+
+  const backLink = <Link to={auditLink()}>{AUDIT_TITLE}</Link>;
+  if (entry.loading && !entry.value) {
+    return <Progress />;
+  }
+  if (!entry.value) {
+    return (
+      <>
+        {backLink}
+        {entry.error && (
+          <ShepherdErrorPanel
+            title="Could not load the audit entry"
+            error={entry.error}
+          />
+        )}
+      </>
+    );
+  }
+
+  const current = entry.value;
+  const hasDetails = Object.keys(current.details ?? {}).length > 0;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        {backLink}
+        <Box
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          mt={1}
+          style={{ gap: 16 }}
+        >
+          <Typography variant="h5" component="h2">
+            {current.action}
+          </Typography>
+          <OutcomeBadge outcome={current.outcome} />
+          {current.environment && (
+            <EnvironmentChip environment={current.environment} />
+          )}
+        </Box>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Entry">
+          <EntryFacts entry={current} />
+        </InfoCard>
+        <Box mt={3}>
+          <InfoCard title="Related entries">
+            <RelatedEntries entry={current} />
+          </InfoCard>
+        </Box>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard
+          title="Details"
+          subheader="As recorded; values of secret-looking keys read ***REDACTED***"
+        >
+          {hasDetails ? (
+            <div data-testid="audit-details">
+              <CodeSnippet
+                text={JSON.stringify(current.details, null, 2)}
+                language="json"
+                showCopyCodeButton
+              />
+            </div>
+          ) : (
+            <Typography variant="body2" color="textSecondary">
+              {NO_DETAILS}
+            </Typography>
+          )}
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,232 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import Autocomplete from '@material-ui/lab/Autocomplete';
+import { useEffect, useState } from 'react';
+import useDebounce from 'react-use/esm/useDebounce';
+import { SEARCH_DEBOUNCE_MS, SearchField } from '../systems/SearchField';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_OUTCOMES,
+  AUDIT_RESOURCE_TYPES,
+  AuditOutcome,
+  normalizeActor,
+} from './auditVocabulary';
+import {
+  TIME_PRESETS,
+  fromLocalInput,
+  rangeError,
+  toLocalInput,
+} from './timeRange';
+import { AuditFilters as Filters } from './useAuditQuery';
+
+/** The button that removes every filter; also offered when filters match nothing. */
+export const CLEAR_FILTERS_LABEL = 'Clear filters';
+/** The value of a select that means "no filter". */
+const ANY = '';
+
+type ActionOption = (typeof AUDIT_ACTIONS)[number];
+
+/** The action filter: a known action code picked by category, or any code typed. */
+function ActionFilter(props: {
+  value: string | undefined;
+  onChange: (action: string | undefined) => void;
+}) {
+  const { value = '', onChange } = props;
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  useDebounce(
+    () => {
+      if (text.trim() !== value) onChange(text.trim() || undefined);
+    },
+    SEARCH_DEBOUNCE_MS,
+    [text],
+  );
+  return (
+    <Autocomplete<ActionOption, false, false, true>
+      id="shepherd-audit-filter-action"
+      freeSolo
+      options={AUDIT_ACTIONS as ActionOption[]}
+      groupBy={option => option.category}
+      getOptionLabel={option =>
+        typeof option === 'string' ? option : option.action
+      }
+      inputValue={text}
+      onInputChange={(_event, next) => setText(next)}
+      style={{ minWidth: 240 }}
+      renderInput={params => (
+        <TextField
+          {...params}
+          label="Action"
+          placeholder="e.g. system.create"
+          variant="outlined"
+          size="small"
+        />
+      )}
+    />
+  );
+}
+
+function SelectFilter(props: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  options: readonly string[];
+  onChange: (value: string | undefined) => void;
+}) {
+  const { id, label, value, options, onChange } = props;
+  // A value from the URL that the options do not know stays selectable.
+  const all = value && !options.includes(value) ? [...options, value] : options;
+  return (
+    <TextField
+      id={id}
+      select
+      label={label}
+      value={value ?? ANY}
+      onChange={event => onChange(event.target.value || undefined)}
+      variant="outlined"
+      size="small"
+      style={{ minWidth: 150 }}
+    >
+      <MenuItem value={ANY}>
+        <em>Any</em>
+      </MenuItem>
+      {all.map(option => (
+        <MenuItem key={option} value={option}>
+          {option}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+function TimeFilter(props: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  error?: string;
+  onChange: (timestamp: string | undefined) => void;
+}) {
+  const { id, label, value, error, onChange } = props;
+  return (
+    <TextField
+      id={id}
+      label={label}
+      type="datetime-local"
+      value={toLocalInput(value)}
+      onChange={event => onChange(fromLocalInput(event.target.value))}
+      error={Boolean(error)}
+      helperText={error}
+      InputLabelProps={{ shrink: true }}
+      variant="outlined"
+      size="small"
+    />
+  );
+}
+
+/**
+ * The filters of the audit log, as far as the API supports them: action, actor, resource
+ * (type and id), request, outcome and a time range (from inclusive, to exclusive).
+ */
+export function AuditFilters(props: {
+  filters: Filters;
+  hasFilters: boolean;
+  onChange: (changes: Partial<Filters>) => void;
+  onClear: () => void;
+}) {
+  const { filters, hasFilters, onChange, onClear } = props;
+  const invalidRange = rangeError(filters.from, filters.to);
+  return (
+    <Box
+      role="search"
+      aria-label="Audit log filters"
+      display="flex"
+      flexWrap="wrap"
+      alignItems="flex-start"
+      mb={2}
+      style={{ gap: 12 }}
+    >
+      <ActionFilter
+        value={filters.action}
+        onChange={action => onChange({ action })}
+      />
+      <SearchField
+        id="shepherd-audit-filter-actor"
+        label="Actor"
+        placeholder="user:default/jane"
+        value={filters.actor ?? ''}
+        onChange={actor => onChange({ actor: normalizeActor(actor) })}
+        minWidth={220}
+      />
+      <SelectFilter
+        id="shepherd-audit-filter-resource-type"
+        label="Resource type"
+        value={filters.resourceType}
+        options={AUDIT_RESOURCE_TYPES}
+        onChange={resourceType => onChange({ resourceType })}
+      />
+      <SearchField
+        id="shepherd-audit-filter-resource-id"
+        label="Resource id"
+        value={filters.resourceId ?? ''}
+        onChange={resourceId =>
+          onChange({ resourceId: resourceId.trim() || undefined })
+        }
+        minWidth={200}
+      />
+      <SearchField
+        id="shepherd-audit-filter-ticket"
+        label="Request (ticket id)"
+        value={filters.ticketId ?? ''}
+        onChange={ticketId =>
+          onChange({ ticketId: ticketId.trim() || undefined })
+        }
+        minWidth={200}
+      />
+      <SelectFilter
+        id="shepherd-audit-filter-outcome"
+        label="Outcome"
+        value={filters.outcome}
+        options={AUDIT_OUTCOMES}
+        onChange={outcome =>
+          onChange({ outcome: outcome as AuditOutcome | undefined })
+        }
+      />
+      <TimeFilter
+        id="shepherd-audit-filter-from"
+        label="From"
+        value={filters.from}
+        onChange={from => onChange({ from })}
+      />
+      <TimeFilter
+        id="shepherd-audit-filter-to"
+        label="To"
+        value={filters.to}
+        error={invalidRange}
+        onChange={to => onChange({ to })}
+      />
+      <Box display="flex" alignItems="center" style={{ gap: 4 }}>
+        {TIME_PRESETS.map(preset => (
+          <Button
+            key={preset.label}
+            size="small"
+            onClick={() =>
+              onChange({
+                from: new Date(Date.now() - preset.ms).toISOString(),
+                to: undefined,
+              })
+            }
+          >
+            {preset.label}
+          </Button>
+        ))}
+        {hasFilters && (
+          <Button size="small" color="primary" onClick={onClear}>
+            {CLEAR_FILTERS_LABEL}
+          </Button>
+        )}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,83 @@
+import { EmptyState, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
+import Alert from '@material-ui/lab/Alert';
+import { shepherdApiRef } from '../../api/ShepherdApi';
+import { PaginationBar, ShepherdErrorPanel, useLiveData } from '../common';
+import { AuditFilters, CLEAR_FILTERS_LABEL } from './AuditFilters';
+import { AuditTable } from './AuditTable';
+import { rangeError } from './timeRange';
+import { useAuditQuery } from './useAuditQuery';
+
+/** What an empty audit log says. */
+export const NO_AUDIT_ENTRIES_TITLE = 'Nothing audited yet';
+const NO_AUDIT_ENTRIES_DESCRIPTION =
+  'Every governance action and decision — Systems and Services created, members changed, VMs requested, approvals, work carried out on clusters — is recorded here, in the same transaction as the change.';
+
+/** The audit trail, newest first, filtered and paged on the server. */
+export function AuditListPage() {
+  const api = useApi(shepherdApiRef);
+  const { filters, query, hasFilters, setFilters, setPaging, clearFilters } =
+    useAuditQuery();
+  const invalidRange = rangeError(filters.from, filters.to);
+  const entries = useLiveData(
+    // A range the backend would refuse is not asked for; the filter says why.
+    async () => (invalidRange ? undefined : api.listAuditLogs(query)),
+    [api, JSON.stringify(query), invalidRange],
+  );
+
+  let body;
+  if (invalidRange) {
+    body = (
+      <Alert severity="info">
+        {invalidRange}; change the time range to see entries.
+      </Alert>
+    );
+  } else if (entries.loading && !entries.value) {
+    body = <Progress />;
+  } else if (entries.value && entries.value.totalItems === 0 && !hasFilters) {
+    body = (
+      <EmptyState
+        missing="data"
+        title={NO_AUDIT_ENTRIES_TITLE}
+        description={NO_AUDIT_ENTRIES_DESCRIPTION}
+      />
+    );
+  } else if (entries.value) {
+    body = (
+      <>
+        <AuditTable
+          entries={entries.value.items}
+          emptyContent={
+            <EmptyState
+              missing="data"
+              title="No entries match these filters"
+              action={
+                <Button onClick={clearFilters}>{CLEAR_FILTERS_LABEL}</Button>
+              }
+            />
+          }
+        />
+        <PaginationBar page={entries.value} onChange={setPaging} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <AuditFilters
+        filters={filters}
+        hasFilters={hasFilters}
+        onChange={setFilters}
+        onClear={clearFilters}
+      />
+      {entries.error && (
+        <ShepherdErrorPanel
+          title="Could not load the audit log"
+          error={entries.error}
+        />
+      )}
+      {body}
+    </>
+  );
+}

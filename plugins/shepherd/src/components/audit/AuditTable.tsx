@@ -1,0 +1,108 @@
+import {
+  StatusError,
+  StatusOK,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { AuditLogEntry } from '@kubevirt-shepherd/plugin-shepherd-common';
+import Tooltip from '@material-ui/core/Tooltip';
+import { ReactNode } from 'react';
+import { NOT_SET } from '../../labels';
+import { EnvironmentChip, RelativeTime, formatEntityRef } from '../common';
+import { RequestLink } from '../links';
+import { AuditEntryLink, EntryResource } from './auditLinks';
+
+/** An entry's outcome in the API's words, with Backstage's status colours. */
+export function OutcomeBadge(props: { outcome: AuditLogEntry['outcome'] }) {
+  return (
+    <span data-outcome={props.outcome} style={{ whiteSpace: 'nowrap' }}>
+      {props.outcome === 'success' ? (
+        <StatusOK>success</StatusOK>
+      ) : (
+        <StatusError>failure</StatusError>
+      )}
+    </span>
+  );
+}
+
+/** Who acted, short, with the full ref in a tooltip. */
+export function Actor(props: { actor: string }) {
+  return (
+    <Tooltip title={props.actor}>
+      <span>{formatEntityRef(props.actor)}</span>
+    </Tooltip>
+  );
+}
+
+/** A long id shortened for a table cell; the full id is in the tooltip. */
+export function ShortId(props: { id: string }) {
+  const { id } = props;
+  return (
+    <Tooltip title={id}>
+      <code>{id.length > 13 ? `${id.slice(0, 8)}…` : id}</code>
+    </Tooltip>
+  );
+}
+
+const COLUMNS: TableColumn<AuditLogEntry>[] = [
+  {
+    title: 'When',
+    render: entry => <RelativeTime timestamp={entry.createdAt} />,
+  },
+  {
+    title: 'Action',
+    render: entry => (
+      <AuditEntryLink id={entry.id}>
+        <code>{entry.action}</code>
+      </AuditEntryLink>
+    ),
+  },
+  {
+    title: 'Outcome',
+    render: entry => <OutcomeBadge outcome={entry.outcome} />,
+  },
+  { title: 'Actor', render: entry => <Actor actor={entry.actor} /> },
+  { title: 'Resource', render: entry => <EntryResource entry={entry} /> },
+  {
+    title: 'Environment',
+    render: entry =>
+      entry.environment ? (
+        <EnvironmentChip environment={entry.environment} />
+      ) : (
+        NOT_SET
+      ),
+  },
+  {
+    title: 'Request',
+    render: entry =>
+      entry.ticketId ? (
+        <RequestLink ticketId={entry.ticketId}>
+          <ShortId id={entry.ticketId} />
+        </RequestLink>
+      ) : (
+        NOT_SET
+      ),
+  },
+];
+
+/** One page of audit entries, newest first; each action links to the entry's page. */
+export function AuditTable(props: {
+  entries: AuditLogEntry[];
+  emptyContent?: ReactNode;
+}) {
+  return (
+    <Table<AuditLogEntry>
+      columns={COLUMNS}
+      data={props.entries}
+      emptyContent={props.emptyContent}
+      options={{
+        paging: false,
+        search: false,
+        toolbar: false,
+        padding: 'dense',
+        sorting: false,
+        draggable: false,
+      }}
+    />
+  );
+}

@@ -1,0 +1,46 @@
+import { NOT_SET } from '../../labels';
+
+/*
+ * Formatting of the API's units: CPU in cores, memory in GiB (both in steps of 0.5) and
+ * disks in whole GiB.
+ */
+
+/** `1 core`, `2.5 cores`. */
+export function formatCpu(cores: number): string {
+  return `${cores} ${cores === 1 ? 'core' : 'cores'}`;
+}
+
+/** `4 GiB`, `0.5 GiB`. */
+export function formatMemory(gi: number): string {
+  return `${gi} GiB`;
+}
+
+/** `20 GiB`. */
+export function formatDisk(gb: number): string {
+  return `${gb} GiB`;
+}
+
+/** A limit with its request when the request is lower: `2 cores (request 1)`. */
+export function withRequest(
+  limit: string,
+  request: string,
+  overcommitted: boolean,
+): string {
+  return overcommitted ? `${limit} (request ${request})` : limit;
+}
+
+/**
+ * The readable part of an entity ref: `user:default/jane` → `jane`,
+ * `group:ops/admins` → `ops/admins`; anything else as it is.
+ */
+export function formatEntityRef(ref: string | undefined): string {
+  if (!ref) {
+    return NOT_SET;
+  }
+  const match = /^[^:]+:([^/]+)\/(.+)$/.exec(ref);
+  if (!match) {
+    return ref;
+  }
+  const [, namespace, name] = match;
+  return namespace === 'default' ? name : `${namespace}/${name}`;
+}

@@ -1,0 +1,52 @@
+/*
+ * Building blocks shared by the Shepherd pages. Use these rather than re-creating them, so
+ * statuses, errors, confirmations and permissions look and behave the same everywhere.
+ */
+export {
+  ConfirmationDialog,
+  TYPE_NAME_LABEL,
+  deletionTierFor,
+  toDeletionConfirmation,
+} from './ConfirmationDialog';
+export type { ConfirmationTier } from './ConfirmationDialog';
+export { EnvironmentChip } from './EnvironmentChip';
+export {
+  formatCpu,
+  formatDisk,
+  formatEntityRef,
+  formatMemory,
+  withRequest,
+} from './format';
+export {
+  PermissionGate,
+  PermissionedButton,
+  useShepherdPermission,
+} from './permissions';
+export type { WhenDenied } from './permissions';
+export { RelativeTime } from './RelativeTime';
+export { ERROR_CODE_LABEL, ShepherdErrorPanel } from './ShepherdErrorPanel';
+export {
+  CLUSTER_STATUS_LOOKS,
+  ClusterStatusBadge,
+  TICKET_STATUS_LOOKS,
+  TicketStatusBadge,
+  VM_STATUS_LOOKS,
+  VmStatusBadge,
+} from './StatusBadges';
+export type { StatusTone } from './StatusBadges';
+export { formatAge, formatRelativeTime, formatTimestamp, isPast } from './time';
+export { useAction } from './useAction';
+export type { ActionState } from './useAction';
+export {
+  POLL_BACKOFF_FACTOR,
+  POLL_INITIAL_INTERVAL_MS,
+  POLL_MAX_INTERVAL_MS,
+  useLiveData,
+} from './useLiveData';
+export type { LiveData, LiveDataOptions } from './useLiveData';
+export {
+  DEFAULT_PAGE_SIZE,
+  PAGE_SIZES,
+  PaginationBar,
+  readPaging,
+} from './PaginationBar';

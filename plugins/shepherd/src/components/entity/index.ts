@@ -1,0 +1,2 @@
+export { EntityShepherdVmsContent } from './EntityShepherdVmsContent';
+export { isShepherdGovernable } from './isShepherdGovernable';

@@ -1,0 +1,13 @@
+import { Entity } from '@backstage/catalog-model';
+
+/**
+ * Whether a catalog entity is one Shepherd governs VMs for: a System, or a Component of type
+ * service. Decides where the "Virtual machines" entity tab appears.
+ */
+export function isShepherdGovernable(entity: Entity): boolean {
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  return (
+    kind === 'system' ||
+    (kind === 'component' && entity.spec?.type === 'service')
+  );
+}

@@ -1,0 +1,97 @@
+import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import Typography from '@material-ui/core/Typography';
+import { MY_REQUESTS_TITLE, VMS_TITLE } from '../../labels';
+import { myRequestsRouteRef, vmsRouteRef } from '../../routes';
+import { ShepherdErrorPanel } from '../common';
+import { OverviewSummary, useOverviewSummary } from './useOverviewSummary';
+
+/** The title of the card for a user who has nothing in Shepherd yet. */
+export const GETTING_STARTED_TITLE = 'Getting started';
+
+function plural(count: number, one: string, many: string) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function FirstSteps() {
+  const myRequests = useRouteRef(myRequestsRouteRef);
+  const vms = useRouteRef(vmsRouteRef);
+  return (
+    <>
+      <Typography variant="body1" paragraph>
+        You have no virtual machines and no requests in Shepherd yet. This is
+        how you get one:
+      </Typography>
+      <ol>
+        <li>
+          <Typography variant="body2">
+            VMs belong to a Service of a System. Make sure your team's System is
+            registered in Shepherd and that you are one of its members; its
+            owner or your platform team can add you.
+          </Typography>
+        </li>
+        <li>
+          <Typography variant="body2">
+            Request a VM for one of its Services: pick a namespace, an operating
+            system template and an instance size, and say what it is for.
+          </Typography>
+        </li>
+        <li>
+          <Typography variant="body2">
+            An approver chooses the cluster and approves the request. Follow it
+            under <Link to={myRequests()}>{MY_REQUESTS_TITLE}</Link>.
+          </Typography>
+        </li>
+        <li>
+          <Typography variant="body2">
+            Once created, the VM is listed under{' '}
+            <Link to={vms()}>{VMS_TITLE}</Link>: start, stop, resize or delete
+            it there, or ask for console access.
+          </Typography>
+        </li>
+      </ol>
+    </>
+  );
+}
+
+function Summary(props: { summary: OverviewSummary }) {
+  const { summary } = props;
+  const myRequests = useRouteRef(myRequestsRouteRef);
+  const vms = useRouteRef(vmsRouteRef);
+  return (
+    <Typography variant="body1">
+      You can see <Link to={vms()}>{plural(summary.vmCount, 'VM', 'VMs')}</Link>
+      ;{' '}
+      <Link to={myRequests()}>
+        {plural(summary.activeRequestCount, 'request', 'requests')}
+      </Link>{' '}
+      of yours {summary.activeRequestCount === 1 ? 'is' : 'are'} in progress.
+    </Typography>
+  );
+}
+
+/**
+ * Where the user stands: how many VMs and open requests they have, or, for a new user, what
+ * to do first.
+ */
+export function GettingStartedCard() {
+  const { value: summary, loading, error } = useOverviewSummary();
+  const isNewUser =
+    summary !== undefined &&
+    summary.vmCount === 0 &&
+    summary.activeRequestCount === 0;
+  return (
+    <InfoCard
+      title={isNewUser ? GETTING_STARTED_TITLE : 'Your VMs and requests'}
+    >
+      {loading && <Progress />}
+      {error && (
+        <ShepherdErrorPanel
+          title="Could not load your VMs and requests"
+          error={error}
+        />
+      )}
+      {summary && (isNewUser ? <FirstSteps /> : <Summary summary={summary} />)}
+    </InfoCard>
+  );
+}

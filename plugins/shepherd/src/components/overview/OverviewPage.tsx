@@ -1,0 +1,25 @@
+import { InfoCard } from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import { SHEPHERD_PAGES } from '../../pages';
+import { ShepherdHealthCard } from '../ShepherdHealthCard';
+import { GettingStartedCard } from './GettingStartedCard';
+import { PageLinks } from './PageLinks';
+
+/** The index of the Shepherd page: where the user stands, where to go, and the backend's health. */
+export function OverviewPage() {
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={7}>
+        <GettingStartedCard />
+      </Grid>
+      <Grid item xs={12} md={5}>
+        <InfoCard title="Where to go">
+          <PageLinks pages={SHEPHERD_PAGES} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={8} lg={6}>
+        <ShepherdHealthCard />
+      </Grid>
+    </Grid>
+  );
+}

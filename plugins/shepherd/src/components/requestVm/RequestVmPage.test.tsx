@@ -1,0 +1,419 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  aNamespace,
+  aPage,
+  aService,
+  aSystem,
+  aTemplate,
+  anInstanceSize,
+} from '../../__testUtils__/fixtures';
+import { renderShepherd } from '../../__testUtils__/renderShepherd';
+import { ShepherdApi } from '../../api/ShepherdApi';
+import { ShepherdApiError } from '../../api/ShepherdApiError';
+import { NO_NAMESPACES_TITLE } from './NamespaceStep';
+import {
+  NEXT_LABEL,
+  NOT_ACCEPTED_TITLE,
+  NO_SYSTEMS_TITLE,
+  RequestVmPage,
+  SUBMIT_LABEL,
+} from './RequestVmPage';
+import { NO_TEMPLATES_TITLE } from './TemplateStep';
+import { CPU_LABEL, REASON_LABEL } from './DetailsStep';
+import { VM_NAME_INDEX_NOTE } from './ReviewStep';
+import { FOLLOW_REQUEST_LABEL } from './SubmittedCard';
+
+const BURSTABLE = anInstanceSize({
+  id: 'size-burst',
+  name: 'burst',
+  displayName: 'Burstable',
+  description: 'Overcommitted',
+  cpuCores: 4,
+  cpuRequest: 1,
+  memoryGi: 8,
+  memoryRequestGi: 4,
+});
+const PINNED = anInstanceSize({
+  id: 'size-pinned',
+  name: 'pinned',
+  displayName: 'Pinned',
+  description: 'Dedicated',
+  dedicatedCpu: true,
+  requiresHugepages: true,
+  hugepagesSize: '1Gi',
+});
+
+/** The API of a user who can request in test and prod. */
+function catalogApi(
+  overrides: Partial<ShepherdApi> = {},
+): Partial<ShepherdApi> {
+  return {
+    listSystems: async () =>
+      aPage([
+        aSystem(),
+        aSystem({ id: 'sys-logistics', name: 'logistics', description: '' }),
+      ]),
+    listServices: async () => aPage([aService()]),
+    getService: async () => aService(),
+    listCatalogNamespaces: async () =>
+      aPage([
+        aNamespace(),
+        aNamespace({
+          id: 'ns-prod',
+          name: 'prod',
+          environment: 'prod',
+          description: 'Production',
+        }),
+      ]),
+    listCatalogTemplates: async () => aPage([aTemplate()]),
+    listCatalogInstanceSizes: async () =>
+      aPage([anInstanceSize(), BURSTABLE, PINNED]),
+    requestVm: async () => ({
+      ticketId: 'ticket-42',
+      eventId: 'event-42',
+      status: 'PENDING' as const,
+    }),
+    ...overrides,
+  };
+}
+
+function renderWizard(stubs: Partial<ShepherdApi>, query = '') {
+  return renderShepherd(<RequestVmPage />, {
+    api: stubs,
+    path: '/shepherd/request-vm',
+    route: `/shepherd/request-vm${query}`,
+  });
+}
+
+const next = () =>
+  userEvent.click(screen.getByRole('button', { name: NEXT_LABEL }));
+
+// Walking through every step takes a while in jsdom.
+jest.setTimeout(30_000);
+
+/** The button of a MUI select, by the select's id. */
+function selectButton(id: string): HTMLElement {
+  const select = document.getElementById(id);
+  if (!select) throw new Error(`No select ${id}`);
+  return within(select.parentElement!).getByRole('button');
+}
+
+/** Picks an option of a MUI select, by the select's id. */
+async function pick(id: string, option: RegExp | string) {
+  await waitFor(() => selectButton(id));
+  await userEvent.click(selectButton(id));
+  await userEvent.click(await screen.findByRole('option', { name: option }));
+}
+
+/** Types into a field at once (a paste), which keeps these long walks quick. */
+async function fill(field: HTMLElement, text: string) {
+  await userEvent.clear(field);
+  await userEvent.click(field);
+  await userEvent.paste(text);
+}
+
+async function chooseServiceStep() {
+  await pick('shepherd-request-system', /^payments/);
+  await pick('shepherd-request-service', /^api/);
+  await next();
+}
+
+/** Walks from the namespace step to the details step with the given namespace and size. */
+async function chooseUpToDetails(namespace: RegExp, size: RegExp) {
+  await userEvent.click(await screen.findByRole('radio', { name: namespace }));
+  await next();
+  await userEvent.click(
+    await screen.findByRole('radio', { name: /Ubuntu 24\.04/ }),
+  );
+  await next();
+  await userEvent.click(await screen.findByRole('radio', { name: size }));
+  await next();
+}
+
+describe('Request a VM', () => {
+  it('shows progress while it loads', async () => {
+    await renderWizard(
+      catalogApi({ listSystems: () => new Promise(() => {}) }),
+    );
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
+  it('walks through the steps and submits the request, then shows the ticket', async () => {
+    const { api } = await renderWizard(catalogApi());
+
+    await chooseServiceStep();
+    expect(api.listServices).toHaveBeenCalledWith({
+      systemId: 'sys-payments',
+      offset: 0,
+      limit: 100,
+    });
+    await chooseUpToDetails(/^dev/, /^Small/);
+    expect(api.listCatalogTemplates).toHaveBeenCalledWith({
+      namespace: 'dev',
+      offset: 0,
+      limit: 100,
+    });
+    expect(api.listCatalogInstanceSizes).toHaveBeenCalledWith({
+      namespace: 'dev',
+      offset: 0,
+      limit: 100,
+    });
+
+    expect(screen.getByRole('button', { name: NEXT_LABEL })).toBeDisabled();
+    await fill(screen.getByLabelText(CPU_LABEL), '3');
+    await fill(
+      screen.getByLabelText(REASON_LABEL, { exact: false }),
+      'Load tests',
+    );
+    await next();
+
+    expect(screen.getByText('dev-payments-api-02')).toBeInTheDocument();
+    expect(screen.getByText(VM_NAME_INDEX_NOTE)).toBeInTheDocument();
+    expect(screen.getByText('3 cores')).toBeInTheDocument();
+    expect(screen.getByText('4 GiB (as the size)')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: SUBMIT_LABEL }));
+
+    expect(await screen.findByText('ticket-42')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: FOLLOW_REQUEST_LABEL }).closest('a'),
+    ).toHaveAttribute('href', '/shepherd/requests/ticket-42');
+    expect(api.requestVm).toHaveBeenCalledWith({
+      serviceId: 'svc-api',
+      namespace: 'dev',
+      templateId: 'tpl-ubuntu',
+      instanceSizeId: 'size-small',
+      reason: 'Load tests',
+      targetCpuCores: 3,
+    });
+  });
+
+  it('starts at the Service of ?serviceId=', async () => {
+    const { api } = await renderWizard(catalogApi(), '?serviceId=svc-api');
+
+    expect(
+      await screen.findByRole('radio', { name: /^dev/ }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('payments / api')).toBeInTheDocument();
+    expect(api.getService).toHaveBeenCalledWith('svc-api');
+  });
+
+  it('starts at the Service registered from a catalog Component', async () => {
+    const { api } = await renderWizard(
+      catalogApi(),
+      '?service=component:default/payments-api',
+    );
+
+    expect(
+      await screen.findByRole('radio', { name: /^dev/ }),
+    ).toBeInTheDocument();
+    expect(api.listServices).toHaveBeenCalledWith({
+      entityRef: 'component:default/payments-api',
+      limit: 1,
+    });
+  });
+
+  it('says why it could not start from a linked Service, with the code', async () => {
+    await renderWizard(
+      catalogApi({
+        getService: async () => {
+          throw new ShepherdApiError({
+            message: 'Service svc-gone was not found',
+            code: 'NOT_FOUND',
+            status: 404,
+          });
+        },
+      }),
+      '?serviceId=svc-gone',
+    );
+
+    expect(
+      await screen.findByText(
+        'Could not start from the linked System or Service',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('NOT_FOUND')).toBeInTheDocument();
+    expect(selectButton('shepherd-request-system')).toBeInTheDocument();
+  });
+
+  it('tells a user without Systems how to get one', async () => {
+    await renderWizard(catalogApi({ listSystems: async () => aPage([]) }));
+
+    expect(await screen.findByText(NO_SYSTEMS_TITLE)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Register your team's catalog System/),
+    ).toBeInTheDocument();
+  });
+
+  it('says when the user has no namespace in their environments', async () => {
+    await renderWizard(
+      catalogApi({ listCatalogNamespaces: async () => aPage([]) }),
+      '?serviceId=svc-api',
+    );
+
+    expect(await screen.findByText(NO_NAMESPACES_TITLE)).toBeInTheDocument();
+  });
+
+  it('says when no template is offered in the namespace', async () => {
+    await renderWizard(
+      catalogApi({ listCatalogTemplates: async () => aPage([]) }),
+      '?serviceId=svc-api',
+    );
+    await userEvent.click(await screen.findByRole('radio', { name: /^dev/ }));
+    await next();
+
+    expect(await screen.findByText(NO_TEMPLATES_TITLE)).toBeInTheDocument();
+  });
+
+  it('shows a failed load with its code and retries', async () => {
+    const listSystems = jest
+      .fn()
+      .mockRejectedValueOnce(
+        new ShepherdApiError({
+          message: 'Missing credentials',
+          code: 'UNAUTHENTICATED',
+          status: 401,
+        }),
+      )
+      .mockResolvedValue(aPage([aSystem()]));
+    await renderWizard(catalogApi({ listSystems }));
+
+    expect(
+      await screen.findByText('Could not load your Systems'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('UNAUTHENTICATED')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() =>
+      expect(selectButton('shepherd-request-system')).toBeInTheDocument(),
+    );
+    expect(screen.queryByText('UNAUTHENTICATED')).not.toBeInTheDocument();
+  });
+
+  it('shows sizes with their capabilities and overcommit notes for the environment', async () => {
+    await renderWizard(catalogApi(), '?serviceId=svc-api');
+    await userEvent.click(await screen.findByRole('radio', { name: /^prod/ }));
+    await next();
+    await userEvent.click(
+      await screen.findByRole('radio', { name: /Ubuntu 24\.04/ }),
+    );
+    await next();
+
+    const burst = await screen.findByRole('radio', { name: /^Burstable/ });
+    expect(burst.closest('label')).toHaveTextContent(
+      'CPU 4 cores (request 1 core) · memory 8 GiB (request 4 GiB) · disk 20 GiB',
+    );
+    expect(burst.closest('label')).toHaveTextContent('OVERCOMMIT_IN_PROD');
+    const pinned = screen.getByRole('radio', { name: /^Pinned/ });
+    expect(pinned.closest('label')).toHaveTextContent('Dedicated CPU');
+    expect(pinned.closest('label')).toHaveTextContent('Hugepages 1Gi');
+    expect(
+      screen.getByRole('radio', { name: /^Small/ }).closest('label'),
+    ).not.toHaveTextContent('OVERCOMMIT_IN_PROD');
+  });
+
+  it('checks targets before submitting: steps of 0.5, whole cores for dedicated CPUs', async () => {
+    await renderWizard(catalogApi(), '?serviceId=svc-api');
+    await chooseUpToDetails(/^dev/, /^Pinned/);
+    await fill(
+      screen.getByLabelText(REASON_LABEL, { exact: false }),
+      'Latency tests',
+    );
+
+    await fill(screen.getByLabelText(CPU_LABEL), '0.3');
+    expect(
+      screen.getByText('CPU comes in steps of 0.5 cores'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: NEXT_LABEL })).toBeDisabled();
+
+    await fill(screen.getByLabelText(CPU_LABEL), '1.5');
+    expect(
+      screen.getByText('Pinned has dedicated CPUs, which take whole cores'),
+    ).toBeInTheDocument();
+
+    await fill(screen.getByLabelText(CPU_LABEL), '2');
+    expect(screen.getByRole('button', { name: NEXT_LABEL })).toBeEnabled();
+  });
+
+  it('puts a refused field back in front of the user, with the code', async () => {
+    const { api } = await renderWizard(
+      catalogApi({
+        requestVm: async () => {
+          throw new ShepherdApiError({
+            message:
+              'With the instance size small, the CPU request must be whole cores',
+            code: 'RESOURCE_STEP_INVALID',
+            status: 400,
+            details: {
+              violations: [
+                {
+                  code: 'RESOURCE_STEP_INVALID',
+                  field: 'cpuRequest',
+                  message:
+                    'With the instance size small, the CPU request must be whole cores',
+                },
+              ],
+            },
+          });
+        },
+      }),
+      '?serviceId=svc-api',
+    );
+    await chooseUpToDetails(/^dev/, /^Small/);
+    await fill(screen.getByLabelText(CPU_LABEL), '2.5');
+    await fill(
+      screen.getByLabelText(REASON_LABEL, { exact: false }),
+      'Load tests',
+    );
+    await next();
+    await userEvent.click(screen.getByRole('button', { name: SUBMIT_LABEL }));
+
+    expect(await screen.findByText(NOT_ACCEPTED_TITLE)).toBeInTheDocument();
+    // The details step is open again, the message next to the CPU field.
+    const cpu = screen.getByLabelText(CPU_LABEL);
+    expect(cpu).toHaveValue(2.5);
+    expect(cpu).toHaveAttribute('aria-invalid', 'true');
+    expect(
+      screen.getByText(
+        'RESOURCE_STEP_INVALID: With the instance size small, the CPU request must be whole cores',
+      ),
+    ).toBeInTheDocument();
+    expect(api.requestVm).toHaveBeenCalledTimes(1);
+
+    // Changing the field clears the backend's mark.
+    await fill(cpu, '2');
+    await waitFor(() => expect(cpu).toHaveAttribute('aria-invalid', 'false'));
+  });
+
+  it('links the existing request of a duplicate', async () => {
+    await renderWizard(
+      catalogApi({
+        requestVm: async () => {
+          throw new ShepherdApiError({
+            message: 'An identical request is already pending',
+            code: 'DUPLICATE_PENDING_REQUEST',
+            status: 409,
+            details: { ticketId: 'ticket-7' },
+          });
+        },
+      }),
+      '?serviceId=svc-api',
+    );
+    await chooseUpToDetails(/^dev/, /^Small/);
+    await fill(
+      screen.getByLabelText(REASON_LABEL, { exact: false }),
+      'Load tests',
+    );
+    await next();
+    await userEvent.click(screen.getByRole('button', { name: SUBMIT_LABEL }));
+
+    expect(
+      await screen.findByText('DUPLICATE_PENDING_REQUEST'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'ticket-7' })).toHaveAttribute(
+      'href',
+      '/shepherd/requests/ticket-7',
+    );
+  });
+});

@@ -1,0 +1,424 @@
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  ShepherdInstanceSize,
+  ShepherdNamespace,
+  ShepherdService,
+  ShepherdTemplate,
+  TicketSubmission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import CircularProgress from '@material-ui/core/CircularProgress';
+import Step from '@material-ui/core/Step';
+import StepButton from '@material-ui/core/StepButton';
+import StepContent from '@material-ui/core/StepContent';
+import StepLabel from '@material-ui/core/StepLabel';
+import Stepper from '@material-ui/core/Stepper';
+import Typography from '@material-ui/core/Typography';
+import { ReactNode, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { shepherdApiRef } from '../../api/ShepherdApi';
+import { RequestVmRequest } from '../../api/types';
+import { SYSTEMS_TITLE } from '../../labels';
+import {
+  ShepherdErrorPanel,
+  formatCpu,
+  formatDisk,
+  formatMemory,
+  useAction,
+} from '../common';
+import { DetailsStep } from './DetailsStep';
+import { InstanceSizeStep, sizeTitle } from './InstanceSizeStep';
+import { Loaded } from './Loaded';
+import { NamespaceStep } from './NamespaceStep';
+import { readRequestVmStart } from './requestVmParams';
+import {
+  DetailFields,
+  FieldErrors,
+  WIZARD_STEPS,
+  WizardField,
+  checkTargets,
+  fieldErrorsOf,
+  firstStepWith,
+  probableVmName,
+  targetValue,
+} from './requestVmRules';
+import { ReviewStep } from './ReviewStep';
+import { ServiceStep } from './ServiceStep';
+import { SubmittedCard } from './SubmittedCard';
+import { TemplateStep, templateTitle } from './TemplateStep';
+import { useWizardCatalogs } from './useWizardCatalogs';
+import { useWizardStart } from './useWizardStart';
+
+export const NEXT_LABEL = 'Next';
+export const BACK_LABEL = 'Back';
+export const SUBMIT_LABEL = 'Submit request';
+export const NO_SYSTEMS_TITLE = 'No Systems to request VMs for';
+export const NOT_ACCEPTED_TITLE = 'The request was not accepted';
+
+const EMPTY_FIELDS: DetailFields = {
+  targetCpuCores: '',
+  targetMemoryGi: '',
+  targetDiskGb: '',
+  reason: '',
+};
+
+/** The choices of the wizard, by id (namespaces by name, as the API takes them). */
+type Choice = {
+  systemId?: string;
+  serviceId?: string;
+  namespace?: string;
+  templateId?: string;
+  instanceSizeId?: string;
+};
+
+/** The request the choices make, once every step is complete. */
+function toRequest(
+  service: ShepherdService,
+  namespace: ShepherdNamespace,
+  template: ShepherdTemplate,
+  size: ShepherdInstanceSize,
+  fields: DetailFields,
+): RequestVmRequest {
+  const request: RequestVmRequest = {
+    serviceId: service.id,
+    namespace: namespace.name,
+    templateId: template.id,
+    instanceSizeId: size.id,
+    reason: fields.reason.trim(),
+  };
+  const cpu = targetValue(fields.targetCpuCores);
+  const memory = targetValue(fields.targetMemoryGi);
+  const disk = targetValue(fields.targetDiskGb);
+  if (cpu !== undefined) request.targetCpuCores = cpu;
+  if (memory !== undefined) request.targetMemoryGi = memory;
+  if (disk !== undefined) request.targetDiskGb = disk;
+  return request;
+}
+
+function StepActions(props: {
+  index: number;
+  canContinue: boolean;
+  onBack: () => void;
+  onNext: () => void;
+}) {
+  return (
+    <Box mt={2} display="flex" style={{ gap: 8 }}>
+      {props.index > 0 && <Button onClick={props.onBack}>{BACK_LABEL}</Button>}
+      <Button
+        variant="contained"
+        color="primary"
+        disabled={!props.canContinue}
+        onClick={props.onNext}
+      >
+        {NEXT_LABEL}
+      </Button>
+    </Box>
+  );
+}
+
+/**
+ * The Request a VM wizard: System and Service, namespace, template, instance size, optional
+ * targets and a reason, then a review and the submission, which becomes a ticket waiting for
+ * an approver. It starts from `?serviceId=`, `?systemId=`, `?service=` or `?system=`.
+ */
+export function RequestVmPage() {
+  const api = useApi(shepherdApiRef);
+  const [params] = useSearchParams();
+  const start = useMemo(() => readRequestVmStart(params), [params]);
+  const resolvedStart = useWizardStart(start);
+
+  const [choice, setChoice] = useState<Choice>({});
+  const [fields, setFields] = useState<DetailFields>(EMPTY_FIELDS);
+  const [activeStep, setActiveStep] = useState(0);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [submission, setSubmission] = useState<TicketSubmission>();
+  const submit = useAction((request: RequestVmRequest) =>
+    api.requestVm(request),
+  );
+  const catalogs = useWizardCatalogs(choice);
+
+  // A resolved start chooses the System (and Service) and moves past what it chose.
+  useEffect(() => {
+    const value = resolvedStart.value;
+    if (value?.systemId) {
+      setChoice(current => ({ ...current, ...value }));
+      if (value.serviceId) {
+        setActiveStep(1);
+      }
+    }
+  }, [resolvedStart.value]);
+
+  const service = catalogs.services.value?.find(
+    candidate => candidate.id === choice.serviceId,
+  );
+  const namespace = catalogs.namespaces.value?.find(
+    candidate => candidate.name === choice.namespace,
+  );
+  const template = catalogs.templates.value?.find(
+    candidate => candidate.id === choice.templateId,
+  );
+  const size = catalogs.instanceSizes.value?.find(
+    candidate => candidate.id === choice.instanceSizeId,
+  );
+  const targetErrors = checkTargets(fields, size);
+  const errors: FieldErrors = { ...serverErrors, ...targetErrors };
+  const complete = [
+    Boolean(service),
+    Boolean(namespace),
+    Boolean(template),
+    Boolean(size),
+    Boolean(fields.reason.trim()) && Object.keys(targetErrors).length === 0,
+    false,
+  ];
+  const reachable = (index: number) => complete.slice(0, index).every(Boolean);
+
+  const clearServerError = (...names: WizardField[]) =>
+    setServerErrors(current => {
+      const next = { ...current };
+      names.forEach(name => delete next[name]);
+      return next;
+    });
+  const choose = (update: Choice, ...cleared: WizardField[]) => {
+    setChoice(current => ({ ...current, ...update }));
+    clearServerError(...cleared);
+  };
+  const setField = (name: keyof DetailFields, value: string) => {
+    setFields(current => ({ ...current, [name]: value }));
+    clearServerError(name);
+  };
+
+  const onSubmit = async () => {
+    if (!service || !namespace || !template || !size) return;
+    const result = await submit.run(
+      toRequest(service, namespace, template, size, fields),
+    );
+    if (result) {
+      setSubmission(result);
+      setServerErrors({});
+      return;
+    }
+  };
+  // A refused request marks the fields the backend names and opens the first of their steps.
+  useEffect(() => {
+    if (!submit.error) return;
+    const mapped = fieldErrorsOf(submit.error);
+    setServerErrors(mapped);
+    const step = firstStepWith(mapped);
+    if (step !== undefined) {
+      setActiveStep(step);
+    }
+  }, [submit.error]);
+
+  if (resolvedStart.loading) {
+    return <Progress />;
+  }
+  if (submission && service && namespace) {
+    return (
+      <SubmittedCard
+        submission={submission}
+        probableName={probableVmName(namespace.name, service).name}
+        onRequestAnother={() => {
+          setSubmission(undefined);
+          submit.reset();
+          setFields(EMPTY_FIELDS);
+          setActiveStep(4);
+        }}
+      />
+    );
+  }
+
+  const summaries: Array<string | undefined> = [
+    service ? `${service.systemName} / ${service.name}` : undefined,
+    namespace ? `${namespace.name} (${namespace.environment})` : undefined,
+    template ? templateTitle(template) : undefined,
+    size ? sizeTitle(size) : undefined,
+    size && complete[4]
+      ? [
+          formatCpu(targetValue(fields.targetCpuCores) ?? size.cpuCores),
+          formatMemory(targetValue(fields.targetMemoryGi) ?? size.memoryGi),
+          formatDisk(targetValue(fields.targetDiskGb) ?? size.diskGb),
+        ].join(' · ')
+      : undefined,
+    undefined,
+  ];
+
+  const bodies: Array<() => ReactNode> = [
+    () => (
+      <ServiceStep
+        systems={catalogs.systems.value ?? []}
+        services={catalogs.services}
+        systemId={choice.systemId}
+        serviceId={choice.serviceId}
+        onSystem={systemId =>
+          choose({ systemId, serviceId: undefined }, 'service')
+        }
+        onService={serviceId => choose({ serviceId }, 'service')}
+        error={errors.service}
+      />
+    ),
+    () => (
+      <Loaded state={catalogs.namespaces} what="the namespaces">
+        {namespaces => (
+          <NamespaceStep
+            namespaces={namespaces}
+            value={choice.namespace}
+            onChange={name =>
+              choose(
+                { namespace: name },
+                'namespace',
+                'template',
+                'instanceSize',
+              )
+            }
+            error={errors.namespace}
+          />
+        )}
+      </Loaded>
+    ),
+    () =>
+      namespace && (
+        <Loaded state={catalogs.templates} what="the templates">
+          {templates => (
+            <TemplateStep
+              namespace={namespace}
+              templates={templates}
+              value={choice.templateId}
+              onChange={templateId => choose({ templateId }, 'template')}
+              error={errors.template}
+            />
+          )}
+        </Loaded>
+      ),
+    () =>
+      namespace && (
+        <Loaded state={catalogs.instanceSizes} what="the instance sizes">
+          {sizes => (
+            <InstanceSizeStep
+              namespace={namespace}
+              sizes={sizes}
+              value={choice.instanceSizeId}
+              onChange={instanceSizeId =>
+                choose({ instanceSizeId }, 'instanceSize')
+              }
+              error={errors.instanceSize}
+            />
+          )}
+        </Loaded>
+      ),
+    () =>
+      size && (
+        <DetailsStep
+          size={size}
+          fields={fields}
+          onChange={setField}
+          errors={errors}
+        />
+      ),
+    () =>
+      service &&
+      namespace &&
+      template &&
+      size && (
+        <ReviewStep
+          service={service}
+          namespace={namespace}
+          template={template}
+          size={size}
+          fields={fields}
+        />
+      ),
+  ];
+
+  const isReview = (index: number) => index === WIZARD_STEPS.length - 1;
+
+  return (
+    <InfoCard title="Request a virtual machine">
+      <Typography variant="body2" paragraph>
+        VMs are requested for a Service of a System. An approver reviews every
+        request and chooses the cluster the VM runs on; Shepherd names it after
+        the namespace, System and Service.
+      </Typography>
+      {resolvedStart.error && (
+        <ShepherdErrorPanel
+          title="Could not start from the linked System or Service"
+          error={resolvedStart.error}
+        />
+      )}
+      {submit.error && (
+        <ShepherdErrorPanel title={NOT_ACCEPTED_TITLE} error={submit.error} />
+      )}
+      <Loaded state={catalogs.systems} what="your Systems">
+        {systems =>
+          systems.length === 0 ? (
+            <EmptyState
+              missing="data"
+              title={NO_SYSTEMS_TITLE}
+              description={`VMs are requested for a Service of a System you are a member of, and you cannot see any System yet. Register your team's catalog System in Shepherd (${SYSTEMS_TITLE}, or the System's catalog page), or ask the System's owner or your platform team to add you as a member.`}
+            />
+          ) : (
+            <Stepper activeStep={activeStep} orientation="vertical" nonLinear>
+              {WIZARD_STEPS.map((step, index) => {
+                const hasError = (step.fields as readonly WizardField[]).some(
+                  field => serverErrors[field],
+                );
+                return (
+                  <Step
+                    key={step.id}
+                    completed={complete[index] && index !== activeStep}
+                  >
+                    {/* StepButton hands `optional` down to the StepLabel it wraps. */}
+                    <StepButton
+                      onClick={() => setActiveStep(index)}
+                      disabled={!reachable(index)}
+                      optional={
+                        index !== activeStep && summaries[index] ? (
+                          <Typography variant="caption">
+                            {summaries[index]}
+                          </Typography>
+                        ) : undefined
+                      }
+                    >
+                      <StepLabel error={hasError}>{step.label}</StepLabel>
+                    </StepButton>
+                    <StepContent>
+                      {bodies[index]()}
+                      {isReview(index) ? (
+                        <Box mt={2} display="flex" style={{ gap: 8 }}>
+                          <Button onClick={() => setActiveStep(index - 1)}>
+                            {BACK_LABEL}
+                          </Button>
+                          <Button
+                            variant="contained"
+                            color="primary"
+                            disabled={!reachable(index) || submit.busy}
+                            onClick={onSubmit}
+                            startIcon={
+                              submit.busy ? (
+                                <CircularProgress size={16} />
+                              ) : undefined
+                            }
+                          >
+                            {SUBMIT_LABEL}
+                          </Button>
+                        </Box>
+                      ) : (
+                        <StepActions
+                          index={index}
+                          canContinue={complete[index]}
+                          onBack={() => setActiveStep(index - 1)}
+                          onNext={() => setActiveStep(index + 1)}
+                        />
+                      )}
+                    </StepContent>
+                  </Step>
+                );
+              })}
+            </Stepper>
+          )
+        }
+      </Loaded>
+    </InfoCard>
+  );
+}

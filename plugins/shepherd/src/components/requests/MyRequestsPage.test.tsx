@@ -1,0 +1,339 @@
+import {
+  ShepherdTicket,
+  shepherdTicketCancelPermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  aDomainEvent,
+  aPage,
+  aTicket,
+  anAuditEntry,
+  aTemplate,
+  anInstanceSize,
+} from '../../__testUtils__/fixtures';
+import {
+  RenderShepherdOptions,
+  renderShepherd,
+} from '../../__testUtils__/renderShepherd';
+import { ShepherdApi } from '../../api/ShepherdApi';
+import { ShepherdApiError } from '../../api/ShepherdApiError';
+import { WITHDRAW_LABEL } from './CancelRequestButton';
+import { MyRequestsPage } from './MyRequestsPage';
+
+function renderRequests(
+  route: string,
+  stubs: Partial<ShepherdApi>,
+  options: Pick<RenderShepherdOptions, 'permissions'> = {},
+) {
+  return renderShepherd(<MyRequestsPage />, {
+    api: stubs,
+    path: '/shepherd/requests/*',
+    route,
+    ...options,
+  });
+}
+
+const POWER_TICKET = aTicket({
+  id: 'ticket-power',
+  operation: 'POWER',
+  powerAction: 'stop',
+  status: 'SUCCESS',
+  vmId: 'vm-9',
+  vmName: 'prod-payments-api-01',
+  environment: 'prod',
+  namespace: 'prod',
+  approver: 'user:default/approver',
+  decidedAt: '2026-11-23T10:10:00.000Z',
+});
+
+describe('My requests', () => {
+  it('lists the caller’s requests in progress first', async () => {
+    const { api } = await renderRequests('/shepherd/requests', {
+      listTickets: async () => aPage([aTicket()]),
+    });
+
+    const link = await screen.findByRole('link', {
+      name: 'New VM for payments/api in dev',
+    });
+    expect(link).toHaveAttribute('href', '/shepherd/requests/ticket-create');
+    expect(screen.getByText('PENDING')).toBeInTheDocument();
+    expect(api.listTickets).toHaveBeenCalledWith({
+      scope: 'mine',
+      statusGroup: 'ACTIVE',
+      offset: 0,
+      limit: 20,
+    });
+  });
+
+  it('switches between the status groups', async () => {
+    const { api } = await renderRequests('/shepherd/requests', {
+      listTickets: async query =>
+        aPage(query?.statusGroup === 'TERMINAL' ? [POWER_TICKET] : []),
+    });
+    expect(
+      await screen.findByText('No requests in progress'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Finished' }));
+
+    expect(
+      await screen.findByRole('link', { name: 'Stop prod-payments-api-01' }),
+    ).toBeInTheDocument();
+    expect(api.listTickets).toHaveBeenLastCalledWith({
+      scope: 'mine',
+      statusGroup: 'TERMINAL',
+      offset: 0,
+      limit: 20,
+    });
+
+    await userEvent.click(screen.getByRole('tab', { name: 'All' }));
+    await waitFor(() =>
+      expect(api.listTickets).toHaveBeenLastCalledWith({
+        scope: 'mine',
+        statusGroup: undefined,
+        offset: 0,
+        limit: 20,
+      }),
+    );
+  });
+
+  it('explains where requests come from when there are none', async () => {
+    await renderRequests('/shepherd/requests?group=all', {
+      listTickets: async () => aPage([]),
+    });
+
+    expect(await screen.findByText('No requests yet')).toBeInTheDocument();
+    expect(screen.getByText(/When you request a VM/)).toBeInTheDocument();
+  });
+
+  it('shows why the requests could not be loaded, with the error code', async () => {
+    await renderRequests('/shepherd/requests', {
+      listTickets: async () => {
+        throw new ShepherdApiError({
+          message: 'Missing credentials',
+          code: 'UNAUTHENTICATED',
+          status: 401,
+        });
+      },
+    });
+
+    expect(
+      await screen.findByText('Could not load your requests'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('UNAUTHENTICATED')).toBeInTheDocument();
+  });
+});
+
+describe('a request', () => {
+  function detailOf(
+    ticket: ShepherdTicket,
+    extra: Partial<{ events: any[]; history: any[] }> = {},
+  ) {
+    return async () => ({
+      ticket,
+      events: extra.events ?? [aDomainEvent()],
+      history: extra.history ?? [anAuditEntry()],
+    });
+  }
+
+  it('summarises what it asks for and shows its timeline in order', async () => {
+    const approved = aTicket({
+      status: 'EXECUTING',
+      approver: 'user:default/approver',
+      vmId: 'vm-1',
+      vmName: 'dev-payments-api-01',
+      requestSpec: {
+        templateId: 'tpl-ubuntu',
+        instanceSizeId: 'size-small',
+        targetCpuCores: 4,
+        targetMemoryGi: 8,
+      },
+      templateSnapshot: aTemplate(),
+      instanceSizeSnapshot: anInstanceSize(),
+      decidedAt: '2026-11-23T10:05:00.000Z',
+    });
+    await renderRequests('/shepherd/requests/ticket-create', {
+      getTicket: detailOf(approved, {
+        events: [
+          aDomainEvent({
+            status: 'PROCESSING',
+            createdAt: '2026-11-23T10:00:01.000Z',
+          }),
+        ],
+        history: [
+          anAuditEntry({
+            id: 'a-2',
+            action: 'approval.approve',
+            actor: 'user:default/approver',
+            createdAt: '2026-11-23T10:05:00.000Z',
+          }),
+          anAuditEntry({
+            id: 'a-1',
+            action: 'vm.request',
+            createdAt: '2026-11-23T10:00:00.000Z',
+          }),
+        ],
+      }),
+    });
+
+    expect(
+      await screen.findByRole('heading', {
+        name: 'New VM for payments/api in dev',
+      }),
+    ).toBeInTheDocument();
+    // Next to the title and in the summary.
+    expect(screen.getAllByText('EXECUTING')).toHaveLength(2);
+    expect(screen.getByText('Ubuntu 24.04')).toBeInTheDocument();
+    expect(screen.getByText('Small')).toBeInTheDocument();
+    expect(screen.getByText('CPU 4 cores, memory 8 GiB')).toBeInTheDocument();
+    expect(screen.getByText('approver')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'dev-payments-api-01' }),
+    ).toHaveAttribute('href', '/shepherd/vms/vm-1');
+    const timeline = within(screen.getByRole('list', { name: 'Timeline' }));
+    expect(
+      timeline.getAllByRole('listitem').map(item => item.textContent),
+    ).toEqual([
+      expect.stringContaining('vm.request'),
+      expect.stringContaining('VM_CREATION_REQUESTED (PROCESSING)'),
+      expect.stringContaining('approval.approve'),
+    ]);
+    expect(
+      screen.queryByRole('button', { name: WITHDRAW_LABEL }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says why it was rejected', async () => {
+    await renderRequests('/shepherd/requests/ticket-create', {
+      getTicket: detailOf(
+        aTicket({
+          status: 'REJECTED',
+          approver: 'user:default/approver',
+          rejectReason: 'Use the shared staging VM instead',
+        }),
+      ),
+    });
+
+    expect(await screen.findByText('Rejected by approver')).toBeInTheDocument();
+    expect(
+      screen.getByText('Use the shared staging VM instead'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the errors of a failed request', async () => {
+    await renderRequests('/shepherd/requests/ticket-create', {
+      getTicket: detailOf(aTicket({ status: 'FAILED' }), {
+        events: [
+          aDomainEvent({
+            status: 'FAILED',
+            errorMessage: 'admission webhook denied the VM: quota exceeded',
+          }),
+        ],
+        history: [
+          anAuditEntry({
+            id: 'a-9',
+            action: 'execution.failed',
+            outcome: 'failure',
+            details: {
+              error: 'admission webhook denied the VM: quota exceeded',
+            },
+          }),
+        ],
+      }),
+    });
+
+    expect(
+      await screen.findByText('The request failed while it was carried out'),
+    ).toBeInTheDocument();
+    // In the outcome once (the event and the audit entry agree), and in the timeline twice.
+    expect(
+      screen.getAllByText('admission webhook denied the VM: quota exceeded'),
+    ).toHaveLength(3);
+  });
+
+  it('can be withdrawn while it is pending', async () => {
+    const getTicket = jest
+      .fn()
+      .mockImplementationOnce(detailOf(aTicket()))
+      .mockImplementation(detailOf(aTicket({ status: 'CANCELLED' })));
+    const { api } = await renderRequests('/shepherd/requests/ticket-create', {
+      getTicket,
+      cancelTicket: async () => aTicket({ status: 'CANCELLED' }),
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: WITHDRAW_LABEL }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: WITHDRAW_LABEL }),
+    );
+
+    expect((await screen.findAllByText('CANCELLED')).length).toBeGreaterThan(0);
+    expect(api.cancelTicket).toHaveBeenCalledWith('ticket-create');
+    expect(
+      screen.queryByRole('button', { name: WITHDRAW_LABEL }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows why it could not be withdrawn', async () => {
+    await renderRequests('/shepherd/requests/ticket-create', {
+      getTicket: detailOf(aTicket()),
+      cancelTicket: async () => {
+        throw new ShepherdApiError({
+          message: 'The ticket is APPROVED, not PENDING',
+          code: 'TICKET_NOT_PENDING',
+          status: 409,
+        });
+      },
+    });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: WITHDRAW_LABEL }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: WITHDRAW_LABEL }),
+    );
+
+    expect(
+      await within(dialog).findByText('TICKET_NOT_PENDING'),
+    ).toBeInTheDocument();
+  });
+
+  it('hides withdrawing from users who may not cancel it', async () => {
+    await renderRequests(
+      '/shepherd/requests/ticket-create',
+      { getTicket: detailOf(aTicket()) },
+      { permissions: { deny: [shepherdTicketCancelPermission] } },
+    );
+
+    await screen.findByRole('heading', {
+      name: 'New VM for payments/api in dev',
+    });
+    expect(
+      screen.queryByRole('button', { name: WITHDRAW_LABEL }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows why it could not be loaded, with the error code', async () => {
+    await renderRequests('/shepherd/requests/nope', {
+      getTicket: async () => {
+        throw new ShepherdApiError({
+          message: 'Ticket nope was not found',
+          code: 'NOT_FOUND',
+          status: 404,
+        });
+      },
+    });
+
+    expect(
+      await screen.findByText('Could not load the request'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('NOT_FOUND')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'All my requests' }),
+    ).toHaveAttribute('href', '/shepherd/requests');
+  });
+});

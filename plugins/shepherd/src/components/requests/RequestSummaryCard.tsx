@@ -1,0 +1,98 @@
+import { InfoCard, StructuredMetadataTable } from '@backstage/core-components';
+import {
+  ShepherdTicket,
+  VmSpec,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { NOT_SET } from '../../labels';
+import {
+  EnvironmentChip,
+  RelativeTime,
+  TicketStatusBadge,
+  formatCpu,
+  formatDisk,
+  formatEntityRef,
+  formatMemory,
+} from '../common';
+import { VmLink } from '../links';
+import { OPERATION_LABELS, describeTargets } from './ticketText';
+
+function describeSpec(spec: VmSpec): string {
+  return [
+    `CPU ${formatCpu(spec.cpuCores)} (request ${spec.cpuRequest})`,
+    `memory ${formatMemory(spec.memoryGi)} (request ${
+      spec.memoryRequestGi
+    } GiB)`,
+    `disk ${formatDisk(spec.diskGb)}`,
+    spec.storageClass ? `storage class ${spec.storageClass}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** The rows that only some operations have. */
+function operationRows(ticket: ShepherdTicket): Record<string, unknown> {
+  const rows: Record<string, unknown> = {};
+  if (ticket.operation === 'CREATE') {
+    rows.Template =
+      ticket.templateSnapshot?.displayName ??
+      String(ticket.requestSpec.templateId ?? NOT_SET);
+    rows['Instance size'] =
+      ticket.instanceSizeSnapshot?.displayName ??
+      String(ticket.requestSpec.instanceSizeId ?? NOT_SET);
+  }
+  if (ticket.operation === 'CREATE' || ticket.operation === 'MODIFY') {
+    rows['Requested resources'] =
+      describeTargets(ticket.requestSpec) ??
+      (ticket.operation === 'CREATE' ? 'As the instance size' : NOT_SET);
+  }
+  if (ticket.operation === 'MODIFY' && ticket.requestSpec.requiresRestart) {
+    rows['Takes effect'] = 'After the VM restarts';
+  }
+  if (ticket.operation === 'POWER') {
+    rows['Power action'] = ticket.powerAction ?? NOT_SET;
+  }
+  if (ticket.operation === 'VNC_ACCESS' && ticket.grantMinutes) {
+    rows['Console access for'] = `${ticket.grantMinutes} minutes`;
+  }
+  if (ticket.modifiedSpec) {
+    rows["Approver's spec"] = describeSpec(ticket.modifiedSpec);
+  }
+  return rows;
+}
+
+/** What a request asks for, for what, and who decided it. */
+export function RequestSummaryCard(props: { ticket: ShepherdTicket }) {
+  const { ticket } = props;
+  const metadata: Record<string, unknown> = {
+    Operation: OPERATION_LABELS[ticket.operation],
+    Status: <TicketStatusBadge status={ticket.status} />,
+    Requester: formatEntityRef(ticket.requester),
+    Reason: ticket.reason,
+    System: ticket.systemName,
+    Service: ticket.serviceName,
+    Namespace: ticket.namespace,
+    Environment: <EnvironmentChip environment={ticket.environment} />,
+    VM: ticket.vmId ? (
+      <VmLink vmId={ticket.vmId}>{ticket.vmName ?? ticket.vmId}</VmLink>
+    ) : (
+      ticket.vmName ?? NOT_SET
+    ),
+    ...operationRows(ticket),
+    Approver: ticket.approver ? formatEntityRef(ticket.approver) : NOT_SET,
+    ...(ticket.decisionComment
+      ? { 'Approver comment': ticket.decisionComment }
+      : {}),
+    Submitted: <RelativeTime timestamp={ticket.createdAt} />,
+    Decided: ticket.decidedAt ? (
+      <RelativeTime timestamp={ticket.decidedAt} />
+    ) : (
+      NOT_SET
+    ),
+    'Last change': <RelativeTime timestamp={ticket.updatedAt} />,
+  };
+  return (
+    <InfoCard title="Summary">
+      <StructuredMetadataTable metadata={metadata} />
+    </InfoCard>
+  );
+}

@@ -1,0 +1,84 @@
+import { Table, TableColumn } from '@backstage/core-components';
+import { ShepherdTicket } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { ReactNode } from 'react';
+import { NOT_SET } from '../../labels';
+import {
+  EnvironmentChip,
+  RelativeTime,
+  TicketStatusBadge,
+  formatEntityRef,
+} from '../common';
+import { RequestLink } from '../links';
+import { OPERATION_LABELS, describeTicket } from './ticketText';
+
+function columnsFor(showRequester: boolean): TableColumn<ShepherdTicket>[] {
+  return [
+    {
+      title: 'Request',
+      render: ticket => (
+        <RequestLink ticketId={ticket.id}>{describeTicket(ticket)}</RequestLink>
+      ),
+    },
+    {
+      title: 'Operation',
+      render: ticket => OPERATION_LABELS[ticket.operation],
+    },
+    {
+      title: 'Status',
+      render: ticket => <TicketStatusBadge status={ticket.status} />,
+    },
+    {
+      title: 'Environment',
+      render: ticket => <EnvironmentChip environment={ticket.environment} />,
+    },
+    ...(showRequester
+      ? [
+          {
+            title: 'Requester',
+            render: (ticket: ShepherdTicket) =>
+              formatEntityRef(ticket.requester),
+          },
+        ]
+      : []),
+    {
+      title: 'Submitted',
+      render: ticket => <RelativeTime timestamp={ticket.createdAt} />,
+    },
+    {
+      title: 'Decided',
+      render: ticket =>
+        ticket.decidedAt ? (
+          <RelativeTime timestamp={ticket.decidedAt} />
+        ) : (
+          NOT_SET
+        ),
+    },
+  ];
+}
+
+/**
+ * Tickets (requests) as a table, each linking to its page. Paging is the caller's, with a
+ * PaginationBar under the table: the table shows one page of the API.
+ */
+export function TicketTable(props: {
+  tickets: ShepherdTicket[];
+  /** Show who asked; off for the caller's own requests. */
+  showRequester?: boolean;
+  emptyContent?: ReactNode;
+}) {
+  return (
+    <Table<ShepherdTicket>
+      columns={columnsFor(props.showRequester ?? false)}
+      data={props.tickets}
+      emptyContent={props.emptyContent}
+      options={{
+        paging: false,
+        search: false,
+        toolbar: false,
+        padding: 'dense',
+        sorting: false,
+        draggable: false,
+      }}
+    />
+  );
+}

@@ -1,0 +1,175 @@
+import { InfoCard, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  ShepherdVm,
+  shepherdVmConsolePermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import { shepherdApiRef } from '../../api/ShepherdApi';
+import { SUBMITTED_FOR_APPROVAL } from '../../labels';
+import {
+  ConfirmationDialog,
+  PermissionGate,
+  PermissionedButton,
+  RelativeTime,
+  ShepherdErrorPanel,
+  formatTimestamp,
+  isPast,
+  useAction,
+  useLiveData,
+} from '../common';
+import { RequestLink } from '../links';
+import {
+  CONSOLE_GRANT_DEFAULT_MINUTES,
+  CONSOLE_GRANT_MAX_MINUTES,
+  consoleBlockedReason,
+} from './vmRules';
+
+export const REQUEST_CONSOLE_LABEL = 'Request console access';
+
+function isValidMinutes(minutes: number) {
+  return (
+    Number.isInteger(minutes) &&
+    minutes >= 1 &&
+    minutes <= CONSOLE_GRANT_MAX_MINUTES
+  );
+}
+
+function ConsoleAccessBody(props: { vm: ShepherdVm }) {
+  const { vm } = props;
+  const api = useApi(shepherdApiRef);
+  const access = useLiveData(
+    () => api.getVmConsoleAccess(vm.id),
+    [api, vm.id],
+    // A pending request is decided by someone else: keep looking until it is.
+    { isSettled: value => !value.pendingTicket },
+  );
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [minutes, setMinutes] = useState(String(CONSOLE_GRANT_DEFAULT_MINUTES));
+  const request = useAction(() =>
+    api.requestVmConsole(vm.id, {
+      reason: reason.trim() || undefined,
+      minutes: Number(minutes),
+    }),
+  );
+
+  const confirm = async () => {
+    if (await request.run()) {
+      setOpen(false);
+      access.refresh();
+    }
+  };
+
+  if (access.loading && !access.value) {
+    return <Progress />;
+  }
+  const grant =
+    access.value?.grant && !isPast(access.value.grant.expiresAt)
+      ? access.value.grant
+      : undefined;
+  const pending = access.value?.pendingTicket;
+
+  return (
+    <>
+      {access.error && (
+        <ShepherdErrorPanel
+          title="Could not load your console access"
+          error={access.error}
+        />
+      )}
+      {grant && (
+        <Typography variant="body2" paragraph>
+          Console access granted until {formatTimestamp(grant.expiresAt)} (
+          <RelativeTime timestamp={grant.expiresAt} />
+          ).
+        </Typography>
+      )}
+      {pending && (
+        <Typography variant="body2" paragraph>
+          {SUBMITTED_FOR_APPROVAL}: console access waits for an approver.{' '}
+          <RequestLink ticketId={pending.id}>Follow the request</RequestLink>
+        </Typography>
+      )}
+      {!grant && !pending && access.value && (
+        <Typography variant="body2" paragraph>
+          You have no console access to this VM.{' '}
+          {vm.environment === 'prod'
+            ? 'In production an approver grants it for a limited time.'
+            : 'In test it is granted at once.'}
+        </Typography>
+      )}
+      {!grant && !pending && (
+        <PermissionedButton
+          permission={shepherdVmConsolePermission}
+          resourceRef={vm.id}
+          variant="outlined"
+          disabled={Boolean(consoleBlockedReason(vm))}
+          disabledReason={consoleBlockedReason(vm)}
+          onClick={() => {
+            request.reset();
+            setOpen(true);
+          }}
+        >
+          {REQUEST_CONSOLE_LABEL}
+        </PermissionedButton>
+      )}
+      <ConfirmationDialog
+        open={open}
+        title={`Console access to ${vm.name}`}
+        tier={{ kind: 'button' }}
+        confirmLabel={
+          vm.environment === 'prod' ? 'Submit for approval' : 'Grant access'
+        }
+        canConfirm={isValidMinutes(Number(minutes))}
+        busy={request.busy}
+        error={request.error}
+        onConfirm={confirm}
+        onCancel={() => setOpen(false)}
+      >
+        <TextField
+          id="shepherd-console-minutes"
+          label="Minutes"
+          type="number"
+          inputProps={{ min: 1, max: CONSOLE_GRANT_MAX_MINUTES, step: 1 }}
+          value={minutes}
+          onChange={event => setMinutes(event.target.value)}
+          error={!isValidMinutes(Number(minutes))}
+          helperText={`At most ${CONSOLE_GRANT_MAX_MINUTES} minutes`}
+          fullWidth
+          margin="dense"
+          variant="outlined"
+        />
+        <TextField
+          id="shepherd-console-reason"
+          label="Reason (optional)"
+          value={reason}
+          onChange={event => setReason(event.target.value)}
+          fullWidth
+          margin="dense"
+          variant="outlined"
+        />
+      </ConfirmationDialog>
+    </>
+  );
+}
+
+/**
+ * The user's console access to a VM: a time-limited grant, a request waiting for an approver
+ * (production), or a button to ask for it. Users without the console permission do not see
+ * the card.
+ */
+export function ConsoleAccessCard(props: { vm: ShepherdVm }) {
+  return (
+    <PermissionGate
+      permission={shepherdVmConsolePermission}
+      resourceRef={props.vm.id}
+    >
+      <InfoCard title="Console">
+        <ConsoleAccessBody vm={props.vm} />
+      </InfoCard>
+    </PermissionGate>
+  );
+}

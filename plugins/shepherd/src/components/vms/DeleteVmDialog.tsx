@@ -1,0 +1,81 @@
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  ShepherdVm,
+  TicketSubmission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { useEffect, useState } from 'react';
+import { shepherdApiRef } from '../../api/ShepherdApi';
+import {
+  ConfirmationDialog,
+  deletionTierFor,
+  toDeletionConfirmation,
+  useAction,
+} from '../common';
+
+export const DELETE_LABEL = 'Request deletion';
+
+/**
+ * Requests the deletion of a VM with the confirmation its environment asks for: a tick for
+ * test VMs, the VM's name typed for production ones. Deletion always waits for an approver.
+ */
+export function DeleteVmDialog(props: {
+  vm: ShepherdVm;
+  open: boolean;
+  onSubmitted: (submission: TicketSubmission) => void;
+  onCancel: () => void;
+}) {
+  const { vm, open, onSubmitted, onCancel } = props;
+  const api = useApi(shepherdApiRef);
+  const [reason, setReason] = useState('');
+  const tier = deletionTierFor(vm.environment, vm.name);
+  const submit = useAction(api.requestVmDeletion.bind(api));
+
+  useEffect(() => {
+    if (open) {
+      setReason('');
+      submit.reset();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
+
+  const confirm = async () => {
+    const submission = await submit.run(vm.id, {
+      ...toDeletionConfirmation(tier),
+      reason: reason.trim() || undefined,
+    });
+    if (submission) {
+      onSubmitted(submission);
+    }
+  };
+
+  return (
+    <ConfirmationDialog
+      open={open}
+      title={`Delete ${vm.name}?`}
+      tier={tier}
+      confirmLabel={DELETE_LABEL}
+      busy={submit.busy}
+      error={submit.error}
+      onConfirm={confirm}
+      onCancel={onCancel}
+    >
+      <Typography variant="body2" paragraph>
+        Once an approver allows it, the VM and its disks are removed from{' '}
+        {vm.clusterName ?? 'its cluster'}. Its requests and audit trail are
+        kept.
+      </Typography>
+      <TextField
+        id="shepherd-delete-reason"
+        label="Reason (optional)"
+        value={reason}
+        onChange={event => setReason(event.target.value)}
+        fullWidth
+        margin="dense"
+        variant="outlined"
+        disabled={submit.busy}
+      />
+    </ConfirmationDialog>
+  );
+}

@@ -1,0 +1,413 @@
+import {
+  ShepherdVm,
+  shepherdVmConsolePermission,
+  shepherdVmPowerPermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  aPage,
+  aTicket,
+  aVm,
+  anInstanceSize,
+  aTemplate,
+} from '../../__testUtils__/fixtures';
+import {
+  RenderShepherdOptions,
+  renderShepherd,
+} from '../../__testUtils__/renderShepherd';
+import { ShepherdApi } from '../../api/ShepherdApi';
+import { ShepherdApiError } from '../../api/ShepherdApiError';
+import { SUBMITTED_FOR_APPROVAL } from '../../labels';
+import { TYPE_NAME_LABEL } from '../common';
+import { REQUEST_CONSOLE_LABEL } from './ConsoleAccessCard';
+import { DELETE_LABEL } from './DeleteVmDialog';
+import { VmsPage } from './VmsPage';
+
+const PROD_VM = aVm({
+  id: 'vm-9',
+  name: 'prod-payments-api-01',
+  namespace: 'prod',
+  environment: 'prod',
+  clusterName: 'sim-prod',
+});
+
+const CREATION_TICKET = aTicket({
+  status: 'SUCCESS',
+  vmId: 'vm-1',
+  vmName: 'dev-payments-api-01',
+  templateSnapshot: aTemplate(),
+  instanceSizeSnapshot: anInstanceSize(),
+  decidedAt: '2026-11-23T10:05:00.000Z',
+});
+
+function renderVm(
+  vm: ShepherdVm,
+  stubs: Partial<ShepherdApi> = {},
+  options: Pick<RenderShepherdOptions, 'permissions'> = {},
+) {
+  return renderShepherd(<VmsPage />, {
+    api: {
+      getVm: async () => vm,
+      listTickets: async () => aPage([CREATION_TICKET]),
+      getVmConsoleAccess: async () => ({}),
+      ...stubs,
+    },
+    path: '/shepherd/vms/*',
+    route: `/shepherd/vms/${vm.id}`,
+    ...options,
+  });
+}
+
+const button = (name: string) => screen.getByRole('button', { name });
+
+describe('VM page', () => {
+  it('shows the VM: status, placement with the cluster read-only, resources and requests', async () => {
+    const { api } = await renderVm(
+      aVm({ statusMessage: 'Guest agent connected' }),
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('RUNNING').length).toBeGreaterThan(0);
+    expect(screen.getByText('Guest agent connected')).toBeInTheDocument();
+    expect(screen.getByText('sim-test')).toBeInTheDocument();
+    expect(
+      screen.getByText('Chosen by the approver; read-only'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('2 cores (request 1)')).toBeInTheDocument();
+    expect(screen.getByText('4 GiB (request 4 GiB)')).toBeInTheDocument();
+    expect(screen.getByText('20 GiB')).toBeInTheDocument();
+    expect(await screen.findByText('Ubuntu 24.04')).toBeInTheDocument();
+    expect(screen.getByText('Small')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'New VM for payments/api in dev' }),
+    ).toHaveAttribute('href', '/shepherd/requests/ticket-create');
+    expect(api.listTickets).toHaveBeenCalledWith({
+      scope: 'all',
+      vmId: 'vm-1',
+      limit: 20,
+    });
+  });
+
+  it('shows why the VM could not be loaded, with the error code', async () => {
+    await renderVm(aVm(), {
+      getVm: async () => {
+        throw new ShepherdApiError({
+          message: 'VM vm-1 was not found',
+          code: 'NOT_FOUND',
+          status: 404,
+        });
+      },
+    });
+
+    expect(
+      await screen.findByText('Could not load the VM'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('NOT_FOUND')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'All VMs' })).toHaveAttribute(
+      'href',
+      '/shepherd/vms',
+    );
+  });
+
+  describe('power', () => {
+    it('starts a stopped test VM at once', async () => {
+      const { api } = await renderVm(aVm({ status: 'STOPPED' }), {
+        requestVmPower: async () => ({ status: 'ACCEPTED', eventId: 'e-1' }),
+      });
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' });
+      expect(button('Stop')).toBeDisabled();
+
+      await userEvent.click(button('Start'));
+
+      expect(await screen.findByText(/Start accepted/)).toBeInTheDocument();
+      expect(api.requestVmPower).toHaveBeenCalledWith('vm-1', {
+        action: 'start',
+        reason: undefined,
+      });
+    });
+
+    it('submits a production stop for approval and links the request', async () => {
+      const { api } = await renderVm(PROD_VM, {
+        requestVmPower: async () => ({
+          status: 'PENDING_APPROVAL',
+          ticketId: 'ticket-power',
+          eventId: 'e-2',
+        }),
+      });
+      await screen.findByRole('heading', { name: PROD_VM.name });
+
+      await userEvent.click(button('Stop'));
+      const dialog = await screen.findByRole('dialog');
+      expect(
+        within(dialog).getByText(/an approver must allow/),
+      ).toBeInTheDocument();
+      await userEvent.type(
+        within(dialog).getByLabelText('Reason (optional)'),
+        'maintenance',
+      );
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Submit for approval' }),
+      );
+
+      expect(
+        await screen.findByText(new RegExp(SUBMITTED_FOR_APPROVAL)),
+      ).toBeInTheDocument();
+      await waitFor(() =>
+        expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+      );
+      expect(
+        screen.getByRole('link', { name: 'Follow the request' }),
+      ).toHaveAttribute('href', '/shepherd/requests/ticket-power');
+      expect(api.requestVmPower).toHaveBeenCalledWith('vm-9', {
+        action: 'stop',
+        reason: 'maintenance',
+      });
+    });
+
+    it('shows a refused action with its code', async () => {
+      await renderVm(aVm({ status: 'STOPPED' }), {
+        requestVmPower: async () => {
+          throw new ShepherdApiError({
+            message: 'Cannot start dev-payments-api-01 while it is STARTING',
+            code: 'VM_STATE_CONFLICT',
+            status: 409,
+          });
+        },
+      });
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' });
+
+      await userEvent.click(button('Start'));
+
+      expect(await screen.findByText('VM_STATE_CONFLICT')).toBeInTheDocument();
+      expect(
+        screen.getByText(
+          'Cannot start dev-payments-api-01 while it is STARTING',
+        ),
+      ).toBeInTheDocument();
+    });
+
+    it('disables power actions for users without the permission', async () => {
+      await renderVm(
+        aVm({ status: 'STOPPED' }),
+        {},
+        {
+          permissions: { deny: [shepherdVmPowerPermission] },
+        },
+      );
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' });
+
+      expect(button('Start')).toBeDisabled();
+      expect(button('Restart')).toBeDisabled();
+      await waitFor(() => expect(button('Resize')).toBeEnabled());
+    });
+  });
+
+  describe('resize', () => {
+    it('accepts CPU and memory in steps of 0.5 and lets disks only grow', async () => {
+      const { api } = await renderVm(aVm(), {
+        requestVmModification: async () => ({
+          ticketId: 'ticket-modify',
+          eventId: 'e',
+          status: 'PENDING',
+        }),
+      });
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' });
+      await waitFor(() => expect(button('Resize')).toBeEnabled());
+
+      await userEvent.click(button('Resize'));
+      const dialog = await screen.findByRole('dialog');
+      const submit = within(dialog).getByRole('button', {
+        name: 'Submit for approval',
+      });
+      const cpu = within(dialog).getByLabelText('CPU cores');
+      const disk = within(dialog).getByLabelText('Disk (GiB)');
+
+      await userEvent.clear(cpu);
+      await userEvent.type(cpu, '2.3');
+      expect(
+        within(dialog).getByText('CPU cores come in steps of 0.5'),
+      ).toBeInTheDocument();
+      await userEvent.clear(disk);
+      await userEvent.type(disk, '10');
+      expect(
+        within(dialog).getByText('Disks only grow: at least 20 GiB'),
+      ).toBeInTheDocument();
+      expect(submit).toBeDisabled();
+
+      await userEvent.clear(cpu);
+      await userEvent.type(cpu, '3.5');
+      await userEvent.clear(disk);
+      await userEvent.type(disk, '40');
+      expect(
+        within(dialog).getByText(/take effect after its next restart/),
+      ).toBeInTheDocument();
+      expect(submit).toBeDisabled(); // the reason is still missing
+      await userEvent.type(
+        within(dialog).getByLabelText(/Reason/),
+        'More load',
+      );
+      await userEvent.click(submit);
+
+      expect(
+        await screen.findByText(/Submitted for approval: the resize/),
+      ).toBeInTheDocument();
+      expect(api.requestVmModification).toHaveBeenCalledWith('vm-1', {
+        targetCpuCores: 3.5,
+        targetMemoryGi: undefined,
+        targetDiskGb: 40,
+        reason: 'More load',
+      });
+    });
+  });
+
+  describe('delete', () => {
+    it('asks for a tick for a test VM', async () => {
+      const { api } = await renderVm(aVm(), {
+        requestVmDeletion: async () => ({
+          ticketId: 'ticket-delete',
+          eventId: 'e',
+          status: 'PENDING',
+        }),
+      });
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' });
+      await waitFor(() => expect(button(DELETE_LABEL)).toBeEnabled());
+
+      await userEvent.click(button(DELETE_LABEL));
+      const dialog = await screen.findByRole('dialog');
+      const confirm = within(dialog).getByRole('button', {
+        name: DELETE_LABEL,
+      });
+      expect(confirm).toBeDisabled();
+      await userEvent.click(within(dialog).getByRole('checkbox'));
+      await userEvent.click(confirm);
+
+      expect(
+        await screen.findByText(/Submitted for approval: the deletion/),
+      ).toBeInTheDocument();
+      expect(api.requestVmDeletion).toHaveBeenCalledWith('vm-1', {
+        confirm: true,
+        reason: undefined,
+      });
+    });
+
+    it('asks for the name of a production VM and shows a duplicate request', async () => {
+      const { api } = await renderVm(PROD_VM, {
+        requestVmDeletion: async () => {
+          throw new ShepherdApiError({
+            message: 'A deletion of prod-payments-api-01 is already pending',
+            code: 'DUPLICATE_PENDING_REQUEST',
+            status: 409,
+            details: { ticketId: 'ticket-old' },
+          });
+        },
+      });
+      await screen.findByRole('heading', { name: PROD_VM.name });
+      await waitFor(() => expect(button(DELETE_LABEL)).toBeEnabled());
+
+      await userEvent.click(button(DELETE_LABEL));
+      const dialog = await screen.findByRole('dialog');
+      expect(within(dialog).queryByRole('checkbox')).not.toBeInTheDocument();
+      await userEvent.type(
+        within(dialog).getByLabelText(TYPE_NAME_LABEL),
+        PROD_VM.name,
+      );
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: DELETE_LABEL }),
+      );
+
+      expect(
+        await within(dialog).findByText('DUPLICATE_PENDING_REQUEST'),
+      ).toBeInTheDocument();
+      expect(
+        within(dialog).getByRole('link', { name: 'ticket-old' }),
+      ).toHaveAttribute('href', '/shepherd/requests/ticket-old');
+      expect(api.requestVmDeletion).toHaveBeenCalledWith('vm-9', {
+        confirmName: PROD_VM.name,
+        reason: undefined,
+      });
+    });
+  });
+
+  describe('console', () => {
+    it('grants a test VM’s console at once and shows the grant', async () => {
+      const grant = {
+        id: 'grant-1',
+        vmId: 'vm-1',
+        userRef: 'user:default/engineer-test',
+        grantedBy: 'user:default/engineer-test',
+        expiresAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+        createdAt: new Date().toISOString(),
+      };
+      const access = jest
+        .fn()
+        .mockResolvedValueOnce({})
+        .mockResolvedValue({ grant });
+      const { api } = await renderVm(aVm(), {
+        getVmConsoleAccess: access,
+        requestVmConsole: async () => ({ status: 'ACCEPTED', grant }),
+      });
+
+      await userEvent.click(
+        await screen.findByRole('button', { name: REQUEST_CONSOLE_LABEL }),
+      );
+      const dialog = await screen.findByRole('dialog');
+      const minutes = within(dialog).getByLabelText('Minutes');
+      await userEvent.clear(minutes);
+      await userEvent.type(minutes, '30');
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Grant access' }),
+      );
+
+      expect(
+        await screen.findByText(/Console access granted until/),
+      ).toBeInTheDocument();
+      expect(api.requestVmConsole).toHaveBeenCalledWith('vm-1', {
+        minutes: 30,
+        reason: undefined,
+      });
+    });
+
+    it('shows a production console request that waits for an approver', async () => {
+      await renderVm(PROD_VM, {
+        getVmConsoleAccess: async () => ({
+          pendingTicket: aTicket({ id: 'ticket-vnc', operation: 'VNC_ACCESS' }),
+        }),
+      });
+
+      expect(
+        await screen.findByText(/console access waits for an approver/),
+      ).toBeInTheDocument();
+      expect(
+        within(screen.getByText(/console access waits/)).getByRole('link'),
+      ).toHaveAttribute('href', '/shepherd/requests/ticket-vnc');
+      expect(
+        screen.queryByRole('button', { name: REQUEST_CONSOLE_LABEL }),
+      ).not.toBeInTheDocument();
+    });
+
+    it('offers the console only while the VM runs', async () => {
+      await renderVm(aVm({ status: 'STOPPED' }));
+
+      expect(
+        await screen.findByRole('button', { name: REQUEST_CONSOLE_LABEL }),
+      ).toBeDisabled();
+    });
+
+    it('is not shown to users without the console permission', async () => {
+      const { api } = await renderVm(
+        aVm(),
+        {},
+        {
+          permissions: { deny: [shepherdVmConsolePermission] },
+        },
+      );
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' });
+
+      expect(screen.queryByText('Console')).not.toBeInTheDocument();
+      expect(api.getVmConsoleAccess).not.toHaveBeenCalled();
+    });
+  });
+});

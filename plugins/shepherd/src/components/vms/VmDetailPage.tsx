@@ -1,0 +1,129 @@
+import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { useParams } from 'react-router-dom';
+import { shepherdApiRef } from '../../api/ShepherdApi';
+import { vmsRouteRef } from '../../routes';
+import {
+  EnvironmentChip,
+  ShepherdErrorPanel,
+  VmStatusBadge,
+  useLiveData,
+} from '../common';
+import { TicketTable, isActiveTicket } from '../requests';
+import { ConsoleAccessCard } from './ConsoleAccessCard';
+import { VmActions } from './VmActions';
+import { VmPlacementCard, VmResourcesCard } from './VmInfoCards';
+import { isTransitional } from './vmRules';
+
+/** How many of a VM's requests its page lists, newest first. */
+export const RELATED_REQUESTS_LIMIT = 20;
+
+/**
+ * One VM: its status (followed while it changes), placement and resources, its console
+ * access, its requests, and the actions the user may take on it.
+ */
+export function VmDetailPage() {
+  const { vmId = '' } = useParams();
+  const api = useApi(shepherdApiRef);
+  const vmsLink = useRouteRef(vmsRouteRef);
+  const vm = useLiveData(() => api.getVm(vmId), [api, vmId], {
+    isSettled: value => !isTransitional(value),
+  });
+  const tickets = useLiveData(
+    () =>
+      api.listTickets({ scope: 'all', vmId, limit: RELATED_REQUESTS_LIMIT }),
+    [api, vmId],
+    { isSettled: page => !page.items.some(isActiveTicket) },
+  );
+  const refresh = () => {
+    vm.refresh();
+    tickets.refresh();
+  };
+
+  const backLink = <Link to={vmsLink()}>All VMs</Link>;
+
+  if (vm.loading && !vm.value) {
+    return <Progress />;
+  }
+  if (!vm.value) {
+    return (
+      <>
+        {backLink}
+        {vm.error && (
+          <ShepherdErrorPanel title="Could not load the VM" error={vm.error} />
+        )}
+      </>
+    );
+  }
+
+  const current = vm.value;
+  const creationTicket = tickets.value?.items.find(
+    ticket => ticket.id === current.ticketId,
+  );
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        {backLink}
+        <Box
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          mt={1}
+          style={{ gap: 16 }}
+        >
+          <Typography variant="h5" component="h2">
+            {current.name}
+          </Typography>
+          <VmStatusBadge status={current.status} />
+          <EnvironmentChip environment={current.environment} />
+        </Box>
+      </Grid>
+      {vm.error && (
+        <Grid item xs={12}>
+          <ShepherdErrorPanel
+            title="Could not refresh the VM"
+            error={vm.error}
+          />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <VmActions vm={current} onChanged={refresh} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <VmPlacementCard vm={current} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <VmResourcesCard vm={current} creationTicket={creationTicket} />
+        <Box mt={3}>
+          <ConsoleAccessCard vm={current} />
+        </Box>
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="Requests" noPadding>
+          {tickets.error && (
+            <ShepherdErrorPanel
+              title="Could not load the VM's requests"
+              error={tickets.error}
+            />
+          )}
+          {tickets.value && (
+            <TicketTable
+              tickets={tickets.value.items}
+              showRequester
+              emptyContent={
+                <Box p={2}>
+                  <Typography variant="body2">
+                    No requests on this VM.
+                  </Typography>
+                </Box>
+              }
+            />
+          )}
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}

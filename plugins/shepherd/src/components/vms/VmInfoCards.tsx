@@ -1,0 +1,88 @@
+import { InfoCard, StructuredMetadataTable } from '@backstage/core-components';
+import {
+  ShepherdTicket,
+  ShepherdVm,
+  isOvercommitted,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import Typography from '@material-ui/core/Typography';
+import { NOT_SET } from '../../labels';
+import {
+  EnvironmentChip,
+  RelativeTime,
+  VmStatusBadge,
+  formatCpu,
+  formatDisk,
+  formatEntityRef,
+  formatMemory,
+} from '../common';
+import { RequestLink } from '../links';
+
+/** Where a VM runs and whose it is. The cluster was the approver's choice and cannot change. */
+export function VmPlacementCard(props: { vm: ShepherdVm }) {
+  const { vm } = props;
+  return (
+    <InfoCard title="Status and placement">
+      <StructuredMetadataTable
+        metadata={{
+          Status: <VmStatusBadge status={vm.status} />,
+          ...(vm.statusMessage ? { 'Status message': vm.statusMessage } : {}),
+          System: vm.systemName,
+          Service: vm.serviceName,
+          Namespace: vm.namespace,
+          Environment: <EnvironmentChip environment={vm.environment} />,
+          Cluster: (
+            <>
+              {vm.clusterName ?? NOT_SET}
+              <Typography
+                variant="caption"
+                display="block"
+                color="textSecondary"
+              >
+                Chosen by the approver; read-only
+              </Typography>
+            </>
+          ),
+          Instance: vm.instance,
+          'Requested by': formatEntityRef(vm.createdBy),
+          'Created by request': (
+            <RequestLink ticketId={vm.ticketId}>{vm.ticketId}</RequestLink>
+          ),
+          Created: <RelativeTime timestamp={vm.createdAt} />,
+          'Last change': <RelativeTime timestamp={vm.updatedAt} />,
+        }}
+      />
+    </InfoCard>
+  );
+}
+
+/**
+ * A VM's compute shape. Template and instance size are named from the request that created
+ * the VM when it is at hand (its snapshots), by id otherwise.
+ */
+export function VmResourcesCard(props: {
+  vm: ShepherdVm;
+  creationTicket?: ShepherdTicket;
+}) {
+  const { vm, creationTicket } = props;
+  const overcommitted = isOvercommitted(vm);
+  return (
+    <InfoCard title="Resources">
+      <StructuredMetadataTable
+        metadata={{
+          CPU: `${formatCpu(vm.cpuCores)} (request ${vm.cpuRequest})`,
+          Memory: `${formatMemory(vm.memoryGi)} (request ${formatMemory(
+            vm.memoryRequestGi,
+          )})`,
+          Disk: formatDisk(vm.diskGb),
+          'Storage class': vm.storageClass ?? NOT_SET,
+          Template:
+            creationTicket?.templateSnapshot?.displayName ?? vm.templateId,
+          'Instance size':
+            creationTicket?.instanceSizeSnapshot?.displayName ??
+            vm.instanceSizeId,
+          ...(overcommitted ? { Overcommit: 'Requests are below limits' } : {}),
+        }}
+      />
+    </InfoCard>
+  );
+}

@@ -1,0 +1,3 @@
+export { VmsPage } from './VmsPage';
+export { VmTable } from './VmTable';
+export { isTransitional } from './vmRules';

@@ -1,0 +1,113 @@
+import {
+  PowerAction,
+  ShepherdVm,
+  VM_STATUSES_OWNED_BY_JOBS,
+  VmStatus,
+  isPowerActionAllowed,
+  isResourceStep,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+
+/*
+ * What the VM page offers in which state, from the rules the backend applies (shared through
+ * shepherd-common), so that buttons that would only earn a VM_STATE_CONFLICT are disabled
+ * with a reason; the backend still decides (a VM may have moved on since the page loaded).
+ */
+
+/** Statuses a VM passes through on its way somewhere: pages poll while a VM is in one. */
+export const TRANSITIONAL_VM_STATUSES: ReadonlySet<VmStatus> = new Set([
+  'CREATING',
+  'STARTING',
+  'STOPPING',
+  'DELETING',
+  'MIGRATING',
+  'PENDING',
+]);
+
+export function isTransitional(vm: Pick<ShepherdVm, 'status'>): boolean {
+  return TRANSITIONAL_VM_STATUSES.has(vm.status);
+}
+
+/** Why a power action is not offered now, or undefined when it is. */
+export function powerActionBlockedReason(
+  vm: ShepherdVm,
+  action: PowerAction,
+): string | undefined {
+  return isPowerActionAllowed(action, vm.status)
+    ? undefined
+    : `A VM cannot ${action} while it is ${vm.status}`;
+}
+
+/** Why a modification cannot be requested now. */
+export function modifyBlockedReason(vm: ShepherdVm): string | undefined {
+  return VM_STATUSES_OWNED_BY_JOBS.includes(vm.status)
+    ? `A VM cannot be resized while it is ${vm.status}`
+    : undefined;
+}
+
+/** Why a deletion cannot be requested now. */
+export function deleteBlockedReason(vm: ShepherdVm): string | undefined {
+  return vm.status === 'DELETING'
+    ? 'The VM is already being deleted'
+    : undefined;
+}
+
+/** Why console access cannot be requested now: only running VMs have a console. */
+export function consoleBlockedReason(vm: ShepherdVm): string | undefined {
+  return vm.status === 'RUNNING'
+    ? undefined
+    : `The console is only available while the VM runs; it is ${vm.status}`;
+}
+
+export {
+  CONSOLE_GRANT_DEFAULT_MINUTES,
+  CONSOLE_GRANT_MAX_MINUTES,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+
+/** CPU and memory steps, and the disk step, of modify targets. */
+export const CPU_MEMORY_STEP = 0.5;
+export const DISK_STEP = 1;
+
+export type ModifyTargets = {
+  cpuCores: number;
+  memoryGi: number;
+  diskGb: number;
+};
+
+/** What is wrong with modify targets, per field; empty when they can be requested. */
+export function checkModifyTargets(
+  vm: ShepherdVm,
+  targets: ModifyTargets,
+): Partial<Record<keyof ModifyTargets, string>> {
+  const problems: Partial<Record<keyof ModifyTargets, string>> = {};
+  if (!isResourceStep(targets.cpuCores)) {
+    problems.cpuCores = `CPU cores come in steps of ${CPU_MEMORY_STEP}`;
+  }
+  if (!isResourceStep(targets.memoryGi)) {
+    problems.memoryGi = `Memory comes in steps of ${CPU_MEMORY_STEP} GiB`;
+  }
+  if (!Number.isInteger(targets.diskGb)) {
+    problems.diskGb = 'The disk size is a whole number of GiB';
+  } else if (targets.diskGb < vm.diskGb) {
+    problems.diskGb = `Disks only grow: at least ${vm.diskGb} GiB`;
+  }
+  return problems;
+}
+
+/** The targets that differ from the VM, as the API takes them. */
+export function changedTargets(vm: ShepherdVm, targets: ModifyTargets) {
+  return {
+    targetCpuCores:
+      targets.cpuCores !== vm.cpuCores ? targets.cpuCores : undefined,
+    targetMemoryGi:
+      targets.memoryGi !== vm.memoryGi ? targets.memoryGi : undefined,
+    targetDiskGb: targets.diskGb !== vm.diskGb ? targets.diskGb : undefined,
+  };
+}
+
+/** Whether a CPU or memory change of this VM only takes effect after a restart. */
+export function needsRestart(vm: ShepherdVm, targets: ModifyTargets): boolean {
+  return (
+    vm.status === 'RUNNING' &&
+    (targets.cpuCores !== vm.cpuCores || targets.memoryGi !== vm.memoryGi)
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * The KubeVirt Shepherd frontend plugin: request, approve and operate virtual machines from
+ * a Backstage portal.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  shepherdPlugin,
+  ShepherdPage,
+  EntityShepherdVmsContent,
+} from './plugin';
+export { ShepherdHealthCard } from './components/ShepherdHealthCard';
+export { shepherdApiRef } from './api/ShepherdApi';
+export type {
+  ApprovalResult,
+  ConsoleAccess,
+  ShepherdApi,
+} from './api/ShepherdApi';
+export { ShepherdClient } from './api/ShepherdClient';
+export {
+  ShepherdApiError,
+  hasShepherdErrorCode,
+  isShepherdApiError,
+} from './api/ShepherdApiError';
+export * from './api/types';
+export {
+  myRequestsRouteRef,
+  requestDetailRouteRef,
+  rootRouteRef,
+  vmDetailRouteRef,
+  vmsRouteRef,
+} from './routes';
