@@ -55,18 +55,21 @@ export class FakeShepherd {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    // Error bodies shaped like those of Backstage's error handler.
+    const fail = (status: number, name: string, message: string) =>
+      send(status, {
+        error: { name, message },
+        request: { method: req.method, url: req.url },
+        response: { statusCode: status },
+      });
     const missing = (what: string) =>
-      send(404, {
-        error: { name: 'NotFoundError', message: `${what} not found` },
-      });
+      fail(404, 'NotFoundError', `${what} not found`);
     if (this.failWith) {
-      send(this.failWith, {
-        error: { name: 'Error', message: 'Shepherd is unwell' },
-      });
+      fail(this.failWith, 'ServiceUnavailableError', 'Shepherd is unwell');
       return;
     }
     if (req.method !== 'GET' || !req.headers.authorization) {
-      send(401, { error: { name: 'AuthenticationError', message: 'No' } });
+      fail(401, 'AuthenticationError', 'No');
       return;
     }
     const query = url.searchParams;

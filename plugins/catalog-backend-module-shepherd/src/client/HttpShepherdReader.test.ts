@@ -115,7 +115,7 @@ describe('HttpShepherdReader', () => {
     await expect(failure).rejects.toBeInstanceOf(ResponseError);
     await expect(failure).rejects.toMatchObject({
       response: { status: 503 },
-      message: expect.stringContaining('Shepherd is unwell'),
+      cause: { message: 'Shepherd is unwell' },
     });
   });
 });
