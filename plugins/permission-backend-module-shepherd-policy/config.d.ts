@@ -25,8 +25,9 @@ export interface Config {
          * Engineers: they create Systems and work on the Systems they are members of (any
          * member role reads; member and above create Services and request, operate, resize,
          * delete VMs and open consoles; admin and owner change Systems and Services and manage
-         * members). VMs and namespaces are limited to the listed environments. Several
-         * entries matching one user add up their environments.
+         * members). VMs, namespaces and the requests of their Systems are limited to the listed
+         * environments, for reading too; their own requests stay readable. Several entries
+         * matching one user add up their environments.
          */
         engineers?: Array<{
           /** User and Group entity refs. */

@@ -389,7 +389,42 @@ describe('ShepherdPermissionPolicy', () => {
       });
     });
 
-    it('reads tickets it requested or of its Systems, and cancels only its own', async () => {
+    it('reads VMs of its Systems with any member role, in its environments only', async () => {
+      const decision = (await decide(
+        'engineer-test',
+        byName('shepherd.vm.read'),
+      )) as ConditionalPolicyDecision;
+      expect(decision.conditions).toEqual({
+        allOf: [
+          {
+            rule: SHEPHERD_RULE_NAMES.isSystemMember,
+            resourceType: 'shepherd-vm',
+            params: { claims: ENGINEER_TEST_CLAIMS },
+          },
+          {
+            rule: SHEPHERD_RULE_NAMES.isInEnvironment,
+            resourceType: 'shepherd-vm',
+            params: { environments: ['test'] },
+          },
+        ],
+      });
+      const vm = (environment: string) => ({
+        systemId: 's',
+        serviceId: 'v',
+        environment,
+        createdBy: userRef('engineer-test'),
+        members: members(['group:default/team-payments', 'viewer']),
+      });
+      expect(evaluate(decision.conditions, 'shepherd-vm', vm('test'))).toBe(
+        true,
+      );
+      // A production VM is invisible to a test-only engineer, even one it requested.
+      expect(evaluate(decision.conditions, 'shepherd-vm', vm('prod'))).toBe(
+        false,
+      );
+    });
+
+    it('reads tickets it requested, and those of its Systems in its environments; cancels only its own', async () => {
       const read = (await decide(
         'engineer-test',
         byName('shepherd.ticket.read'),
@@ -402,12 +437,42 @@ describe('ShepherdPermissionPolicy', () => {
             params: { claims: ENGINEER_TEST_CLAIMS },
           },
           {
-            rule: SHEPHERD_RULE_NAMES.isSystemMember,
-            resourceType: 'shepherd-ticket',
-            params: { claims: ENGINEER_TEST_CLAIMS },
+            allOf: [
+              {
+                rule: SHEPHERD_RULE_NAMES.isSystemMember,
+                resourceType: 'shepherd-ticket',
+                params: { claims: ENGINEER_TEST_CLAIMS },
+              },
+              {
+                rule: SHEPHERD_RULE_NAMES.isInEnvironment,
+                resourceType: 'shepherd-ticket',
+                params: { environments: ['test'] },
+              },
+            ],
           },
         ],
       });
+      const ticket = (
+        environment: string,
+        requester: string,
+        bindings: ShepherdMemberBinding[],
+      ) => ({
+        id: 't',
+        systemId: 's',
+        environment,
+        requester,
+        status: 'PENDING',
+        operation: 'CREATE',
+        members: bindings,
+      });
+      const team = members(['group:default/team-payments', 'member']);
+      const someone = 'user:default/someone';
+      const readable = (t: ReturnType<typeof ticket>) =>
+        evaluate(read.conditions, 'shepherd-ticket', t);
+      expect(readable(ticket('test', someone, team))).toBe(true);
+      expect(readable(ticket('prod', someone, team))).toBe(false);
+      expect(readable(ticket('prod', userRef('engineer-test'), []))).toBe(true);
+      expect(readable(ticket('test', someone, []))).toBe(false);
       const cancel = (await decide(
         'engineer-test',
         byName('shepherd.ticket.cancel'),

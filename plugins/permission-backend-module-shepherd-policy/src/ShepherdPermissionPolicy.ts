@@ -52,8 +52,9 @@ function isShepherdPermission(permission: Permission): boolean {
  *   the request catalog and the cluster registry;
  * - engineers: creating Systems, and working on the Systems they are members of (read with any
  *   member role; Services and VM requests, power, modify, delete and console as member or
- *   above; changing Systems and Services and managing members as admin or owner), with VMs
- *   and namespaces limited to their environments; reading and cancelling their own requests;
+ *   above; changing Systems and Services and managing members as admin or owner), with VMs,
+ *   namespaces and their Systems' requests limited to their environments (a VM of another
+ *   environment is invisible to them); reading and cancelling their own requests;
  * - viewers: reading Systems, Services, VMs, tickets, namespaces, the request catalog and
  *   the audit log.
  *

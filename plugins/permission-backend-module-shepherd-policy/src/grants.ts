@@ -8,6 +8,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   Environment,
+  MemberRole,
   SHEPHERD_RESOURCE_TYPES,
   shepherdAuditReadPermission,
   shepherdCatalogManagePermission,
@@ -148,21 +149,32 @@ const serviceManager = onService(({ claims }) =>
   shepherdServiceConditions.isSystemMember({ claims, roles: MANAGERS }),
 );
 
-/** VM operations: for members of the VM's System with one of `roles`, in their environments. */
-function vmOperation(roles = CONTRIBUTORS): EngineerGrant {
+/**
+ * VMs of the engineer's Systems, in the engineer's environments: to members with one of
+ * `roles` (any member role when omitted). A VM of another environment is invisible, as the
+ * namespaces of that environment are.
+ */
+function vmInEnvironments(roles?: MemberRole[]): EngineerGrant {
   return onVm(({ claims, environments }) => ({
     allOf: [
-      shepherdVmConditions.isSystemMember({ claims, roles }),
+      shepherdVmConditions.isSystemMember(
+        roles === undefined ? { claims } : { claims, roles },
+      ),
       shepherdVmConditions.isInEnvironment({ environments }),
     ],
   }));
 }
 
+/** VM operations: for members of the VM's System with one of `roles`, in their environments. */
+function vmOperation(roles = CONTRIBUTORS): EngineerGrant {
+  return vmInEnvironments(roles);
+}
+
 /**
  * Shepherd's roles, permission by permission. Platform admins hold all of them; approvers
  * decide requests and read; viewers read (the audit log included, the cluster registry not);
- * engineers work on the Systems they are members of, with VMs and namespaces limited to their
- * environments. Member roles (owner, admin, member, viewer) are inherited from a System by
+ * engineers work on the Systems they are members of, with VMs, namespaces and their Systems'
+ * tickets limited to their environments (their own requests stay readable). Member roles (owner, admin, member, viewer) are inherited from a System by
  * its Services, VMs and tickets.
  */
 export const SHEPHERD_PERMISSION_GRANTS: Record<string, PermissionGrant> = {
@@ -205,9 +217,7 @@ export const SHEPHERD_PERMISSION_GRANTS: Record<string, PermissionGrant> = {
   [shepherdVmCreatePermission.name]: { ...NEITHER, engineer: vmOperation() },
   [shepherdVmReadPermission.name]: {
     ...READERS,
-    engineer: onVm(({ claims }) =>
-      shepherdVmConditions.isSystemMember({ claims }),
-    ),
+    engineer: vmInEnvironments(),
   },
   [shepherdVmPowerPermission.name]: { ...NEITHER, engineer: vmOperation() },
   [shepherdVmModifyPermission.name]: { ...NEITHER, engineer: vmOperation() },
@@ -217,12 +227,18 @@ export const SHEPHERD_PERMISSION_GRANTS: Record<string, PermissionGrant> = {
     ...NEITHER,
     engineer: vmOperation(MANAGERS),
   },
+  // Their own requests wherever they are; their Systems' requests in their environments.
   [shepherdTicketReadPermission.name]: {
     ...READERS,
-    engineer: onTicket(({ claims }) => ({
+    engineer: onTicket(({ claims, environments }) => ({
       anyOf: [
         shepherdTicketConditions.isRequester({ claims }),
-        shepherdTicketConditions.isSystemMember({ claims }),
+        {
+          allOf: [
+            shepherdTicketConditions.isSystemMember({ claims }),
+            shepherdTicketConditions.isInEnvironment({ environments }),
+          ],
+        },
       ],
     })),
   },

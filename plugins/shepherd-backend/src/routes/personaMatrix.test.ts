@@ -72,14 +72,22 @@ const CLUSTER_READERS: Expectation = [OK, OK, F, F, F, F];
 const AUDIT_READERS: Expectation = [OK, F, F, F, OK, F];
 /** Reading a record of the payments System, which the engineers' team owns. */
 const READ_PAYMENTS: Expectation = [OK, OK, OK, OK, OK, N];
+/**
+ * Reading a production record of the payments System: invisible to engineers whose
+ * environments do not include production, as in the upstream product.
+ */
+const READ_PAYMENTS_PROD: Expectation = [OK, OK, N, OK, OK, N];
 /** Reading a record of the logistics System, which no persona belongs to. */
 const READ_LOGISTICS: Expectation = [OK, OK, N, N, OK, N];
 /** Changing the payments System (its owners and admins, and platform admins). */
 const MANAGE_PAYMENTS: Expectation = [OK, F, OK, OK, F, N];
 /** Operating a test VM of the payments System (members and above, in test). */
 const OPERATE_PAYMENTS_TEST: Expectation = [OK, F, OK, OK, F, N];
-/** Operating a production VM of the payments System (only engineers of prod). */
-const OPERATE_PAYMENTS_PROD: Expectation = [OK, F, F, OK, F, N];
+/**
+ * Operating a production VM of the payments System: only engineers of prod; the VM is
+ * invisible to test-only engineers.
+ */
+const OPERATE_PAYMENTS_PROD: Expectation = [OK, F, N, OK, F, N];
 /** Deciding a request of the payments System. */
 const DECIDE_PAYMENTS: Expectation = [OK, OK, F, F, F, N];
 
@@ -413,7 +421,7 @@ const ROWS: Row[] = [
     expect: [
       ['payTest', 'payProd', 'repTest', 'logTest'],
       ['payTest', 'payProd', 'repTest', 'logTest'],
-      ['payTest', 'payProd', 'repTest'],
+      ['payTest', 'repTest'],
       ['payTest', 'payProd', 'repTest'],
       ['payTest', 'payProd', 'repTest', 'logTest'],
       [],
@@ -446,8 +454,20 @@ const ROWS: Row[] = [
   },
   {
     operationId: 'GetVm',
-    variant: 'payments',
+    variant: 'payments, test',
+    request: ({ seed }) => ({ params: { vmId: seed.vms.payTest.id } }),
+    expect: READ_PAYMENTS,
+  },
+  {
+    operationId: 'GetVm',
+    variant: 'payments, production',
     request: ({ seed }) => ({ params: { vmId: seed.vms.payProd.id } }),
+    expect: READ_PAYMENTS_PROD,
+  },
+  {
+    operationId: 'GetVm',
+    variant: 'reports, where the engineers are viewers',
+    request: ({ seed }) => ({ params: { vmId: seed.vms.repTest.id } }),
     expect: READ_PAYMENTS,
   },
   {
@@ -559,7 +579,7 @@ const ROWS: Row[] = [
     expect: [
       ['payTest', 'payProd', 'logOther', 'logMine', 'preview'],
       ['payTest', 'payProd', 'logOther', 'logMine', 'preview'],
-      ['payTest', 'payProd', 'logMine', 'preview'],
+      ['payTest', 'logMine', 'preview'],
       ['payTest', 'payProd', 'preview'],
       ['payTest', 'payProd', 'logOther', 'logMine', 'preview'],
       [],
@@ -573,9 +593,15 @@ const ROWS: Row[] = [
   },
   {
     operationId: 'GetTicket',
-    variant: 'of payments',
+    variant: 'of payments, test',
     request: ({ seed }) => ({ params: { ticketId: seed.tickets.payTest.id } }),
     expect: READ_PAYMENTS,
+  },
+  {
+    operationId: 'GetTicket',
+    variant: 'of payments, production, requested by engineer-prod',
+    request: ({ seed }) => ({ params: { ticketId: seed.tickets.payProd.id } }),
+    expect: READ_PAYMENTS_PROD,
   },
   {
     operationId: 'GetTicket',
@@ -797,14 +823,21 @@ const ROWS: Row[] = [
   },
 ];
 
-/** Every operation of openapi.yaml, with its method and path. */
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/**
+ * Every operation of openapi.yaml, with its method and path. An operation without an
+ * operationId is listed under its method and path, so it fails the coverage check rather
+ * than going unnoticed.
+ */
 const OPERATIONS = new Map(
   Object.entries(spec.paths).flatMap(([path, item]) =>
     Object.entries(item as Record<string, { operationId?: string }>)
-      .filter(([, operation]) => operation.operationId)
+      .filter(([key]) => (HTTP_METHODS as readonly string[]).includes(key))
       .map(([method, operation]) => [
-        operation.operationId!,
-        { method: method as 'get' | 'post' | 'patch' | 'put' | 'delete', path },
+        operation.operationId ?? `${method.toUpperCase()} ${path}`,
+        { method: method as HttpMethod, path },
       ]),
   ),
 );
