@@ -16,6 +16,10 @@ if (process.env.NODE_ENV !== 'production') {
 }
 
 backend.add(import('@backstage/plugin-catalog-backend'));
+// Shepherd's Systems, Services and VMs as catalog entities (catalog.providers.shepherd).
+backend.add(
+  import('@kubevirt-shepherd/plugin-catalog-backend-module-shepherd'),
+);
 
 // Shepherd's roles for catalog Groups and Users (permission.shepherd in app-config.yaml);
 // other plugins' permissions get permission.shepherd.defaultDecision.
