@@ -48,6 +48,7 @@ import { DefaultApprovalsService } from './service/workflow/DefaultApprovalsServ
 import { DefaultTicketsService } from './service/workflow/DefaultTicketsService';
 import { DefaultVmsService } from './service/workflow/DefaultVmsService';
 import { ClusterApprovalPreflight } from './execution/ClusterApprovalPreflight';
+import { ProviderVmManifestRenderer } from './execution/ProviderVmManifestRenderer';
 import { ClusterConnections } from './execution/ClusterConnections';
 
 function readPackageVersion(): string {
@@ -160,6 +161,7 @@ export const shepherdPlugin = createBackendPlugin({
             context,
             notifier,
             new ClusterApprovalPreflight(connections, logger),
+            new ProviderVmManifestRenderer(connections),
             logger,
           ),
           authorizer,

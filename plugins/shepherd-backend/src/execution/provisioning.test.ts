@@ -181,6 +181,52 @@ describe('provisioning against a simulated KubeVirt cluster', () => {
       expect((await api.store.clusters.get(clusterId))?.status).toBe('HEALTHY');
     });
 
+    it('shows the approver the VirtualMachine the approval then applies', async () => {
+      await api.scheduler.triggerTask('shepherd-cluster-health');
+      const submitted = await api
+        .as('engineer-test')
+        .post('/v1/vms/requests')
+        .send({
+          serviceId: service.id,
+          namespace: 'dev',
+          templateId: template.id,
+          instanceSizeId: size.id,
+          reason: 'Load tests',
+        });
+      const { ticketId } = submitted.body;
+
+      const preview = await api
+        .as('approver')
+        .post(`/v1/approval-tasks/${ticketId}/manifest`)
+        .send({ clusterId });
+      expect(preview.status).toBe(200);
+      expect(preview.body).toMatchObject({
+        vmName: VM_NAME,
+        provider: 'kubevirt',
+        manifest: {
+          kind: 'VirtualMachine',
+          metadata: { name: VM_NAME, namespace: 'dev' },
+        },
+      });
+      // Rendering touches neither the cluster nor Shepherd's records.
+      expect(vmOnCluster()).toBeUndefined();
+      expect(await ticketStatus(ticketId)).toBe('PENDING');
+
+      const approved = await api
+        .as('approver')
+        .post(`/v1/approval-tasks/${ticketId}/approve`)
+        .send({ clusterId });
+      expect(approved.status).toBe(200);
+      await eventually(async () =>
+        expect(await ticketStatus(ticketId)).toBe('SUCCESS'),
+      );
+      const applied = vmOnCluster();
+      expect(applied.spec).toEqual(preview.body.manifest.spec);
+      expect(applied.metadata.labels).toEqual(
+        preview.body.manifest.metadata.labels,
+      );
+    });
+
     it('request → approve → Running → stop → start → delete, every state recorded', async () => {
       const { ticketId, eventId, vmId } = await requestAndApprove();
 

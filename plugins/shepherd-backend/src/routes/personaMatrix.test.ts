@@ -638,6 +638,14 @@ const ROWS: Row[] = [
     expect: DECIDE_PAYMENTS,
   },
   {
+    operationId: 'RenderApprovalManifest',
+    request: ({ seed }) => ({
+      params: { ticketId: seed.tickets.preview.id },
+      body: { clusterId: seed.clusters.test.id },
+    }),
+    expect: DECIDE_PAYMENTS,
+  },
+  {
     operationId: 'ApproveTicket',
     request: async context => ({
       params: { ticketId: await requestedTicket(context) },

@@ -336,6 +336,52 @@ describe('VM requests, tickets and approvals API', () => {
       expect(audit.items.map(e => e.action)).toEqual(['vm.request']);
     });
 
+    it('names the VM an approval would create, checks the choices and writes nothing', async () => {
+      const { ticketId } = await submit();
+      const manifest = (body: object, persona = 'approver') =>
+        api
+          .as(persona)
+          .post(`/v1/approval-tasks/${ticketId}/manifest`)
+          .send(body);
+
+      // No VM provider is installed here: the name, but nothing to render.
+      const rendered = await manifest({ clusterId: testCluster.id });
+      expect(rendered.status).toBe(200);
+      expect(rendered.body).toEqual({ vmName: 'dev-shop-cart-01' });
+
+      const cases: Array<[object, number, string]> = [
+        [{}, 400, 'CLUSTER_REQUIRED'],
+        [{ clusterId: prodCluster.id }, 400, 'CLUSTER_ENVIRONMENT_MISMATCH'],
+        [
+          { clusterId: testCluster.id, storageClass: 'gold' },
+          400,
+          'STORAGE_CLASS_UNKNOWN',
+        ],
+      ];
+      for (const [body, status, code] of cases) {
+        const refused = await manifest(body);
+        expect({
+          status: refused.status,
+          code: refused.body.error?.code,
+        }).toEqual({ status, code });
+      }
+      const engineer = await manifest(
+        { clusterId: testCluster.id },
+        'engineer-test',
+      );
+      // Only approvers see what an approval would apply.
+      expect(engineer.status).toBe(403);
+      expect(engineer.body.error.code).toBe('PERMISSION_DENIED');
+
+      expect(await api.store.tickets.get(ticketId)).toMatchObject({
+        status: 'PENDING',
+      });
+      expect(await api.store.vms.count({ serviceId: service.id })).toBe(0);
+      expect(
+        (await api.store.services.get(service.id))?.nextInstanceIndex,
+      ).toBe(1);
+    });
+
     it('refuses dedicated CPUs with overcommit and warns about overcommit in prod', async () => {
       const dedicated = await api.fixtures.instanceSize({
         name: 'pinned',

@@ -1,4 +1,5 @@
 import {
+  ApprovalManifestRequest,
   TICKET_OPERATIONS,
   TICKET_STATUSES,
   TICKET_STATUS_GROUPS,
@@ -146,6 +147,17 @@ export function registerWorkflowRoutes(
   router.get('/v1/approval-tasks/:ticketId/preview', async (req, res) => {
     const actor = await actors.fromRequest(req);
     res.json(await approvals.preview(actor, req.params.ticketId));
+  });
+
+  router.post('/v1/approval-tasks/:ticketId/manifest', async (req, res) => {
+    const actor = await actors.fromRequest(req);
+    res.json(
+      await approvals.renderManifest(
+        actor,
+        req.params.ticketId,
+        req.body as ApprovalManifestRequest,
+      ),
+    );
   });
 
   router.post('/v1/approval-tasks/:ticketId/approve', async (req, res) => {

@@ -1075,6 +1075,54 @@ export const spec = {
         },
       },
     },
+    '/v1/approval-tasks/{ticketId}/manifest': {
+      post: {
+        operationId: 'RenderApprovalManifest',
+        summary:
+          'The VirtualMachine approving a CREATE with these choices would apply',
+        description:
+          "Renders, without a cluster call, the VirtualMachine manifest the create job would apply if the ticket were approved with this cluster, storage class and spec. The choices are checked as by ApproveTicket (CLUSTER_REQUIRED, STORAGE_CLASS_UNKNOWN, the spec's rules); nothing is written. The name carries the Service's next instance index, which another approval may take first (provisional). Without an installed VM provider there is no manifest. Only CREATE tickets have one (other operations answer 400 VALIDATION_FAILED).",
+        tags: ['Approvals'],
+        parameters: [{ $ref: '#/components/parameters/TicketId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  clusterId: { type: 'string' },
+                  storageClass: { type: 'string' },
+                  spec: {
+                    type: 'object',
+                    description:
+                      'A complete replacement of the VM spec (VmSpec), as for ApproveTicket.',
+                    additionalProperties: true,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              "The VM's provisional name and, when a VM provider is installed, its manifest.",
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ApprovalManifest' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
     '/v1/approval-tasks/{ticketId}/approve': {
       post: {
         operationId: 'ApproveTicket',
@@ -2676,6 +2724,29 @@ export const spec = {
           clusters: {
             type: 'array',
             items: { $ref: '#/components/schemas/ClusterCandidate' },
+          },
+        },
+      },
+      ApprovalManifest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['vmName'],
+        properties: {
+          vmName: {
+            type: 'string',
+            description:
+              "The name the VM would get, with the Service's next instance index. Provisional: a concurrent approval for the same Service may take that index first, and the VM then gets the next one.",
+          },
+          provider: {
+            type: 'string',
+            description:
+              'The type of the VM provider that rendered the manifest, e.g. kubevirt.',
+          },
+          manifest: {
+            type: 'object',
+            description:
+              'The object the provider would apply; missing when no VM provider is installed.',
+            additionalProperties: true,
           },
         },
       },

@@ -375,3 +375,25 @@ export type ApprovalPreview = {
   /** Clusters for a CREATE ticket, eligible ones first. */
   clusters: ClusterCandidate[];
 };
+
+/** The choices an approver would approve a new VM with, to render its manifest. @public */
+export type ApprovalManifestRequest = Pick<
+  ApprovalDecision,
+  'clusterId' | 'storageClass' | 'spec'
+>;
+
+/**
+ * The VirtualMachine that approving a CREATE with given choices would apply, rendered by the
+ * VM provider without a cluster call. @public
+ */
+export type ApprovalManifest = {
+  /**
+   * The name the VM would get. Provisional: a concurrent approval for the same Service may
+   * take its instance index first, and the VM then gets the next one.
+   */
+  vmName: string;
+  /** The type of the VM provider that rendered the manifest, e.g. `kubevirt`. */
+  provider?: string;
+  /** The object the provider would apply; missing when no VM provider is installed. */
+  manifest?: Record<string, unknown>;
+};

@@ -1,6 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   ApprovalDecision,
+  ApprovalManifest,
+  ApprovalManifestRequest,
   ApprovalPreview,
   ApprovalTask,
   AuditLogEntry,
@@ -171,6 +173,14 @@ export interface ShepherdApi {
     query?: ListApprovalTasksQuery,
   ): Promise<Page<ApprovalTask>>;
   previewApproval(ticketId: string): Promise<ApprovalPreview>;
+  /**
+   * The VirtualMachine approving a new VM with these choices would apply, rendered without a
+   * cluster call; the choices are checked as an approval's are.
+   */
+  renderApprovalManifest(
+    ticketId: string,
+    request: ApprovalManifestRequest,
+  ): Promise<ApprovalManifest>;
   approveTicket(
     ticketId: string,
     decision: ApprovalDecision,

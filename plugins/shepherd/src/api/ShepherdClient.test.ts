@@ -361,6 +361,19 @@ const OPERATIONS: Record<string, OperationCase> = {
     call: api => api.previewApproval('t-1'),
     expected: { method: 'GET', path: '/v1/approval-tasks/t-1/preview' },
   },
+  RenderApprovalManifest: {
+    call: api =>
+      api.renderApprovalManifest('t-1', {
+        clusterId: 'c-1',
+        storageClass: 'fast',
+        spec: SPEC,
+      }),
+    expected: {
+      method: 'POST',
+      path: '/v1/approval-tasks/t-1/manifest',
+      body: { clusterId: 'c-1', storageClass: 'fast', spec: SPEC },
+    },
+  },
   ApproveTicket: {
     call: api =>
       api.approveTicket('t-1', {

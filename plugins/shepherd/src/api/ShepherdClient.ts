@@ -1,6 +1,8 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import {
   ApprovalDecision,
+  ApprovalManifest,
+  ApprovalManifestRequest,
   ApprovalPreview,
   ApprovalTask,
   AuditLogEntry,
@@ -313,6 +315,17 @@ export class ShepherdClient implements ShepherdApi {
     return this.#request(
       'GET',
       `/v1/approval-tasks/${segment(ticketId)}/preview`,
+    );
+  }
+
+  renderApprovalManifest(
+    ticketId: string,
+    request: ApprovalManifestRequest,
+  ): Promise<ApprovalManifest> {
+    return this.#request(
+      'POST',
+      `/v1/approval-tasks/${segment(ticketId)}/manifest`,
+      { body: request },
     );
   }
 

@@ -1,6 +1,7 @@
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   ApprovalDecision,
+  ApprovalManifestRequest,
   PowerAction,
   ShepherdTicket,
   ShepherdVm,
@@ -335,6 +336,19 @@ export class AuthorizedApprovalsService implements ApprovalsService {
 
   async preview(actor: Actor, ticketId: string) {
     return this.inner.preview(actor, ticketId, this.#approverGuard(actor));
+  }
+
+  async renderManifest(
+    actor: Actor,
+    ticketId: string,
+    request: ApprovalManifestRequest,
+  ) {
+    return this.inner.renderManifest(
+      actor,
+      ticketId,
+      request,
+      this.#approverGuard(actor),
+    );
   }
 
   async approve(actor: Actor, ticketId: string, decision: ApprovalDecision) {

@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   ApprovalDecision,
+  ApprovalManifest,
+  ApprovalManifestRequest,
   CONSOLE_GRANT_DEFAULT_MINUTES,
   CONSOLE_GRANT_MAX_MINUTES,
   ApprovalPreview,
@@ -37,6 +39,8 @@ import { ApprovalsService } from './TicketsService';
 import { JOB_KINDS, vmJob } from '../../queue/jobKinds';
 import { TicketGuard } from './DefaultTicketsService';
 import { ApprovalPreflight } from './ApprovalPreflight';
+import { VmManifestRenderer } from './VmManifestRenderer';
+import { ShepherdVmDefinition } from '@kubevirt-shepherd/plugin-shepherd-node';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const noGuard = async () => {};
@@ -87,6 +91,7 @@ export class DefaultApprovalsService implements ApprovalsService {
     private readonly context: GovernanceContext,
     private readonly notifier: ShepherdNotifier,
     private readonly preflight: ApprovalPreflight,
+    private readonly renderer: VmManifestRenderer,
     private readonly logger: LoggerService,
   ) {}
 
@@ -174,6 +179,44 @@ export class DefaultApprovalsService implements ApprovalsService {
       }
     }
     return preview;
+  }
+
+  /**
+   * The VirtualMachine the create job would apply if the ticket were approved with these
+   * choices: checked as an approval is, rendered by the provider, nothing written.
+   */
+  async renderManifest(
+    actor: Actor,
+    ticketId: string,
+    request: ApprovalManifestRequest,
+    guard: TicketGuard = noGuard,
+  ): Promise<ApprovalManifest> {
+    const ticket = await this.#loadPending(actor, ticketId, guard);
+    if (ticket.operation !== 'CREATE') {
+      throw invalidInput(
+        SHEPHERD_ERROR_CODES.VALIDATION_FAILED,
+        `Only requests for new VMs have a manifest; this one is ${ticket.operation}`,
+      );
+    }
+    const plan = await this.#planCreate(ticket, {
+      clusterId: request.clusterId,
+      storageClass: request.storageClass,
+      spec: request.spec,
+    });
+    const definition = await this.#createDefinition(ticket, plan);
+    if (!definition) throw notFound('Service');
+    if (definition.name.length > VM_NAME_MAX_LENGTH) {
+      throw invalidInput(
+        SHEPHERD_ERROR_CODES.VM_NAME_TOO_LONG,
+        `The VM name '${definition.name}' would have ${definition.name.length} characters; at most ${VM_NAME_MAX_LENGTH} are allowed`,
+      );
+    }
+    const rendered = this.renderer.render(definition);
+    return {
+      vmName: definition.name,
+      provider: rendered?.provider,
+      manifest: rendered?.manifest,
+    };
   }
 
   async #candidates(ticket: ShepherdTicket): Promise<ClusterCandidate[]> {
@@ -452,33 +495,41 @@ export class DefaultApprovalsService implements ApprovalsService {
   }
 
   /**
-   * Dry-runs the VM the approval would create. Its name carries the Service's next instance
+   * The definition the create job would apply. Its name carries the Service's next instance
    * index; a concurrent approval may take that index first, which changes the name only.
    */
-  async #preflightCreate(ticket: ShepherdTicket, plan: CreatePlan) {
+  async #createDefinition(
+    ticket: ShepherdTicket,
+    plan: CreatePlan,
+  ): Promise<ShepherdVmDefinition | undefined> {
     const service = await this.store.services.get(ticket.serviceId);
-    if (!service) return;
-    const instance = String(service.nextInstanceIndex).padStart(2, '0');
-    const name = buildVmName({
-      namespace: ticket.namespace,
-      system: ticket.systemName,
-      service: ticket.serviceName,
-      index: service.nextInstanceIndex,
-    });
-    if (name.length > VM_NAME_MAX_LENGTH) return; // refused with VM_NAME_TOO_LONG below
-    await this.preflight.checkCreate(plan.cluster, {
-      name,
+    if (!service) return undefined;
+    return {
+      name: buildVmName({
+        namespace: ticket.namespace,
+        system: ticket.systemName,
+        service: ticket.serviceName,
+        index: service.nextInstanceIndex,
+      }),
       namespace: ticket.namespace,
       environment: ticket.environment,
       systemName: ticket.systemName,
       serviceName: ticket.serviceName,
-      instance,
+      instance: String(service.nextInstanceIndex).padStart(2, '0'),
       ticketId: ticket.id,
       template: plan.templateSnapshot,
       instanceSize: plan.instanceSizeSnapshot,
       spec: plan.spec,
       running: true,
-    });
+    };
+  }
+
+  /** Dry-runs the VM the approval would create (see {@link #createDefinition} on its name). */
+  async #preflightCreate(ticket: ShepherdTicket, plan: CreatePlan) {
+    const definition = await this.#createDefinition(ticket, plan);
+    // Refused in the unit of work: a missing Service, or VM_NAME_TOO_LONG.
+    if (!definition || definition.name.length > VM_NAME_MAX_LENGTH) return;
+    await this.preflight.checkCreate(plan.cluster, definition);
   }
 
   /** Dry-runs the exact resize patch the modification's worker will send. */

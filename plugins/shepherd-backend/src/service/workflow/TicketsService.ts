@@ -1,5 +1,7 @@
 import {
   ApprovalDecision,
+  ApprovalManifest,
+  ApprovalManifestRequest,
   ApprovalPreview,
   ApprovalTask,
   Page,
@@ -39,6 +41,12 @@ export interface ApprovalsService {
     request: { offset: number; limit: number },
   ): Promise<Page<ApprovalTask>>;
   preview(actor: Actor, ticketId: string): Promise<ApprovalPreview>;
+  /** The VirtualMachine approving a CREATE with these choices would apply. */
+  renderManifest(
+    actor: Actor,
+    ticketId: string,
+    request: ApprovalManifestRequest,
+  ): Promise<ApprovalManifest>;
   approve(
     actor: Actor,
     ticketId: string,
