@@ -1,286 +1,307 @@
-import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
+  AuthorizeResult,
+  PermissionCondition,
+  PermissionCriteria,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionResourceRef,
+  PermissionRule,
+  createConditionAuthorizer,
+  createConditionTransformer,
+  createPermissionIntegrationRouter,
+} from '@backstage/plugin-permission-node';
+import {
+  SHEPHERD_PLUGIN_ID,
+  SHEPHERD_RESOURCE_TYPES,
+  TICKET_STATUSES,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  SHEPHERD_RULE_NAMES,
   ShepherdPermissionFilter,
+  memberRolesAtLeast,
+  shepherdNamespacePermissionResourceRef,
   shepherdPermissionRules,
+  shepherdServicePermissionResourceRef,
+  shepherdSystemPermissionResourceRef,
+  shepherdTicketPermissionResourceRef,
+  shepherdVmPermissionResourceRef,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { Fixtures } from '../__testUtils__/fixtures';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
 import { MIGRATIONS_DIRECTORY } from '../database/migrations';
+import { PermissionConditions } from '../database/types';
 import { ResourceLoader } from './ResourceLoader';
 
 jest.setTimeout(60_000);
+
+/*
+ * Every rule of every Shepherd resource type must decide the same records whether it runs
+ * on one loaded resource (`apply`, as for single resources and the permission backend's
+ * apply-conditions) or as SQL on a list (`toQuery`, through the store's permission filter).
+ * Both sides go through the permission framework's own authorizer and transformer, with the
+ * ruleset of the framework's integration router (what the permissions registry serves), as
+ * the backend's ShepherdAuthorizer does, so rule parameters are validated on the way.
+ */
 
 const ALICE = 'user:default/alice';
 const TEAM = 'group:default/team';
 const BOB = 'user:default/bob';
 
-const memberParams = [
-  { claims: [ALICE] },
-  { claims: [TEAM], roles: ['owner' as const, 'admin' as const] },
-  { claims: [ALICE, TEAM], roles: ['viewer' as const] },
-  { claims: [BOB] },
-  { claims: [] },
-];
-const environmentParams = [
-  { environments: ['test' as const] },
-  { environments: ['prod' as const] },
-  { environments: ['test' as const, 'prod' as const] },
-  { environments: [] },
-];
-const requesterParams = [
-  { claims: [ALICE] },
-  { claims: [BOB, TEAM] },
-  { claims: [] },
-];
+/** The parameters each rule is tried with, by rule name. Every rule must have some. */
+const PARAMS_BY_RULE: Record<string, object[]> = {
+  [SHEPHERD_RULE_NAMES.isSystemMember]: [
+    { claims: [ALICE] },
+    { claims: [TEAM], roles: ['owner', 'admin'] },
+    { claims: [TEAM, BOB], roles: memberRolesAtLeast('member') },
+    { claims: [ALICE, TEAM], roles: ['viewer'] },
+    { claims: [BOB] },
+    { claims: [BOB], roles: [] },
+    { claims: [] },
+  ],
+  [SHEPHERD_RULE_NAMES.isInEnvironment]: [
+    { environments: ['test'] },
+    { environments: ['prod'] },
+    { environments: ['test', 'prod'] },
+    { environments: [] },
+  ],
+  [SHEPHERD_RULE_NAMES.isRequester]: [
+    { claims: [ALICE] },
+    { claims: [BOB, TEAM] },
+    { claims: [] },
+  ],
+  [SHEPHERD_RULE_NAMES.hasTicketStatus]: [
+    { statuses: ['PENDING'] },
+    { statuses: ['APPROVED', 'REJECTED'] },
+    { statuses: [...TICKET_STATUSES] },
+    { statuses: [] },
+  ],
+};
+
+type ShepherdRule = PermissionRule<any, ShepherdPermissionFilter, string, any>;
+type ResourceTypeKey = keyof typeof shepherdPermissionRules;
+
+const RESOURCE_REFS: Record<
+  ResourceTypeKey,
+  PermissionResourceRef<any, ShepherdPermissionFilter, string>
+> = {
+  system: shepherdSystemPermissionResourceRef,
+  service: shepherdServicePermissionResourceRef,
+  vm: shepherdVmPermissionResourceRef,
+  ticket: shepherdTicketPermissionResourceRef,
+  namespace: shepherdNamespacePermissionResourceRef,
+};
+
+/** The ruleset of one resource type, as the permissions registry hands it out. */
+function rulesetOf(key: ResourceTypeKey) {
+  const router = createPermissionIntegrationRouter();
+  router.addPermissionRules(
+    Object.values(shepherdPermissionRules[key]) as ShepherdRule[],
+  );
+  return router.getPermissionRuleset(RESOURCE_REFS[key]);
+}
 
 /** Combines two leaves the way policies do, to cover allOf, anyOf and not. */
 function combinations(
-  a: PermissionCriteria<ShepherdPermissionFilter>,
-  b: PermissionCriteria<ShepherdPermissionFilter>,
-) {
+  a: PermissionCriteria<PermissionCondition>,
+  b: PermissionCriteria<PermissionCondition>,
+): PermissionCriteria<PermissionCondition>[] {
   return [
     { allOf: [a, b] },
     { anyOf: [a, b] },
     { not: a },
     { allOf: [a, { not: b }] },
-  ] as PermissionCriteria<ShepherdPermissionFilter>[];
+    { anyOf: [{ not: a }, { allOf: [a, b] }] },
+  ];
+}
+
+/** Every rule of a resource type with every parameter set, alone and combined. */
+function conditionsFor(
+  resourceType: string,
+  rules: ShepherdRule[],
+): PermissionCriteria<PermissionCondition>[] {
+  const leaves: PermissionCondition[] = rules.flatMap(rule =>
+    PARAMS_BY_RULE[rule.name].map(params => ({
+      rule: rule.name,
+      resourceType,
+      params: params as PermissionCondition['params'],
+    })),
+  );
+  return [
+    ...leaves,
+    ...leaves.flatMap((leaf, i) =>
+      combinations(leaf, leaves[(i + 1) % leaves.length]),
+    ),
+  ];
+}
+
+const PAGE = { offset: 0, limit: 1000 };
+
+interface Listing {
+  /** Ids of the records the list shows, optionally filtered by permission conditions. */
+  list(conditions?: PermissionConditions): Promise<string[]>;
+  /** Every record, loaded as the rules see it, by id. */
+  resources(): Promise<Map<string, unknown>>;
+}
+
+async function seed(
+  databases: ReturnType<typeof createTestDatabases>,
+  databaseId: Parameters<ReturnType<typeof createTestDatabases>['init']>[0],
+): Promise<Record<ResourceTypeKey, Listing>> {
+  const knex = await databases.init(databaseId);
+  await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
+  const store = new DatabaseShepherdStore(knex);
+  const loader = new ResourceLoader(store);
+  const fixtures = new Fixtures(store);
+  const owned = await fixtures.system({
+    members: [
+      [ALICE, 'member'],
+      [TEAM, 'owner'],
+    ],
+  });
+  const administered = await fixtures.system({ members: [[TEAM, 'admin']] });
+  const viewed = await fixtures.system({ members: [[ALICE, 'viewer']] });
+  const foreign = await fixtures.system({ members: [[BOB, 'admin']] });
+  await fixtures.system({ members: [] });
+  const services = [
+    await fixtures.service(owned),
+    await fixtures.service(administered),
+    await fixtures.service(viewed),
+    await fixtures.service(foreign),
+  ];
+  let index = 0;
+  for (const service of services) {
+    for (const environment of ['test', 'prod'] as const) {
+      for (const requester of [ALICE, BOB]) {
+        index += 1;
+        await fixtures.vm(service, {
+          name: `vm-${index}`,
+          environment,
+          createdBy: requester,
+        });
+        await fixtures.ticket(service, {
+          environment,
+          requester,
+          status: TICKET_STATUSES[index % TICKET_STATUSES.length],
+        });
+      }
+    }
+  }
+  await fixtures.namespace({ environment: 'test' });
+  await fixtures.namespace({ environment: 'prod' });
+
+  const byId = <T extends { id?: string }>(resources: T[]) =>
+    new Map(resources.map(resource => [resource.id!, resource as unknown]));
+  const ids = (page: { items: Array<{ id: string }> }) =>
+    page.items.map(item => item.id);
+  return {
+    system: {
+      list: async conditions =>
+        ids(await store.systems.list({ ...PAGE, conditions })),
+      resources: async () =>
+        byId(await loader.systems((await store.systems.list(PAGE)).items)),
+    },
+    service: {
+      list: async conditions =>
+        ids(await store.services.list({ ...PAGE, conditions })),
+      resources: async () =>
+        byId(await loader.services((await store.services.list(PAGE)).items)),
+    },
+    vm: {
+      list: async conditions =>
+        ids(await store.vms.list({ ...PAGE, conditions })),
+      resources: async () =>
+        byId(await loader.vms((await store.vms.list(PAGE)).items)),
+    },
+    ticket: {
+      list: async conditions =>
+        ids(await store.tickets.list({ ...PAGE, conditions })),
+      resources: async () =>
+        byId(await loader.tickets((await store.tickets.list(PAGE)).items)),
+    },
+    namespace: {
+      list: async conditions =>
+        ids(await store.namespaces.list({ ...PAGE, conditions })),
+      resources: async () =>
+        byId(loader.namespaces((await store.namespaces.list(PAGE)).items)),
+    },
+  };
 }
 
 describe('permission rules: apply and toQuery agree', () => {
+  const RESOURCE_TYPE_KEYS = Object.keys(
+    shepherdPermissionRules,
+  ) as ResourceTypeKey[];
+
+  it('cover every resource type, and every rule is tried', () => {
+    expect([...RESOURCE_TYPE_KEYS].sort()).toEqual(
+      Object.keys(SHEPHERD_RESOURCE_TYPES).sort(),
+    );
+    for (const key of RESOURCE_TYPE_KEYS) {
+      expect(RESOURCE_REFS[key].resourceType).toBe(
+        SHEPHERD_RESOURCE_TYPES[key],
+      );
+    }
+    for (const key of RESOURCE_TYPE_KEYS) {
+      for (const rule of Object.values(
+        shepherdPermissionRules[key],
+      ) as ShepherdRule[]) {
+        expect([key, rule.resourceType]).toEqual([
+          key,
+          SHEPHERD_RESOURCE_TYPES[key],
+        ]);
+        expect([rule.name, PARAMS_BY_RULE[rule.name]?.length]).toEqual([
+          rule.name,
+          expect.any(Number),
+        ]);
+      }
+    }
+  });
+
   const databases = createTestDatabases();
 
-  async function seed(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
-    const store = new DatabaseShepherdStore(knex);
-    const fixtures = new Fixtures(store);
-    const owned = await fixtures.system({
-      members: [
-        [ALICE, 'member'],
-        [TEAM, 'owner'],
-      ],
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let listings: Record<ResourceTypeKey, Listing>;
+
+    beforeAll(async () => {
+      listings = await seed(databases, databaseId);
     });
-    const viewed = await fixtures.system({ members: [[ALICE, 'viewer']] });
-    const foreign = await fixtures.system({ members: [[BOB, 'admin']] });
-    const services = [
-      await fixtures.service(owned),
-      await fixtures.service(viewed),
-      await fixtures.service(foreign),
-    ];
-    let index = 0;
-    for (const service of services) {
-      for (const environment of ['test', 'prod'] as const) {
-        for (const requester of [ALICE, BOB]) {
-          index += 1;
-          await fixtures.vm(service, {
-            name: `vm-${index}`,
-            environment,
-            createdBy: requester,
-          });
-          await fixtures.ticket(service, {
-            environment,
-            requester,
-            status: index % 3 === 0 ? 'APPROVED' : 'PENDING',
-          });
-        }
+
+    it.each(RESOURCE_TYPE_KEYS)('for every rule of %s', async key => {
+      const resourceType = SHEPHERD_RESOURCE_TYPES[key];
+      const rules = Object.values(
+        shepherdPermissionRules[key],
+      ) as ShepherdRule[];
+      const ruleset = rulesetOf(key);
+      const authorize = createConditionAuthorizer(ruleset);
+      const transform = createConditionTransformer(ruleset);
+      const listing = listings[key];
+      const resources = await listing.resources();
+      // Each rule decides some records both ways, so that agreement is not agreement on nothing.
+      expect(resources.size).toBeGreaterThan(1);
+
+      for (const conditions of conditionsFor(resourceType, rules)) {
+        const expected = [...resources]
+          .filter(([, resource]) =>
+            authorize(
+              {
+                result: AuthorizeResult.CONDITIONAL,
+                pluginId: SHEPHERD_PLUGIN_ID,
+                resourceType,
+                conditions,
+              },
+              resource,
+            ),
+          )
+          .map(([id]) => id)
+          .sort();
+        const listed = (await listing.list(transform(conditions))).sort();
+        // The conditions travel with the ids, so a failure says which tree disagreed.
+        expect({ conditions, ids: listed }).toEqual({
+          conditions,
+          ids: expected,
+        });
       }
-    }
-    await fixtures.namespace({ environment: 'test' });
-    await fixtures.namespace({ environment: 'prod' });
-    return { store, loader: new ResourceLoader(store) };
-  }
-
-  /** Evaluates a criteria tree with the rules' apply. */
-  function evaluate<TResource>(
-    rules: Record<
-      string,
-      { name: string; apply: (r: TResource, p: any) => boolean }
-    >,
-    criteria: PermissionCriteria<any>,
-    resource: TResource,
-  ): boolean {
-    if ('allOf' in criteria) {
-      return criteria.allOf.every((c: any) => evaluate(rules, c, resource));
-    }
-    if ('anyOf' in criteria) {
-      return criteria.anyOf.some((c: any) => evaluate(rules, c, resource));
-    }
-    if ('not' in criteria) {
-      return !evaluate(rules, criteria.not, resource);
-    }
-    const rule = Object.values(rules).find(r => r.name === criteria.rule)!;
-    return rule.apply(resource, criteria.params);
-  }
-
-  /** Turns a criteria tree of rule conditions into the store's filter tree. */
-  function toQuery(
-    rules: Record<string, { name: string; toQuery: (p: any) => any }>,
-    criteria: PermissionCriteria<any>,
-  ): PermissionCriteria<ShepherdPermissionFilter> {
-    if ('allOf' in criteria) {
-      return {
-        allOf: criteria.allOf.map((c: any) => toQuery(rules, c)),
-      } as any;
-    }
-    if ('anyOf' in criteria) {
-      return {
-        anyOf: criteria.anyOf.map((c: any) => toQuery(rules, c)),
-      } as any;
-    }
-    if ('not' in criteria) {
-      return { not: toQuery(rules, criteria.not) };
-    }
-    const rule = Object.values(rules).find(r => r.name === criteria.rule)!;
-    return rule.toQuery(criteria.params);
-  }
-
-  function conditionsFor(
-    rules: Record<string, { name: string }>,
-    paramsByRule: Record<string, object[]>,
-  ) {
-    const leaves = Object.entries(paramsByRule).flatMap(([key, paramsList]) =>
-      paramsList.map(params => ({
-        rule: (rules as any)[key].name,
-        resourceType: 'x',
-        params,
-      })),
-    );
-    return [
-      ...leaves,
-      ...leaves.flatMap((a, i) =>
-        combinations(a as any, leaves[(i + 1) % leaves.length] as any),
-      ),
-    ] as PermissionCriteria<any>[];
-  }
-
-  const PAGE = { offset: 0, limit: 1000 };
-
-  it.each(databases.eachSupportedId())('for VMs, %p', async databaseId => {
-    const { store, loader } = await seed(databaseId);
-    const rules = shepherdPermissionRules.vm;
-    const vms = (await store.vms.list(PAGE)).items;
-    const resources = await loader.vms(vms);
-    for (const criteria of conditionsFor(rules, {
-      isSystemMember: memberParams,
-      isInEnvironment: environmentParams,
-      isRequester: requesterParams,
-    })) {
-      const expected = vms
-        .filter((_, i) => evaluate(rules, criteria, resources[i]))
-        .map(vm => vm.id)
-        .sort();
-      const listed = await store.vms.list({
-        ...PAGE,
-        conditions: toQuery(rules, criteria),
-      });
-      expect([listed.items.map(vm => vm.id).sort(), criteria]).toEqual([
-        expected,
-        criteria,
-      ]);
-    }
+    });
   });
-
-  it.each(databases.eachSupportedId())('for tickets, %p', async databaseId => {
-    const { store, loader } = await seed(databaseId);
-    const rules = shepherdPermissionRules.ticket;
-    const tickets = (await store.tickets.list(PAGE)).items;
-    const resources = await loader.tickets(tickets);
-    for (const criteria of conditionsFor(rules, {
-      isSystemMember: memberParams,
-      isInEnvironment: environmentParams,
-      isRequester: requesterParams,
-      hasTicketStatus: [
-        { statuses: ['PENDING'] },
-        { statuses: ['APPROVED', 'REJECTED'] },
-        { statuses: [] },
-      ],
-    })) {
-      const expected = tickets
-        .filter((_, i) => evaluate(rules, criteria, resources[i]))
-        .map(t => t.id)
-        .sort();
-      const listed = await store.tickets.list({
-        ...PAGE,
-        conditions: toQuery(rules, criteria),
-      });
-      expect([listed.items.map(t => t.id).sort(), criteria]).toEqual([
-        expected,
-        criteria,
-      ]);
-    }
-  });
-
-  it.each(databases.eachSupportedId())(
-    'for Systems, Services and namespaces, %p',
-    async databaseId => {
-      const { store, loader } = await seed(databaseId);
-
-      const systems = (await store.systems.list(PAGE)).items;
-      const systemResources = await loader.systems(systems);
-      for (const criteria of conditionsFor(shepherdPermissionRules.system, {
-        isSystemMember: memberParams,
-      })) {
-        const expected = systems
-          .filter((_, i) =>
-            evaluate(
-              shepherdPermissionRules.system,
-              criteria,
-              systemResources[i],
-            ),
-          )
-          .map(s => s.id)
-          .sort();
-        const listed = await store.systems.list({
-          ...PAGE,
-          conditions: toQuery(shepherdPermissionRules.system, criteria),
-        });
-        expect(listed.items.map(s => s.id).sort()).toEqual(expected);
-      }
-
-      const services = (await store.services.list(PAGE)).items;
-      const serviceResources = await loader.services(services);
-      for (const criteria of conditionsFor(shepherdPermissionRules.service, {
-        isSystemMember: memberParams,
-      })) {
-        const expected = services
-          .filter((_, i) =>
-            evaluate(
-              shepherdPermissionRules.service,
-              criteria,
-              serviceResources[i],
-            ),
-          )
-          .map(s => s.id)
-          .sort();
-        const listed = await store.services.list({
-          ...PAGE,
-          conditions: toQuery(shepherdPermissionRules.service, criteria),
-        });
-        expect(listed.items.map(s => s.id).sort()).toEqual(expected);
-      }
-
-      const namespaces = (await store.namespaces.list(PAGE)).items;
-      const namespaceResources = loader.namespaces(namespaces);
-      for (const criteria of conditionsFor(shepherdPermissionRules.namespace, {
-        isInEnvironment: environmentParams,
-      })) {
-        const expected = namespaces
-          .filter((_, i) =>
-            evaluate(
-              shepherdPermissionRules.namespace,
-              criteria,
-              namespaceResources[i],
-            ),
-          )
-          .map(n => n.id)
-          .sort();
-        const listed = await store.namespaces.list({
-          ...PAGE,
-          conditions: toQuery(shepherdPermissionRules.namespace, criteria),
-        });
-        expect(listed.items.map(n => n.id).sort()).toEqual(expected);
-      }
-    },
-  );
 });
