@@ -1,8 +1,10 @@
 /*
  * Names this module writes into the catalog or reads from configuration, in one place. The
- * annotations that link an entity to its Shepherd record are shared with the backend and the
- * frontend (SHEPHERD_ANNOTATIONS in shepherd-common).
+ * annotations that link an entity to its Shepherd record and the entities' types are shared
+ * with the backend and the frontend (SHEPHERD_ANNOTATIONS and SHEPHERD_ENTITY_TYPES in
+ * shepherd-common).
  */
+import { SHEPHERD_ENTITY_TYPES } from '@kubevirt-shepherd/plugin-shepherd-common';
 
 /** The provider's name: stable, since the catalog ties the provider's entities to it. */
 export const PROVIDER_NAME = 'ShepherdEntityProvider';
@@ -18,10 +20,10 @@ export function locationOf(recordId: string): string {
 export const ENTITY_API_VERSION = 'backstage.io/v1alpha1';
 
 /** `spec.type` of the Components that stand for Services. */
-export const SERVICE_COMPONENT_TYPE = 'service';
+export const SERVICE_COMPONENT_TYPE = SHEPHERD_ENTITY_TYPES.service;
 
 /** `spec.type` of the Resources that stand for VMs. */
-export const VM_RESOURCE_TYPE = 'virtual-machine';
+export const VM_RESOURCE_TYPE = SHEPHERD_ENTITY_TYPES.vm;
 
 /**
  * The platform labels the KubeVirt provider puts on every VM and its VMI template (and so on

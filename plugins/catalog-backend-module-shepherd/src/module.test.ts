@@ -140,7 +140,9 @@ describe('catalogModuleShepherdEntityProvider', () => {
     });
     await subscriptions[0].onEvent({
       topic: SHEPHERD_CHANGES_TOPIC,
-      eventPayload: { changes: [{ kind: 'vm', id: vm.id, change: 'upserted' }] },
+      eventPayload: {
+        changes: [{ kind: 'vm', id: vm.id, change: 'upserted' }],
+      },
     });
     await delta;
 

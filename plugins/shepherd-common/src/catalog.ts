@@ -53,3 +53,15 @@ export const SHEPHERD_ANNOTATIONS = {
   /** The name of the cluster a VM runs on. */
   cluster: 'kubevirt-shepherd.io/cluster',
 } as const;
+
+/**
+ * `spec.type` of the entities that stand for Shepherd records: Services are Components of
+ * type `service` (the type Systems' Components must have to be registered as Services), VMs
+ * are Resources of type `virtual-machine`.
+ *
+ * @public
+ */
+export const SHEPHERD_ENTITY_TYPES = {
+  service: 'service',
+  vm: 'virtual-machine',
+} as const;

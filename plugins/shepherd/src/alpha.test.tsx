@@ -1,4 +1,12 @@
-import { renderTestApp } from '@backstage/frontend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import {
+  createExtensionTester,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
@@ -142,5 +150,35 @@ describe('shepherd frontend plugin (new frontend system)', () => {
         ),
       ).toBeInTheDocument(),
     );
+  });
+
+  describe('entity page extensions', () => {
+    const entity = (kind: string, type?: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind,
+      metadata: { name: 'x' },
+      spec: type ? { type } : {},
+    });
+
+    it('adds the VM card to the overview of virtual-machine Resources only', () => {
+      const filter = createExtensionTester(
+        shepherdPlugin.getExtension('entity-card:shepherd/virtual-machine'),
+      ).get(EntityCardBlueprint.dataRefs.filterFunction);
+
+      expect(filter?.(entity('Resource', 'virtual-machine'))).toBe(true);
+      expect(filter?.(entity('Resource', 'database'))).toBe(false);
+      expect(filter?.(entity('Component', 'virtual-machine'))).toBe(false);
+    });
+
+    it('adds the Virtual machines tab to Systems and service Components only', () => {
+      const filter = createExtensionTester(
+        shepherdPlugin.getExtension('entity-content:shepherd/virtual-machines'),
+      ).get(EntityContentBlueprint.dataRefs.filterFunction);
+
+      expect(filter?.(entity('System'))).toBe(true);
+      expect(filter?.(entity('Component', 'service'))).toBe(true);
+      expect(filter?.(entity('Component', 'website'))).toBe(false);
+      expect(filter?.(entity('Resource', 'virtual-machine'))).toBe(false);
+    });
   });
 });

@@ -11,12 +11,16 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { SHEPHERD_PLUGIN_ID } from '@kubevirt-shepherd/plugin-shepherd-common';
 import ComputerIcon from '@material-ui/icons/Computer';
 import { shepherdApiRef } from './api/ShepherdApi';
 import { ShepherdClient } from './api/ShepherdClient';
 import { isShepherdGovernable } from './components/entity/isShepherdGovernable';
+import { isShepherdVm } from './components/entity/isShepherdVm';
 import { ENTITY_VMS_TITLE, SHEPHERD_TITLE } from './labels';
 import { SHEPHERD_PAGES, relativePathOf } from './pages';
 import {
@@ -94,6 +98,16 @@ const entityVmsContent = EntityContentBlueprint.make({
   },
 });
 
+/** The card of the VM a Resource entity of type virtual-machine stands for, on its overview. */
+const entityVmCard = EntityCardBlueprint.make({
+  name: 'virtual-machine',
+  params: {
+    filter: isShepherdVm,
+    loader: () =>
+      import('./components/entity').then(m => <m.EntityShepherdVmCard />),
+  },
+});
+
 /**
  * The Shepherd plugin for apps on the new frontend system.
  *
@@ -116,5 +130,6 @@ export default createFrontendPlugin({
     shepherdPage,
     ...shepherdSubPages,
     entityVmsContent,
+    entityVmCard,
   ],
 });

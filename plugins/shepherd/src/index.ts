@@ -9,7 +9,10 @@ export {
   shepherdPlugin,
   ShepherdPage,
   EntityShepherdVmsContent,
+  EntityShepherdVmCard,
 } from './plugin';
+export { isShepherdGovernable } from './components/entity/isShepherdGovernable';
+export { isShepherdVm } from './components/entity/isShepherdVm';
 export { ShepherdHealthCard } from './components/ShepherdHealthCard';
 export { shepherdApiRef } from './api/ShepherdApi';
 export type {

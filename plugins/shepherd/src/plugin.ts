@@ -73,3 +73,22 @@ export const EntityShepherdVmsContent = shepherdPlugin.provide(
     },
   }),
 );
+
+/**
+ * The Shepherd VM a catalog Resource of type `virtual-machine` stands for: status, placement,
+ * resources and power actions, with links to the VM's page and its console access. For the
+ * overview of Resource entity pages, e.g. inside
+ * `<EntitySwitch.Case if={isShepherdVm}>`. Its links lead into the Shepherd page, which the
+ * app must mount too.
+ *
+ * @public
+ */
+export const EntityShepherdVmCard = shepherdPlugin.provide(
+  createComponentExtension({
+    name: 'EntityShepherdVmCard',
+    component: {
+      lazy: () =>
+        import('./components/entity').then(m => m.EntityShepherdVmCard),
+    },
+  }),
+);

@@ -74,7 +74,8 @@ describe('ShepherdEntityProvider', () => {
   let provider: ShepherdEntityProvider;
 
   /** Runs the task the provider gave the scheduler, as the scheduler would. */
-  const runScheduledRead = () => scheduledTask!.fn(new AbortController().signal);
+  const runScheduledRead = () =>
+    scheduledTask!.fn(new AbortController().signal);
 
   beforeEach(() => {
     jest.useFakeTimers();

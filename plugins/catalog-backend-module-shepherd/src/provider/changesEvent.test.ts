@@ -37,10 +37,19 @@ describe('parseChangesEvent', () => {
     ['no changes', {}],
     ['changes that are no list', { changes: { kind: 'vm' } }],
     ['a change that is no object', { changes: ['v1'] }],
-    ['an unknown kind', { changes: [{ kind: 'pod', id: 'p', change: 'upserted' }] }],
+    [
+      'an unknown kind',
+      { changes: [{ kind: 'pod', id: 'p', change: 'upserted' }] },
+    ],
     ['an empty id', { changes: [{ kind: 'vm', id: '', change: 'upserted' }] }],
-    ['an id that is no string', { changes: [{ kind: 'vm', id: 7, change: 'upserted' }] }],
-    ['an unknown change', { changes: [{ kind: 'vm', id: 'v1', change: 'deleted' }] }],
+    [
+      'an id that is no string',
+      { changes: [{ kind: 'vm', id: 7, change: 'upserted' }] },
+    ],
+    [
+      'an unknown change',
+      { changes: [{ kind: 'vm', id: 'v1', change: 'deleted' }] },
+    ],
     [
       'one bad change among good ones',
       {

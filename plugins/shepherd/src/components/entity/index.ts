@@ -1,2 +1,4 @@
+export { EntityShepherdVmCard } from './EntityShepherdVmCard';
 export { EntityShepherdVmsContent } from './EntityShepherdVmsContent';
 export { isShepherdGovernable } from './isShepherdGovernable';
+export { isShepherdVm } from './isShepherdVm';
