@@ -28,7 +28,13 @@ import {
   NOT_APPROVED_TITLE,
   REPLACE_SPEC_LABEL,
 } from './DecisionCard';
-import { NO_MANIFEST_NOTE } from './EffectiveSpecCard';
+import { RESIZE_PATCH_NOTE } from './EffectiveSpecCard';
+import {
+  CHOOSE_CLUSTER_FOR_MANIFEST,
+  MANIFEST_NOT_RENDERED,
+  MANIFEST_TITLE,
+  NO_PROVIDER_NOTE,
+} from './ManifestPreview';
 import { REJECT_LABEL, REJECT_REASON_LABEL } from './RejectDialog';
 import { SPEC_FIELD_LABELS } from './SpecOverrideFields';
 
@@ -168,6 +174,7 @@ function taskStubs(
 }
 
 const button = (name: string) => screen.getByRole('button', { name });
+const manifest = () => screen.getByRole('region', { name: MANIFEST_TITLE });
 
 describe('Approval workbench', () => {
   describe('queue', () => {
@@ -287,7 +294,8 @@ describe('Approval workbench', () => {
           { exact: false, selector: '.MuiAlert-message' },
         ),
       ).toHaveTextContent(/^OVERCOMMIT_IN_PROD: /);
-      expect(screen.getByText(NO_MANIFEST_NOTE)).toBeInTheDocument();
+      // The manifest is rendered only when asked for.
+      expect(button(MANIFEST_TITLE)).toHaveAttribute('aria-expanded', 'false');
 
       const prod = screen.getByRole('radio', {
         name: /Simulated prod cluster/,
@@ -419,6 +427,111 @@ describe('Approval workbench', () => {
             memoryRequestGi: 4,
             diskGb: 20,
           },
+        }),
+      );
+    });
+
+    it('shows the manifest the approval would apply, following the choices', async () => {
+      const renderApprovalManifest = jest
+        .fn()
+        .mockImplementation(async (_ticketId, request) => ({
+          vmName: 'prod-payments-api-02',
+          provider: 'kubevirt',
+          manifest: {
+            apiVersion: 'kubevirt.io/v1',
+            kind: 'VirtualMachine',
+            metadata: { name: 'prod-payments-api-02', namespace: 'prod' },
+            spec: { storageClassName: request.storageClass },
+          },
+        }));
+      await renderApprovals(
+        route,
+        taskStubs(CREATE_PREVIEW, { renderApprovalManifest }),
+      );
+      await screen.findByRole('radio', { name: /Simulated prod cluster/ });
+      expect(renderApprovalManifest).not.toHaveBeenCalled();
+
+      await userEvent.click(button(MANIFEST_TITLE));
+
+      await waitFor(() =>
+        expect(manifest()).toHaveTextContent('kind: VirtualMachine'),
+      );
+      expect(manifest()).toHaveTextContent('storageClassName: standard');
+      expect(within(manifest()).getByText(/provisional/)).toHaveTextContent(
+        'prod-payments-api-02',
+      );
+      expect(renderApprovalManifest).toHaveBeenLastCalledWith('ticket-create', {
+        clusterId: 'cluster-prod',
+        storageClass: 'standard',
+      });
+
+      await userEvent.click(
+        within(
+          document.getElementById('shepherd-approval-storage-class')!
+            .parentElement!,
+        ).getByRole('button'),
+      );
+      await userEvent.click(
+        await screen.findByRole('option', { name: 'fast' }),
+      );
+      await waitFor(() =>
+        expect(manifest()).toHaveTextContent('storageClassName: fast'),
+      );
+      expect(renderApprovalManifest).toHaveBeenLastCalledWith('ticket-create', {
+        clusterId: 'cluster-prod',
+        storageClass: 'fast',
+      });
+    });
+
+    it('asks for a cluster that can take the VM before it renders the manifest', async () => {
+      const renderApprovalManifest = jest.fn();
+      await renderApprovals(
+        route,
+        taskStubs(
+          { ...CREATE_PREVIEW, clusters: [TEST_CLUSTER] },
+          { renderApprovalManifest },
+        ),
+      );
+      await screen.findByRole('radio', { name: /Simulated test cluster/ });
+      await userEvent.click(button(MANIFEST_TITLE));
+      // No cluster that can take the VM: nothing to render yet.
+      expect(
+        await screen.findByText(CHOOSE_CLUSTER_FOR_MANIFEST),
+      ).toBeInTheDocument();
+      expect(renderApprovalManifest).not.toHaveBeenCalled();
+    });
+
+    it('says when the backend has no provider to render with, and shows its errors', async () => {
+      const renderApprovalManifest = jest
+        .fn()
+        .mockResolvedValueOnce({ vmName: 'prod-payments-api-02' })
+        .mockRejectedValue(
+          new ShepherdApiError({
+            message: 'The VM cannot be rendered: the template has no image',
+            code: 'VALIDATION_FAILED',
+            status: 400,
+          }),
+        );
+      await renderApprovals(
+        route,
+        taskStubs(CREATE_PREVIEW, { renderApprovalManifest }),
+      );
+      await screen.findByRole('radio', { name: /Simulated prod cluster/ });
+      await userEvent.click(button(MANIFEST_TITLE));
+      expect(await screen.findByText(NO_PROVIDER_NOTE)).toBeInTheDocument();
+
+      await userEvent.click(screen.getByLabelText(REPLACE_SPEC_LABEL));
+      const disk = screen.getByLabelText(SPEC_FIELD_LABELS.diskGb);
+      await userEvent.clear(disk);
+      await userEvent.type(disk, '30');
+      expect(
+        await screen.findByText(MANIFEST_NOT_RENDERED),
+      ).toBeInTheDocument();
+      expect(screen.getByText('VALIDATION_FAILED')).toBeInTheDocument();
+      expect(renderApprovalManifest).toHaveBeenLastCalledWith(
+        'ticket-create',
+        expect.objectContaining({
+          spec: expect.objectContaining({ diskGb: 30 }),
         }),
       );
     });
@@ -615,6 +728,10 @@ describe('Approval workbench', () => {
       ).toBeInTheDocument();
       expect(screen.getByText('4 cores (request 2 cores)')).toBeInTheDocument();
       expect(screen.getByText('40 GiB')).toBeInTheDocument();
+      expect(screen.getByText(RESIZE_PATCH_NOTE)).toBeInTheDocument();
+      expect(
+        screen.queryByRole('button', { name: MANIFEST_TITLE }),
+      ).not.toBeInTheDocument();
     });
   });
 });

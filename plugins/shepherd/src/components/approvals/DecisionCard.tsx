@@ -2,6 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   ApprovalDecision,
+  ApprovalManifestRequest,
   ApprovalPreview,
   CONSOLE_GRANT_DEFAULT_MINUTES,
   CONSOLE_GRANT_MAX_MINUTES,
@@ -35,6 +36,7 @@ import {
   toVmSpec,
 } from './approvalRules';
 import { ClusterChoice, StorageClassSelect } from './ClusterChoice';
+import { ManifestPreview } from './ManifestPreview';
 import { WarningList } from './EffectiveSpecCard';
 import { REJECT_LABEL, RejectDialog } from './RejectDialog';
 import { SpecOverrideFields } from './SpecOverrideFields';
@@ -189,6 +191,15 @@ export function DecisionCard(props: {
     if (comment.trim()) result.comment = comment.trim();
     return result;
   };
+  // What the manifest preview renders: the choices as they would be approved, once they can be.
+  const manifestRequest: ApprovalManifestRequest | undefined =
+    isCreate && ready
+      ? {
+          clusterId,
+          storageClass: storageClass || undefined,
+          spec: replaceSpec ? toVmSpec(specFields) : undefined,
+        }
+      : undefined;
   const onApprove = async () => {
     const result = await approve.run(decision());
     if (result) {
@@ -242,6 +253,11 @@ export function DecisionCard(props: {
             >
               <WarningList warnings={specCheck.warnings} />
             </SpecOverrideFields>
+          )}
+          {permission.allowed && (
+            <Box mt={2}>
+              <ManifestPreview ticketId={ticket.id} request={manifestRequest} />
+            </Box>
           )}
         </Box>
       )}

@@ -12,9 +12,9 @@ import { NOT_SET } from '../../labels';
 import { formatCpu, formatDisk, formatMemory, withRequest } from '../common';
 import { OfferedCatalog, sizeOf, templateNameOf } from './useOfferedCatalog';
 
-/** What the page says where a manifest preview would be. */
-export const NO_MANIFEST_NOTE =
-  'Shepherd’s preview does not render the VirtualMachine manifest. The VM is rendered from the template, the instance size (with its spec overrides) and the spec above, and the chosen cluster checks that exact manifest in a dry run when you approve.';
+/** What the page says about a resize: it has a patch, not a manifest. */
+export const RESIZE_PATCH_NOTE =
+  'The resize is sent as a patch of the VM; the cluster checks that exact patch in a dry run when you approve.';
 
 /** Soft findings with their codes. */
 export function WarningList(props: { warnings: ShepherdWarning[] }) {
@@ -55,8 +55,9 @@ function specRows(
 }
 
 /**
- * The spec the VM would get if approved as requested (CREATE, MODIFY), the backend's
- * warnings about it, and where the manifest stands.
+ * The spec the VM would get if approved as requested (CREATE, MODIFY) and the backend's
+ * warnings about it. The manifest of a new VM is in the decision, since it follows the
+ * approver's choices.
  */
 export function EffectiveSpecCard(props: {
   preview: ApprovalPreview;
@@ -84,14 +85,10 @@ export function EffectiveSpecCard(props: {
         </Typography>
       )}
       <WarningList warnings={preview.warnings} />
-      {(preview.ticket.operation === 'CREATE' ||
-        preview.ticket.operation === 'MODIFY') && (
+      {preview.ticket.operation === 'MODIFY' && (
         <Box mt={2}>
-          <Typography variant="subtitle2">Manifest</Typography>
           <Typography variant="body2" color="textSecondary">
-            {preview.ticket.operation === 'CREATE'
-              ? NO_MANIFEST_NOTE
-              : 'The resize is sent as a patch of the VM; the cluster checks that exact patch in a dry run when you approve.'}
+            {RESIZE_PATCH_NOTE}
           </Typography>
         </Box>
       )}
