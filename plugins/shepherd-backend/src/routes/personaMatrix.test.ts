@@ -115,7 +115,7 @@ interface Seed {
   clusters: Record<Environment, ShepherdCluster>;
   vms: Record<'payTest' | 'payProd' | 'repTest' | 'logTest', { id: string }>;
   tickets: Record<
-    'payTest' | 'payProd' | 'logOther' | 'logMine' | 'preview',
+    'payTest' | 'payProd' | 'logOther' | 'logMine' | 'osMine' | 'preview',
     { id: string }
   >;
   auditLogId: string;
@@ -577,11 +577,11 @@ const ROWS: Row[] = [
     request: () => ({ query: { scope: 'all' } }),
     listed: items,
     expect: [
-      ['payTest', 'payProd', 'logOther', 'logMine', 'preview'],
-      ['payTest', 'payProd', 'logOther', 'logMine', 'preview'],
+      ['payTest', 'payProd', 'logOther', 'logMine', 'osMine', 'preview'],
+      ['payTest', 'payProd', 'logOther', 'logMine', 'osMine', 'preview'],
       ['payTest', 'logMine', 'preview'],
       ['payTest', 'payProd', 'preview'],
-      ['payTest', 'payProd', 'logOther', 'logMine', 'preview'],
+      ['payTest', 'payProd', 'logOther', 'logMine', 'osMine', 'preview'],
       [],
     ],
   },
@@ -589,6 +589,7 @@ const ROWS: Row[] = [
     operationId: 'ListTickets',
     variant: "the persona's own requests",
     listed: items,
+    // The outsider's own request (osMine) stays hidden: without a role it reads nothing.
     expect: [[], [], ['payTest', 'logMine', 'preview'], ['payProd'], [], []],
   },
   {
@@ -610,6 +611,12 @@ const ROWS: Row[] = [
     expect: [OK, OK, OK, N, OK, N],
   },
   {
+    operationId: 'GetTicket',
+    variant: 'of logistics, requested by the outsider',
+    request: ({ seed }) => ({ params: { ticketId: seed.tickets.osMine.id } }),
+    expect: [OK, OK, N, N, OK, N],
+  },
+  {
     operationId: 'CancelTicket',
     variant: "the persona's own pending request",
     request: async ({ api, seed, persona }) => {
@@ -621,11 +628,23 @@ const ROWS: Row[] = [
     expect: [OK, F, OK, OK, F, N],
   },
   {
+    operationId: 'CancelTicket',
+    variant: "someone else's pending request of payments",
+    // Only the requester withdraws a request, platform admins included.
+    request: async ({ api, seed }) => {
+      const ticket = await api.fixtures.ticket(seed.services.cart, {
+        requester: 'user:default/someone',
+      });
+      return { params: { ticketId: ticket.id } };
+    },
+    expect: [F, F, F, F, F, N],
+  },
+  {
     operationId: 'ListApprovalTasks',
     listed: body => body.items.map((task: any) => task.ticket.id),
     expect: [
-      ['payTest', 'payProd', 'logOther', 'logMine', 'preview'],
-      ['payTest', 'payProd', 'logOther', 'logMine', 'preview'],
+      ['payTest', 'payProd', 'logOther', 'logMine', 'osMine', 'preview'],
+      ['payTest', 'payProd', 'logOther', 'logMine', 'osMine', 'preview'],
       [],
       [],
       [],
@@ -935,6 +954,10 @@ async function seedRecords(api: ShepherdApi): Promise<Seed> {
     }),
     logMine: await fixtures.ticket(services.depot, {
       requester: userRef('engineer-test'),
+    }),
+    // A request of a user who holds no role (any more): it gets nothing of Shepherd's.
+    osMine: await fixtures.ticket(services.depot, {
+      requester: userRef('outsider'),
     }),
     preview: { id: '' },
   };
