@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { SHEPHERD_ANNOTATIONS } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { screen } from '@testing-library/react';
 import { aPage, aService, aSystem, aVm } from '../../__testUtils__/fixtures';
 import { renderShepherd } from '../../__testUtils__/renderShepherd';
@@ -94,6 +95,82 @@ describe('entity VMs', () => {
         'a',
       ),
     ).toHaveAttribute('href', '/shepherd/request-vm?serviceId=svc-api');
+  });
+
+  describe('entities the Shepherd entity provider published', () => {
+    const PUBLISHED_SYSTEM: Entity = {
+      ...SYSTEM_ENTITY,
+      metadata: {
+        name: 'shop',
+        namespace: 'default',
+        annotations: { [SHEPHERD_ANNOTATIONS.systemId]: 'sys-shop' },
+      },
+    };
+    const PUBLISHED_SERVICE: Entity = {
+      ...SERVICE_ENTITY,
+      metadata: {
+        name: 'shop-web',
+        namespace: 'default',
+        annotations: {
+          [SHEPHERD_ANNOTATIONS.systemId]: 'sys-shop',
+          [SHEPHERD_ANNOTATIONS.serviceId]: 'svc-web',
+        },
+      },
+    };
+
+    it('finds a System by the record its annotation names', async () => {
+      const { api } = await renderFor(PUBLISHED_SYSTEM, {
+        getSystem: async () =>
+          aSystem({ id: 'sys-shop', name: 'shop', entityRef: undefined }),
+        listVms: async () => aPage([aVm()]),
+      });
+
+      expect(
+        await screen.findByRole('link', { name: 'dev-payments-api-01' }),
+      ).toBeInTheDocument();
+      expect(api.getSystem).toHaveBeenCalledWith('sys-shop');
+      expect(api.listSystems).not.toHaveBeenCalled();
+      expect(api.listVms).toHaveBeenCalledWith({
+        systemId: 'sys-shop',
+        offset: 0,
+        limit: 20,
+      });
+    });
+
+    it('finds a service Component by the record its annotation names', async () => {
+      const { api } = await renderFor(PUBLISHED_SERVICE, {
+        getService: async () =>
+          aService({ id: 'svc-web', name: 'web', entityRef: undefined }),
+        listVms: async () => aPage([]),
+      });
+
+      expect(
+        await screen.findByText('No virtual machines for web'),
+      ).toBeInTheDocument();
+      expect(api.getService).toHaveBeenCalledWith('svc-web');
+      expect(api.listVms).toHaveBeenCalledWith({
+        serviceId: 'svc-web',
+        offset: 0,
+        limit: 20,
+      });
+    });
+
+    it('says when the record the annotation names is gone', async () => {
+      const { api } = await renderFor(PUBLISHED_SYSTEM, {
+        getSystem: async () => {
+          throw new ShepherdApiError({
+            message: 'System was not found',
+            code: 'NOT_FOUND',
+            status: 404,
+          });
+        },
+      });
+
+      expect(
+        await screen.findByText('Not governed by Shepherd'),
+      ).toBeInTheDocument();
+      expect(api.listVms).not.toHaveBeenCalled();
+    });
   });
 
   it('says when the entity is not registered in Shepherd', async () => {
