@@ -1,5 +1,6 @@
 import {
   ShepherdVm,
+  shepherdAuditReadPermission,
   shepherdVmConsolePermission,
   shepherdVmPowerPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -9,6 +10,7 @@ import {
   aPage,
   aTicket,
   aVm,
+  anAuditEntry,
   anInstanceSize,
   aTemplate,
 } from '../../__testUtils__/fixtures';
@@ -22,6 +24,11 @@ import { SUBMITTED_FOR_APPROVAL } from '../../labels';
 import { TYPE_NAME_LABEL } from '../common';
 import { REQUEST_CONSOLE_LABEL } from './ConsoleAccessCard';
 import { DELETE_LABEL } from './DeleteVmDialog';
+import {
+  AUDIT_TRAIL_LINK,
+  STATUS_HISTORY_TITLE,
+  VM_AUDIT_LIMIT,
+} from './VmStatusHistoryCard';
 import { VmsPage } from './VmsPage';
 
 const PROD_VM = aVm({
@@ -51,6 +58,7 @@ function renderVm(
       getVm: async () => vm,
       listTickets: async () => aPage([CREATION_TICKET]),
       getVmConsoleAccess: async () => ({}),
+      listAuditLogs: async () => aPage([]),
       ...stubs,
     },
     path: '/shepherd/vms/*',
@@ -110,6 +118,127 @@ describe('VM page', () => {
       'href',
       '/shepherd/vms',
     );
+  });
+
+  describe('status history', () => {
+    const REJECTED_STOP = aTicket({
+      id: 'ticket-stop',
+      operation: 'POWER',
+      powerAction: 'stop',
+      status: 'REJECTED',
+      vmId: 'vm-1',
+      vmName: 'dev-payments-api-01',
+      reason: 'Save costs over the weekend',
+      approver: 'user:default/approver',
+      rejectReason: 'The load tests run on Saturday',
+      createdAt: '2026-11-23T10:20:00.000Z',
+      decidedAt: '2026-11-23T10:25:00.000Z',
+      updatedAt: '2026-11-23T10:25:00.000Z',
+    });
+    const DIRECT_RESTART = anAuditEntry({
+      id: 'audit-restart',
+      action: 'vm.restart',
+      resourceType: 'vm',
+      resourceId: 'vm-1',
+      ticketId: undefined,
+      createdAt: '2026-11-23T10:30:00.000Z',
+    });
+    const history = () =>
+      screen.getByRole('list', { name: STATUS_HISTORY_TITLE });
+    const steps = () =>
+      within(history())
+        .getAllByRole('listitem')
+        .map(item => item.textContent);
+
+    it('tells what happened to the VM, newest first, with the requests linked', async () => {
+      const { api } = await renderVm(
+        aVm({ status: 'STOPPED', updatedAt: '2026-11-23T10:40:00.000Z' }),
+        {
+          listTickets: async () => aPage([REJECTED_STOP, CREATION_TICKET]),
+          listAuditLogs: async () =>
+            aPage([
+              DIRECT_RESTART,
+              anAuditEntry({ resourceType: 'vm', resourceId: 'vm-1' }),
+            ]),
+        },
+      );
+
+      await waitFor(() => expect(steps()).toHaveLength(7));
+      expect(steps()).toEqual([
+        expect.stringMatching(/^Status STOPPED/),
+        expect.stringMatching(/^vm\.restart/),
+        expect.stringMatching(
+          /^Rejected: Stop dev-payments-api-01REJECTED.*approver.*The load tests run on Saturday/,
+        ),
+        expect.stringMatching(
+          /^Requested: Stop dev-payments-api-01PENDING.*engineer-test.*Save costs/,
+        ),
+        expect.stringMatching(/^Approved: New VM for payments\/api in dev/),
+        // The creation ended when it was last updated, here when it was asked for.
+        expect.stringMatching(/^New VM for payments\/api in dev: doneSUCCESS/),
+        expect.stringMatching(/^Requested: New VM for payments\/api in dev/),
+      ]);
+      expect(
+        within(history()).getByRole('link', {
+          name: 'Rejected: Stop dev-payments-api-01',
+        }),
+      ).toHaveAttribute('href', '/shepherd/requests/ticket-stop');
+      expect(
+        screen.getByRole('link', { name: AUDIT_TRAIL_LINK }),
+      ).toHaveAttribute('href', '/shepherd/audit?resourceId=vm-1');
+      expect(api.listAuditLogs).toHaveBeenCalledWith({
+        resourceType: 'vm',
+        resourceId: 'vm-1',
+        limit: VM_AUDIT_LIMIT,
+      });
+    });
+
+    it('leaves the audit log out for users who may not read it', async () => {
+      const { api } = await renderVm(
+        aVm(),
+        {},
+        {
+          permissions: { deny: [shepherdAuditReadPermission] },
+        },
+      );
+
+      await waitFor(() => expect(steps()).toHaveLength(4));
+      expect(screen.getByText(/recorded in the audit log/)).toBeInTheDocument();
+      expect(
+        screen.queryByRole('link', { name: AUDIT_TRAIL_LINK }),
+      ).not.toBeInTheDocument();
+      expect(api.listAuditLogs).not.toHaveBeenCalled();
+    });
+
+    it('shows why the audit entries or the requests could not be loaded, with the code', async () => {
+      await renderVm(aVm(), {
+        listAuditLogs: async () => {
+          throw new ShepherdApiError({
+            message: 'The audit log is unavailable',
+            code: 'PERMISSION_DENIED',
+            status: 403,
+          });
+        },
+        listTickets: async () => {
+          throw new ShepherdApiError({
+            message: 'Tickets are unavailable',
+            code: 'VALIDATION_FAILED',
+            status: 400,
+          });
+        },
+      });
+
+      expect(
+        await screen.findByText("Could not load the VM's audit entries"),
+      ).toBeInTheDocument();
+      expect(screen.getByText('PERMISSION_DENIED')).toBeInTheDocument();
+      expect(
+        screen.getByText("Could not load the VM's requests"),
+      ).toBeInTheDocument();
+      expect(screen.getByText('VALIDATION_FAILED')).toBeInTheDocument();
+      // The current status is known without them.
+      expect(steps()).toEqual([expect.stringMatching(/^Status RUNNING/)]);
+    });
   });
 
   describe('power', () => {

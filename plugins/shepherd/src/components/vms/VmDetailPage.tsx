@@ -16,6 +16,7 @@ import { TicketTable, isActiveTicket } from '../requests';
 import { ConsoleAccessCard } from './ConsoleAccessCard';
 import { VmActions } from './VmActions';
 import { VmPlacementCard, VmResourcesCard } from './VmInfoCards';
+import { VmStatusHistoryCard } from './VmStatusHistoryCard';
 import { isTransitional } from './vmRules';
 
 /** How many of a VM's requests its page lists, newest first. */
@@ -23,7 +24,7 @@ export const RELATED_REQUESTS_LIMIT = 20;
 
 /**
  * One VM: its status (followed while it changes), placement and resources, its console
- * access, its requests, and the actions the user may take on it.
+ * access, its status history and requests, and the actions the user may take on it.
  */
 export function VmDetailPage() {
   const { vmId = '' } = useParams();
@@ -101,7 +102,14 @@ export function VmDetailPage() {
           <ConsoleAccessCard vm={current} />
         </Box>
       </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} md={6}>
+        <VmStatusHistoryCard
+          vm={current}
+          // Without its requests the history still shows the current status.
+          tickets={tickets.value?.items ?? (tickets.error ? [] : undefined)}
+        />
+      </Grid>
+      <Grid item xs={12} md={6}>
         <InfoCard title="Requests" noPadding>
           {tickets.error && (
             <ShepherdErrorPanel

@@ -1,0 +1,99 @@
+import {
+  AuditLogEntry,
+  ShepherdTicket,
+  ShepherdVm,
+  TicketStatus,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { describeTicket } from '../requests/ticketText';
+
+/** One step in a VM's history. */
+export type VmHistoryEntry = {
+  key: string;
+  at: string;
+  title: string;
+  /** Who acted, an entity ref; absent for what the system did on its own. */
+  by?: string;
+  /** The request the step belongs to. */
+  ticketId?: string;
+  /** The request's status after this step, for its badge. */
+  ticketStatus?: TicketStatus;
+  /** What went wrong, or the approver's reason. */
+  note?: string;
+};
+
+/** How a request ended, in words, by its final status. */
+const ENDINGS: Partial<Record<TicketStatus, string>> = {
+  SUCCESS: 'done',
+  FAILED: 'failed',
+  CANCELLED: 'withdrawn',
+};
+
+function ticketSteps(ticket: ShepherdTicket): VmHistoryEntry[] {
+  const what = describeTicket(ticket);
+  const steps: VmHistoryEntry[] = [
+    {
+      key: `${ticket.id}-requested`,
+      at: ticket.createdAt,
+      title: `Requested: ${what}`,
+      by: ticket.requester,
+      ticketId: ticket.id,
+      ticketStatus: 'PENDING',
+      note: ticket.reason,
+    },
+  ];
+  if (ticket.decidedAt) {
+    const rejected = ticket.status === 'REJECTED';
+    steps.push({
+      key: `${ticket.id}-decided`,
+      at: ticket.decidedAt,
+      title: `${rejected ? 'Rejected' : 'Approved'}: ${what}`,
+      by: ticket.approver,
+      ticketId: ticket.id,
+      ticketStatus: rejected ? 'REJECTED' : 'APPROVED',
+      note: rejected ? ticket.rejectReason : ticket.decisionComment,
+    });
+  }
+  const ending = ENDINGS[ticket.status];
+  if (ending) {
+    steps.push({
+      key: `${ticket.id}-ended`,
+      at: ticket.updatedAt,
+      title: `${what}: ${ending}`,
+      by: ticket.status === 'CANCELLED' ? ticket.requester : undefined,
+      ticketId: ticket.id,
+      ticketStatus: ticket.status,
+    });
+  }
+  return steps;
+}
+
+/**
+ * The history of a VM, newest first: the steps of every request on it (asked, decided,
+ * carried out), the audit entries on the VM that belong to no request (actions that need no
+ * approval, such as a power action in test), and its current status.
+ */
+export function vmHistory(
+  vm: ShepherdVm,
+  tickets: ShepherdTicket[],
+  auditEntries: AuditLogEntry[] = [],
+): VmHistoryEntry[] {
+  const direct = auditEntries
+    .filter(entry => !entry.ticketId)
+    .map(entry => ({
+      key: `audit-${entry.id}`,
+      at: entry.createdAt,
+      title:
+        entry.outcome === 'failure' ? `${entry.action} (failed)` : entry.action,
+      by: entry.actor,
+    }));
+  // Its status message is on the placement card, next to the status.
+  const current: VmHistoryEntry = {
+    key: 'current',
+    at: vm.updatedAt,
+    title: `Status ${vm.status}`,
+  };
+  const time = (entry: VmHistoryEntry) => new Date(entry.at).getTime();
+  return [current, ...tickets.flatMap(ticketSteps), ...direct].sort(
+    (a, b) => time(b) - time(a) || a.key.localeCompare(b.key),
+  );
+}
