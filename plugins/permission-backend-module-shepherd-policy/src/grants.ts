@@ -165,17 +165,13 @@ function vmInEnvironments(roles?: MemberRole[]): EngineerGrant {
   }));
 }
 
-/** VM operations: for members of the VM's System with one of `roles`, in their environments. */
-function vmOperation(roles = CONTRIBUTORS): EngineerGrant {
-  return vmInEnvironments(roles);
-}
-
 /**
  * Shepherd's roles, permission by permission. Platform admins hold all of them; approvers
  * decide requests and read; viewers read (the audit log included, the cluster registry not);
  * engineers work on the Systems they are members of, with VMs, namespaces and their Systems'
- * tickets limited to their environments (their own requests stay readable). Member roles (owner, admin, member, viewer) are inherited from a System by
- * its Services, VMs and tickets.
+ * tickets limited to their environments (their own requests stay readable). Member roles
+ * (owner, admin, member, viewer) are inherited from a System by its Services, VMs and
+ * tickets.
  */
 export const SHEPHERD_PERMISSION_GRANTS: Record<string, PermissionGrant> = {
   [shepherdSystemCreatePermission.name]: { ...NEITHER, engineer: 'allow' },
@@ -214,18 +210,33 @@ export const SHEPHERD_PERMISSION_GRANTS: Record<string, PermissionGrant> = {
     engineer: serviceManager,
   },
   // The resource of shepherd.vm.create is the VM to be: its System and environment.
-  [shepherdVmCreatePermission.name]: { ...NEITHER, engineer: vmOperation() },
+  [shepherdVmCreatePermission.name]: {
+    ...NEITHER,
+    engineer: vmInEnvironments(CONTRIBUTORS),
+  },
   [shepherdVmReadPermission.name]: {
     ...READERS,
     engineer: vmInEnvironments(),
   },
-  [shepherdVmPowerPermission.name]: { ...NEITHER, engineer: vmOperation() },
-  [shepherdVmModifyPermission.name]: { ...NEITHER, engineer: vmOperation() },
-  [shepherdVmDeletePermission.name]: { ...NEITHER, engineer: vmOperation() },
-  [shepherdVmConsolePermission.name]: { ...NEITHER, engineer: vmOperation() },
+  [shepherdVmPowerPermission.name]: {
+    ...NEITHER,
+    engineer: vmInEnvironments(CONTRIBUTORS),
+  },
+  [shepherdVmModifyPermission.name]: {
+    ...NEITHER,
+    engineer: vmInEnvironments(CONTRIBUTORS),
+  },
+  [shepherdVmDeletePermission.name]: {
+    ...NEITHER,
+    engineer: vmInEnvironments(CONTRIBUTORS),
+  },
+  [shepherdVmConsolePermission.name]: {
+    ...NEITHER,
+    engineer: vmInEnvironments(CONTRIBUTORS),
+  },
   [shepherdVmConsoleTakeoverPermission.name]: {
     ...NEITHER,
-    engineer: vmOperation(MANAGERS),
+    engineer: vmInEnvironments(MANAGERS),
   },
   // Their own requests wherever they are; their Systems' requests in their environments.
   [shepherdTicketReadPermission.name]: {
