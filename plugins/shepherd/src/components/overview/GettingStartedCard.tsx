@@ -1,8 +1,18 @@
 import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
-import { MY_REQUESTS_TITLE, VMS_TITLE } from '../../labels';
-import { myRequestsRouteRef, vmsRouteRef } from '../../routes';
+import {
+  MY_REQUESTS_TITLE,
+  REQUEST_VM_TITLE,
+  SYSTEMS_TITLE,
+  VMS_TITLE,
+} from '../../labels';
+import {
+  myRequestsRouteRef,
+  requestVmRouteRef,
+  systemsRouteRef,
+  vmsRouteRef,
+} from '../../routes';
 import { ShepherdErrorPanel } from '../common';
 import { OverviewSummary, useOverviewSummary } from './useOverviewSummary';
 
@@ -16,6 +26,8 @@ function plural(count: number, one: string, many: string) {
 function FirstSteps() {
   const myRequests = useRouteRef(myRequestsRouteRef);
   const vms = useRouteRef(vmsRouteRef);
+  const systems = useRouteRef(systemsRouteRef);
+  const requestVm = useRouteRef(requestVmRouteRef);
   return (
     <>
       <Typography variant="body1" paragraph>
@@ -26,14 +38,16 @@ function FirstSteps() {
         <li>
           <Typography variant="body2">
             VMs belong to a Service of a System. Make sure your team's System is
-            registered in Shepherd and that you are one of its members; its
-            owner or your platform team can add you.
+            registered in Shepherd under{' '}
+            <Link to={systems()}>{SYSTEMS_TITLE}</Link> and that you are one of
+            its members; its owner or your platform team can add you.
           </Typography>
         </li>
         <li>
           <Typography variant="body2">
-            Request a VM for one of its Services: pick a namespace, an operating
-            system template and an instance size, and say what it is for.
+            <Link to={requestVm()}>{REQUEST_VM_TITLE}</Link> for one of its
+            Services: pick a namespace, an operating system template and an
+            instance size, and say what it is for.
           </Typography>
         </li>
         <li>

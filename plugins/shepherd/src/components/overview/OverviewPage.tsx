@@ -1,16 +1,24 @@
 import { InfoCard } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { SHEPHERD_PAGES } from '../../pages';
 import { ShepherdHealthCard } from '../ShepherdHealthCard';
 import { GettingStartedCard } from './GettingStartedCard';
 import { PageLinks } from './PageLinks';
+import { PlatformSetupCard } from './PlatformSetupCard';
 
-/** The index of the Shepherd page: where the user stands, where to go, and the backend's health. */
+/**
+ * The index of the Shepherd page: for administrators, what the platform still lacks; where
+ * the user stands; where to go; and the backend's health.
+ */
 export function OverviewPage() {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={7}>
-        <GettingStartedCard />
+        <PlatformSetupCard />
+        <Box mt={3}>
+          <GettingStartedCard />
+        </Box>
       </Grid>
       <Grid item xs={12} md={5}>
         <InfoCard title="Where to go">
