@@ -19,7 +19,13 @@ const API = {
   listServices: async () => aPage([]),
   listCatalogNamespaces: async () => aPage([]),
   listClusters: async () => aPage([]),
+  listAdminNamespaces: async () => aPage([]),
+  listTemplates: async () => aPage([]),
+  listInstanceSizes: async () => aPage([]),
 };
+
+/** Pages load lazily; on a busy machine their first render takes longer than findBy's 1 s. */
+const LAZY_PAGE = { timeout: 10_000 };
 
 describe('ShepherdPage (legacy frontend system)', () => {
   it('opens on the overview with a tab per registered page', async () => {
@@ -35,7 +41,9 @@ describe('ShepherdPage (legacy frontend system)', () => {
       OVERVIEW_TITLE,
       ...SHEPHERD_PAGES.map(page => page.title),
     ]);
-    expect(await screen.findByText('Backend health')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Backend health', undefined, LAZY_PAGE),
+    ).toBeInTheDocument();
   });
 
   it('shows each page at its route and moves between them with the tabs', async () => {
@@ -45,15 +53,21 @@ describe('ShepherdPage (legacy frontend system)', () => {
       route: '/shepherd/vms',
     });
     expect(
-      await screen.findByRole('link', { name: 'dev-payments-api-01' }),
+      await screen.findByRole(
+        'link',
+        { name: 'dev-payments-api-01' },
+        LAZY_PAGE,
+      ),
     ).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('tab', { name: 'My requests' }));
 
     expect(
-      await screen.findByRole('link', {
-        name: 'New VM for payments/api in dev',
-      }),
+      await screen.findByRole(
+        'link',
+        { name: 'New VM for payments/api in dev' },
+        LAZY_PAGE,
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -386,6 +386,36 @@ describe('Request a VM', () => {
     await waitFor(() => expect(cpu).toHaveAttribute('aria-invalid', 'false'));
   });
 
+  it('shows the backend’s refusal when the user may not request VMs for the Service', async () => {
+    await renderWizard(
+      catalogApi({
+        requestVm: async () => {
+          throw new ShepherdApiError({
+            message: 'You may not request VMs for payments/api',
+            code: 'PERMISSION_DENIED',
+            status: 403,
+          });
+        },
+      }),
+      '?serviceId=svc-api',
+    );
+    await chooseUpToDetails(/^dev/, /^Small/);
+    await fill(
+      screen.getByLabelText(REASON_LABEL, { exact: false }),
+      'Load tests',
+    );
+    await next();
+    await userEvent.click(screen.getByRole('button', { name: SUBMIT_LABEL }));
+
+    expect(await screen.findByText(NOT_ACCEPTED_TITLE)).toBeInTheDocument();
+    expect(screen.getByText('PERMISSION_DENIED')).toBeInTheDocument();
+    expect(
+      screen.getByText('You may not request VMs for payments/api', {
+        exact: false,
+      }),
+    ).toBeInTheDocument();
+  });
+
   it('links the existing request of a duplicate', async () => {
     await renderWizard(
       catalogApi({
