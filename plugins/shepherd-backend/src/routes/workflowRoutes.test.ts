@@ -623,11 +623,12 @@ describe('VM requests, tickets and approvals API', () => {
           environment: 'prod',
           clusterId: prodCluster.id,
         });
+        // A production VM is invisible to an engineer of test environments only.
         const denied = await api
           .as('engineer-test')
           .post(`/v1/vms/${running.id}/power`)
           .send({ action: 'stop' });
-        expect(denied.status).toBe(403);
+        expect(denied.status).toBe(404);
 
         const stop = await api
           .as('engineer-prod')
@@ -850,10 +851,17 @@ describe('VM requests, tickets and approvals API', () => {
 
       const own = await api.as('engineer-test').get('/v1/tickets');
       expect(own.body.items.map((t: any) => t.id)).toEqual([mine.ticketId]);
-      const all = await api.as('engineer-test').get('/v1/tickets?scope=all');
+      const all = await api.as('engineer-prod').get('/v1/tickets?scope=all');
       expect(all.body.items.map((t: any) => t.id).sort()).toEqual(
         [mine.ticketId, theirs.ticketId].sort(),
       );
+      // Production requests of others are invisible to engineers of test environments only.
+      const testOnly = await api
+        .as('engineer-test')
+        .get('/v1/tickets?scope=all');
+      expect(testOnly.body.items.map((t: any) => t.id)).toEqual([
+        mine.ticketId,
+      ]);
       const viewer = await api
         .as('viewer')
         .get('/v1/tickets?scope=all&statusGroup=ACTIVE');
