@@ -63,6 +63,14 @@ function parseKey(id: unknown, secret: unknown, index: number): EncryptionKey {
   return { id, secret: bytes };
 }
 
+/** The keys of `shepherd.credentials.encryptionKeys`, validated; none when the setting is absent. */
+export function readEncryptionKeys(config: Config): EncryptionKey[] {
+  const entries = config.getOptionalConfigArray(ENCRYPTION_KEYS_CONFIG_KEY);
+  return (entries ?? []).map((entry, index) =>
+    parseKey(entry.getOptional('id'), entry.getOptional('secret'), index),
+  );
+}
+
 /**
  * Encrypts credentials at rest with AES-256-GCM. The first configured key encrypts; every
  * configured key decrypts, so keys rotate by putting a new key first and keeping the old one
@@ -92,12 +100,7 @@ export class CredentialCipher {
 
   /** The keys of `shepherd.credentials.encryptionKeys`; none when the setting is absent. */
   static fromConfig(config: Config): CredentialCipher {
-    const entries = config.getOptionalConfigArray(ENCRYPTION_KEYS_CONFIG_KEY);
-    return new CredentialCipher(
-      (entries ?? []).map((entry, index) =>
-        parseKey(entry.getOptional('id'), entry.getOptional('secret'), index),
-      ),
-    );
+    return new CredentialCipher(readEncryptionKeys(config));
   }
 
   get isConfigured(): boolean {

@@ -200,6 +200,9 @@ export class ChangeRecordingStore implements ShepherdStore {
   get consoleGrants() {
     return this.#inner.consoleGrants;
   }
+  get consoleSessionTokens() {
+    return this.#inner.consoleSessionTokens;
+  }
   get audit() {
     return this.#inner.audit;
   }

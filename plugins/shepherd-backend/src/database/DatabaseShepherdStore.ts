@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { DatabaseConsoleSessionTokensStore } from './stores/consoleSessionTokens';
 import { DatabaseJobsStore } from './stores/jobs';
 import {
   DatabaseCatalogUsageStore,
@@ -37,6 +38,7 @@ export class DatabaseShepherdStore implements ShepherdStore {
   readonly vms;
   readonly revisions;
   readonly consoleGrants;
+  readonly consoleSessionTokens;
   readonly audit;
   readonly jobs;
 
@@ -54,6 +56,7 @@ export class DatabaseShepherdStore implements ShepherdStore {
     this.vms = new DatabaseVmsStore(db);
     this.revisions = new DatabaseRevisionsStore(db);
     this.consoleGrants = new DatabaseConsoleGrantsStore(db);
+    this.consoleSessionTokens = new DatabaseConsoleSessionTokensStore(db);
     this.audit = new DatabaseAuditStore(db);
     this.jobs = new DatabaseJobsStore(db);
   }

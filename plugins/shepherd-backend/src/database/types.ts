@@ -374,6 +374,28 @@ export interface ConsoleGrantsStore {
   ): Promise<ConsoleGrant | undefined>;
 }
 
+/** A console session token at its first use. */
+export interface ConsumedConsoleToken {
+  tokenId: string;
+  vmId: string;
+  grantId: string;
+  userRef: string;
+  /** When the token stops opening sessions. */
+  expiresAt: string;
+  consumedAt: string;
+}
+
+/** The replay markers of console session tokens. */
+export interface ConsoleSessionTokensStore {
+  /**
+   * Marks the token used; answers false when it already was. Atomic across replicas: of
+   * concurrent calls for one token, exactly one answers true.
+   */
+  consume(token: ConsumedConsoleToken): Promise<boolean>;
+  /** Deletes the markers of tokens that expired before `before` (they open nothing anymore). */
+  deleteExpired(before: string): Promise<number>;
+}
+
 export interface AuditStore {
   append(entry: AuditLogEntry): Promise<void>;
   get(id: string): Promise<AuditLogEntry | undefined>;
@@ -531,6 +553,7 @@ export interface ShepherdStore {
   readonly vms: VmsStore;
   readonly revisions: RevisionsStore;
   readonly consoleGrants: ConsoleGrantsStore;
+  readonly consoleSessionTokens: ConsoleSessionTokensStore;
   readonly audit: AuditStore;
   readonly jobs: JobsStore;
   transaction<T>(work: (tx: ShepherdStore) => Promise<T>): Promise<T>;
