@@ -1,0 +1,263 @@
+import { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/personas';
+import { saveScreenshot } from './support/screenshots';
+
+/*
+ * A VM's whole life in the browser, as the people who take part in it: an engineer of the
+ * payments team requests it, an approver places it on the simulated test cluster, the
+ * engineer runs it, stops and starts it and asks for its deletion, and the approver allows
+ * that. The clusters are the KubeVirt simulator, reached by the backend over HTTPS with the
+ * kubeconfigs the seeding registered (see globalSetup.ts).
+ */
+
+const SYSTEM = 'payments';
+const SERVICE = 'payment-api';
+const NAMESPACE = 'dev';
+const TEMPLATE = 'fedora-40';
+const INSTANCE_SIZE = 'small';
+const REASON = 'Load tests of the refund flow';
+const TEST_CLUSTER = 'sim-test';
+const PROD_CLUSTER = 'sim-prod';
+/** What the audit log records of the people in this story. */
+const AUDITED_ACTIONS = [
+  'vm.request',
+  'approval.approve',
+  'vm.stop',
+  'vm.start',
+  'vm.delete_submitted',
+];
+/** What the approval workbench and My requests call the request. */
+const CREATE_REQUEST_TITLE = `New VM for ${SYSTEM}/${SERVICE} in ${NAMESPACE}`;
+
+/**
+ * Moves the wizard on from the open step, whose `field` was just filled, and waits until
+ * that step has closed: while it closes, its "Next" is still visible next to the new one.
+ */
+async function nextStep(page: Page, field: Locator) {
+  await page
+    .getByRole('button', { name: 'Next' })
+    .filter({ visible: true })
+    .click();
+  await expect(field).toBeHidden();
+}
+
+/** The status row of the VM detail page's "Status and placement" card. */
+function vmStatus(page: Page) {
+  return page.getByRole('row', { name: 'Status', exact: true });
+}
+
+/**
+ * Waits until the VM detail page shows the status. The page follows a VM only while its
+ * status is transitional, and right after a power action is accepted the VM still shows its
+ * old, stable status (the job sends the action a moment later), so the page would not see
+ * the change by itself: it is reloaded until it does.
+ */
+async function expectVmStatusAfterPowerAction(page: Page, status: string) {
+  let attempts = 0;
+  await expect(async () => {
+    if (attempts++ > 0) {
+      await page.reload();
+    }
+    await expect(vmStatus(page)).toContainText(status, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/** The row of the VM in a VM table. */
+function vmRow(page: Page, vmName: string) {
+  return page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: vmName, exact: true }) });
+}
+
+test('a VM is requested, approved, run, stopped, started and deleted', async ({
+  openAs,
+}) => {
+  const engineer = await openAs('engineer-test', '/shepherd');
+  let approver: Page;
+  let ticketId = '';
+  let vmName = '';
+
+  await test.step('engineer-test requests a VM in the wizard', async () => {
+    await engineer.getByRole('tab', { name: 'Request a VM' }).click();
+    await engineer.getByLabel('System').click();
+    await engineer
+      .getByRole('option', { name: new RegExp(`^${SYSTEM} `) })
+      .click();
+    const service = engineer.getByLabel('Service');
+    await service.click();
+    await engineer
+      .getByRole('option', { name: new RegExp(`^${SERVICE} `) })
+      .click();
+    await nextStep(engineer, service);
+
+    const namespaces = engineer.getByRole('radiogroup', { name: 'Namespace' });
+    await namespaces
+      .getByRole('radio', { name: new RegExp(`^${NAMESPACE} test `) })
+      .check();
+    await nextStep(engineer, namespaces);
+
+    const templates = engineer.getByRole('radiogroup', { name: 'Template' });
+    await templates
+      .getByRole('radio', { name: new RegExp(`\\(${TEMPLATE}\\)`) })
+      .check();
+    await nextStep(engineer, templates);
+
+    const sizes = engineer.getByRole('radiogroup', { name: 'Instance size' });
+    await sizes
+      .getByRole('radio', { name: new RegExp(`\\(${INSTANCE_SIZE}\\)`) })
+      .check();
+    await nextStep(engineer, sizes);
+
+    const reason = engineer.getByLabel('Reason');
+    await reason.fill(REASON);
+    await nextStep(engineer, reason);
+
+    const review = engineer.getByRole('table');
+    await expect(
+      review.getByRole('row', { name: `Reason ${REASON}` }),
+    ).toBeVisible();
+    await expect(
+      engineer.getByText(`${NAMESPACE}-${SYSTEM}-${SERVICE}-01`),
+    ).toBeVisible();
+    await saveScreenshot(engineer, 'request-vm', { fullPage: true });
+
+    await engineer.getByRole('button', { name: 'Submit request' }).click();
+    await expect(engineer.getByText('Submitted for approval')).toBeVisible();
+    await engineer.getByRole('button', { name: 'Follow the request' }).click();
+    await expect(engineer).toHaveURL(/\/shepherd\/requests\/[0-9a-f-]{36}$/);
+    ticketId = engineer.url().split('/').pop()!;
+    await expect(
+      engineer.getByRole('heading', { name: CREATE_REQUEST_TITLE }),
+    ).toBeVisible();
+    await expect(
+      engineer.getByRole('row', { name: 'Status', exact: true }),
+    ).toContainText('PENDING');
+    await saveScreenshot(engineer, 'request-detail', { fullPage: true });
+
+    await engineer.getByRole('tab', { name: 'My requests' }).click();
+    await expect(
+      engineer.getByRole('link', { name: CREATE_REQUEST_TITLE }),
+    ).toBeVisible();
+    await saveScreenshot(engineer, 'my-requests');
+  });
+
+  await test.step('approver places it on the test cluster; prod is not offered', async () => {
+    approver = await openAs('approver', '/shepherd/approvals');
+    const task = approver.getByRole('link', { name: CREATE_REQUEST_TITLE });
+    // The queue refreshes by itself.
+    await expect(task).toBeVisible();
+    await saveScreenshot(approver, 'approvals');
+    await task.click();
+    await expect(approver).toHaveURL(new RegExp(`/approvals/${ticketId}$`));
+
+    const clusters = approver.getByRole('radiogroup', { name: 'Cluster' });
+    await expect(
+      clusters.getByRole('radio', { name: new RegExp(PROD_CLUSTER) }),
+    ).toBeDisabled();
+    await expect(
+      approver.getByText('CLUSTER_ENVIRONMENT_MISMATCH', { exact: true }),
+    ).toBeVisible();
+    const testCluster = clusters.getByRole('radio', {
+      name: new RegExp(TEST_CLUSTER),
+    });
+    await expect(testCluster).toBeEnabled();
+    await testCluster.check();
+    await saveScreenshot(approver, 'approval-detail', { fullPage: true });
+
+    await approver
+      .getByRole('button', { name: 'Approve', exact: true })
+      .click();
+    const named = approver.getByText('The VM is named').locator('strong');
+    await expect(named).toHaveText(`${NAMESPACE}-${SYSTEM}-${SERVICE}-01`);
+    vmName = (await named.textContent())!;
+  });
+
+  await test.step('engineer-test sees it running', async () => {
+    await engineer.getByRole('tab', { name: 'VMs' }).click();
+    const row = vmRow(engineer, vmName);
+    await expect(row).toContainText('RUNNING');
+    await expect(row).toContainText(TEST_CLUSTER);
+    await saveScreenshot(engineer, 'vms');
+
+    await row.getByRole('link', { name: vmName }).click();
+    await expect(engineer.getByRole('heading', { name: vmName })).toBeVisible();
+    await expect(vmStatus(engineer)).toContainText('RUNNING');
+    await saveScreenshot(engineer, 'vm-detail', { fullPage: true });
+  });
+
+  await test.step('engineer-test stops and starts it', async () => {
+    await engineer.getByRole('button', { name: 'Stop', exact: true }).click();
+    const dialog = engineer.getByRole('dialog', { name: `Stop ${vmName}?` });
+    await dialog.getByRole('button', { name: 'Stop', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expectVmStatusAfterPowerAction(engineer, 'STOPPED');
+
+    // Starting a test VM interrupts nothing, so it needs no confirmation.
+    await engineer.getByRole('button', { name: 'Start', exact: true }).click();
+    await expectVmStatusAfterPowerAction(engineer, 'RUNNING');
+  });
+
+  await test.step("the System's catalog page lists it, with a request button", async () => {
+    await engineer.goto(`/catalog/default/system/${SYSTEM}`);
+    await engineer
+      .getByRole('link', { name: 'Virtual machines', exact: true })
+      .click();
+    const row = vmRow(engineer, vmName);
+    await expect(row).toContainText('RUNNING');
+    await saveScreenshot(engineer, 'entity-virtual-machines');
+
+    await engineer.getByRole('button', { name: 'Request a VM' }).click();
+    await expect(engineer).toHaveURL(/\/shepherd\/request-vm\?systemId=/);
+    await expect(engineer.getByLabel('System')).toContainText(SYSTEM);
+  });
+
+  await test.step('engineer-test requests its deletion', async () => {
+    await engineer
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Virtual Machines' })
+      .click();
+    await engineer.getByRole('tab', { name: 'VMs' }).click();
+    await vmRow(engineer, vmName).getByRole('link', { name: vmName }).click();
+    await engineer.getByRole('button', { name: 'Request deletion' }).click();
+    const dialog = engineer.getByRole('dialog', { name: `Delete ${vmName}?` });
+    const confirm = dialog.getByRole('button', { name: 'Request deletion' });
+    // A test VM's deletion is confirmed with a tick.
+    await expect(confirm).toBeDisabled();
+    await dialog
+      .getByRole('checkbox', {
+        name: `I understand that ${vmName} and its disks will be deleted`,
+      })
+      .check();
+    await confirm.click();
+    await expect(dialog).toBeHidden();
+    await expect(engineer.getByText(/Submitted for approval/)).toBeVisible();
+  });
+
+  await test.step('approver allows the deletion', async () => {
+    await approver.getByRole('tab', { name: 'Approvals' }).click();
+    const task = approver.getByRole('link', { name: `Delete ${vmName}` });
+    await expect(task).toBeVisible();
+    await task.click();
+    await approver
+      .getByRole('button', { name: 'Approve', exact: true })
+      .click();
+    await expect(approver.getByText(/Shepherd carries it out/)).toBeVisible();
+  });
+
+  await test.step('the VM is gone from the list', async () => {
+    await engineer.getByRole('tab', { name: 'VMs' }).click();
+    // The list polls while the VM is being deleted.
+    await expect(engineer.getByText('No virtual machines yet')).toBeVisible();
+    await expect(engineer.getByRole('link', { name: vmName })).toHaveCount(0);
+  });
+
+  await test.step('the audit log tells who did what', async () => {
+    const viewer = await openAs('viewer', '/shepherd/audit');
+    for (const action of AUDITED_ACTIONS) {
+      await expect(
+        viewer.getByRole('link', { name: action, exact: true }).first(),
+      ).toBeVisible();
+    }
+    await saveScreenshot(viewer, 'audit-log');
+  });
+});
