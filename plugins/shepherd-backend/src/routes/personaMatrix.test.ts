@@ -10,6 +10,7 @@ import {
   ShepherdSystem,
   ShepherdTemplate,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { randomUUID } from 'node:crypto';
 import { Response } from 'supertest';
 import { ShepherdApi, startShepherdApi } from '../__testUtils__/apiHarness';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -174,6 +175,26 @@ async function freshVm(
     clusterId: context.seed.clusters[environment].id,
     createdBy: userRef('engineer-test'),
   });
+}
+
+/**
+ * A console grant of the persona on a seeded VM, as a test-environment request or an
+ * approval leaves it, so that only the permission decides a console session.
+ */
+async function grantedConsole(
+  { api, seed, persona }: Context,
+  vm: keyof Seed['vms'],
+) {
+  const vmId = seed.vms[vm].id;
+  await api.store.consoleGrants.insert({
+    id: randomUUID(),
+    vmId,
+    userRef: userRef(persona),
+    grantedBy: userRef('approver'),
+    expiresAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+    createdAt: new Date().toISOString(),
+  });
+  return vmId;
 }
 
 /** A pending CREATE request of engineer-test, made through the API like a real one. */
@@ -566,6 +587,22 @@ const ROWS: Row[] = [
     request: ({ seed }) => ({
       params: { vmId: seed.vms.payProd.id },
       body: { minutes: 5, reason: 'persona matrix' },
+    }),
+    expect: OPERATE_PAYMENTS_PROD,
+  },
+  {
+    operationId: 'CreateVmConsoleSession',
+    variant: 'test, with a console grant',
+    request: async context => ({
+      params: { vmId: await grantedConsole(context, 'payTest') },
+    }),
+    expect: OPERATE_PAYMENTS_TEST,
+  },
+  {
+    operationId: 'CreateVmConsoleSession',
+    variant: 'production, with a console grant',
+    request: async context => ({
+      params: { vmId: await grantedConsole(context, 'payProd') },
     }),
     expect: OPERATE_PAYMENTS_PROD,
   },
@@ -1018,6 +1055,21 @@ describe('persona matrix', () => {
     const missing = [...OPERATIONS.keys()].filter(id => !covered.has(id));
     const unknown = [...covered].filter(id => !OPERATIONS.has(id));
     expect({ missing, unknown }).toEqual({ missing: [], unknown: [] });
+  });
+
+  it('expects every operation but the health check to deny the outsider', () => {
+    // The outsider holds no role: its column is what a caller gets from a policy that
+    // denies every Shepherd permission, so every route must check one.
+    const outsider = PERSONAS.indexOf('outsider');
+    const open = ROWS.filter(row => {
+      const outcome = row.expect[outsider];
+      const denied =
+        outcome === F ||
+        outcome === N ||
+        (Array.isArray(outcome) && !outcome.length);
+      return !denied;
+    }).map(row => row.operationId);
+    expect(open).toEqual(['GetHealth']);
   });
 
   it('uses the personas and groups of the demo organisation', () => {
