@@ -50,6 +50,10 @@ import { DefaultVmsService } from './service/workflow/DefaultVmsService';
 import { ClusterApprovalPreflight } from './execution/ClusterApprovalPreflight';
 import { ProviderVmManifestRenderer } from './execution/ProviderVmManifestRenderer';
 import { ClusterConnections } from './execution/ClusterConnections';
+import { ConsoleTokenSealer } from './crypto/ConsoleTokenSealer';
+import { readEncryptionKeys } from './crypto/CredentialCipher';
+import { AuthorizedConsoleSessionsService } from './service/console/AuthorizedConsoleSessionsService';
+import { DefaultConsoleSessionsService } from './service/console/DefaultConsoleSessionsService';
 
 function readPackageVersion(): string {
   const packageJsonPath = resolvePackagePath(
@@ -167,6 +171,14 @@ export const shepherdPlugin = createBackendPlugin({
           authorizer,
           loader,
         );
+        const consoleTokens = new ConsoleTokenSealer(
+          readEncryptionKeys(deps.config),
+        );
+        const consoleSessions = new AuthorizedConsoleSessionsService(
+          new DefaultConsoleSessionsService(context, consoleTokens),
+          authorizer,
+          loader,
+        );
         const audit = new AuthorizedAuditLogService(
           new DefaultAuditLogService(store.audit),
           authorizer,
@@ -205,6 +217,7 @@ export const shepherdPlugin = createBackendPlugin({
             vms,
             tickets,
             approvals,
+            consoleSessions,
           }),
         );
 

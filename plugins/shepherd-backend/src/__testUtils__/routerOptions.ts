@@ -27,6 +27,7 @@ export function routerOptionsForTests(
     vms: unused as RouterOptions['vms'],
     tickets: unused as RouterOptions['tickets'],
     approvals: unused as RouterOptions['approvals'],
+    consoleSessions: unused as RouterOptions['consoleSessions'],
     ...overrides,
   };
 }

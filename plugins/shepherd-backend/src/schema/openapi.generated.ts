@@ -938,6 +938,39 @@ export const spec = {
         },
       },
     },
+    '/v1/vms/{vmId}/console/sessions': {
+      post: {
+        operationId: 'CreateVmConsoleSession',
+        summary: 'Prepare a console session on a running VM for the VNC relay',
+        description:
+          "Needs the console permission on the VM, the VM RUNNING (409 VM_NOT_RUNNING) and an active console grant of the caller (403 CONSOLE_GRANT_REQUIRED; see /v1/vms/{vmId}/console/requests). Answers a single-use token, sealed with AES-256-GCM, that opens the relay's websocket at websocketPath once within a minute. The client opens that websocket offering the subprotocols shepherd.console.v1, shepherd.session.<token> and shepherd.bearer.<its Backstage token> (never a query string); the relay checks the token and the user again, uses the token up, and relays the VM's VNC stream (RFB) until the grant expires, the session is idle for too long or either side closes. The websocket itself is not an operation of this document.",
+        tags: ['VMs'],
+        parameters: [{ $ref: '#/components/parameters/VmId' }],
+        responses: {
+          '201': {
+            description: 'The session token and where to use it.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ConsoleSession' },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '503': {
+            description:
+              'No encryption key is configured (ENCRYPTION_NOT_CONFIGURED).',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+        },
+      },
+    },
     '/v1/tickets': {
       get: {
         operationId: 'ListTickets',
@@ -2647,6 +2680,31 @@ export const spec = {
         properties: {
           grant: { $ref: '#/components/schemas/ConsoleGrant' },
           pendingTicket: { $ref: '#/components/schemas/Ticket' },
+        },
+      },
+      ConsoleSession: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['token', 'expiresAt', 'grantExpiresAt', 'websocketPath'],
+        properties: {
+          token: {
+            type: 'string',
+            description:
+              'Single-use, sealed; offer it as the subprotocol shepherd.session.<token>.',
+          },
+          expiresAt: {
+            type: 'string',
+            description: 'Until when the token opens a session.',
+          },
+          grantExpiresAt: {
+            type: 'string',
+            description: 'When the grant ends, and with it the session.',
+          },
+          websocketPath: {
+            type: 'string',
+            description:
+              "The relay's websocket, relative to the Shepherd backend's base URL.",
+          },
         },
       },
       OperationSubmission: {

@@ -3,12 +3,14 @@ import express from 'express';
 import { ActorResolver } from '../routes/ActorResolver';
 import { registerAuditRoutes } from '../routes/auditRoutes';
 import { registerCatalogsRoutes } from '../routes/catalogsRoutes';
+import { registerConsoleRoutes } from '../routes/consoleRoutes';
 import { assignErrorCodes } from '../routes/errorCodes';
 import { registerSystemsRoutes } from '../routes/systemsRoutes';
 import { registerWorkflowRoutes } from '../routes/workflowRoutes';
 import { createOpenApiRouter } from '../schema/openapi';
 import { AuditLogService } from './audit/AuditLogService';
 import { CatalogServices } from './catalogs/CatalogsService';
+import { ConsoleSessionsService } from './console/ConsoleSessionsService';
 import { HealthService } from './HealthService';
 import { SystemsService } from './systems/SystemsService';
 import { ApprovalsService, TicketsService } from './workflow/TicketsService';
@@ -24,6 +26,7 @@ export interface RouterOptions {
   vms: VmsService;
   tickets: TicketsService;
   approvals: ApprovalsService;
+  consoleSessions: ConsoleSessionsService;
 }
 
 /**
@@ -47,6 +50,7 @@ export async function createRouter(
   registerCatalogsRoutes(router, options);
   registerAuditRoutes(router, options);
   registerWorkflowRoutes(router, options);
+  registerConsoleRoutes(router, options);
 
   router.use(assignErrorCodes());
   return router;

@@ -292,6 +292,24 @@ export type ConsoleGrant = {
   createdAt: string;
 };
 
+/**
+ * A console session the backend prepared for its caller: a sealed, single-use token that
+ * opens the VM's VNC relay once, until `expiresAt`. The token goes to the relay as a
+ * websocket subprotocol (see `consoleWebSocketProtocols`), never in a URL.
+ *
+ * @public
+ */
+export type ConsoleSession = {
+  /** Single-use, sealed token; opaque to clients. */
+  token: string;
+  /** Until when the token opens a session (at most a minute). */
+  expiresAt: string;
+  /** When the grant ends, and with it a session opened with this token. */
+  grantExpiresAt: string;
+  /** The relay's websocket path, relative to the Shepherd backend's base URL. */
+  websocketPath: string;
+};
+
 /** One row of the append-only audit trail. @public */
 export type AuditLogEntry = {
   id: string;

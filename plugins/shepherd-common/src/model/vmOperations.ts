@@ -49,3 +49,62 @@ export const CONSOLE_GRANT_MAX_MINUTES = 120;
  * @public
  */
 export const CONSOLE_GRANT_DEFAULT_MINUTES = 60;
+
+/**
+ * The subprotocol of Shepherd's console relay; the relay echoes it. Clients offer it
+ * together with the session token and their Backstage token, see
+ * {@link consoleWebSocketProtocols}.
+ *
+ * @public
+ */
+export const CONSOLE_WEBSOCKET_PROTOCOL = 'shepherd.console.v1';
+
+/**
+ * Prefixes of the subprotocols that carry the session token and the user's Backstage token
+ * to the console relay: browsers cannot set headers on a websocket, and a query string
+ * would end up in access logs.
+ *
+ * @public
+ */
+export const CONSOLE_PROTOCOL_PREFIXES = {
+  token: 'shepherd.session.',
+  backstageToken: 'shepherd.bearer.',
+} as const;
+
+/**
+ * The subprotocols a client offers when it opens the console relay, e.g. as noVNC's
+ * `wsProtocols`.
+ *
+ * @public
+ */
+export function consoleWebSocketProtocols(
+  sessionToken: string,
+  backstageToken: string,
+): string[] {
+  return [
+    CONSOLE_WEBSOCKET_PROTOCOL,
+    `${CONSOLE_PROTOCOL_PREFIXES.token}${sessionToken}`,
+    `${CONSOLE_PROTOCOL_PREFIXES.backstageToken}${backstageToken}`,
+  ];
+}
+
+/**
+ * Close codes with which the console relay ends the browser's websocket, so that a console
+ * page can tell the user why.
+ *
+ * @public
+ */
+export const CONSOLE_CLOSE_CODES = {
+  /** The VNC server ended the session (e.g. the VM stopped, or someone took it over). */
+  upstreamClosed: 4100,
+  /** The console grant expired. */
+  grantExpired: 4101,
+  /** Nothing was sent either way for the idle timeout. */
+  idleTimeout: 4102,
+  /** The VM's VNC server could not be reached. */
+  upstreamUnavailable: 4103,
+  /** Someone else holds the VM's console. */
+  sessionInUse: 4104,
+  /** The backend is shutting down. */
+  shutdown: 1001,
+} as const;

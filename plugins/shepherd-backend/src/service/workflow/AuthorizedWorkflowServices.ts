@@ -47,7 +47,7 @@ const emptyPage = (request: { offset: number; limit: number }) => ({
 });
 
 /** Permission checks on VMs and tickets shared by the authorized workflow services. */
-class WorkflowPermissions {
+export class WorkflowPermissions {
   constructor(
     readonly authorizer: ShepherdAuthorizer,
     readonly resources: ResourceLoader,
