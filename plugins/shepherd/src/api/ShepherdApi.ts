@@ -7,6 +7,7 @@ import {
   ApprovalTask,
   AuditLogEntry,
   ConsoleGrant,
+  ConsoleSession,
   OperationSubmission,
   Page,
   ShepherdCluster,
@@ -161,6 +162,11 @@ export interface ShepherdApi {
     vmId: string,
     request?: RequestVmConsoleRequest,
   ): Promise<OperationSubmission>;
+  /**
+   * A single-use token for the console relay's websocket; needs the VM running
+   * (`VM_NOT_RUNNING`) and an active grant (`CONSOLE_GRANT_REQUIRED`).
+   */
+  createVmConsoleSession(vmId: string): Promise<ConsoleSession>;
 
   // Tickets
   listTickets(query?: ListTicketsQuery): Promise<Page<ShepherdTicket>>;

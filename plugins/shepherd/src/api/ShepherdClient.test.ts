@@ -320,6 +320,11 @@ const OPERATIONS: Record<string, OperationCase> = {
     },
     status: 202,
   },
+  CreateVmConsoleSession: {
+    call: api => api.createVmConsoleSession('vm-1'),
+    expected: { method: 'POST', path: '/v1/vms/vm-1/console/sessions' },
+    status: 201,
+  },
   ListTickets: {
     call: api =>
       api.listTickets({

@@ -6,6 +6,7 @@ import {
   ApprovalPreview,
   ApprovalTask,
   AuditLogEntry,
+  ConsoleSession,
   OperationSubmission,
   Page,
   SHEPHERD_PLUGIN_ID,
@@ -287,6 +288,10 @@ export class ShepherdClient implements ShepherdApi {
     return this.#request('POST', `/v1/vms/${segment(vmId)}/console/requests`, {
       body: request,
     });
+  }
+
+  createVmConsoleSession(vmId: string): Promise<ConsoleSession> {
+    return this.#request('POST', `/v1/vms/${segment(vmId)}/console/sessions`);
   }
 
   // Tickets
