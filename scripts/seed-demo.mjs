@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Fills the demo portal through Shepherd's own API, as the platform-admin persona: the
-// simulated clusters (registered, or their credentials rotated when the simulator restarted),
-// the namespaces, templates and instance sizes of examples/shepherd/, and the demo catalog's
-// Systems and Services. Safe to run again: existing records are kept.
+// simulated clusters (registered, or their credentials rotated when the simulator restarted,
+// then checked at once), the namespaces, templates and instance sizes of examples/shepherd/,
+// and the demo catalog's Systems and Services. Safe to run again: existing records are kept.
 // Usage: node scripts/seed-demo.mjs [backend URL] [directory of simulator kubeconfigs]
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -30,6 +30,12 @@ export const DEMO_CLUSTERS = [
   },
 ];
 
+/**
+ * The backend's scheduled task that checks every registered cluster (health, KubeVirt
+ * version, storage classes) once a minute.
+ */
+const CLUSTER_HEALTH_TASK = 'shepherd-cluster-health';
+
 /** Catalog entities registered into Shepherd: Systems and their Components of type service. */
 const DEMO_SYSTEMS = [
   {
@@ -55,7 +61,7 @@ async function api(baseUrl, token, method, path, body) {
   return { status: response.status, body: payload };
 }
 
-async function personaToken(baseUrl, persona) {
+export async function personaToken(baseUrl, persona) {
   const response = await fetch(`${baseUrl}/api/auth/demo-persona/refresh`, {
     method: 'POST',
     headers: {
@@ -67,6 +73,21 @@ async function personaToken(baseUrl, persona) {
     throw new Error(`Sign-in as ${persona} failed with ${response.status}`);
   }
   return (await response.json()).backstageIdentity.token;
+}
+
+/**
+ * Asks the backend's scheduler to check the clusters now rather than within the minute, so
+ * new or rotated clusters show their health right away. A check that is running already
+ * (409) will do.
+ */
+async function checkClustersNow(baseUrl, token) {
+  const response = await fetch(
+    `${baseUrl}/api/shepherd/.backstage/scheduler/v1/tasks/${CLUSTER_HEALTH_TASK}/trigger`,
+    { method: 'POST', headers: { authorization: `Bearer ${token}` } },
+  );
+  if (!response.ok && response.status !== 409) {
+    throw new Error(`Checking the clusters failed with ${response.status}`);
+  }
 }
 
 function report(what, result, okStatuses = [200, 201, 204]) {
@@ -122,6 +143,8 @@ export async function seedDemo(baseUrl, kubeconfigDir) {
       }
     }
   }
+
+  await checkClustersNow(baseUrl, token);
 
   const examples = name =>
     YAML.parse(readFileSync(join(ROOT, 'examples', 'shepherd', name), 'utf8'));

@@ -211,6 +211,34 @@ test('a VM is requested, approved, run, stopped, started and deleted', async ({
     await expect(engineer.getByLabel('System')).toContainText(SYSTEM);
   });
 
+  await test.step("the VM's catalog Resource shows its Shepherd card", async () => {
+    // The catalog gets the VM's entity from Shepherd's entity provider within a second or
+    // so of the change; an entity page opened before that says the entity is not found.
+    await engineer.goto(`/catalog/default/resource/${vmName}`);
+    const cardTitle = engineer.getByText('Shepherd virtual machine', {
+      exact: true,
+    });
+    let attempts = 0;
+    await expect(async () => {
+      if (attempts++ > 0) {
+        await engineer.reload();
+      }
+      await expect(cardTitle).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(engineer.getByText('RUNNING', { exact: true })).toBeVisible();
+    await expect(
+      engineer.getByRole('row', { name: `Cluster ${TEST_CLUSTER}` }),
+    ).toBeVisible();
+    await expect(
+      engineer.getByRole('link', { name: 'Open the VM in Shepherd' }),
+    ).toBeVisible();
+    // The card offers the VM page's actions once the user's permissions are known.
+    await expect(
+      engineer.getByRole('button', { name: 'Stop', exact: true }),
+    ).toBeEnabled();
+    await saveScreenshot(engineer, 'entity-vm-card', { fullPage: true });
+  });
+
   await test.step('engineer-test requests its deletion', async () => {
     await engineer
       .getByRole('navigation', { name: 'sidebar nav' })
