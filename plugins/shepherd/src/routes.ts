@@ -26,6 +26,13 @@ export const vmDetailRouteRef = createSubRouteRef({
   path: '/vms/:vmId',
 });
 
+/** One VM's VNC console. */
+export const vmConsoleRouteRef = createSubRouteRef({
+  id: 'shepherd/vm-console',
+  parent: rootRouteRef,
+  path: '/vms/:vmId/console',
+});
+
 /** The caller's requests (tickets). */
 export const myRequestsRouteRef = createSubRouteRef({
   id: 'shepherd/requests',

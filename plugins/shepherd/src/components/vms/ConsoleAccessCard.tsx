@@ -1,14 +1,15 @@
-import { InfoCard, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { InfoCard, LinkButton, Progress } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
   ShepherdVm,
   shepherdVmConsolePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
-import { shepherdApiRef } from '../../api/ShepherdApi';
+import { useEffect, useState } from 'react';
+import { ConsoleAccess, shepherdApiRef } from '../../api/ShepherdApi';
 import { SUBMITTED_FOR_APPROVAL } from '../../labels';
+import { vmConsoleRouteRef } from '../../routes';
 import {
   ConfirmationDialog,
   PermissionGate,
@@ -28,6 +29,15 @@ import {
 } from './vmRules';
 
 export const REQUEST_CONSOLE_LABEL = 'Request console access';
+export const OPEN_CONSOLE_LABEL = 'Open console';
+
+type ConsoleAccessCardProps = {
+  vm: ShepherdVm;
+  /** Told each loaded access, e.g. by the console page, which opens once access is granted. */
+  onAccessChange?: (access: ConsoleAccess) => void;
+  /** Leaves out the link to the console page (on the console page itself). */
+  hideOpenConsole?: boolean;
+};
 
 function isValidMinutes(minutes: number) {
   return (
@@ -37,15 +47,19 @@ function isValidMinutes(minutes: number) {
   );
 }
 
-function ConsoleAccessBody(props: { vm: ShepherdVm }) {
-  const { vm } = props;
+function ConsoleAccessBody(props: ConsoleAccessCardProps) {
+  const { vm, onAccessChange, hideOpenConsole } = props;
   const api = useApi(shepherdApiRef);
+  const consolePage = useRouteRef(vmConsoleRouteRef);
   const access = useLiveData(
     () => api.getVmConsoleAccess(vm.id),
     [api, vm.id],
     // A pending request is decided by someone else: keep looking until it is.
     { isSettled: value => !value.pendingTicket },
   );
+  useEffect(() => {
+    if (access.value) onAccessChange?.(access.value);
+  }, [access.value, onAccessChange]);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [minutes, setMinutes] = useState(String(CONSOLE_GRANT_DEFAULT_MINUTES));
@@ -86,6 +100,15 @@ function ConsoleAccessBody(props: { vm: ShepherdVm }) {
           <RelativeTime timestamp={grant.expiresAt} />
           ).
         </Typography>
+      )}
+      {grant && !hideOpenConsole && (
+        <LinkButton
+          to={consolePage({ vmId: vm.id })}
+          variant="contained"
+          color="primary"
+        >
+          {OPEN_CONSOLE_LABEL}
+        </LinkButton>
       )}
       {pending && (
         <Typography variant="body2" paragraph>
@@ -157,18 +180,18 @@ function ConsoleAccessBody(props: { vm: ShepherdVm }) {
 }
 
 /**
- * The user's console access to a VM: a time-limited grant, a request waiting for an approver
- * (production), or a button to ask for it. Users without the console permission do not see
- * the card.
+ * The user's console access to a VM: a time-limited grant with the way to the console page,
+ * a request waiting for an approver (production), or a button to ask for it. Users without
+ * the console permission do not see the card.
  */
-export function ConsoleAccessCard(props: { vm: ShepherdVm }) {
+export function ConsoleAccessCard(props: ConsoleAccessCardProps) {
   return (
     <PermissionGate
       permission={shepherdVmConsolePermission}
       resourceRef={props.vm.id}
     >
       <InfoCard title="Console">
-        <ConsoleAccessBody vm={props.vm} />
+        <ConsoleAccessBody {...props} />
       </InfoCard>
     </PermissionGate>
   );

@@ -1,0 +1,109 @@
+import { Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { shepherdVmConsolePermission } from '@kubevirt-shepherd/plugin-shepherd-common';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { ConsoleAccess, shepherdApiRef } from '../../api/ShepherdApi';
+import {
+  EnvironmentChip,
+  PermissionGate,
+  ShepherdErrorPanel,
+  VmStatusBadge,
+  isPast,
+  useLiveData,
+} from '../common';
+import { VmLink } from '../links';
+import { ConsoleAccessCard } from '../vms/ConsoleAccessCard';
+import { consoleBlockedReason, isTransitional } from '../vms/vmRules';
+import { VncConsole } from './VncConsole';
+
+export const CONSOLE_NOT_PERMITTED =
+  'You do not have permission to open the console of this VM.';
+export const CONSOLE_AWAITS_APPROVAL =
+  'The console opens here once an approver has granted your request.';
+export const CONSOLE_NEEDS_ACCESS =
+  'Request console access above to open the console.';
+
+function hasActiveGrant(access: ConsoleAccess | undefined): boolean {
+  return Boolean(access?.grant && !isPast(access.grant.expiresAt));
+}
+
+/**
+ * One VM's console page: the user's console access (a grant, a request waiting for an
+ * approver in production, or the form to ask for it), and the VNC console once access is
+ * granted and the VM runs.
+ */
+export function VmConsolePage() {
+  const { vmId = '' } = useParams();
+  const api = useApi(shepherdApiRef);
+  const vm = useLiveData(() => api.getVm(vmId), [api, vmId], {
+    isSettled: value => !isTransitional(value),
+  });
+  // The access card loads the access and follows a pending request; the page reads it.
+  const [access, setAccess] = useState<ConsoleAccess | undefined>();
+
+  if (vm.loading && !vm.value) {
+    return <Progress />;
+  }
+  if (!vm.value) {
+    return vm.error ? (
+      <ShepherdErrorPanel title="Could not load the VM" error={vm.error} />
+    ) : null;
+  }
+  const current = vm.value;
+  const blockedReason = consoleBlockedReason(current);
+
+  const consoleArea = () => {
+    if (blockedReason) {
+      return <Alert severity="info">{blockedReason}</Alert>;
+    }
+    if (hasActiveGrant(access)) {
+      return <VncConsole vmId={current.id} />;
+    }
+    if (access?.pendingTicket) {
+      return <Alert severity="info">{CONSOLE_AWAITS_APPROVAL}</Alert>;
+    }
+    return access ? (
+      <Alert severity="info">{CONSOLE_NEEDS_ACCESS}</Alert>
+    ) : null;
+  };
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <VmLink vmId={current.id}>Back to {current.name}</VmLink>
+        <Box
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          mt={1}
+          style={{ gap: 16 }}
+        >
+          <Typography variant="h5" component="h2">
+            Console of {current.name}
+          </Typography>
+          <VmStatusBadge status={current.status} />
+          <EnvironmentChip environment={current.environment} />
+        </Box>
+      </Grid>
+      <Grid item xs={12}>
+        <PermissionGate
+          permission={shepherdVmConsolePermission}
+          resourceRef={current.id}
+          fallback={<Alert severity="warning">{CONSOLE_NOT_PERMITTED}</Alert>}
+        >
+          <ConsoleAccessCard
+            vm={current}
+            onAccessChange={setAccess}
+            hideOpenConsole
+          />
+          <Box mt={3}>{consoleArea()}</Box>
+        </PermissionGate>
+      </Grid>
+    </Grid>
+  );
+}

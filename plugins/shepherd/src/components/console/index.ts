@@ -1,0 +1,1 @@
+export { VmConsolePage } from './VmConsolePage';
