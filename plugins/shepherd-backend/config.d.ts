@@ -23,6 +23,11 @@ export interface Config {
       /** How long finished jobs are kept in the jobs table (their outcome is on tickets and events). Default 7. */
       retentionDays?: number;
     };
+    /** The VNC console relay. */
+    console?: {
+      /** Ends a console session in which nothing travelled either way for this long. Default 15. */
+      idleTimeoutMinutes?: number;
+    };
     /** How Shepherd protects the cluster credentials it stores. */
     credentials?: {
       /**

@@ -54,6 +54,15 @@ import { ConsoleTokenSealer } from './crypto/ConsoleTokenSealer';
 import { readEncryptionKeys } from './crypto/CredentialCipher';
 import { AuthorizedConsoleSessionsService } from './service/console/AuthorizedConsoleSessionsService';
 import { DefaultConsoleSessionsService } from './service/console/DefaultConsoleSessionsService';
+import { ConsoleRelay } from './service/console/ConsoleRelay';
+import { ConsoleSessionAudit } from './service/console/ConsoleSessionAudit';
+import { ConsoleSessionGate } from './service/console/ConsoleSessionGate';
+import { ConsoleSessionRelay } from './service/console/ConsoleSessionRelay';
+import { ClusterConsoleStreamOpener } from './execution/ClusterConsoleStreamOpener';
+import {
+  CONSOLE_STREAM_ROUTE,
+  createConsoleStreamRouter,
+} from './routes/consoleStreamRouter';
 
 function readPackageVersion(): string {
   const packageJsonPath = resolvePackagePath(
@@ -62,6 +71,9 @@ function readPackageVersion(): string {
   );
   return JSON.parse(readFileSync(packageJsonPath, 'utf8')).version;
 }
+
+/** How long a console session may stay silent both ways before the relay ends it. */
+const DEFAULT_CONSOLE_IDLE_TIMEOUT_MINUTES = 15;
 
 /**
  * The KubeVirt Shepherd backend plugin.
@@ -92,6 +104,7 @@ export const shepherdPlugin = createBackendPlugin({
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         userInfo: coreServices.userInfo,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -179,6 +192,19 @@ export const shepherdPlugin = createBackendPlugin({
           authorizer,
           loader,
         );
+        const consoleRelay = new ConsoleSessionRelay(
+          new ConsoleSessionGate(context, consoleTokens),
+          new ClusterConsoleStreamOpener(connections),
+          new ConsoleSessionAudit(context),
+          new ConsoleRelay({
+            idleTimeoutMs:
+              (deps.config.getOptionalNumber(
+                'shepherd.console.idleTimeoutMinutes',
+              ) ?? DEFAULT_CONSOLE_IDLE_TIMEOUT_MINUTES) * 60_000,
+          }),
+          logger,
+        );
+        deps.lifecycle.addShutdownHook(() => consoleRelay.closeAll());
         const audit = new AuthorizedAuditLogService(
           new DefaultAuditLogService(store.audit),
           authorizer,
@@ -206,6 +232,18 @@ export const shepherdPlugin = createBackendPlugin({
           providers,
           version: readPackageVersion(),
         });
+        // The console's websocket authenticates itself (subprotocols), see the router.
+        httpRouter.addAuthPolicy({
+          path: CONSOLE_STREAM_ROUTE,
+          allow: 'unauthenticated',
+        });
+        httpRouter.use(
+          createConsoleStreamRouter({
+            auth: deps.auth,
+            relay: consoleRelay,
+            logger,
+          }),
+        );
         httpRouter.use(
           await createRouter({
             httpAuth,

@@ -115,6 +115,10 @@ export interface ShepherdVncStream {
   onData(listener: (chunk: Uint8Array) => void): void;
   onClose(listener: (reason?: string) => void): void;
   close(): void;
+  /** Optional: stops reading from the VNC server until {@link ShepherdVncStream.resume} (back-pressure). */
+  pause?(): void;
+  /** Optional: reads from the VNC server again after {@link ShepherdVncStream.pause}. */
+  resume?(): void;
 }
 
 /**

@@ -68,6 +68,15 @@ export class WebSocketVncStream implements ShepherdVncStream {
     this.closeListeners.push(listener);
   }
 
+  /** Stops reading from the socket, so TCP flow control slows the VNC server down. */
+  pause(): void {
+    this.socket.pause();
+  }
+
+  resume(): void {
+    this.socket.resume();
+  }
+
   close(): void {
     if (
       this.socket.readyState === WebSocket.CONNECTING ||

@@ -61,7 +61,7 @@ export const CONSOLE_WEBSOCKET_PROTOCOL = 'shepherd.console.v1';
 
 /**
  * Prefixes of the subprotocols that carry the session token and the user's Backstage token
- * to the console relay: browsers cannot set headers on a websocket, and a query string
+ * (base64url) to the console relay: browsers cannot set headers on a websocket, and a query string
  * would end up in access logs.
  *
  * @public
@@ -71,9 +71,15 @@ export const CONSOLE_PROTOCOL_PREFIXES = {
   backstageToken: 'shepherd.bearer.',
 } as const;
 
+/** Base64url without padding of an ASCII text (tokens), in browsers and Node.js alike. */
+function base64UrlOfAscii(text: string): string {
+  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 /**
  * The subprotocols a client offers when it opens the console relay, e.g. as noVNC's
- * `wsProtocols`.
+ * `wsProtocols`. The Backstage token is base64url-encoded, as Kubernetes does with bearer
+ * tokens in subprotocols: a subprotocol allows only token characters.
  *
  * @public
  */
@@ -84,7 +90,9 @@ export function consoleWebSocketProtocols(
   return [
     CONSOLE_WEBSOCKET_PROTOCOL,
     `${CONSOLE_PROTOCOL_PREFIXES.token}${sessionToken}`,
-    `${CONSOLE_PROTOCOL_PREFIXES.backstageToken}${backstageToken}`,
+    `${CONSOLE_PROTOCOL_PREFIXES.backstageToken}${base64UrlOfAscii(
+      backstageToken,
+    )}`,
   ];
 }
 
