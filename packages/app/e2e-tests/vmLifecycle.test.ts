@@ -72,6 +72,8 @@ function vmRow(page: Page, vmName: string) {
 test('a VM is requested, approved, run, stopped, started and deleted', async ({
   openAs,
 }) => {
+  // A whole VM life in several sessions: the default 90 s is tight on a busy 2-core runner.
+  test.slow();
   const engineer = await openAs('engineer-test', '/shepherd');
   let approver: Page;
   let ticketId = '';
