@@ -5,7 +5,7 @@ import {
   ShepherdVm,
   shepherdVmPowerPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { aVm } from '../../__testUtils__/fixtures';
 import {
@@ -14,6 +14,7 @@ import {
 } from '../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../api/ShepherdApi';
 import { ShepherdApiError } from '../../api/ShepherdApiError';
+import { POLL_INITIAL_INTERVAL_MS, POLL_MAX_INTERVAL_MS } from '../common';
 import {
   ENTITY_VM_CARD_TITLE,
   EntityShepherdVmCard,
@@ -58,6 +59,8 @@ function renderCard(
 const button = (name: string) => screen.getByRole('button', { name });
 
 describe('entity VM card', () => {
+  afterEach(() => jest.useRealTimers());
+
   it("shows the VM of the entity's annotation: status, placement and resources", async () => {
     const { api } = await renderCard({
       getVm: async () =>
@@ -122,6 +125,45 @@ describe('entity VM card', () => {
       reason: undefined,
     });
     expect(await screen.findByText('RUNNING')).toBeInTheDocument();
+  });
+
+  it('follows a started VM until the job has moved it on, although the first reload still shows it stopped', async () => {
+    jest.useFakeTimers();
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+    const stopped = aVm({ status: 'STOPPED' });
+    // The job marks the VM STARTING only a moment after the action was accepted.
+    const afterAcceptance = [
+      stopped,
+      aVm({ status: 'STARTING', updatedAt: '2026-11-23T11:00:00.000Z' }),
+      aVm({ status: 'RUNNING', updatedAt: '2026-11-23T11:00:05.000Z' }),
+    ];
+    let accepted = false;
+    const { api } = await renderCard({
+      getVm: async () =>
+        accepted
+          ? afterAcceptance.shift() ?? aVm({ status: 'RUNNING' })
+          : stopped,
+      requestVmPower: async () => {
+        accepted = true;
+        return { status: 'ACCEPTED', eventId: 'event-start' };
+      },
+    });
+    await screen.findByText('STOPPED');
+    await waitFor(() => expect(button('Start')).toBeEnabled());
+
+    await user.click(button('Start'));
+    expect(await screen.findByText(/Start accepted/)).toBeInTheDocument();
+    await waitFor(() => expect(api.getVm).toHaveBeenCalledTimes(2));
+    expect(screen.getByText('STOPPED')).toBeInTheDocument();
+
+    await act(() => jest.advanceTimersByTimeAsync(POLL_INITIAL_INTERVAL_MS));
+    expect(await screen.findByText('STARTING')).toBeInTheDocument();
+    await act(() => jest.advanceTimersByTimeAsync(POLL_INITIAL_INTERVAL_MS));
+    expect(await screen.findByText('RUNNING')).toBeInTheDocument();
+
+    // Settled: no more polling.
+    await act(() => jest.advanceTimersByTimeAsync(POLL_MAX_INTERVAL_MS * 2));
+    expect(api.getVm).toHaveBeenCalledTimes(4);
   });
 
   it('disables power actions for users without the permission', async () => {

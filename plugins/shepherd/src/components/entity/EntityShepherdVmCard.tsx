@@ -4,7 +4,7 @@ import {
   Progress,
   StructuredMetadataTable,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import {
   MissingAnnotationEmptyState,
   useEntity,
@@ -16,7 +16,6 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { shepherdApiRef } from '../../api/ShepherdApi';
 import { hasShepherdErrorCode } from '../../api/ShepherdApiError';
 import { NOT_SET } from '../../labels';
 import { vmDetailRouteRef } from '../../routes';
@@ -27,12 +26,12 @@ import {
   formatCpu,
   formatDisk,
   formatMemory,
-  useLiveData,
   withRequest,
 } from '../common';
 import { VmLink } from '../links';
-import { VmActions } from '../vms/VmActions';
-import { consoleBlockedReason, isTransitional } from '../vms/vmRules';
+import { VmActionResult, VmActions } from '../vms/VmActions';
+import { useLiveVm } from '../vms/useLiveVm';
+import { consoleBlockedReason } from '../vms/vmRules';
 
 /** The title of the card on a VM's Resource entity page. */
 export const ENTITY_VM_CARD_TITLE = 'Shepherd virtual machine';
@@ -43,7 +42,10 @@ export const OPEN_VM_PAGE_LABEL = 'Open the VM in Shepherd';
 /** Where a running VM's console is asked for: the VM's page. */
 export const OPEN_CONSOLE_LABEL = 'Console access';
 
-function VmSummary(props: { vm: ShepherdVm; onChanged: () => void }) {
+function VmSummary(props: {
+  vm: ShepherdVm;
+  onChanged: (result: VmActionResult) => void;
+}) {
   const { vm, onChanged } = props;
   const consoleBlocked = consoleBlockedReason(vm);
   return (
@@ -91,10 +93,7 @@ function VmSummary(props: { vm: ShepherdVm; onChanged: () => void }) {
 
 function VmOfEntity(props: { vmId: string }) {
   const { vmId } = props;
-  const api = useApi(shepherdApiRef);
-  const vm = useLiveData(() => api.getVm(vmId), [api, vmId], {
-    isSettled: value => !isTransitional(value),
-  });
+  const vm = useLiveVm(vmId);
   if (vm.loading && !vm.value) {
     return <Progress />;
   }
@@ -115,7 +114,7 @@ function VmOfEntity(props: { vmId: string }) {
       {vm.error && (
         <ShepherdErrorPanel title="Could not load the VM" error={vm.error} />
       )}
-      {vm.value && <VmSummary vm={vm.value} onChanged={vm.refresh} />}
+      {vm.value && <VmSummary vm={vm.value} onChanged={vm.followAction} />}
     </>
   );
 }

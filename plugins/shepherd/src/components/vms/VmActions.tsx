@@ -65,11 +65,20 @@ function OutcomeAlert(props: { outcome: Outcome; onClose: () => void }) {
 type OpenDialog = 'modify' | 'delete' | undefined;
 
 /**
+ * What an action on the VM led to: `accepted` when it is carried out without approval (a job
+ * changes the VM a moment later), `submitted` when it became a request for an approver.
+ */
+export type VmActionResult = 'accepted' | 'submitted';
+
+/**
  * The actions on a VM: power, resize, delete. Buttons the user may not use are disabled with
  * the reason (permission or the VM's state); the backend decides in the end. In production
  * most actions become requests, which the outcome links to.
  */
-export function VmActions(props: { vm: ShepherdVm; onChanged: () => void }) {
+export function VmActions(props: {
+  vm: ShepherdVm;
+  onChanged: (result: VmActionResult) => void;
+}) {
   const { vm, onChanged } = props;
   const api = useApi(shepherdApiRef);
   const [outcome, setOutcome] = useState<Outcome>();
@@ -84,7 +93,9 @@ export function VmActions(props: { vm: ShepherdVm; onChanged: () => void }) {
     if (submission) {
       setPowerDialog(undefined);
       setOutcome(powerOutcome(action, submission));
-      onChanged();
+      onChanged(
+        submission.status === 'PENDING_APPROVAL' ? 'submitted' : 'accepted',
+      );
     }
   };
 
@@ -95,7 +106,7 @@ export function VmActions(props: { vm: ShepherdVm; onChanged: () => void }) {
       ticketId: submission.ticketId,
       pending: true,
     });
-    onChanged();
+    onChanged('submitted');
   };
 
   return (

@@ -4,7 +4,7 @@ import {
   shepherdVmConsolePermission,
   shepherdVmPowerPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   aPage,
@@ -21,7 +21,11 @@ import {
 import { ShepherdApi } from '../../api/ShepherdApi';
 import { ShepherdApiError } from '../../api/ShepherdApiError';
 import { SUBMITTED_FOR_APPROVAL } from '../../labels';
-import { TYPE_NAME_LABEL } from '../common';
+import {
+  POLL_INITIAL_INTERVAL_MS,
+  POLL_MAX_INTERVAL_MS,
+  TYPE_NAME_LABEL,
+} from '../common';
 import { REQUEST_CONSOLE_LABEL } from './ConsoleAccessCard';
 import { DELETE_LABEL } from './DeleteVmDialog';
 import {
@@ -30,6 +34,7 @@ import {
   VM_AUDIT_LIMIT,
 } from './VmStatusHistoryCard';
 import { VmsPage } from './VmsPage';
+import { ACCEPTED_ACTION_FOLLOW_MS } from './useLiveVm';
 
 const PROD_VM = aVm({
   id: 'vm-9',
@@ -68,8 +73,14 @@ function renderVm(
 }
 
 const button = (name: string) => screen.getByRole('button', { name });
+/** The status badge next to the VM's name. */
+const vmStatus = () =>
+  screen.getByRole('heading', { name: 'dev-payments-api-01' })
+    .parentElement as HTMLElement;
 
 describe('VM page', () => {
+  afterEach(() => jest.useRealTimers());
+
   it('shows the VM: status, placement with the cluster read-only, resources and requests', async () => {
     const { api } = await renderVm(
       aVm({ statusMessage: 'Guest agent connected' }),
@@ -256,6 +267,122 @@ describe('VM page', () => {
         action: 'start',
         reason: undefined,
       });
+    });
+
+    it('follows a started VM until the job has moved it on, although the first reload still shows it stopped', async () => {
+      jest.useFakeTimers();
+      const user = userEvent.setup({
+        advanceTimers: jest.advanceTimersByTime,
+      });
+      const stopped = aVm({ status: 'STOPPED' });
+      // The job marks the VM STARTING only a moment after the action was accepted.
+      const afterAcceptance = [
+        stopped,
+        aVm({ status: 'STARTING', updatedAt: '2026-11-23T11:00:00.000Z' }),
+        aVm({ status: 'RUNNING', updatedAt: '2026-11-23T11:00:05.000Z' }),
+      ];
+      let accepted = false;
+      const { api } = await renderVm(stopped, {
+        getVm: async () =>
+          accepted
+            ? afterAcceptance.shift() ?? aVm({ status: 'RUNNING' })
+            : stopped,
+        requestVmPower: async () => {
+          accepted = true;
+          return { status: 'ACCEPTED', eventId: 'e-1' };
+        },
+      });
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' });
+
+      await user.click(button('Start'));
+      expect(await screen.findByText(/Start accepted/)).toBeInTheDocument();
+      await waitFor(() => expect(api.getVm).toHaveBeenCalledTimes(2));
+      expect(vmStatus()).toHaveTextContent('STOPPED');
+
+      await act(() => jest.advanceTimersByTimeAsync(POLL_INITIAL_INTERVAL_MS));
+      await waitFor(() => expect(vmStatus()).toHaveTextContent('STARTING'));
+      await act(() => jest.advanceTimersByTimeAsync(POLL_INITIAL_INTERVAL_MS));
+      await waitFor(() => expect(vmStatus()).toHaveTextContent('RUNNING'));
+
+      await act(() => jest.advanceTimersByTimeAsync(POLL_MAX_INTERVAL_MS * 2));
+      expect(api.getVm).toHaveBeenCalledTimes(4);
+    });
+
+    it('stops following an accepted action whose job never changes the VM', async () => {
+      jest.useFakeTimers();
+      const user = userEvent.setup({
+        advanceTimers: jest.advanceTimersByTime,
+      });
+      const { api } = await renderVm(aVm({ status: 'STOPPED' }), {
+        requestVmPower: async () => ({ status: 'ACCEPTED', eventId: 'e-1' }),
+      });
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' });
+
+      await user.click(button('Start'));
+      await screen.findByText(/Start accepted/);
+      await act(() =>
+        jest.advanceTimersByTimeAsync(
+          ACCEPTED_ACTION_FOLLOW_MS + POLL_MAX_INTERVAL_MS,
+        ),
+      );
+      const calls = (api.getVm as jest.Mock).mock.calls.length;
+      // Followed with backoff meanwhile: 2 s, 4 s, 8 s, 16 s, then every 30 s.
+      expect(calls).toBeGreaterThan(10);
+
+      await act(() => jest.advanceTimersByTimeAsync(POLL_MAX_INTERVAL_MS * 4));
+      expect(api.getVm).toHaveBeenCalledTimes(calls);
+    });
+
+    it('follows the VM while a request on it is carried out and shows what it did', async () => {
+      jest.useFakeTimers();
+      const restartTicket = aTicket({
+        id: 'ticket-restart',
+        operation: 'POWER',
+        powerAction: 'restart',
+        vmId: 'vm-1',
+        vmName: 'dev-payments-api-01',
+      });
+      const ticketPages = [
+        aPage([
+          { ...restartTicket, status: 'EXECUTING' as const },
+          CREATION_TICKET,
+        ]),
+        aPage([
+          { ...restartTicket, status: 'EXECUTING' as const },
+          CREATION_TICKET,
+        ]),
+        aPage([
+          { ...restartTicket, status: 'SUCCESS' as const },
+          CREATION_TICKET,
+        ]),
+      ];
+      // The restart's job has not touched the VM when the page opens.
+      const vms = [
+        aVm(),
+        aVm(),
+        aVm({ status: 'STARTING', updatedAt: '2026-11-23T11:00:00.000Z' }),
+        aVm({ updatedAt: '2026-11-23T11:00:05.000Z' }),
+      ];
+      const { api } = await renderVm(aVm(), {
+        getVm: async () => (vms.length > 1 ? vms.shift()! : vms[0]),
+        listTickets: async () =>
+          ticketPages.length > 1 ? ticketPages.shift()! : ticketPages[0],
+      });
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' });
+      await waitFor(() => expect(api.getVm).toHaveBeenCalledTimes(2));
+      expect(vmStatus()).toHaveTextContent('RUNNING');
+
+      await act(() => jest.advanceTimersByTimeAsync(POLL_INITIAL_INTERVAL_MS));
+      expect(vmStatus()).toHaveTextContent('STARTING');
+      await act(() => jest.advanceTimersByTimeAsync(POLL_INITIAL_INTERVAL_MS));
+      expect(vmStatus()).toHaveTextContent('RUNNING');
+
+      // The request is done: the VM is reloaded once more, then left alone.
+      await act(() => jest.advanceTimersByTimeAsync(POLL_MAX_INTERVAL_MS));
+      const calls = (api.getVm as jest.Mock).mock.calls.length;
+      await act(() => jest.advanceTimersByTimeAsync(POLL_MAX_INTERVAL_MS * 4));
+      expect(api.getVm).toHaveBeenCalledTimes(calls);
+      expect(api.listTickets).toHaveBeenCalledTimes(3);
     });
 
     it('submits a production stop for approval and links the request', async () => {

@@ -14,10 +14,10 @@ import {
 } from '../common';
 import { TicketTable, isActiveTicket } from '../requests';
 import { ConsoleAccessCard } from './ConsoleAccessCard';
-import { VmActions } from './VmActions';
+import { VmActionResult, VmActions } from './VmActions';
 import { VmPlacementCard, VmResourcesCard } from './VmInfoCards';
 import { VmStatusHistoryCard } from './VmStatusHistoryCard';
-import { isTransitional } from './vmRules';
+import { useLiveVm } from './useLiveVm';
 
 /** How many of a VM's requests its page lists, newest first. */
 export const RELATED_REQUESTS_LIMIT = 20;
@@ -30,17 +30,17 @@ export function VmDetailPage() {
   const { vmId = '' } = useParams();
   const api = useApi(shepherdApiRef);
   const vmsLink = useRouteRef(vmsRouteRef);
-  const vm = useLiveData(() => api.getVm(vmId), [api, vmId], {
-    isSettled: value => !isTransitional(value),
-  });
   const tickets = useLiveData(
     () =>
       api.listTickets({ scope: 'all', vmId, limit: RELATED_REQUESTS_LIMIT }),
     [api, vmId],
     { isSettled: page => !page.items.some(isActiveTicket) },
   );
-  const refresh = () => {
-    vm.refresh();
+  const vm = useLiveVm(vmId, {
+    requestInFlight: tickets.value?.items.some(isActiveTicket) ?? false,
+  });
+  const refresh = (result: VmActionResult) => {
+    vm.followAction(result);
     tickets.refresh();
   };
 
