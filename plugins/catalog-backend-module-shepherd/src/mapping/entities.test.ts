@@ -44,9 +44,18 @@ function records(
   };
 }
 
-function map(input: ShepherdRecords, options: EntityMappingOptions = OPTIONS) {
+function map(
+  input: ShepherdRecords,
+  options: EntityMappingOptions = OPTIONS,
+  holderOf?: (entityRef: string) => string | undefined,
+) {
   const warnings: string[] = [];
-  const mapped = mapRecords(input, options, message => warnings.push(message));
+  const mapped = mapRecords(
+    input,
+    options,
+    message => warnings.push(message),
+    holderOf,
+  );
   const entities = mapped.flatMap(record =>
     record.entity ? [record.entity.entity] : [],
   );
@@ -388,6 +397,67 @@ describe('mapRecords', () => {
         'Service a/b-c (service-a-b-c) gets no entity: component:default/a-b-c stands for Service a-b/c',
       ),
     ]);
+  });
+
+  it("relates the VMs of a Service that got no entity to no other record's entity", () => {
+    // System a-b with Service c, and System a with Service b-c: both would be a-b-c.
+    const ab = aSystem({ name: 'a-b', createdAt: after(1) });
+    const a = aSystem({ name: 'a', createdAt: after(2) });
+    const older = aService(ab, { name: 'c', createdAt: after(3) });
+    const younger = aService(a, {
+      id: 'service-2',
+      name: 'b-c',
+      createdAt: after(4),
+    });
+    const youngerVm = aVm(younger, { namespace: 'prd' });
+
+    const { byName, warnings } = map(
+      records({ systems: [a, ab], services: [younger, older], vms: [youngerVm] }),
+    );
+
+    expect(byName(youngerVm.name).spec).toEqual({
+      type: 'virtual-machine',
+      owner: 'user:default/alice',
+      system: 'system:default/a',
+    });
+    expect(warnings).toContainEqual(
+      expect.stringContaining(
+        `VM ${youngerVm.name} (${youngerVm.id}) depends on no Component: Service a/b-c (service-2) has no entity`,
+      ),
+    );
+  });
+
+  it('relates no entity to the entity of a parent whose name is no valid entity name', () => {
+    const long = aSystem({ name: 'l'.repeat(40) });
+    const longer = aService(long, { name: 's'.repeat(40) });
+    const longVm = aVm(longer, { name: 'dev-long-01' });
+
+    const { mapped, byName, warnings } = map(
+      records({ systems: [long], services: [longer], vms: [longVm] }),
+    );
+
+    expect(mapped.find(record => record.key === `service:${longer.id}`)).toEqual(
+      { key: `service:${longer.id}` },
+    );
+    expect(byName('dev-long-01').spec).not.toHaveProperty('dependencyOf');
+    expect(byName('dev-long-01').spec?.system).toBe(`system:default/${long.name}`);
+    expect(warnings).toHaveLength(2);
+  });
+
+  it('gives no entity to a record whose entity ref another record holds already', () => {
+    const { mapped, byName, warnings } = map(
+      records({ systems: [shop], services: [cart], vms: [vm] }),
+      OPTIONS,
+      ref => (ref === 'component:default/shop-cart' ? 'service:other' : undefined),
+    );
+
+    expect(mapped).toContainEqual({ key: `service:${cart.id}` });
+    expect(byName(vm.name).spec).not.toHaveProperty('dependencyOf');
+    expect(warnings).toContainEqual(
+      expect.stringContaining(
+        'component:default/shop-cart stands for service:other already',
+      ),
+    );
   });
 
   it('gives no entity to a record whose parents were not read', () => {

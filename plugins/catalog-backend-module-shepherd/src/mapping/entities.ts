@@ -55,6 +55,11 @@ export function vmLabelSelector(vm: ShepherdVm): string {
 class RecordMapper {
   readonly #systems: Map<string, ShepherdSystem>;
   readonly #services: Map<string, ShepherdService>;
+  /**
+   * The ref of the entity that stands for each record mapped so far: its own, or the linked
+   * one of a registered record. A record without an entity has none, so nothing refers to it.
+   */
+  readonly #refOfRecord = new Map<string, string>();
 
   constructor(
     private readonly records: ShepherdRecords,
@@ -72,24 +77,23 @@ class RecordMapper {
     return this.#services.get(id);
   }
 
-  systemRef(system: ShepherdSystem): string {
-    return system.entityRef
-      ? linkedRef(system.entityRef, 'system')
-      : stringifyEntityRef({
-          kind: 'system',
-          namespace: this.options.namespace,
-          name: system.name,
-        });
+  /** Notes the ref of the entity that stands for a record, once the record has one. */
+  standsFor(key: string, entityRef: string) {
+    this.#refOfRecord.set(key, entityRef);
   }
 
-  serviceRef(system: ShepherdSystem, service: ShepherdService): string {
+  /** The ref of the entity that stands for a mapped System, if it has one. */
+  systemRef(system: ShepherdSystem): string | undefined {
+    return system.entityRef
+      ? linkedRef(system.entityRef, 'system')
+      : this.#refOfRecord.get(recordKey('system', system.id));
+  }
+
+  /** The ref of the entity that stands for a mapped Service, if it has one. */
+  serviceRef(service: ShepherdService): string | undefined {
     return service.entityRef
       ? linkedRef(service.entityRef, 'component')
-      : stringifyEntityRef({
-          kind: 'component',
-          namespace: this.options.namespace,
-          name: componentName(system, service),
-        });
+      : this.#refOfRecord.get(recordKey('service', service.id));
   }
 
   owner(system: ShepherdSystem): string {
@@ -166,7 +170,7 @@ class RecordMapper {
         type: SERVICE_COMPONENT_TYPE,
         lifecycle: this.options.lifecycle,
         owner: this.owner(system),
-        system: this.systemRef(system),
+        ...withRef('system', this.systemRef(system)),
       },
     };
   }
@@ -204,11 +208,20 @@ class RecordMapper {
       spec: {
         type: VM_RESOURCE_TYPE,
         owner: this.owner(system),
-        system: this.systemRef(system),
-        dependencyOf: [this.serviceRef(system, service)],
+        ...withRef('system', this.systemRef(system)),
+        ...withRef('dependencyOf', this.serviceRef(service), ref => [ref]),
       },
     };
   }
+}
+
+/** A `spec` field that refers to a parent's entity, left out when the parent has none. */
+function withRef<T = string>(
+  field: string,
+  entityRef: string | undefined,
+  value: (ref: string) => T = ref => ref as T,
+): Record<string, T> {
+  return entityRef ? { [field]: value(entityRef) } : {};
 }
 
 const oldestFirst = <T extends { createdAt: string; id: string }>(a: T, b: T) =>
@@ -221,13 +234,18 @@ const oldestFirst = <T extends { createdAt: string; id: string }>(a: T, b: T) =>
  *
  * Records registered from catalog entities get none: the catalog has them already, and their
  * children refer to them by their `entityRef`. A record whose entity would not be a valid
- * entity, or would take the ref of an older record's entity, gets none either; `warn` says
- * why.
+ * entity, or would take the ref of an older record's entity or of one `holderOf` names,
+ * gets none either; `warn` says why. Its children's entities then leave out the relation to
+ * it rather than refer to an entity that does not exist or stands for another record.
+ *
+ * @param holderOf - the key of the record whose entity the catalog has under a ref already,
+ *   for mapping some records while the provider's other entities stay
  */
 export function mapRecords(
   records: ShepherdRecords,
   options: EntityMappingOptions,
   warn: (message: string) => void,
+  holderOf: (entityRef: string) => string | undefined = () => undefined,
 ): MappedRecord[] {
   const mapper = new RecordMapper(records, options);
   const claimedBy = new Map<string, string>();
@@ -246,13 +264,16 @@ export function mapRecords(
       return;
     }
     const entityRef = stringifyEntityRef(entity);
-    const owner = claimedBy.get(entityRef);
-    if (owner) {
-      warn(`${what} gets no entity: ${entityRef} stands for ${owner} already`);
+    const heldBy = holderOf(entityRef);
+    const holder =
+      claimedBy.get(entityRef) ?? (heldBy !== key ? heldBy : undefined);
+    if (holder) {
+      warn(`${what} gets no entity: ${entityRef} stands for ${holder} already`);
       mapped.push({ key });
       return;
     }
     claimedBy.set(entityRef, what);
+    mapper.standsFor(key, entityRef);
     mapped.push({
       key,
       entityRef,
@@ -278,6 +299,11 @@ export function mapRecords(
       mapped.push({ key: recordKey('service', service.id) });
       continue;
     }
+    if (!service.entityRef && !mapper.systemRef(system)) {
+      warn(
+        `${what} is part of no System: System ${system.name} (${system.id}) has no entity`,
+      );
+    }
     add(
       recordKey('service', service.id),
       service.entityRef ? undefined : mapper.serviceEntity(system, service),
@@ -292,6 +318,16 @@ export function mapRecords(
       warn(`${what} gets no entity: its Service or System was not read`);
       mapped.push({ key: recordKey('vm', vm.id) });
       continue;
+    }
+    if (!mapper.systemRef(system)) {
+      warn(
+        `${what} is part of no System: System ${system.name} (${system.id}) has no entity`,
+      );
+    }
+    if (!mapper.serviceRef(service)) {
+      warn(
+        `${what} depends on no Component: Service ${service.systemName}/${service.name} (${service.id}) has no entity`,
+      );
     }
     add(recordKey('vm', vm.id), mapper.vmEntity(system, service, vm), what);
   }

@@ -336,6 +336,8 @@ describe('ShepherdEntityProvider', () => {
       reader.systems = [shop, shopCart];
       reader.members.push(aMember(shopCart, 'group:default/team-shop'));
       reader.services = [cart, cartApi, api];
+      const apiVm = aVm(api, { namespace: 'prd' });
+      reader.vms = [vm1, apiVm];
 
       const mutation = await announce({
         kind: 'service',
@@ -344,7 +346,15 @@ describe('ShepherdEntityProvider', () => {
       });
 
       if (mutation.type !== 'delta') throw new Error('expected a delta');
-      expect(refsOf(mutation.added)).toEqual(['system:default/shop-cart']);
+      const apiVmRef = `resource:default/${apiVm.name}`;
+      expect(refsOf(mutation.added)).toEqual([
+        apiVmRef,
+        'system:default/shop-cart',
+      ]);
+      // The VM of the Service without entity depends on no Component, not on shop/cart-api's.
+      expect(entityOf(mutation.added, apiVmRef)?.spec).not.toHaveProperty(
+        'dependencyOf',
+      );
       expect(logger.warn).toHaveBeenCalledWith(
         expect.stringContaining('component:default/shop-cart-api stands for'),
       );

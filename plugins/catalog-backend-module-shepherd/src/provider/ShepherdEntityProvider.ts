@@ -194,9 +194,18 @@ export class ShepherdEntityProvider implements EntityProvider {
       if (entityRef) removed.push({ entityRef });
     }
 
-    const mapped = mapRecords(records, this.#mapping, message =>
-      this.#logger.warn(message),
-    ).filter(record => this.#mayStandFor(record));
+    // The provider's other entities stay: a changed record must not take the ref of one of
+    // them, nor its children relate to an entity that stands for another record.
+    const goneKeys = new Set(gone);
+    const mapped = mapRecords(
+      records,
+      this.#mapping,
+      message => this.#logger.warn(message),
+      entityRef => {
+        const holder = this.#recordOfRef.get(entityRef);
+        return holder && !goneKeys.has(holder) ? holder : undefined;
+      },
+    );
     const added = mapped.flatMap(record =>
       record.entity ? [record.entity] : [],
     );
@@ -207,18 +216,6 @@ export class ShepherdEntityProvider implements EntityProvider {
     this.#logger.debug(
       `Applied ${changes.length} change(s) from Shepherd: ${added.length} entities added or updated, ${removed.length} removed`,
     );
-  }
-
-  /** Whether a record's entity would not take the ref of another record's entity. */
-  #mayStandFor(record: MappedRecord): boolean {
-    const holder = record.entityRef && this.#recordOfRef.get(record.entityRef);
-    if (holder && holder !== record.key) {
-      this.#logger.warn(
-        `${record.key} gets no entity: ${record.entityRef} stands for ${holder} already`,
-      );
-      return false;
-    }
-    return true;
   }
 
   #remember(mapped: MappedRecord[]) {
