@@ -58,6 +58,27 @@ export const AUDIT_ACTIONS: ReadonlyArray<{
   ),
 ];
 
+/**
+ * What the known actions mean, for pages that show an entry to people (a request's
+ * timeline); the code stays beside the label, since support and the filters use it.
+ */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  'vm.request': 'VM requested',
+  'vm.modify': 'Resize requested',
+  'vm.delete_submitted': 'Deletion requested',
+  'vm.start': 'Start requested',
+  'vm.stop': 'Stop requested',
+  'vm.restart': 'Restart requested',
+  'vnc.access': 'Console access granted',
+  'vnc.access_requested': 'Console access requested',
+  'approval.approve': 'Approved',
+  'approval.reject': 'Rejected',
+  'approval.cancel': 'Withdrawn',
+  'execution.started': 'Execution started',
+  'execution.completed': 'Execution completed',
+  'execution.failed': 'Execution failed',
+};
+
 /** What an audit entry can be about. */
 export const AUDIT_RESOURCE_TYPES: readonly string[] = [
   'system',

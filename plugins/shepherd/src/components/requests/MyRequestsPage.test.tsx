@@ -195,13 +195,51 @@ describe('a request', () => {
     expect(
       timeline.getAllByRole('listitem').map(item => item.textContent),
     ).toEqual([
-      expect.stringContaining('vm.request'),
-      expect.stringContaining('VM_CREATION_REQUESTED (PROCESSING)'),
-      expect.stringContaining('approval.approve'),
+      expect.stringMatching(/^VM requested.*vm\.request/),
+      expect.stringMatching(
+        /^VM creation: in progress.*VM_CREATION_REQUESTED \(PROCESSING\)/,
+      ),
+      expect.stringMatching(/^Approved.*approval\.approve/),
     ]);
+    // The codes stay for support, apart from the words.
+    expect(
+      timeline.getByText('VM_CREATION_REQUESTED (PROCESSING)').tagName,
+    ).toBe('CODE');
     expect(
       screen.queryByRole('button', { name: WITHDRAW_LABEL }),
     ).not.toBeInTheDocument();
+  });
+
+  it('names the template and instance size of a pending request from the catalog, with their ids', async () => {
+    const { api } = await renderRequests('/shepherd/requests/ticket-create', {
+      getTicket: detailOf(aTicket()),
+      listCatalogTemplates: async () =>
+        aPage([
+          aTemplate({ id: 'tpl-other', displayName: 'Debian' }),
+          aTemplate(),
+        ]),
+      listCatalogInstanceSizes: async () => aPage([anInstanceSize()]),
+    });
+
+    expect(await screen.findByText('Ubuntu 24.04')).toBeInTheDocument();
+    expect(screen.getByText('tpl-ubuntu')).toBeInTheDocument();
+    expect(screen.getByText('Small')).toBeInTheDocument();
+    expect(screen.getByText('size-small')).toBeInTheDocument();
+    expect(screen.queryByText('Debian')).not.toBeInTheDocument();
+    expect(api.listCatalogTemplates).toHaveBeenCalledWith(
+      expect.objectContaining({ namespace: 'dev' }),
+    );
+  });
+
+  it('shows the id of a template that is no longer offered', async () => {
+    await renderRequests('/shepherd/requests/ticket-create', {
+      getTicket: detailOf(aTicket()),
+      listCatalogTemplates: async () => aPage([]),
+      listCatalogInstanceSizes: async () => aPage([anInstanceSize()]),
+    });
+
+    expect(await screen.findByText('Small')).toBeInTheDocument();
+    expect(screen.getByText('tpl-ubuntu')).toBeInTheDocument();
   });
 
   it('says why it was rejected', async () => {

@@ -3,6 +3,7 @@ import {
   ShepherdTicket,
   VmSpec,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import Typography from '@material-ui/core/Typography';
 import { NOT_SET } from '../../labels';
 import {
   EnvironmentChip,
@@ -15,6 +16,10 @@ import {
 } from '../common';
 import { VmLink } from '../links';
 import { OPERATION_LABELS, describeTargets } from './ticketText';
+import {
+  RequestedCatalogItems,
+  useRequestedCatalogItems,
+} from './useRequestedCatalogItems';
 
 function describeSpec(spec: VmSpec): string {
   return [
@@ -29,16 +34,48 @@ function describeSpec(spec: VmSpec): string {
     .join(', ');
 }
 
+/**
+ * A template or instance size by its name, with its id below for support; only the id when
+ * the name is not known (an item no longer offered).
+ */
+function CatalogItemName(props: {
+  item?: { id: string; displayName: string };
+  id: unknown;
+}) {
+  const { item } = props;
+  const id = item?.id ?? (typeof props.id === 'string' ? props.id : undefined);
+  if (!item) {
+    return <>{id ?? NOT_SET}</>;
+  }
+  return (
+    <>
+      {item.displayName}
+      <Typography variant="caption" color="textSecondary" display="block">
+        {id}
+      </Typography>
+    </>
+  );
+}
+
 /** The rows that only some operations have. */
-function operationRows(ticket: ShepherdTicket): Record<string, unknown> {
+function operationRows(
+  ticket: ShepherdTicket,
+  catalogItems: RequestedCatalogItems,
+): Record<string, unknown> {
   const rows: Record<string, unknown> = {};
   if (ticket.operation === 'CREATE') {
-    rows.Template =
-      ticket.templateSnapshot?.displayName ??
-      String(ticket.requestSpec.templateId ?? NOT_SET);
-    rows['Instance size'] =
-      ticket.instanceSizeSnapshot?.displayName ??
-      String(ticket.requestSpec.instanceSizeId ?? NOT_SET);
+    rows.Template = (
+      <CatalogItemName
+        item={catalogItems.template}
+        id={ticket.requestSpec.templateId}
+      />
+    );
+    rows['Instance size'] = (
+      <CatalogItemName
+        item={catalogItems.instanceSize}
+        id={ticket.requestSpec.instanceSizeId}
+      />
+    );
   }
   if (ticket.operation === 'CREATE' || ticket.operation === 'MODIFY') {
     rows['Requested resources'] =
@@ -63,6 +100,7 @@ function operationRows(ticket: ShepherdTicket): Record<string, unknown> {
 /** What a request asks for, for what, and who decided it. */
 export function RequestSummaryCard(props: { ticket: ShepherdTicket }) {
   const { ticket } = props;
+  const catalogItems = useRequestedCatalogItems(ticket);
   const metadata: Record<string, unknown> = {
     Operation: OPERATION_LABELS[ticket.operation],
     Status: <TicketStatusBadge status={ticket.status} />,
@@ -77,7 +115,7 @@ export function RequestSummaryCard(props: { ticket: ShepherdTicket }) {
     ) : (
       ticket.vmName ?? NOT_SET
     ),
-    ...operationRows(ticket),
+    ...operationRows(ticket, catalogItems),
     Approver: ticket.approver ? formatEntityRef(ticket.approver) : NOT_SET,
     ...(ticket.decisionComment
       ? { 'Approver comment': ticket.decisionComment }

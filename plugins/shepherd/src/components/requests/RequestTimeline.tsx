@@ -7,12 +7,20 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
+import { AUDIT_ACTION_LABELS } from '../audit/auditVocabulary';
 import { RelativeTime, formatEntityRef } from '../common';
+import { EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from './ticketText';
+
+/** How a failed audited action is marked in the timeline. */
+const FAILED_SUFFIX = ' (failed)';
 
 type TimelineEntry = {
   key: string;
   at: string;
+  /** What happened, in words. */
   title: string;
+  /** The code the backend wrote (event type and status, or audit action), for support. */
+  code: string;
   by: string;
   /** What went wrong, for failed steps. */
   problem?: string;
@@ -29,15 +37,20 @@ export function toTimeline(
   const fromEvents = events.map(event => ({
     key: `event-${event.id}`,
     at: event.createdAt,
-    title: `${event.type} (${event.status})`,
+    title: `${EVENT_TYPE_LABELS[event.type] ?? event.type}: ${
+      EVENT_STATUS_LABELS[event.status] ?? event.status
+    }`,
+    code: `${event.type} (${event.status})`,
     by: event.createdBy,
     problem: event.errorMessage,
   }));
   const fromHistory = history.map(entry => ({
     key: `audit-${entry.id}`,
     at: entry.createdAt,
-    title:
-      entry.outcome === 'failure' ? `${entry.action} (failed)` : entry.action,
+    title: `${AUDIT_ACTION_LABELS[entry.action] ?? entry.action}${
+      entry.outcome === 'failure' ? FAILED_SUFFIX : ''
+    }`,
+    code: entry.action,
     by: entry.actor,
     problem:
       entry.outcome === 'failure' && typeof entry.details.error === 'string'
@@ -70,7 +83,10 @@ export function RequestTimeline(props: {
                 primary={entry.title}
                 secondary={
                   <>
-                    {formatEntityRef(entry.by)} ·{' '}
+                    <code title="Code in the API and the audit log">
+                      {entry.code}
+                    </code>{' '}
+                    · {formatEntityRef(entry.by)} ·{' '}
                     <RelativeTime timestamp={entry.at} />
                     {entry.problem && (
                       <Typography
