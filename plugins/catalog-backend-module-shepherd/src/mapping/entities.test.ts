@@ -116,11 +116,11 @@ describe('mapRecords', () => {
       records({ systems: [shop], services: [cart], memberList: [owner] }),
     );
 
-    expect(byName('shop-cart')).toEqual({
+    expect(byName('shop.cart')).toEqual({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: {
-        name: 'shop-cart',
+        name: 'shop.cart',
         namespace: 'default',
         description: 'Carts',
         annotations: {
@@ -199,7 +199,7 @@ describe('mapRecords', () => {
         type: 'virtual-machine',
         owner: 'group:default/team-shop',
         system: 'system:default/shop',
-        dependencyOf: ['component:default/shop-cart'],
+        dependencyOf: ['component:default/shop.cart'],
       },
     });
   });
@@ -301,7 +301,7 @@ describe('mapRecords', () => {
         }),
       );
 
-      expect(byName('payments-refunds').spec).toMatchObject({
+      expect(byName('payments.refunds').spec).toMatchObject({
         system: 'system:default/payments',
         owner: 'group:default/team-payments',
       });
@@ -369,60 +369,89 @@ describe('mapRecords', () => {
     });
     expect(resource.spec).toMatchObject({
       system: 'system:kubevirt/shop',
-      dependencyOf: ['component:kubevirt/shop-cart'],
+      dependencyOf: ['component:kubevirt/shop.cart'],
     });
   });
 
-  it('gives an entity ref to the oldest of two records that would share it, and says so', () => {
-    // System a-b with Service c, and System a with Service b-c: both would be a-b-c.
-    const ab = aSystem({ name: 'a-b', createdAt: after(1) });
-    const a = aSystem({ name: 'a', createdAt: after(2) });
-    const older = aService(ab, { name: 'c', createdAt: after(3) });
-    const younger = aService(a, { name: 'b-c', createdAt: after(4) });
+  it('names Components so that Services of different Systems never share one', () => {
+    // Shepherd names are DNS labels, without dots: a-b/c and a/b-c stay apart.
+    const ab = aSystem({ name: 'a-b' });
+    const a = aSystem({ name: 'a' });
+    const c = aService(ab, { id: 'service-1', name: 'c' });
+    const bc = aService(a, { id: 'service-2', name: 'b-c' });
+    const cVm = aVm(c, { namespace: 'dev' });
+    const bcVm = aVm(bc, { namespace: 'prd' });
 
+    const { byName, warnings } = map(
+      records({ systems: [a, ab], services: [bc, c], vms: [cVm, bcVm] }),
+    );
+
+    expect(byName('a-b.c').metadata.annotations).toMatchObject({
+      'kubevirt-shepherd.io/service-id': c.id,
+    });
+    expect(byName('a.b-c').metadata.annotations).toMatchObject({
+      'kubevirt-shepherd.io/service-id': bc.id,
+    });
+    expect(byName(cVm.name).spec?.dependencyOf).toEqual([
+      'component:default/a-b.c',
+    ]);
+    expect(byName(bcVm.name).spec?.dependencyOf).toEqual([
+      'component:default/a.b-c',
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  // A Service deleted and created again under its name while the lists were read page by page.
+  const olderCart = aService(shop, {
+    id: 'service-1',
+    name: 'cart',
+    createdAt: after(1),
+  });
+  const youngerCart = aService(shop, {
+    id: 'service-2',
+    name: 'cart',
+    createdAt: after(2),
+  });
+
+  it('gives an entity ref to the oldest of two records that would share it, and says so', () => {
     const { mapped, entities, warnings } = map(
-      records({ systems: [a, ab], services: [younger, older] }),
+      records({ systems: [shop], services: [youngerCart, olderCart] }),
     );
 
     expect(
-      entities.filter(entity => entity.metadata.name === 'a-b-c'),
+      entities.filter(entity => entity.metadata.name === 'shop.cart'),
     ).toHaveLength(1);
     expect(
-      mapped.find(record => record.entityRef === 'component:default/a-b-c')
+      mapped.find(record => record.entityRef === 'component:default/shop.cart')
         ?.key,
-    ).toBe(`service:${older.id}`);
-    expect(mapped).toContainEqual({ key: `service:${younger.id}` });
+    ).toBe('service:service-1');
+    expect(mapped).toContainEqual({ key: 'service:service-2' });
     expect(warnings).toEqual([
       expect.stringContaining(
-        'Service a/b-c (service-a-b-c) gets no entity: component:default/a-b-c stands for Service a-b/c',
+        'Service shop/cart (service-2) gets no entity: component:default/shop.cart stands for Service shop/cart (service-1)',
       ),
     ]);
   });
 
   it("relates the VMs of a Service that got no entity to no other record's entity", () => {
-    // System a-b with Service c, and System a with Service b-c: both would be a-b-c.
-    const ab = aSystem({ name: 'a-b', createdAt: after(1) });
-    const a = aSystem({ name: 'a', createdAt: after(2) });
-    const older = aService(ab, { name: 'c', createdAt: after(3) });
-    const younger = aService(a, {
-      id: 'service-2',
-      name: 'b-c',
-      createdAt: after(4),
-    });
-    const youngerVm = aVm(younger, { namespace: 'prd' });
+    const youngerVm = aVm(youngerCart, { namespace: 'prd' });
 
     const { byName, warnings } = map(
-      records({ systems: [a, ab], services: [younger, older], vms: [youngerVm] }),
+      records({
+        systems: [shop],
+        services: [youngerCart, olderCart],
+        vms: [youngerVm],
+      }),
     );
 
     expect(byName(youngerVm.name).spec).toEqual({
       type: 'virtual-machine',
       owner: 'user:default/alice',
-      system: 'system:default/a',
+      system: 'system:default/shop',
     });
     expect(warnings).toContainEqual(
       expect.stringContaining(
-        `VM ${youngerVm.name} (${youngerVm.id}) depends on no Component: Service a/b-c (service-2) has no entity`,
+        `VM ${youngerVm.name} (${youngerVm.id}) depends on no Component: Service shop/cart (service-2) has no entity`,
       ),
     );
   });
@@ -448,14 +477,14 @@ describe('mapRecords', () => {
     const { mapped, byName, warnings } = map(
       records({ systems: [shop], services: [cart], vms: [vm] }),
       OPTIONS,
-      ref => (ref === 'component:default/shop-cart' ? 'service:other' : undefined),
+      ref => (ref === 'component:default/shop.cart' ? 'service:other' : undefined),
     );
 
     expect(mapped).toContainEqual({ key: `service:${cart.id}` });
     expect(byName(vm.name).spec).not.toHaveProperty('dependencyOf');
     expect(warnings).toContainEqual(
       expect.stringContaining(
-        'component:default/shop-cart stands for service:other already',
+        'component:default/shop.cart stands for service:other already',
       ),
     );
   });

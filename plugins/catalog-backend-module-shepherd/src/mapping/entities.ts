@@ -33,12 +33,18 @@ function linkedRef(entityRef: string, defaultKind: string): string {
   return stringifyEntityRef(parseEntityRef(entityRef, { defaultKind }));
 }
 
-/** The name of the Component of a Service: Service names are unique only within their System. */
+/**
+ * The name of the Component of a Service, `{system}.{service}`: Service names are unique only
+ * within their System, and Shepherd names are DNS labels, which have no dots, so no two
+ * Services share a name (with `-` between them, `shop`/`cart-api` and `shop-cart`/`api` would).
+ */
+export const SYSTEM_SERVICE_SEPARATOR = '.';
+
 export function componentName(
   system: ShepherdSystem,
   service: ShepherdService,
 ): string {
-  return `${system.name}-${service.name}`;
+  return `${system.name}${SYSTEM_SERVICE_SEPARATOR}${service.name}`;
 }
 
 /** The Kubernetes label selector that finds a VM's objects by the platform labels. */
