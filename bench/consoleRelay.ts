@@ -17,8 +17,8 @@ import { AddressInfo } from 'node:net';
 import { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import WebSocket, { WebSocketServer } from 'ws';
-import { WebSocketVncStream } from '../plugins/shepherd-backend-module-kubevirt/src/vnc/WebSocketVncStream';
-import { ConsoleRelay } from '../plugins/shepherd-backend/src/service/console/ConsoleRelay';
+import { WebSocketVncStream } from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/vnc/WebSocketVncStream';
+import { ConsoleRelay } from '@kubevirt-shepherd/plugin-shepherd-backend/src/service/console/ConsoleRelay';
 
 const LATENCY_SAMPLES = Number(process.env.BENCH_LATENCY_SAMPLES ?? 300);
 const THROUGHPUT_SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 5);

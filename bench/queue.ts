@@ -20,11 +20,11 @@ import {
   makeWorkerUtils,
 } from 'graphile-worker';
 import PgBoss from 'pg-boss';
-import { DatabaseShepherdStore } from '../plugins/shepherd-backend/src/database/DatabaseShepherdStore';
-import { MIGRATIONS_DIRECTORY } from '../plugins/shepherd-backend/src/database/migrations';
-import { JobWorker } from '../plugins/shepherd-backend/src/queue/JobWorker';
-import { exponentialBackoff } from '../plugins/shepherd-backend/src/queue/backoff';
-import { listenForEnqueuedJobs } from '../plugins/shepherd-backend/src/queue/listen';
+import { DatabaseShepherdStore } from '@kubevirt-shepherd/plugin-shepherd-backend/src/database/DatabaseShepherdStore';
+import { MIGRATIONS_DIRECTORY } from '@kubevirt-shepherd/plugin-shepherd-backend/src/database/migrations';
+import { JobWorker } from '@kubevirt-shepherd/plugin-shepherd-backend/src/queue/JobWorker';
+import { exponentialBackoff } from '@kubevirt-shepherd/plugin-shepherd-backend/src/queue/backoff';
+import { listenForEnqueuedJobs } from '@kubevirt-shepherd/plugin-shepherd-backend/src/queue/listen';
 
 const POSTGRES_URL =
   process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
