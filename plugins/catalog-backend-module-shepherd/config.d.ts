@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   catalog?: {
@@ -20,6 +21,11 @@ export interface Config {
          * timeout of 3 minutes.
          */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /**
+         * How long one request to the Shepherd API may take before the provider gives it
+         * up, e.g. `30s` or `{ seconds: 30 }`. Default: 30 seconds.
+         */
+        requestTimeout?: HumanDuration | string;
       };
     };
   };

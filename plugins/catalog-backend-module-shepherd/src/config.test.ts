@@ -1,5 +1,10 @@
+import { JsonValue } from '@backstage/types';
 import { ConfigReader } from '@backstage/config';
-import { DEFAULT_SCHEDULE, readProviderConfig } from './config';
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_SCHEDULE,
+  readProviderConfig,
+} from './config';
 
 const APP = { app: { baseUrl: 'http://portal.test/' } };
 
@@ -12,6 +17,7 @@ describe('readProviderConfig', () => {
         shepherdUrl: 'http://portal.test/shepherd',
       },
       schedule: DEFAULT_SCHEDULE,
+      requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
     });
   });
 
@@ -25,6 +31,7 @@ describe('readProviderConfig', () => {
             lifecycle: 'experimental',
             pagePath: '/governance/vms/',
             schedule: { frequency: { minutes: 1 }, timeout: { seconds: 30 } },
+            requestTimeout: '10s',
           },
         },
       },
@@ -37,6 +44,7 @@ describe('readProviderConfig', () => {
         shepherdUrl: 'http://portal.test/governance/vms',
       },
       schedule: { frequency: { minutes: 1 }, timeout: { seconds: 30 } },
+      requestTimeoutMs: 10_000,
     });
   });
 
@@ -59,6 +67,21 @@ describe('readProviderConfig', () => {
 
     expect(() => readProviderConfig(config)).toThrow(
       "catalog.providers.shepherd.namespace 'Not Valid' is not a valid catalog namespace",
+    );
+  });
+
+  it('reads the request timeout as a duration object too, and refuses one that is not positive', () => {
+    const withTimeout = (requestTimeout: JsonValue) =>
+      new ConfigReader({
+        ...APP,
+        catalog: { providers: { shepherd: { requestTimeout } } },
+      });
+
+    expect(
+      readProviderConfig(withTimeout({ minutes: 1 })).requestTimeoutMs,
+    ).toBe(60_000);
+    expect(() => readProviderConfig(withTimeout({ seconds: 0 }))).toThrow(
+      'catalog.providers.shepherd.requestTimeout must be a positive duration',
     );
   });
 });

@@ -6,8 +6,9 @@ import {
   DEFAULT_NAMESPACE,
   KubernetesValidatorFunctions,
 } from '@backstage/catalog-model';
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { durationToMilliseconds } from '@backstage/types';
 import { CONFIG_ROOT } from './constants';
 
 /** How the entities are named and linked. */
@@ -23,12 +24,30 @@ export interface EntityMappingOptions {
 export interface ShepherdProviderConfig {
   mapping: EntityMappingOptions;
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** How long one request to Shepherd may take before it is given up. */
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 5 },
   timeout: { minutes: 3 },
 };
+
+/** Far more than a page of 100 records takes; a hung request ends well within the schedule. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+function readRequestTimeoutMs(own: Config | undefined): number {
+  if (!own?.has('requestTimeout')) return DEFAULT_REQUEST_TIMEOUT_MS;
+  const ms = durationToMilliseconds(
+    readDurationFromConfig(own, { key: 'requestTimeout' }),
+  );
+  if (!(ms > 0)) {
+    throw new InputError(
+      `${CONFIG_ROOT}.requestTimeout must be a positive duration`,
+    );
+  }
+  return ms;
+}
 
 /** Reads `catalog.providers.shepherd` (every key optional) and `app.baseUrl`. */
 export function readProviderConfig(config: Config): ShepherdProviderConfig {
@@ -55,5 +74,6 @@ export function readProviderConfig(config: Config): ShepherdProviderConfig {
           own.getConfig('schedule'),
         )
       : DEFAULT_SCHEDULE,
+    requestTimeoutMs: readRequestTimeoutMs(own),
   };
 }

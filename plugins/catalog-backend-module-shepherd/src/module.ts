@@ -40,9 +40,10 @@ export const catalogModuleShepherdEntityProvider = createBackendModule({
         lifecycle,
         events,
       }) {
-        const { mapping, schedule } = readProviderConfig(config);
+        const { mapping, schedule, requestTimeoutMs } =
+          readProviderConfig(config);
         const provider = new ShepherdEntityProvider({
-          reader: new HttpShepherdReader(discovery, auth),
+          reader: new HttpShepherdReader(discovery, auth, { requestTimeoutMs }),
           logger,
           mapping,
           taskRunner: scheduler.createScheduledTaskRunner(schedule),

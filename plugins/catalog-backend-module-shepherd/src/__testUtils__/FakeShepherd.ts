@@ -19,7 +19,8 @@ const MAX_LIMIT = 100;
  * The read routes of the Shepherd API over in-memory records, served on a real port: lists
  * page like the real ones (offset, limit at most 100, totalItems), single records answer 404
  * when missing. It remembers every request and its authorization header; `failWith` makes
- * the following requests fail with a status.
+ * the following requests fail with a status, `hang` leaves them unanswered. `nextRequest()`
+ * resolves when the next request arrives.
  */
 export class FakeShepherd {
   systems: ShepherdSystem[] = [];
@@ -28,8 +29,15 @@ export class FakeShepherd {
   vms: ShepherdVm[] = [];
   readonly requests: Array<{ path: string; authorization?: string }> = [];
   failWith?: number;
+  hang = false;
 
   #server?: Server;
+  #waiting: Array<() => void> = [];
+
+  /** Resolves when the next request has arrived. */
+  nextRequest(): Promise<void> {
+    return new Promise(resolve => this.#waiting.push(resolve));
+  }
 
   /** Starts serving; answers the base URL of the plugin, as discovery would. */
   async start(): Promise<string> {
@@ -42,6 +50,8 @@ export class FakeShepherd {
   }
 
   async stop(): Promise<void> {
+    // Requests left hanging would keep the server open.
+    this.#server?.closeAllConnections();
     await new Promise(resolve => this.#server?.close(resolve));
   }
 
@@ -51,6 +61,10 @@ export class FakeShepherd {
       path: `${url.pathname}${url.search}`,
       authorization: req.headers.authorization,
     });
+    const waiting = this.#waiting;
+    this.#waiting = [];
+    waiting.forEach(resolve => resolve());
+    if (this.hang) return;
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));

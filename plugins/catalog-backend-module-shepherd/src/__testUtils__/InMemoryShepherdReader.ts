@@ -4,11 +4,12 @@ import {
   ShepherdVm,
   SystemMember,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdReader } from '../client/ShepherdReader';
+import { ReadOptions, ShepherdReader } from '../client/ShepherdReader';
 
 /**
  * A {@link ShepherdReader} over in-memory records, for tests that need no HTTP. It counts
- * the calls of each method; `failWith` makes every following call fail with that error.
+ * the calls of each method and remembers the abort signal of each list read; `failWith`
+ * makes every following call fail with that error.
  */
 export class InMemoryShepherdReader implements ShepherdReader {
   systems: ShepherdSystem[] = [];
@@ -17,26 +18,32 @@ export class InMemoryShepherdReader implements ShepherdReader {
   vms: ShepherdVm[] = [];
   failWith?: Error;
   readonly calls: string[] = [];
+  readonly signals: Array<AbortSignal | undefined> = [];
 
-  #call(name: string) {
+  #call(name: string, options?: ReadOptions) {
     this.calls.push(name);
+    if (name.startsWith('list')) this.signals.push(options?.signal);
     if (this.failWith) throw this.failWith;
   }
 
-  async listSystems(): Promise<ShepherdSystem[]> {
-    this.#call('listSystems');
+  async listSystems(options?: ReadOptions): Promise<ShepherdSystem[]> {
+    this.#call('listSystems', options);
     return [...this.systems];
   }
 
-  async listMembers(systemId: string): Promise<SystemMember[]> {
-    this.#call('listMembers');
+  async listMembers(
+    systemId: string,
+    options?: ReadOptions,
+  ): Promise<SystemMember[]> {
+    this.#call('listMembers', options);
     return this.members.filter(member => member.systemId === systemId);
   }
 
   async listServices(
     filter: { systemId?: string } = {},
+    options?: ReadOptions,
   ): Promise<ShepherdService[]> {
-    this.#call('listServices');
+    this.#call('listServices', options);
     return this.services.filter(
       service => !filter.systemId || service.systemId === filter.systemId,
     );
@@ -44,8 +51,9 @@ export class InMemoryShepherdReader implements ShepherdReader {
 
   async listVms(
     filter: { systemId?: string; serviceId?: string } = {},
+    options?: ReadOptions,
   ): Promise<ShepherdVm[]> {
-    this.#call('listVms');
+    this.#call('listVms', options);
     return this.vms.filter(
       vm =>
         (!filter.systemId || vm.systemId === filter.systemId) &&

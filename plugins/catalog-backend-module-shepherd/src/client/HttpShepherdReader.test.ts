@@ -1,8 +1,11 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { ResponseError } from '@backstage/errors';
+import { ResponseError, ServiceUnavailableError } from '@backstage/errors';
 import { FakeShepherd } from '../__testUtils__/FakeShepherd';
 import { aMember, aService, aSystem, aVm } from '../__testUtils__/records';
 import { HttpShepherdReader } from './HttpShepherdReader';
+
+/** Short, so the test of a request that is never answered ends soon. */
+const REQUEST_TIMEOUT_MS = 200;
 
 describe('HttpShepherdReader', () => {
   const shepherd = new FakeShepherd();
@@ -16,6 +19,7 @@ describe('HttpShepherdReader', () => {
         getExternalBaseUrl: async () => 'http://unused',
       },
       mockServices.auth({ pluginId: 'catalog' }),
+      { requestTimeoutMs: REQUEST_TIMEOUT_MS },
     );
   });
 
@@ -27,6 +31,7 @@ describe('HttpShepherdReader', () => {
     shepherd.services = [];
     shepherd.vms = [];
     shepherd.failWith = undefined;
+    shepherd.hang = false;
     shepherd.requests.length = 0;
   });
 
@@ -117,5 +122,29 @@ describe('HttpShepherdReader', () => {
       response: { status: 503 },
       cause: { message: 'Shepherd is unwell' },
     });
+  });
+
+  it('gives up a request Shepherd does not answer after the request timeout', async () => {
+    shepherd.hang = true;
+
+    const failure = reader.listSystems();
+
+    await expect(failure).rejects.toBeInstanceOf(ServiceUnavailableError);
+    await expect(failure).rejects.toThrow(
+      `Shepherd did not answer GET /v1/systems?offset=0&limit=100 within ${REQUEST_TIMEOUT_MS} ms`,
+    );
+  });
+
+  it("gives up a request when the caller's signal aborts", async () => {
+    shepherd.hang = true;
+    const controller = new AbortController();
+    const arrived = shepherd.nextRequest();
+
+    const failure = reader.listVms({}, { signal: controller.signal });
+    await arrived;
+    controller.abort(new Error('The scheduler gave up the task'));
+
+    await expect(failure).rejects.toThrow('The scheduler gave up the task');
+    await expect(failure).rejects.not.toBeInstanceOf(ServiceUnavailableError);
   });
 });

@@ -1,5 +1,5 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { ResponseError, ServiceUnavailableError } from '@backstage/errors';
 import {
   Page,
   SHEPHERD_PLUGIN_ID,
@@ -8,12 +8,17 @@ import {
   ShepherdVm,
   SystemMember,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdReader } from './ShepherdReader';
+import { ReadOptions, ShepherdReader } from './ShepherdReader';
 
 /** The largest page the Shepherd API serves. */
 const PAGE_SIZE = 100;
 
 type Query = Record<string, string | undefined>;
+
+export interface HttpShepherdReaderOptions {
+  /** How long one request may take, answer included, before it is given up. */
+  requestTimeoutMs: number;
+}
 
 function withQuery(path: string, query: Query): string {
   const params = new URLSearchParams();
@@ -33,33 +38,55 @@ export class HttpShepherdReader implements ShepherdReader {
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly auth: AuthService,
+    private readonly options: HttpShepherdReaderOptions,
   ) {}
 
   async #get<T>(
     path: string,
-    options: { notFound?: 'undefined' } = {},
+    options: { notFound?: 'undefined' } & ReadOptions = {},
   ): Promise<T | undefined> {
     const baseUrl = await this.discovery.getBaseUrl(SHEPHERD_PLUGIN_ID);
     const { token } = await this.auth.getPluginRequestToken({
       onBehalfOf: await this.auth.getOwnServiceCredentials(),
       targetPluginId: SHEPHERD_PLUGIN_ID,
     });
-    const response = await fetch(`${baseUrl}${path}`, {
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-    });
-    if (response.status === 404 && options.notFound === 'undefined') {
-      return undefined;
+    // A Shepherd that stops answering must not hold up the provider, whose reads run one
+    // after the other: every request ends after the timeout, or when the caller gives up.
+    const timeout = AbortSignal.timeout(this.options.requestTimeoutMs);
+    const signal = options.signal
+      ? AbortSignal.any([timeout, options.signal])
+      : timeout;
+    try {
+      const response = await fetch(`${baseUrl}${path}`, {
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json',
+        },
+        signal,
+      });
+      if (response.status === 404 && options.notFound === 'undefined') {
+        return undefined;
+      }
+      if (!response.ok) {
+        throw await ResponseError.fromResponse(response);
+      }
+      return (await response.json()) as T;
+    } catch (error) {
+      if (timeout.aborted) {
+        throw new ServiceUnavailableError(
+          `Shepherd did not answer GET ${path} within ${this.options.requestTimeoutMs} ms`,
+          error,
+        );
+      }
+      throw error;
     }
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
   }
 
   /** Every item of a list, page by page; an item that moved between pages is kept once. */
   async #all<T extends { id: string }>(
     path: string,
-    query: Query = {},
+    query: Query,
+    options: ReadOptions,
   ): Promise<T[]> {
     const items = new Map<string, T>();
     for (let offset = 0; ; offset += PAGE_SIZE) {
@@ -69,6 +96,7 @@ export class HttpShepherdReader implements ShepherdReader {
           offset: String(offset),
           limit: String(PAGE_SIZE),
         }),
+        options,
       ))!;
       for (const item of page.items) items.set(item.id, item);
       if (
@@ -80,24 +108,27 @@ export class HttpShepherdReader implements ShepherdReader {
     }
   }
 
-  listSystems() {
-    return this.#all<ShepherdSystem>('/v1/systems');
+  listSystems(options: ReadOptions = {}) {
+    return this.#all<ShepherdSystem>('/v1/systems', {}, options);
   }
 
-  async listMembers(systemId: string) {
+  async listMembers(systemId: string, options: ReadOptions = {}) {
     const members = await this.#get<{ items: SystemMember[] }>(
       `/v1/systems/${encodeURIComponent(systemId)}/members`,
-      { notFound: 'undefined' },
+      { notFound: 'undefined', ...options },
     );
     return members?.items ?? [];
   }
 
-  listServices(filter: { systemId?: string } = {}) {
-    return this.#all<ShepherdService>('/v1/services', filter);
+  listServices(filter: { systemId?: string } = {}, options: ReadOptions = {}) {
+    return this.#all<ShepherdService>('/v1/services', filter, options);
   }
 
-  listVms(filter: { systemId?: string; serviceId?: string } = {}) {
-    return this.#all<ShepherdVm>('/v1/vms', filter);
+  listVms(
+    filter: { systemId?: string; serviceId?: string } = {},
+    options: ReadOptions = {},
+  ) {
+    return this.#all<ShepherdVm>('/v1/vms', filter, options);
   }
 
   getSystem(id: string) {

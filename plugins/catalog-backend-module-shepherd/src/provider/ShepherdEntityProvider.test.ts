@@ -391,6 +391,31 @@ describe('ShepherdEntityProvider', () => {
     });
   });
 
+  describe('the scheduled full read', () => {
+    it("reads with the scheduler's abort signal, which ends the read when the task times out", async () => {
+      await provider.connect(connection);
+      const controller = new AbortController();
+
+      await scheduledTask!.fn(controller.signal);
+
+      expect(reader.signals.length).toBeGreaterThan(0);
+      expect(new Set(reader.signals)).toEqual(new Set([controller.signal]));
+    });
+
+    it('does not start a read the scheduler gave up while it waited', async () => {
+      await provider.connect(connection);
+      const controller = new AbortController();
+      controller.abort(new Error('timed out'));
+
+      await scheduledTask!.fn(controller.signal);
+
+      expect(reader.calls).toEqual([]);
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining('timed out'),
+      );
+    });
+  });
+
   describe('startup', () => {
     it('tries the first full read again until it succeeds', async () => {
       reader.failWith = new Error('Shepherd is still starting');

@@ -74,13 +74,17 @@ export class ShepherdEntityProvider implements EntityProvider {
     this.#connection = connection;
     await this.#taskRunner.run({
       id: `${PROVIDER_NAME}:refresh`,
-      fn: () => this.#scheduledRefresh(),
+      fn: signal => this.#scheduledRefresh(signal),
     });
   }
 
-  /** Reads every record and replaces the provider's entities with theirs. */
-  refresh(): Promise<void> {
-    return this.#serially(() => this.#fullRead());
+  /**
+   * Reads every record and replaces the provider's entities with theirs. `signal` (the
+   * scheduler's, which aborts when the task times out) gives up the read, so a Shepherd that
+   * stops answering does not hold up the changes queued behind it.
+   */
+  refresh(signal?: AbortSignal): Promise<void> {
+    return this.#serially(() => this.#fullRead(signal));
   }
 
   /** Applies announced changes: the entities of the records they touched, nothing else. */
@@ -134,10 +138,10 @@ export class ShepherdEntityProvider implements EntityProvider {
     return run;
   }
 
-  async #scheduledRefresh() {
+  async #scheduledRefresh(signal?: AbortSignal) {
     clearTimeout(this.#retryTimer);
     try {
-      await this.refresh();
+      await this.refresh(signal);
     } catch (error) {
       this.#logger.warn(`Could not read Shepherd: ${error}`);
       if (!this.#fullReadSucceeded && !this.#stopped) {
@@ -158,9 +162,11 @@ export class ShepherdEntityProvider implements EntityProvider {
     return this.#connection;
   }
 
-  async #fullRead() {
+  async #fullRead(signal?: AbortSignal) {
     const connection = this.#requireConnection();
-    const records = await readAllRecords(this.#reader);
+    // The task may have been aborted while it waited for a delta to finish.
+    signal?.throwIfAborted();
+    const records = await readAllRecords(this.#reader, { signal });
     const mapped = mapRecords(records, this.#mapping, message =>
       this.#logger.warn(message),
     );

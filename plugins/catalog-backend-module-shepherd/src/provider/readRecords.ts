@@ -5,7 +5,7 @@ import {
   ShepherdVm,
   SystemMember,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdReader } from '../client/ShepherdReader';
+import { ReadOptions, ShepherdReader } from '../client/ShepherdReader';
 import { ShepherdRecords, recordKey } from '../mapping/records';
 
 /** How many Systems' members are read at once. */
@@ -14,12 +14,13 @@ const MEMBER_READS_AT_ONCE = 8;
 async function readMembers(
   reader: ShepherdReader,
   systemIds: string[],
+  options: ReadOptions = {},
 ): Promise<Map<string, SystemMember[]>> {
   const members = new Map<string, SystemMember[]>();
   const queue = [...systemIds];
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      members.set(id, await reader.listMembers(id));
+      members.set(id, await reader.listMembers(id, options));
     }
   };
   await Promise.all(
@@ -31,18 +32,20 @@ async function readMembers(
   return members;
 }
 
-/** Every System (with its members), Service and VM. */
+/** Every System (with its members), Service and VM; `signal` gives up the reads. */
 export async function readAllRecords(
   reader: ShepherdReader,
+  options: ReadOptions = {},
 ): Promise<ShepherdRecords> {
   const [systems, services, vms] = await Promise.all([
-    reader.listSystems(),
-    reader.listServices(),
-    reader.listVms(),
+    reader.listSystems(options),
+    reader.listServices({}, options),
+    reader.listVms({}, options),
   ]);
   const members = await readMembers(
     reader,
     systems.map(system => system.id),
+    options,
   );
   return { systems, members, services, vms };
 }
