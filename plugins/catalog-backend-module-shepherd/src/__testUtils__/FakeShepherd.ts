@@ -20,7 +20,7 @@ const MAX_LIMIT = 100;
  * page like the real ones (offset, limit at most 100, totalItems), single records answer 404
  * when missing. It remembers every request and its authorization header; `failWith` makes
  * the following requests fail with a status, `hang` leaves them unanswered. `nextRequest()`
- * resolves when the next request arrives.
+ * resolves when the next request arrives; `beforeAnswer` may change the records first.
  */
 export class FakeShepherd {
   systems: ShepherdSystem[] = [];
@@ -30,6 +30,7 @@ export class FakeShepherd {
   readonly requests: Array<{ path: string; authorization?: string }> = [];
   failWith?: number;
   hang = false;
+  beforeAnswer?: (path: string) => void;
 
   #server?: Server;
   #waiting: Array<() => void> = [];
@@ -65,6 +66,7 @@ export class FakeShepherd {
     this.#waiting = [];
     waiting.forEach(resolve => resolve());
     if (this.hang) return;
+    this.beforeAnswer?.(`${url.pathname}${url.search}`);
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));

@@ -32,6 +32,7 @@ describe('HttpShepherdReader', () => {
     shepherd.vms = [];
     shepherd.failWith = undefined;
     shepherd.hang = false;
+    shepherd.beforeAnswer = undefined;
     shepherd.requests.length = 0;
   });
 
@@ -62,11 +63,58 @@ describe('HttpShepherdReader', () => {
 
     expect(vms).toHaveLength(230);
     expect(new Set(vms.map(vm => vm.id)).size).toBe(230);
+    // Pages overlap by one VM, which tells whether the list shifted in between.
     expect(shepherd.requests.map(request => request.path)).toEqual([
       '/api/shepherd/v1/vms?offset=0&limit=100',
-      '/api/shepherd/v1/vms?offset=100&limit=100',
-      '/api/shepherd/v1/vms?offset=200&limit=100',
+      '/api/shepherd/v1/vms?offset=99&limit=100',
+      '/api/shepherd/v1/vms?offset=198&limit=100',
     ]);
+  });
+
+  describe('a list that changes while it is read', () => {
+    const api = aService(aSystem());
+    const vmsOf = (count: number) =>
+      Array.from({ length: count }, (_, index) =>
+        aVm(api, { instance: String(index).padStart(3, '0') }),
+      );
+    const onSecondPage = (path: string) => !path.includes('offset=0&');
+
+    it('is read again when a record of a page already read is removed, so no record is missed', async () => {
+      const vms = vmsOf(150);
+      shepherd.vms = [...vms];
+      let removed = false;
+      shepherd.beforeAnswer = path => {
+        if (onSecondPage(path) && !removed) {
+          shepherd.vms.splice(5, 1);
+          removed = true;
+        }
+      };
+
+      const read = await reader.listVms();
+
+      const expected = vms.filter((_, index) => index !== 5);
+      expect(read.map(vm => vm.id).sort()).toEqual(
+        expected.map(vm => vm.id).sort(),
+      );
+      expect(shepherd.requests.map(request => request.path)).toEqual([
+        '/api/shepherd/v1/vms?offset=0&limit=100',
+        '/api/shepherd/v1/vms?offset=99&limit=100',
+        '/api/shepherd/v1/vms?offset=0&limit=100',
+        '/api/shepherd/v1/vms?offset=99&limit=100',
+      ]);
+    });
+
+    it('fails when it changes during every read, rather than answer with a gap', async () => {
+      shepherd.vms = vmsOf(150);
+      shepherd.beforeAnswer = path => {
+        if (onSecondPage(path)) shepherd.vms.shift();
+      };
+
+      await expect(reader.listVms()).rejects.toThrow(
+        "Shepherd's list /v1/vms changed during each of 3 reads",
+      );
+      expect(shepherd.requests).toHaveLength(6);
+    });
   });
 
   it('filters Services and VMs by System or Service', async () => {

@@ -13,6 +13,9 @@ import { ReadOptions, ShepherdReader } from './ShepherdReader';
 /** The largest page the Shepherd API serves. */
 const PAGE_SIZE = 100;
 
+/** How often a list that keeps changing while it is read page by page is read again. */
+const MAX_LIST_READS = 3;
+
 type Query = Record<string, string | undefined>;
 
 export interface HttpShepherdReaderOptions {
@@ -82,14 +85,38 @@ export class HttpShepherdReader implements ShepherdReader {
     }
   }
 
-  /** Every item of a list, page by page; an item that moved between pages is kept once. */
+  /**
+   * Every item of a list. A full read replaces all entities with those of the records it
+   * read, so it must not miss one: when a list changed while it was read page by page, it
+   * is read again (up to {@link MAX_LIST_READS} times) rather than answered with a gap.
+   */
   async #all<T extends { id: string }>(
     path: string,
     query: Query,
     options: ReadOptions,
   ): Promise<T[]> {
+    for (let read = 1; read <= MAX_LIST_READS; read++) {
+      const items = await this.#pages<T>(path, query, options);
+      if (items) return items;
+    }
+    throw new ServiceUnavailableError(
+      `Shepherd's list ${path} changed during each of ${MAX_LIST_READS} reads`,
+    );
+  }
+
+  /**
+   * The items of a list, page by page, or undefined when the list shifted in between.
+   * Offset paging skips an item when one before it is removed between two pages, so pages
+   * overlap by one item: each page must begin with the item that ended the one before.
+   */
+  async #pages<T extends { id: string }>(
+    path: string,
+    query: Query,
+    options: ReadOptions,
+  ): Promise<T[] | undefined> {
     const items = new Map<string, T>();
-    for (let offset = 0; ; offset += PAGE_SIZE) {
+    let lastIdBefore: string | undefined;
+    for (let offset = 0; ; offset += PAGE_SIZE - 1) {
       const page = (await this.#get<Page<T>>(
         withQuery(path, {
           ...query,
@@ -98,6 +125,9 @@ export class HttpShepherdReader implements ShepherdReader {
         }),
         options,
       ))!;
+      if (lastIdBefore !== undefined && page.items[0]?.id !== lastIdBefore) {
+        return undefined;
+      }
       for (const item of page.items) items.set(item.id, item);
       if (
         page.items.length < PAGE_SIZE ||
@@ -105,6 +135,7 @@ export class HttpShepherdReader implements ShepherdReader {
       ) {
         return [...items.values()];
       }
+      lastIdBefore = page.items[page.items.length - 1].id;
     }
   }
 
