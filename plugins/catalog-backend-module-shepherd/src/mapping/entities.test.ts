@@ -465,11 +465,13 @@ describe('mapRecords', () => {
       records({ systems: [long], services: [longer], vms: [longVm] }),
     );
 
-    expect(mapped.find(record => record.key === `service:${longer.id}`)).toEqual(
-      { key: `service:${longer.id}` },
-    );
+    expect(
+      mapped.find(record => record.key === `service:${longer.id}`),
+    ).toEqual({ key: `service:${longer.id}` });
     expect(byName('dev-long-01').spec).not.toHaveProperty('dependencyOf');
-    expect(byName('dev-long-01').spec?.system).toBe(`system:default/${long.name}`);
+    expect(byName('dev-long-01').spec?.system).toBe(
+      `system:default/${long.name}`,
+    );
     expect(warnings).toHaveLength(2);
   });
 
@@ -477,7 +479,8 @@ describe('mapRecords', () => {
     const { mapped, byName, warnings } = map(
       records({ systems: [shop], services: [cart], vms: [vm] }),
       OPTIONS,
-      ref => (ref === 'component:default/shop.cart' ? 'service:other' : undefined),
+      ref =>
+        ref === 'component:default/shop.cart' ? 'service:other' : undefined,
     );
 
     expect(mapped).toContainEqual({ key: `service:${cart.id}` });
