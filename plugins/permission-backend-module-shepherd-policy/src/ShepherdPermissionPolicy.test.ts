@@ -582,6 +582,38 @@ describe('ShepherdPermissionPolicy', () => {
     ).toBe(AuthorizeResult.ALLOW);
   });
 
+  it('puts the claims into conditions in lowercase, where member refs are stored so', async () => {
+    userInfo.getUserInfo.mockResolvedValueOnce({
+      userEntityRef: 'user:default/Engineer-Test',
+      ownershipEntityRefs: [
+        'user:default/Engineer-Test',
+        'group:default/Team-Payments',
+        'group:default/Engineers-Test',
+      ],
+    });
+    const decision = (await decide(
+      'engineer-test',
+      byName('shepherd.system.read'),
+    )) as ConditionalPolicyDecision;
+    expect(decision.conditions).toEqual({
+      rule: SHEPHERD_RULE_NAMES.isSystemMember,
+      resourceType: 'shepherd-system',
+      params: {
+        claims: [
+          'user:default/engineer-test',
+          'group:default/team-payments',
+          'group:default/engineers-test',
+        ],
+      },
+    });
+    const system = {
+      id: 's',
+      name: 'shop',
+      members: members(['group:default/team-payments', 'viewer']),
+    };
+    expect(evaluate(decision.conditions, 'shepherd-system', system)).toBe(true);
+  });
+
   it('gives a Shepherd permission it does not know to platform admins only', async () => {
     const future = createPermission({
       name: 'shepherd.snapshot.create',

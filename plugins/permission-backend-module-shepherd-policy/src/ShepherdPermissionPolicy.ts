@@ -14,6 +14,7 @@ import {
   ENVIRONMENTS,
   Environment,
   SHEPHERD_PLUGIN_ID,
+  normalizeEntityRef,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import {
   ShepherdPolicyConfig,
@@ -99,7 +100,7 @@ export class ShepherdPermissionPolicy implements PermissionPolicy {
     }
     const { userEntityRef, ownershipEntityRefs } =
       await this.#userInfo.getUserInfo(user.credentials);
-    const claims = [...new Set([userEntityRef, ...ownershipEntityRefs])];
+    const claims = claimsOf(userEntityRef, ownershipEntityRefs);
     return decide(permission, rolesOf(this.#config.roles, claims), claims);
   }
 
@@ -109,11 +110,22 @@ export class ShepherdPermissionPolicy implements PermissionPolicy {
   }
 }
 
+/**
+ * The caller's claims in their normal form, without duplicates: role bindings and the
+ * member refs the conditions are matched against are in that form, while a sign-in
+ * resolver may issue refs in any case.
+ */
+function claimsOf(userEntityRef: string, ownershipEntityRefs: string[]) {
+  return [
+    ...new Set([userEntityRef, ...ownershipEntityRefs].map(normalizeEntityRef)),
+  ];
+}
+
 function rolesOf(
   bindings: ShepherdRoleBindings,
   claims: string[],
 ): ShepherdCallerRoles {
-  const mine = new Set(claims.map(ref => ref.toLocaleLowerCase('en-US')));
+  const mine = new Set(claims.map(normalizeEntityRef));
   const holds = (refs: string[]) => refs.some(ref => mine.has(ref));
   const environments = new Set<Environment>();
   for (const engineer of bindings.engineers) {

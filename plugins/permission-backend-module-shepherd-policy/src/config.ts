@@ -3,6 +3,7 @@ import { Config } from '@backstage/config';
 import {
   ENVIRONMENTS,
   Environment,
+  normalizeEntityRef,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 
 /** Where the module reads its configuration. */
@@ -85,7 +86,7 @@ function normalizeRef(ref: string, path: string): string {
       `${path}: '${ref}' is a ${parsed.kind}, but roles are given to Users and Groups`,
     );
   }
-  return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+  return normalizeEntityRef(stringifyEntityRef(parsed));
 }
 
 function readRefs(config: Config, key: string, path: string): string[] {

@@ -9,6 +9,7 @@
 export * from './api/types';
 export * from './catalog';
 export * from './constants';
+export * from './entityRefs';
 export * from './health';
 export * from './model';
 export * from './permissions';

@@ -89,11 +89,16 @@ function addFilter(
       builder.whereIn(columns.environment, filter.environments);
       return;
     case 'requester':
-      if (!columns.requester) {
+      if (!columns.requester || filter.claims.length === 0) {
         matchNothing();
         return;
       }
-      builder.whereIn(columns.requester, filter.claims);
+      // Member refs are stored in their normal form, requesters as the user's sign-in issued
+      // them: folded here so that the normalised claims find them in any case.
+      builder.whereRaw(
+        `lower(??) in (${filter.claims.map(() => '?').join(', ')})`,
+        [columns.requester, ...filter.claims],
+      );
       return;
     case 'ticketStatus':
       if (!columns.ticketStatus) {

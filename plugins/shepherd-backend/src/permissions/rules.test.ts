@@ -47,6 +47,15 @@ jest.setTimeout(60_000);
 const ALICE = 'user:default/alice';
 const TEAM = 'group:default/team';
 const BOB = 'user:default/bob';
+/** A requester as a sign-in resolver may issue it: entity refs are case-insensitive. */
+const CAROL_AS_ISSUED = 'user:default/Carol';
+
+/** Claims in the case a custom sign-in resolver may issue them. */
+const MIXED_CASE = {
+  alice: 'User:Default/Alice',
+  team: 'Group:default/TEAM',
+  carol: 'user:default/CAROL',
+};
 
 /** The parameters each rule is tried with, by rule name. Every rule must have some. */
 const PARAMS_BY_RULE: Record<string, object[]> = {
@@ -55,6 +64,8 @@ const PARAMS_BY_RULE: Record<string, object[]> = {
     { claims: [TEAM], roles: ['owner', 'admin'] },
     { claims: [TEAM, BOB], roles: memberRolesAtLeast('member') },
     { claims: [ALICE, TEAM], roles: ['viewer'] },
+    { claims: [MIXED_CASE.alice] },
+    { claims: [MIXED_CASE.team], roles: ['owner', 'admin'] },
     { claims: [BOB] },
     { claims: [BOB], roles: [] },
     { claims: [] },
@@ -68,6 +79,8 @@ const PARAMS_BY_RULE: Record<string, object[]> = {
   [SHEPHERD_RULE_NAMES.isRequester]: [
     { claims: [ALICE] },
     { claims: [BOB, TEAM] },
+    { claims: [MIXED_CASE.alice] },
+    { claims: [MIXED_CASE.carol, TEAM] },
     { claims: [] },
   ],
   [SHEPHERD_RULE_NAMES.hasTicketStatus]: [
@@ -172,7 +185,7 @@ async function seed(
   let index = 0;
   for (const service of services) {
     for (const environment of ['test', 'prod'] as const) {
-      for (const requester of [ALICE, BOB]) {
+      for (const requester of [ALICE, BOB, CAROL_AS_ISSUED]) {
         index += 1;
         await fixtures.vm(service, {
           name: `vm-${index}`,
@@ -228,6 +241,29 @@ async function seed(
   };
 }
 
+/** Ids of the resources the conditions allow, decided by the rules' `apply`. */
+function applied(
+  authorize: ReturnType<typeof createConditionAuthorizer>,
+  resources: Map<string, unknown>,
+  resourceType: string,
+  conditions: PermissionCriteria<PermissionCondition>,
+): string[] {
+  return [...resources]
+    .filter(([, resource]) =>
+      authorize(
+        {
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: SHEPHERD_PLUGIN_ID,
+          resourceType,
+          conditions,
+        },
+        resource,
+      ),
+    )
+    .map(([id]) => id)
+    .sort();
+}
+
 describe('permission rules: apply and toQuery agree', () => {
   const RESOURCE_TYPE_KEYS = Object.keys(
     shepherdPermissionRules,
@@ -281,20 +317,12 @@ describe('permission rules: apply and toQuery agree', () => {
       expect(resources.size).toBeGreaterThan(1);
 
       for (const conditions of conditionsFor(resourceType, rules)) {
-        const expected = [...resources]
-          .filter(([, resource]) =>
-            authorize(
-              {
-                result: AuthorizeResult.CONDITIONAL,
-                pluginId: SHEPHERD_PLUGIN_ID,
-                resourceType,
-                conditions,
-              },
-              resource,
-            ),
-          )
-          .map(([id]) => id)
-          .sort();
+        const expected = applied(
+          authorize,
+          resources,
+          resourceType,
+          conditions,
+        );
         const listed = (await listing.list(transform(conditions))).sort();
         // The conditions travel with the ids, so a failure says which tree disagreed.
         expect({ conditions, ids: listed }).toEqual({
@@ -303,5 +331,74 @@ describe('permission rules: apply and toQuery agree', () => {
         });
       }
     });
+
+    /** Claims in another case, and the refs as they are stored, for the same callers. */
+    const CASE_PAIRS: Array<[string, string]> = [
+      [MIXED_CASE.alice, ALICE],
+      [MIXED_CASE.team, TEAM],
+      [MIXED_CASE.carol, CAROL_AS_ISSUED],
+    ];
+
+    it.each(
+      RESOURCE_TYPE_KEYS.flatMap(key =>
+        (Object.values(shepherdPermissionRules[key]) as ShepherdRule[]).flatMap(
+          rule =>
+            'claims' in (PARAMS_BY_RULE[rule.name][0] ?? {})
+              ? CASE_PAIRS.map(([claim, stored]) => [
+                  key,
+                  rule.name,
+                  claim,
+                  stored,
+                ])
+              : [],
+        ),
+      ),
+    )(
+      'for %s, %s matches the claim %s as the stored %s',
+      async (key, ruleName, claim, stored) => {
+        const resourceType = SHEPHERD_RESOURCE_TYPES[key as ResourceTypeKey];
+        const ruleset = rulesetOf(key as ResourceTypeKey);
+        const authorize = createConditionAuthorizer(ruleset);
+        const transform = createConditionTransformer(ruleset);
+        const listing = listings[key as ResourceTypeKey];
+        const resources = await listing.resources();
+        const condition = (claims: string[]): PermissionCondition => ({
+          rule: ruleName,
+          resourceType,
+          params: { claims },
+        });
+
+        const asStored = applied(
+          authorize,
+          resources,
+          resourceType,
+          condition([stored]),
+        );
+        const bothWays = async (claims: string[]) => ({
+          applied: applied(
+            authorize,
+            resources,
+            resourceType,
+            condition(claims),
+          ),
+          listed: (await listing.list(transform(condition(claims)))).sort(),
+        });
+        expect(await bothWays([stored])).toEqual({
+          applied: asStored,
+          listed: asStored,
+        });
+        expect(await bothWays([claim])).toEqual({
+          applied: asStored,
+          listed: asStored,
+        });
+        // Carol is nobody's member and the team requests nothing; every other pair finds
+        // some records, so that the cases agree on something.
+        const findsNothing =
+          ruleName === SHEPHERD_RULE_NAMES.isSystemMember
+            ? stored === CAROL_AS_ISSUED
+            : stored === TEAM;
+        expect(asStored.length > 0).toBe(!findsNothing);
+      },
+    );
   });
 });

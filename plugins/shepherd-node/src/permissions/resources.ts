@@ -64,7 +64,8 @@ export interface ShepherdNamespaceResource {
 
 /**
  * The database filter a permission rule translates to. The store turns a criteria tree of
- * these into SQL for the table being listed.
+ * these into SQL for the table being listed. Claims arrive in their normal form (see
+ * `normalizeEntityRef`), so the store compares them with refs in that form.
  *
  * @public
  */

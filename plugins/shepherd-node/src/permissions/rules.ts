@@ -6,6 +6,7 @@ import {
   MemberRole,
   TICKET_STATUSES,
   TicketStatus,
+  normalizeEntityRef,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { z } from 'zod';
 import {
@@ -64,13 +65,29 @@ const ticketStatusParamsSchema = z.object({
 
 type MemberParams = z.infer<typeof memberParamsSchema>;
 
+/*
+ * Entity refs are case-insensitive: claims and the refs of a resource are compared in their
+ * normal form (lowercase), and the database filters receive normalised claims, so that a
+ * sign-in resolver issuing `user:default/Alice` keeps the memberships of `user:default/alice`.
+ */
+
+/** The claims in their normal form, without duplicates. */
+function normalizeClaims(claims: string[]): string[] {
+  return [...new Set(claims.map(normalizeEntityRef))];
+}
+
+/** Whether one of the claims names the ref, whatever the case of either. */
+function claimsInclude(claims: string[], ref: string): boolean {
+  return normalizeClaims(claims).includes(normalizeEntityRef(ref));
+}
+
 function hasMembership(
   members: ShepherdMemberBinding[],
   { claims, roles }: MemberParams,
 ): boolean {
   return members.some(
     member =>
-      claims.includes(member.memberRef) &&
+      claimsInclude(claims, member.memberRef) &&
       (roles === undefined || roles.includes(member.role)),
   );
 }
@@ -79,9 +96,18 @@ function memberQuery({
   claims,
   roles,
 }: MemberParams): ShepherdPermissionFilter {
+  const normalized = normalizeClaims(claims);
   return roles === undefined
-    ? { kind: 'member', claims }
-    : { kind: 'member', claims, roles };
+    ? { kind: 'member', claims: normalized }
+    : { kind: 'member', claims: normalized, roles };
+}
+
+function requesterQuery({
+  claims,
+}: {
+  claims: string[];
+}): ShepherdPermissionFilter {
+  return { kind: 'requester', claims: normalizeClaims(claims) };
 }
 
 const IS_SYSTEM_MEMBER_DESCRIPTION =
@@ -138,8 +164,8 @@ export const isVmRequester = createPermissionRule({
   description: IS_REQUESTER_DESCRIPTION,
   resourceRef: shepherdVmPermissionResourceRef,
   paramsSchema: requesterParamsSchema,
-  apply: (resource, { claims }) => claims.includes(resource.createdBy),
-  toQuery: ({ claims }) => ({ kind: 'requester', claims }),
+  apply: (resource, { claims }) => claimsInclude(claims, resource.createdBy),
+  toQuery: requesterQuery,
 });
 
 /** @public */
@@ -169,8 +195,8 @@ export const isTicketRequester = createPermissionRule({
   description: IS_REQUESTER_DESCRIPTION,
   resourceRef: shepherdTicketPermissionResourceRef,
   paramsSchema: requesterParamsSchema,
-  apply: (resource, { claims }) => claims.includes(resource.requester),
-  toQuery: ({ claims }) => ({ kind: 'requester', claims }),
+  apply: (resource, { claims }) => claimsInclude(claims, resource.requester),
+  toQuery: requesterQuery,
 });
 
 /** @public */

@@ -12,6 +12,7 @@ import {
   shepherdSystemUpdatePermission,
   ShepherdService,
   ShepherdSystem,
+  normalizeEntityRef,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import {
   shepherdServicePermissionResourceRef,
@@ -205,8 +206,8 @@ export class AuthorizedSystemsService implements SystemsService {
       return { mayManageOwners: true };
     }
     const claims = new Set(
-      [actor.userEntityRef, ...actor.ownershipEntityRefs].map(ref =>
-        ref.toLocaleLowerCase('en-US'),
+      [actor.userEntityRef, ...actor.ownershipEntityRefs].map(
+        normalizeEntityRef,
       ),
     );
     const [resource] = await this.resources.systems([system]);

@@ -14,6 +14,7 @@ import {
   SystemMember,
   TICKET_STATUS_GROUPS,
   checkResourceName,
+  normalizeEntityRef,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
 import { ShepherdStore } from '../../database/types';
@@ -47,7 +48,7 @@ function normalizeMemberRef(ref: string): string {
     if (!MEMBER_KINDS.has(parsed.kind.toLocaleLowerCase('en-US'))) {
       throw new Error('not a User or Group');
     }
-    return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+    return normalizeEntityRef(stringifyEntityRef(parsed));
   } catch (error) {
     throw invalidInput(
       SHEPHERD_ERROR_CODES.VALIDATION_FAILED,
@@ -90,8 +91,8 @@ export class DefaultSystemsService implements SystemsService {
   ) {
     const warnings = checkName('system', input.name);
     const owner = normalizeMemberRef(input.owner ?? actor.userEntityRef);
-    const mine = [actor.userEntityRef, ...actor.ownershipEntityRefs].map(ref =>
-      ref.toLocaleLowerCase('en-US'),
+    const mine = [actor.userEntityRef, ...actor.ownershipEntityRefs].map(
+      normalizeEntityRef,
     );
     if (!mine.includes(owner)) {
       throw invalidInput(
