@@ -2,7 +2,7 @@
  * Names this module writes into the catalog or reads from configuration, in one place. The
  * annotations that link an entity to its Shepherd record and the entities' types are shared
  * with the backend and the frontend (SHEPHERD_ANNOTATIONS and SHEPHERD_ENTITY_TYPES in
- * shepherd-common).
+ * shepherd-common), the platform labels with the KubeVirt provider (SHEPHERD_PLATFORM_LABELS).
  */
 import { SHEPHERD_ENTITY_TYPES } from '@kubevirt-shepherd/plugin-shepherd-common';
 
@@ -24,21 +24,6 @@ export const SERVICE_COMPONENT_TYPE = SHEPHERD_ENTITY_TYPES.service;
 
 /** `spec.type` of the Resources that stand for VMs. */
 export const VM_RESOURCE_TYPE = SHEPHERD_ENTITY_TYPES.vm;
-
-/**
- * The platform labels the KubeVirt provider puts on every VM and its VMI template (and so on
- * the VM's virt-launcher pod); see `LABELS` in shepherd-backend-module-kubevirt.
- */
-export const PLATFORM_LABELS = {
-  managedBy: 'kubevirt-shepherd.io/managed-by',
-  environment: 'kubevirt-shepherd.io/environment',
-  system: 'kubevirt-shepherd.io/system',
-  service: 'kubevirt-shepherd.io/service',
-  instance: 'kubevirt-shepherd.io/instance',
-} as const;
-
-/** The value of the managed-by label. */
-export const SHEPHERD_MANAGER = 'kubevirt-shepherd';
 
 /** Annotations of Backstage's Kubernetes plugin, which finds a VM's objects with them. */
 export const KUBERNETES_ANNOTATIONS = {

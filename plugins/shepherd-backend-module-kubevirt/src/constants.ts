@@ -1,31 +1,32 @@
 /**
  * Every name this provider writes to or reads from a cluster, in one place: label and
  * annotation keys, the fixed names of the VM's disks and network, API groups and paths.
+ * The platform labels are shared with the catalog module through shepherd-common.
  */
+import {
+  SHEPHERD_MANAGER,
+  SHEPHERD_PLATFORM_LABELS,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+
+export { SHEPHERD_MANAGER };
 
 /** The provider's `type` under which it registers with the Shepherd backend. */
 export const KUBEVIRT_PROVIDER_TYPE = 'kubevirt';
 
-/** The value of the managed-by label, and the server-side apply field manager. */
-export const SHEPHERD_MANAGER = 'kubevirt-shepherd';
+/** The server-side apply field manager: the value of the managed-by label. */
 export const FIELD_MANAGER = SHEPHERD_MANAGER;
-
-const LABEL_PREFIX = 'kubevirt-shepherd.io';
 
 /** Labels Shepherd puts on the objects it creates (ADR-0015 platform labels). */
 export const LABELS = {
-  managedBy: `${LABEL_PREFIX}/managed-by`,
-  environment: `${LABEL_PREFIX}/environment`,
-  system: `${LABEL_PREFIX}/system`,
-  service: `${LABEL_PREFIX}/service`,
-  instance: `${LABEL_PREFIX}/instance`,
-  ticketId: `${LABEL_PREFIX}/ticket-id`,
+  ...SHEPHERD_PLATFORM_LABELS,
   /** KubeVirt's own label that names the VMI's domain (used by Services and affinity rules). */
   kubevirtDomain: 'kubevirt.io/domain',
 } as const;
 
+const ANNOTATION_PREFIX = 'kubevirt-shepherd.io';
+
 export const ANNOTATIONS = {
-  fqdn: `${LABEL_PREFIX}/fqdn`,
+  fqdn: `${ANNOTATION_PREFIX}/fqdn`,
   defaultStorageClass: 'storageclass.kubernetes.io/is-default-class',
   /** The pre-GA annotation some older clusters still use for the default class. */
   betaDefaultStorageClass: 'storageclass.beta.kubernetes.io/is-default-class',

@@ -5,3 +5,34 @@
  * @public
  */
 export const SHEPHERD_PLUGIN_ID = 'shepherd';
+
+/**
+ * The largest page the Shepherd API's lists serve (`limit`); readers that want every item
+ * ask for pages of this size.
+ *
+ * @public
+ */
+export const SHEPHERD_MAX_PAGE_SIZE = 100;
+
+/**
+ * The value of the managed-by platform label on the Kubernetes objects Shepherd creates.
+ *
+ * @public
+ */
+export const SHEPHERD_MANAGER = 'kubevirt-shepherd';
+
+/**
+ * The platform labels the KubeVirt provider puts on every VM and its VMI template (and so on
+ * the VM's virt-launcher pod) and on the namespaces it prepares; the catalog's VM entities
+ * find a VM's Kubernetes objects by them.
+ *
+ * @public
+ */
+export const SHEPHERD_PLATFORM_LABELS = {
+  managedBy: 'kubevirt-shepherd.io/managed-by',
+  environment: 'kubevirt-shepherd.io/environment',
+  system: 'kubevirt-shepherd.io/system',
+  service: 'kubevirt-shepherd.io/service',
+  instance: 'kubevirt-shepherd.io/instance',
+  ticketId: 'kubevirt-shepherd.io/ticket-id',
+} as const;

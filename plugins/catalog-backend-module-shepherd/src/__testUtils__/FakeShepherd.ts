@@ -1,4 +1,5 @@
 import {
+  SHEPHERD_MAX_PAGE_SIZE,
   ShepherdService,
   ShepherdSystem,
   ShepherdVm,
@@ -12,8 +13,7 @@ import {
   createServer,
 } from 'node:http';
 
-/** The largest page the real API serves. */
-const MAX_LIMIT = 100;
+const MAX_LIMIT = SHEPHERD_MAX_PAGE_SIZE;
 
 /**
  * The read routes of the Shepherd API over in-memory records, served on a real port: lists

@@ -2,6 +2,7 @@ import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ResponseError, ServiceUnavailableError } from '@backstage/errors';
 import {
   Page,
+  SHEPHERD_MAX_PAGE_SIZE,
   SHEPHERD_PLUGIN_ID,
   ShepherdService,
   ShepherdSystem,
@@ -10,8 +11,7 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ReadOptions, ShepherdReader } from './ShepherdReader';
 
-/** The largest page the Shepherd API serves. */
-const PAGE_SIZE = 100;
+const PAGE_SIZE = SHEPHERD_MAX_PAGE_SIZE;
 
 /** How often a list that keeps changing while it is read page by page is read again. */
 const MAX_LIST_READS = 3;

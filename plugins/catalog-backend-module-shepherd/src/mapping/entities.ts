@@ -10,6 +10,8 @@ import {
 } from '@backstage/catalog-model';
 import {
   SHEPHERD_ANNOTATIONS,
+  SHEPHERD_MANAGER,
+  SHEPHERD_PLATFORM_LABELS,
   ShepherdService,
   ShepherdSystem,
   ShepherdVm,
@@ -18,9 +20,7 @@ import { EntityMappingOptions } from '../config';
 import {
   ENTITY_API_VERSION,
   KUBERNETES_ANNOTATIONS,
-  PLATFORM_LABELS,
   SERVICE_COMPONENT_TYPE,
-  SHEPHERD_MANAGER,
   SHEPHERD_PAGES,
   VM_RESOURCE_TYPE,
   locationOf,
@@ -50,10 +50,10 @@ export function componentName(
 /** The Kubernetes label selector that finds a VM's objects by the platform labels. */
 export function vmLabelSelector(vm: ShepherdVm): string {
   return [
-    `${PLATFORM_LABELS.managedBy}=${SHEPHERD_MANAGER}`,
-    `${PLATFORM_LABELS.system}=${vm.systemName}`,
-    `${PLATFORM_LABELS.service}=${vm.serviceName}`,
-    `${PLATFORM_LABELS.instance}=${vm.instance}`,
+    `${SHEPHERD_PLATFORM_LABELS.managedBy}=${SHEPHERD_MANAGER}`,
+    `${SHEPHERD_PLATFORM_LABELS.system}=${vm.systemName}`,
+    `${SHEPHERD_PLATFORM_LABELS.service}=${vm.serviceName}`,
+    `${SHEPHERD_PLATFORM_LABELS.instance}=${vm.instance}`,
   ].join(',');
 }
 
@@ -208,7 +208,7 @@ class RecordMapper {
           },
           [{ url, title: 'Shepherd VM' }],
         ),
-        labels: { [PLATFORM_LABELS.environment]: vm.environment },
+        labels: { [SHEPHERD_PLATFORM_LABELS.environment]: vm.environment },
         tags: ['kubevirt', vm.environment],
       },
       spec: {

@@ -1,8 +1,11 @@
-import { SHEPHERD_ERROR_CODES } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  SHEPHERD_ERROR_CODES,
+  SHEPHERD_MAX_PAGE_SIZE,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import { invalidInput } from '../service/errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = SHEPHERD_MAX_PAGE_SIZE;
 
 /** Offset and limit from query strings already checked to be digits by the spec. */
 export function parsePage(query: { offset?: string; limit?: string }) {
