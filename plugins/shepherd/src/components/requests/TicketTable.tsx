@@ -11,7 +11,11 @@ import {
 import { RequestLink } from '../links';
 import { OPERATION_LABELS, describeTicket } from './ticketText';
 
-function columnsFor(showRequester: boolean): TableColumn<ShepherdTicket>[] {
+function columnsFor(options: {
+  showRequester: boolean;
+  showEnvironment: boolean;
+}): TableColumn<ShepherdTicket>[] {
+  const { showRequester, showEnvironment } = options;
   return [
     {
       title: 'Request',
@@ -27,10 +31,16 @@ function columnsFor(showRequester: boolean): TableColumn<ShepherdTicket>[] {
       title: 'Status',
       render: ticket => <TicketStatusBadge status={ticket.status} />,
     },
-    {
-      title: 'Environment',
-      render: ticket => <EnvironmentChip environment={ticket.environment} />,
-    },
+    ...(showEnvironment
+      ? [
+          {
+            title: 'Environment',
+            render: (ticket: ShepherdTicket) => (
+              <EnvironmentChip environment={ticket.environment} />
+            ),
+          },
+        ]
+      : []),
     ...(showRequester
       ? [
           {
@@ -64,11 +74,16 @@ export function TicketTable(props: {
   tickets: ShepherdTicket[];
   /** Show who asked; off for the caller's own requests. */
   showRequester?: boolean;
+  /** Show each request's environment; off where all share one (a VM's requests). */
+  showEnvironment?: boolean;
   emptyContent?: ReactNode;
 }) {
   return (
     <Table<ShepherdTicket>
-      columns={columnsFor(props.showRequester ?? false)}
+      columns={columnsFor({
+        showRequester: props.showRequester ?? false,
+        showEnvironment: props.showEnvironment ?? true,
+      })}
       data={props.tickets}
       emptyContent={props.emptyContent}
       options={{

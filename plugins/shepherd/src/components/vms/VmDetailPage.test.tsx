@@ -110,6 +110,32 @@ describe('VM page', () => {
     });
   });
 
+  it("lists the VM's requests across the page's width, with their requester", async () => {
+    await renderVm(aVm());
+
+    const requestLink = await screen.findByRole('link', {
+      name: 'New VM for payments/api in dev',
+    });
+    const table = requestLink.closest('table') as HTMLElement;
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map(header => header.textContent),
+    ).toEqual([
+      'Request',
+      'Operation',
+      'Status',
+      'Requester',
+      'Submitted',
+      'Decided',
+    ]);
+    expect(within(table).getByText('engineer-test')).toBeInTheDocument();
+    // A half-width card wrapped the request's title every few letters.
+    const gridItem = table.closest('.MuiGrid-item') as HTMLElement;
+    expect(gridItem).toHaveClass('MuiGrid-grid-xs-12');
+    expect(gridItem).not.toHaveClass('MuiGrid-grid-md-6');
+  });
+
   it('shows why the VM could not be loaded, with the error code', async () => {
     await renderVm(aVm(), {
       getVm: async () => {

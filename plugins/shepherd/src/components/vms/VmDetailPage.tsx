@@ -109,7 +109,8 @@ export function VmDetailPage() {
           tickets={tickets.value?.items ?? (tickets.error ? [] : undefined)}
         />
       </Grid>
-      <Grid item xs={12} md={6}>
+      {/* Full width: a request's title and its requester need the room of a whole row. */}
+      <Grid item xs={12}>
         <InfoCard title="Requests" noPadding>
           {tickets.error && (
             <ShepherdErrorPanel
@@ -121,6 +122,8 @@ export function VmDetailPage() {
             <TicketTable
               tickets={tickets.value.items}
               showRequester
+              // All of a VM's requests are in its environment, shown next to its name.
+              showEnvironment={false}
               emptyContent={
                 <Box p={2}>
                   <Typography variant="body2">
