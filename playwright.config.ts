@@ -25,14 +25,13 @@ const CHROMIUM_ARGS = [
 /**
  * The simulated KubeVirt clusters: the same simulator as `npm start`, on the ports of
  * E2E_CLUSTERS, with instant phase timings (a VM is running right after it is created) and
- * without VNC servers, which no browser test uses.
+ * a real VNC server (Xtigervnc) per running VM, which console.test.ts opens.
  */
 const simulator = [
   `${YARN} workspace @kubevirt-shepherd/kubevirt-sim start`,
   ...E2E_CLUSTERS.map(cluster => `--cluster ${cluster.name}=${cluster.port}`),
   `--out-dir ${E2E_CLUSTERS_DIR}`,
   '--timing instant',
-  '--no-vnc',
 ].join(' ');
 
 /**

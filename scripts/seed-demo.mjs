@@ -80,7 +80,7 @@ export async function personaToken(baseUrl, persona) {
  * new or rotated clusters show their health right away. A check that is running already
  * (409) will do.
  */
-async function checkClustersNow(baseUrl, token) {
+export async function checkClustersNow(baseUrl, token) {
   const response = await fetch(
     `${baseUrl}/api/shepherd/.backstage/scheduler/v1/tasks/${CLUSTER_HEALTH_TASK}/trigger`,
     { method: 'POST', headers: { authorization: `Bearer ${token}` } },
