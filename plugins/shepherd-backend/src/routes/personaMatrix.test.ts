@@ -3,6 +3,7 @@ import { readShepherdPolicyConfig } from '@kubevirt-shepherd/plugin-permission-b
 import {
   Environment,
   MemberRole,
+  SHEPHERD_ANNOTATIONS,
   ShepherdCluster,
   ShepherdInstanceSize,
   ShepherdNamespace,
@@ -915,31 +916,57 @@ const ORDERED_ROWS = [
   ...ROWS.filter(row => OPERATIONS.get(row.operationId)?.method !== 'get'),
 ];
 
-const ENTITIES: Entity[] = PERSONAS.flatMap(persona => [
+/** The id of the seeded payments System, which its catalog entity carries. */
+const PAYMENTS_SYSTEM_ID = randomUUID();
+
+const ENTITIES: Entity[] = [
+  // The payments System as the catalog module publishes it: Components join it by its ref.
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'System',
-    metadata: { name: `rs-${CODES[persona]}`, namespace: 'default' },
+    metadata: {
+      name: 'payments',
+      namespace: 'default',
+      annotations: { [SHEPHERD_ANNOTATIONS.systemId]: PAYMENTS_SYSTEM_ID },
+    },
     spec: { owner: 'group:default/team-payments' },
   },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: `rc-${CODES[persona]}`, namespace: 'default' },
-    spec: {
-      type: 'service',
-      owner: 'group:default/team-payments',
-      system: 'payments',
+  ...PERSONAS.flatMap((persona): Entity[] => [
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: `rs-${CODES[persona]}`, namespace: 'default' },
+      spec: { owner: 'group:default/team-payments' },
     },
-  },
-]);
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: `rc-${CODES[persona]}`, namespace: 'default' },
+      spec: {
+        type: 'service',
+        owner: 'group:default/team-payments',
+        system: 'payments',
+      },
+    },
+  ]),
+];
 
 async function seedRecords(api: ShepherdApi): Promise<Seed> {
   const { fixtures } = api;
-  const system = (name: string, role: MemberRole, team = 'team-payments') =>
-    fixtures.system({ name, members: [[`group:default/${team}`, role]] });
+  const system = (
+    name: string,
+    role: MemberRole,
+    team = 'team-payments',
+    id = randomUUID(),
+  ) =>
+    fixtures.system({ id, name, members: [[`group:default/${team}`, role]] });
   const systems = {
-    payments: await system('payments', 'owner'),
+    payments: await system(
+      'payments',
+      'owner',
+      'team-payments',
+      PAYMENTS_SYSTEM_ID,
+    ),
     ops: await system('ops', 'member'),
     reports: await system('reports', 'viewer'),
     logistics: await system('logistics', 'owner', 'team-logistics'),

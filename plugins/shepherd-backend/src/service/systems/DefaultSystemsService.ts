@@ -1,5 +1,6 @@
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  DEFAULT_NAMESPACE,
   Entity,
   parseEntityRef,
   stringifyEntityRef,
@@ -8,6 +9,7 @@ import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import {
   MemberRole,
   NamedEntity,
+  SHEPHERD_ANNOTATIONS,
   SHEPHERD_ERROR_CODES,
   ShepherdService,
   ShepherdSystem,
@@ -54,6 +56,37 @@ function normalizeMemberRef(ref: string): string {
       SHEPHERD_ERROR_CODES.VALIDATION_FAILED,
       `'${ref}' is not the entity ref of a User or Group`,
     );
+  }
+}
+
+/** An entity ref in the catalog's normal form, the kind defaulting to `defaultKind`. */
+function catalogRefOf(entityRef: string, defaultKind: string): string {
+  return normalizeEntityRef(
+    stringifyEntityRef(parseEntityRef(entityRef, { defaultKind })),
+  );
+}
+
+/**
+ * The System a Component is part of, by Backstage's rule for relative refs: `spec.system`
+ * defaults to kind System and to the Component's own namespace. Undefined when the
+ * Component names no System, or nothing that parses as a ref.
+ */
+function catalogSystemRefOf(component: Entity): string | undefined {
+  const system = component.spec?.system;
+  if (typeof system !== 'string' || !system) {
+    return undefined;
+  }
+  try {
+    return normalizeEntityRef(
+      stringifyEntityRef(
+        parseEntityRef(system, {
+          defaultKind: 'system',
+          defaultNamespace: component.metadata.namespace ?? DEFAULT_NAMESPACE,
+        }),
+      ),
+    );
+  } catch {
+    return undefined;
   }
 }
 
@@ -446,23 +479,17 @@ export class DefaultSystemsService implements SystemsService {
         `${ref} is already registered in Shepherd`,
       );
     }
-    const systemRef = stringifyEntityRef(
-      parseEntityRef(String(entity.spec?.system ?? ''), {
-        defaultKind: 'system',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-    const expectedRef =
-      system.entityRef ??
-      stringifyEntityRef({
-        kind: 'system',
-        namespace: 'default',
-        name: system.name,
-      });
-    if (systemRef !== expectedRef) {
+    const systemRef = catalogSystemRefOf(entity);
+    if (!systemRef) {
       throw invalidInput(
         SHEPHERD_ERROR_CODES.SYSTEM_NOT_REGISTERED,
-        `${ref} belongs to ${systemRef}, not to the System '${system.name}' (${expectedRef})`,
+        `${ref} names no System in spec.system, so it belongs to no Shepherd System`,
+      );
+    }
+    if (!(await this.#standsFor(actor, system, systemRef))) {
+      throw invalidInput(
+        SHEPHERD_ERROR_CODES.SYSTEM_NOT_REGISTERED,
+        `${ref} belongs to ${systemRef}, which is not the catalog entity of the System '${system.name}'`,
       );
     }
     const warnings = checkName('service', entity.metadata.name);
@@ -472,6 +499,29 @@ export class DefaultSystemsService implements SystemsService {
       entityRef: ref,
     });
     return { item, warnings };
+  }
+
+  /**
+   * Whether the catalog System `systemRef` is the catalog entity of the Shepherd System: the
+   * one it was registered from, or, for a System created in Shepherd, the entity the catalog
+   * module publishes for it (in whatever namespace the module is configured with), which
+   * carries the System's id. It is read with the user's credentials, like the Component.
+   */
+  async #standsFor(
+    actor: Actor,
+    system: ShepherdSystem,
+    systemRef: string,
+  ): Promise<boolean> {
+    if (system.entityRef) {
+      return catalogRefOf(system.entityRef, 'system') === systemRef;
+    }
+    const published = await this.catalog.getEntityByRef(systemRef, {
+      credentials: actor.credentials,
+    });
+    return (
+      published?.metadata.annotations?.[SHEPHERD_ANNOTATIONS.systemId] ===
+      system.id
+    );
   }
 
   async #insertService(

@@ -1,4 +1,5 @@
-import { useApi } from '@backstage/core-plugin-api';
+import { useApi, useApiHolder } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   ShepherdService,
   ShepherdSystem,
@@ -7,7 +8,8 @@ import {
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import { CreateDialog } from './CreateDialog';
 import { RegisterDialog } from './RegisterDialog';
-import { catalogRefOfSystem } from './systemRules';
+import { catalogRefOfSystem, catalogSystemFilter } from './systemRules';
+import useAsync from 'react-use/esm/useAsync';
 
 export const CREATE_SERVICE_LABEL = 'Create Service';
 export const REGISTER_SERVICE_LABEL = 'Register from catalog';
@@ -51,18 +53,33 @@ export function RegisterServiceDialog(props: {
 }) {
   const { system } = props;
   const api = useApi(shepherdApiRef);
-  const systemRef = catalogRefOfSystem(system);
+  const catalogApi = useApiHolder().get(catalogApiRef);
+  // A System created in Shepherd is in the catalog where the catalog module publishes it.
+  const published = useAsync(async () => {
+    if (system.entityRef || !catalogApi) {
+      return undefined;
+    }
+    const { items } = await catalogApi.getEntities({
+      filter: catalogSystemFilter(system),
+    });
+    return items[0];
+  }, [catalogApi, system.id, system.entityRef]);
+  // Undefined while the System has no catalog entity: then no Component can be registered.
+  const systemRef = catalogRefOfSystem(system, published.value);
   return (
     <RegisterDialog<ShepherdService>
       open={props.open}
       entity="service"
       kind="component"
       title={`Register a catalog service in ${system.name}`}
-      intro={`Brings a Component of type service of the software catalog under Shepherd's governance, under its catalog name. Only Components that are part of ${systemRef} can be registered in this System.`}
+      intro={`Brings a Component of type service of the software catalog under Shepherd's governance, under its catalog name. Only Components that are part of ${
+        systemRef ??
+        `the catalog System of ${system.name}, once it is published`
+      } can be registered in this System.`}
       filter={{
         kind: 'component',
         'spec.type': 'service',
-        'relations.partOf': systemRef,
+        'relations.partOf': systemRef ?? '',
       }}
       placeholder="component:default/checkout"
       register={entityRef => api.registerService(system.id, { entityRef })}

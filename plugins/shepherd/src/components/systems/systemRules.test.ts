@@ -1,8 +1,10 @@
+import { Entity } from '@backstage/catalog-model';
 import { SystemMember } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { aSystem } from '../../__testUtils__/fixtures';
 import { precheckEntityRef } from './RegisterDialog';
 import {
   catalogRefOfSystem,
+  catalogSystemFilter,
   isLastOwner,
   memberKindOf,
   normalizeMemberRef,
@@ -57,9 +59,38 @@ describe('System rules', () => {
     expect(catalogRefOfSystem(aSystem({ entityRef: 'system:ops/Pay' }))).toBe(
       'system:ops/pay',
     );
-    expect(catalogRefOfSystem(aSystem({ entityRef: undefined }))).toBe(
-      'system:default/payments',
+    expect(
+      catalogSystemFilter(aSystem({ entityRef: 'system:ops/Pay' })),
+    ).toEqual({
+      kind: 'system',
+      'metadata.namespace': 'ops',
+      'metadata.name': 'Pay',
+    });
+  });
+
+  it('finds a System created in Shepherd where the catalog module publishes it, in any namespace', () => {
+    const system = aSystem({ entityRef: undefined });
+    expect(catalogSystemFilter(system)).toEqual({
+      kind: 'system',
+      'metadata.annotations.kubevirt-shepherd.io/system-id': system.id,
+    });
+    const published = (namespace: string, id: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: {
+        name: system.name,
+        namespace,
+        annotations: { 'kubevirt-shepherd.io/system-id': id },
+      },
+    });
+    expect(catalogRefOfSystem(system, published('shepherd', system.id))).toBe(
+      `system:shepherd/${system.name}`,
     );
+    // Not published yet, or another System's entity: no ref to register against.
+    expect(catalogRefOfSystem(system)).toBeUndefined();
+    expect(
+      catalogRefOfSystem(system, published('default', 'another-id')),
+    ).toBeUndefined();
   });
 
   it('checks an entity ref before registering it', () => {

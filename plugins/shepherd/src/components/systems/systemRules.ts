@@ -1,6 +1,11 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   MEMBER_ROLES,
+  SHEPHERD_ANNOTATIONS,
   MemberRole,
   ShepherdSystem,
   SystemMember,
@@ -124,17 +129,49 @@ export function memberKindOf(memberRef: string): string {
 }
 
 /**
- * The catalog System whose service Components can be registered into a Shepherd System:
- * the one it was registered from, or `system:default/<name>` for Systems created in
- * Shepherd (the backend's rule, SYSTEM_NOT_REGISTERED otherwise).
+ * How to find, in the catalog, the System whose service Components can be registered into a
+ * Shepherd System (the backend's rule, SYSTEM_NOT_REGISTERED otherwise): the entity it was
+ * registered from, or, for a System created in Shepherd, the entity the catalog module
+ * publishes for it, which carries its id, in whatever namespace the module is configured to
+ * publish in.
  */
-export function catalogRefOfSystem(system: ShepherdSystem): string {
-  return (
-    system.entityRef ??
-    stringifyEntityRef({
-      kind: 'system',
-      namespace: 'default',
-      name: system.name,
-    })
-  ).toLocaleLowerCase('en-US');
+export function catalogSystemFilter(
+  system: ShepherdSystem,
+): Record<string, string> {
+  if (system.entityRef) {
+    const ref = parseEntityRef(system.entityRef, { defaultKind: 'system' });
+    return {
+      kind: ref.kind,
+      'metadata.namespace': ref.namespace,
+      'metadata.name': ref.name,
+    };
+  }
+  return {
+    kind: 'system',
+    [`metadata.annotations.${SHEPHERD_ANNOTATIONS.systemId}`]: system.id,
+  };
+}
+
+/**
+ * The ref of the catalog System whose service Components can be registered into a Shepherd
+ * System, in the catalog's lowercase form: the entity it was registered from, or the one
+ * the catalog module published for it (found with {@link catalogSystemFilter}). Undefined
+ * while a System created in Shepherd has no catalog entity (yet).
+ */
+export function catalogRefOfSystem(
+  system: ShepherdSystem,
+  published?: Entity,
+): string | undefined {
+  if (system.entityRef) {
+    return stringifyEntityRef(
+      parseEntityRef(system.entityRef, { defaultKind: 'system' }),
+    ).toLocaleLowerCase('en-US');
+  }
+  if (
+    published?.metadata.annotations?.[SHEPHERD_ANNOTATIONS.systemId] !==
+    system.id
+  ) {
+    return undefined;
+  }
+  return stringifyEntityRef(published).toLocaleLowerCase('en-US');
 }
