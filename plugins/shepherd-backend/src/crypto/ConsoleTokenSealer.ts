@@ -32,6 +32,11 @@ export interface ConsoleTokenClaims {
   userHash: string;
   /** ISO time after which the token opens nothing. */
   expiresAt: string;
+  /**
+   * Whether the relay takes the console over from a session someone else holds, checked
+   * against its own permission when the token was issued; absent means it does not.
+   */
+  takeover?: boolean;
 }
 
 /** Why a token was not accepted; never carries the token or key material. */
@@ -60,7 +65,8 @@ function isClaims(value: unknown): value is ConsoleTokenClaims {
     claims !== null &&
     ['tokenId', 'vmId', 'grantId', 'userHash', 'expiresAt'].every(
       field => typeof claims[field] === 'string',
-    )
+    ) &&
+    (claims.takeover === undefined || typeof claims.takeover === 'boolean')
   );
 }
 

@@ -2,22 +2,32 @@ import {
   ShepherdVmRef,
   ShepherdVncStream,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { ConsoleStreamOpener } from '../service/console/ConsoleSessionsService';
+import {
+  ConsoleStreamOpener,
+  ConsoleStreamOptions,
+} from '../service/console/ConsoleSessionsService';
 import { ClusterConnections } from './ClusterConnections';
 
 /**
  * Opens VNC streams through the installed VM provider with the cluster's stored credential.
- * An existing session is preserved: a second viewer is refused rather than taking over.
+ * With `preserveSession` an existing session is preserved (a second viewer is refused);
+ * without it, the new stream takes the console over.
  */
 export class ClusterConsoleStreamOpener implements ConsoleStreamOpener {
   constructor(private readonly connections: ClusterConnections) {}
 
-  async open(clusterId: string, vm: ShepherdVmRef): Promise<ShepherdVncStream> {
+  async open(
+    clusterId: string,
+    vm: ShepherdVmRef,
+    options: ConsoleStreamOptions,
+  ): Promise<ShepherdVncStream> {
     const provider = this.connections.provider();
     if (!provider.openVncStream) {
       throw new Error(`The VM provider ${provider.type} has no VNC consoles`);
     }
     const { connection } = await this.connections.connect(clusterId);
-    return provider.openVncStream(connection, vm, { preserveSession: true });
+    return provider.openVncStream(connection, vm, {
+      preserveSession: options.preserveSession,
+    });
   }
 }

@@ -6,6 +6,7 @@ import {
 import {
   CONSOLE_CLOSE_CODES,
   ConsoleSession,
+  CreateVmConsoleSessionRequest,
   consoleWebSocketProtocols,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import shepherdModuleKubevirt from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt';
@@ -160,7 +161,10 @@ describeWithVncServer(
         await sim.close();
       });
 
-      async function grantAndSession(persona = 'engineer-test') {
+      async function grantAndSession(
+        persona = 'engineer-test',
+        request?: CreateVmConsoleSessionRequest,
+      ) {
         const granted = await api
           .as(persona)
           .post(`/v1/vms/${vmId}/console/requests`)
@@ -168,7 +172,8 @@ describeWithVncServer(
         expect(granted.status).toBe(200);
         const session = await api
           .as(persona)
-          .post(`/v1/vms/${vmId}/console/sessions`);
+          .post(`/v1/vms/${vmId}/console/sessions`)
+          .send(request ?? {});
         expect(session.status).toBe(201);
         return session.body as ConsoleSession;
       }
@@ -203,8 +208,11 @@ describeWithVncServer(
       }
 
       /** Opens the relay, which must accept. */
-      async function openedRelay(session: ConsoleSession) {
-        const { socket, refused } = await openRelay(session);
+      async function openedRelay(
+        session: ConsoleSession,
+        persona = 'engineer-test',
+      ) {
+        const { socket, refused } = await openRelay(session, persona);
         if (!socket) throw new Error(`The relay refused with ${refused}`);
         return socket;
       }
@@ -221,6 +229,14 @@ describeWithVncServer(
           };
           socket.on('message', onMessage);
         });
+      }
+
+      function closeOf(socket: WebSocket) {
+        return new Promise<{ code: number; reason: string }>(resolve =>
+          socket.once('close', (code, reason) =>
+            resolve({ code, reason: reason.toString() }),
+          ),
+        );
       }
 
       const auditActions = async () =>
@@ -376,6 +392,94 @@ describeWithVncServer(
           );
           expect(failed?.details.reason).toMatch(/in use/);
         });
+      });
+
+      it('a take-over session displaces the holder, whose browser is told why; without take-over it is refused', async () => {
+        const holderSession = await grantAndSession('engineer-test');
+        const holder = await openedRelay(holderSession);
+        await firstBytes(holder, 12);
+        const holderClosed = closeOf(holder);
+
+        // Another user without take-over: refused with "in use", the holder keeps the console.
+        const plain = await grantAndSession('engineer-prod');
+        const refused = await openedRelay(plain, 'engineer-prod');
+        expect((await closeOf(refused)).code).toBe(
+          CONSOLE_CLOSE_CODES.sessionInUse,
+        );
+        expect(holder.readyState).toBe(WebSocket.OPEN);
+
+        const takeover = await grantAndSession('engineer-prod', {
+          takeover: true,
+        });
+        const taker = await openedRelay(takeover, 'engineer-prod');
+        expect((await firstBytes(taker, 12)).toString('latin1')).toBe(
+          RFB_GREETING,
+        );
+        expect(await holderClosed).toEqual({
+          code: CONSOLE_CLOSE_CODES.upstreamClosed,
+          reason: expect.stringMatching(
+            /^The VNC server closed the console: .*taken over/,
+          ),
+        });
+        expect(taker.readyState).toBe(WebSocket.OPEN);
+        await eventually(async () => {
+          const entries = await auditActions();
+          const started = entries.filter(
+            e => e.action === 'vnc.session_started' && e.outcome === 'success',
+          );
+          expect(started).toEqual(
+            expect.arrayContaining([
+              expect.objectContaining({
+                actor: userRef('engineer-prod'),
+                details: expect.objectContaining({ takeover: true }),
+              }),
+              expect.objectContaining({
+                actor: userRef('engineer-test'),
+                details: expect.objectContaining({ takeover: false }),
+              }),
+            ]),
+          );
+          expect(
+            entries.find(
+              e =>
+                e.action === 'vnc.session_closed' &&
+                e.actor === userRef('engineer-test'),
+            )?.details.reason,
+          ).toMatch(/taken over/);
+        });
+      });
+
+      it('cannot turn a token into a take-over: its claims are sealed', async () => {
+        const holder = await openedRelay(
+          await grantAndSession('engineer-test'),
+        );
+        await firstBytes(holder, 12);
+        const session = await grantAndSession('engineer-prod');
+        // A client knows no key: a token it re-seals with take-over does not open.
+        const claims = new ConsoleTokenSealer([KEY]).open(session.token);
+        expect(claims.takeover).toBe(false);
+        const resealed = new ConsoleTokenSealer([
+          { id: KEY.id, secret: Buffer.alloc(32, 9) },
+        ]).seal({ ...claims, takeover: true });
+        expect(
+          await openRelay({ ...session, token: resealed }, 'engineer-prod'),
+        ).toEqual({ refused: 403 });
+        // Changing the sealed body fails its authentication.
+        const parts = session.token.split('.');
+        const body = parts[4];
+        parts[4] = `${body[0] === 'A' ? 'B' : 'A'}${body.slice(1)}`;
+        expect(
+          await openRelay(
+            { ...session, token: parts.join('.') },
+            'engineer-prod',
+          ),
+        ).toEqual({ refused: 403 });
+        // The token as issued still leaves the holder's session alone.
+        const refused = await openedRelay(session, 'engineer-prod');
+        expect((await closeOf(refused)).code).toBe(
+          CONSOLE_CLOSE_CODES.sessionInUse,
+        );
+        expect(holder.readyState).toBe(WebSocket.OPEN);
       });
     });
   },

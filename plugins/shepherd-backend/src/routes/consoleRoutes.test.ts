@@ -93,6 +93,7 @@ describe('POST /v1/vms/{vmId}/console/sessions', () => {
         grantId: granted.body.grant.id,
         userHash: hashUserRef('user:default/engineer-test'),
         expiresAt: session.expiresAt,
+        takeover: false,
       });
       // Issuing records nothing: only the relay's use of a token does.
       const [{ count }] = await api
@@ -156,6 +157,61 @@ describe('POST /v1/vms/{vmId}/console/sessions', () => {
       const notRunning = await createSession('engineer-test', stopped.id);
       expect(notRunning.status).toBe(409);
       expect(notRunning.body.error.code).toBe('VM_NOT_RUNNING');
+    });
+
+    it('seals a take-over into the token only for callers with the take-over permission', async () => {
+      const owned = await vm('test');
+      // The engineers' team is only a member of this System: console yes, take-over no.
+      const ops = await api.fixtures.system({
+        name: 'ops',
+        members: [['group:default/team-payments', 'member']],
+      });
+      const board = await api.fixtures.vm(
+        await api.fixtures.service(ops, { name: 'board' }),
+        {
+          name: 'dev-ops-board-01',
+          namespace: 'dev',
+          environment: 'test',
+          clusterId: clusters.test.id,
+        },
+      );
+      for (const target of [owned, board]) {
+        const granted = await api
+          .as('engineer-test')
+          .post(`/v1/vms/${target.id}/console/requests`)
+          .send({ minutes: 30 });
+        expect(granted.status).toBe(200);
+      }
+      const sealer = new ConsoleTokenSealer([KEY]);
+      const takeOver = (vmId: string) =>
+        api
+          .as('engineer-test')
+          .post(`/v1/vms/${vmId}/console/sessions`)
+          .send({ takeover: true });
+
+      const asOwner = await takeOver(owned.id);
+      expect(asOwner.status).toBe(201);
+      expect(sealer.open(asOwner.body.token).takeover).toBe(true);
+
+      const asMember = await takeOver(board.id);
+      expect(asMember.status).toBe(403);
+      expect(asMember.body.error.code).toBe('CONSOLE_TAKEOVER_DENIED');
+      const plain = await createSession('engineer-test', board.id);
+      expect(plain.status).toBe(201);
+      expect(sealer.open(plain.body.token).takeover).toBe(false);
+
+      // Readers are refused for the console itself, outsiders do not see the VM.
+      expect((await createSession('viewer', owned.id)).status).toBe(403);
+      const outsider = await api
+        .as('outsider')
+        .post(`/v1/vms/${owned.id}/console/sessions`)
+        .send({ takeover: true });
+      expect(outsider.status).toBe(404);
+      const malformed = await api
+        .as('engineer-test')
+        .post(`/v1/vms/${owned.id}/console/sessions`)
+        .send({ takeover: 'yes' });
+      expect(malformed.status).toBe(400);
     });
 
     it('checks the console permission on the server: 403 for readers, 404 for outsiders', async () => {

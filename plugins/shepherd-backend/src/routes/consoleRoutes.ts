@@ -13,8 +13,10 @@ export function registerConsoleRoutes(
     const actor = await actors.fromRequest(req);
     // The token is a credential: no cache may keep the answer.
     res.setHeader('Cache-Control', 'no-store');
-    res
-      .status(201)
-      .json(await consoleSessions.createSession(actor, req.params.vmId));
+    res.status(201).json(
+      await consoleSessions.createSession(actor, req.params.vmId, {
+        takeover: req.body?.takeover === true,
+      }),
+    );
   });
 }

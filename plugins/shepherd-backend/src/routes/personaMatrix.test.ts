@@ -4,6 +4,7 @@ import {
   Environment,
   MemberRole,
   SHEPHERD_ANNOTATIONS,
+  SHEPHERD_ERROR_CODES,
   ShepherdCluster,
   ShepherdInstanceSize,
   ShepherdNamespace,
@@ -184,9 +185,9 @@ async function freshVm(
  */
 async function grantedConsole(
   { api, seed, persona }: Context,
-  vm: keyof Seed['vms'],
+  vm: keyof Seed['vms'] | { id: string },
 ) {
-  const vmId = seed.vms[vm].id;
+  const vmId = typeof vm === 'string' ? seed.vms[vm].id : vm.id;
   await api.store.consoleGrants.insert({
     id: randomUUID(),
     vmId,
@@ -606,6 +607,30 @@ const ROWS: Row[] = [
       params: { vmId: await grantedConsole(context, 'payProd') },
     }),
     expect: OPERATE_PAYMENTS_PROD,
+  },
+  {
+    operationId: 'CreateVmConsoleSession',
+    variant: 'take-over, test, where the engineers are owners',
+    request: async context => ({
+      params: { vmId: await grantedConsole(context, 'payTest') },
+      body: { takeover: true },
+    }),
+    expect: OPERATE_PAYMENTS_TEST,
+  },
+  {
+    operationId: 'CreateVmConsoleSession',
+    variant: 'take-over, test, in ops, where the engineers are members',
+    request: async context => ({
+      params: {
+        vmId: await grantedConsole(
+          context,
+          await freshVm(context, 'test', 'ops'),
+        ),
+      },
+      body: { takeover: true },
+    }),
+    // Members open the console; taking it over needs owners or admins.
+    expect: [OK, F, F, F, F, N],
   },
 
   // Tickets and approvals.
@@ -1059,6 +1084,12 @@ async function seedRecords(api: ShepherdApi): Promise<Seed> {
   };
 }
 
+/** Codes of a 403 that a permission decided (a take-over refusal has its own code). */
+const PERMISSION_REFUSAL_CODES: ReadonlySet<string> = new Set([
+  SHEPHERD_ERROR_CODES.PERMISSION_DENIED,
+  SHEPHERD_ERROR_CODES.CONSOLE_TAKEOVER_DENIED,
+]);
+
 function outcomeOf(response: Response, row: Row, seed: Seed): unknown {
   const { status, body } = response;
   if (status >= 200 && status < 300) {
@@ -1066,7 +1097,7 @@ function outcomeOf(response: Response, row: Row, seed: Seed): unknown {
     return row.listed(body).flatMap(id => seed.labels.get(id) ?? []);
   }
   const code = body?.error?.code;
-  if (status === 403 && code === 'PERMISSION_DENIED') return F;
+  if (status === 403 && PERMISSION_REFUSAL_CODES.has(code)) return F;
   if (status === 404 && code === 'NOT_FOUND') return N;
   return `${status} ${code}: ${body?.error?.message}`;
 }

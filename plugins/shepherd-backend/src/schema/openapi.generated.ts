@@ -943,9 +943,27 @@ export const spec = {
         operationId: 'CreateVmConsoleSession',
         summary: 'Prepare a console session on a running VM for the VNC relay',
         description:
-          "Needs the console permission on the VM, the VM RUNNING (409 VM_NOT_RUNNING) and an active console grant of the caller (403 CONSOLE_GRANT_REQUIRED; see /v1/vms/{vmId}/console/requests). Answers a single-use token, sealed with AES-256-GCM, that opens the relay's websocket at websocketPath once within a minute. The client opens that websocket offering the subprotocols shepherd.console.v1, shepherd.session.<token> and shepherd.bearer.<its Backstage token> (never a query string); the relay checks the token and the user again, uses the token up, and relays the VM's VNC stream (RFB) until the grant expires, the session is idle for too long or either side closes. The websocket itself is not an operation of this document.",
+          "Needs the console permission on the VM, the VM RUNNING (409 VM_NOT_RUNNING) and an active console grant of the caller (403 CONSOLE_GRANT_REQUIRED; see /v1/vms/{vmId}/console/requests). Answers a single-use token, sealed with AES-256-GCM, that opens the relay's websocket at websocketPath once within a minute. The client opens that websocket offering the subprotocols shepherd.console.v1, shepherd.session.<token> and shepherd.bearer.<its Backstage token> (never a query string); the relay checks the token and the user again, uses the token up, and relays the VM's VNC stream (RFB) until the grant expires, the session is idle for too long or either side closes. The websocket itself is not an operation of this document. With takeover, the session also needs the console take-over permission on the VM (403 CONSOLE_TAKEOVER_DENIED); the token is sealed as a take-over, and the relay then takes the console over from a session someone else holds instead of refusing with close code 4104. A token issued without takeover never takes a console over.",
         tags: ['VMs'],
         parameters: [{ $ref: '#/components/parameters/VmId' }],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  takeover: {
+                    type: 'boolean',
+                    description:
+                      'Take the console over from a session someone else holds (needs the console take-over permission).',
+                  },
+                },
+              },
+            },
+          },
+        },
         responses: {
           '201': {
             description: 'The session token and where to use it.',

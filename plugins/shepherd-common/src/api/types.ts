@@ -310,6 +310,17 @@ export type ConsoleSession = {
   websocketPath: string;
 };
 
+/**
+ * What a console session is asked for. With `takeover`, the relay connects without
+ * preserving a session someone else holds on the VM's console, which then ends; that needs
+ * the `shepherd.vm.console.takeover` permission on the VM.
+ *
+ * @public
+ */
+export type CreateVmConsoleSessionRequest = {
+  takeover?: boolean;
+};
+
 /** One row of the append-only audit trail. @public */
 export type AuditLogEntry = {
   id: string;

@@ -48,6 +48,8 @@ export const SHEPHERD_ERROR_CODES = {
   VM_NOT_RUNNING: 'VM_NOT_RUNNING',
   /** Opening a console needs an active console grant of the caller on the VM. */
   CONSOLE_GRANT_REQUIRED: 'CONSOLE_GRANT_REQUIRED',
+  /** Taking over a console someone else holds needs its own permission on the VM. */
+  CONSOLE_TAKEOVER_DENIED: 'CONSOLE_TAKEOVER_DENIED',
   VM_STATE_CONFLICT: 'VM_STATE_CONFLICT',
   MODIFY_TARGET_REQUIRED: 'MODIFY_TARGET_REQUIRED',
   LAST_OWNER: 'LAST_OWNER',

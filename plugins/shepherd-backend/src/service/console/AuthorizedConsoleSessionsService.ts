@@ -1,14 +1,22 @@
-import { shepherdVmConsolePermission } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  CreateVmConsoleSessionRequest,
+  SHEPHERD_ERROR_CODES,
+  ShepherdVm,
+  shepherdVmConsolePermission,
+  shepherdVmConsoleTakeoverPermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ResourceLoader } from '../../permissions/ResourceLoader';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor } from '../Actor';
+import { notAllowed } from '../errors';
 import { WorkflowPermissions } from '../workflow/AuthorizedWorkflowServices';
 import { ConsoleSessionsService } from './ConsoleSessionsService';
 import { DefaultConsoleSessionsService } from './DefaultConsoleSessionsService';
 
 /**
  * {@link ConsoleSessionsService} behind Shepherd's permissions: a VM the caller may not read
- * is not found (404); one it may read without the console permission is refused (403).
+ * is not found (404); one it may read without the console permission is refused (403), and
+ * so is a take-over without the take-over permission (403 `CONSOLE_TAKEOVER_DENIED`).
  */
 export class AuthorizedConsoleSessionsService
   implements ConsoleSessionsService
@@ -23,15 +31,34 @@ export class AuthorizedConsoleSessionsService
     this.#permissions = new WorkflowPermissions(authorizer, resources);
   }
 
-  async createSession(actor: Actor, vmId: string) {
-    return this.inner.createSession(
+  async createSession(
+    actor: Actor,
+    vmId: string,
+    request: CreateVmConsoleSessionRequest = {},
+  ) {
+    const consoleGuard = this.#permissions.vmGuard(
       actor,
-      vmId,
-      this.#permissions.vmGuard(
-        actor,
-        shepherdVmConsolePermission,
-        'open the console of',
-      ),
+      shepherdVmConsolePermission,
+      'open the console of',
     );
+    return this.inner.createSession(actor, vmId, request, async vm => {
+      await consoleGuard(vm);
+      if (request.takeover) await this.#guardTakeover(actor, vm);
+    });
+  }
+
+  async #guardTakeover(actor: Actor, vm: ShepherdVm): Promise<void> {
+    if (
+      !(await this.#permissions.onVm(
+        actor,
+        shepherdVmConsoleTakeoverPermission,
+        vm,
+      ))
+    ) {
+      throw notAllowed(
+        `You may not take over the console of ${vm.name}`,
+        SHEPHERD_ERROR_CODES.CONSOLE_TAKEOVER_DENIED,
+      );
+    }
   }
 }

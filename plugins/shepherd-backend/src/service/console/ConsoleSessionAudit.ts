@@ -33,6 +33,7 @@ export class ConsoleSessionAudit {
           grantId: session.grant.id,
           grantExpiresAt: session.grant.expiresAt,
           clusterId: session.vm.clusterId,
+          takeover: session.takeover,
         },
       }),
     );
@@ -48,6 +49,7 @@ export class ConsoleSessionAudit {
         details: {
           sessionId: session.sessionId,
           grantId: session.grant.id,
+          takeover: session.takeover,
           reason,
         },
       }),

@@ -76,7 +76,13 @@ export class ConsoleSessionGate {
     }
     // Markers of expired tokens guard nothing anymore; dropping them keeps the table small.
     await store.consoleSessionTokens.deleteExpired(now);
-    return { sessionId: claims.tokenId, userRef: request.userRef, vm, grant };
+    return {
+      sessionId: claims.tokenId,
+      userRef: request.userRef,
+      vm,
+      grant,
+      takeover: claims.takeover === true,
+    };
   }
 
   #open(token: string): ConsoleTokenClaims {

@@ -46,7 +46,11 @@ export class ConsoleSessionRelay {
     const vm = { namespace: session.vm.namespace, name: session.vm.name };
     let upstream;
     try {
-      upstream = await this.opener.open(session.vm.clusterId!, vm);
+      // Only a take-over token, whose permission was checked when it was issued, displaces
+      // a session someone else holds.
+      upstream = await this.opener.open(session.vm.clusterId!, vm, {
+        preserveSession: !session.takeover,
+      });
     } catch (error) {
       const inUse =
         error instanceof ShepherdProviderError && error.kind === 'conflict';

@@ -1,5 +1,6 @@
 import {
   ConsoleSession,
+  CreateVmConsoleSessionRequest,
   SHEPHERD_ERROR_CODES,
   ShepherdVm,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -39,6 +40,7 @@ export class DefaultConsoleSessionsService implements ConsoleSessionsService {
   async createSession(
     actor: Actor,
     vmId: string,
+    request: CreateVmConsoleSessionRequest = {},
     guard: ConsoleVmGuard = noGuard,
   ): Promise<ConsoleSession> {
     const { store } = this.context;
@@ -78,6 +80,8 @@ export class DefaultConsoleSessionsService implements ConsoleSessionsService {
       grantId: grant.id,
       userHash: hashUserRef(actor.userEntityRef),
       expiresAt,
+      // Sealed: a token issued without the take-over cannot be turned into one.
+      takeover: request.takeover === true,
     });
     return {
       token,
