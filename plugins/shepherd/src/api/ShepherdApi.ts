@@ -8,6 +8,7 @@ import {
   AuditLogEntry,
   ConsoleGrant,
   ConsoleSession,
+  CreateVmConsoleSessionRequest,
   OperationSubmission,
   Page,
   ShepherdCluster,
@@ -164,9 +165,14 @@ export interface ShepherdApi {
   ): Promise<OperationSubmission>;
   /**
    * A single-use token for the console relay's websocket; needs the VM running
-   * (`VM_NOT_RUNNING`) and an active grant (`CONSOLE_GRANT_REQUIRED`).
+   * (`VM_NOT_RUNNING`) and an active grant (`CONSOLE_GRANT_REQUIRED`). With `takeover`, the
+   * session takes the console over from someone else's (`CONSOLE_TAKEOVER_DENIED` without
+   * the take-over permission).
    */
-  createVmConsoleSession(vmId: string): Promise<ConsoleSession>;
+  createVmConsoleSession(
+    vmId: string,
+    request?: CreateVmConsoleSessionRequest,
+  ): Promise<ConsoleSession>;
 
   // Tickets
   listTickets(query?: ListTicketsQuery): Promise<Page<ShepherdTicket>>;

@@ -711,6 +711,15 @@ describe('ShepherdClient', () => {
     expect(captured[0].body).toEqual({});
   });
 
+  it('asks for a take-over console session in the body', async () => {
+    const captured = captureRequests({ status: 201, body: aHealthReport() });
+
+    await client.createVmConsoleSession('vm-1', { takeover: true });
+
+    expect(captured[0].path).toBe('/v1/vms/vm-1/console/sessions');
+    expect(captured[0].body).toEqual({ takeover: true });
+  });
+
   describe('errors', () => {
     it('carry the backend code, message, status and details', async () => {
       server.use(

@@ -7,6 +7,7 @@ import {
   ApprovalTask,
   AuditLogEntry,
   ConsoleSession,
+  CreateVmConsoleSessionRequest,
   OperationSubmission,
   Page,
   SHEPHERD_PLUGIN_ID,
@@ -290,8 +291,15 @@ export class ShepherdClient implements ShepherdApi {
     });
   }
 
-  createVmConsoleSession(vmId: string): Promise<ConsoleSession> {
-    return this.#request('POST', `/v1/vms/${segment(vmId)}/console/sessions`);
+  createVmConsoleSession(
+    vmId: string,
+    request?: CreateVmConsoleSessionRequest,
+  ): Promise<ConsoleSession> {
+    return this.#request(
+      'POST',
+      `/v1/vms/${segment(vmId)}/console/sessions`,
+      request ? { body: request } : undefined,
+    );
   }
 
   // Tickets

@@ -7,6 +7,7 @@ import {
   ShepherdVm,
   consoleWebSocketProtocols,
   shepherdVmConsolePermission,
+  shepherdVmConsoleTakeoverPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -36,6 +37,7 @@ import {
   IN_USE_TITLE,
   PASTE_LABEL,
   RECONNECT_LABEL,
+  TAKE_OVER_LABEL,
   TYPE_TEXT_LABEL,
   VIEW_ONLY_LABEL,
 } from './VncConsole';
@@ -413,8 +415,12 @@ describe('console page', () => {
       ).toHaveTextContent('close code 1006');
     });
 
-    it('says when someone else holds the console, and offers no take-over', async () => {
-      await renderConsole(RUNNING_VM);
+    it('says when someone else holds the console, and offers no take-over without its permission', async () => {
+      await renderConsole(
+        RUNNING_VM,
+        {},
+        { permissions: { deny: [shepherdVmConsoleTakeoverPermission] } },
+      );
       const rfb = await connect();
 
       act(() =>
@@ -432,9 +438,35 @@ describe('console page', () => {
         ),
       ).toBeInTheDocument();
       expect(
-        screen.queryByRole('button', { name: /take over/i }),
+        screen.queryByRole('button', { name: TAKE_OVER_LABEL }),
       ).not.toBeInTheDocument();
       expect(button(RECONNECT_LABEL)).toBeEnabled();
+    });
+
+    it('offers a take-over to users who may, which asks for a take-over session and connects', async () => {
+      const { api } = await renderConsole(RUNNING_VM);
+      const rfb = await connect();
+      // Only an "in use" end offers it.
+      expect(
+        screen.queryByRole('button', { name: TAKE_OVER_LABEL }),
+      ).not.toBeInTheDocument();
+
+      act(() => rfb.socket.close(CONSOLE_CLOSE_CODES.sessionInUse));
+      await userEvent.click(
+        await screen.findByRole('button', { name: TAKE_OVER_LABEL }),
+      );
+
+      await waitFor(() => expect(MockRfb.created).toHaveLength(2));
+      expect(api.createVmConsoleSession).toHaveBeenLastCalledWith('vm-1', {
+        takeover: true,
+      });
+      expect(FakeWebSocket.opened).toHaveLength(2);
+      expect(MockRfb.created[1].socket).toBe(FakeWebSocket.opened[1]);
+      MockRfb.created[1].handshake();
+      expect(statusLine()).toHaveTextContent(CONSOLE_STATUS_LABELS.connected);
+      expect(
+        screen.queryByRole('button', { name: TAKE_OVER_LABEL }),
+      ).not.toBeInTheDocument();
     });
 
     it('says the console is in use when the relay gave no reason', async () => {

@@ -7,8 +7,14 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
+import { shepherdVmConsoleTakeoverPermission } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { useRef, useState } from 'react';
-import { RelativeTime, ShepherdErrorPanel, formatTimestamp } from '../common';
+import {
+  PermissionGate,
+  RelativeTime,
+  ShepherdErrorPanel,
+  formatTimestamp,
+} from '../common';
 import { MAX_TYPED_CHARACTERS } from './keysyms';
 import { ConsoleStatus, useVncConsole } from './useVncConsole';
 
@@ -20,6 +26,7 @@ export const VIEW_ONLY_LABEL = 'View only';
 export const PASTE_LABEL = 'Text to type';
 export const TYPE_TEXT_LABEL = 'Type it';
 export const IN_USE_TITLE = 'The console is in use';
+export const TAKE_OVER_LABEL = 'Take over';
 
 /** The status line's words for each state. */
 export const CONSOLE_STATUS_LABELS: Readonly<
@@ -36,7 +43,11 @@ export const CONSOLE_STATUS_LABELS: Readonly<
 /** The screen's height; noVNC scales the VM's screen to fit. */
 const SCREEN_HEIGHT = '70vh';
 
-function StatusMessage(props: { status: ConsoleStatus }) {
+function StatusMessage(props: {
+  vmId: string;
+  status: ConsoleStatus;
+  onTakeOver: () => void;
+}) {
   const { status } = props;
   switch (status.kind) {
     case 'connected':
@@ -61,9 +72,21 @@ function StatusMessage(props: { status: ConsoleStatus }) {
         </Alert>
       );
     case 'inUse':
-      // Taking over another user's session is not offered: the relay has no way to do it.
+      // Taking over ends the other user's session, so only users who may do it see it.
       return (
-        <Alert severity="warning">
+        <Alert
+          severity="warning"
+          action={
+            <PermissionGate
+              permission={shepherdVmConsoleTakeoverPermission}
+              resourceRef={props.vmId}
+            >
+              <Button color="inherit" size="small" onClick={props.onTakeOver}>
+                {TAKE_OVER_LABEL}
+              </Button>
+            </PermissionGate>
+          }
+        >
           <AlertTitle>{IN_USE_TITLE}</AlertTitle>
           {status.reason}
         </Alert>
@@ -134,7 +157,11 @@ export function VncConsole(props: { vmId: string }) {
         />
       </Box>
       <Box my={1}>
-        <StatusMessage status={status} />
+        <StatusMessage
+          vmId={props.vmId}
+          status={status}
+          onTakeOver={vnc.takeOver}
+        />
       </Box>
       <div
         ref={screen}

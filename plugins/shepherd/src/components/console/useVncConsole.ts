@@ -29,6 +29,11 @@ export type VncConsole = {
   setViewOnly: (viewOnly: boolean) => void;
   /** Asks for a session token, opens the relay's websocket and starts noVNC. */
   connect: () => void;
+  /**
+   * Connects with a take-over session, which ends the session someone else holds on the
+   * console (the backend checks the take-over permission).
+   */
+  takeOver: () => void;
   disconnect: () => void;
   sendCtrlAltDel: () => void;
   /** Types a text into the VM key by key. */
@@ -61,77 +66,82 @@ export function useVncConsole(
   // Each connection attempt has a number; answers of an older attempt are dropped.
   const attemptRef = useRef(0);
 
-  const connect = useCallback(async () => {
-    const attempt = ++attemptRef.current;
-    const isCurrent = () => attempt === attemptRef.current;
-    sessionRef.current?.rfb.disconnect();
-    sessionRef.current = undefined;
-    setStatus({ kind: 'connecting' });
-    try {
-      const session = await api.createVmConsoleSession(vmId);
-      const Rfb = await loadRfb();
-      if (!isCurrent()) return;
-      const socket = await openConsoleSocket(
-        { discoveryApi, identityApi },
-        session,
-      );
-      const target = screen.current;
-      if (!isCurrent() || !target) {
-        socket.close();
-        return;
-      }
-      const seen: ConsoleEndSeen = {
-        userDisconnected: false,
-        connected: false,
-      };
-      // Registered before noVNC's own handler, so the code is known when noVNC reports.
-      socket.addEventListener('close', event => {
-        seen.close = { code: event.code, reason: event.reason };
-      });
-      // Shared: asking the VNC server for exclusive use would drop another user's session.
-      const rfb = new Rfb(target, socket, { shared: true });
-      rfb.viewOnly = viewOnlyRef.current;
-      rfb.scaleViewport = true;
-      rfb.addEventListener('connect', () => {
-        seen.connected = true;
+  const connect = useCallback(
+    async (takeover: boolean) => {
+      const attempt = ++attemptRef.current;
+      const isCurrent = () => attempt === attemptRef.current;
+      sessionRef.current?.rfb.disconnect();
+      sessionRef.current = undefined;
+      setStatus({ kind: 'connecting' });
+      try {
+        const session = takeover
+          ? await api.createVmConsoleSession(vmId, { takeover: true })
+          : await api.createVmConsoleSession(vmId);
+        const Rfb = await loadRfb();
         if (!isCurrent()) return;
-        setStatus({
-          kind: 'connected',
-          grantExpiresAt: session.grantExpiresAt,
-        });
-        rfb.focus();
-      });
-      rfb.addEventListener('desktopname', event => {
-        const name = (event as CustomEvent<{ name?: string }>).detail?.name;
-        if (!isCurrent()) return;
-        setStatus(current =>
-          current.kind === 'connected' && name
-            ? { ...current, desktopName: name }
-            : current,
+        const socket = await openConsoleSocket(
+          { discoveryApi, identityApi },
+          session,
         );
-      });
-      rfb.addEventListener('securityfailure', event => {
-        const detail = (
-          event as CustomEvent<{ status?: number; reason?: string }>
-        ).detail;
-        seen.securityFailure = detail?.reason || `status ${detail?.status}`;
-      });
-      rfb.addEventListener('credentialsrequired', () => {
-        seen.credentialsRequired = true;
-        rfb.disconnect();
-      });
-      rfb.addEventListener('disconnect', () => {
-        if (!isCurrent()) return;
-        sessionRef.current = undefined;
-        setStatus(describeConsoleEnd(seen));
-      });
-      sessionRef.current = { rfb, seen };
-    } catch (error) {
-      if (isCurrent()) {
-        setStatus({ kind: 'failed', error: toError(error) });
+        const target = screen.current;
+        if (!isCurrent() || !target) {
+          socket.close();
+          return;
+        }
+        const seen: ConsoleEndSeen = {
+          userDisconnected: false,
+          connected: false,
+        };
+        // Registered before noVNC's own handler, so the code is known when noVNC reports.
+        socket.addEventListener('close', event => {
+          seen.close = { code: event.code, reason: event.reason };
+        });
+        // Shared: asking the VNC server for exclusive use would drop another user's session.
+        const rfb = new Rfb(target, socket, { shared: true });
+        rfb.viewOnly = viewOnlyRef.current;
+        rfb.scaleViewport = true;
+        rfb.addEventListener('connect', () => {
+          seen.connected = true;
+          if (!isCurrent()) return;
+          setStatus({
+            kind: 'connected',
+            grantExpiresAt: session.grantExpiresAt,
+          });
+          rfb.focus();
+        });
+        rfb.addEventListener('desktopname', event => {
+          const name = (event as CustomEvent<{ name?: string }>).detail?.name;
+          if (!isCurrent()) return;
+          setStatus(current =>
+            current.kind === 'connected' && name
+              ? { ...current, desktopName: name }
+              : current,
+          );
+        });
+        rfb.addEventListener('securityfailure', event => {
+          const detail = (
+            event as CustomEvent<{ status?: number; reason?: string }>
+          ).detail;
+          seen.securityFailure = detail?.reason || `status ${detail?.status}`;
+        });
+        rfb.addEventListener('credentialsrequired', () => {
+          seen.credentialsRequired = true;
+          rfb.disconnect();
+        });
+        rfb.addEventListener('disconnect', () => {
+          if (!isCurrent()) return;
+          sessionRef.current = undefined;
+          setStatus(describeConsoleEnd(seen));
+        });
+        sessionRef.current = { rfb, seen };
+      } catch (error) {
+        if (isCurrent()) {
+          setStatus({ kind: 'failed', error: toError(error) });
+        }
       }
-    }
-  }, [api, discoveryApi, identityApi, vmId, screen]);
+    },
+    [api, discoveryApi, identityApi, vmId, screen],
+  );
 
   const disconnect = useCallback(() => {
     const session = sessionRef.current;
@@ -180,7 +190,8 @@ export function useVncConsole(
     status,
     viewOnly,
     setViewOnly,
-    connect: () => void connect(),
+    connect: () => void connect(false),
+    takeOver: () => void connect(true),
     disconnect,
     sendCtrlAltDel,
     typeText,
