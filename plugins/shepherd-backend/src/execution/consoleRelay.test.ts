@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { ShepherdApi, startShepherdApi } from '../__testUtils__/apiHarness';
 import { eventually } from '../__testUtils__/eventually';
+import { seedSimulatedCluster } from '../__testUtils__/simulatedCluster';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { userRef } from '../__testUtils__/testPolicy';
 import { ConsoleTokenSealer, hashUserRef } from '../crypto/ConsoleTokenSealer';
@@ -100,32 +101,8 @@ describeWithVncServer(
           features: [shepherdModuleKubevirt],
           periodicTasksOnStartup: false,
         });
-        const system = await api.fixtures.system({
-          name: 'shop',
-          members: [['group:default/team-payments', 'owner']],
-        });
-        const service = await api.fixtures.service(system, { name: 'cart' });
-        await api.fixtures.namespace({ name: 'dev', environment: 'test' });
-        const template = await api.fixtures.template({ name: 'fedora' });
-        const size = await api.fixtures.instanceSize({
-          name: 'medium',
-          cpuCores: 2,
-          cpuRequest: 1,
-          memoryGi: 4,
-          memoryRequestGi: 4,
-          diskGb: 20,
-        });
-        const registered = await api
-          .as('platform-admin')
-          .post('/v1/admin/clusters')
-          .send({
-            name: 'sim-test',
-            environment: 'test',
-            kubeconfig: sim.kubeconfig,
-          });
-        if (registered.status !== 201) {
-          throw new Error(`Registering the cluster: ${registered.text}`);
-        }
+        const { service, template, size, clusterId } =
+          await seedSimulatedCluster(api, sim);
         const submitted = await api
           .as('engineer-test')
           .post('/v1/vms/requests')
@@ -139,7 +116,7 @@ describeWithVncServer(
         const approved = await api
           .as('approver')
           .post(`/v1/approval-tasks/${submitted.body.ticketId}/approve`)
-          .send({ clusterId: registered.body.item.id });
+          .send({ clusterId });
         if (approved.status !== 200) {
           throw new Error(`Approving the VM: ${approved.text}`);
         }

@@ -12,6 +12,7 @@ import shepherdModuleKubevirt, {
   KubeVirtVmProvider,
 } from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt';
 import { ShepherdApi, startShepherdApi } from '../__testUtils__/apiHarness';
+import { seedSimulatedCluster } from '../__testUtils__/simulatedCluster';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { eventually } from '../__testUtils__/eventually';
 import { JOB_KINDS, vmJob } from '../queue/jobKinds';
@@ -77,34 +78,10 @@ describe('provisioning against a simulated KubeVirt cluster', () => {
         features: [shepherdModuleKubevirt],
         periodicTasksOnStartup: false,
       });
-      const system = await api.fixtures.system({
-        name: 'shop',
-        members: [['group:default/team-payments', 'owner']],
-      });
-      service = await api.fixtures.service(system, { name: 'cart' });
-      await api.fixtures.namespace({ name: 'dev', environment: 'test' });
-      template = await api.fixtures.template({ name: 'fedora' });
-      size = await api.fixtures.instanceSize({
-        name: 'medium',
-        cpuCores: 2,
-        cpuRequest: 1,
-        memoryGi: 4,
-        memoryRequestGi: 4,
-        diskGb: 20,
-      });
-      const registered = await api
-        .as('platform-admin')
-        .post('/v1/admin/clusters')
-        .send({
-          name: 'sim-test',
-          displayName: 'Simulated test cluster',
-          environment: 'test',
-          kubeconfig: sim.kubeconfig,
-        });
-      if (registered.status !== 201) {
-        throw new Error(`Registering the cluster: ${registered.text}`);
-      }
-      clusterId = registered.body.item.id;
+      ({ service, template, size, clusterId } = await seedSimulatedCluster(
+        api,
+        sim,
+      ));
     });
 
     afterEach(async () => {

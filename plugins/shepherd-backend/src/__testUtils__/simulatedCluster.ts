@@ -1,0 +1,54 @@
+import { KubevirtSimulator } from '@kubevirt-shepherd/kubevirt-sim';
+import {
+  ShepherdInstanceSize,
+  ShepherdService,
+  ShepherdTemplate,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { ShepherdApi } from './apiHarness';
+
+/** What a VM request against a simulated cluster needs. */
+export type SimulatedClusterWorld = {
+  service: ShepherdService;
+  template: ShepherdTemplate;
+  size: ShepherdInstanceSize;
+  clusterId: string;
+};
+
+/**
+ * Seeds System `shop` (owned by team-payments) with Service `cart`, test namespace `dev`,
+ * template `fedora` and size `medium`, and registers the simulator as test cluster `sim-test`
+ * through the admin API, as a platform admin would.
+ */
+export async function seedSimulatedCluster(
+  api: ShepherdApi,
+  sim: KubevirtSimulator,
+): Promise<SimulatedClusterWorld> {
+  const system = await api.fixtures.system({
+    name: 'shop',
+    members: [['group:default/team-payments', 'owner']],
+  });
+  const service = await api.fixtures.service(system, { name: 'cart' });
+  await api.fixtures.namespace({ name: 'dev', environment: 'test' });
+  const template = await api.fixtures.template({ name: 'fedora' });
+  const size = await api.fixtures.instanceSize({
+    name: 'medium',
+    cpuCores: 2,
+    cpuRequest: 1,
+    memoryGi: 4,
+    memoryRequestGi: 4,
+    diskGb: 20,
+  });
+  const registered = await api
+    .as('platform-admin')
+    .post('/v1/admin/clusters')
+    .send({
+      name: 'sim-test',
+      displayName: 'Simulated test cluster',
+      environment: 'test',
+      kubeconfig: sim.kubeconfig,
+    });
+  if (registered.status !== 201) {
+    throw new Error(`Registering the cluster: ${registered.text}`);
+  }
+  return { service, template, size, clusterId: registered.body.item.id };
+}
