@@ -30,5 +30,6 @@ export type {
 export type { StorageClassOption } from './seed';
 export { DEFAULT_FEATURE_GATES, DEFAULT_STORAGE_CLASSES } from './seed';
 export { VNC_CLOSE_CODES } from './vnc/vncProxy';
+export { isVncServerInstalled } from './vnc/vncServers';
 export { VNC_SESSION_IN_USE_MESSAGE, VNC_SUBPROTOCOL } from './constants';
 export type { KubeObject, StoredObject } from './types';

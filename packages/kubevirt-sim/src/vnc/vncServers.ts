@@ -54,6 +54,19 @@ interface Running {
   processes: ChildProcess[];
 }
 
+/** The Xtigervnc binary the simulator would use: `SHEPHERD_XTIGERVNC_PATH` or on PATH. */
+function defaultVncBinary(): string | undefined {
+  return findExecutable(process.env.SHEPHERD_XTIGERVNC_PATH ?? 'Xtigervnc');
+}
+
+/**
+ * Whether simulators started here get real VNC consoles (Xtigervnc found), so tests that
+ * need a VNC server can be skipped where it is missing.
+ */
+export function isVncServerInstalled(): boolean {
+  return defaultVncBinary() !== undefined;
+}
+
 /**
  * One real VNC server (TigerVNC's Xtigervnc, `-SecurityTypes None`, localhost only) per
  * running VMI, started on the first console connection and stopped with the VMI. Its
@@ -65,9 +78,9 @@ export class VncServers {
   private readonly displays = new Set<number>();
 
   constructor(private readonly options: VncServerOptions = {}) {
-    this.binary = findExecutable(
-      options.binary ?? process.env.SHEPHERD_XTIGERVNC_PATH ?? 'Xtigervnc',
-    );
+    this.binary = options.binary
+      ? findExecutable(options.binary)
+      : defaultVncBinary();
   }
 
   get available(): boolean {

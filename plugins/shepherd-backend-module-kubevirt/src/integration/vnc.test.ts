@@ -1,6 +1,7 @@
-import { KubevirtSimulator } from '@kubevirt-shepherd/kubevirt-sim';
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import {
+  KubevirtSimulator,
+  isVncServerInstalled,
+} from '@kubevirt-shepherd/kubevirt-sim';
 import {
   ShepherdClusterConnection,
   ShepherdProviderError,
@@ -25,28 +26,7 @@ import { KubeVirtVmProvider } from '../KubeVirtVmProvider';
  * or Xtigervnc on PATH). Jest decides what to skip before any simulator runs; beforeAll checks
  * that the simulator agrees.
  */
-function vncServerInstalled(): boolean {
-  const binary = process.env.SHEPHERD_XTIGERVNC_PATH ?? 'Xtigervnc';
-  const candidates = binary.includes('/')
-    ? [binary]
-    : [
-        ...(process.env.PATH ?? '').split(delimiter),
-        '/usr/bin',
-        '/usr/local/bin',
-      ]
-        .filter(Boolean)
-        .map(dir => join(dir, binary));
-  return candidates.some(candidate => {
-    try {
-      accessSync(candidate, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-const VNC_INSTALLED = vncServerInstalled();
+const VNC_INSTALLED = isVncServerInstalled();
 const describeWithVncServer = VNC_INSTALLED ? describe : describe.skip;
 if (!VNC_INSTALLED) {
   // eslint-disable-next-line no-console

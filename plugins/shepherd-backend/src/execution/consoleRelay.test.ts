@@ -1,6 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   KubevirtSimulator,
+  isVncServerInstalled,
   start as startSimulator,
 } from '@kubevirt-shepherd/kubevirt-sim';
 import {
@@ -10,9 +11,7 @@ import {
   consoleWebSocketProtocols,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import shepherdModuleKubevirt from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt';
-import { accessSync, constants } from 'node:fs';
 import { AddressInfo } from 'node:net';
-import { delimiter, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { ShepherdApi, startShepherdApi } from '../__testUtils__/apiHarness';
@@ -54,26 +53,8 @@ const CONFIG = {
 };
 const RFB_GREETING = 'RFB 003.008\n';
 
-/** Whether the simulator finds its VNC server, looked up as it does. */
-function vncServerInstalled(): boolean {
-  const binary = process.env.SHEPHERD_XTIGERVNC_PATH ?? 'Xtigervnc';
-  const candidates = binary.includes('/')
-    ? [binary]
-    : [...(process.env.PATH ?? '').split(delimiter), '/usr/bin']
-        .filter(Boolean)
-        .map(dir => join(dir, binary));
-  return candidates.some(candidate => {
-    try {
-      accessSync(candidate, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-const describeWithVncServer = vncServerInstalled() ? describe : describe.skip;
-if (!vncServerInstalled()) {
+const describeWithVncServer = isVncServerInstalled() ? describe : describe.skip;
+if (!isVncServerInstalled()) {
   // eslint-disable-next-line no-console
   console.warn(
     '\n*** CONSOLE RELAY TESTS SKIPPED: no VNC server (Xtigervnc) for the KubeVirt simulator. ***\n' +
