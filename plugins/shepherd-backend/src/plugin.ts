@@ -12,7 +12,7 @@ import {
   shepherdReadinessServiceRef,
   shepherdVmProvidersExtensionPoint,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { startExecution } from './execution/startExecution';
+import { startExecution } from './jobs/startExecution';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readFileSync } from 'node:fs';
 import { ChangeRecordingStore } from './database/ChangeRecordingStore';
@@ -33,23 +33,19 @@ import { AuthorizedAuditLogService } from './service/audit/AuthorizedAuditLogSer
 import { DatabaseHealthCheck } from './service/DatabaseHealthCheck';
 import { GovernanceContext } from './service/GovernanceContext';
 import { DefaultHealthService } from './service/HealthService';
-import { createRouter } from './service/router';
-import { createCatalogServices } from './service/catalogs/createCatalogServices';
+import { createRouter } from './routes/createRouter';
+import { createCatalogServices } from './service/platform/createPlatformServices';
 import { AuthorizedSystemsService } from './service/systems/AuthorizedSystemsService';
 import { DefaultSystemsService } from './service/systems/DefaultSystemsService';
 import { ShepherdNotifier } from './service/notifications/ShepherdNotifier';
 import { WorkbenchApprovalProvider } from './service/notifications/WorkbenchApprovalProvider';
-import {
-  AuthorizedApprovalsService,
-  AuthorizedTicketsService,
-  AuthorizedVmsService,
-} from './service/workflow/AuthorizedWorkflowServices';
-import { DefaultApprovalsService } from './service/workflow/DefaultApprovalsService';
-import { DefaultTicketsService } from './service/workflow/DefaultTicketsService';
-import { DefaultVmsService } from './service/workflow/DefaultVmsService';
-import { ClusterApprovalPreflight } from './execution/ClusterApprovalPreflight';
-import { ProviderVmManifestRenderer } from './execution/ProviderVmManifestRenderer';
-import { ClusterConnections } from './execution/ClusterConnections';
+import { AuthorizedVmsService } from './service/vms/AuthorizedVmsService';
+import { DefaultApprovalsService } from './service/approvals/DefaultApprovalsService';
+import { DefaultTicketsService } from './service/tickets/DefaultTicketsService';
+import { DefaultVmsService } from './service/vms/DefaultVmsService';
+import { ClusterApprovalPreflight } from './providers/ClusterApprovalPreflight';
+import { ProviderVmManifestRenderer } from './providers/ProviderVmManifestRenderer';
+import { ClusterConnections } from './providers/ClusterConnections';
 import { ConsoleTokenSealer } from './crypto/ConsoleTokenSealer';
 import { readEncryptionKeys } from './crypto/CredentialCipher';
 import { AuthorizedConsoleSessionsService } from './service/console/AuthorizedConsoleSessionsService';
@@ -58,11 +54,13 @@ import { ConsoleRelay } from './service/console/ConsoleRelay';
 import { ConsoleSessionAudit } from './service/console/ConsoleSessionAudit';
 import { ConsoleSessionGate } from './service/console/ConsoleSessionGate';
 import { ConsoleSessionRelay } from './service/console/ConsoleSessionRelay';
-import { ClusterConsoleStreamOpener } from './execution/ClusterConsoleStreamOpener';
+import { ClusterConsoleStreamOpener } from './providers/ClusterConsoleStreamOpener';
 import {
   CONSOLE_STREAM_ROUTE,
   createConsoleStreamRouter,
 } from './routes/consoleStreamRouter';
+import { AuthorizedTicketsService } from './service/tickets/AuthorizedTicketsService';
+import { AuthorizedApprovalsService } from './service/approvals/AuthorizedApprovalsService';
 
 function readPackageVersion(): string {
   const packageJsonPath = resolvePackagePath(

@@ -11,7 +11,9 @@ import {
   TicketStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
-import { NewTicket, NewVm, ShepherdStore } from '../database/types';
+import { ShepherdStore } from '../database/ShepherdStore';
+import { NewTicket } from '../database/stores/tickets/TicketsStore';
+import { NewVm } from '../database/stores/vms/VmsStore';
 
 export const FIXED_NOW = '2026-11-23T10:00:00.000Z';
 

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ActorResolver } from '../routes/ActorResolver';
-import { RouterOptions } from '../service/router';
+import { RouterOptions } from '../routes/createRouter';
 
 /**
  * Router options whose services fail loudly when called, for tests that exercise only some

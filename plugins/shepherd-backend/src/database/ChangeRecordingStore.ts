@@ -1,11 +1,9 @@
 import { ShepherdRecordChange } from '@kubevirt-shepherd/plugin-shepherd-common';
-import {
-  MembersStore,
-  ServicesStore,
-  ShepherdStore,
-  SystemsStore,
-  VmsStore,
-} from './types';
+import { ShepherdStore } from './ShepherdStore';
+import { SystemsStore } from './stores/systems/SystemsStore';
+import { MembersStore } from './stores/members/MembersStore';
+import { ServicesStore } from './stores/services/ServicesStore';
+import { VmsStore } from './stores/vms/VmsStore';
 
 /** Told about the Systems, Services and VMs that committed writes changed. */
 export type RecordChangeListener = (changes: ShepherdRecordChange[]) => void;

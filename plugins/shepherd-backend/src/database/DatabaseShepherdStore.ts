@@ -1,27 +1,21 @@
 import { Knex } from 'knex';
-import { DatabaseConsoleSessionTokensStore } from './stores/consoleSessionTokens';
-import { DatabaseJobsStore } from './stores/jobs';
-import {
-  DatabaseCatalogUsageStore,
-  DatabaseClustersStore,
-  DatabaseInstanceSizesStore,
-  DatabaseNamespacesStore,
-  DatabaseTemplatesStore,
-} from './stores/catalogs';
-import {
-  DatabaseMembersStore,
-  DatabaseServicesStore,
-  DatabaseSystemsStore,
-} from './stores/systems';
-import {
-  DatabaseAuditStore,
-  DatabaseConsoleGrantsStore,
-  DatabaseEventsStore,
-  DatabaseRevisionsStore,
-  DatabaseTicketsStore,
-  DatabaseVmsStore,
-} from './stores/workflow';
-import { ShepherdStore } from './types';
+import { DatabaseConsoleSessionTokensStore } from './stores/consoleSessionTokens/DatabaseConsoleSessionTokensStore';
+import { DatabaseJobsStore } from '../queue/DatabaseJobsStore';
+import { DatabaseNamespacesStore } from './stores/namespaces/DatabaseNamespacesStore';
+import { DatabaseSystemsStore } from './stores/systems/DatabaseSystemsStore';
+import { DatabaseTicketsStore } from './stores/tickets/DatabaseTicketsStore';
+import { ShepherdStore } from './ShepherdStore';
+import { DatabaseMembersStore } from './stores/members/DatabaseMembersStore';
+import { DatabaseServicesStore } from './stores/services/DatabaseServicesStore';
+import { DatabaseClustersStore } from './stores/clusters/DatabaseClustersStore';
+import { DatabaseTemplatesStore } from './stores/templates/DatabaseTemplatesStore';
+import { DatabaseInstanceSizesStore } from './stores/instanceSizes/DatabaseInstanceSizesStore';
+import { DatabaseCatalogUsageStore } from './stores/catalogUsage/DatabaseCatalogUsageStore';
+import { DatabaseEventsStore } from './stores/events/DatabaseEventsStore';
+import { DatabaseVmsStore } from './stores/vms/DatabaseVmsStore';
+import { DatabaseRevisionsStore } from './stores/revisions/DatabaseRevisionsStore';
+import { DatabaseConsoleGrantsStore } from './stores/consoleGrants/DatabaseConsoleGrantsStore';
+import { DatabaseAuditStore } from './stores/audit/DatabaseAuditStore';
 
 /** {@link ShepherdStore} on knex: SQLite and PostgreSQL. */
 export class DatabaseShepherdStore implements ShepherdStore {

@@ -111,3 +111,6 @@ function addFilter(
       matchNothing();
   }
 }
+
+/** Conditions of a conditional permission decision, applied to a list as SQL. */
+export type PermissionConditions = PermissionCriteria<ShepherdPermissionFilter>;

@@ -14,7 +14,7 @@ import {
   ShepherdTicketResource,
   ShepherdVmResource,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { ShepherdStore } from '../database/types';
+import { ShepherdStore } from '../database/ShepherdStore';
 
 function toBindings(members: SystemMember[] = []): ShepherdMemberBinding[] {
   return members.map(({ memberRef, role }) => ({ memberRef, role }));

@@ -14,7 +14,7 @@ import {
   createConditionTransformer,
 } from '@backstage/plugin-permission-node';
 import { ShepherdPermissionFilter } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { PermissionConditions } from '../database/types';
+import { PermissionConditions } from '../database/permissionFilter';
 
 /** What a caller may see of a list: everything, nothing, or what matches conditions. */
 export type ListAccess =

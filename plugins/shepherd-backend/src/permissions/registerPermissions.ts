@@ -12,7 +12,7 @@ import {
   shepherdTicketPermissionResourceRef,
   shepherdVmPermissionResourceRef,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { ShepherdStore } from '../database/types';
+import { ShepherdStore } from '../database/ShepherdStore';
 import { ResourceLoader } from './ResourceLoader';
 
 function permissionsOf(resourceType: string) {

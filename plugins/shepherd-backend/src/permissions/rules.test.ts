@@ -30,8 +30,8 @@ import { Fixtures } from '../__testUtils__/fixtures';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
 import { MIGRATIONS_DIRECTORY } from '../database/migrations';
-import { PermissionConditions } from '../database/types';
 import { ResourceLoader } from './ResourceLoader';
+import { PermissionConditions } from '../database/permissionFilter';
 
 jest.setTimeout(60_000);
 

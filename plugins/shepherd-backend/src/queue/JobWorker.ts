@@ -1,8 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ShepherdProviderError } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { LOST_JOB_MESSAGE } from '../database/stores/jobs';
-import { JobRecord, JobsStore } from '../database/types';
+import { LOST_JOB_MESSAGE } from './DatabaseJobsStore';
 import { BackoffPolicy } from './backoff';
+import { JobRecord, JobsStore } from './JobsStore';
 
 /** What a job handler gets: the job, and a signal aborted when the job is cancelled or lost. */
 export interface JobContext {

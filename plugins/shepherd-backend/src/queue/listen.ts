@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { databaseEngineOf } from '../database/engine';
-import { JOBS_CHANNEL } from '../database/stores/jobs';
+import { JOBS_CHANNEL } from './DatabaseJobsStore';
 
 /**
  * On PostgreSQL, wakes the workers of this replica when any replica enqueues a job (the

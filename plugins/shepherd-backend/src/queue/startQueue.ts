@@ -8,7 +8,7 @@ import { ShepherdReadinessService } from '@kubevirt-shepherd/plugin-shepherd-nod
 import { Knex } from 'knex';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { ShepherdStore } from '../database/types';
+import { ShepherdStore } from '../database/ShepherdStore';
 import { exponentialBackoff } from './backoff';
 import { JobHandler, JobWorker } from './JobWorker';
 import { listenForEnqueuedJobs } from './listen';

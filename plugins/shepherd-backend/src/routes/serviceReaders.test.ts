@@ -13,7 +13,7 @@ import request from 'supertest';
 import { startOpenApiCheckedServer } from '../__testUtils__/openApiServer';
 import { routerOptionsForTests } from '../__testUtils__/routerOptions';
 import { Reader } from '../service/Actor';
-import { createRouter, RouterOptions } from '../service/router';
+import { createRouter, RouterOptions } from './createRouter';
 
 const AT = '2026-11-23T10:00:00.000Z';
 const SYSTEM: ShepherdSystem = {

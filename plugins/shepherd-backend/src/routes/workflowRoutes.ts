@@ -5,14 +5,12 @@ import {
   TICKET_STATUS_GROUPS,
   VM_STATUSES,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import {
-  ApprovalsService,
-  TicketsService,
-} from '../service/workflow/TicketsService';
-import { VmsService } from '../service/workflow/VmsService';
+import { TicketsService } from '../service/tickets/TicketsService';
+import { VmsService } from '../service/vms/VmsService';
 import { ActorResolver } from './ActorResolver';
 import { parseEnumList, parseFlag, parsePage } from './requestParsing';
 import { ShepherdApiRouter } from './types';
+import { ApprovalsService } from '../service/approvals/ApprovalsService';
 
 /** VMs and the requests on them, tickets, and the approval workbench. */
 export function registerWorkflowRoutes(

@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import express from 'express';
 import { routerOptionsForTests } from '../__testUtils__/routerOptions';
 import { spec } from './openapi';
-import { createRouter } from '../service/router';
+import { createRouter } from '../routes/createRouter';
 
 describe('OpenAPI spec', () => {
   it('matches openapi.yaml (run `yarn generate:openapi` after editing it)', () => {

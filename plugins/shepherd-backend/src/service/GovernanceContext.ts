@@ -1,7 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { AuditLogEntry } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { JobRecord, NewJob, ShepherdStore } from '../database/types';
+import { ShepherdStore } from '../database/ShepherdStore';
 import { AuditRecord, AuditRecorder } from './audit/AuditRecorder';
+import { JobRecord, NewJob } from '../queue/JobsStore';
 
 /** What a use case may do inside its unit of work. */
 export interface UnitOfWork {

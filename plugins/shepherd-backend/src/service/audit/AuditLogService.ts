@@ -3,9 +3,9 @@ import {
   Page,
   SHEPHERD_ERROR_CODES,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { AuditStore } from '../../database/types';
 import { Actor } from '../Actor';
 import { invalidInput, notFound } from '../errors';
+import { AuditStore } from '../../database/stores/audit/AuditStore';
 
 /** Filters of the audit log; every one given must match. */
 export interface AuditLogQuery {

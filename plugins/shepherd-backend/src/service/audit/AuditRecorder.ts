@@ -5,7 +5,7 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { JsonObject } from '@backstage/types';
 import { randomUUID } from 'node:crypto';
-import { ShepherdStore } from '../../database/types';
+import { ShepherdStore } from '../../database/ShepherdStore';
 import { redactSecrets } from './redact';
 
 /** One audited action: written in the caller's transaction, mirrored to the auditor after commit. */

@@ -9,9 +9,9 @@ import { ResourceLoader } from '../../permissions/ResourceLoader';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor } from '../Actor';
 import { notAllowed } from '../errors';
-import { WorkflowPermissions } from '../workflow/AuthorizedWorkflowServices';
 import { ConsoleSessionsService } from './ConsoleSessionsService';
 import { DefaultConsoleSessionsService } from './DefaultConsoleSessionsService';
+import { WorkflowPermissions } from '../../permissions/WorkflowPermissions';
 
 /**
  * {@link ConsoleSessionsService} behind Shepherd's permissions: a VM the caller may not read

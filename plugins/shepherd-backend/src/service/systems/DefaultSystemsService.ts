@@ -19,7 +19,7 @@ import {
   normalizeEntityRef,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
-import { ShepherdStore } from '../../database/types';
+import { ShepherdStore } from '../../database/ShepherdStore';
 import { Actor, Reader } from '../Actor';
 import { conflict, invalidInput, notAllowed, notFound } from '../errors';
 import { GovernanceContext, UnitOfWork } from '../GovernanceContext';

@@ -6,8 +6,8 @@ import {
   SystemMember,
   WithWarnings,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { PermissionConditions } from '../../database/types';
 import { Actor, Reader } from '../Actor';
+import { PermissionConditions } from '../../database/permissionFilter';
 
 export interface ListRequest {
   offset: number;

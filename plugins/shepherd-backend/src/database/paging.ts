@@ -1,0 +1,33 @@
+import { Page } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { Knex } from 'knex';
+import { toCount } from './rows';
+
+/** Runs a filtered, ordered query for one page, and counts all its matches. */
+export async function fetchPage<TRow, TItem>(
+  query: Knex.QueryBuilder,
+  page: PageRequest,
+  toItem: (row: TRow) => TItem,
+): Promise<Page<TItem>> {
+  const [{ count }] = await query
+    .clone()
+    .clearSelect()
+    .clearOrder()
+    .count({ count: '*' });
+  const rows: TRow[] = await query.offset(page.offset).limit(page.limit);
+  return {
+    items: rows.map(toItem),
+    totalItems: toCount(count),
+    offset: page.offset,
+    limit: page.limit,
+  };
+}
+
+/** Escapes LIKE wildcards in user input. */
+export function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, character => `\\${character}`)}%`;
+}
+
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}

@@ -1,0 +1,77 @@
+import { PermissionConditions } from '../../permissionFilter';
+import { PageRequest } from '../../paging';
+import {
+  Environment,
+  Page,
+  ShepherdVm,
+  VmStatus,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+
+/** A VM and when it was last polled on its cluster. */
+export interface VmPollState {
+  vm: ShepherdVm;
+  lastPolledAt?: string;
+  resourceVersion?: string;
+}
+
+/** A VM as stored, without the names joined from other tables. */
+export type NewVm = Omit<
+  ShepherdVm,
+  'systemName' | 'serviceName' | 'clusterName'
+>;
+
+export interface VmsStore {
+  insert(vm: NewVm): Promise<void>;
+  get(id: string): Promise<ShepherdVm | undefined>;
+  list(
+    options: PageRequest & {
+      systemId?: string;
+      serviceId?: string;
+      namespace?: string;
+      environment?: Environment;
+      statuses?: VmStatus[];
+      clusterId?: string;
+      search?: string;
+      conditions?: PermissionConditions;
+    },
+  ): Promise<Page<ShepherdVm>>;
+  count(filter: {
+    serviceId?: string;
+    namespace?: string;
+    clusterId?: string;
+  }): Promise<number>;
+  /** VMs with the bookkeeping of status polling, for the status sync. */
+  listForStatusSync(options: PageRequest): Promise<Array<VmPollState>>;
+  /**
+   * Records a poll. A new `status` is written only while the VM still has `polledStatus`,
+   * the status it had when it was read: an approval or a job that moved the VM on since
+   * wins over the poll. Answers whether the status was written.
+   */
+  recordPoll(
+    id: string,
+    poll: {
+      lastPolledAt: string;
+      resourceVersion?: string;
+      polledStatus: VmStatus;
+      status?: VmStatus;
+      statusMessage?: string | null;
+      updatedAt: string;
+    },
+  ): Promise<boolean>;
+  update(
+    id: string,
+    patch: Partial<
+      Pick<
+        ShepherdVm,
+        | 'status'
+        | 'statusMessage'
+        | 'cpuCores'
+        | 'cpuRequest'
+        | 'memoryGi'
+        | 'memoryRequestGi'
+        | 'diskGb'
+      >
+    > & { updatedAt: string },
+  ): Promise<void>;
+  delete(id: string): Promise<void>;
+}

@@ -1,0 +1,173 @@
+import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
+import {
+  DomainEventStatus,
+  DomainEventType,
+  SHEPHERD_ERROR_CODES,
+  ShepherdDomainEvent,
+  ShepherdTicket,
+  TicketOperation,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { ShepherdApprovalProvider } from '@kubevirt-shepherd/plugin-shepherd-node';
+import { randomUUID } from 'node:crypto';
+import { Actor } from '../service/Actor';
+import { conflict } from '../service/errors';
+import { GovernanceContext, UnitOfWork } from '../service/GovernanceContext';
+import { NewTicket } from '../database/stores/tickets/TicketsStore';
+
+/** Aggregates of domain events: a ticket, or a VM for operations that need no ticket. */
+export const TICKET_AGGREGATE = 'ticket';
+export const VM_AGGREGATE = 'vm';
+
+/** The de-duplication key of a ticket: one pending ticket per target and operation. */
+export function dedupeKey(operation: TicketOperation, target: string): string {
+  return `${operation}:${target}`;
+}
+
+export interface TicketDraft {
+  operation: TicketOperation;
+  eventType: DomainEventType;
+  target: string;
+  reason: string;
+  environment: ShepherdTicket['environment'];
+  systemId: string;
+  systemName: string;
+  serviceId: string;
+  serviceName: string;
+  namespace: string;
+  vmId?: string;
+  vmName?: string;
+  powerAction?: ShepherdTicket['powerAction'];
+  clusterId?: string;
+  requestSpec: Record<string, unknown>;
+  grantMinutes?: number;
+  /** The immutable payload of the domain event. */
+  payload: Record<string, unknown>;
+  /** Canonical audit action of the submission, e.g. `vm.request`. */
+  auditAction: string;
+}
+
+/** Records a domain event in the unit of work. */
+export async function recordEvent(
+  unit: UnitOfWork,
+  context: GovernanceContext,
+  event: {
+    type: DomainEventType;
+    aggregateType?: typeof TICKET_AGGREGATE | typeof VM_AGGREGATE;
+    aggregateId: string;
+    payload: Record<string, unknown>;
+    status: DomainEventStatus;
+    createdBy: string;
+  },
+): Promise<ShepherdDomainEvent> {
+  const now = context.now();
+  const record: ShepherdDomainEvent = {
+    id: randomUUID(),
+    type: event.type,
+    aggregateType: event.aggregateType ?? TICKET_AGGREGATE,
+    aggregateId: event.aggregateId,
+    payload: event.payload,
+    status: event.status,
+    createdBy: event.createdBy,
+    createdAt: now,
+    processedAt: event.status === 'COMPLETED' ? now : undefined,
+  };
+  await unit.tx.events.insert(record);
+  return record;
+}
+
+/**
+ * Submits a ticket: its domain event (PENDING), the ticket (PENDING) and the audit row in one
+ * transaction; then hands it to the approval provider. A second pending ticket for the same
+ * target and operation is refused by the database and answered with 409
+ * DUPLICATE_PENDING_REQUEST naming the existing ticket.
+ */
+export async function submitTicket(
+  context: GovernanceContext,
+  approvals: ShepherdApprovalProvider,
+  actor: Actor,
+  draft: TicketDraft,
+): Promise<ShepherdTicket> {
+  const now = context.now();
+  const ticketId = randomUUID();
+  const key = dedupeKey(draft.operation, draft.target);
+  let ticket: NewTicket;
+  try {
+    ticket = await context.execute(async unit => {
+      const event = await recordEvent(unit, context, {
+        type: draft.eventType,
+        aggregateId: ticketId,
+        payload: { ...draft.payload, ticketId },
+        status: 'PENDING',
+        createdBy: actor.userEntityRef,
+      });
+      const record: NewTicket = {
+        id: ticketId,
+        eventId: event.id,
+        operation: draft.operation,
+        status: 'PENDING',
+        requester: actor.userEntityRef,
+        reason: draft.reason,
+        environment: draft.environment,
+        systemId: draft.systemId,
+        systemName: draft.systemName,
+        serviceId: draft.serviceId,
+        serviceName: draft.serviceName,
+        namespace: draft.namespace,
+        vmId: draft.vmId,
+        vmName: draft.vmName,
+        powerAction: draft.powerAction,
+        clusterId: draft.clusterId,
+        requestSpec: draft.requestSpec,
+        grantMinutes: draft.grantMinutes,
+        dedupeKey: key,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await unit.tx.tickets.insert(record);
+      await unit.audit({
+        action: draft.auditAction,
+        actor: actor.userEntityRef,
+        resourceType: draft.vmId ? 'vm' : 'service',
+        resourceId: draft.vmId ?? draft.serviceId,
+        resourceName: draft.vmName ?? draft.serviceName,
+        parentType: 'system',
+        parentId: draft.systemId,
+        environment: draft.environment,
+        ticketId,
+        details: {
+          operation: draft.operation,
+          reason: draft.reason,
+          ...draft.requestSpec,
+        },
+      });
+      unit.afterCommit(() =>
+        approvals.onApprovalRequested({
+          ticketId,
+          operation: draft.operation,
+          environment: draft.environment,
+          requester: actor.userEntityRef,
+          systemName: draft.systemName,
+          serviceName: draft.serviceName,
+          namespace: draft.namespace,
+          vmName: draft.vmName,
+          reason: draft.reason,
+        }),
+      );
+      return record;
+    });
+  } catch (error) {
+    if (isDatabaseConflictError(error)) {
+      const existing = await context.store.tickets.findPending(key);
+      throw conflict(
+        SHEPHERD_ERROR_CODES.DUPLICATE_PENDING_REQUEST,
+        existing
+          ? `A pending request for the same target already exists: ticket ${existing.id}`
+          : 'A pending request for the same target already exists',
+        { ticketId: existing?.id },
+      );
+    }
+    throw error;
+  }
+  const { dedupeKey: _key, ...submitted } = ticket;
+  return submitted;
+}

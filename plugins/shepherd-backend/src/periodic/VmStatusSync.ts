@@ -1,0 +1,143 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { VmStatus } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { ShepherdClusterConnection } from '@kubevirt-shepherd/plugin-shepherd-node';
+import { ShepherdStore } from '../database/ShepherdStore';
+import { ClusterConnections } from '../providers/ClusterConnections';
+import { VmPollState } from '../database/stores/vms/VmsStore';
+
+/** How often VMs are looked at on their cluster: often while they change, rarely when stable. */
+export interface StatusPollIntervals {
+  transitionalMs: number;
+  stableMs: number;
+}
+
+export const DEFAULT_POLL_INTERVALS: StatusPollIntervals = {
+  transitionalMs: 15_000,
+  stableMs: 30 * 60_000,
+};
+
+/** A new VM is not downgraded to NOT_FOUND or UNKNOWN while the cluster catches up. */
+export const BOOTSTRAP_HOLD_MS = 2 * 60_000;
+
+/** A VM stuck this long in a transitional state is polled at the stable rate. */
+export const STUCK_AFTER_MS = 30 * 60_000;
+
+const TRANSITIONAL: readonly VmStatus[] = [
+  'STARTING',
+  'STOPPING',
+  'PENDING',
+  'MIGRATING',
+  'UNKNOWN',
+];
+/** Statuses their jobs own: the create and delete jobs follow these VMs themselves. */
+const OWNED_BY_JOBS: readonly VmStatus[] = ['CREATING', 'DELETING'];
+const HELD_DURING_BOOTSTRAP: readonly VmStatus[] = ['STARTING', 'RUNNING'];
+const DOWNGRADES: readonly VmStatus[] = ['NOT_FOUND', 'UNKNOWN'];
+
+const PAGE_SIZE = 200;
+
+/**
+ * Keeps VM rows in step with their clusters by adaptive polling: VMs in transitional states
+ * are due every few seconds (unless stuck there for half an hour), stable ones every half
+ * hour; the status of an object whose resourceVersion did not move is not rewritten.
+ */
+export class VmStatusSync {
+  constructor(
+    private readonly store: Pick<ShepherdStore, 'vms'>,
+    private readonly connections: ClusterConnections,
+    private readonly logger: LoggerService,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly intervals: StatusPollIntervals = DEFAULT_POLL_INTERVALS,
+  ) {}
+
+  #isDue(poll: VmPollState, now: number): boolean {
+    if (OWNED_BY_JOBS.includes(poll.vm.status)) return false;
+    if (!poll.lastPolledAt) return true;
+    const changing =
+      TRANSITIONAL.includes(poll.vm.status) &&
+      now - Date.parse(poll.vm.updatedAt) < STUCK_AFTER_MS;
+    const interval = changing
+      ? this.intervals.transitionalMs
+      : this.intervals.stableMs;
+    return now - Date.parse(poll.lastPolledAt) >= interval;
+  }
+
+  /** Polls every due VM once; answers how many were polled and how many changed status. */
+  async run(): Promise<{ polled: number; changed: number }> {
+    const now = this.clock().getTime();
+    const due: VmPollState[] = [];
+    for (let offset = 0; ; offset += PAGE_SIZE) {
+      const page = await this.store.vms.listForStatusSync({
+        offset,
+        limit: PAGE_SIZE,
+      });
+      due.push(...page.filter(poll => this.#isDue(poll, now)));
+      if (page.length < PAGE_SIZE) break;
+    }
+    if (due.length === 0) return { polled: 0, changed: 0 };
+
+    const provider = this.connections.provider();
+    const connections = new Map<
+      string,
+      Promise<ShepherdClusterConnection | undefined>
+    >();
+    let changed = 0;
+    for (const poll of due) {
+      const clusterId = poll.vm.clusterId ?? '';
+      if (!connections.has(clusterId)) {
+        connections.set(
+          clusterId,
+          this.connections.connect(clusterId).then(
+            ({ connection }) => connection,
+            error => {
+              this.logger.warn(
+                `Cannot poll VMs of cluster ${clusterId}: ${error}`,
+              );
+              return undefined;
+            },
+          ),
+        );
+      }
+      const connection = await connections.get(clusterId);
+      if (!connection) continue;
+      const state = await provider.getVirtualMachine(connection, poll.vm);
+      const status = this.#nextStatus(poll, state.status, now);
+      // An object whose resourceVersion did not move has not changed on the cluster.
+      const unchangedObject =
+        state.resourceVersion !== undefined &&
+        state.resourceVersion === poll.resourceVersion &&
+        status === poll.vm.status;
+      const statusChanged =
+        !unchangedObject &&
+        (status !== poll.vm.status ||
+          (state.message ?? undefined) !== poll.vm.statusMessage);
+      const written = await this.store.vms.recordPoll(poll.vm.id, {
+        lastPolledAt: new Date(now).toISOString(),
+        resourceVersion: state.resourceVersion,
+        polledStatus: poll.vm.status,
+        ...(statusChanged && {
+          status,
+          statusMessage:
+            status === state.status
+              ? state.message ?? null
+              : poll.vm.statusMessage,
+        }),
+        updatedAt: new Date(now).toISOString(),
+      });
+      if (written) changed += 1;
+    }
+    return { polled: due.length, changed };
+  }
+
+  #nextStatus(poll: VmPollState, observed: VmStatus, now: number): VmStatus {
+    const age = now - Date.parse(poll.vm.createdAt);
+    if (
+      age < BOOTSTRAP_HOLD_MS &&
+      HELD_DURING_BOOTSTRAP.includes(poll.vm.status) &&
+      DOWNGRADES.includes(observed)
+    ) {
+      return poll.vm.status;
+    }
+    return observed;
+  }
+}

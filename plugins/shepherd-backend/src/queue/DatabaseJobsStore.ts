@@ -1,0 +1,307 @@
+import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import { databaseEngineOf } from '../database/engine';
+import {
+  fromJson,
+  isUuid,
+  optional,
+  toBool,
+  toCount,
+  toIso,
+  toIsoOrUndefined,
+  toJson,
+} from '../database/rows';
+import { JobRecord, JobStatus, JobsStore, NewJob } from './JobsStore';
+
+const FINISHED_STATUSES: JobStatus[] = ['succeeded', 'failed', 'cancelled'];
+
+/** Why the sweeper failed a job whose worker stopped during its last attempt. */
+export const LOST_JOB_MESSAGE =
+  'The worker stopped during the last attempt (lease expired)';
+
+/** The PostgreSQL channel on which enqueues wake idle workers. */
+export const JOBS_CHANNEL = 'shepherd_jobs';
+
+type JobRow = {
+  id: string;
+  kind: string;
+  payload: string;
+  status: JobStatus;
+  attempt: number;
+  max_attempts: number;
+  run_after: unknown;
+  lease_owner: string | null;
+  lease_expires_at: unknown;
+  cancel_requested: unknown;
+  last_error: string | null;
+  unique_key: string | null;
+  concurrency_key: string | null;
+  created_at: unknown;
+  updated_at: unknown;
+  finished_at: unknown;
+};
+
+function toJob(row: JobRow): JobRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    payload: fromJson<Record<string, unknown>>(row.payload, {}),
+    status: row.status,
+    attempt: Number(row.attempt),
+    maxAttempts: Number(row.max_attempts),
+    runAfter: toIso(row.run_after),
+    leaseOwner: optional(row.lease_owner),
+    leaseExpiresAt: toIsoOrUndefined(row.lease_expires_at),
+    cancelRequested: toBool(row.cancel_requested),
+    lastError: optional(row.last_error),
+    uniqueKey: optional(row.unique_key),
+    concurrencyKey: optional(row.concurrency_key),
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+    finishedAt: toIsoOrUndefined(row.finished_at),
+  };
+}
+
+const ACTIVE_STATUSES: JobStatus[] = ['queued', 'running'];
+
+/**
+ * The task queue on knex. PostgreSQL claims with `FOR UPDATE SKIP LOCKED`, so concurrent
+ * workers of any replica pick disjoint jobs without waiting for each other; SQLite has a
+ * single writer, so the same UPDATE … RETURNING statement is atomic there.
+ */
+export class DatabaseJobsStore implements JobsStore {
+  readonly #postgres: boolean;
+
+  constructor(private readonly db: Knex) {
+    this.#postgres = databaseEngineOf(db) === 'postgres';
+  }
+
+  async enqueue(job: NewJob, now: string) {
+    const id = randomUUID();
+    // ON CONFLICT DO NOTHING rather than catching the violation: on PostgreSQL a failed
+    // statement would abort the caller's whole transaction.
+    const inserted: Array<{ id: string }> = await this.db('jobs')
+      .insert({
+        id,
+        kind: job.kind,
+        payload: toJson(job.payload),
+        status: 'queued',
+        attempt: 0,
+        max_attempts: job.maxAttempts,
+        run_after: job.runAfter ?? now,
+        cancel_requested: false,
+        unique_key: job.uniqueKey ?? null,
+        concurrency_key: job.concurrencyKey ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict()
+      .ignore()
+      .returning(['id']);
+    if (inserted.length === 1) {
+      if (this.#postgres) {
+        // Wakes idle workers when the transaction commits (NOTIFY is transactional).
+        await this.db.raw('select pg_notify(?, ?)', [JOBS_CHANNEL, job.kind]);
+      }
+      return { job: (await this.get(id))!, created: true };
+    }
+    const existing: JobRow | undefined = await this.db('jobs')
+      .where({ unique_key: job.uniqueKey ?? null })
+      .whereIn('status', ACTIVE_STATUSES)
+      .first();
+    if (!existing) {
+      throw new Error(`Job ${job.kind} could not be enqueued`);
+    }
+    return { job: toJob(existing), created: false };
+  }
+
+  async get(id: string) {
+    if (!isUuid(id)) return undefined;
+    const row: JobRow | undefined = await this.db('jobs').where({ id }).first();
+    return row && toJob(row);
+  }
+
+  async claimNext(options: Parameters<JobsStore['claimNext']>[0]) {
+    if (options.kinds.length === 0) {
+      return undefined;
+    }
+    const candidates = this.db({ c: 'jobs' })
+      .select('c.id')
+      .where('c.status', 'queued')
+      .where('c.run_after', '<=', options.now)
+      .whereIn('c.kind', options.kinds)
+      .where(builder =>
+        builder
+          .whereNull('c.concurrency_key')
+          .orWhereRaw(
+            "(select count(*) from jobs r where r.status = 'running' and r.concurrency_key = c.concurrency_key) < ?",
+            [options.perKeyLimit],
+          ),
+      )
+      .orderBy([{ column: 'c.run_after' }, { column: 'c.created_at' }])
+      .limit(1);
+    if (this.#postgres) {
+      candidates.forUpdate().skipLocked();
+    }
+    // `id = (subquery)`, not `id IN (subquery)`: PostgreSQL may run an IN subquery once per
+    // outer row, and with SKIP LOCKED each run skips the row the previous one just locked,
+    // so one statement would claim several jobs. A scalar subquery runs exactly once.
+    const rows: JobRow[] = await this.db('jobs')
+      .where('id', '=', candidates)
+      .where('status', 'queued')
+      .update({
+        status: 'running',
+        lease_owner: options.workerId,
+        lease_expires_at: options.leaseExpiresAt,
+        attempt: this.db.raw('attempt + 1'),
+        updated_at: options.now,
+      })
+      .returning('*');
+    return rows[0] && toJob(rows[0]);
+  }
+
+  async heartbeat(
+    id: string,
+    workerId: string,
+    leaseExpiresAt: string,
+    now: string,
+  ) {
+    const rows: Array<{ cancel_requested: unknown }> = await this.db('jobs')
+      .where({ id, status: 'running', lease_owner: workerId })
+      .update({ lease_expires_at: leaseExpiresAt, updated_at: now })
+      .returning(['cancel_requested']);
+    return rows.length === 1
+      ? { owned: true, cancelRequested: toBool(rows[0].cancel_requested) }
+      : { owned: false, cancelRequested: false };
+  }
+
+  async finish(
+    id: string,
+    workerId: string,
+    outcome: { status: 'succeeded' | 'failed' | 'cancelled'; error?: string },
+    now: string,
+  ) {
+    const updated = await this.db('jobs')
+      .where({ id, status: 'running', lease_owner: workerId })
+      .update({
+        status: outcome.status,
+        last_error: outcome.error ?? null,
+        lease_owner: null,
+        lease_expires_at: null,
+        finished_at: now,
+        updated_at: now,
+      });
+    return updated === 1;
+  }
+
+  async retryLater(
+    id: string,
+    workerId: string,
+    options: { runAfter: string; error: string },
+    now: string,
+  ) {
+    const updated = await this.db('jobs')
+      .where({ id, status: 'running', lease_owner: workerId })
+      .update({
+        status: 'queued',
+        run_after: options.runAfter,
+        last_error: options.error,
+        lease_owner: null,
+        lease_expires_at: null,
+        updated_at: now,
+      });
+    return updated === 1;
+  }
+
+  async continueLater(
+    id: string,
+    workerId: string,
+    options: { runAfter: string; payload?: Record<string, unknown> },
+    now: string,
+  ) {
+    const updated = await this.db('jobs')
+      .where({ id, status: 'running', lease_owner: workerId })
+      .update({
+        status: 'queued',
+        run_after: options.runAfter,
+        ...(options.payload && { payload: toJson(options.payload) }),
+        attempt: this.db.raw('attempt - 1'),
+        lease_owner: null,
+        lease_expires_at: null,
+        updated_at: now,
+      });
+    return updated === 1;
+  }
+
+  async recoverExpiredLeases(now: string) {
+    const expired = () =>
+      this.db('jobs')
+        .where('status', 'running')
+        .where('lease_expires_at', '<', now);
+    const requeued = await expired().whereRaw('attempt < max_attempts').update({
+      status: 'queued',
+      run_after: now,
+      last_error: 'The worker stopped during the attempt (lease expired)',
+      lease_owner: null,
+      lease_expires_at: null,
+      updated_at: now,
+    });
+    const lost: JobRow[] = await expired()
+      .whereRaw('attempt >= max_attempts')
+      .orderBy('id');
+    return { requeued, lost: lost.map(toJob) };
+  }
+
+  async failLost(id: string, now: string) {
+    const failed = await this.db('jobs')
+      .where({ id, status: 'running' })
+      .where('lease_expires_at', '<', now)
+      .update({
+        status: 'failed',
+        last_error: LOST_JOB_MESSAGE,
+        lease_owner: null,
+        lease_expires_at: null,
+        finished_at: now,
+        updated_at: now,
+      });
+    return failed === 1;
+  }
+
+  async deleteFinished(before: string) {
+    return this.db('jobs')
+      .whereIn('status', FINISHED_STATUSES)
+      .where('finished_at', '<', before)
+      .delete();
+  }
+
+  async cancel(id: string, now: string) {
+    if (!isUuid(id)) return undefined;
+    await this.db('jobs')
+      .where({ id, status: 'queued' })
+      .update({ status: 'cancelled', finished_at: now, updated_at: now });
+    await this.db('jobs')
+      .where({ id, status: 'running' })
+      .update({ cancel_requested: true, updated_at: now });
+    return (await this.get(id))?.status;
+  }
+
+  async countByStatus() {
+    const rows: Array<{ status: JobStatus; count: unknown }> = await this.db(
+      'jobs',
+    )
+      .select('status')
+      .count({ count: '*' })
+      .groupBy('status');
+    const counts: Record<JobStatus, number> = {
+      queued: 0,
+      running: 0,
+      succeeded: 0,
+      failed: 0,
+      cancelled: 0,
+    };
+    for (const row of rows) {
+      counts[row.status] = toCount(row.count);
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,84 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+} from '@backstage/backend-test-utils';
+import { ShepherdHealth } from '@kubevirt-shepherd/plugin-shepherd-common';
+import express from 'express';
+import request from 'supertest';
+import { HealthService } from '../service/HealthService';
+import { createRouter } from './createRouter';
+import { startOpenApiCheckedServer } from '../__testUtils__/openApiServer';
+import { routerOptionsForTests } from '../__testUtils__/routerOptions';
+
+const healthyReport: ShepherdHealth = {
+  status: 'ok',
+  checkedAt: '2026-11-23T10:00:00.000Z',
+  version: '0.1.0',
+  database: {
+    status: 'ok',
+    engine: 'sqlite',
+    latencyMs: 0.4,
+    migrations: {
+      applied: 1,
+      pending: 0,
+      latest: '20261123000000_audit_logs.js',
+    },
+  },
+  providers: [{ type: 'kubevirt' }],
+};
+
+describe('createRouter', () => {
+  let report: ShepherdHealth;
+  const health: HealthService = { check: async () => report };
+
+  async function startApp() {
+    const router = await createRouter(routerOptionsForTests({ health }));
+    return startOpenApiCheckedServer(
+      express().use(router).use(mockErrorHandler()),
+    );
+  }
+
+  beforeEach(() => {
+    report = healthyReport;
+  });
+
+  describe('GET /health', () => {
+    it('answers 200 with the report for a user', async () => {
+      const response = await request(await startApp()).get('/health');
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual(healthyReport);
+    });
+
+    it('answers 200 for a service caller', async () => {
+      const response = await request(await startApp())
+        .get('/health')
+        .set('Authorization', mockCredentials.service.header());
+      expect(response.status).toBe(200);
+    });
+
+    it('answers 503 with the report when a check fails', async () => {
+      report = {
+        ...healthyReport,
+        status: 'degraded',
+        database: {
+          status: 'error',
+          engine: 'postgres',
+          message: 'The database query failed (ECONNREFUSED)',
+        },
+      };
+      const response = await request(await startApp()).get('/health');
+      expect(response.status).toBe(503);
+      expect(response.body.database.message).toBe(
+        'The database query failed (ECONNREFUSED)',
+      );
+    });
+
+    it('rejects a caller without credentials', async () => {
+      const response = await request(await startApp())
+        .get('/health')
+        .set('Authorization', mockCredentials.none.header());
+      expect(response.status).toBe(401);
+      expect(response.body.error.name).toBe('AuthenticationError');
+    });
+  });
+});

@@ -1,0 +1,4 @@
+export interface CatalogListRequest {
+  offset: number;
+  limit: number;
+}

@@ -1,0 +1,100 @@
+import {
+  Environment,
+  shepherdCatalogReadPermission,
+  shepherdNamespaceReadPermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { shepherdNamespacePermissionResourceRef } from '@kubevirt-shepherd/plugin-shepherd-node';
+import { ResourceLoader } from '../../permissions/ResourceLoader';
+import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
+import { Actor } from '../Actor';
+import { notAllowed, notFound } from '../errors';
+import { RequesterCatalogService } from './RequesterCatalogService';
+import { CatalogListRequest } from '../PageRequest';
+
+type OfferRequest = CatalogListRequest & { namespace?: string };
+
+/**
+ * The requester catalogs behind the permission framework: namespaces filtered by the
+ * conditional decision of `shepherd.namespace.read` (in SQL), templates and sizes behind
+ * `shepherd.catalog.read` and offered only for the environments of readable namespaces.
+ * A namespace the caller may not read answers 404.
+ */
+export class AuthorizedRequesterCatalogService
+  implements RequesterCatalogService
+{
+  constructor(
+    private readonly inner: RequesterCatalogService,
+    private readonly authorizer: ShepherdAuthorizer,
+    private readonly resources: ResourceLoader,
+  ) {}
+
+  async listNamespaces(actor: Actor, request: CatalogListRequest) {
+    const access = await this.#namespaceAccess(actor);
+    if (access.type === 'none') {
+      return { items: [], totalItems: 0, ...request };
+    }
+    return this.inner.listNamespaces(actor, {
+      ...request,
+      conditions: access.type === 'some' ? access.conditions : undefined,
+    });
+  }
+
+  async getNamespace(actor: Actor, name: string) {
+    const namespace = await this.inner.getNamespace(actor, name);
+    const [resource] = this.resources.namespaces([namespace]);
+    const allowed = await this.authorizer.isAllowedOn(
+      actor.credentials,
+      shepherdNamespaceReadPermission,
+      shepherdNamespacePermissionResourceRef,
+      resource,
+    );
+    if (!allowed) throw notFound('Namespace');
+    return namespace;
+  }
+
+  async listEnvironments(actor: Actor): Promise<Environment[]> {
+    const access = await this.#namespaceAccess(actor);
+    if (access.type === 'none') return [];
+    return this.inner.listEnvironments(actor, {
+      conditions: access.type === 'some' ? access.conditions : undefined,
+    });
+  }
+
+  async listTemplates(actor: Actor, request: OfferRequest) {
+    return this.inner.listTemplates(
+      actor,
+      await this.#offerRequest(actor, request),
+    );
+  }
+
+  async listInstanceSizes(actor: Actor, request: OfferRequest) {
+    return this.inner.listInstanceSizes(
+      actor,
+      await this.#offerRequest(actor, request),
+    );
+  }
+
+  async #namespaceAccess(actor: Actor) {
+    return this.authorizer.listAccess(
+      actor.credentials,
+      shepherdNamespaceReadPermission,
+      shepherdNamespacePermissionResourceRef,
+    );
+  }
+
+  /** The request with the environments the caller may use; the namespace must be readable. */
+  async #offerRequest(actor: Actor, request: OfferRequest) {
+    if (
+      !(await this.authorizer.isAllowed(
+        actor.credentials,
+        shepherdCatalogReadPermission,
+      ))
+    ) {
+      throw notAllowed('You may not read the request catalog');
+    }
+    if (request.namespace !== undefined) {
+      await this.getNamespace(actor, request.namespace);
+    }
+    return { ...request, environments: await this.listEnvironments(actor) };
+  }
+}

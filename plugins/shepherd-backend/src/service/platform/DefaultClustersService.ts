@@ -1,0 +1,301 @@
+import {
+  SHEPHERD_ERROR_CODES,
+  ShepherdCluster,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { randomUUID } from 'node:crypto';
+import {
+  CredentialCipher,
+  CredentialCipherError,
+  ENCRYPTION_KEYS_CONFIG_KEY,
+} from '../../crypto/CredentialCipher';
+import { sanitizeKubeconfig } from '../../domain/kubeconfig';
+import { Actor } from '../Actor';
+import { invalidInput, notFound, unavailable } from '../errors';
+import { GovernanceContext, UnitOfWork } from '../GovernanceContext';
+import {
+  ACTIVE_TICKET_STATUSES,
+  CATALOG_AUDIT,
+  assertUnused,
+  checkDnsLabelName,
+  describeChanges,
+  insertUniquelyNamed,
+} from './platformRules';
+import { ClusterCredentials } from '../../database/stores/clusters/ClustersStore';
+import {
+  ClusterCredentialsSource,
+  ClusterPatch,
+  ClusterRegistration,
+  ClustersService,
+} from './ClustersService';
+
+const CLUSTER = 'Cluster';
+const AUDIT = CATALOG_AUDIT.cluster;
+const DISPLAY_NAME_MAX_LENGTH = 255;
+/** A storage class name is a DNS subdomain. */
+const STORAGE_CLASS_PATTERN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const STORAGE_CLASS_MAX_LENGTH = 253;
+
+/** A sanitised kubeconfig, encrypted for one cluster row. */
+interface SealedKubeconfig {
+  credentials: ClusterCredentials;
+  apiServerUrl: string;
+}
+
+function checkDisplayName(displayName: string | undefined) {
+  if (
+    displayName !== undefined &&
+    (displayName.trim() === '' || displayName.length > DISPLAY_NAME_MAX_LENGTH)
+  ) {
+    throw invalidInput(
+      SHEPHERD_ERROR_CODES.VALIDATION_FAILED,
+      `displayName must have 1 to ${DISPLAY_NAME_MAX_LENGTH} characters`,
+    );
+  }
+}
+
+/**
+ * The cluster registry. Kubeconfigs are sanitised, then encrypted with the cluster id as
+ * associated data before anything is written; they never appear in a response, a log line or
+ * an audit row. Cluster health, versions and storage classes are filled in by the health
+ * checks, not here.
+ */
+export class DefaultClustersService
+  implements ClustersService, ClusterCredentialsSource
+{
+  constructor(
+    private readonly context: GovernanceContext,
+    private readonly cipher: CredentialCipher,
+  ) {}
+
+  async listClusters(
+    _actor: Actor,
+    request: Parameters<ClustersService['listClusters']>[1],
+  ) {
+    return this.context.store.clusters.list(request);
+  }
+
+  async getCluster(_actor: Actor, id: string) {
+    const cluster = await this.context.store.clusters.get(id);
+    if (!cluster) throw notFound(CLUSTER);
+    return cluster;
+  }
+
+  async registerCluster(actor: Actor, input: ClusterRegistration) {
+    this.#assertCipher();
+    checkDnsLabelName(input.name);
+    checkDisplayName(input.displayName);
+    const id = randomUUID();
+    const sealed = this.#seal(id, input.kubeconfig);
+    const now = this.context.now();
+    const cluster: ShepherdCluster = {
+      id,
+      name: input.name,
+      displayName: input.displayName ?? input.name,
+      environment: input.environment,
+      status: 'UNKNOWN',
+      enabled: true,
+      apiServerUrl: sealed.apiServerUrl,
+      featureGates: [],
+      storageClasses: [],
+      credentialKeyId: sealed.credentials.encryptionKeyId,
+      createdBy: actor.userEntityRef,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await insertUniquelyNamed('cluster', cluster.name, () =>
+      this.context.execute(async unit => {
+        await unit.tx.clusters.insert(cluster, sealed.credentials);
+        await this.#audit(unit, actor, AUDIT.register, cluster, {
+          apiServerUrl: cluster.apiServerUrl,
+          encryptionKeyId: cluster.credentialKeyId,
+        });
+      }),
+    );
+    return { item: cluster, warnings: [] };
+  }
+
+  async updateCluster(actor: Actor, id: string, patch: ClusterPatch) {
+    checkDisplayName(patch.displayName);
+    return this.context.execute(async unit => {
+      const cluster = await unit.tx.clusters.get(id);
+      if (!cluster) throw notFound(CLUSTER);
+      if (patch.defaultStorageClass !== undefined) {
+        this.#checkStorageClass(cluster, patch.defaultStorageClass);
+      }
+      if (
+        patch.environment !== undefined &&
+        patch.environment !== cluster.environment
+      ) {
+        assertUnused(
+          await unit.tx.catalogUsage.ofCluster(id, ACTIVE_TICKET_STATUSES),
+          SHEPHERD_ERROR_CODES.ENVIRONMENT_IMMUTABLE,
+          `The environment of the cluster '${cluster.name}' cannot change while it runs VMs`,
+        );
+      }
+      const updated: ShepherdCluster = {
+        ...cluster,
+        displayName: patch.displayName ?? cluster.displayName,
+        enabled: patch.enabled ?? cluster.enabled,
+        defaultStorageClass:
+          patch.defaultStorageClass ?? cluster.defaultStorageClass,
+        environment: patch.environment ?? cluster.environment,
+        updatedAt: this.context.now(),
+      };
+      await unit.tx.clusters.update(id, {
+        displayName: updated.displayName,
+        enabled: updated.enabled,
+        defaultStorageClass: updated.defaultStorageClass,
+        environment: updated.environment,
+        updatedAt: updated.updatedAt,
+      });
+      await this.#audit(unit, actor, AUDIT.update, updated, {
+        changes: describeChanges(cluster, updated, [
+          'displayName',
+          'enabled',
+          'defaultStorageClass',
+          'environment',
+        ]),
+      });
+      return updated;
+    });
+  }
+
+  async rotateClusterCredentials(actor: Actor, id: string, kubeconfig: string) {
+    this.#assertCipher();
+    const cluster = await this.getCluster(actor, id);
+    const sealed = this.#seal(id, kubeconfig);
+    const updated: ShepherdCluster = {
+      ...cluster,
+      apiServerUrl: sealed.apiServerUrl,
+      credentialKeyId: sealed.credentials.encryptionKeyId,
+      updatedAt: this.context.now(),
+    };
+    await this.context.execute(async unit => {
+      await unit.tx.clusters.updateCredentials(
+        id,
+        sealed.credentials,
+        updated.updatedAt,
+      );
+      await unit.tx.clusters.update(id, {
+        apiServerUrl: updated.apiServerUrl,
+        updatedAt: updated.updatedAt,
+      });
+      await this.#audit(unit, actor, AUDIT.credentialRotate, updated, {
+        apiServerUrl: updated.apiServerUrl,
+        previousApiServerUrl: cluster.apiServerUrl,
+        encryptionKeyId: updated.credentialKeyId,
+        previousEncryptionKeyId: cluster.credentialKeyId,
+      });
+    });
+    return updated;
+  }
+
+  async deleteCluster(actor: Actor, id: string) {
+    const cluster = await this.getCluster(actor, id);
+    await this.context.execute(async unit => {
+      assertUnused(
+        await unit.tx.catalogUsage.ofCluster(id, ACTIVE_TICKET_STATUSES),
+        SHEPHERD_ERROR_CODES.DELETE_RESTRICTED,
+        `The cluster '${cluster.name}' cannot be deleted while it runs VMs; disable it instead`,
+      );
+      await unit.tx.clusters.delete(id);
+      await this.#audit(unit, actor, AUDIT.delete, cluster);
+    });
+  }
+
+  async getClusterKubeconfig(clusterId: string): Promise<string> {
+    const credentials = await this.context.store.clusters.getCredentials(
+      clusterId,
+    );
+    if (!credentials) throw notFound(CLUSTER);
+    try {
+      return this.cipher.decrypt(
+        {
+          keyId: credentials.encryptionKeyId,
+          ciphertext: credentials.encryptedKubeconfig,
+        },
+        clusterId,
+      );
+    } catch (error) {
+      if (error instanceof CredentialCipherError) {
+        throw unavailable(
+          SHEPHERD_ERROR_CODES.CLUSTER_CREDENTIALS_UNREADABLE,
+          `The credentials of the cluster cannot be read: ${error.message}`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  #assertCipher() {
+    if (!this.cipher.isConfigured) {
+      throw unavailable(
+        SHEPHERD_ERROR_CODES.ENCRYPTION_NOT_CONFIGURED,
+        `Cluster credentials cannot be stored: no encryption key is configured in ${ENCRYPTION_KEYS_CONFIG_KEY}`,
+      );
+    }
+  }
+
+  #seal(clusterId: string, kubeconfig: string): SealedKubeconfig {
+    const check = sanitizeKubeconfig(kubeconfig);
+    if (!check.ok) {
+      throw check.unsafe
+        ? invalidInput(SHEPHERD_ERROR_CODES.KUBECONFIG_UNSAFE, check.message, {
+            violations: check.violations,
+          })
+        : invalidInput(SHEPHERD_ERROR_CODES.KUBECONFIG_INVALID, check.message);
+    }
+    // The cluster id is the associated data: a ciphertext copied to another row fails to
+    // decrypt there.
+    const encrypted = this.cipher.encrypt(check.value.kubeconfig, clusterId);
+    return {
+      credentials: {
+        encryptedKubeconfig: encrypted.ciphertext,
+        encryptionKeyId: encrypted.keyId,
+      },
+      apiServerUrl: check.value.apiServerUrl,
+    };
+  }
+
+  #checkStorageClass(cluster: ShepherdCluster, storageClass: string) {
+    if (
+      storageClass.length > STORAGE_CLASS_MAX_LENGTH ||
+      !STORAGE_CLASS_PATTERN.test(storageClass)
+    ) {
+      throw invalidInput(
+        SHEPHERD_ERROR_CODES.VALIDATION_FAILED,
+        `'${storageClass}' is not a storage class name`,
+      );
+    }
+    // Before the first health check the cluster's classes are not known yet.
+    if (
+      cluster.storageClasses.length > 0 &&
+      !cluster.storageClasses.includes(storageClass)
+    ) {
+      throw invalidInput(
+        SHEPHERD_ERROR_CODES.STORAGE_CLASS_UNKNOWN,
+        `The cluster '${cluster.name}' has no storage class '${storageClass}'`,
+        { storageClasses: cluster.storageClasses },
+      );
+    }
+  }
+
+  async #audit(
+    unit: UnitOfWork,
+    actor: Actor,
+    action: string,
+    cluster: ShepherdCluster,
+    details: Record<string, unknown> = {},
+  ) {
+    await unit.audit({
+      action,
+      actor: actor.userEntityRef,
+      resourceType: AUDIT.resourceType,
+      resourceId: cluster.id,
+      resourceName: cluster.name,
+      environment: cluster.environment,
+      details,
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { Config } from '@backstage/config';
+import { CredentialCipher } from '../../crypto/CredentialCipher';
+import { ResourceLoader } from '../../permissions/ResourceLoader';
+import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
+import { GovernanceContext } from '../GovernanceContext';
+import { AuthorizedNamespacesService } from './AuthorizedNamespacesService';
+import { AuthorizedRequesterCatalogService } from './AuthorizedRequesterCatalogService';
+import { CatalogServices } from './PlatformServices';
+import { DefaultClustersService } from './DefaultClustersService';
+import { DefaultInstanceSizesService } from './DefaultInstanceSizesService';
+import { DefaultNamespacesService } from './DefaultNamespacesService';
+import { DefaultRequesterCatalogService } from './DefaultRequesterCatalogService';
+import { DefaultTemplatesService } from './DefaultTemplatesService';
+import { ClusterCredentialsSource } from './ClustersService';
+import { AuthorizedClustersService } from './AuthorizedClustersService';
+import { AuthorizedTemplatesService } from './AuthorizedTemplatesService';
+import { AuthorizedInstanceSizesService } from './AuthorizedInstanceSizesService';
+
+/**
+ * The catalog services the routes use, each behind its permission checks, and the cluster
+ * credentials for use inside the backend. Fails on a misconfigured encryption key, so that a
+ * bad key stops the backend rather than the first cluster registration.
+ */
+export function createCatalogServices(deps: {
+  context: GovernanceContext;
+  authorizer: ShepherdAuthorizer;
+  loader: ResourceLoader;
+  config: Config;
+}): {
+  services: CatalogServices;
+  clusterCredentials: ClusterCredentialsSource;
+} {
+  const { context, authorizer, loader, config } = deps;
+  const clusters = new DefaultClustersService(
+    context,
+    CredentialCipher.fromConfig(config),
+  );
+  return {
+    services: {
+      namespaces: new AuthorizedNamespacesService(
+        new DefaultNamespacesService(context),
+        authorizer,
+      ),
+      clusters: new AuthorizedClustersService(clusters, authorizer),
+      templates: new AuthorizedTemplatesService(
+        new DefaultTemplatesService(context),
+        authorizer,
+      ),
+      instanceSizes: new AuthorizedInstanceSizesService(
+        new DefaultInstanceSizesService(context),
+        authorizer,
+      ),
+      requesterCatalog: new AuthorizedRequesterCatalogService(
+        new DefaultRequesterCatalogService(context),
+        authorizer,
+        loader,
+      ),
+    },
+    clusterCredentials: clusters,
+  };
+}

@@ -1,0 +1,109 @@
+import {
+  SHEPHERD_ERROR_CODES,
+  ShepherdTicket,
+  TicketDetail,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { Actor } from '../Actor';
+import { conflict, notAllowed, notFound } from '../errors';
+import { GovernanceContext } from '../GovernanceContext';
+import { TICKET_AGGREGATE, recordEvent } from '../../operations/submitTicket';
+import { TicketListRequest, TicketsService } from './TicketsService';
+import { PermissionConditions } from '../../database/permissionFilter';
+
+export type TicketGuard = (ticket: ShepherdTicket) => Promise<void>;
+const noGuard = async () => {};
+
+/** The longest audit trail shown with a ticket. */
+const TICKET_HISTORY_LIMIT = 100;
+
+export class DefaultTicketsService implements TicketsService {
+  constructor(private readonly context: GovernanceContext) {}
+
+  async listTickets(
+    actor: Actor,
+    request: TicketListRequest & { conditions?: PermissionConditions },
+  ) {
+    return this.context.store.tickets.list({
+      offset: request.offset,
+      limit: request.limit,
+      statuses: request.statuses,
+      operations: request.operations,
+      vmId: request.vmId,
+      requester: request.scope === 'all' ? undefined : actor.userEntityRef,
+      conditions: request.conditions,
+    });
+  }
+
+  async loadTicket(id: string): Promise<ShepherdTicket> {
+    const ticket = await this.context.store.tickets.get(id);
+    if (!ticket) throw notFound('Ticket');
+    return ticket;
+  }
+
+  async getTicket(
+    _actor: Actor,
+    id: string,
+    guard: TicketGuard = noGuard,
+  ): Promise<TicketDetail> {
+    const ticket = await this.loadTicket(id);
+    await guard(ticket);
+    const { store } = this.context;
+    const events = await store.events.listForAggregate(TICKET_AGGREGATE, id);
+    const history = await store.audit.list({
+      offset: 0,
+      limit: TICKET_HISTORY_LIMIT,
+      ticketId: id,
+    });
+    return { ticket, events, history: [...history.items].reverse() };
+  }
+
+  async cancelTicket(actor: Actor, id: string, guard: TicketGuard = noGuard) {
+    const ticket = await this.loadTicket(id);
+    await guard(ticket);
+    if (ticket.requester !== actor.userEntityRef) {
+      throw notAllowed('Only the requester can cancel a request');
+    }
+    const updatedAt = this.context.now();
+    await this.context.execute(async unit => {
+      const moved = await unit.tx.tickets.transition(id, ['PENDING'], {
+        status: 'CANCELLED',
+        decidedAt: updatedAt,
+        updatedAt,
+      });
+      if (!moved) {
+        throw conflict(
+          SHEPHERD_ERROR_CODES.TICKET_NOT_PENDING,
+          `Only pending requests can be cancelled; this one is ${ticket.status}`,
+        );
+      }
+      await unit.tx.events.transition(ticket.eventId, ['PENDING'], {
+        status: 'CANCELLED',
+        processedAt: updatedAt,
+      });
+      await recordEvent(unit, this.context, {
+        type: 'REQUEST_CANCELLED',
+        aggregateId: id,
+        payload: { ticketId: id, cancelledBy: actor.userEntityRef },
+        status: 'COMPLETED',
+        createdBy: actor.userEntityRef,
+      });
+      await unit.audit({
+        action: 'approval.cancel',
+        actor: actor.userEntityRef,
+        resourceType: 'ticket',
+        resourceId: id,
+        parentType: 'service',
+        parentId: ticket.serviceId,
+        environment: ticket.environment,
+        ticketId: id,
+        details: { operation: ticket.operation },
+      });
+    });
+    return {
+      ...ticket,
+      status: 'CANCELLED' as const,
+      decidedAt: updatedAt,
+      updatedAt,
+    };
+  }
+}
