@@ -15,7 +15,6 @@ import {
 import { startExecution } from './jobs/startExecution';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readFileSync } from 'node:fs';
-import { ChangeRecordingStore } from './database/ChangeRecordingStore';
 import { DatabaseShepherdStore } from './database/DatabaseShepherdStore';
 import {
   applyDatabaseMigrations,
@@ -121,10 +120,7 @@ export const shepherdPlugin = createBackendPlugin({
         // Committed changes of Systems, Services and VMs are announced for the catalog.
         const announcer = new ChangeAnnouncer(deps.events, logger);
         deps.lifecycle.addShutdownHook(() => announcer.settled());
-        const store = ChangeRecordingStore.wrap(
-          new DatabaseShepherdStore(knex),
-          changes => announcer.announce(changes),
-        );
+        const store = new DatabaseShepherdStore(knex);
         const loader = new ResourceLoader(store);
         registerShepherdPermissions(deps.permissionsRegistry, store, loader);
 
@@ -132,11 +128,12 @@ export const shepherdPlugin = createBackendPlugin({
           deps.permissions,
           deps.permissionsRegistry,
         );
-        const context = new GovernanceContext(
+        const context = new GovernanceContext({
           store,
-          new AuditRecorder(deps.auditor, logger),
+          auditRecorder: new AuditRecorder(deps.auditor, logger),
           logger,
-        );
+          onRecordsChanged: changes => announcer.announce(changes),
+        });
         const systems = new AuthorizedSystemsService(
           new DefaultSystemsService(context, deps.catalog),
           authorizer,

@@ -1,5 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  AuditAction,
+  SHEPHERD_SERVICE_ACTOR,
   PowerAction,
   ShepherdDomainEvent,
   ShepherdTicket,
@@ -149,13 +151,13 @@ export class VmJobHandlers {
   async #audit(
     unit: UnitOfWork,
     ticket: ShepherdTicket | undefined,
-    action: string,
+    action: AuditAction,
     details: Record<string, unknown> = {},
     vm?: ShepherdVm,
   ) {
     await unit.audit({
       action,
-      actor: 'service:shepherd',
+      actor: SHEPHERD_SERVICE_ACTOR,
       resourceType: ticket ? 'ticket' : 'vm',
       resourceId: ticket?.id ?? vm?.id,
       resourceName: ticket?.vmName ?? vm?.name,

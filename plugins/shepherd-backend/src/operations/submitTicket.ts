@@ -1,9 +1,9 @@
 import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import {
-  DomainEventStatus,
+  AuditAction,
+  DOMAIN_EVENT_AGGREGATES,
   DomainEventType,
   SHEPHERD_ERROR_CODES,
-  ShepherdDomainEvent,
   ShepherdTicket,
   TicketOperation,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -11,12 +11,8 @@ import { ShepherdApprovalProvider } from '@kubevirt-shepherd/plugin-shepherd-nod
 import { randomUUID } from 'node:crypto';
 import { Actor } from '../service/Actor';
 import { conflict } from '../service/errors';
-import { GovernanceContext, UnitOfWork } from '../service/GovernanceContext';
+import { GovernanceContext } from '../service/GovernanceContext';
 import { NewTicket } from '../database/stores/tickets/TicketsStore';
-
-/** Aggregates of domain events: a ticket, or a VM for operations that need no ticket. */
-export const TICKET_AGGREGATE = 'ticket';
-export const VM_AGGREGATE = 'vm';
 
 /** The de-duplication key of a ticket: one pending ticket per target and operation. */
 export function dedupeKey(operation: TicketOperation, target: string): string {
@@ -43,36 +39,7 @@ export interface TicketDraft {
   /** The immutable payload of the domain event. */
   payload: Record<string, unknown>;
   /** Canonical audit action of the submission, e.g. `vm.request`. */
-  auditAction: string;
-}
-
-/** Records a domain event in the unit of work. */
-export async function recordEvent(
-  unit: UnitOfWork,
-  context: GovernanceContext,
-  event: {
-    type: DomainEventType;
-    aggregateType?: typeof TICKET_AGGREGATE | typeof VM_AGGREGATE;
-    aggregateId: string;
-    payload: Record<string, unknown>;
-    status: DomainEventStatus;
-    createdBy: string;
-  },
-): Promise<ShepherdDomainEvent> {
-  const now = context.now();
-  const record: ShepherdDomainEvent = {
-    id: randomUUID(),
-    type: event.type,
-    aggregateType: event.aggregateType ?? TICKET_AGGREGATE,
-    aggregateId: event.aggregateId,
-    payload: event.payload,
-    status: event.status,
-    createdBy: event.createdBy,
-    createdAt: now,
-    processedAt: event.status === 'COMPLETED' ? now : undefined,
-  };
-  await unit.tx.events.insert(record);
-  return record;
+  auditAction: AuditAction;
 }
 
 /**
@@ -93,7 +60,8 @@ export async function submitTicket(
   let ticket: NewTicket;
   try {
     ticket = await context.execute(async unit => {
-      const event = await recordEvent(unit, context, {
+      const event = await unit.recordEvent({
+        aggregateType: DOMAIN_EVENT_AGGREGATES.ticket,
         type: draft.eventType,
         aggregateId: ticketId,
         payload: { ...draft.payload, ticketId },

@@ -375,11 +375,14 @@ describe('Catalogs API', () => {
       function clustersService(config: object = ENCRYPTION_CONFIG) {
         const logger = mockServices.logger.mock();
         return new DefaultClustersService(
-          new GovernanceContext(
-            api.store,
-            new AuditRecorder(mockServices.auditor.mock(), logger),
+          new GovernanceContext({
+            store: api.store,
+            auditRecorder: new AuditRecorder(
+              mockServices.auditor.mock(),
+              logger,
+            ),
             logger,
-          ),
+          }),
           CredentialCipher.fromConfig(new ConfigReader(config)),
         );
       }

@@ -1,8 +1,31 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { AuditLogEntry } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  AuditLogEntry,
+  DomainEventAggregate,
+  DomainEventStatus,
+  DomainEventType,
+  ShepherdDomainEvent,
+  ShepherdRecordChange,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { randomUUID } from 'node:crypto';
 import { ShepherdStore } from '../database/ShepherdStore';
-import { AuditRecord, AuditRecorder } from './audit/AuditRecorder';
 import { JobRecord, NewJob } from '../queue/JobsStore';
+import { AuditRecord, AuditRecorder } from './audit/AuditRecorder';
+import {
+  RecordChangeListener,
+  collapseChanges,
+  recordChanges,
+} from './changes/recordChanges';
+
+/** A domain event as a unit of work records it. */
+export interface NewDomainEvent {
+  type: DomainEventType;
+  aggregateType: DomainEventAggregate;
+  aggregateId: string;
+  payload: Record<string, unknown>;
+  status: DomainEventStatus;
+  createdBy: string;
+}
 
 /** What a use case may do inside its unit of work. */
 export interface UnitOfWork {
@@ -10,6 +33,11 @@ export interface UnitOfWork {
   readonly tx: ShepherdStore;
   /** Appends an audit row in this transaction. */
   audit(record: AuditRecord): Promise<void>;
+  /**
+   * Records an immutable domain event in this transaction. An event recorded as COMPLETED is
+   * a fact that needs no processing, and is processed as it is recorded.
+   */
+  recordEvent(event: NewDomainEvent): Promise<ShepherdDomainEvent>;
   /** Runs `effect` once the transaction has committed (notifications, signals). */
   afterCommit(effect: () => Promise<void>): void;
   /** Queues a job in this transaction: it exists if, and only if, the change commits. */
@@ -17,19 +45,34 @@ export interface UnitOfWork {
 }
 
 /**
- * Runs use cases as units of work: business rows, domain events and audit rows commit
- * together or not at all; effects outside the database (auditor events, notifications,
- * approval providers) run only after the commit, and their failures never undo it.
+ * Runs use cases as units of work: business rows, domain events, audit rows and jobs commit
+ * together or not at all. Everything outside the database happens only after the commit, in
+ * one place, and never undoes it: the changed Systems, Services and VMs are announced, the
+ * audit rows go to Backstage's auditor, then the use case's own effects run (notifications,
+ * the approval provider).
  */
 export class GovernanceContext {
-  constructor(
-    readonly store: ShepherdStore,
-    private readonly auditRecorder: AuditRecorder,
-    private readonly logger: LoggerService,
-    readonly clock: () => Date = () => new Date(),
-  ) {}
-
+  readonly store: ShepherdStore;
+  readonly clock: () => Date;
+  readonly #auditRecorder: AuditRecorder;
+  readonly #logger: LoggerService;
+  readonly #recordsChanged: RecordChangeListener;
   #jobsEnqueued?: () => void;
+
+  constructor(options: {
+    store: ShepherdStore;
+    auditRecorder: AuditRecorder;
+    logger: LoggerService;
+    /** Told which Systems, Services and VMs each committed unit of work changed. */
+    onRecordsChanged?: RecordChangeListener;
+    clock?: () => Date;
+  }) {
+    this.store = options.store;
+    this.clock = options.clock ?? (() => new Date());
+    this.#auditRecorder = options.auditRecorder;
+    this.#logger = options.logger;
+    this.#recordsChanged = options.onRecordsChanged ?? (() => {});
+  }
 
   now(): string {
     return this.clock().toISOString();
@@ -43,12 +86,25 @@ export class GovernanceContext {
   async execute<T>(work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
     const effects: Array<() => Promise<void>> = [];
     const audited: AuditLogEntry[] = [];
+    const changes: ShepherdRecordChange[] = [];
     let enqueued = false;
-    const result = await this.store.transaction(async tx =>
-      work({
+    const result = await this.store.transaction(async transaction => {
+      const tx = recordChanges(transaction, change => changes.push(change));
+      return work({
         tx,
         audit: async record => {
-          audited.push(await this.auditRecorder.record(tx, record));
+          audited.push(await this.#auditRecorder.record(tx, record));
+        },
+        recordEvent: async event => {
+          const now = this.now();
+          const recorded: ShepherdDomainEvent = {
+            id: randomUUID(),
+            ...event,
+            createdAt: now,
+            processedAt: event.status === 'COMPLETED' ? now : undefined,
+          };
+          await tx.events.insert(recorded);
+          return recorded;
         },
         afterCommit: effect => {
           effects.push(effect);
@@ -57,17 +113,20 @@ export class GovernanceContext {
           enqueued = true;
           return (await tx.jobs.enqueue(job, this.now())).job;
         },
-      }),
-    );
+      });
+    });
+    if (changes.length > 0) {
+      this.#recordsChanged(collapseChanges(changes));
+    }
     if (enqueued) {
       this.#jobsEnqueued?.();
     }
-    await this.auditRecorder.publish(audited);
+    await this.#auditRecorder.publish(audited);
     for (const effect of effects) {
       try {
         await effect();
       } catch (error) {
-        this.logger.warn(`A follow-up of a committed change failed: ${error}`);
+        this.#logger.warn(`A follow-up of a committed change failed: ${error}`);
       }
     }
     return result;

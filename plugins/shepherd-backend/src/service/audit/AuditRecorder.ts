@@ -1,6 +1,9 @@
 import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
 import {
+  AUDIT_ACTION_DEFINITIONS,
+  AuditAction,
   AuditLogEntry,
+  AuditResourceType,
   Environment,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { JsonObject } from '@backstage/types';
@@ -11,44 +14,18 @@ import { redactSecrets } from './redact';
 /** One audited action: written in the caller's transaction, mirrored to the auditor after commit. */
 export interface AuditRecord {
   /** Canonical action code, e.g. `vm.request` or `approval.approve`. */
-  action: string;
+  action: AuditAction;
   actor: string;
-  resourceType: string;
+  resourceType: AuditResourceType;
   resourceId?: string;
   resourceName?: string;
-  parentType?: string;
+  parentType?: AuditResourceType;
   parentId?: string;
   environment?: Environment;
   ticketId?: string;
   details?: Record<string, unknown>;
   outcome?: 'success' | 'failure';
 }
-
-/** The audit event families sent to `coreServices.auditor` (kebab-case, no plugin prefix). */
-const AUDITOR_EVENT_BY_PREFIX: Record<string, string> = {
-  system: 'system-mutate',
-  service: 'service-mutate',
-  member: 'member-mutate',
-  namespace: 'catalog-mutate',
-  template: 'catalog-mutate',
-  instance_size: 'catalog-mutate',
-  cluster: 'cluster-mutate',
-  vm: 'request',
-  approval: 'approval',
-  vnc: 'console-session',
-  ticket: 'provisioning',
-};
-
-/** Actions that change who may do what, or reach production: reported with high severity. */
-const HIGH_SEVERITY_ACTIONS = new Set([
-  'approval.approve',
-  'member.add',
-  'member.update',
-  'member.remove',
-  'cluster.register',
-  'cluster.credential_rotate',
-  'cluster.delete',
-]);
 
 /**
  * Writes the append-only audit trail. `record` runs inside the unit of work of the change it
@@ -89,12 +66,11 @@ export class AuditRecorder {
   async publish(entries: AuditLogEntry[]): Promise<void> {
     for (const entry of entries) {
       try {
-        const prefix = entry.action.split('.')[0];
+        const { auditorEventId, severity } =
+          AUDIT_ACTION_DEFINITIONS[entry.action as AuditAction];
         const event = await this.auditor.createEvent({
-          eventId: AUDITOR_EVENT_BY_PREFIX[prefix] ?? 'governance',
-          severityLevel: HIGH_SEVERITY_ACTIONS.has(entry.action)
-            ? 'high'
-            : 'medium',
+          eventId: auditorEventId,
+          severityLevel: severity,
           meta: {
             actionType: entry.action,
             actor: entry.actor,

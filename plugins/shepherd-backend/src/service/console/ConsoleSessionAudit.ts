@@ -12,7 +12,7 @@ export const CONSOLE_AUDIT_ACTIONS = {
 function target(session: AdmittedConsoleSession) {
   return {
     actor: session.userRef,
-    resourceType: 'vm',
+    resourceType: 'vm' as const,
     resourceId: session.vm.id,
     resourceName: session.vm.name,
     environment: session.vm.environment,

@@ -1,19 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { ShepherdTicket } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  SHEPHERD_NOTIFICATION_LINKS,
+  ShepherdTicket,
+  TICKET_OPERATION_WORDS,
+  ticketNotificationTopic,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 
-/** Where the frontend plugin shows a ticket and the approval queue. */
-export const TICKET_LINK = (ticketId: string) =>
-  `/shepherd/requests/${ticketId}`;
-export const APPROVALS_LINK = '/shepherd/approvals';
-
-const OPERATION_TITLES: Record<ShepherdTicket['operation'], string> = {
-  CREATE: 'a new VM',
-  MODIFY: 'a VM change',
-  DELETE: 'a VM deletion',
-  POWER: 'a power operation',
-  VNC_ACCESS: 'console access',
-};
+const phrase = (ticket: ShepherdTicket) =>
+  TICKET_OPERATION_WORDS[ticket.operation].phrase;
 
 function describeTarget(ticket: ShepherdTicket): string {
   const where = `${ticket.systemName}/${ticket.serviceName} in ${ticket.namespace} (${ticket.environment})`;
@@ -46,12 +41,12 @@ export class ShepherdNotifier {
         excludeEntityRef: ticket.requester,
       },
       payload: {
-        title: `Approval requested: ${OPERATION_TITLES[ticket.operation]}`,
-        description: `${ticket.requester} asks for ${
-          OPERATION_TITLES[ticket.operation]
-        } for ${describeTarget(ticket)}: ${ticket.reason}`,
-        link: APPROVALS_LINK,
-        topic: `shepherd-ticket:${ticket.id}`,
+        title: `Approval requested: ${phrase(ticket)}`,
+        description: `${ticket.requester} asks for ${phrase(
+          ticket,
+        )} for ${describeTarget(ticket)}: ${ticket.reason}`,
+        link: SHEPHERD_NOTIFICATION_LINKS.approvals,
+        topic: ticketNotificationTopic(ticket.id),
         severity: ticket.environment === 'prod' ? 'high' : 'normal',
       },
     });
@@ -62,9 +57,7 @@ export class ShepherdNotifier {
     await this.#send({
       recipients: { type: 'entity', entityRef: ticket.requester },
       payload: {
-        title: `${approved ? 'Approved' : 'Rejected'}: ${
-          OPERATION_TITLES[ticket.operation]
-        }`,
+        title: `${approved ? 'Approved' : 'Rejected'}: ${phrase(ticket)}`,
         description: approved
           ? `${ticket.approver} approved your request for ${describeTarget(
               ticket,
@@ -72,8 +65,8 @@ export class ShepherdNotifier {
           : `${ticket.approver} rejected your request for ${describeTarget(
               ticket,
             )}: ${ticket.rejectReason}`,
-        link: TICKET_LINK(ticket.id),
-        topic: `shepherd-ticket:${ticket.id}`,
+        link: SHEPHERD_NOTIFICATION_LINKS.ticket(ticket.id),
+        topic: ticketNotificationTopic(ticket.id),
         severity: approved ? 'normal' : 'high',
       },
     });
@@ -87,16 +80,14 @@ export class ShepherdNotifier {
     await this.#send({
       recipients: { type: 'entity', entityRef: ticket.requester },
       payload: {
-        title: `${error ? 'Failed' : 'Done'}: ${
-          OPERATION_TITLES[ticket.operation]
-        }`,
+        title: `${error ? 'Failed' : 'Done'}: ${phrase(ticket)}`,
         description: error
           ? `Your request for ${describeTarget(
               ticket,
             )} failed on the cluster: ${error}`
           : `Your request for ${describeTarget(ticket)} was carried out.`,
-        link: TICKET_LINK(ticket.id),
-        topic: `shepherd-ticket:${ticket.id}`,
+        link: SHEPHERD_NOTIFICATION_LINKS.ticket(ticket.id),
+        topic: ticketNotificationTopic(ticket.id),
         severity: error ? 'high' : 'normal',
       },
     });

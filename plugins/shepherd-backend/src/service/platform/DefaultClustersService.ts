@@ -1,4 +1,5 @@
 import {
+  AuditAction,
   SHEPHERD_ERROR_CODES,
   ShepherdCluster,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -284,7 +285,7 @@ export class DefaultClustersService
   async #audit(
     unit: UnitOfWork,
     actor: Actor,
-    action: string,
+    action: AuditAction,
     cluster: ShepherdCluster,
     details: Record<string, unknown> = {},
   ) {

@@ -1,4 +1,5 @@
 import {
+  AuditAction,
   SHEPHERD_ERROR_CODES,
   ShepherdInstanceSize,
   ShepherdWarning,
@@ -248,7 +249,7 @@ export class DefaultInstanceSizesService implements InstanceSizesService {
   async #audit(
     unit: UnitOfWork,
     actor: Actor,
-    action: string,
+    action: AuditAction,
     size: ShepherdInstanceSize,
     details: Record<string, unknown> = {},
   ) {

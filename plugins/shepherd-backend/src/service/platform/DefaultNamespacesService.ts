@@ -1,4 +1,5 @@
 import {
+  AuditAction,
   SHEPHERD_ERROR_CODES,
   ShepherdNamespace,
   checkResourceName,
@@ -148,7 +149,7 @@ export class DefaultNamespacesService implements NamespacesService {
   async #audit(
     unit: UnitOfWork,
     actor: Actor,
-    action: string,
+    action: AuditAction,
     namespace: ShepherdNamespace,
     details: Record<string, unknown> = {},
   ) {

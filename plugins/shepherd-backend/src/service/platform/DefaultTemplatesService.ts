@@ -1,4 +1,5 @@
 import {
+  AuditAction,
   KUBEVIRT_CLOUD_INIT_USER_DATA_MAX_BYTES,
   SHEPHERD_ERROR_CODES,
   ShepherdTemplate,
@@ -245,7 +246,7 @@ export class DefaultTemplatesService implements TemplatesService {
   async #audit(
     unit: UnitOfWork,
     actor: Actor,
-    action: string,
+    action: AuditAction,
     template: ShepherdTemplate,
     details: Record<string, unknown> = {},
   ) {

@@ -61,11 +61,11 @@ describe('DefaultSystemsService.registerService', () => {
     const store = new DatabaseShepherdStore(knex);
     const logger = mockServices.logger.mock();
     const service = new DefaultSystemsService(
-      new GovernanceContext(
-        store,
-        new AuditRecorder(mockServices.auditor.mock(), logger),
+      new GovernanceContext({
+        store: store,
+        auditRecorder: new AuditRecorder(mockServices.auditor.mock(), logger),
         logger,
-      ),
+      }),
       catalogServiceMock({ entities }),
     );
     return { service, fixtures: new Fixtures(store) };

@@ -7,6 +7,7 @@ import {
 } from '@backstage/catalog-model';
 import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import {
+  AuditAction,
   MemberRole,
   NamedEntity,
   SHEPHERD_ANNOTATIONS,
@@ -194,19 +195,20 @@ export class DefaultSystemsService implements SystemsService {
           createdAt: now,
           updatedAt: now,
         });
-        await this.#recordEvent(
-          unit,
-          actor,
-          'SYSTEM_CREATED',
-          'system',
-          system.id,
-          {
+        await unit.recordEvent({
+          type: 'SYSTEM_CREATED',
+          aggregateType: 'system',
+          createdBy: actor.userEntityRef,
+          // Facts that need no processing: recorded as already completed.
+          status: 'COMPLETED',
+          aggregateId: system.id,
+          payload: {
             systemId: system.id,
             name: system.name,
             owner: input.owner,
             entityRef: input.entityRef ?? null,
           },
-        );
+        });
         await unit.audit({
           action: 'system.create',
           actor: actor.userEntityRef,
@@ -279,9 +281,17 @@ export class DefaultSystemsService implements SystemsService {
         );
       }
       await unit.tx.systems.delete(id);
-      await this.#recordEvent(unit, actor, 'SYSTEM_DELETED', 'system', id, {
-        systemId: id,
-        name: system.name,
+      await unit.recordEvent({
+        type: 'SYSTEM_DELETED',
+        aggregateType: 'system',
+        createdBy: actor.userEntityRef,
+        // Facts that need no processing: recorded as already completed.
+        status: 'COMPLETED',
+        aggregateId: id,
+        payload: {
+          systemId: id,
+          name: system.name,
+        },
       });
       await unit.audit({
         action: 'system.delete_executed',
@@ -419,7 +429,7 @@ export class DefaultSystemsService implements SystemsService {
   async #auditMember(
     unit: UnitOfWork,
     actor: Actor,
-    action: string,
+    action: AuditAction,
     system: ShepherdSystem,
     member: SystemMember,
     extra: Record<string, unknown> = {},
@@ -545,19 +555,20 @@ export class DefaultSystemsService implements SystemsService {
     try {
       await this.context.execute(async unit => {
         await unit.tx.services.insert(service);
-        await this.#recordEvent(
-          unit,
-          actor,
-          'SERVICE_CREATED',
-          'service',
-          service.id,
-          {
+        await unit.recordEvent({
+          type: 'SERVICE_CREATED',
+          aggregateType: 'service',
+          createdBy: actor.userEntityRef,
+          // Facts that need no processing: recorded as already completed.
+          status: 'COMPLETED',
+          aggregateId: service.id,
+          payload: {
             serviceId: service.id,
             systemId: system.id,
             name: service.name,
             entityRef: input.entityRef ?? null,
           },
-        );
+        });
         await unit.audit({
           action: 'service.create',
           actor: actor.userEntityRef,
@@ -637,10 +648,18 @@ export class DefaultSystemsService implements SystemsService {
         );
       }
       await unit.tx.services.delete(id);
-      await this.#recordEvent(unit, actor, 'SERVICE_DELETED', 'service', id, {
-        serviceId: id,
-        systemId: service.systemId,
-        name: service.name,
+      await unit.recordEvent({
+        type: 'SERVICE_DELETED',
+        aggregateType: 'service',
+        createdBy: actor.userEntityRef,
+        // Facts that need no processing: recorded as already completed.
+        status: 'COMPLETED',
+        aggregateId: id,
+        payload: {
+          serviceId: id,
+          systemId: service.systemId,
+          name: service.name,
+        },
       });
       await unit.audit({
         action: 'service.delete_executed',
@@ -689,32 +708,5 @@ export class DefaultSystemsService implements SystemsService {
       );
     }
     return entity;
-  }
-
-  async #recordEvent(
-    unit: UnitOfWork,
-    actor: Actor,
-    type:
-      | 'SYSTEM_CREATED'
-      | 'SYSTEM_DELETED'
-      | 'SERVICE_CREATED'
-      | 'SERVICE_DELETED',
-    aggregateType: 'system' | 'service',
-    aggregateId: string,
-    payload: Record<string, unknown>,
-  ) {
-    const now = this.context.now();
-    // Facts that need no processing: recorded as already completed.
-    await unit.tx.events.insert({
-      id: randomUUID(),
-      type,
-      aggregateType,
-      aggregateId,
-      payload,
-      status: 'COMPLETED',
-      createdBy: actor.userEntityRef,
-      createdAt: now,
-      processedAt: now,
-    });
   }
 }

@@ -1,4 +1,5 @@
 import {
+  DOMAIN_EVENT_AGGREGATES,
   SHEPHERD_ERROR_CODES,
   ShepherdTicket,
   TicketDetail,
@@ -6,7 +7,6 @@ import {
 import { Actor } from '../Actor';
 import { conflict, notAllowed, notFound } from '../errors';
 import { GovernanceContext } from '../GovernanceContext';
-import { TICKET_AGGREGATE, recordEvent } from '../../operations/submitTicket';
 import { TicketListRequest, TicketsService } from './TicketsService';
 import { PermissionConditions } from '../../database/permissionFilter';
 
@@ -48,7 +48,10 @@ export class DefaultTicketsService implements TicketsService {
     const ticket = await this.loadTicket(id);
     await guard(ticket);
     const { store } = this.context;
-    const events = await store.events.listForAggregate(TICKET_AGGREGATE, id);
+    const events = await store.events.listForAggregate(
+      DOMAIN_EVENT_AGGREGATES.ticket,
+      id,
+    );
     const history = await store.audit.list({
       offset: 0,
       limit: TICKET_HISTORY_LIMIT,
@@ -80,7 +83,8 @@ export class DefaultTicketsService implements TicketsService {
         status: 'CANCELLED',
         processedAt: updatedAt,
       });
-      await recordEvent(unit, this.context, {
+      await unit.recordEvent({
+        aggregateType: DOMAIN_EVENT_AGGREGATES.ticket,
         type: 'REQUEST_CANCELLED',
         aggregateId: id,
         payload: { ticketId: id, cancelledBy: actor.userEntityRef },

@@ -1,4 +1,5 @@
 import {
+  DOMAIN_EVENT_AGGREGATES,
   CONSOLE_GRANT_DEFAULT_MINUTES,
   CONSOLE_GRANT_MAX_MINUTES,
   ConsoleGrant,
@@ -28,11 +29,7 @@ import {
 import { Actor, Reader } from '../Actor';
 import { conflict, invalidInput, notFound } from '../errors';
 import { GovernanceContext } from '../GovernanceContext';
-import {
-  VM_AGGREGATE,
-  recordEvent,
-  submitTicket,
-} from '../../operations/submitTicket';
+import { submitTicket } from '../../operations/submitTicket';
 import { VmListRequest, VmsService } from './VmsService';
 import { JOB_KINDS, vmJob } from '../../jobs/jobKinds';
 import { PermissionConditions } from '../../database/permissionFilter';
@@ -317,9 +314,9 @@ export class DefaultVmsService implements VmsService {
 
     // No approval needed: the event is recorded as being processed right away.
     const event = await this.context.execute(async unit => {
-      const recorded = await recordEvent(unit, this.context, {
+      const recorded = await unit.recordEvent({
         type: POWER_EVENT[action],
-        aggregateType: VM_AGGREGATE,
+        aggregateType: DOMAIN_EVENT_AGGREGATES.vm,
         aggregateId: vm.id,
         payload,
         status: 'PROCESSING',
@@ -505,9 +502,9 @@ export class DefaultVmsService implements VmsService {
     };
     const event = await this.context.execute(async unit => {
       await unit.tx.consoleGrants.insert(grant);
-      const recorded = await recordEvent(unit, this.context, {
+      const recorded = await unit.recordEvent({
         type: 'VNC_ACCESS_GRANTED',
-        aggregateType: VM_AGGREGATE,
+        aggregateType: DOMAIN_EVENT_AGGREGATES.vm,
         aggregateId: vm.id,
         payload: {
           ...vmPayload(vm),

@@ -7,12 +7,11 @@ import { useEffect, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
 import { SEARCH_DEBOUNCE_MS, SearchField } from '../systems/SearchField';
 import {
-  AUDIT_ACTIONS,
   AUDIT_OUTCOMES,
   AUDIT_RESOURCE_TYPES,
   AuditOutcome,
-  normalizeActor,
-} from './auditVocabulary';
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { AUDIT_ACTIONS, normalizeActor } from './auditVocabulary';
 import {
   TIME_PRESETS,
   fromLocalInput,

@@ -1,8 +1,10 @@
-import { isOneOf } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  isOneOf,
+  AUDIT_OUTCOMES,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import { useSearchParams } from 'react-router-dom';
 import { ListAuditLogsQuery } from '../../api/types';
 import { readPaging } from '../common';
-import { AUDIT_OUTCOMES } from './auditVocabulary';
 import { normalizeTimestamp } from './timeRange';
 
 /** The filters of the audit log; each lives in a URL search param of the same name. */

@@ -1,6 +1,8 @@
 import { InfoCard } from '@backstage/core-components';
 import {
   AuditLogEntry,
+  DOMAIN_EVENT_STATUS_LABELS,
+  DOMAIN_EVENT_TYPE_LABELS,
   ShepherdDomainEvent,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import List from '@material-ui/core/List';
@@ -9,7 +11,6 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { AUDIT_ACTION_LABELS } from '../audit/auditVocabulary';
 import { RelativeTime, formatEntityRef } from '../common';
-import { EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from './ticketText';
 
 /** How a failed audited action is marked in the timeline. */
 const FAILED_SUFFIX = ' (failed)';
@@ -37,8 +38,8 @@ export function toTimeline(
   const fromEvents = events.map(event => ({
     key: `event-${event.id}`,
     at: event.createdAt,
-    title: `${EVENT_TYPE_LABELS[event.type] ?? event.type}: ${
-      EVENT_STATUS_LABELS[event.status] ?? event.status
+    title: `${DOMAIN_EVENT_TYPE_LABELS[event.type] ?? event.type}: ${
+      DOMAIN_EVENT_STATUS_LABELS[event.status] ?? event.status
     }`,
     code: `${event.type} (${event.status})`,
     by: event.createdBy,

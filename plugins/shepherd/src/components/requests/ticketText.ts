@@ -1,7 +1,7 @@
 import {
-  DomainEventStatus,
-  DomainEventType,
   ShepherdTicket,
+  TICKET_OPERATIONS,
+  TICKET_OPERATION_WORDS,
   TICKET_STATUS_GROUPS,
   TicketOperation,
   TicketStatusGroup,
@@ -9,51 +9,13 @@ import {
 import { formatCpu, formatDisk, formatMemory } from '../common';
 
 /** What each operation is called in lists and titles. */
-export const OPERATION_LABELS: Record<TicketOperation, string> = {
-  CREATE: 'New VM',
-  MODIFY: 'Resize',
-  DELETE: 'Deletion',
-  POWER: 'Power',
-  VNC_ACCESS: 'Console access',
-};
-
-/** What each domain event means, for a request's timeline (its code is shown beside it). */
-export const EVENT_TYPE_LABELS: Record<DomainEventType, string> = {
-  VM_CREATION_REQUESTED: 'VM creation',
-  VM_CREATION_COMPLETED: 'VM created',
-  VM_CREATION_FAILED: 'VM creation failed',
-  VM_MODIFY_REQUESTED: 'Resize',
-  VM_MODIFY_COMPLETED: 'VM resized',
-  VM_MODIFY_FAILED: 'Resize failed',
-  VM_DELETION_REQUESTED: 'VM deletion',
-  VM_DELETION_COMPLETED: 'VM deleted',
-  VM_DELETION_FAILED: 'VM deletion failed',
-  VM_START_REQUESTED: 'Start',
-  VM_START_COMPLETED: 'VM started',
-  VM_START_FAILED: 'Start failed',
-  VM_STOP_REQUESTED: 'Stop',
-  VM_STOP_COMPLETED: 'VM stopped',
-  VM_STOP_FAILED: 'Stop failed',
-  VM_RESTART_REQUESTED: 'Restart',
-  VM_RESTART_COMPLETED: 'VM restarted',
-  VM_RESTART_FAILED: 'Restart failed',
-  REQUEST_CANCELLED: 'Request withdrawn',
-  VNC_ACCESS_REQUESTED: 'Console access',
-  VNC_ACCESS_GRANTED: 'Console access granted',
-  SYSTEM_CREATED: 'System created',
-  SYSTEM_DELETED: 'System deleted',
-  SERVICE_CREATED: 'Service created',
-  SERVICE_DELETED: 'Service deleted',
-};
-
-/** Where the work of a domain event stands, in words. */
-export const EVENT_STATUS_LABELS: Record<DomainEventStatus, string> = {
-  PENDING: 'waiting',
-  PROCESSING: 'in progress',
-  COMPLETED: 'done',
-  FAILED: 'failed',
-  CANCELLED: 'cancelled',
-};
+export const OPERATION_LABELS: Record<TicketOperation, string> =
+  Object.fromEntries(
+    TICKET_OPERATIONS.map(operation => [
+      operation,
+      TICKET_OPERATION_WORDS[operation].label,
+    ]),
+  ) as Record<TicketOperation, string>;
 
 /** A one-line summary of what a ticket asks for, e.g. "Stop dev-payments-api-01". */
 export function describeTicket(ticket: ShepherdTicket): string {

@@ -1,36 +1,44 @@
 import { ShepherdRecordChange } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
+import { mockServices } from '@backstage/backend-test-utils';
 import { Fixtures, FIXED_NOW } from '../__testUtils__/fixtures';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { ChangeRecordingStore } from './ChangeRecordingStore';
-import { DatabaseShepherdStore } from './DatabaseShepherdStore';
-import { MIGRATIONS_DIRECTORY } from './migrations';
+import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
+import { MIGRATIONS_DIRECTORY } from '../database/migrations';
+import { AuditRecorder } from './audit/AuditRecorder';
+import { GovernanceContext } from './GovernanceContext';
 
 jest.setTimeout(60_000);
 
-describe('ChangeRecordingStore', () => {
+describe('GovernanceContext: the changed records of a unit of work', () => {
   const databases = createTestDatabases();
 
   async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
     const told: ShepherdRecordChange[][] = [];
-    const inner = new DatabaseShepherdStore(knex);
-    const store = ChangeRecordingStore.wrap(inner, changes => {
-      told.push(changes);
+    const store = new DatabaseShepherdStore(knex);
+    const logger = mockServices.logger.mock();
+    const context = new GovernanceContext({
+      store,
+      auditRecorder: new AuditRecorder(mockServices.auditor.mock(), logger),
+      logger,
+      onRecordsChanged: changes => {
+        told.push(changes);
+      },
     });
-    // Seeds go around the recording store, so only the tested writes are told.
-    return { store, told, seeds: new Fixtures(inner) };
+    // Seeds go around the units of work, so only the tested writes are told.
+    return { context, store, told, seeds: new Fixtures(store) };
   }
 
   it.each(databases.eachSupportedId())(
     'tells the changes of a unit of work once it has committed, one per record, %p',
     async databaseId => {
-      const { store, told, seeds } = await createStore(databaseId);
+      const { context, told, seeds } = await createStore(databaseId);
       const system = await seeds.system({ name: 'payments' });
       const serviceId = randomUUID();
 
-      await store.transaction(async tx => {
+      await context.execute(async ({ tx }) => {
         await tx.systems.update(system.id, {
           description: 'Money',
           updatedAt: FIXED_NOW,
@@ -70,11 +78,11 @@ describe('ChangeRecordingStore', () => {
   it.each(databases.eachSupportedId())(
     'tells nothing of a unit of work that rolled back, %p',
     async databaseId => {
-      const { store, told, seeds } = await createStore(databaseId);
+      const { context, store, told, seeds } = await createStore(databaseId);
       const system = await seeds.system();
 
       await expect(
-        store.transaction(async tx => {
+        context.execute(async ({ tx }) => {
           await tx.systems.delete(system.id);
           throw new Error('changed my mind');
         }),
@@ -88,10 +96,10 @@ describe('ChangeRecordingStore', () => {
   it.each(databases.eachSupportedId())(
     'counts a nested unit of work into the one it joins, %p',
     async databaseId => {
-      const { store, told, seeds } = await createStore(databaseId);
+      const { context, told, seeds } = await createStore(databaseId);
       const service = await seeds.service(await seeds.system());
 
-      await store.transaction(async tx => {
+      await context.execute(async ({ tx }) => {
         await tx.transaction(inner =>
           inner.services.update(service.id, {
             description: 'inner',
@@ -109,15 +117,20 @@ describe('ChangeRecordingStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'tells a write outside a unit of work right after it, %p',
+    'tells the changes of each unit of work on their own, right after its commit, %p',
     async databaseId => {
-      const { store, told, seeds } = await createStore(databaseId);
-      const system = await seeds.system();
+      const { context, told, seeds } = await createStore(databaseId);
+      const [first, second] = [await seeds.system(), await seeds.system()];
 
-      await store.systems.delete(system.id);
+      await context.execute(({ tx }) => tx.systems.delete(first.id));
+      expect(told).toEqual([
+        [{ kind: 'system', id: first.id, change: 'removed' }],
+      ]);
+      await context.execute(({ tx }) => tx.systems.delete(second.id));
 
       expect(told).toEqual([
-        [{ kind: 'system', id: system.id, change: 'removed' }],
+        [{ kind: 'system', id: first.id, change: 'removed' }],
+        [{ kind: 'system', id: second.id, change: 'removed' }],
       ]);
     },
   );
@@ -125,7 +138,7 @@ describe('ChangeRecordingStore', () => {
   it.each(databases.eachSupportedId())(
     "tells a change of a member as a change of the member's System, %p",
     async databaseId => {
-      const { store, told, seeds } = await createStore(databaseId);
+      const { context, store, told, seeds } = await createStore(databaseId);
       const system = await seeds.system({
         members: [
           ['user:default/alice', 'viewer'],
@@ -134,11 +147,13 @@ describe('ChangeRecordingStore', () => {
       });
       const [alice, bob] = await store.members.listForSystem(system.id);
 
-      await store.members.updateRole(alice.id, {
-        role: 'owner',
-        updatedAt: FIXED_NOW,
-      });
-      await store.members.delete(bob.id);
+      await context.execute(({ tx }) =>
+        tx.members.updateRole(alice.id, {
+          role: 'owner',
+          updatedAt: FIXED_NOW,
+        }),
+      );
+      await context.execute(({ tx }) => tx.members.delete(bob.id));
 
       expect(told).toEqual([
         [{ kind: 'system', id: system.id, change: 'upserted' }],
@@ -150,26 +165,30 @@ describe('ChangeRecordingStore', () => {
   it.each(databases.eachSupportedId())(
     'tells what a VM is, not the state it is in, %p',
     async databaseId => {
-      const { store, told, seeds } = await createStore(databaseId);
+      const { context, told, seeds } = await createStore(databaseId);
       const service = await seeds.service(await seeds.system());
       const vm = await seeds.vm(service, { status: 'STARTING' });
 
-      await store.vms.update(vm.id, {
-        status: 'RUNNING',
-        statusMessage: 'Booted',
-        updatedAt: FIXED_NOW,
+      await context.execute(async ({ tx }) => {
+        await tx.vms.update(vm.id, {
+          status: 'RUNNING',
+          statusMessage: 'Booted',
+          updatedAt: FIXED_NOW,
+        });
+        await tx.vms.recordPoll(vm.id, {
+          lastPolledAt: FIXED_NOW,
+          polledStatus: 'RUNNING',
+          status: 'STOPPED',
+          updatedAt: FIXED_NOW,
+        });
+        await tx.services.takeInstanceIndex(service.id);
       });
-      await store.vms.recordPoll(vm.id, {
-        lastPolledAt: FIXED_NOW,
-        polledStatus: 'RUNNING',
-        status: 'STOPPED',
-        updatedAt: FIXED_NOW,
-      });
-      await store.transaction(tx => tx.services.takeInstanceIndex(service.id));
       expect(told).toEqual([]);
 
-      await store.vms.update(vm.id, { cpuCores: 4, updatedAt: FIXED_NOW });
-      await store.vms.delete(vm.id);
+      await context.execute(({ tx }) =>
+        tx.vms.update(vm.id, { cpuCores: 4, updatedAt: FIXED_NOW }),
+      );
+      await context.execute(({ tx }) => tx.vms.delete(vm.id));
 
       expect(told).toEqual([
         [{ kind: 'vm', id: vm.id, change: 'upserted' }],
@@ -181,25 +200,25 @@ describe('ChangeRecordingStore', () => {
   it.each(databases.eachSupportedId())(
     'passes reads and the other tables through unchanged, %p',
     async databaseId => {
-      const { store, told, seeds } = await createStore(databaseId);
+      const { context, store, told, seeds } = await createStore(databaseId);
       const service = await seeds.service(
         await seeds.system({ name: 'payments' }),
         { name: 'api' },
       );
 
-      expect(await store.services.get(service.id)).toEqual(service);
-      expect((await store.systems.getByName('payments'))?.name).toBe(
-        'payments',
-      );
-      await store.namespaces.insert({
-        id: randomUUID(),
-        name: 'dev',
-        environment: 'test',
-        description: '',
-        enabled: true,
-        createdBy: 'user:default/platform-admin',
-        createdAt: FIXED_NOW,
-        updatedAt: FIXED_NOW,
+      await context.execute(async ({ tx }) => {
+        expect(await tx.services.get(service.id)).toEqual(service);
+        expect((await tx.systems.getByName('payments'))?.name).toBe('payments');
+        await tx.namespaces.insert({
+          id: randomUUID(),
+          name: 'dev',
+          environment: 'test',
+          description: '',
+          enabled: true,
+          createdBy: 'user:default/platform-admin',
+          createdAt: FIXED_NOW,
+          updatedAt: FIXED_NOW,
+        });
       });
       expect((await store.namespaces.getByName('dev'))?.environment).toBe(
         'test',

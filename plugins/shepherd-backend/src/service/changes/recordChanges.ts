@@ -1,11 +1,11 @@
 import { ShepherdRecordChange } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdStore } from './ShepherdStore';
-import { SystemsStore } from './stores/systems/SystemsStore';
-import { MembersStore } from './stores/members/MembersStore';
-import { ServicesStore } from './stores/services/ServicesStore';
-import { VmsStore } from './stores/vms/VmsStore';
+import { ShepherdStore } from '../../database/ShepherdStore';
+import { SystemsStore } from '../../database/stores/systems/SystemsStore';
+import { MembersStore } from '../../database/stores/members/MembersStore';
+import { ServicesStore } from '../../database/stores/services/ServicesStore';
+import { VmsStore } from '../../database/stores/vms/VmsStore';
 
-/** Told about the Systems, Services and VMs that committed writes changed. */
+/** Told about the Systems, Services and VMs that a committed unit of work changed. */
 export type RecordChangeListener = (changes: ShepherdRecordChange[]) => void;
 
 type Remember = (change: ShepherdRecordChange) => void;
@@ -118,7 +118,9 @@ function recordingVms(inner: VmsStore, record: Remember): VmsStore {
  * One change per record, in the order records were first written, the last change winning (a
  * record created and removed in one unit of work is removed).
  */
-function collapse(changes: ShepherdRecordChange[]): ShepherdRecordChange[] {
+export function collapseChanges(
+  changes: ShepherdRecordChange[],
+): ShepherdRecordChange[] {
   const byRecord = new Map<string, ShepherdRecordChange>();
   for (const change of changes) {
     byRecord.set(`${change.kind}:${change.id}`, change);
@@ -127,102 +129,37 @@ function collapse(changes: ShepherdRecordChange[]): ShepherdRecordChange[] {
 }
 
 /**
- * A {@link ShepherdStore} that tells a listener which Systems, Services and VMs its writes
- * changed: after the commit for writes in a transaction (nothing when it rolls back), right
- * after the write otherwise. Every writer goes through the store, so no use case, job or
- * periodic task has to remember to announce its changes.
+ * The stores of a unit of work, noting which Systems, Services and VMs its writes change:
+ * every writer goes through them, so no use case, job or periodic task has to remember to
+ * announce its changes. Reads and the other tables pass through unchanged.
  */
-export class ChangeRecordingStore implements ShepherdStore {
-  readonly systems: SystemsStore;
-  readonly members: MembersStore;
-  readonly services: ServicesStore;
-  readonly vms: VmsStore;
-
-  readonly #inner: ShepherdStore;
-  readonly #listener: RecordChangeListener;
-  /** Changes of the transaction this store is bound to, if it is bound to one. */
-  readonly #pending?: ShepherdRecordChange[];
-
-  static wrap(
-    inner: ShepherdStore,
-    listener: RecordChangeListener,
-  ): ShepherdStore {
-    return new ChangeRecordingStore(inner, listener);
-  }
-
-  private constructor(
-    inner: ShepherdStore,
-    listener: RecordChangeListener,
-    pending?: ShepherdRecordChange[],
-  ) {
-    this.#inner = inner;
-    this.#listener = listener;
-    this.#pending = pending;
-    const record: Remember = change => {
-      if (this.#pending) {
-        this.#pending.push(change);
-      } else {
-        this.#listener([change]);
-      }
-    };
-    this.systems = recordingSystems(inner.systems, record);
-    this.members = recordingMembers(inner.members, record);
-    this.services = recordingServices(inner.services, record);
-    this.vms = recordingVms(inner.vms, record);
-  }
-
-  get namespaces() {
-    return this.#inner.namespaces;
-  }
-  get clusters() {
-    return this.#inner.clusters;
-  }
-  get templates() {
-    return this.#inner.templates;
-  }
-  get instanceSizes() {
-    return this.#inner.instanceSizes;
-  }
-  get catalogUsage() {
-    return this.#inner.catalogUsage;
-  }
-  get tickets() {
-    return this.#inner.tickets;
-  }
-  get events() {
-    return this.#inner.events;
-  }
-  get revisions() {
-    return this.#inner.revisions;
-  }
-  get consoleGrants() {
-    return this.#inner.consoleGrants;
-  }
-  get consoleSessionTokens() {
-    return this.#inner.consoleSessionTokens;
-  }
-  get audit() {
-    return this.#inner.audit;
-  }
-  get jobs() {
-    return this.#inner.jobs;
-  }
-
-  async transaction<T>(work: (tx: ShepherdStore) => Promise<T>): Promise<T> {
-    if (this.#pending) {
-      // Already inside a unit of work: its changes are told when it commits.
-      const pending = this.#pending;
-      return this.#inner.transaction(tx =>
-        work(new ChangeRecordingStore(tx, this.#listener, pending)),
-      );
-    }
-    const pending: ShepherdRecordChange[] = [];
-    const result = await this.#inner.transaction(tx =>
-      work(new ChangeRecordingStore(tx, this.#listener, pending)),
-    );
-    if (pending.length > 0) {
-      this.#listener(collapse(pending));
-    }
-    return result;
-  }
+export function recordChanges(
+  inner: ShepherdStore,
+  remember: (change: ShepherdRecordChange) => void,
+): ShepherdStore {
+  const systems = recordingSystems(inner.systems, remember);
+  const members = recordingMembers(inner.members, remember);
+  const services = recordingServices(inner.services, remember);
+  const vms = recordingVms(inner.vms, remember);
+  return {
+    systems,
+    members,
+    services,
+    vms,
+    namespaces: inner.namespaces,
+    clusters: inner.clusters,
+    templates: inner.templates,
+    instanceSizes: inner.instanceSizes,
+    catalogUsage: inner.catalogUsage,
+    tickets: inner.tickets,
+    events: inner.events,
+    revisions: inner.revisions,
+    consoleGrants: inner.consoleGrants,
+    consoleSessionTokens: inner.consoleSessionTokens,
+    audit: inner.audit,
+    jobs: inner.jobs,
+    // Already inside the unit of work: a nested one joins it, and its changes count with it.
+    transaction: work =>
+      inner.transaction(tx => work(recordChanges(tx, remember))),
+  };
 }
