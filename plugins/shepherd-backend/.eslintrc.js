@@ -2,14 +2,15 @@
 // a transaction must not hold locks while a cluster answers slowly, and a rollback cannot undo
 // what a cluster already did. GovernanceContext.execute is the unit-of-work entry point and
 // ShepherdStore.transaction the low-level one; inside the function passed to either, nothing
-// named like a provider may be referenced. Functions handed to unit.afterCommit(...) run after
+// named like a provider may be referenced (a
+// `providerType` is data, not a provider). Functions handed to unit.afterCommit(...) run after
 // the commit and are exempt. Callbacks passed by reference are not seen here: write them inline.
 const NO_PROVIDER_IN_TRANSACTION = {
   selector:
     [
       "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(transaction|execute)$/]",
       '> :function',
-      ':matches(Identifier, PrivateIdentifier)[name=/provider/i]',
+      ':matches(Identifier, PrivateIdentifier)[name=/provider(?!type)/i]',
     ].join(' ') +
     ":not(CallExpression[callee.property.name='afterCommit'] > :function *)",
   message:

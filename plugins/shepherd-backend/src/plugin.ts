@@ -12,7 +12,10 @@ import {
   shepherdReadinessServiceRef,
   shepherdVmProvidersExtensionPoint,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { startExecution } from './jobs/startExecution';
+import { VmJobs } from './jobs/VmJobs';
+import { VmOperations } from './operations/VmOperations';
+import { schedulePeriodicTasks } from './periodic/schedulePeriodicTasks';
+import { readQueueOptions, startQueue } from './queue/startQueue';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readFileSync } from 'node:fs';
 import { DatabaseShepherdStore } from './database/DatabaseShepherdStore';
@@ -33,7 +36,7 @@ import { DatabaseHealthCheck } from './service/DatabaseHealthCheck';
 import { GovernanceContext } from './service/GovernanceContext';
 import { DefaultHealthService } from './service/HealthService';
 import { createRouter } from './routes/createRouter';
-import { createCatalogServices } from './service/platform/createPlatformServices';
+import { createPlatformServices } from './service/platform/createPlatformServices';
 import { AuthorizedSystemsService } from './service/systems/AuthorizedSystemsService';
 import { DefaultSystemsService } from './service/systems/DefaultSystemsService';
 import { ShepherdNotifier } from './service/notifications/ShepherdNotifier';
@@ -127,6 +130,7 @@ export const shepherdPlugin = createBackendPlugin({
         const authorizer = new ShepherdAuthorizer(
           deps.permissions,
           deps.permissionsRegistry,
+          loader,
         );
         const context = new GovernanceContext({
           store,
@@ -137,13 +141,13 @@ export const shepherdPlugin = createBackendPlugin({
         const systems = new AuthorizedSystemsService(
           new DefaultSystemsService(context, deps.catalog),
           authorizer,
-          loader,
         );
-        const catalogs = createCatalogServices({
+        const platform = createPlatformServices({
           context,
           authorizer,
-          loader,
           config: deps.config,
+          installedProviderTypes: () =>
+            providers.list().map(provider => provider.type),
         });
         const notifier = new ShepherdNotifier(
           deps.notifications,
@@ -152,32 +156,29 @@ export const shepherdPlugin = createBackendPlugin({
         );
         const connections = new ClusterConnections(
           store,
-          catalogs.clusterCredentials,
+          platform.clusterCredentials,
           providers,
         );
         const approvalProvider =
           customApprovalProvider ??
           new WorkbenchApprovalProvider(notifier, id => store.tickets.get(id));
+        const operations = VmOperations.create({
+          context,
+          preflight: new ClusterApprovalPreflight(connections, logger),
+          renderer: new ProviderVmManifestRenderer(connections),
+          logger,
+        });
         const vms = new AuthorizedVmsService(
-          new DefaultVmsService(context, approvalProvider),
+          new DefaultVmsService(context, operations, approvalProvider),
           authorizer,
-          loader,
         );
         const tickets = new AuthorizedTicketsService(
           new DefaultTicketsService(context),
           authorizer,
-          loader,
         );
         const approvals = new AuthorizedApprovalsService(
-          new DefaultApprovalsService(
-            context,
-            notifier,
-            new ClusterApprovalPreflight(connections, logger),
-            new ProviderVmManifestRenderer(connections),
-            logger,
-          ),
+          new DefaultApprovalsService(context, operations, notifier),
           authorizer,
-          loader,
         );
         const consoleTokens = new ConsoleTokenSealer(
           readEncryptionKeys(deps.config),
@@ -185,7 +186,6 @@ export const shepherdPlugin = createBackendPlugin({
         const consoleSessions = new AuthorizedConsoleSessionsService(
           new DefaultConsoleSessionsService(context, consoleTokens),
           authorizer,
-          loader,
         );
         const consoleRelay = new ConsoleSessionRelay(
           new ConsoleSessionGate(context, consoleTokens),
@@ -205,18 +205,30 @@ export const shepherdPlugin = createBackendPlugin({
           authorizer,
         );
 
-        await startExecution({
+        const queueOptions = readQueueOptions(deps.config);
+        const worker = await startQueue({
           knex,
           store,
-          context,
-          providers,
-          connections,
-          notifier,
+          handlers: new VmJobs({
+            context,
+            connections,
+            notifier,
+            followIntervalMs: queueOptions.followIntervalMs,
+            followDeadlineMs: queueOptions.followTimeoutMs,
+          }).handlers(operations.jobs()),
           config: deps.config,
           logger,
           scheduler: deps.scheduler,
           lifecycle: deps.lifecycle,
           readiness: deps.readiness,
+        });
+        context.onJobsEnqueued(() => worker.wake());
+        await schedulePeriodicTasks({
+          store,
+          connections,
+          jobRetentionMs: queueOptions.retentionMs,
+          logger,
+          scheduler: deps.scheduler,
         });
 
         const health = new DefaultHealthService({
@@ -245,7 +257,7 @@ export const shepherdPlugin = createBackendPlugin({
             actors: new ActorResolver(httpAuth, userInfo),
             health,
             systems,
-            catalogs: catalogs.services,
+            platform: platform.services,
             audit,
             vms,
             tickets,

@@ -36,3 +36,11 @@ export const SHEPHERD_PLATFORM_LABELS = {
   instance: 'kubevirt-shepherd.io/instance',
   ticketId: 'kubevirt-shepherd.io/ticket-id',
 } as const;
+
+/**
+ * The provider type of a cluster registered without one: KubeVirt, through
+ * `@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt`.
+ *
+ * @public
+ */
+export const DEFAULT_VM_PROVIDER_TYPE = 'kubevirt';

@@ -96,6 +96,7 @@ export class Fixtures {
       name: `cluster-${randomUUID().slice(0, 6)}`,
       displayName: 'Cluster',
       environment: 'test',
+      providerType: 'kubevirt',
       status: 'HEALTHY',
       enabled: true,
       apiServerUrl: 'https://127.0.0.1:6443',

@@ -22,7 +22,7 @@ export function routerOptionsForTests(
     actors: new ActorResolver(mockServices.httpAuth(), mockServices.userInfo()),
     health: unused as RouterOptions['health'],
     systems: unused as RouterOptions['systems'],
-    catalogs: unused as RouterOptions['catalogs'],
+    platform: unused as RouterOptions['platform'],
     audit: unused as RouterOptions['audit'],
     vms: unused as RouterOptions['vms'],
     tickets: unused as RouterOptions['tickets'],

@@ -15,8 +15,9 @@ import { ShepherdApi, startShepherdApi } from '../__testUtils__/apiHarness';
 import { seedSimulatedCluster } from '../__testUtils__/simulatedCluster';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { eventually } from '../__testUtils__/eventually';
-import { JOB_KINDS, vmJob } from './jobKinds';
-import { vmDefinition } from './vmDefinition';
+import { MODIFY_VM_JOB } from '../operations/vmModification';
+import { vmDefinition } from '../operations/vmCreation';
+import { vmJob } from './vmJob';
 
 /*
  * Provisioning end to end: the Shepherd plugin with its job worker, the real KubeVirt
@@ -362,7 +363,7 @@ describe('provisioning against a simulated KubeVirt cluster', () => {
 
       // The same job once more (a redelivery): nothing is recorded twice.
       const { job: again } = await api.store.jobs.enqueue(
-        vmJob(JOB_KINDS.modifyVm, modification.body.eventId, clusterId),
+        vmJob(MODIFY_VM_JOB, modification.body.eventId, clusterId),
         new Date().toISOString(),
       );
       await eventually(async () =>

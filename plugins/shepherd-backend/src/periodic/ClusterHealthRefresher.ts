@@ -17,13 +17,14 @@ export class ClusterHealthRefresher {
   ) {}
 
   async run(): Promise<number> {
-    const provider = this.connections.provider();
     let refreshed = 0;
     for (let offset = 0; ; offset += PAGE_SIZE) {
       const page = await this.store.clusters.list({ offset, limit: PAGE_SIZE });
       for (const cluster of page.items) {
         try {
-          const { connection } = await this.connections.connect(cluster.id);
+          const { provider, connection } = await this.connections.connect(
+            cluster.id,
+          );
           const inspection = await provider.inspectCluster(connection);
           const now = this.clock().toISOString();
           await this.store.clusters.update(cluster.id, {

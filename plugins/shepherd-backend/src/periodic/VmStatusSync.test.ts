@@ -17,7 +17,7 @@ import { MIGRATIONS_DIRECTORY } from '../database/migrations';
 import { VmProviderRegistry } from '../providers/VmProviderRegistry';
 import { ClusterConnections } from '../providers/ClusterConnections';
 import { ClusterHealthRefresher } from './ClusterHealthRefresher';
-import { vmDefinition } from '../jobs/vmDefinition';
+import { vmDefinition } from '../operations/vmCreation';
 import {
   BOOTSTRAP_HOLD_MS,
   DEFAULT_POLL_INTERVALS,

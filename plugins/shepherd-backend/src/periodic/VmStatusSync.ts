@@ -1,8 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { VmStatus } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdClusterConnection } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { ShepherdStore } from '../database/ShepherdStore';
-import { ClusterConnections } from '../providers/ClusterConnections';
+import {
+  ClusterConnections,
+  ConnectedCluster,
+} from '../providers/ClusterConnections';
 import { VmPollState } from '../database/stores/vms/VmsStore';
 
 /** How often VMs are looked at on their cluster: often while they change, rarely when stable. */
@@ -76,10 +78,9 @@ export class VmStatusSync {
     }
     if (due.length === 0) return { polled: 0, changed: 0 };
 
-    const provider = this.connections.provider();
     const connections = new Map<
       string,
-      Promise<ShepherdClusterConnection | undefined>
+      Promise<ConnectedCluster | undefined>
     >();
     let changed = 0;
     for (const poll of due) {
@@ -88,7 +89,7 @@ export class VmStatusSync {
         connections.set(
           clusterId,
           this.connections.connect(clusterId).then(
-            ({ connection }) => connection,
+            connected => connected,
             error => {
               this.logger.warn(
                 `Cannot poll VMs of cluster ${clusterId}: ${error}`,
@@ -98,9 +99,12 @@ export class VmStatusSync {
           ),
         );
       }
-      const connection = await connections.get(clusterId);
-      if (!connection) continue;
-      const state = await provider.getVirtualMachine(connection, poll.vm);
+      const cluster = await connections.get(clusterId);
+      if (!cluster) continue;
+      const state = await cluster.provider.getVirtualMachine(
+        cluster.connection,
+        poll.vm,
+      );
       const status = this.#nextStatus(poll, state.status, now);
       // An object whose resourceVersion did not move has not changed on the cluster.
       const unchangedObject =

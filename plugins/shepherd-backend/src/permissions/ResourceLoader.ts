@@ -1,4 +1,5 @@
 import {
+  SHEPHERD_RESOURCE_TYPES,
   ShepherdNamespace,
   ShepherdService,
   ShepherdSystem,
@@ -19,6 +20,12 @@ import { ShepherdStore } from '../database/ShepherdStore';
 function toBindings(members: SystemMember[] = []): ShepherdMemberBinding[] {
   return members.map(({ memberRef, role }) => ({ memberRef, role }));
 }
+
+/** A VM as permission rules need it; a VM that is only being requested has no id yet. */
+export type VmRecord = Pick<
+  ShepherdVm,
+  'systemId' | 'serviceId' | 'environment' | 'createdBy'
+> & { id?: string };
 
 /** Records in the shape permission rules evaluate, with the members of their System. */
 export class ResourceLoader {
@@ -51,16 +58,7 @@ export class ResourceLoader {
     }));
   }
 
-  async vms(
-    vms: Array<
-      Pick<
-        ShepherdVm,
-        'systemId' | 'serviceId' | 'environment' | 'createdBy'
-      > & {
-        id?: string;
-      }
-    >,
-  ): Promise<ShepherdVmResource[]> {
+  async vms(vms: VmRecord[]): Promise<ShepherdVmResource[]> {
     const bindings = await this.#bindings(vms.map(vm => vm.systemId));
     return vms.map(vm => ({
       id: vm.id,
@@ -91,5 +89,26 @@ export class ResourceLoader {
       name: n.name,
       environment: n.environment,
     }));
+  }
+
+  /** One record of a resource type in the shape its rules evaluate. */
+  async resourceOf(
+    type: (typeof SHEPHERD_RESOURCE_TYPES)[keyof typeof SHEPHERD_RESOURCE_TYPES],
+    record: unknown,
+  ): Promise<unknown> {
+    switch (type) {
+      case SHEPHERD_RESOURCE_TYPES.system:
+        return (await this.systems([record as ShepherdSystem]))[0];
+      case SHEPHERD_RESOURCE_TYPES.service:
+        return (await this.services([record as ShepherdService]))[0];
+      case SHEPHERD_RESOURCE_TYPES.vm:
+        return (await this.vms([record as VmRecord]))[0];
+      case SHEPHERD_RESOURCE_TYPES.ticket:
+        return (await this.tickets([record as ShepherdTicket]))[0];
+      case SHEPHERD_RESOURCE_TYPES.namespace:
+        return this.namespaces([record as ShepherdNamespace])[0];
+      default:
+        throw new Error(`Unknown resource type ${type}`);
+    }
   }
 }

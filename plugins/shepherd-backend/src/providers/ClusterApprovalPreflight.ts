@@ -11,8 +11,8 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { invalidInput, unavailable } from '../service/errors';
 import { ApprovalPreflight } from '../service/approvals/ApprovalPreflight';
-import { PermanentJobError } from '../queue/JobWorker';
-import { ClusterConnections } from './ClusterConnections';
+import { isClusterUnreachable } from './errors';
+import { ClusterConnections, ConnectedCluster } from './ClusterConnections';
 
 /** Answers about Shepherd's access, not about the VM. */
 const CREDENTIALS_REFUSED = [401, 403];
@@ -53,10 +53,8 @@ export class ClusterApprovalPreflight implements ApprovalPreflight {
   async #withProvider(
     clusterId: string | undefined,
     check: (
-      provider: ReturnType<ClusterConnections['provider']>,
-      connection: Awaited<
-        ReturnType<ClusterConnections['connect']>
-      >['connection'],
+      provider: ConnectedCluster['provider'],
+      connection: ConnectedCluster['connection'],
     ) => Promise<unknown>,
   ): Promise<void> {
     if (!this.connections.hasProvider()) {
@@ -66,12 +64,11 @@ export class ClusterApprovalPreflight implements ApprovalPreflight {
       );
       return;
     }
-    const provider = this.connections.provider();
-    let target: Awaited<ReturnType<ClusterConnections['connect']>>;
+    let target: ConnectedCluster;
     try {
       target = await this.connections.connect(clusterId);
     } catch (error) {
-      if (error instanceof PermanentJobError) {
+      if (isClusterUnreachable(error)) {
         throw unavailable(
           SHEPHERD_ERROR_CODES.CLUSTER_UNAVAILABLE,
           error.message,
@@ -79,7 +76,7 @@ export class ClusterApprovalPreflight implements ApprovalPreflight {
       }
       throw error;
     }
-    const { cluster, connection } = target;
+    const { cluster, provider, connection } = target;
     try {
       await check(provider, connection);
     } catch (error) {

@@ -1,16 +1,27 @@
-import { ShepherdCluster } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  DEFAULT_VM_PROVIDER_TYPE,
+  ShepherdCluster,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import {
   ShepherdClusterConnection,
   ShepherdVmProvider,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { ShepherdStore } from '../database/ShepherdStore';
-import { PermanentJobError } from '../queue/JobWorker';
-import { VmProviderRegistry } from './VmProviderRegistry';
 import { ClusterCredentialsSource } from '../service/platform/ClustersService';
+import { ClusterNotRegisteredError, ProviderNotInstalledError } from './errors';
+import { VmProviderRegistry } from './VmProviderRegistry';
+
+/** A registered cluster with the provider of its type and a connection to it. */
+export interface ConnectedCluster {
+  cluster: ShepherdCluster;
+  provider: ShepherdVmProvider;
+  connection: ShepherdClusterConnection;
+}
 
 /**
- * Gives background work what it needs to reach a cluster: the provider and a connection with
- * the decrypted credentials. Credentials are decrypted per use and never kept or logged here.
+ * Gives work that reaches a cluster what it needs: the provider of the cluster's type and a
+ * connection with the decrypted credentials. Credentials are decrypted per use and never
+ * kept or logged here.
  */
 export class ClusterConnections {
   constructor(
@@ -19,36 +30,39 @@ export class ClusterConnections {
     private readonly providers: VmProviderRegistry,
   ) {}
 
-  /** Whether a VM provider is installed at all. */
+  /** Whether any VM provider is installed at all. */
   hasProvider(): boolean {
     return this.providers.list().length > 0;
   }
 
-  /** The provider that runs VMs; one is installed per backend (the KubeVirt module). */
-  provider(): ShepherdVmProvider {
-    const [provider] = this.providers.list();
+  /** The provider of the cluster's type; {@link ProviderNotInstalledError} when there is none. */
+  providerFor(
+    cluster: Pick<ShepherdCluster, 'providerType'>,
+  ): ShepherdVmProvider {
+    const type = cluster.providerType ?? DEFAULT_VM_PROVIDER_TYPE;
+    const provider = this.providers.get(type);
     if (!provider) {
-      throw new PermanentJobError(
-        'No VM provider is installed: add @kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt to the backend',
-      );
+      throw new ProviderNotInstalledError(type);
     }
     return provider;
   }
 
-  async connect(clusterId: string | undefined): Promise<{
-    cluster: ShepherdCluster;
-    connection: ShepherdClusterConnection;
-  }> {
+  /**
+   * The cluster, its provider and a connection. {@link ClusterNotRegisteredError} for a
+   * cluster that is not registered, {@link ProviderNotInstalledError} for one whose provider
+   * is missing.
+   */
+  async connect(clusterId: string | undefined): Promise<ConnectedCluster> {
     const cluster = clusterId
       ? await this.store.clusters.get(clusterId)
       : undefined;
     if (!cluster) {
-      throw new PermanentJobError(
-        `The cluster ${clusterId ?? '(none)'} is not registered`,
-      );
+      throw new ClusterNotRegisteredError(clusterId);
     }
+    const provider = this.providerFor(cluster);
     return {
       cluster,
+      provider,
       connection: {
         id: cluster.id,
         name: cluster.name,

@@ -9,7 +9,7 @@ import {
 import { ClusterConnections } from './ClusterConnections';
 
 /**
- * Opens VNC streams through the installed VM provider with the cluster's stored credential.
+ * Opens VNC streams through the VM provider of the VM's cluster with the cluster's stored credential.
  * With `preserveSession` an existing session is preserved (a second viewer is refused);
  * without it, the new stream takes the console over.
  */
@@ -21,11 +21,10 @@ export class ClusterConsoleStreamOpener implements ConsoleStreamOpener {
     vm: ShepherdVmRef,
     options: ConsoleStreamOptions,
   ): Promise<ShepherdVncStream> {
-    const provider = this.connections.provider();
+    const { provider, connection } = await this.connections.connect(clusterId);
     if (!provider.openVncStream) {
       throw new Error(`The VM provider ${provider.type} has no VNC consoles`);
     }
-    const { connection } = await this.connections.connect(clusterId);
     return provider.openVncStream(connection, vm, {
       preserveSession: options.preserveSession,
     });

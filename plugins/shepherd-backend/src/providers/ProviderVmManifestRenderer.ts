@@ -1,8 +1,13 @@
-import { SHEPHERD_ERROR_CODES } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  SHEPHERD_ERROR_CODES,
+  ShepherdCluster,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import {
   ShepherdProviderError,
   ShepherdVmDefinition,
+  ShepherdVmProvider,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
+import { ProviderNotInstalledError } from './errors';
 import { invalidInput } from '../service/errors';
 import {
   RenderedVmManifest,
@@ -10,18 +15,23 @@ import {
 } from '../service/approvals/VmManifestRenderer';
 import { ClusterConnections } from './ClusterConnections';
 
-/** Renders manifests through the installed VM provider's `renderVirtualMachine`. */
+/** Renders manifests through the `renderVirtualMachine` of the cluster's VM provider. */
 export class ProviderVmManifestRenderer implements VmManifestRenderer {
   constructor(
-    private readonly connections: Pick<
-      ClusterConnections,
-      'hasProvider' | 'provider'
-    >,
+    private readonly connections: Pick<ClusterConnections, 'providerFor'>,
   ) {}
 
-  render(definition: ShepherdVmDefinition): RenderedVmManifest | undefined {
-    if (!this.connections.hasProvider()) return undefined;
-    const provider = this.connections.provider();
+  render(
+    cluster: ShepherdCluster,
+    definition: ShepherdVmDefinition,
+  ): RenderedVmManifest | undefined {
+    let provider: ShepherdVmProvider;
+    try {
+      provider = this.connections.providerFor(cluster);
+    } catch (error) {
+      if (error instanceof ProviderNotInstalledError) return undefined;
+      throw error;
+    }
     try {
       return {
         provider: provider.type,

@@ -1,4 +1,4 @@
-import { AuditLogService } from '../service/audit/AuditLogService';
+import { AuthorizedAuditLogService } from '../service/audit/AuthorizedAuditLogService';
 import { ActorResolver } from './ActorResolver';
 import { parsePage } from './requestParsing';
 import { ShepherdApiRouter } from './types';
@@ -6,7 +6,7 @@ import { ShepherdApiRouter } from './types';
 /** The append-only audit trail, read-only. */
 export function registerAuditRoutes(
   router: ShepherdApiRouter,
-  deps: { actors: ActorResolver; audit: AuditLogService },
+  deps: { actors: ActorResolver; audit: AuthorizedAuditLogService },
 ) {
   const { actors, audit } = deps;
 

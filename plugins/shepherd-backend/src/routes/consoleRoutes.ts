@@ -1,11 +1,14 @@
-import { ConsoleSessionsService } from '../service/console/ConsoleSessionsService';
+import { AuthorizedConsoleSessionsService } from '../service/console/AuthorizedConsoleSessionsService';
 import { ActorResolver } from './ActorResolver';
 import { ShepherdApiRouter } from './types';
 
 /** Console sessions: the token the relay's websocket is opened with. */
 export function registerConsoleRoutes(
   router: ShepherdApiRouter,
-  deps: { actors: ActorResolver; consoleSessions: ConsoleSessionsService },
+  deps: {
+    actors: ActorResolver;
+    consoleSessions: AuthorizedConsoleSessionsService;
+  },
 ) {
   const { actors, consoleSessions } = deps;
 

@@ -2,32 +2,37 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { ActorResolver } from './ActorResolver';
 import { registerAuditRoutes } from './auditRoutes';
-import { registerCatalogsRoutes } from './platformRoutes';
+import { registerPlatformRoutes } from './platformRoutes';
 import { registerConsoleRoutes } from './consoleRoutes';
 import { assignErrorCodes } from './errorCodes';
 import { registerSystemsRoutes } from './systemsRoutes';
 import { registerWorkflowRoutes } from './workflowRoutes';
 import { createOpenApiRouter } from '../schema/openapi';
-import { AuditLogService } from '../service/audit/AuditLogService';
-import { CatalogServices } from '../service/platform/PlatformServices';
-import { ConsoleSessionsService } from '../service/console/ConsoleSessionsService';
+import { AuthorizedApprovalsService } from '../service/approvals/AuthorizedApprovalsService';
+import { AuthorizedAuditLogService } from '../service/audit/AuthorizedAuditLogService';
+import { AuthorizedConsoleSessionsService } from '../service/console/AuthorizedConsoleSessionsService';
 import { HealthService } from '../service/HealthService';
-import { SystemsService } from '../service/systems/SystemsService';
-import { TicketsService } from '../service/tickets/TicketsService';
-import { VmsService } from '../service/vms/VmsService';
-import { ApprovalsService } from '../service/approvals/ApprovalsService';
+import { PlatformServices } from '../service/platform/PlatformServices';
+import { AuthorizedSystemsService } from '../service/systems/AuthorizedSystemsService';
+import { AuthorizedTicketsService } from '../service/tickets/AuthorizedTicketsService';
+import { AuthorizedVmsService } from '../service/vms/AuthorizedVmsService';
 
+/**
+ * What the routes reach: the services behind their permission checks, by their classes, so
+ * that a service without its checks cannot be handed to a route (health is product state,
+ * with no governance data).
+ */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   actors: ActorResolver;
   health: HealthService;
-  systems: SystemsService;
-  catalogs: CatalogServices;
-  audit: AuditLogService;
-  vms: VmsService;
-  tickets: TicketsService;
-  approvals: ApprovalsService;
-  consoleSessions: ConsoleSessionsService;
+  systems: AuthorizedSystemsService;
+  platform: PlatformServices;
+  audit: AuthorizedAuditLogService;
+  vms: AuthorizedVmsService;
+  tickets: AuthorizedTicketsService;
+  approvals: AuthorizedApprovalsService;
+  consoleSessions: AuthorizedConsoleSessionsService;
 }
 
 /**
@@ -48,7 +53,7 @@ export async function createRouter(
   });
 
   registerSystemsRoutes(router, options);
-  registerCatalogsRoutes(router, options);
+  registerPlatformRoutes(router, options);
   registerAuditRoutes(router, options);
   registerWorkflowRoutes(router, options);
   registerConsoleRoutes(router, options);

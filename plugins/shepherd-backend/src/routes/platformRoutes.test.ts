@@ -384,6 +384,7 @@ describe('Catalogs API', () => {
             logger,
           }),
           CredentialCipher.fromConfig(new ConfigReader(config)),
+          () => ['kubevirt'],
         );
       }
 

@@ -1,4 +1,4 @@
-import { CatalogServices } from '../service/platform/PlatformServices';
+import { PlatformServices } from '../service/platform/PlatformServices';
 import { ActorResolver } from './ActorResolver';
 import { parsePage } from './requestParsing';
 import { ShepherdApiRouter } from './types';
@@ -9,13 +9,13 @@ function parseOptionalFlag(value: 'true' | 'false' | undefined) {
 }
 
 /** The admin catalogs (namespaces, clusters, templates, instance sizes) and the request catalog. */
-export function registerCatalogsRoutes(
+export function registerPlatformRoutes(
   router: ShepherdApiRouter,
-  deps: { actors: ActorResolver; catalogs: CatalogServices },
+  deps: { actors: ActorResolver; platform: PlatformServices },
 ) {
   const { actors } = deps;
   const { namespaces, clusters, templates, instanceSizes, requesterCatalog } =
-    deps.catalogs;
+    deps.platform;
 
   router.get('/v1/admin/namespaces', async (req, res) => {
     const actor = await actors.fromRequest(req);

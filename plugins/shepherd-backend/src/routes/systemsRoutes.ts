@@ -1,4 +1,4 @@
-import { SystemsService } from '../service/systems/SystemsService';
+import { AuthorizedSystemsService } from '../service/systems/AuthorizedSystemsService';
 import { ActorResolver } from './ActorResolver';
 import { parseFlag, parsePage } from './requestParsing';
 import { ShepherdApiRouter } from './types';
@@ -6,7 +6,7 @@ import { ShepherdApiRouter } from './types';
 /** Systems, their members and their Services. */
 export function registerSystemsRoutes(
   router: ShepherdApiRouter,
-  deps: { actors: ActorResolver; systems: SystemsService },
+  deps: { actors: ActorResolver; systems: AuthorizedSystemsService },
 ) {
   const { actors, systems } = deps;
 
@@ -60,11 +60,9 @@ export function registerSystemsRoutes(
 
   router.post('/v1/systems/:systemId/members', async (req, res) => {
     const actor = await actors.fromRequest(req);
-    res.status(201).json(
-      await systems.addMember(actor, req.params.systemId, req.body, {
-        mayManageOwners: false,
-      }),
-    );
+    res
+      .status(201)
+      .json(await systems.addMember(actor, req.params.systemId, req.body));
   });
 
   router.patch('/v1/systems/:systemId/members/:memberId', async (req, res) => {
@@ -75,21 +73,13 @@ export function registerSystemsRoutes(
         req.params.systemId,
         req.params.memberId,
         req.body,
-        { mayManageOwners: false },
       ),
     );
   });
 
   router.delete('/v1/systems/:systemId/members/:memberId', async (req, res) => {
     const actor = await actors.fromRequest(req);
-    await systems.removeMember(
-      actor,
-      req.params.systemId,
-      req.params.memberId,
-      {
-        mayManageOwners: false,
-      },
-    );
+    await systems.removeMember(actor, req.params.systemId, req.params.memberId);
     res.status(204).end();
   });
 

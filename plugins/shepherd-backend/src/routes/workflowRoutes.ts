@@ -1,25 +1,37 @@
 import {
   ApprovalManifestRequest,
+  OperationSubmission,
   TICKET_OPERATIONS,
   TICKET_STATUSES,
   TICKET_STATUS_GROUPS,
   VM_STATUSES,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { TicketsService } from '../service/tickets/TicketsService';
-import { VmsService } from '../service/vms/VmsService';
+import { AuthorizedApprovalsService } from '../service/approvals/AuthorizedApprovalsService';
+import { AuthorizedTicketsService } from '../service/tickets/AuthorizedTicketsService';
+import { AuthorizedVmsService } from '../service/vms/AuthorizedVmsService';
 import { ActorResolver } from './ActorResolver';
 import { parseEnumList, parseFlag, parsePage } from './requestParsing';
 import { ShepherdApiRouter } from './types';
-import { ApprovalsService } from '../service/approvals/ApprovalsService';
+
+/**
+ * The answer of a request that always waits for an approver (create, delete, modify): its
+ * ticket, pending.
+ */
+function ticketSubmission({ status, ticketId, eventId }: OperationSubmission) {
+  if (status !== 'PENDING_APPROVAL' || !ticketId || !eventId) {
+    throw new Error(`Expected a ticket, got a ${status} submission`);
+  }
+  return { ticketId, eventId, status: 'PENDING' as const };
+}
 
 /** VMs and the requests on them, tickets, and the approval workbench. */
 export function registerWorkflowRoutes(
   router: ShepherdApiRouter,
   deps: {
     actors: ActorResolver;
-    vms: VmsService;
-    tickets: TicketsService;
-    approvals: ApprovalsService;
+    vms: AuthorizedVmsService;
+    tickets: AuthorizedTicketsService;
+    approvals: AuthorizedApprovalsService;
   },
 ) {
   const { actors, vms, tickets, approvals } = deps;
@@ -42,12 +54,11 @@ export function registerWorkflowRoutes(
 
   router.post('/v1/vms/requests', async (req, res) => {
     const actor = await actors.fromRequest(req);
-    const ticket = await vms.requestVm(actor, req.body);
-    res.status(202).json({
-      ticketId: ticket.id,
-      eventId: ticket.eventId,
-      status: 'PENDING',
+    const submission = await vms.requestOperation(actor, {
+      operation: 'create',
+      input: req.body,
     });
+    res.status(202).json(ticketSubmission(submission));
   });
 
   router.get('/v1/vms/:vmId', async (req, res) => {
@@ -57,37 +68,37 @@ export function registerWorkflowRoutes(
 
   router.delete('/v1/vms/:vmId', async (req, res) => {
     const actor = await actors.fromRequest(req);
-    const ticket = await vms.requestDeletion(actor, req.params.vmId, {
-      confirm: parseFlag(req.query.confirm),
-      confirmName: req.query.confirm_name,
-      reason: req.query.reason,
+    const submission = await vms.requestOperation(actor, {
+      operation: 'delete',
+      vmId: req.params.vmId,
+      input: {
+        confirm: parseFlag(req.query.confirm),
+        confirmName: req.query.confirm_name,
+        reason: req.query.reason,
+      },
     });
-    res.status(202).json({
-      ticketId: ticket.id,
-      eventId: ticket.eventId,
-      status: 'PENDING',
-    });
+    res.status(202).json(ticketSubmission(submission));
   });
 
   router.post('/v1/vms/:vmId/power', async (req, res) => {
     const actor = await actors.fromRequest(req);
-    res
-      .status(202)
-      .json(await vms.requestPower(actor, req.params.vmId, req.body));
+    res.status(202).json(
+      await vms.requestOperation(actor, {
+        operation: 'power',
+        vmId: req.params.vmId,
+        input: req.body,
+      }),
+    );
   });
 
   router.post('/v1/vms/:vmId/modify-requests', async (req, res) => {
     const actor = await actors.fromRequest(req);
-    const ticket = await vms.requestModification(
-      actor,
-      req.params.vmId,
-      req.body,
-    );
-    res.status(202).json({
-      ticketId: ticket.id,
-      eventId: ticket.eventId,
-      status: 'PENDING',
+    const submission = await vms.requestOperation(actor, {
+      operation: 'modify',
+      vmId: req.params.vmId,
+      input: req.body,
     });
+    res.status(202).json(ticketSubmission(submission));
   });
 
   router.get('/v1/vms/:vmId/console', async (req, res) => {
@@ -97,11 +108,11 @@ export function registerWorkflowRoutes(
 
   router.post('/v1/vms/:vmId/console/requests', async (req, res) => {
     const actor = await actors.fromRequest(req);
-    const submission = await vms.requestConsole(
-      actor,
-      req.params.vmId,
-      req.body ?? {},
-    );
+    const submission = await vms.requestOperation(actor, {
+      operation: 'console',
+      vmId: req.params.vmId,
+      input: req.body ?? {},
+    });
     res.status(submission.status === 'ACCEPTED' ? 200 : 202).json(submission);
   });
 

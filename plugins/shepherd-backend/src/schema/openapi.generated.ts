@@ -1459,7 +1459,7 @@ export const spec = {
         operationId: 'RegisterCluster',
         summary: 'Register a KubeVirt cluster with its kubeconfig',
         description:
-          'Needs shepherd.cluster.manage. The kubeconfig is sanitised (KUBECONFIG_INVALID, KUBECONFIG_UNSAFE for exec or auth-provider plugins, file references, proxy-url, insecure-skip-tls-verify or a non-HTTPS server), reduced to its current context and encrypted at rest (503 ENCRYPTION_NOT_CONFIGURED without a key). It is never returned. The cluster starts with status UNKNOWN until its first health check.',
+          'Needs shepherd.cluster.manage. The kubeconfig is sanitised (KUBECONFIG_INVALID, KUBECONFIG_UNSAFE for exec or auth-provider plugins, file references, proxy-url, insecure-skip-tls-verify or a non-HTTPS server), reduced to its current context and encrypted at rest (503 ENCRYPTION_NOT_CONFIGURED without a key). It is never returned. The cluster starts with status UNKNOWN until its first health check. Its providerType (default kubevirt) names the VM provider that reaches it; a type other than kubevirt must be installed in the backend (VALIDATION_FAILED).',
         tags: ['Admin catalogs'],
         requestBody: {
           required: true,
@@ -1473,6 +1473,7 @@ export const spec = {
                   name: { $ref: '#/components/schemas/CatalogName' },
                   displayName: { type: 'string', maxLength: 255 },
                   environment: { $ref: '#/components/schemas/Environment' },
+                  providerType: { $ref: '#/components/schemas/ProviderType' },
                   kubeconfig: { $ref: '#/components/schemas/Kubeconfig' },
                 },
               },
@@ -2929,6 +2930,14 @@ export const spec = {
           limit: { type: 'integer' },
         },
       },
+      ProviderType: {
+        type: 'string',
+        description:
+          'The type of the VM provider that reaches a cluster, as the provider registers itself (kubevirt for @kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt).',
+        pattern: '^[a-z][a-z0-9-]*$',
+        minLength: 1,
+        maxLength: 63,
+      },
       Cluster: {
         type: 'object',
         additionalProperties: false,
@@ -2939,6 +2948,7 @@ export const spec = {
           'name',
           'displayName',
           'environment',
+          'providerType',
           'status',
           'enabled',
           'apiServerUrl',
@@ -2954,6 +2964,7 @@ export const spec = {
           name: { type: 'string' },
           displayName: { type: 'string' },
           environment: { $ref: '#/components/schemas/Environment' },
+          providerType: { $ref: '#/components/schemas/ProviderType' },
           status: { $ref: '#/components/schemas/ClusterStatus' },
           statusMessage: { type: 'string' },
           enabled: { type: 'boolean' },

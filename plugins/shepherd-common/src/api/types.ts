@@ -87,6 +87,8 @@ export type ShepherdCluster = {
   name: string;
   displayName: string;
   environment: Environment;
+  /** The type of the VM provider that reaches it, e.g. `kubevirt`. */
+  providerType: string;
   status: ClusterStatus;
   statusMessage?: string;
   enabled: boolean;

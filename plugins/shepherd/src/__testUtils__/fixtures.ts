@@ -110,6 +110,7 @@ export function aCluster(
     id: 'cluster-test',
     name: 'sim-test',
     displayName: 'Simulated test cluster',
+    providerType: 'kubevirt',
     environment: 'test',
     status: 'HEALTHY',
     enabled: true,

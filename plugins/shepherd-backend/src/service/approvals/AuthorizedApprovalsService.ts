@@ -1,54 +1,55 @@
 import {
-  WorkflowPermissions,
-  emptyPage,
-} from '../../permissions/WorkflowPermissions';
-import {
+  ApprovalTask,
   ApprovalDecision,
   ApprovalManifestRequest,
   shepherdTicketApprovePermission,
+  shepherdTicketReadPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { shepherdTicketPermissionResourceRef } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { ResourceLoader } from '../../permissions/ResourceLoader';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor } from '../Actor';
+import { emptyPage } from '../emptyPage';
 import { ApprovalsService } from './ApprovalsService';
 import { DefaultApprovalsService } from './DefaultApprovalsService';
 
-/** {@link ApprovalsService} behind Shepherd's permissions. */
+/**
+ * {@link ApprovalsService} behind Shepherd's permissions: the queue lists what the caller may
+ * approve (filtered in SQL); a ticket the caller may not read is not found (404), one it may
+ * read but not approve is refused (403).
+ */
 export class AuthorizedApprovalsService implements ApprovalsService {
-  readonly #permissions: WorkflowPermissions;
-
   constructor(
     private readonly inner: DefaultApprovalsService,
-    authorizer: ShepherdAuthorizer,
-    resources: ResourceLoader,
-  ) {
-    this.#permissions = new WorkflowPermissions(authorizer, resources);
-  }
+    private readonly authorizer: ShepherdAuthorizer,
+  ) {}
 
   async listTasks(actor: Actor, request: { offset: number; limit: number }) {
-    const access = await this.#permissions.authorizer.listAccess(
+    const access = await this.authorizer.listAccess(
       actor.credentials,
       shepherdTicketApprovePermission,
-      shepherdTicketPermissionResourceRef,
     );
-    if (access.type === 'none') return emptyPage(request);
+    if (access.type === 'none') return emptyPage<ApprovalTask>(request);
     return this.inner.listTasks(actor, {
       ...request,
       conditions: access.type === 'some' ? access.conditions : undefined,
     });
   }
 
-  #approverGuard(actor: Actor) {
-    return this.#permissions.ticketGuard(
+  async #authorizeDecision(actor: Actor, ticketId: string) {
+    await this.authorizer.authorize(
       actor,
-      shepherdTicketApprovePermission,
-      'decide',
+      await this.inner.loadTicket(ticketId),
+      {
+        read: shepherdTicketReadPermission,
+        what: 'Ticket',
+        permission: shepherdTicketApprovePermission,
+        refusal: { message: 'You may not decide this request' },
+      },
     );
   }
 
   async preview(actor: Actor, ticketId: string) {
-    return this.inner.preview(actor, ticketId, this.#approverGuard(actor));
+    await this.#authorizeDecision(actor, ticketId);
+    return this.inner.preview(actor, ticketId);
   }
 
   async renderManifest(
@@ -56,29 +57,17 @@ export class AuthorizedApprovalsService implements ApprovalsService {
     ticketId: string,
     request: ApprovalManifestRequest,
   ) {
-    return this.inner.renderManifest(
-      actor,
-      ticketId,
-      request,
-      this.#approverGuard(actor),
-    );
+    await this.#authorizeDecision(actor, ticketId);
+    return this.inner.renderManifest(actor, ticketId, request);
   }
 
   async approve(actor: Actor, ticketId: string, decision: ApprovalDecision) {
-    return this.inner.approve(
-      actor,
-      ticketId,
-      decision,
-      this.#approverGuard(actor),
-    );
+    await this.#authorizeDecision(actor, ticketId);
+    return this.inner.approve(actor, ticketId, decision);
   }
 
   async reject(actor: Actor, ticketId: string, input: { reason: string }) {
-    return this.inner.reject(
-      actor,
-      ticketId,
-      input,
-      this.#approverGuard(actor),
-    );
+    await this.#authorizeDecision(actor, ticketId);
+    return this.inner.reject(actor, ticketId, input);
   }
 }

@@ -1,17 +1,14 @@
 import {
   CreateVmConsoleSessionRequest,
   SHEPHERD_ERROR_CODES,
-  ShepherdVm,
   shepherdVmConsolePermission,
   shepherdVmConsoleTakeoverPermission,
+  shepherdVmReadPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ResourceLoader } from '../../permissions/ResourceLoader';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor } from '../Actor';
-import { notAllowed } from '../errors';
 import { ConsoleSessionsService } from './ConsoleSessionsService';
 import { DefaultConsoleSessionsService } from './DefaultConsoleSessionsService';
-import { WorkflowPermissions } from '../../permissions/WorkflowPermissions';
 
 /**
  * {@link ConsoleSessionsService} behind Shepherd's permissions: a VM the caller may not read
@@ -21,44 +18,34 @@ import { WorkflowPermissions } from '../../permissions/WorkflowPermissions';
 export class AuthorizedConsoleSessionsService
   implements ConsoleSessionsService
 {
-  readonly #permissions: WorkflowPermissions;
-
   constructor(
     private readonly inner: DefaultConsoleSessionsService,
-    authorizer: ShepherdAuthorizer,
-    resources: ResourceLoader,
-  ) {
-    this.#permissions = new WorkflowPermissions(authorizer, resources);
-  }
+    private readonly authorizer: ShepherdAuthorizer,
+  ) {}
 
   async createSession(
     actor: Actor,
     vmId: string,
     request: CreateVmConsoleSessionRequest = {},
   ) {
-    const consoleGuard = this.#permissions.vmGuard(
-      actor,
-      shepherdVmConsolePermission,
-      'open the console of',
-    );
-    return this.inner.createSession(actor, vmId, request, async vm => {
-      await consoleGuard(vm);
-      if (request.takeover) await this.#guardTakeover(actor, vm);
+    const vm = await this.inner.loadVm(vmId);
+    await this.authorizer.authorize(actor, vm, {
+      read: shepherdVmReadPermission,
+      what: 'VM',
+      permission: shepherdVmConsolePermission,
+      refusal: { message: `You may not open the console of ${vm.name}` },
     });
-  }
-
-  async #guardTakeover(actor: Actor, vm: ShepherdVm): Promise<void> {
-    if (
-      !(await this.#permissions.onVm(
-        actor,
-        shepherdVmConsoleTakeoverPermission,
-        vm,
-      ))
-    ) {
-      throw notAllowed(
-        `You may not take over the console of ${vm.name}`,
-        SHEPHERD_ERROR_CODES.CONSOLE_TAKEOVER_DENIED,
-      );
+    if (request.takeover) {
+      await this.authorizer.authorize(actor, vm, {
+        read: shepherdVmReadPermission,
+        what: 'VM',
+        permission: shepherdVmConsoleTakeoverPermission,
+        refusal: {
+          message: `You may not take over the console of ${vm.name}`,
+          code: SHEPHERD_ERROR_CODES.CONSOLE_TAKEOVER_DENIED,
+        },
+      });
     }
+    return this.inner.createSession(actor, vmId, request);
   }
 }

@@ -10,7 +10,8 @@ import {
   hashUserRef,
 } from '../../crypto/ConsoleTokenSealer';
 import { Actor } from '../Actor';
-import { conflict, notAllowed, notFound, unavailable } from '../errors';
+import { loadVm } from '../../operations/vmRequests';
+import { conflict, notAllowed, unavailable } from '../errors';
 import { GovernanceContext } from '../GovernanceContext';
 import { ConsoleSessionsService } from './ConsoleSessionsService';
 
@@ -21,10 +22,6 @@ export const CONSOLE_TOKEN_TTL_MS = 60_000;
 export function consoleStreamPath(vmId: string): string {
   return `/v1/vms/${encodeURIComponent(vmId)}/console/stream`;
 }
-
-export type ConsoleVmGuard = (vm: ShepherdVm) => Promise<void>;
-
-const noGuard: ConsoleVmGuard = async () => {};
 
 /**
  * Issues console session tokens. Nothing is written: the token carries its claims sealed,
@@ -37,16 +34,18 @@ export class DefaultConsoleSessionsService implements ConsoleSessionsService {
     private readonly tokenTtlMs: number = CONSOLE_TOKEN_TTL_MS,
   ) {}
 
+  /** The VM; 404 when it does not exist. */
+  async loadVm(vmId: string): Promise<ShepherdVm> {
+    return loadVm(this.context.store, vmId);
+  }
+
   async createSession(
     actor: Actor,
     vmId: string,
     request: CreateVmConsoleSessionRequest = {},
-    guard: ConsoleVmGuard = noGuard,
   ): Promise<ConsoleSession> {
     const { store } = this.context;
-    const vm = await store.vms.get(vmId);
-    if (!vm) throw notFound('VM');
-    await guard(vm);
+    const vm = await this.loadVm(vmId);
     if (vm.status !== 'RUNNING' || !vm.clusterId) {
       throw conflict(
         SHEPHERD_ERROR_CODES.VM_NOT_RUNNING,

@@ -1,13 +1,13 @@
 import {
   Environment,
+  ShepherdNamespace,
   shepherdCatalogReadPermission,
   shepherdNamespaceReadPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { shepherdNamespacePermissionResourceRef } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { ResourceLoader } from '../../permissions/ResourceLoader';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor } from '../Actor';
-import { notAllowed, notFound } from '../errors';
+import { emptyPage } from '../emptyPage';
+import { notAllowed } from '../errors';
 import { RequesterCatalogService } from './RequesterCatalogService';
 import { CatalogListRequest } from '../PageRequest';
 
@@ -25,14 +25,11 @@ export class AuthorizedRequesterCatalogService
   constructor(
     private readonly inner: RequesterCatalogService,
     private readonly authorizer: ShepherdAuthorizer,
-    private readonly resources: ResourceLoader,
   ) {}
 
   async listNamespaces(actor: Actor, request: CatalogListRequest) {
     const access = await this.#namespaceAccess(actor);
-    if (access.type === 'none') {
-      return { items: [], totalItems: 0, ...request };
-    }
+    if (access.type === 'none') return emptyPage<ShepherdNamespace>(request);
     return this.inner.listNamespaces(actor, {
       ...request,
       conditions: access.type === 'some' ? access.conditions : undefined,
@@ -41,14 +38,10 @@ export class AuthorizedRequesterCatalogService
 
   async getNamespace(actor: Actor, name: string) {
     const namespace = await this.inner.getNamespace(actor, name);
-    const [resource] = this.resources.namespaces([namespace]);
-    const allowed = await this.authorizer.isAllowedOn(
-      actor.credentials,
-      shepherdNamespaceReadPermission,
-      shepherdNamespacePermissionResourceRef,
-      resource,
-    );
-    if (!allowed) throw notFound('Namespace');
+    await this.authorizer.authorize(actor, namespace, {
+      read: shepherdNamespaceReadPermission,
+      what: 'Namespace',
+    });
     return namespace;
   }
 
@@ -78,7 +71,6 @@ export class AuthorizedRequesterCatalogService
     return this.authorizer.listAccess(
       actor.credentials,
       shepherdNamespaceReadPermission,
-      shepherdNamespacePermissionResourceRef,
     );
   }
 

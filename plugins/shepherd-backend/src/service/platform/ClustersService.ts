@@ -11,6 +11,8 @@ export interface ClusterRegistration {
   name: string;
   displayName?: string;
   environment: Environment;
+  /** The type of the VM provider that reaches it; `kubevirt` when not given. */
+  providerType?: string;
   /** YAML text; sanitised and encrypted, never stored or returned in clear. */
   kubeconfig: string;
 }

@@ -1,5 +1,6 @@
 import {
   AuditAction,
+  DEFAULT_VM_PROVIDER_TYPE,
   SHEPHERD_ERROR_CODES,
   ShepherdCluster,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -67,6 +68,8 @@ export class DefaultClustersService
   constructor(
     private readonly context: GovernanceContext,
     private readonly cipher: CredentialCipher,
+    /** The types of the VM providers installed in this backend. */
+    private readonly installedProviderTypes: () => string[],
   ) {}
 
   async listClusters(
@@ -86,6 +89,8 @@ export class DefaultClustersService
     this.#assertCipher();
     checkDnsLabelName(input.name);
     checkDisplayName(input.displayName);
+    const providerType = input.providerType ?? DEFAULT_VM_PROVIDER_TYPE;
+    this.#checkProviderType(providerType);
     const id = randomUUID();
     const sealed = this.#seal(id, input.kubeconfig);
     const now = this.context.now();
@@ -94,6 +99,7 @@ export class DefaultClustersService
       name: input.name,
       displayName: input.displayName ?? input.name,
       environment: input.environment,
+      providerType,
       status: 'UNKNOWN',
       enabled: true,
       apiServerUrl: sealed.apiServerUrl,
@@ -108,12 +114,32 @@ export class DefaultClustersService
       this.context.execute(async unit => {
         await unit.tx.clusters.insert(cluster, sealed.credentials);
         await this.#audit(unit, actor, AUDIT.register, cluster, {
+          providerType,
           apiServerUrl: cluster.apiServerUrl,
           encryptionKeyId: cluster.credentialKeyId,
         });
       }),
     );
     return { item: cluster, warnings: [] };
+  }
+
+  /**
+   * A cluster's provider must be installed to reach it. KubeVirt, the default, may be
+   * registered before its module is added: the cluster waits, unchecked, until it is.
+   */
+  #checkProviderType(providerType: string) {
+    const installed = this.installedProviderTypes();
+    if (
+      providerType !== DEFAULT_VM_PROVIDER_TYPE &&
+      !installed.includes(providerType)
+    ) {
+      throw invalidInput(
+        SHEPHERD_ERROR_CODES.VALIDATION_FAILED,
+        `No VM provider of type '${providerType}' is installed; installed: ${
+          installed.join(', ') || 'none'
+        }`,
+      );
+    }
   }
 
   async updateCluster(actor: Actor, id: string, patch: ClusterPatch) {

@@ -2,11 +2,11 @@ import {
   CatalogScope,
   ENVIRONMENTS,
   Environment,
-  Page,
   ShepherdInstanceSize,
   ShepherdTemplate,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Actor } from '../Actor';
+import { emptyPage } from '../emptyPage';
 import { notFound } from '../errors';
 import { GovernanceContext } from '../GovernanceContext';
 import { PermissionConditions } from '../../database/permissionFilter';
@@ -21,15 +21,6 @@ type OfferRequest = CatalogListRequest & {
   namespace?: string;
   environments?: Environment[];
 };
-
-function emptyPage<T>(request: CatalogListRequest): Page<T> {
-  return {
-    items: [],
-    totalItems: 0,
-    offset: request.offset,
-    limit: request.limit,
-  };
-}
 
 /**
  * What requesters may pick. Templates and sizes are offered by catalog scope: `all`, or the

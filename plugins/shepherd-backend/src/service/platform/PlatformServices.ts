@@ -1,14 +1,18 @@
-import { ClustersService } from './ClustersService';
-import { InstanceSizesService } from './InstanceSizesService';
-import { NamespacesService } from './NamespacesService';
-import { RequesterCatalogService } from './RequesterCatalogService';
-import { TemplatesService } from './TemplatesService';
+import { AuthorizedClustersService } from './AuthorizedClustersService';
+import { AuthorizedInstanceSizesService } from './AuthorizedInstanceSizesService';
+import { AuthorizedNamespacesService } from './AuthorizedNamespacesService';
+import { AuthorizedRequesterCatalogService } from './AuthorizedRequesterCatalogService';
+import { AuthorizedTemplatesService } from './AuthorizedTemplatesService';
 
-/** Every catalog service the routes use. */
-export interface CatalogServices {
-  namespaces: NamespacesService;
-  clusters: ClustersService;
-  templates: TemplatesService;
-  instanceSizes: InstanceSizesService;
-  requesterCatalog: RequesterCatalogService;
+/**
+ * The platform's set-up, as the routes reach it: the registries administrators keep
+ * (clusters, namespaces, templates, instance sizes) and the catalog requesters choose from,
+ * each behind its permission checks.
+ */
+export interface PlatformServices {
+  namespaces: AuthorizedNamespacesService;
+  clusters: AuthorizedClustersService;
+  templates: AuthorizedTemplatesService;
+  instanceSizes: AuthorizedInstanceSizesService;
+  requesterCatalog: AuthorizedRequesterCatalogService;
 }

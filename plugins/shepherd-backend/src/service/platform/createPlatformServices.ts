@@ -1,11 +1,10 @@
 import { Config } from '@backstage/config';
 import { CredentialCipher } from '../../crypto/CredentialCipher';
-import { ResourceLoader } from '../../permissions/ResourceLoader';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { GovernanceContext } from '../GovernanceContext';
 import { AuthorizedNamespacesService } from './AuthorizedNamespacesService';
 import { AuthorizedRequesterCatalogService } from './AuthorizedRequesterCatalogService';
-import { CatalogServices } from './PlatformServices';
+import { PlatformServices } from './PlatformServices';
 import { DefaultClustersService } from './DefaultClustersService';
 import { DefaultInstanceSizesService } from './DefaultInstanceSizesService';
 import { DefaultNamespacesService } from './DefaultNamespacesService';
@@ -17,23 +16,25 @@ import { AuthorizedTemplatesService } from './AuthorizedTemplatesService';
 import { AuthorizedInstanceSizesService } from './AuthorizedInstanceSizesService';
 
 /**
- * The catalog services the routes use, each behind its permission checks, and the cluster
+ * The platform services the routes use, each behind its permission checks, and the cluster
  * credentials for use inside the backend. Fails on a misconfigured encryption key, so that a
  * bad key stops the backend rather than the first cluster registration.
  */
-export function createCatalogServices(deps: {
+export function createPlatformServices(deps: {
   context: GovernanceContext;
   authorizer: ShepherdAuthorizer;
-  loader: ResourceLoader;
   config: Config;
+  /** The types of the VM providers installed in this backend. */
+  installedProviderTypes: () => string[];
 }): {
-  services: CatalogServices;
+  services: PlatformServices;
   clusterCredentials: ClusterCredentialsSource;
 } {
-  const { context, authorizer, loader, config } = deps;
+  const { context, authorizer, config } = deps;
   const clusters = new DefaultClustersService(
     context,
     CredentialCipher.fromConfig(config),
+    deps.installedProviderTypes,
   );
   return {
     services: {
@@ -53,7 +54,6 @@ export function createCatalogServices(deps: {
       requesterCatalog: new AuthorizedRequesterCatalogService(
         new DefaultRequesterCatalogService(context),
         authorizer,
-        loader,
       ),
     },
     clusterCredentials: clusters,

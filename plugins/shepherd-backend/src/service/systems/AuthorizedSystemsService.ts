@@ -1,6 +1,7 @@
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   MemberRole,
+  SHEPHERD_RESOURCE_TYPES,
   shepherdServiceCreatePermission,
   shepherdServiceDeletePermission,
   shepherdServiceReadPermission,
@@ -14,22 +15,11 @@ import {
   ShepherdSystem,
   normalizeEntityRef,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import {
-  shepherdServicePermissionResourceRef,
-  shepherdSystemPermissionResourceRef,
-} from '@kubevirt-shepherd/plugin-shepherd-node';
-import { ResourceLoader } from '../../permissions/ResourceLoader';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor, Reader } from '../Actor';
+import { emptyPage } from '../emptyPage';
 import { notAllowed, notFound } from '../errors';
 import { ListRequest, SystemsService } from './SystemsService';
-
-const EMPTY_PAGE = (request: ListRequest) => ({
-  items: [],
-  totalItems: 0,
-  offset: request.offset,
-  limit: request.limit,
-});
 
 /**
  * Puts the permission framework in front of {@link SystemsService}: lists are filtered by
@@ -40,35 +30,22 @@ export class AuthorizedSystemsService implements SystemsService {
   constructor(
     private readonly inner: SystemsService,
     private readonly authorizer: ShepherdAuthorizer,
-    private readonly resources: ResourceLoader,
   ) {}
 
   async #allowedOnSystem(
     actor: Reader,
-    permission: ResourcePermission,
+    permission: ResourcePermission<typeof SHEPHERD_RESOURCE_TYPES.system>,
     system: ShepherdSystem,
   ) {
-    const [resource] = await this.resources.systems([system]);
-    return this.authorizer.isAllowedOn(
-      actor.credentials,
-      permission,
-      shepherdSystemPermissionResourceRef,
-      resource,
-    );
+    return this.authorizer.isAllowedOn(actor.credentials, permission, system);
   }
 
   async #allowedOnService(
     actor: Reader,
-    permission: ResourcePermission,
+    permission: ResourcePermission<typeof SHEPHERD_RESOURCE_TYPES.service>,
     service: ShepherdService,
   ) {
-    const [resource] = await this.resources.services([service]);
-    return this.authorizer.isAllowedOn(
-      actor.credentials,
-      permission,
-      shepherdServicePermissionResourceRef,
-      resource,
-    );
+    return this.authorizer.isAllowedOn(actor.credentials, permission, service);
   }
 
   /** The System, if the caller may read it; 404 otherwise, as if it did not exist. */
@@ -102,7 +79,7 @@ export class AuthorizedSystemsService implements SystemsService {
 
   async #requireOnSystem(
     actor: Actor,
-    permission: ResourcePermission,
+    permission: ResourcePermission<typeof SHEPHERD_RESOURCE_TYPES.system>,
     system: ShepherdSystem,
     what: string,
   ) {
@@ -115,9 +92,8 @@ export class AuthorizedSystemsService implements SystemsService {
     const access = await this.authorizer.listAccess(
       actor.credentials,
       shepherdSystemReadPermission,
-      shepherdSystemPermissionResourceRef,
     );
-    if (access.type === 'none') return EMPTY_PAGE(request);
+    if (access.type === 'none') return emptyPage<ShepherdSystem>(request);
     return this.inner.listSystems(actor, {
       ...request,
       conditions: access.type === 'some' ? access.conditions : undefined,
@@ -200,7 +176,6 @@ export class AuthorizedSystemsService implements SystemsService {
     const access = await this.authorizer.listAccess(
       actor.credentials,
       shepherdSystemMembersManagePermission,
-      shepherdSystemPermissionResourceRef,
     );
     if (access.type === 'all') {
       return { mayManageOwners: true };
@@ -210,9 +185,9 @@ export class AuthorizedSystemsService implements SystemsService {
         normalizeEntityRef,
       ),
     );
-    const [resource] = await this.resources.systems([system]);
+    const members = await this.inner.listMembers(actor, system.id);
     return {
-      mayManageOwners: resource.members.some(
+      mayManageOwners: members.some(
         member => member.role === 'owner' && claims.has(member.memberRef),
       ),
     };
@@ -252,9 +227,8 @@ export class AuthorizedSystemsService implements SystemsService {
     const access = await this.authorizer.listAccess(
       actor.credentials,
       shepherdServiceReadPermission,
-      shepherdServicePermissionResourceRef,
     );
-    if (access.type === 'none') return EMPTY_PAGE(request);
+    if (access.type === 'none') return emptyPage<ShepherdService>(request);
     return this.inner.listServices(actor, {
       ...request,
       conditions: access.type === 'some' ? access.conditions : undefined,

@@ -1,37 +1,30 @@
 import {
-  WorkflowPermissions,
-  emptyPage,
-} from '../../permissions/WorkflowPermissions';
-import {
+  ShepherdTicket,
   shepherdTicketCancelPermission,
   shepherdTicketReadPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { shepherdTicketPermissionResourceRef } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { ResourceLoader } from '../../permissions/ResourceLoader';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor } from '../Actor';
+import { emptyPage } from '../emptyPage';
 import { DefaultTicketsService } from './DefaultTicketsService';
 import { TicketListRequest, TicketsService } from './TicketsService';
 
-/** {@link TicketsService} behind Shepherd's permissions. */
+/**
+ * {@link TicketsService} behind Shepherd's permissions: lists are filtered in SQL, a ticket
+ * the caller may not read is not found (404), and cancelling needs the cancel permission.
+ */
 export class AuthorizedTicketsService implements TicketsService {
-  readonly #permissions: WorkflowPermissions;
-
   constructor(
     private readonly inner: DefaultTicketsService,
-    authorizer: ShepherdAuthorizer,
-    resources: ResourceLoader,
-  ) {
-    this.#permissions = new WorkflowPermissions(authorizer, resources);
-  }
+    private readonly authorizer: ShepherdAuthorizer,
+  ) {}
 
   async listTickets(actor: Actor, request: TicketListRequest) {
-    const access = await this.#permissions.authorizer.listAccess(
+    const access = await this.authorizer.listAccess(
       actor.credentials,
       shepherdTicketReadPermission,
-      shepherdTicketPermissionResourceRef,
     );
-    if (access.type === 'none') return emptyPage(request);
+    if (access.type === 'none') return emptyPage<ShepherdTicket>(request);
     return this.inner.listTickets(actor, {
       ...request,
       conditions: access.type === 'some' ? access.conditions : undefined,
@@ -39,22 +32,20 @@ export class AuthorizedTicketsService implements TicketsService {
   }
 
   async getTicket(actor: Actor, id: string) {
-    return this.inner.getTicket(
-      actor,
-      id,
-      this.#permissions.ticketGuard(actor),
-    );
+    await this.authorizer.authorize(actor, await this.inner.loadTicket(id), {
+      read: shepherdTicketReadPermission,
+      what: 'Ticket',
+    });
+    return this.inner.getTicket(actor, id);
   }
 
   async cancelTicket(actor: Actor, id: string) {
-    return this.inner.cancelTicket(
-      actor,
-      id,
-      this.#permissions.ticketGuard(
-        actor,
-        shepherdTicketCancelPermission,
-        'cancel',
-      ),
-    );
+    await this.authorizer.authorize(actor, await this.inner.loadTicket(id), {
+      read: shepherdTicketReadPermission,
+      what: 'Ticket',
+      permission: shepherdTicketCancelPermission,
+      refusal: { message: 'You may not cancel this request' },
+    });
+    return this.inner.cancelTicket(actor, id);
   }
 }

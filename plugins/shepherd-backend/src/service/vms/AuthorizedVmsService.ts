@@ -1,182 +1,112 @@
 import {
-  PowerAction,
-  VmModifySpec,
-  VmRequestSpec,
+  ShepherdVm,
   shepherdNamespaceReadPermission,
   shepherdServiceReadPermission,
   shepherdVmConsolePermission,
-  shepherdVmCreatePermission,
-  shepherdVmDeletePermission,
-  shepherdVmModifyPermission,
-  shepherdVmPowerPermission,
   shepherdVmReadPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import {
-  shepherdNamespacePermissionResourceRef,
-  shepherdServicePermissionResourceRef,
-  shepherdVmPermissionResourceRef,
-} from '@kubevirt-shepherd/plugin-shepherd-node';
-import { ResourceLoader } from '../../permissions/ResourceLoader';
+import { VmOperationRequest } from '../../operations/VmOperation';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
-import {
-  WorkflowPermissions,
-  emptyPage,
-} from '../../permissions/WorkflowPermissions';
 import { Actor, Reader } from '../Actor';
-import { notAllowed, notFound } from '../errors';
-import { DefaultVmsService, NewVmTarget } from './DefaultVmsService';
+import { notAllowed } from '../errors';
+import { emptyPage } from '../emptyPage';
+import { DefaultVmsService } from './DefaultVmsService';
 import { VmListRequest, VmsService } from './VmsService';
 
-/** {@link VmsService} behind Shepherd's permissions. */
+/**
+ * {@link VmsService} behind Shepherd's permissions: lists are filtered in SQL; a VM the caller
+ * may not read is not found (404); one it may read without the operation's permission is
+ * refused (403). A new VM needs its Service and namespace to be readable and
+ * `shepherd.vm.create` on the VM it would be.
+ */
 export class AuthorizedVmsService implements VmsService {
-  readonly #permissions: WorkflowPermissions;
-
   constructor(
     private readonly inner: DefaultVmsService,
-    authorizer: ShepherdAuthorizer,
-    resources: ResourceLoader,
-  ) {
-    this.#permissions = new WorkflowPermissions(authorizer, resources);
-  }
+    private readonly authorizer: ShepherdAuthorizer,
+  ) {}
 
-  async listVms(actor: Reader, request: VmListRequest) {
-    const access = await this.#permissions.authorizer.listAccess(
-      actor.credentials,
+  async listVms(reader: Reader, request: VmListRequest) {
+    const access = await this.authorizer.listAccess(
+      reader.credentials,
       shepherdVmReadPermission,
-      shepherdVmPermissionResourceRef,
     );
-    if (access.type === 'none') return emptyPage(request);
-    return this.inner.listVms(actor, {
+    if (access.type === 'none') return emptyPage<ShepherdVm>(request);
+    return this.inner.listVms(reader, {
       ...request,
       conditions: access.type === 'some' ? access.conditions : undefined,
     });
   }
 
-  async getVm(actor: Reader, id: string) {
-    const vm = await this.inner.getVm(actor, id);
-    if (!(await this.#permissions.onVm(actor, shepherdVmReadPermission, vm))) {
-      throw notFound('VM');
-    }
+  async getVm(reader: Reader, id: string) {
+    const vm = await this.inner.getVm(reader, id);
+    await this.authorizer.authorize(reader, vm, {
+      read: shepherdVmReadPermission,
+      what: 'VM',
+    });
     return vm;
   }
 
-  async requestVm(actor: Actor, input: VmRequestSpec & { reason: string }) {
-    const { authorizer, resources } = this.#permissions;
-    return this.inner.requestVm(
-      actor,
-      input,
-      async ({ service, namespace }: NewVmTarget) => {
-        const [serviceResource] = await resources.services([service]);
-        if (
-          !(await authorizer.isAllowedOn(
-            actor.credentials,
-            shepherdServiceReadPermission,
-            shepherdServicePermissionResourceRef,
-            serviceResource,
-          ))
-        ) {
-          throw notFound('Service');
-        }
-        const [namespaceResource] = resources.namespaces([namespace]);
-        if (
-          !(await authorizer.isAllowedOn(
-            actor.credentials,
-            shepherdNamespaceReadPermission,
-            shepherdNamespacePermissionResourceRef,
-            namespaceResource,
-          ))
-        ) {
-          throw notFound('Namespace');
-        }
-        const [prospective] = await resources.vms([
-          {
-            systemId: service.systemId,
-            serviceId: service.id,
-            environment: namespace.environment,
-            createdBy: actor.userEntityRef,
-          },
-        ]);
-        if (
-          !(await authorizer.isAllowedOn(
-            actor.credentials,
-            shepherdVmCreatePermission,
-            shepherdVmPermissionResourceRef,
-            prospective,
-          ))
-        ) {
-          throw notAllowed(
-            `You may not request VMs for ${service.systemName}/${service.name} in ${namespace.name}`,
-          );
-        }
-      },
-    );
+  async requestOperation(actor: Actor, request: VmOperationRequest) {
+    if (request.operation === 'create') {
+      await this.#authorizeNewVm(actor, request);
+    } else {
+      const operation = this.inner.operation(request.operation);
+      const vm = await this.inner.getVm(actor, request.vmId);
+      const verb = (operation.verb as (input: unknown) => string)(
+        request.input,
+      );
+      await this.authorizer.authorize(actor, vm, {
+        read: shepherdVmReadPermission,
+        what: 'VM',
+        permission: operation.permission,
+        refusal: { message: `You may not ${verb} ${vm.name}` },
+      });
+    }
+    return this.inner.requestOperation(actor, request);
   }
 
-  async requestDeletion(
-    actor: Actor,
-    vmId: string,
-    input: { confirm: boolean; confirmName?: string; reason?: string },
-  ) {
-    return this.inner.requestDeletion(
-      actor,
-      vmId,
-      input,
-      this.#permissions.vmGuard(actor, shepherdVmDeletePermission, 'delete'),
+  async #authorizeNewVm(actor: Actor, request: VmOperationRequest<'create'>) {
+    const { service, namespace } = await this.inner.loadTarget<'create'>(
+      request,
     );
-  }
-
-  async requestPower(
-    actor: Actor,
-    vmId: string,
-    input: { action: PowerAction; reason?: string },
-  ) {
-    return this.inner.requestPower(
-      actor,
-      vmId,
-      input,
-      this.#permissions.vmGuard(actor, shepherdVmPowerPermission, input.action),
-    );
-  }
-
-  async requestModification(
-    actor: Actor,
-    vmId: string,
-    input: VmModifySpec & { reason: string },
-  ) {
-    return this.inner.requestModification(
-      actor,
-      vmId,
-      input,
-      this.#permissions.vmGuard(actor, shepherdVmModifyPermission, 'modify'),
-    );
-  }
-
-  async requestConsole(
-    actor: Actor,
-    vmId: string,
-    input: { reason?: string; minutes?: number },
-  ) {
-    return this.inner.requestConsole(
-      actor,
-      vmId,
-      input,
-      this.#permissions.vmGuard(
-        actor,
-        shepherdVmConsolePermission,
-        'open the console of',
-      ),
-    );
+    await this.authorizer.authorize(actor, service, {
+      read: shepherdServiceReadPermission,
+      what: 'Service',
+    });
+    await this.authorizer.authorize(actor, namespace, {
+      read: shepherdNamespaceReadPermission,
+      what: 'Namespace',
+    });
+    const create = this.inner.operation('create');
+    const prospective = {
+      systemId: service.systemId,
+      serviceId: service.id,
+      environment: namespace.environment,
+      createdBy: actor.userEntityRef,
+    };
+    if (
+      !(await this.authorizer.isAllowedOn(
+        actor.credentials,
+        create.permission,
+        prospective,
+      ))
+    ) {
+      throw notAllowed(
+        `You may not ${create.verb(request.input)} ${service.systemName}/${
+          service.name
+        } in ${namespace.name}`,
+      );
+    }
   }
 
   async getConsoleAccess(actor: Actor, vmId: string) {
-    return this.inner.getConsoleAccess(
-      actor,
-      vmId,
-      this.#permissions.vmGuard(
-        actor,
-        shepherdVmConsolePermission,
-        'open the console of',
-      ),
-    );
+    const vm = await this.inner.getVm(actor, vmId);
+    await this.authorizer.authorize(actor, vm, {
+      read: shepherdVmReadPermission,
+      what: 'VM',
+      permission: shepherdVmConsolePermission,
+      refusal: { message: `You may not open the console of ${vm.name}` },
+    });
+    return this.inner.getConsoleAccess(actor, vmId);
   }
 }

@@ -3,13 +3,11 @@ import {
   Environment,
   OperationSubmission,
   Page,
-  PowerAction,
   ShepherdTicket,
   ShepherdVm,
-  VmModifySpec,
-  VmRequestSpec,
   VmStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { VmOperationRequest } from '../../operations/VmOperation';
 import { Actor, Reader } from '../Actor';
 
 export interface VmListRequest {
@@ -28,34 +26,14 @@ export interface VmListRequest {
 export interface VmsService {
   listVms(reader: Reader, request: VmListRequest): Promise<Page<ShepherdVm>>;
   getVm(reader: Reader, id: string): Promise<ShepherdVm>;
-  /** Asks for a new VM (202: always needs approval). */
-  requestVm(
+  /**
+   * Asks for an operation on a VM (or, `create`, for a new one). The approval matrix decides
+   * whether it waits for an approver (`PENDING_APPROVAL`, with its ticket) or is carried out
+   * at once (`ACCEPTED`).
+   */
+  requestOperation(
     actor: Actor,
-    input: VmRequestSpec & { reason: string },
-  ): Promise<ShepherdTicket>;
-  /** Asks for the deletion of a VM, with the confirmation its environment needs. */
-  requestDeletion(
-    actor: Actor,
-    vmId: string,
-    input: { confirm: boolean; confirmName?: string; reason?: string },
-  ): Promise<ShepherdTicket>;
-  /** Starts, stops or restarts a VM: directly in test, through approval in prod. */
-  requestPower(
-    actor: Actor,
-    vmId: string,
-    input: { action: PowerAction; reason?: string },
-  ): Promise<OperationSubmission>;
-  /** Asks for new CPU, memory or disk sizes (always needs approval). */
-  requestModification(
-    actor: Actor,
-    vmId: string,
-    input: VmModifySpec & { reason: string },
-  ): Promise<ShepherdTicket>;
-  /** Asks for console access: granted directly in test, through approval in prod. */
-  requestConsole(
-    actor: Actor,
-    vmId: string,
-    input: { reason?: string; minutes?: number },
+    request: VmOperationRequest,
   ): Promise<OperationSubmission>;
   /** The caller's console grant on the VM, or its pending request for one. */
   getConsoleAccess(

@@ -24,6 +24,7 @@ type ClusterRow = {
   name: string;
   display_name: string;
   environment: Environment;
+  provider_type: string;
   status: ClusterStatus;
   status_message: string | null;
   enabled: unknown;
@@ -45,6 +46,7 @@ const CLUSTER_PUBLIC_COLUMNS = [
   'name',
   'display_name',
   'environment',
+  'provider_type',
   'status',
   'status_message',
   'enabled',
@@ -66,6 +68,7 @@ function toCluster(row: ClusterRow): ShepherdCluster {
     name: row.name,
     displayName: row.display_name,
     environment: row.environment,
+    providerType: row.provider_type,
     status: row.status,
     statusMessage: optional(row.status_message),
     enabled: toBool(row.enabled),
@@ -106,6 +109,7 @@ export class DatabaseClustersStore implements ClustersStore {
       name: cluster.name,
       display_name: cluster.displayName,
       environment: cluster.environment,
+      provider_type: cluster.providerType,
       status: cluster.status,
       status_message: cluster.statusMessage ?? null,
       enabled: cluster.enabled,

@@ -1,15 +1,5 @@
 import { NewJob } from '../queue/JobsStore';
 
-/** The kinds of jobs Shepherd runs; each job carries the id of the domain event it executes. */
-export const JOB_KINDS = {
-  createVm: 'vm.create',
-  deleteVm: 'vm.delete',
-  powerVm: 'vm.power',
-  modifyVm: 'vm.modify',
-} as const;
-
-export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
-
 /** Attempts of a VM job before it fails for good (transient cluster errors are retried). */
 export const VM_JOB_MAX_ATTEMPTS = 8;
 
@@ -18,7 +8,7 @@ export const VM_JOB_MAX_ATTEMPTS = 8;
  * job per event (the unique key), bounded concurrency per cluster.
  */
 export function vmJob(
-  kind: JobKind,
+  kind: string,
   eventId: string,
   clusterId?: string,
 ): NewJob {

@@ -1,0 +1,580 @@
+import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
+import {
+  ApprovalDecision,
+  ClusterCandidate,
+  MAX_INSTANCE_INDEX,
+  SHEPHERD_ERROR_CODES,
+  ShepherdCluster,
+  ShepherdTicket,
+  ShepherdVm,
+  ShepherdWarning,
+  VM_NAME_MAX_LENGTH,
+  VmRequestSpec,
+  VmSpec,
+  buildVmName,
+  shepherdVmCreatePermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { ShepherdVmDefinition } from '@kubevirt-shepherd/plugin-shepherd-node';
+import { randomUUID } from 'node:crypto';
+import {
+  MANY_REMOVED_FIELDS,
+  checkEffectiveSpec,
+  checkSpecReplacement,
+  requestedSpec,
+  vmSpecOf,
+} from '../domain/vmSpec';
+import { PermanentJobError } from '../queue/JobWorker';
+import { conflict, invalidInput, notFound } from '../service/errors';
+import { OperationDependencies } from './OperationDependencies';
+import { VmOperation } from './VmOperation';
+import { checkResourceSteps, requireReason } from './vmRequests';
+
+/** The queue's kind of the job that creates a VM. */
+export const CREATE_VM_JOB = 'vm.create';
+
+/** Clusters an approver chooses from (the registry is small; this bounds the read). */
+const CLUSTER_CANDIDATES_LIMIT = 1000;
+
+/** Why a cluster cannot take a new VM of an environment, or undefined when it can. */
+export function clusterIneligibility(
+  cluster: ShepherdCluster,
+  environment: ShepherdTicket['environment'],
+): { code: string; message: string } | undefined {
+  if (cluster.environment !== environment) {
+    return {
+      code: SHEPHERD_ERROR_CODES.CLUSTER_ENVIRONMENT_MISMATCH,
+      message: `${cluster.name} is a ${cluster.environment} cluster; the namespace is ${environment}`,
+    };
+  }
+  if (!cluster.enabled) {
+    return {
+      code: SHEPHERD_ERROR_CODES.CLUSTER_UNAVAILABLE,
+      message: `${cluster.name} is disabled`,
+    };
+  }
+  if (cluster.status === 'UNREACHABLE') {
+    return {
+      code: SHEPHERD_ERROR_CODES.CLUSTER_UNAVAILABLE,
+      message: `${cluster.name} is unreachable`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * What the provider applies for a VM: the template and instance size frozen on the approved
+ * ticket, and the VM's effective spec. Later catalog edits never reach an existing VM.
+ */
+export function vmDefinition(
+  vm: ShepherdVm,
+  ticket: ShepherdTicket,
+): ShepherdVmDefinition {
+  if (!ticket.templateSnapshot || !ticket.instanceSizeSnapshot) {
+    throw new PermanentJobError(
+      `Ticket ${ticket.id} has no template or instance size snapshot`,
+    );
+  }
+  return {
+    name: vm.name,
+    namespace: vm.namespace,
+    environment: vm.environment,
+    systemName: vm.systemName,
+    serviceName: vm.serviceName,
+    instance: vm.instance,
+    ticketId: ticket.id,
+    template: ticket.templateSnapshot,
+    instanceSize: ticket.instanceSizeSnapshot,
+    spec: vmSpecOf(vm),
+    running: true,
+  };
+}
+
+function vmNameTooLong(vmName: string, details?: Record<string, unknown>) {
+  return invalidInput(
+    SHEPHERD_ERROR_CODES.VM_NAME_TOO_LONG,
+    `The VM name '${vmName}' would have ${vmName.length} characters; at most ${VM_NAME_MAX_LENGTH} are allowed`,
+    details,
+  );
+}
+
+/** A checked approval of a new VM, ready to be written. */
+export interface CreationPlan {
+  cluster: ShepherdCluster;
+  spec: VmSpec;
+  /** Whether the approver replaced the requested spec. */
+  replaced: boolean;
+  templateSnapshot: NonNullable<ShepherdTicket['templateSnapshot']>;
+  instanceSizeSnapshot: NonNullable<ShepherdTicket['instanceSizeSnapshot']>;
+  warnings: ShepherdWarning[];
+}
+
+/**
+ * Creating a VM for a Service in a namespace: always approved. The approver picks the
+ * cluster (and may change the spec); the cluster validates the exact VM in a dry run before
+ * the approval records the VM under its generated name; the job applies it and follows it
+ * until it runs.
+ */
+export function vmCreation({
+  context,
+  preflight,
+  renderer,
+  logger,
+}: OperationDependencies): VmOperation<'create', CreationPlan> {
+  const { store } = context;
+
+  async function planCreation(
+    ticket: ShepherdTicket,
+    decision: Pick<ApprovalDecision, 'clusterId' | 'storageClass' | 'spec'>,
+  ): Promise<CreationPlan> {
+    if (!decision.clusterId) {
+      throw invalidInput(
+        SHEPHERD_ERROR_CODES.CLUSTER_REQUIRED,
+        'Choose the cluster the VM will run on',
+      );
+    }
+    const cluster = await store.clusters.get(decision.clusterId);
+    if (!cluster) {
+      throw invalidInput(
+        SHEPHERD_ERROR_CODES.CLUSTER_UNAVAILABLE,
+        `There is no cluster ${decision.clusterId}`,
+      );
+    }
+    const ineligible = clusterIneligibility(cluster, ticket.environment);
+    if (
+      ineligible?.code === SHEPHERD_ERROR_CODES.CLUSTER_ENVIRONMENT_MISMATCH
+    ) {
+      throw invalidInput(ineligible.code, ineligible.message);
+    }
+    if (ineligible) {
+      throw conflict(
+        SHEPHERD_ERROR_CODES.CLUSTER_UNAVAILABLE,
+        ineligible.message,
+      );
+    }
+
+    const request = ticket.requestSpec as unknown as VmRequestSpec;
+    const requestedSize = await store.instanceSizes.get(request.instanceSizeId);
+    if (!requestedSize) {
+      throw conflict(
+        SHEPHERD_ERROR_CODES.NOT_IN_CATALOG,
+        'The requested instance size no longer exists; reject the request',
+      );
+    }
+    const requested = requestedSpec(request, requestedSize);
+    let spec: VmSpec = requested;
+    if (decision.spec) {
+      const replacement = decision.spec as unknown as Record<string, unknown>;
+      const { violations, removedFields } = checkSpecReplacement(
+        requested as unknown as Record<string, unknown>,
+        replacement,
+      );
+      if (violations.length > 0) {
+        throw invalidInput(violations[0].code, violations[0].message, {
+          violations,
+        });
+      }
+      if (removedFields.length >= MANY_REMOVED_FIELDS) {
+        logger.warn(
+          `Approval of ticket ${ticket.id} removes ${
+            removedFields.length
+          } fields of the requested spec: ${removedFields.join(', ')}`,
+        );
+      }
+      spec = {
+        ...decision.spec,
+        cpuRequest: decision.spec.cpuRequest ?? decision.spec.cpuCores,
+        memoryRequestGi:
+          decision.spec.memoryRequestGi ?? decision.spec.memoryGi,
+      };
+    }
+    const storageClass = decision.storageClass ?? spec.storageClass;
+    if (
+      storageClass !== undefined &&
+      !cluster.storageClasses.includes(storageClass)
+    ) {
+      throw invalidInput(
+        SHEPHERD_ERROR_CODES.STORAGE_CLASS_UNKNOWN,
+        `${cluster.name} has no storage class '${storageClass}'`,
+        { storageClasses: cluster.storageClasses },
+      );
+    }
+    spec = {
+      ...spec,
+      storageClass: storageClass ?? cluster.defaultStorageClass,
+    };
+
+    const template = await store.templates.get(spec.templateId);
+    const size = await store.instanceSizes.get(spec.instanceSizeId);
+    if (!template || !size) {
+      throw invalidInput(
+        SHEPHERD_ERROR_CODES.NOT_IN_CATALOG,
+        !template ? 'Unknown template' : 'Unknown instance size',
+      );
+    }
+    const { violations, warnings } = checkEffectiveSpec(
+      spec,
+      template,
+      size,
+      ticket.environment,
+    );
+    if (violations.length > 0) {
+      throw invalidInput(violations[0].code, violations[0].message, {
+        violations,
+      });
+    }
+    return {
+      cluster,
+      spec,
+      replaced: decision.spec !== undefined,
+      templateSnapshot: template,
+      instanceSizeSnapshot: size,
+      warnings,
+    };
+  }
+
+  /**
+   * The definition the create job would apply. Its name carries the Service's next instance
+   * index; a concurrent approval may take that index first, which changes the name only.
+   */
+  async function prospectiveDefinition(
+    ticket: ShepherdTicket,
+    plan: CreationPlan,
+  ): Promise<ShepherdVmDefinition | undefined> {
+    const service = await store.services.get(ticket.serviceId);
+    if (!service) return undefined;
+    return {
+      name: buildVmName({
+        namespace: ticket.namespace,
+        system: ticket.systemName,
+        service: ticket.serviceName,
+        index: service.nextInstanceIndex,
+      }),
+      namespace: ticket.namespace,
+      environment: ticket.environment,
+      systemName: ticket.systemName,
+      serviceName: ticket.serviceName,
+      instance: String(service.nextInstanceIndex).padStart(2, '0'),
+      ticketId: ticket.id,
+      template: plan.templateSnapshot,
+      instanceSize: plan.instanceSizeSnapshot,
+      spec: plan.spec,
+      running: true,
+    };
+  }
+
+  async function candidates(
+    ticket: ShepherdTicket,
+  ): Promise<ClusterCandidate[]> {
+    const clusters = await store.clusters.list({
+      offset: 0,
+      limit: CLUSTER_CANDIDATES_LIMIT,
+    });
+    const all = clusters.items.map(cluster => {
+      const ineligible = clusterIneligibility(cluster, ticket.environment);
+      return {
+        id: cluster.id,
+        name: cluster.name,
+        displayName: cluster.displayName,
+        environment: cluster.environment,
+        status: cluster.status,
+        enabled: cluster.enabled,
+        storageClasses: cluster.storageClasses,
+        defaultStorageClass: cluster.defaultStorageClass,
+        eligible: !ineligible,
+        reasonCode: ineligible?.code,
+        reason: ineligible?.message,
+      };
+    });
+    return [...all].sort((a, b) => Number(b.eligible) - Number(a.eligible));
+  }
+
+  return {
+    name: 'create',
+    ticketOperation: 'CREATE',
+    governs: ['CREATE'],
+    permission: shepherdVmCreatePermission,
+    verb: () => 'request VMs for',
+
+    async loadTarget({ input }) {
+      const service = await store.services.get(input.serviceId);
+      if (!service) throw notFound('Service');
+      const namespace = await store.namespaces.getByName(input.namespace);
+      if (!namespace) throw notFound('Namespace');
+      return { service, namespace };
+    },
+
+    async prepare({ actor, target: { service, namespace }, input }) {
+      const reason = requireReason(input.reason);
+      if (!namespace.enabled) {
+        throw invalidInput(
+          SHEPHERD_ERROR_CODES.NAMESPACE_DISABLED,
+          `The namespace '${namespace.name}' does not take new VMs`,
+        );
+      }
+      const template = await store.templates.get(input.templateId);
+      if (!template || template.status === 'archived') {
+        throw notFound('Template');
+      }
+      const size = await store.instanceSizes.get(input.instanceSizeId);
+      if (!size) throw notFound('Instance size');
+      checkResourceSteps(input);
+      const request: VmRequestSpec = {
+        serviceId: service.id,
+        namespace: namespace.name,
+        templateId: template.id,
+        instanceSizeId: size.id,
+        targetCpuCores: input.targetCpuCores,
+        targetMemoryGi: input.targetMemoryGi,
+        targetDiskGb: input.targetDiskGb,
+      };
+      const spec = requestedSpec(request, size);
+      const { violations } = checkEffectiveSpec(
+        spec,
+        template,
+        size,
+        namespace.environment,
+      );
+      if (violations.length > 0) {
+        throw invalidInput(violations[0].code, violations[0].message, {
+          violations,
+        });
+      }
+      return {
+        governed: 'CREATE',
+        environment: namespace.environment,
+        ticket: {
+          operation: 'CREATE',
+          eventType: 'VM_CREATION_REQUESTED',
+          // Identical parameters make a duplicate; a different shape is a different request.
+          target: [
+            service.id,
+            namespace.name,
+            template.id,
+            size.id,
+            spec.cpuCores,
+            spec.memoryGi,
+            spec.diskGb,
+          ].join(':'),
+          reason,
+          environment: namespace.environment,
+          systemId: service.systemId,
+          systemName: service.systemName,
+          serviceId: service.id,
+          serviceName: service.name,
+          namespace: namespace.name,
+          requestSpec: { ...request },
+          payload: {
+            requester: actor.userEntityRef,
+            serviceId: service.id,
+            serviceName: service.name,
+            systemId: service.systemId,
+            systemName: service.systemName,
+            namespace: namespace.name,
+            templateId: template.id,
+            templateName: template.name,
+            instanceSizeId: size.id,
+            instanceSizeName: size.name,
+            reason,
+            targetCpuCores: spec.cpuCores,
+            targetMemoryGi: spec.memoryGi,
+            targetDiskGb: spec.diskGb,
+          },
+          auditAction: 'vm.request',
+        },
+      };
+    },
+
+    approval: {
+      decisionFields: ['clusterId', 'storageClass', 'spec'],
+
+      async preview(ticket) {
+        const size = await store.instanceSizes.get(
+          String(ticket.requestSpec.instanceSizeId),
+        );
+        const template = await store.templates.get(
+          String(ticket.requestSpec.templateId),
+        );
+        const details: Awaited<
+          ReturnType<NonNullable<VmOperation<'create'>['approval']['preview']>>
+        > = { clusters: await candidates(ticket) };
+        if (size && template) {
+          const spec = requestedSpec(
+            ticket.requestSpec as unknown as VmRequestSpec,
+            size,
+          );
+          details.effectiveSpec = spec;
+          details.warnings = checkEffectiveSpec(
+            spec,
+            template,
+            size,
+            ticket.environment,
+          ).warnings;
+        }
+        return details;
+      },
+
+      // Checked as an approval is, rendered by the cluster's provider, nothing written.
+      async manifest(ticket, request) {
+        const plan = await planCreation(ticket, request);
+        const definition = await prospectiveDefinition(ticket, plan);
+        if (!definition) throw notFound('Service');
+        if (definition.name.length > VM_NAME_MAX_LENGTH) {
+          throw vmNameTooLong(definition.name);
+        }
+        const rendered = renderer.render(plan.cluster, definition);
+        return {
+          vmName: definition.name,
+          provider: rendered?.provider,
+          manifest: rendered?.manifest,
+        };
+      },
+
+      async plan(ticket, decision) {
+        const plan = await planCreation(ticket, decision);
+        // The cluster's preflight dry-runs the VM the approval would create (see
+        // prospectiveDefinition on its name). A missing Service or a name too long is
+        // refused in the unit of work.
+        const definition = await prospectiveDefinition(ticket, plan);
+        if (definition && definition.name.length <= VM_NAME_MAX_LENGTH) {
+          await preflight.checkCreate(plan.cluster, definition);
+        }
+        return { plan, warnings: plan.warnings };
+      },
+
+      async write(unit, { actor, ticket, plan, decidedAt }) {
+        const index = await unit.tx.services.takeInstanceIndex(
+          ticket.serviceId,
+        );
+        if (index > MAX_INSTANCE_INDEX) {
+          throw conflict(
+            SHEPHERD_ERROR_CODES.INSTANCE_INDEX_EXHAUSTED,
+            `The Service '${ticket.serviceName}' has used all ${MAX_INSTANCE_INDEX} VM indexes`,
+          );
+        }
+        const vmName = buildVmName({
+          namespace: ticket.namespace,
+          system: ticket.systemName,
+          service: ticket.serviceName,
+          index,
+        });
+        if (vmName.length > VM_NAME_MAX_LENGTH) {
+          throw vmNameTooLong(vmName, {
+            namespace: ticket.namespace,
+            system: ticket.systemName,
+            service: ticket.serviceName,
+          });
+        }
+        const vmId = randomUUID();
+        try {
+          await unit.tx.vms.insert({
+            id: vmId,
+            name: vmName,
+            namespace: ticket.namespace,
+            environment: ticket.environment,
+            instance: String(index).padStart(2, '0'),
+            status: 'CREATING',
+            systemId: ticket.systemId,
+            serviceId: ticket.serviceId,
+            clusterId: plan.cluster.id,
+            ticketId: ticket.id,
+            createdBy: ticket.requester,
+            templateId: plan.spec.templateId,
+            instanceSizeId: plan.spec.instanceSizeId,
+            cpuCores: plan.spec.cpuCores,
+            cpuRequest: plan.spec.cpuRequest,
+            memoryGi: plan.spec.memoryGi,
+            memoryRequestGi: plan.spec.memoryRequestGi,
+            diskGb: plan.spec.diskGb,
+            storageClass: plan.spec.storageClass,
+            createdAt: decidedAt,
+            updatedAt: decidedAt,
+          });
+        } catch (error) {
+          if (isDatabaseConflictError(error)) {
+            throw conflict(
+              SHEPHERD_ERROR_CODES.VM_STATE_CONFLICT,
+              `A VM named ${vmName} already exists in ${ticket.namespace}`,
+            );
+          }
+          throw error;
+        }
+        await unit.tx.revisions.insert({
+          id: randomUUID(),
+          vmId,
+          revision: 1,
+          spec: plan.spec,
+          changeReason: ticket.reason,
+          changedBy: actor.userEntityRef,
+          ticketId: ticket.id,
+          createdAt: decidedAt,
+        });
+        return {
+          ticket: {
+            clusterId: plan.cluster.id,
+            vmId,
+            vmName,
+            templateSnapshot: plan.templateSnapshot,
+            instanceSizeSnapshot: plan.instanceSizeSnapshot,
+            modifiedSpec: plan.replaced ? plan.spec : undefined,
+          },
+          clusterId: plan.cluster.id,
+          audit: {
+            decision: 'approved',
+            details: {
+              clusterId: plan.cluster.id,
+              clusterName: plan.cluster.name,
+              vmName,
+              spec: plan.spec,
+              specReplaced: plan.replaced,
+              warnings: plan.warnings.map(w => w.code),
+            },
+          },
+        };
+      },
+    },
+
+    job: {
+      kind: CREATE_VM_JOB,
+      async run(job) {
+        const { vm, provider, connection } = await job.connect();
+        const { ticket } = job.job;
+        if (!ticket) {
+          throw new PermanentJobError('A VM creation needs its ticket');
+        }
+        await job.markExecuting();
+        let state = await provider.getVirtualMachine(connection, vm);
+        if (state.status === 'NOT_FOUND') {
+          await provider.ensureNamespace(
+            connection,
+            vm.namespace,
+            vm.environment,
+          );
+          await provider.applyVirtualMachine(
+            connection,
+            vmDefinition(vm, ticket),
+          );
+          state = await provider.getVirtualMachine(connection, vm);
+        }
+        if (state.status === 'FAILED') {
+          throw new PermanentJobError(
+            `The VM failed on the cluster: ${
+              state.message ?? 'no reason given'
+            }`,
+          );
+        }
+        if (state.status === 'RUNNING') {
+          await job.complete(unit =>
+            unit.tx.vms.update(vm.id, {
+              status: 'RUNNING',
+              statusMessage: state.message ?? undefined,
+              updatedAt: job.now(),
+            }),
+          );
+          return undefined;
+        }
+        await job.observe(vm, state);
+        return job.follow(`Creating ${vm.name}`);
+      },
+    },
+  };
+}

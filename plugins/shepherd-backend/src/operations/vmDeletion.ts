@@ -1,0 +1,117 @@
+import {
+  SHEPHERD_ERROR_CODES,
+  shepherdVmDeletePermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { conflict, invalidInput } from '../service/errors';
+import { OperationDependencies } from './OperationDependencies';
+import { VmOperation } from './VmOperation';
+import { loadVm, ticketTargetOf, vmEventPayload } from './vmRequests';
+
+/** The queue's kind of the job that deletes a VM. */
+export const DELETE_VM_JOB = 'vm.delete';
+
+/**
+ * Deleting a VM: confirmed by its name in production and by a flag in test, always approved,
+ * then deleted on the cluster and followed until it is gone, when its record goes too.
+ */
+export function vmDeletion({
+  context,
+}: OperationDependencies): VmOperation<'delete'> {
+  return {
+    name: 'delete',
+    ticketOperation: 'DELETE',
+    governs: ['DELETE'],
+    permission: shepherdVmDeletePermission,
+    verb: () => 'delete',
+
+    loadTarget: request => loadVm(context.store, request.vmId),
+
+    async prepare({ actor, target: vm, input }) {
+      if (vm.environment === 'prod') {
+        if (!input.confirmName) {
+          throw invalidInput(
+            SHEPHERD_ERROR_CODES.DELETE_CONFIRMATION_REQUIRED,
+            `Deleting a production VM needs confirm_name set to its name, '${vm.name}'`,
+          );
+        }
+        if (input.confirmName !== vm.name) {
+          throw invalidInput(
+            SHEPHERD_ERROR_CODES.CONFIRMATION_NAME_MISMATCH,
+            `'${input.confirmName}' does not match the VM's name`,
+          );
+        }
+      } else if (!input.confirm) {
+        throw invalidInput(
+          SHEPHERD_ERROR_CODES.DELETE_CONFIRMATION_REQUIRED,
+          'Deleting a VM needs confirm=true',
+        );
+      }
+      if (vm.status === 'DELETING') {
+        throw conflict(
+          SHEPHERD_ERROR_CODES.VM_STATE_CONFLICT,
+          `${vm.name} is already being deleted`,
+        );
+      }
+      const reason = input.reason?.trim() || 'Delete requested';
+      return {
+        governed: 'DELETE',
+        environment: vm.environment,
+        ticket: {
+          operation: 'DELETE',
+          eventType: 'VM_DELETION_REQUESTED',
+          target: vm.id,
+          reason,
+          ...ticketTargetOf(vm),
+          requestSpec: {},
+          payload: {
+            ...vmEventPayload(vm),
+            reason,
+            actor: actor.userEntityRef,
+          },
+          auditAction: 'vm.delete_submitted',
+        },
+      };
+    },
+
+    approval: {
+      decisionFields: [],
+      plan: async () => ({ plan: undefined, warnings: [] }),
+      async write(unit, { vm, decidedAt }) {
+        await unit.tx.vms.update(vm!.id, {
+          status: 'DELETING',
+          updatedAt: decidedAt,
+        });
+        return {
+          clusterId: vm!.clusterId,
+          audit: { decision: 'delete_approved' },
+        };
+      },
+    },
+
+    job: {
+      kind: DELETE_VM_JOB,
+      async run(job) {
+        if (!job.job.vm) {
+          // Deleted by an earlier run of this job that stopped before recording it.
+          await job.complete();
+          return undefined;
+        }
+        const { vm, provider, connection } = await job.connect();
+        await job.markExecuting();
+        let state = await provider.getVirtualMachine(connection, vm);
+        if (state.status !== 'NOT_FOUND' && state.status !== 'DELETING') {
+          await provider.deleteVirtualMachine(connection, vm);
+          state = await provider.getVirtualMachine(connection, vm);
+        }
+        if (state.status === 'NOT_FOUND') {
+          await job.complete(unit => unit.tx.vms.delete(vm.id), {
+            vmName: vm.name,
+            vmId: vm.id,
+          });
+          return undefined;
+        }
+        return job.follow(`Deleting ${vm.name}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,227 @@
+import {
+  AuditAction,
+  DOMAIN_EVENT_AGGREGATES,
+  GovernedOperation,
+  PowerAction,
+  SHEPHERD_ERROR_CODES,
+  VmStatus,
+  isPowerActionAllowed,
+  shepherdVmPowerPermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { PermanentJobError } from '../queue/JobWorker';
+import { vmJob } from '../jobs/vmJob';
+import { conflict } from '../service/errors';
+import { OperationDependencies } from './OperationDependencies';
+import { VmOperation } from './VmOperation';
+import { loadVm, ticketTargetOf, vmEventPayload } from './vmRequests';
+
+/** The queue's kind of the job that starts, stops or restarts a VM. */
+export const POWER_VM_JOB = 'vm.power';
+
+/** Per action: what the approval matrix calls it, its event and its audit action. */
+const POWER_VOCABULARY: Record<
+  PowerAction,
+  {
+    governed: GovernedOperation;
+    eventType:
+      | 'VM_START_REQUESTED'
+      | 'VM_STOP_REQUESTED'
+      | 'VM_RESTART_REQUESTED';
+    auditAction: AuditAction;
+  }
+> = {
+  start: {
+    governed: 'START',
+    eventType: 'VM_START_REQUESTED',
+    auditAction: 'vm.start',
+  },
+  stop: {
+    governed: 'STOP',
+    eventType: 'VM_STOP_REQUESTED',
+    auditAction: 'vm.stop',
+  },
+  restart: {
+    governed: 'RESTART',
+    eventType: 'VM_RESTART_REQUESTED',
+    auditAction: 'vm.restart',
+  },
+};
+
+/** The VM status each power action ends in. */
+const POWER_TARGET: Record<PowerAction, VmStatus> = {
+  start: 'RUNNING',
+  stop: 'STOPPED',
+  restart: 'RUNNING',
+};
+
+/** The status a VM shows right after each power action was sent. */
+const POWER_IN_PROGRESS: Record<PowerAction, VmStatus> = {
+  start: 'STARTING',
+  stop: 'STOPPING',
+  restart: 'STARTING',
+};
+
+/** Statuses on the way to somewhere else: keep following. */
+const TRANSITIONAL: readonly VmStatus[] = [
+  'CREATING',
+  'STARTING',
+  'STOPPING',
+  'DELETING',
+  'PENDING',
+  'MIGRATING',
+  'UNKNOWN',
+];
+
+/** Set in a power job's payload once its action was sent to the cluster. */
+const ACTION_SENT = 'actionSent';
+
+/**
+ * Starting, stopping and restarting a VM: directly in test, through an approver in
+ * production (the approval matrix). The action is sent once, then the VM is followed to the
+ * state it ends in.
+ */
+export function vmPower({
+  context,
+}: OperationDependencies): VmOperation<'power'> {
+  return {
+    name: 'power',
+    ticketOperation: 'POWER',
+    governs: ['START', 'STOP', 'RESTART'],
+    permission: shepherdVmPowerPermission,
+    verb: input => input.action,
+
+    loadTarget: request => loadVm(context.store, request.vmId),
+
+    async prepare({ actor, target: vm, input }) {
+      const { action } = input;
+      if (!isPowerActionAllowed(action, vm.status)) {
+        throw conflict(
+          SHEPHERD_ERROR_CODES.VM_STATE_CONFLICT,
+          `Cannot ${action} ${vm.name} while it is ${vm.status}`,
+          { status: vm.status, action },
+        );
+      }
+      const reason = input.reason?.trim() || `${action} requested`;
+      const vocabulary = POWER_VOCABULARY[action];
+      return {
+        governed: vocabulary.governed,
+        environment: vm.environment,
+        ticket: {
+          operation: 'POWER',
+          eventType: vocabulary.eventType,
+          target: vm.id,
+          reason,
+          ...ticketTargetOf(vm),
+          powerAction: action,
+          requestSpec: { action },
+          payload: {
+            ...vmEventPayload(vm),
+            operation: action,
+            reason,
+            actor: actor.userEntityRef,
+          },
+          auditAction: vocabulary.auditAction,
+        },
+      };
+    },
+
+    // No approval needed: the event is recorded as being processed right away.
+    async direct(unit, { actor, target: vm, prepared }) {
+      const { ticket: draft } = prepared;
+      const recorded = await unit.recordEvent({
+        type: draft.eventType,
+        aggregateType: DOMAIN_EVENT_AGGREGATES.vm,
+        aggregateId: vm.id,
+        payload: draft.payload,
+        status: 'PROCESSING',
+        createdBy: actor.userEntityRef,
+      });
+      await unit.enqueue(vmJob(POWER_VM_JOB, recorded.id, vm.clusterId));
+      await unit.audit({
+        action: draft.auditAction,
+        actor: actor.userEntityRef,
+        resourceType: 'vm',
+        resourceId: vm.id,
+        resourceName: vm.name,
+        parentType: 'service',
+        parentId: vm.serviceId,
+        environment: vm.environment,
+        details: {
+          reason: draft.reason,
+          approvalRequired: false,
+          eventId: recorded.id,
+        },
+      });
+      return { status: 'ACCEPTED', eventId: recorded.id };
+    },
+
+    approval: {
+      decisionFields: [],
+      plan: async () => ({ plan: undefined, warnings: [] }),
+      write: async (_unit, { vm }) => ({
+        clusterId: vm!.clusterId,
+        audit: { decision: 'approved' },
+      }),
+    },
+
+    job: {
+      kind: POWER_VM_JOB,
+      async run(job) {
+        const { vm, provider, connection } = await job.connect();
+        const action = String(job.job.event.payload.operation) as PowerAction;
+        if (!(action in POWER_TARGET)) {
+          throw new PermanentJobError(`Unknown power action '${action}'`);
+        }
+        await job.markExecuting();
+        // The action is sent once; the job's checkpoint says so, and later runs only follow
+        // the VM (sending restart twice would restart twice). The VM row cannot tell: status
+        // sync moves it on while the job waits.
+        if (!job.job.payload[ACTION_SENT]) {
+          if (action === 'start') {
+            await provider.startVirtualMachine(connection, vm);
+          } else if (action === 'stop') {
+            await provider.stopVirtualMachine(connection, vm);
+          } else {
+            await provider.restartVirtualMachine(connection, vm);
+          }
+          await context.execute(unit =>
+            unit.tx.vms.update(vm.id, {
+              status: POWER_IN_PROGRESS[action],
+              updatedAt: job.now(),
+            }),
+          );
+          return {
+            ...job.follow(`${action} of ${vm.name}`),
+            payload: { ...job.job.payload, [ACTION_SENT]: true },
+          };
+        }
+        const state = await provider.getVirtualMachine(connection, vm);
+        if (state.status === POWER_TARGET[action]) {
+          await job.complete(
+            unit =>
+              unit.tx.vms.update(vm.id, {
+                status: state.status,
+                statusMessage: state.message ?? undefined,
+                updatedAt: job.now(),
+              }),
+            { action },
+          );
+          return undefined;
+        }
+        if (state.status === 'FAILED') {
+          throw new PermanentJobError(
+            `The VM failed on the cluster: ${
+              state.message ?? 'no reason given'
+            }`,
+          );
+        }
+        // Until the cluster reacts it still shows the old state; the row keeps showing the
+        // action.
+        if (TRANSITIONAL.includes(state.status)) {
+          await job.observe(vm, state);
+        }
+        return job.follow(`${action} of ${vm.name}`);
+      },
+    },
+  };
+}

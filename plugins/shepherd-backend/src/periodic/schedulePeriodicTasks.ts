@@ -1,0 +1,66 @@
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { ShepherdStore } from '../database/ShepherdStore';
+import { ClusterConnections } from '../providers/ClusterConnections';
+import { ClusterHealthRefresher } from './ClusterHealthRefresher';
+import { VmStatusSync } from './VmStatusSync';
+
+/** Terminal domain events are archived after this long. */
+export const EVENT_ARCHIVE_AFTER_MS = 30 * 24 * 60 * 60_000;
+
+/**
+ * Shepherd's periodic tasks: status sync, cluster health, and the retention of events and
+ * finished jobs. Each runs on one replica at a time (`scope: 'global'`); those that reach
+ * clusters do nothing while no provider is installed.
+ */
+export async function schedulePeriodicTasks(deps: {
+  store: ShepherdStore;
+  connections: ClusterConnections;
+  /** How long finished jobs are kept (`shepherd.jobs.retentionDays`). */
+  jobRetentionMs: number;
+  logger: LoggerService;
+  scheduler: SchedulerService;
+}): Promise<void> {
+  const { store, connections, logger, scheduler } = deps;
+  const withProvider = (task: () => Promise<unknown>) => async () => {
+    if (connections.hasProvider()) {
+      await task();
+    }
+  };
+  const statusSync = new VmStatusSync(store, connections, logger);
+  await scheduler.scheduleTask({
+    id: 'shepherd-vm-status-sync',
+    frequency: { seconds: 15 },
+    timeout: { minutes: 5 },
+    scope: 'global',
+    fn: withProvider(() => statusSync.run()),
+  });
+  const clusterHealth = new ClusterHealthRefresher(store, connections, logger);
+  await scheduler.scheduleTask({
+    id: 'shepherd-cluster-health',
+    frequency: { seconds: 60 },
+    timeout: { minutes: 2 },
+    scope: 'global',
+    fn: withProvider(() => clusterHealth.run()),
+  });
+  await scheduler.scheduleTask({
+    id: 'shepherd-retention',
+    frequency: { hours: 24 },
+    timeout: { minutes: 10 },
+    scope: 'global',
+    fn: async () => {
+      const now = Date.now();
+      const archived = await store.events.archiveTerminal(
+        new Date(now - EVENT_ARCHIVE_AFTER_MS).toISOString(),
+        new Date(now).toISOString(),
+      );
+      const deleted = await store.jobs.deleteFinished(
+        new Date(now - deps.jobRetentionMs).toISOString(),
+      );
+      if (archived + deleted > 0) {
+        logger.info(
+          `Archived ${archived} domain events older than 30 days; deleted ${deleted} finished jobs`,
+        );
+      }
+    },
+  });
+}

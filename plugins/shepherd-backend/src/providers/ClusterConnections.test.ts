@@ -1,0 +1,78 @@
+import { ShepherdVmProvider } from '@kubevirt-shepherd/plugin-shepherd-node';
+import { Fixtures } from '../__testUtils__/fixtures';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
+import { MIGRATIONS_DIRECTORY } from '../database/migrations';
+import { ClusterConnections } from './ClusterConnections';
+import { ClusterNotRegisteredError, ProviderNotInstalledError } from './errors';
+import { VmProviderRegistry } from './VmProviderRegistry';
+
+jest.setTimeout(60_000);
+
+describe('ClusterConnections', () => {
+  const databases = createTestDatabases();
+
+  async function setUp(databaseId: Parameters<typeof databases.init>[0]) {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
+    const store = new DatabaseShepherdStore(knex);
+    const registry = new VmProviderRegistry();
+    const kubevirt = { type: 'kubevirt' } as ShepherdVmProvider;
+    const other = { type: 'other' } as ShepherdVmProvider;
+    registry.addProvider(kubevirt);
+    registry.addProvider(other);
+    const connections = new ClusterConnections(
+      store,
+      { getClusterKubeconfig: async id => `kubeconfig of ${id}` },
+      registry,
+    );
+    return { connections, kubevirt, other, fixtures: new Fixtures(store) };
+  }
+
+  it.each(databases.eachSupportedId())(
+    'reaches each cluster through the provider of its type, side by side, %p',
+    async databaseId => {
+      const { connections, kubevirt, other, fixtures } = await setUp(
+        databaseId,
+      );
+      const first = await fixtures.cluster({ name: 'first' });
+      const second = await fixtures.cluster({
+        name: 'second',
+        providerType: 'other',
+      });
+
+      const connectedFirst = await connections.connect(first.id);
+      const connectedSecond = await connections.connect(second.id);
+
+      expect(connectedFirst.provider).toBe(kubevirt);
+      expect(connectedFirst.connection).toEqual({
+        id: first.id,
+        name: 'first',
+        kubeconfig: `kubeconfig of ${first.id}`,
+      });
+      expect(connectedSecond.provider).toBe(other);
+      expect(connectedSecond.cluster.providerType).toBe('other');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'says which cluster is not registered and which provider is missing, %p',
+    async databaseId => {
+      const { connections, fixtures } = await setUp(databaseId);
+      const orphan = await fixtures.cluster({ providerType: 'elsewhere' });
+
+      await expect(connections.connect(orphan.id)).rejects.toBeInstanceOf(
+        ProviderNotInstalledError,
+      );
+      await expect(connections.connect(orphan.id)).rejects.toThrow(
+        'No VM provider of type elsewhere is installed in this backend',
+      );
+      await expect(
+        connections.connect('6f1d0c5e-0000-4000-8000-000000000000'),
+      ).rejects.toBeInstanceOf(ClusterNotRegisteredError);
+      await expect(connections.connect(undefined)).rejects.toThrow(
+        'The cluster (none) is not registered',
+      );
+    },
+  );
+});
