@@ -32,15 +32,14 @@ describe('VmOperations', () => {
   it.each(operations.list().map(op => [op.name, op] as const))(
     '%s can be carried out wherever the approval matrix needs no approver',
     (_name, operation: AnyVmOperation) => {
-      for (const governed of operation.governs) {
-        for (const environment of ENVIRONMENTS) {
-          if (!requiresApproval(governed, environment)) {
-            expect({ governed, environment, direct: operation.direct }).toEqual(
-              { governed, environment, direct: expect.any(Function) },
-            );
-          }
-        }
-      }
+      const withoutApprover = operation.governs.flatMap(governed =>
+        ENVIRONMENTS.filter(
+          environment => !requiresApproval(governed, environment),
+        ),
+      );
+      expect(withoutApprover.length === 0 || Boolean(operation.direct)).toBe(
+        true,
+      );
     },
   );
 
