@@ -40,13 +40,20 @@ const TESTS = '\\.test\\.tsx?$';
 module.exports = {
   forbidden: [
     {
-      name: 'routes-not-to-database',
+      name: 'routes-only-to-authorized-services',
       severity: 'error',
       comment:
-        'Routers are thin: they get everything, types included, from services, never from ' +
-        'stores (DESIGN.md §3: router → authorized service → domain service → store).',
+        'Routers are thin and reach only the services behind their permission checks ' +
+        '(Authorized*, by class, or the interfaces and types of the service layer): never a ' +
+        'Default* service, a store, the queue, jobs, operations or providers (DESIGN.md §3: ' +
+        'router → authorized service → domain service → store / queue / provider).',
       from: { path: `${BACKEND_SRC}routes/`, pathNot: TESTS },
-      to: { path: `${BACKEND_SRC}database/` },
+      to: {
+        path: [
+          `${BACKEND_SRC}service/.*/Default[^/]*$`,
+          `${BACKEND_SRC}(database|queue|jobs|periodic|providers|operations)/`,
+        ],
+      },
     },
     {
       name: 'backend-not-to-provider-implementations',
@@ -65,7 +72,30 @@ module.exports = {
       comment:
         'Stores are the bottom layer: they know tables, not use cases or HTTP.',
       from: { path: `${BACKEND_SRC}database/` },
-      to: { path: `${BACKEND_SRC}(service|routes)/` },
+      to: {
+        path: `${BACKEND_SRC}(service|routes|operations|jobs|periodic|providers)/`,
+      },
+    },
+    {
+      name: 'queue-is-generic',
+      severity: 'error',
+      comment:
+        'The job queue runs any kind of job: it knows its table, not VMs, operations, ' +
+        'providers or HTTP.',
+      from: { path: `${BACKEND_SRC}queue/` },
+      to: {
+        path: `${BACKEND_SRC}(service|routes|operations|jobs|periodic|providers)/`,
+      },
+    },
+    {
+      name: 'providers-not-to-jobs-or-queue',
+      severity: 'error',
+      comment:
+        'Cluster connections and the request-time adapters serve approvals and consoles as ' +
+        'well as jobs: they throw provider and domain errors, which only the job layer ' +
+        '(jobs/) turns into job errors.',
+      from: { path: `${BACKEND_SRC}providers/`, pathNot: TESTS },
+      to: { path: `${BACKEND_SRC}(jobs|queue|periodic|operations|routes)/` },
     },
     {
       name: 'domain-is-pure',
@@ -73,7 +103,9 @@ module.exports = {
       comment:
         'Domain rules are pure functions of their inputs: no stores, services or routes.',
       from: { path: `${BACKEND_SRC}domain/` },
-      to: { path: `${BACKEND_SRC}(database|service|routes)/` },
+      to: {
+        path: `${BACKEND_SRC}(database|service|routes|operations|jobs|queue|periodic|providers)/`,
+      },
     },
     {
       name: 'no-circular',

@@ -39,6 +39,10 @@ import { createRouter } from './routes/createRouter';
 import { createPlatformServices } from './service/platform/createPlatformServices';
 import { AuthorizedSystemsService } from './service/systems/AuthorizedSystemsService';
 import { DefaultSystemsService } from './service/systems/DefaultSystemsService';
+import { AuthorizedMembersService } from './service/systems/AuthorizedMembersService';
+import { DefaultMembersService } from './service/systems/DefaultMembersService';
+import { AuthorizedServicesService } from './service/systems/AuthorizedServicesService';
+import { DefaultServicesService } from './service/systems/DefaultServicesService';
 import { ShepherdNotifier } from './service/notifications/ShepherdNotifier';
 import { WorkbenchApprovalProvider } from './service/notifications/WorkbenchApprovalProvider';
 import { AuthorizedVmsService } from './service/vms/AuthorizedVmsService';
@@ -140,6 +144,14 @@ export const shepherdPlugin = createBackendPlugin({
         });
         const systems = new AuthorizedSystemsService(
           new DefaultSystemsService(context, deps.catalog),
+          authorizer,
+        );
+        const members = new AuthorizedMembersService(
+          new DefaultMembersService(context),
+          authorizer,
+        );
+        const services = new AuthorizedServicesService(
+          new DefaultServicesService(context, deps.catalog),
           authorizer,
         );
         const platform = createPlatformServices({
@@ -257,6 +269,8 @@ export const shepherdPlugin = createBackendPlugin({
             actors: new ActorResolver(httpAuth, userInfo),
             health,
             systems,
+            members,
+            services,
             platform: platform.services,
             audit,
             vms,

@@ -22,6 +22,8 @@ export function routerOptionsForTests(
     actors: new ActorResolver(mockServices.httpAuth(), mockServices.userInfo()),
     health: unused as RouterOptions['health'],
     systems: unused as RouterOptions['systems'],
+    members: unused as RouterOptions['members'],
+    services: unused as RouterOptions['services'],
     platform: unused as RouterOptions['platform'],
     audit: unused as RouterOptions['audit'],
     vms: unused as RouterOptions['vms'],

@@ -13,6 +13,8 @@ import { AuthorizedAuditLogService } from '../service/audit/AuthorizedAuditLogSe
 import { AuthorizedConsoleSessionsService } from '../service/console/AuthorizedConsoleSessionsService';
 import { HealthService } from '../service/HealthService';
 import { PlatformServices } from '../service/platform/PlatformServices';
+import { AuthorizedMembersService } from '../service/systems/AuthorizedMembersService';
+import { AuthorizedServicesService } from '../service/systems/AuthorizedServicesService';
 import { AuthorizedSystemsService } from '../service/systems/AuthorizedSystemsService';
 import { AuthorizedTicketsService } from '../service/tickets/AuthorizedTicketsService';
 import { AuthorizedVmsService } from '../service/vms/AuthorizedVmsService';
@@ -27,6 +29,8 @@ export interface RouterOptions {
   actors: ActorResolver;
   health: HealthService;
   systems: AuthorizedSystemsService;
+  members: AuthorizedMembersService;
+  services: AuthorizedServicesService;
   platform: PlatformServices;
   audit: AuthorizedAuditLogService;
   vms: AuthorizedVmsService;

@@ -95,10 +95,14 @@ function readOnlyServices(readers: Reader[]) {
     systems: answering({
       listSystems: remember(page(SYSTEM)),
       getSystem: remember(SYSTEM),
+    }) as unknown as RouterOptions['systems'],
+    members: answering({
       listMembers: remember([MEMBER]),
+    }) as unknown as RouterOptions['members'],
+    services: answering({
       listServices: remember(page(SERVICE)),
       getService: remember(SERVICE),
-    }) as unknown as RouterOptions['systems'],
+    }) as unknown as RouterOptions['services'],
     vms: answering({
       listVms: remember(page(VM)),
       getVm: remember(VM),

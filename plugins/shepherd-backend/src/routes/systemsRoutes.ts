@@ -1,3 +1,5 @@
+import { AuthorizedMembersService } from '../service/systems/AuthorizedMembersService';
+import { AuthorizedServicesService } from '../service/systems/AuthorizedServicesService';
 import { AuthorizedSystemsService } from '../service/systems/AuthorizedSystemsService';
 import { ActorResolver } from './ActorResolver';
 import { parseFlag, parsePage } from './requestParsing';
@@ -6,9 +8,14 @@ import { ShepherdApiRouter } from './types';
 /** Systems, their members and their Services. */
 export function registerSystemsRoutes(
   router: ShepherdApiRouter,
-  deps: { actors: ActorResolver; systems: AuthorizedSystemsService },
+  deps: {
+    actors: ActorResolver;
+    systems: AuthorizedSystemsService;
+    members: AuthorizedMembersService;
+    services: AuthorizedServicesService;
+  },
 ) {
-  const { actors, systems } = deps;
+  const { actors, systems, members, services } = deps;
 
   router.get('/v1/systems', async (req, res) => {
     const reader = await actors.readerFromRequest(req);
@@ -55,20 +62,20 @@ export function registerSystemsRoutes(
 
   router.get('/v1/systems/:systemId/members', async (req, res) => {
     const reader = await actors.readerFromRequest(req);
-    res.json({ items: await systems.listMembers(reader, req.params.systemId) });
+    res.json({ items: await members.listMembers(reader, req.params.systemId) });
   });
 
   router.post('/v1/systems/:systemId/members', async (req, res) => {
     const actor = await actors.fromRequest(req);
     res
       .status(201)
-      .json(await systems.addMember(actor, req.params.systemId, req.body));
+      .json(await members.addMember(actor, req.params.systemId, req.body));
   });
 
   router.patch('/v1/systems/:systemId/members/:memberId', async (req, res) => {
     const actor = await actors.fromRequest(req);
     res.json(
-      await systems.updateMember(
+      await members.updateMember(
         actor,
         req.params.systemId,
         req.params.memberId,
@@ -79,7 +86,7 @@ export function registerSystemsRoutes(
 
   router.delete('/v1/systems/:systemId/members/:memberId', async (req, res) => {
     const actor = await actors.fromRequest(req);
-    await systems.removeMember(actor, req.params.systemId, req.params.memberId);
+    await members.removeMember(actor, req.params.systemId, req.params.memberId);
     res.status(204).end();
   });
 
@@ -87,7 +94,7 @@ export function registerSystemsRoutes(
     const actor = await actors.fromRequest(req);
     res
       .status(201)
-      .json(await systems.createService(actor, req.params.systemId, req.body));
+      .json(await services.createService(actor, req.params.systemId, req.body));
   });
 
   router.post('/v1/systems/:systemId/services/register', async (req, res) => {
@@ -95,7 +102,7 @@ export function registerSystemsRoutes(
     res
       .status(201)
       .json(
-        await systems.registerService(
+        await services.registerService(
           actor,
           req.params.systemId,
           req.body.entityRef,
@@ -106,7 +113,7 @@ export function registerSystemsRoutes(
   router.get('/v1/services', async (req, res) => {
     const reader = await actors.readerFromRequest(req);
     res.json(
-      await systems.listServices(reader, {
+      await services.listServices(reader, {
         ...parsePage(req.query),
         search: req.query.search,
         entityRef: req.query.entityRef,
@@ -117,19 +124,19 @@ export function registerSystemsRoutes(
 
   router.get('/v1/services/:serviceId', async (req, res) => {
     const reader = await actors.readerFromRequest(req);
-    res.json(await systems.getService(reader, req.params.serviceId));
+    res.json(await services.getService(reader, req.params.serviceId));
   });
 
   router.patch('/v1/services/:serviceId', async (req, res) => {
     const actor = await actors.fromRequest(req);
     res.json(
-      await systems.updateService(actor, req.params.serviceId, req.body),
+      await services.updateService(actor, req.params.serviceId, req.body),
     );
   });
 
   router.delete('/v1/services/:serviceId', async (req, res) => {
     const actor = await actors.fromRequest(req);
-    await systems.deleteService(
+    await services.deleteService(
       actor,
       req.params.serviceId,
       parseFlag(req.query.confirm),

@@ -1,13 +1,10 @@
 import {
-  MemberRole,
   Page,
-  ShepherdService,
   ShepherdSystem,
-  SystemMember,
   WithWarnings,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Actor, Reader } from '../Actor';
 import { PermissionConditions } from '../../database/permissionFilter';
+import { Actor, Reader } from '../Actor';
 
 export interface ListRequest {
   offset: number;
@@ -17,7 +14,7 @@ export interface ListRequest {
   entityRef?: string;
 }
 
-/** Systems, their members and their Services: the governance hierarchy. */
+/** Systems: the top of the governance hierarchy, created in Shepherd or registered from the catalog. */
 export interface SystemsService {
   listSystems(
     reader: Reader,
@@ -42,51 +39,4 @@ export interface SystemsService {
     id: string,
     confirmName: string | undefined,
   ): Promise<void>;
-
-  listMembers(reader: Reader, systemId: string): Promise<SystemMember[]>;
-  addMember(
-    actor: Actor,
-    systemId: string,
-    input: { memberRef: string; role: MemberRole },
-    options: { mayManageOwners: boolean },
-  ): Promise<SystemMember>;
-  updateMember(
-    actor: Actor,
-    systemId: string,
-    memberId: string,
-    input: { role: MemberRole },
-    options: { mayManageOwners: boolean },
-  ): Promise<SystemMember>;
-  removeMember(
-    actor: Actor,
-    systemId: string,
-    memberId: string,
-    options: { mayManageOwners: boolean },
-  ): Promise<void>;
-
-  listServices(
-    reader: Reader,
-    request: ListRequest & {
-      systemId?: string;
-      conditions?: PermissionConditions;
-    },
-  ): Promise<Page<ShepherdService>>;
-  getService(reader: Reader, id: string): Promise<ShepherdService>;
-  createService(
-    actor: Actor,
-    systemId: string,
-    input: { name: string; description?: string },
-  ): Promise<WithWarnings<ShepherdService>>;
-  /** Registers a catalog Component (type service) of the System as one of its Services. */
-  registerService(
-    actor: Actor,
-    systemId: string,
-    entityRef: string,
-  ): Promise<WithWarnings<ShepherdService>>;
-  updateService(
-    actor: Actor,
-    id: string,
-    input: { description: string },
-  ): Promise<ShepherdService>;
-  deleteService(actor: Actor, id: string, confirm: boolean): Promise<void>;
 }

@@ -12,7 +12,7 @@ import { MIGRATIONS_DIRECTORY } from '../../database/migrations';
 import { Actor } from '../Actor';
 import { AuditRecorder } from '../audit/AuditRecorder';
 import { GovernanceContext } from '../GovernanceContext';
-import { DefaultSystemsService } from './DefaultSystemsService';
+import { DefaultServicesService } from './DefaultServicesService';
 
 jest.setTimeout(60_000);
 
@@ -52,7 +52,7 @@ function systemEntity(
   };
 }
 
-describe('DefaultSystemsService.registerService', () => {
+describe('DefaultServicesService.registerService', () => {
   const databases = createTestDatabases();
 
   async function setUp(entities: Entity[]) {
@@ -60,7 +60,7 @@ describe('DefaultSystemsService.registerService', () => {
     await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
     const store = new DatabaseShepherdStore(knex);
     const logger = mockServices.logger.mock();
-    const service = new DefaultSystemsService(
+    const service = new DefaultServicesService(
       new GovernanceContext({
         store: store,
         auditRecorder: new AuditRecorder(mockServices.auditor.mock(), logger),

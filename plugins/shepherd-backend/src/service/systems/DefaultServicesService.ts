@@ -1,0 +1,271 @@
+import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  SHEPHERD_ANNOTATIONS,
+  SHEPHERD_ERROR_CODES,
+  ShepherdService,
+  ShepherdSystem,
+  TICKET_STATUS_GROUPS,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { randomUUID } from 'node:crypto';
+import { Actor, Reader } from '../Actor';
+import { conflict, invalidInput } from '../errors';
+import { GovernanceContext } from '../GovernanceContext';
+import {
+  catalogRefOf,
+  catalogSystemRefOf,
+  checkName,
+  loadService,
+  loadSystem,
+  readCatalogEntity,
+} from './hierarchyRules';
+import { ServicesService } from './ServicesService';
+
+/**
+ * The Services of Systems. Every method trusts its caller to have checked permissions (see
+ * AuthorizedServicesService); it enforces the domain's own rules: names, the catalog
+ * Component a Service is registered from, and that only a Service without VMs or requests in
+ * progress can go.
+ */
+export class DefaultServicesService implements ServicesService {
+  constructor(
+    private readonly context: GovernanceContext,
+    private readonly catalog: Pick<CatalogService, 'getEntityByRef'>,
+  ) {}
+
+  /** The System of the members or Services asked about; 404 when it does not exist. */
+  async getSystem(systemId: string) {
+    return loadSystem(this.context.store, systemId);
+  }
+
+  async listServices(
+    _reader: Reader,
+    request: Parameters<ServicesService['listServices']>[1],
+  ) {
+    return this.context.store.services.list(request);
+  }
+
+  async getService(_reader: Reader, id: string) {
+    return loadService(this.context.store, id);
+  }
+
+  async createService(
+    actor: Actor,
+    systemId: string,
+    input: { name: string; description?: string },
+  ) {
+    const system = await loadSystem(this.context.store, systemId);
+    const warnings = checkName('service', input.name);
+    const item = await this.#insertService(actor, system, {
+      name: input.name,
+      description: input.description ?? '',
+    });
+    return { item, warnings };
+  }
+
+  async registerService(actor: Actor, systemId: string, entityRef: string) {
+    const system = await loadSystem(this.context.store, systemId);
+    const entity = await readCatalogEntity(
+      this.catalog,
+      actor,
+      entityRef,
+      'component',
+    );
+    const ref = stringifyEntityRef(entity);
+    if (entity.spec?.type !== 'service') {
+      throw invalidInput(
+        SHEPHERD_ERROR_CODES.ENTITY_KIND_INVALID,
+        `${ref} is a Component of type '${entity.spec?.type}', not 'service'`,
+      );
+    }
+    if (await this.context.store.services.getByEntityRef(ref)) {
+      throw conflict(
+        SHEPHERD_ERROR_CODES.ALREADY_REGISTERED,
+        `${ref} is already registered in Shepherd`,
+      );
+    }
+    const systemRef = catalogSystemRefOf(entity);
+    if (!systemRef) {
+      throw invalidInput(
+        SHEPHERD_ERROR_CODES.SYSTEM_NOT_REGISTERED,
+        `${ref} names no System in spec.system, so it belongs to no Shepherd System`,
+      );
+    }
+    if (!(await this.#standsFor(actor, system, systemRef))) {
+      throw invalidInput(
+        SHEPHERD_ERROR_CODES.SYSTEM_NOT_REGISTERED,
+        `${ref} belongs to ${systemRef}, which is not the catalog entity of the System '${system.name}'`,
+      );
+    }
+    const warnings = checkName('service', entity.metadata.name);
+    const item = await this.#insertService(actor, system, {
+      name: entity.metadata.name,
+      description: entity.metadata.description ?? '',
+      entityRef: ref,
+    });
+    return { item, warnings };
+  }
+
+  /**
+   * Whether the catalog System `systemRef` is the catalog entity of the Shepherd System: the
+   * one it was registered from, or, for a System created in Shepherd, the entity the catalog
+   * module publishes for it (in whatever namespace the module is configured with), which
+   * carries the System's id. It is read with the user's credentials, like the Component.
+   */
+  async #standsFor(
+    actor: Actor,
+    system: ShepherdSystem,
+    systemRef: string,
+  ): Promise<boolean> {
+    if (system.entityRef) {
+      return catalogRefOf(system.entityRef, 'system') === systemRef;
+    }
+    const published = await this.catalog.getEntityByRef(systemRef, {
+      credentials: actor.credentials,
+    });
+    return (
+      published?.metadata.annotations?.[SHEPHERD_ANNOTATIONS.systemId] ===
+      system.id
+    );
+  }
+
+  async #insertService(
+    actor: Actor,
+    system: ShepherdSystem,
+    input: { name: string; description: string; entityRef?: string },
+  ): Promise<ShepherdService> {
+    const now = this.context.now();
+    const service: ShepherdService = {
+      id: randomUUID(),
+      systemId: system.id,
+      systemName: system.name,
+      name: input.name,
+      description: input.description,
+      entityRef: input.entityRef,
+      nextInstanceIndex: 1,
+      createdBy: actor.userEntityRef,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await this.context.execute(async unit => {
+        await unit.tx.services.insert(service);
+        await unit.recordEvent({
+          type: 'SERVICE_CREATED',
+          aggregateType: 'service',
+          createdBy: actor.userEntityRef,
+          // Facts that need no processing: recorded as already completed.
+          status: 'COMPLETED',
+          aggregateId: service.id,
+          payload: {
+            serviceId: service.id,
+            systemId: system.id,
+            name: service.name,
+            entityRef: input.entityRef ?? null,
+          },
+        });
+        await unit.audit({
+          action: 'service.create',
+          actor: actor.userEntityRef,
+          resourceType: 'service',
+          resourceId: service.id,
+          resourceName: service.name,
+          parentType: 'system',
+          parentId: system.id,
+          details: { registeredFrom: input.entityRef ?? null },
+        });
+      });
+    } catch (error) {
+      if (isDatabaseConflictError(error)) {
+        throw conflict(
+          SHEPHERD_ERROR_CODES.NAME_ALREADY_EXISTS,
+          `The System '${system.name}' already has a Service named '${service.name}'`,
+        );
+      }
+      throw error;
+    }
+    return service;
+  }
+
+  async updateService(
+    actor: Actor,
+    id: string,
+    input: { description: string },
+  ) {
+    const service = await this.getService(actor, id);
+    const updatedAt = this.context.now();
+    await this.context.execute(async unit => {
+      await unit.tx.services.update(id, {
+        description: input.description,
+        updatedAt,
+      });
+      await unit.audit({
+        action: 'service.update',
+        actor: actor.userEntityRef,
+        resourceType: 'service',
+        resourceId: id,
+        resourceName: service.name,
+        parentType: 'system',
+        parentId: service.systemId,
+        details: { description: input.description },
+      });
+    });
+    return { ...service, description: input.description, updatedAt };
+  }
+
+  async deleteService(actor: Actor, id: string, confirm: boolean) {
+    const service = await this.getService(actor, id);
+    if (!confirm) {
+      throw invalidInput(
+        SHEPHERD_ERROR_CODES.DELETE_CONFIRMATION_REQUIRED,
+        'Deleting a Service needs confirm=true',
+      );
+    }
+    await this.context.execute(async unit => {
+      const vms = await unit.tx.vms.count({ serviceId: id });
+      if (vms > 0) {
+        throw conflict(
+          SHEPHERD_ERROR_CODES.DELETE_RESTRICTED,
+          `The Service '${service.name}' still has ${vms} VM(s); delete them first`,
+          { vms },
+        );
+      }
+      const active = await unit.tx.tickets.list({
+        offset: 0,
+        limit: 1,
+        statuses: [...TICKET_STATUS_GROUPS.ACTIVE],
+        serviceId: id,
+      });
+      if (active.totalItems > 0) {
+        throw conflict(
+          SHEPHERD_ERROR_CODES.ACTIVE_TICKETS_EXIST,
+          `The Service '${service.name}' has requests that are not finished yet`,
+        );
+      }
+      await unit.tx.services.delete(id);
+      await unit.recordEvent({
+        type: 'SERVICE_DELETED',
+        aggregateType: 'service',
+        createdBy: actor.userEntityRef,
+        // Facts that need no processing: recorded as already completed.
+        status: 'COMPLETED',
+        aggregateId: id,
+        payload: {
+          serviceId: id,
+          systemId: service.systemId,
+          name: service.name,
+        },
+      });
+      await unit.audit({
+        action: 'service.delete_executed',
+        actor: actor.userEntityRef,
+        resourceType: 'service',
+        resourceId: id,
+        resourceName: service.name,
+        parentType: 'system',
+        parentId: service.systemId,
+      });
+    });
+  }
+}
