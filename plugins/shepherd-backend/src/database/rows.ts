@@ -93,21 +93,3 @@ export function whereId(
     query.whereRaw('1 = 0');
   }
 }
-
-/** Maps a camelCase patch to column names, leaving out undefined values. */
-export function toColumns(
-  patch: Record<string, unknown>,
-  columns: Record<string, string>,
-  convert: Record<string, (value: any) => unknown> = {},
-): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    const column = columns[key];
-    if (!column) {
-      throw new Error(`No column for ${key}`);
-    }
-    row[column] = convert[key] ? convert[key](value) : value;
-  }
-  return row;
-}

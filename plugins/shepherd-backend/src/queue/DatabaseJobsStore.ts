@@ -1,16 +1,8 @@
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { TableMapping, columns } from '../database/columns';
 import { databaseEngineOf } from '../database/engine';
-import {
-  fromJson,
-  isUuid,
-  optional,
-  toBool,
-  toCount,
-  toIso,
-  toIsoOrUndefined,
-  toJson,
-} from '../database/rows';
+import { isUuid, toBool, toCount, toJson } from '../database/rows';
 import { JobRecord, JobStatus, JobsStore, NewJob } from './JobsStore';
 
 const FINISHED_STATUSES: JobStatus[] = ['succeeded', 'failed', 'cancelled'];
@@ -22,45 +14,24 @@ export const LOST_JOB_MESSAGE =
 /** The PostgreSQL channel on which enqueues wake idle workers. */
 export const JOBS_CHANNEL = 'shepherd_jobs';
 
-type JobRow = {
-  id: string;
-  kind: string;
-  payload: string;
-  status: JobStatus;
-  attempt: number;
-  max_attempts: number;
-  run_after: unknown;
-  lease_owner: string | null;
-  lease_expires_at: unknown;
-  cancel_requested: unknown;
-  last_error: string | null;
-  unique_key: string | null;
-  concurrency_key: string | null;
-  created_at: unknown;
-  updated_at: unknown;
-  finished_at: unknown;
-};
-
-function toJob(row: JobRow): JobRecord {
-  return {
-    id: row.id,
-    kind: row.kind,
-    payload: fromJson<Record<string, unknown>>(row.payload, {}),
-    status: row.status,
-    attempt: Number(row.attempt),
-    maxAttempts: Number(row.max_attempts),
-    runAfter: toIso(row.run_after),
-    leaseOwner: optional(row.lease_owner),
-    leaseExpiresAt: toIsoOrUndefined(row.lease_expires_at),
-    cancelRequested: toBool(row.cancel_requested),
-    lastError: optional(row.last_error),
-    uniqueKey: optional(row.unique_key),
-    concurrencyKey: optional(row.concurrency_key),
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-    finishedAt: toIsoOrUndefined(row.finished_at),
-  };
-}
+const JOBS = new TableMapping<JobRecord>('jobs', {
+  id: columns.text('id'),
+  kind: columns.text('kind'),
+  payload: columns.json<Record<string, unknown>>('payload', {}),
+  status: columns.text<JobStatus>('status'),
+  attempt: columns.number('attempt'),
+  maxAttempts: columns.number('max_attempts'),
+  runAfter: columns.timestamp('run_after'),
+  leaseOwner: columns.optionalText('lease_owner'),
+  leaseExpiresAt: columns.optionalTimestamp('lease_expires_at'),
+  cancelRequested: columns.boolean('cancel_requested'),
+  lastError: columns.optionalText('last_error'),
+  uniqueKey: columns.optionalText('unique_key'),
+  concurrencyKey: columns.optionalText('concurrency_key'),
+  createdAt: columns.timestamp('created_at'),
+  updatedAt: columns.timestamp('updated_at'),
+  finishedAt: columns.optionalTimestamp('finished_at'),
+});
 
 const ACTIVE_STATUSES: JobStatus[] = ['queued', 'running'];
 
@@ -81,20 +52,22 @@ export class DatabaseJobsStore implements JobsStore {
     // ON CONFLICT DO NOTHING rather than catching the violation: on PostgreSQL a failed
     // statement would abort the caller's whole transaction.
     const inserted: Array<{ id: string }> = await this.db('jobs')
-      .insert({
-        id,
-        kind: job.kind,
-        payload: toJson(job.payload),
-        status: 'queued',
-        attempt: 0,
-        max_attempts: job.maxAttempts,
-        run_after: job.runAfter ?? now,
-        cancel_requested: false,
-        unique_key: job.uniqueKey ?? null,
-        concurrency_key: job.concurrencyKey ?? null,
-        created_at: now,
-        updated_at: now,
-      })
+      .insert(
+        JOBS.write({
+          id,
+          kind: job.kind,
+          payload: job.payload,
+          status: 'queued',
+          attempt: 0,
+          maxAttempts: job.maxAttempts,
+          runAfter: job.runAfter ?? now,
+          cancelRequested: false,
+          uniqueKey: job.uniqueKey,
+          concurrencyKey: job.concurrencyKey,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      )
       .onConflict()
       .ignore()
       .returning(['id']);
@@ -105,20 +78,20 @@ export class DatabaseJobsStore implements JobsStore {
       }
       return { job: (await this.get(id))!, created: true };
     }
-    const existing: JobRow | undefined = await this.db('jobs')
+    const existing = await this.db(JOBS.table)
       .where({ unique_key: job.uniqueKey ?? null })
       .whereIn('status', ACTIVE_STATUSES)
       .first();
     if (!existing) {
       throw new Error(`Job ${job.kind} could not be enqueued`);
     }
-    return { job: toJob(existing), created: false };
+    return { job: JOBS.read(existing), created: false };
   }
 
   async get(id: string) {
     if (!isUuid(id)) return undefined;
-    const row: JobRow | undefined = await this.db('jobs').where({ id }).first();
-    return row && toJob(row);
+    const row = await this.db(JOBS.table).where({ id }).first();
+    return row && JOBS.read(row);
   }
 
   async claimNext(options: Parameters<JobsStore['claimNext']>[0]) {
@@ -146,7 +119,7 @@ export class DatabaseJobsStore implements JobsStore {
     // `id = (subquery)`, not `id IN (subquery)`: PostgreSQL may run an IN subquery once per
     // outer row, and with SKIP LOCKED each run skips the row the previous one just locked,
     // so one statement would claim several jobs. A scalar subquery runs exactly once.
-    const rows: JobRow[] = await this.db('jobs')
+    const rows: Record<string, unknown>[] = await this.db('jobs')
       .where('id', '=', candidates)
       .where('status', 'queued')
       .update({
@@ -157,7 +130,7 @@ export class DatabaseJobsStore implements JobsStore {
         updated_at: options.now,
       })
       .returning('*');
-    return rows[0] && toJob(rows[0]);
+    return rows[0] && JOBS.read(rows[0]);
   }
 
   async heartbeat(
@@ -246,10 +219,10 @@ export class DatabaseJobsStore implements JobsStore {
       lease_expires_at: null,
       updated_at: now,
     });
-    const lost: JobRow[] = await expired()
+    const lost: Record<string, unknown>[] = await expired()
       .whereRaw('attempt >= max_attempts')
       .orderBy('id');
-    return { requeued, lost: lost.map(toJob) };
+    return { requeued, lost: lost.map(JOBS.read) };
   }
 
   async failLost(id: string, now: string) {

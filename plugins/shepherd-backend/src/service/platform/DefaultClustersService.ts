@@ -1,5 +1,4 @@
 import {
-  AuditAction,
   DEFAULT_VM_PROVIDER_TYPE,
   SHEPHERD_ERROR_CODES,
   ShepherdCluster,
@@ -10,25 +9,26 @@ import {
   CredentialCipherError,
   ENCRYPTION_KEYS_CONFIG_KEY,
 } from '../../crypto/CredentialCipher';
+import { ClusterCredentials } from '../../database/stores/clusters/ClustersStore';
 import { sanitizeKubeconfig } from '../../domain/kubeconfig';
 import { Actor } from '../Actor';
 import { invalidInput, notFound, unavailable } from '../errors';
-import { GovernanceContext, UnitOfWork } from '../GovernanceContext';
-import {
-  ACTIVE_TICKET_STATUSES,
-  CATALOG_AUDIT,
-  assertUnused,
-  checkDnsLabelName,
-  describeChanges,
-  insertUniquelyNamed,
-} from './platformRules';
-import { ClusterCredentials } from '../../database/stores/clusters/ClustersStore';
+import { GovernanceContext } from '../GovernanceContext';
 import {
   ClusterCredentialsSource,
   ClusterPatch,
   ClusterRegistration,
   ClustersService,
 } from './ClustersService';
+import {
+  ACTIVE_TICKET_STATUSES,
+  assertUnused,
+  auditPlatformChange,
+  CATALOG_AUDIT,
+  checkDnsLabelName,
+  describeChanges,
+  insertUniquelyNamed,
+} from './platformRules';
 
 const CLUSTER = 'Cluster';
 const AUDIT = CATALOG_AUDIT.cluster;
@@ -113,11 +113,18 @@ export class DefaultClustersService
     await insertUniquelyNamed('cluster', cluster.name, () =>
       this.context.execute(async unit => {
         await unit.tx.clusters.insert(cluster, sealed.credentials);
-        await this.#audit(unit, actor, AUDIT.register, cluster, {
-          providerType,
-          apiServerUrl: cluster.apiServerUrl,
-          encryptionKeyId: cluster.credentialKeyId,
-        });
+        await auditPlatformChange(
+          unit,
+          actor,
+          AUDIT.resourceType,
+          AUDIT.register,
+          cluster,
+          {
+            providerType,
+            apiServerUrl: cluster.apiServerUrl,
+            encryptionKeyId: cluster.credentialKeyId,
+          },
+        );
       }),
     );
     return { item: cluster, warnings: [] };
@@ -176,14 +183,21 @@ export class DefaultClustersService
         environment: updated.environment,
         updatedAt: updated.updatedAt,
       });
-      await this.#audit(unit, actor, AUDIT.update, updated, {
-        changes: describeChanges(cluster, updated, [
-          'displayName',
-          'enabled',
-          'defaultStorageClass',
-          'environment',
-        ]),
-      });
+      await auditPlatformChange(
+        unit,
+        actor,
+        AUDIT.resourceType,
+        AUDIT.update,
+        updated,
+        {
+          changes: describeChanges(cluster, updated, [
+            'displayName',
+            'enabled',
+            'defaultStorageClass',
+            'environment',
+          ]),
+        },
+      );
       return updated;
     });
   }
@@ -208,12 +222,19 @@ export class DefaultClustersService
         apiServerUrl: updated.apiServerUrl,
         updatedAt: updated.updatedAt,
       });
-      await this.#audit(unit, actor, AUDIT.credentialRotate, updated, {
-        apiServerUrl: updated.apiServerUrl,
-        previousApiServerUrl: cluster.apiServerUrl,
-        encryptionKeyId: updated.credentialKeyId,
-        previousEncryptionKeyId: cluster.credentialKeyId,
-      });
+      await auditPlatformChange(
+        unit,
+        actor,
+        AUDIT.resourceType,
+        AUDIT.credentialRotate,
+        updated,
+        {
+          apiServerUrl: updated.apiServerUrl,
+          previousApiServerUrl: cluster.apiServerUrl,
+          encryptionKeyId: updated.credentialKeyId,
+          previousEncryptionKeyId: cluster.credentialKeyId,
+        },
+      );
     });
     return updated;
   }
@@ -227,7 +248,13 @@ export class DefaultClustersService
         `The cluster '${cluster.name}' cannot be deleted while it runs VMs; disable it instead`,
       );
       await unit.tx.clusters.delete(id);
-      await this.#audit(unit, actor, AUDIT.delete, cluster);
+      await auditPlatformChange(
+        unit,
+        actor,
+        AUDIT.resourceType,
+        AUDIT.delete,
+        cluster,
+      );
     });
   }
 
@@ -306,23 +333,5 @@ export class DefaultClustersService
         { storageClasses: cluster.storageClasses },
       );
     }
-  }
-
-  async #audit(
-    unit: UnitOfWork,
-    actor: Actor,
-    action: AuditAction,
-    cluster: ShepherdCluster,
-    details: Record<string, unknown> = {},
-  ) {
-    await unit.audit({
-      action,
-      actor: actor.userEntityRef,
-      resourceType: AUDIT.resourceType,
-      resourceId: cluster.id,
-      resourceName: cluster.name,
-      environment: cluster.environment,
-      details,
-    });
   }
 }

@@ -1,5 +1,4 @@
 import {
-  AuditAction,
   SHEPHERD_ERROR_CODES,
   ShepherdInstanceSize,
   ShepherdWarning,
@@ -10,21 +9,22 @@ import { checkKubeVirtLimits } from '../../domain/kubevirtAdmission';
 import { checkSpecOverrides } from '../../domain/specOverrides';
 import { Actor } from '../Actor';
 import { invalidInput, notFound } from '../errors';
-import { GovernanceContext, UnitOfWork } from '../GovernanceContext';
-import {
-  ACTIVE_TICKET_STATUSES,
-  CATALOG_AUDIT,
-  assertKubeVirtAdmits,
-  assertUnused,
-  checkDnsLabelName,
-  describeChanges,
-  insertUniquelyNamed,
-} from './platformRules';
+import { GovernanceContext } from '../GovernanceContext';
 import {
   InstanceSizeInput,
   InstanceSizePatch,
   InstanceSizesService,
 } from './InstanceSizesService';
+import {
+  ACTIVE_TICKET_STATUSES,
+  CATALOG_AUDIT,
+  assertKubeVirtAdmits,
+  assertUnused,
+  auditPlatformChange,
+  checkDnsLabelName,
+  describeChanges,
+  insertUniquelyNamed,
+} from './platformRules';
 
 const INSTANCE_SIZE = 'Instance size';
 const AUDIT = CATALOG_AUDIT.instanceSize;
@@ -173,15 +173,22 @@ export class DefaultInstanceSizesService implements InstanceSizesService {
     await insertUniquelyNamed('instance size', size.name, () =>
       this.context.execute(async unit => {
         await unit.tx.instanceSizes.insert(size);
-        await this.#audit(unit, actor, AUDIT.create, size, {
-          catalogScope: size.catalogScope,
-          cpuCores: size.cpuCores,
-          cpuRequest: size.cpuRequest,
-          memoryGi: size.memoryGi,
-          memoryRequestGi: size.memoryRequestGi,
-          diskGb: size.diskGb,
-          dedicatedCpu: size.dedicatedCpu,
-        });
+        await auditPlatformChange(
+          unit,
+          actor,
+          AUDIT.resourceType,
+          AUDIT.create,
+          size,
+          {
+            catalogScope: size.catalogScope,
+            cpuCores: size.cpuCores,
+            cpuRequest: size.cpuRequest,
+            memoryGi: size.memoryGi,
+            memoryRequestGi: size.memoryRequestGi,
+            diskGb: size.diskGb,
+            dedicatedCpu: size.dedicatedCpu,
+          },
+        );
       }),
     );
     return { item: size, warnings };
@@ -226,9 +233,16 @@ export class DefaultInstanceSizesService implements InstanceSizesService {
       };
       checkSize(updated, size);
       await unit.tx.instanceSizes.replace(updated);
-      await this.#audit(unit, actor, AUDIT.update, updated, {
-        changes: describeChanges(size, updated, AUDITED_FIELDS),
-      });
+      await auditPlatformChange(
+        unit,
+        actor,
+        AUDIT.resourceType,
+        AUDIT.update,
+        updated,
+        {
+          changes: describeChanges(size, updated, AUDITED_FIELDS),
+        },
+      );
       return updated;
     });
   }
@@ -242,24 +256,13 @@ export class DefaultInstanceSizesService implements InstanceSizesService {
         `The instance size '${size.name}' cannot be deleted; disable it instead`,
       );
       await unit.tx.instanceSizes.delete(id);
-      await this.#audit(unit, actor, AUDIT.delete, size);
-    });
-  }
-
-  async #audit(
-    unit: UnitOfWork,
-    actor: Actor,
-    action: AuditAction,
-    size: ShepherdInstanceSize,
-    details: Record<string, unknown> = {},
-  ) {
-    await unit.audit({
-      action,
-      actor: actor.userEntityRef,
-      resourceType: AUDIT.resourceType,
-      resourceId: size.id,
-      resourceName: size.name,
-      details,
+      await auditPlatformChange(
+        unit,
+        actor,
+        AUDIT.resourceType,
+        AUDIT.delete,
+        size,
+      );
     });
   }
 }

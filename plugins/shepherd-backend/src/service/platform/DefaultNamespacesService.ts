@@ -1,5 +1,4 @@
 import {
-  AuditAction,
   SHEPHERD_ERROR_CODES,
   ShepherdNamespace,
   checkResourceName,
@@ -7,20 +6,21 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Actor } from '../Actor';
 import { invalidInput, notFound } from '../errors';
-import { GovernanceContext, UnitOfWork } from '../GovernanceContext';
-import {
-  ACTIVE_TICKET_STATUSES,
-  CATALOG_AUDIT,
-  assertUnused,
-  checkDescription,
-  describeChanges,
-  insertUniquelyNamed,
-} from './platformRules';
+import { GovernanceContext } from '../GovernanceContext';
 import {
   NamespaceInput,
   NamespacePatch,
   NamespacesService,
 } from './NamespacesService';
+import {
+  ACTIVE_TICKET_STATUSES,
+  CATALOG_AUDIT,
+  assertUnused,
+  auditPlatformChange,
+  checkDescription,
+  describeChanges,
+  insertUniquelyNamed,
+} from './platformRules';
 
 const NAMESPACE = 'Namespace';
 const AUDIT = CATALOG_AUDIT.namespace;
@@ -66,10 +66,17 @@ export class DefaultNamespacesService implements NamespacesService {
     await insertUniquelyNamed('namespace', namespace.name, () =>
       this.context.execute(async unit => {
         await unit.tx.namespaces.insert(namespace);
-        await this.#audit(unit, actor, AUDIT.create, namespace, {
-          environment: namespace.environment,
-          enabled: namespace.enabled,
-        });
+        await auditPlatformChange(
+          unit,
+          actor,
+          AUDIT.resourceType,
+          AUDIT.create,
+          namespace,
+          {
+            environment: namespace.environment,
+            enabled: namespace.enabled,
+          },
+        );
       }),
     );
     return { item: namespace, warnings: check.warnings };
@@ -103,13 +110,20 @@ export class DefaultNamespacesService implements NamespacesService {
         environment: updated.environment,
         updatedAt: updated.updatedAt,
       });
-      await this.#audit(unit, actor, AUDIT.update, updated, {
-        changes: describeChanges(namespace, updated, [
-          'description',
-          'enabled',
-          'environment',
-        ]),
-      });
+      await auditPlatformChange(
+        unit,
+        actor,
+        AUDIT.resourceType,
+        AUDIT.update,
+        updated,
+        {
+          changes: describeChanges(namespace, updated, [
+            'description',
+            'enabled',
+            'environment',
+          ]),
+        },
+      );
       return updated;
     });
   }
@@ -142,25 +156,13 @@ export class DefaultNamespacesService implements NamespacesService {
         `The namespace '${namespace.name}' cannot be deleted; disable it instead`,
       );
       await unit.tx.namespaces.delete(id);
-      await this.#audit(unit, actor, AUDIT.delete, namespace);
-    });
-  }
-
-  async #audit(
-    unit: UnitOfWork,
-    actor: Actor,
-    action: AuditAction,
-    namespace: ShepherdNamespace,
-    details: Record<string, unknown> = {},
-  ) {
-    await unit.audit({
-      action,
-      actor: actor.userEntityRef,
-      resourceType: AUDIT.resourceType,
-      resourceId: namespace.id,
-      resourceName: namespace.name,
-      environment: namespace.environment,
-      details,
+      await auditPlatformChange(
+        unit,
+        actor,
+        AUDIT.resourceType,
+        AUDIT.delete,
+        namespace,
+      );
     });
   }
 }

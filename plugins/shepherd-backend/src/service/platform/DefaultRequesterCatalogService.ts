@@ -5,13 +5,13 @@ import {
   ShepherdInstanceSize,
   ShepherdTemplate,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { PermissionConditions } from '../../database/permissionFilter';
 import { Actor } from '../Actor';
 import { emptyPage } from '../emptyPage';
 import { notFound } from '../errors';
 import { GovernanceContext } from '../GovernanceContext';
-import { PermissionConditions } from '../../database/permissionFilter';
-import { RequesterCatalogService } from './RequesterCatalogService';
 import { CatalogListRequest } from '../PageRequest';
+import { RequesterCatalogService } from './RequesterCatalogService';
 
 const NAMESPACE = 'Namespace';
 /** Offered in every environment; `unclassified` items are never offered. */

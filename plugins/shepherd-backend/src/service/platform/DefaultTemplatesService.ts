@@ -1,5 +1,4 @@
 import {
-  AuditAction,
   KUBEVIRT_CLOUD_INIT_USER_DATA_MAX_BYTES,
   SHEPHERD_ERROR_CODES,
   ShepherdTemplate,
@@ -16,11 +15,12 @@ import {
 } from '../../domain/templates';
 import { Actor } from '../Actor';
 import { conflict, invalidInput, notFound } from '../errors';
-import { GovernanceContext, UnitOfWork } from '../GovernanceContext';
+import { GovernanceContext } from '../GovernanceContext';
 import {
-  CATALOG_AUDIT,
   assertKubeVirtAdmits,
   assertUnused,
+  auditPlatformChange,
+  CATALOG_AUDIT,
   checkDnsLabelName,
   describeChanges,
   insertUniquelyNamed,
@@ -177,11 +177,18 @@ export class DefaultTemplatesService implements TemplatesService {
     await insertUniquelyNamed('template', template.name, () =>
       this.context.execute(async unit => {
         await unit.tx.templates.insert(template);
-        await this.#audit(unit, actor, AUDIT.create, template, {
-          status: template.status,
-          catalogScope: template.catalogScope,
-          sourceType: template.sourceType,
-        });
+        await auditPlatformChange(
+          unit,
+          actor,
+          AUDIT.resourceType,
+          AUDIT.create,
+          template,
+          {
+            status: template.status,
+            catalogScope: template.catalogScope,
+            sourceType: template.sourceType,
+          },
+        );
       }),
     );
     return { item: template, warnings: [] };
@@ -220,11 +227,18 @@ export class DefaultTemplatesService implements TemplatesService {
       }
       checkContent(updated, template);
       await unit.tx.templates.replace(updated);
-      await this.#audit(unit, actor, AUDIT.update, updated, {
-        changes: describeChanges(template, updated, AUDITED_FIELDS, [
-          'cloudInit',
-        ]),
-      });
+      await auditPlatformChange(
+        unit,
+        actor,
+        AUDIT.resourceType,
+        AUDIT.update,
+        updated,
+        {
+          changes: describeChanges(template, updated, AUDITED_FIELDS, [
+            'cloudInit',
+          ]),
+        },
+      );
       return updated;
     });
   }
@@ -239,24 +253,13 @@ export class DefaultTemplatesService implements TemplatesService {
         `The template '${template.name}' cannot be deleted; archive it instead`,
       );
       await unit.tx.templates.delete(id);
-      await this.#audit(unit, actor, AUDIT.delete, template);
-    });
-  }
-
-  async #audit(
-    unit: UnitOfWork,
-    actor: Actor,
-    action: AuditAction,
-    template: ShepherdTemplate,
-    details: Record<string, unknown> = {},
-  ) {
-    await unit.audit({
-      action,
-      actor: actor.userEntityRef,
-      resourceType: AUDIT.resourceType,
-      resourceId: template.id,
-      resourceName: template.name,
-      details,
+      await auditPlatformChange(
+        unit,
+        actor,
+        AUDIT.resourceType,
+        AUDIT.delete,
+        template,
+      );
     });
   }
 }

@@ -1,5 +1,8 @@
 import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import {
+  AuditAction,
+  AuditResourceType,
+  Environment,
   SHEPHERD_ERROR_CODES,
   TICKET_STATUS_GROUPS,
   TicketStatus,
@@ -9,7 +12,9 @@ import {
   KubeVirtFinding,
   introducedFindings,
 } from '../../domain/kubevirtAdmission';
+import { Actor } from '../Actor';
 import { conflict, invalidInput } from '../errors';
+import { UnitOfWork } from '../GovernanceContext';
 import { CatalogUsage } from '../../database/stores/catalogUsage/CatalogUsageStore';
 
 /** Tickets that still act: what keeps a catalog entry from being deleted. */
@@ -158,4 +163,27 @@ export function assertKubeVirtAdmits(
       },
     );
   }
+}
+
+/**
+ * Audits a change of a platform record: a cluster, namespace, template or instance size
+ * (with its environment, for those that have one).
+ */
+export async function auditPlatformChange(
+  unit: UnitOfWork,
+  actor: Actor,
+  resourceType: AuditResourceType,
+  action: AuditAction,
+  record: { id: string; name: string; environment?: Environment },
+  details: Record<string, unknown> = {},
+) {
+  await unit.audit({
+    action,
+    actor: actor.userEntityRef,
+    resourceType,
+    resourceId: record.id,
+    resourceName: record.name,
+    environment: record.environment,
+    details,
+  });
 }

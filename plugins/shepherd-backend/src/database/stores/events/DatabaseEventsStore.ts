@@ -4,86 +4,50 @@ import {
   ShepherdDomainEvent,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Knex } from 'knex';
-import {
-  fromJson,
-  isUuid,
-  optional,
-  toIso,
-  toIsoOrUndefined,
-  toJson,
-} from '../../rows';
+import { TableMapping, columns } from '../../columns';
+import { isUuid } from '../../rows';
 import { EventsStore } from './EventsStore';
 
-// Domain events
-
-type EventRow = {
-  id: string;
-  event_type: DomainEventType;
-  aggregate_type: string;
-  aggregate_id: string;
-  payload: string;
-  status: DomainEventStatus;
-  error_message: string | null;
-  created_by: string;
-  created_at: unknown;
-  processed_at: unknown;
-  archived_at: unknown;
-};
-
-function toEvent(row: EventRow): ShepherdDomainEvent {
-  return {
-    id: row.id,
-    type: row.event_type,
-    aggregateType: row.aggregate_type,
-    aggregateId: row.aggregate_id,
-    payload: fromJson<Record<string, unknown>>(row.payload, {}),
-    status: row.status,
-    errorMessage: optional(row.error_message),
-    createdBy: row.created_by,
-    createdAt: toIso(row.created_at),
-    processedAt: toIsoOrUndefined(row.processed_at),
-    archivedAt: toIsoOrUndefined(row.archived_at),
-  };
-}
+const EVENTS = new TableMapping<ShepherdDomainEvent>('domain_events', {
+  id: columns.text('id'),
+  type: columns.text<DomainEventType>('event_type'),
+  aggregateType: columns.text('aggregate_type'),
+  aggregateId: columns.text('aggregate_id'),
+  payload: columns.json<Record<string, unknown>>('payload', {}),
+  status: columns.text<DomainEventStatus>('status'),
+  errorMessage: columns.optionalText('error_message'),
+  createdBy: columns.text('created_by'),
+  createdAt: columns.timestamp('created_at'),
+  processedAt: columns.optionalTimestamp('processed_at'),
+  archivedAt: columns.optionalTimestamp('archived_at'),
+});
 
 export class DatabaseEventsStore implements EventsStore {
   constructor(private readonly db: Knex) {}
 
   async insert(event: ShepherdDomainEvent) {
-    await this.db('domain_events').insert({
-      id: event.id,
-      event_type: event.type,
-      aggregate_type: event.aggregateType,
-      aggregate_id: event.aggregateId,
-      payload: toJson(event.payload),
-      status: event.status,
-      error_message: event.errorMessage ?? null,
-      created_by: event.createdBy,
-      created_at: event.createdAt,
-      processed_at: event.processedAt ?? null,
-      archived_at: event.archivedAt ?? null,
-    });
+    await this.db(EVENTS.table).insert(EVENTS.write(event));
   }
 
   async get(id: string) {
     if (!isUuid(id)) return undefined;
-    const row = await this.db<EventRow>('domain_events').where({ id }).first();
-    return row && toEvent(row);
+    const row = await this.db(EVENTS.table).where({ id }).first();
+    return row && EVENTS.read(row);
   }
 
   async listForAggregate(aggregateType: string, aggregateId: string) {
-    const rows = await this.db<EventRow>('domain_events')
+    const rows = await this.db(EVENTS.table)
       .where({ aggregate_type: aggregateType, aggregate_id: aggregateId })
       .orderBy([{ column: 'created_at' }, { column: 'id' }]);
-    return rows.map(toEvent);
+    return rows.map(EVENTS.read);
   }
 
   async listByIds(ids: string[]) {
     if (ids.length === 0) return [];
-    const rows = await this.db<EventRow>('domain_events')
+    const rows = await this.db(EVENTS.table)
       .whereIn('id', ids)
       .orderBy([{ column: 'created_at' }, { column: 'id' }]);
-    return rows.map(toEvent);
+    return rows.map(EVENTS.read);
   }
 
   async archiveTerminal(before: string, now: string) {

@@ -3,39 +3,27 @@ import {
   SystemMember,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Knex } from 'knex';
-import { toIso } from '../../rows';
+import { TableMapping, columns } from '../../columns';
 import { MembersStore } from './MembersStore';
 
-type MemberRow = {
-  id: string;
-  system_id: string;
-  member_ref: string;
-  role: MemberRole;
-  granted_by: string;
-  created_at: unknown;
-  updated_at: unknown;
-};
-
-function toMember(row: MemberRow): SystemMember {
-  return {
-    id: row.id,
-    systemId: row.system_id,
-    memberRef: row.member_ref,
-    role: row.role,
-    grantedBy: row.granted_by,
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-  };
-}
+const MEMBERS = new TableMapping<SystemMember>('system_members', {
+  id: columns.text('id'),
+  systemId: columns.text('system_id'),
+  memberRef: columns.text('member_ref'),
+  role: columns.text<MemberRole>('role'),
+  grantedBy: columns.text('granted_by'),
+  createdAt: columns.timestamp('created_at'),
+  updatedAt: columns.timestamp('updated_at'),
+});
 
 export class DatabaseMembersStore implements MembersStore {
   constructor(private readonly db: Knex) {}
 
   async listForSystem(systemId: string) {
-    const rows = await this.db<MemberRow>('system_members')
+    const rows = await this.db(MEMBERS.table)
       .where({ system_id: systemId })
       .orderBy(['role', 'member_ref']);
-    return rows.map(toMember);
+    return rows.map(MEMBERS.read);
   }
 
   async listForSystems(systemIds: string[]) {
@@ -45,33 +33,20 @@ export class DatabaseMembersStore implements MembersStore {
     if (systemIds.length === 0) {
       return bySystem;
     }
-    const rows = await this.db<MemberRow>('system_members').whereIn(
-      'system_id',
-      systemIds,
-    );
+    const rows = await this.db(MEMBERS.table).whereIn('system_id', systemIds);
     for (const row of rows) {
-      bySystem.get(row.system_id)?.push(toMember(row));
+      bySystem.get(row.system_id)?.push(MEMBERS.read(row));
     }
     return bySystem;
   }
 
   async get(id: string) {
-    const row = await this.db<MemberRow>('system_members')
-      .where({ id })
-      .first();
-    return row && toMember(row);
+    const row = await this.db(MEMBERS.table).where({ id }).first();
+    return row && MEMBERS.read(row);
   }
 
   async insert(member: SystemMember) {
-    await this.db('system_members').insert({
-      id: member.id,
-      system_id: member.systemId,
-      member_ref: member.memberRef,
-      role: member.role,
-      granted_by: member.grantedBy,
-      created_at: member.createdAt,
-      updated_at: member.updatedAt,
-    });
+    await this.db(MEMBERS.table).insert(MEMBERS.write(member));
   }
 
   async updateRole(id: string, patch: { role: MemberRole; updatedAt: string }) {

@@ -3,71 +3,39 @@ import {
   ShepherdNamespace,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Knex } from 'knex';
-import { applyPermissionFilter } from '../../permissionFilter';
-import { isUuid, toBool, toColumns, toIso } from '../../rows';
-import { NamespacesStore } from './NamespacesStore';
+import { TableMapping, columns } from '../../columns';
 import { fetchPage } from '../../paging';
+import { applyPermissionFilter } from '../../permissionFilter';
+import { isUuid } from '../../rows';
+import { NamespacesStore } from './NamespacesStore';
 
-// Namespaces
-
-type NamespaceRow = {
-  id: string;
-  name: string;
-  environment: Environment;
-  description: string;
-  enabled: unknown;
-  created_by: string;
-  created_at: unknown;
-  updated_at: unknown;
-};
-
-function toNamespace(row: NamespaceRow): ShepherdNamespace {
-  return {
-    id: row.id,
-    name: row.name,
-    environment: row.environment,
-    description: row.description,
-    enabled: toBool(row.enabled),
-    createdBy: row.created_by,
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-  };
-}
-
-const NAMESPACE_COLUMNS = {
-  description: 'description',
-  enabled: 'enabled',
-  environment: 'environment',
-  updatedAt: 'updated_at',
-};
+const NAMESPACES = new TableMapping<ShepherdNamespace>('namespaces', {
+  id: columns.text('id'),
+  name: columns.text('name'),
+  environment: columns.text<Environment>('environment'),
+  description: columns.text('description'),
+  enabled: columns.boolean('enabled'),
+  createdBy: columns.text('created_by'),
+  createdAt: columns.timestamp('created_at'),
+  updatedAt: columns.timestamp('updated_at'),
+});
 
 export class DatabaseNamespacesStore implements NamespacesStore {
   constructor(private readonly db: Knex) {}
 
   async insert(namespace: ShepherdNamespace) {
-    await this.db('namespaces').insert({
-      id: namespace.id,
-      name: namespace.name,
-      environment: namespace.environment,
-      description: namespace.description,
-      enabled: namespace.enabled,
-      created_by: namespace.createdBy,
-      created_at: namespace.createdAt,
-      updated_at: namespace.updatedAt,
-    });
+    await this.db(NAMESPACES.table).insert(NAMESPACES.write(namespace));
   }
 
   async get(id: string) {
     if (!isUuid(id)) return undefined;
-    const row = await this.db<NamespaceRow>('namespaces').where({ id }).first();
-    return row && toNamespace(row);
+    const row = await this.db(NAMESPACES.table).where({ id }).first();
+    return row && NAMESPACES.read(row);
   }
 
   async getByName(name: string) {
-    const row = await this.db<NamespaceRow>('namespaces')
-      .where({ name })
-      .first();
-    return row && toNamespace(row);
+    const row = await this.db(NAMESPACES.table).where({ name }).first();
+    return row && NAMESPACES.read(row);
   }
 
   async list(options: Parameters<NamespacesStore['list']>[0]) {
@@ -86,21 +54,14 @@ export class DatabaseNamespacesStore implements NamespacesStore {
         this.db,
       );
     }
-    return fetchPage(query, options, toNamespace);
+    return fetchPage(query, options, NAMESPACES.read);
   }
 
   async update(id: string, patch: Parameters<NamespacesStore['update']>[1]) {
-    await this.db('namespaces')
-      .where({ id })
-      .update(toColumns(patch, NAMESPACE_COLUMNS));
+    await this.db('namespaces').where({ id }).update(NAMESPACES.patch(patch));
   }
 
   async delete(id: string) {
     await this.db('namespaces').where({ id }).delete();
   }
 }
-
-// Clusters
-// Templates
-// Instance sizes
-// Catalog usage

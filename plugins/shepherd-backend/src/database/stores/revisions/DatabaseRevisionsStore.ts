@@ -1,43 +1,30 @@
 import { VmRevision } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Knex } from 'knex';
-import { fromJson, optional, toIso, toJson } from '../../rows';
+import { TableMapping, columns } from '../../columns';
 import { RevisionsStore } from './RevisionsStore';
 
-// Domain events
-// VMs
-// VM revisions
+const REVISIONS = new TableMapping<VmRevision>('vm_revisions', {
+  id: columns.text('id'),
+  vmId: columns.text('vm_id'),
+  revision: columns.number('revision'),
+  spec: columns.json('spec', {} as VmRevision['spec']),
+  changeReason: columns.text('change_reason'),
+  changedBy: columns.text('changed_by'),
+  ticketId: columns.optionalText('ticket_id'),
+  createdAt: columns.timestamp('created_at'),
+});
 
 export class DatabaseRevisionsStore implements RevisionsStore {
   constructor(private readonly db: Knex) {}
 
   async insert(revision: VmRevision) {
-    await this.db('vm_revisions').insert({
-      id: revision.id,
-      vm_id: revision.vmId,
-      revision: revision.revision,
-      spec: toJson(revision.spec),
-      change_reason: revision.changeReason,
-      changed_by: revision.changedBy,
-      ticket_id: revision.ticketId ?? null,
-      created_at: revision.createdAt,
-    });
+    await this.db(REVISIONS.table).insert(REVISIONS.write(revision));
   }
 
   async listForVm(vmId: string) {
-    const rows = await this.db('vm_revisions')
+    const rows = await this.db(REVISIONS.table)
       .where({ vm_id: vmId })
       .orderBy('revision');
-    return rows.map(
-      (row): VmRevision => ({
-        id: row.id,
-        vmId: row.vm_id,
-        revision: Number(row.revision),
-        spec: fromJson(row.spec, {} as VmRevision['spec']),
-        changeReason: row.change_reason,
-        changedBy: row.changed_by,
-        ticketId: optional(row.ticket_id),
-        createdAt: toIso(row.created_at),
-      }),
-    );
+    return rows.map(REVISIONS.read);
   }
 }

@@ -1,36 +1,29 @@
 import { ShepherdService } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Knex } from 'knex';
-import { applyPermissionFilter } from '../../permissionFilter';
-import { isUuid, optional, toCount, toIso, whereId } from '../../rows';
+import { TableMapping, columns } from '../../columns';
 import { fetchPage, likePattern } from '../../paging';
+import { applyPermissionFilter } from '../../permissionFilter';
+import { isUuid, toCount, whereId } from '../../rows';
 import { ServicesStore } from './ServicesStore';
 
-type ServiceRow = {
-  id: string;
-  system_id: string;
-  system_name: string;
-  name: string;
-  description: string;
-  entity_ref: string | null;
-  next_instance_index: number;
-  created_by: string;
-  created_at: unknown;
-  updated_at: unknown;
-};
+/** A Service as its table keeps it: without its System's name, which is joined. */
+const SERVICES = new TableMapping<Omit<ShepherdService, 'systemName'>>(
+  'services',
+  {
+    id: columns.text('id'),
+    systemId: columns.text('system_id'),
+    name: columns.text('name'),
+    description: columns.text('description'),
+    entityRef: columns.optionalText('entity_ref'),
+    nextInstanceIndex: columns.number('next_instance_index'),
+    createdBy: columns.text('created_by'),
+    createdAt: columns.timestamp('created_at'),
+    updatedAt: columns.timestamp('updated_at'),
+  },
+);
 
-function toService(row: ServiceRow): ShepherdService {
-  return {
-    id: row.id,
-    systemId: row.system_id,
-    systemName: row.system_name,
-    name: row.name,
-    description: row.description,
-    entityRef: optional(row.entity_ref),
-    nextInstanceIndex: Number(row.next_instance_index),
-    createdBy: row.created_by,
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-  };
+function readService(row: Record<string, unknown>): ShepherdService {
+  return { ...SERVICES.read(row), systemName: String(row.system_name) };
 }
 
 export class DatabaseServicesStore implements ServicesStore {
@@ -43,37 +36,27 @@ export class DatabaseServicesStore implements ServicesStore {
   }
 
   async insert(service: Omit<ShepherdService, 'systemName'>) {
-    await this.db('services').insert({
-      id: service.id,
-      system_id: service.systemId,
-      name: service.name,
-      description: service.description,
-      entity_ref: service.entityRef ?? null,
-      next_instance_index: service.nextInstanceIndex,
-      created_by: service.createdBy,
-      created_at: service.createdAt,
-      updated_at: service.updatedAt,
-    });
+    await this.db(SERVICES.table).insert(SERVICES.write(service));
   }
 
   async get(id: string) {
     if (!isUuid(id)) return undefined;
     const row = await this.selectServices().where('services.id', id).first();
-    return row && toService(row);
+    return row && readService(row);
   }
 
   async getByName(systemId: string, name: string) {
     const row = await this.selectServices()
       .where({ 'services.system_id': systemId, 'services.name': name })
       .first();
-    return row && toService(row);
+    return row && readService(row);
   }
 
   async getByEntityRef(entityRef: string) {
     const row = await this.selectServices()
       .where('services.entity_ref', entityRef)
       .first();
-    return row && toService(row);
+    return row && readService(row);
   }
 
   async list(options: Parameters<ServicesStore['list']>[0]) {
@@ -107,7 +90,7 @@ export class DatabaseServicesStore implements ServicesStore {
         this.db,
       );
     }
-    return fetchPage(query, options, toService);
+    return fetchPage(query, options, readService);
   }
 
   async countForSystem(systemId: string) {
@@ -118,9 +101,7 @@ export class DatabaseServicesStore implements ServicesStore {
   }
 
   async update(id: string, patch: { description: string; updatedAt: string }) {
-    await this.db('services')
-      .where({ id })
-      .update({ description: patch.description, updated_at: patch.updatedAt });
+    await this.db('services').where({ id }).update(SERVICES.patch(patch));
   }
 
   async delete(id: string) {

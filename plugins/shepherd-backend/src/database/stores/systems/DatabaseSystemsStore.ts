@@ -1,63 +1,44 @@
 import { ShepherdSystem } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Knex } from 'knex';
-import { applyPermissionFilter } from '../../permissionFilter';
-import { isUuid, optional, toIso } from '../../rows';
+import { TableMapping, columns } from '../../columns';
 import { fetchPage, likePattern } from '../../paging';
+import { applyPermissionFilter } from '../../permissionFilter';
+import { isUuid } from '../../rows';
 import { SystemsStore } from './SystemsStore';
 
-type SystemRow = {
-  id: string;
-  name: string;
-  description: string;
-  entity_ref: string | null;
-  created_by: string;
-  created_at: unknown;
-  updated_at: unknown;
-};
-
-function toSystem(row: SystemRow): ShepherdSystem {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    entityRef: optional(row.entity_ref),
-    createdBy: row.created_by,
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-  };
-}
+const SYSTEMS = new TableMapping<ShepherdSystem>('systems', {
+  id: columns.text('id'),
+  name: columns.text('name'),
+  description: columns.text('description'),
+  entityRef: columns.optionalText('entity_ref'),
+  createdBy: columns.text('created_by'),
+  createdAt: columns.timestamp('created_at'),
+  updatedAt: columns.timestamp('updated_at'),
+});
 
 export class DatabaseSystemsStore implements SystemsStore {
   constructor(private readonly db: Knex) {}
 
   async insert(system: ShepherdSystem): Promise<void> {
-    await this.db('systems').insert({
-      id: system.id,
-      name: system.name,
-      description: system.description,
-      entity_ref: system.entityRef ?? null,
-      created_by: system.createdBy,
-      created_at: system.createdAt,
-      updated_at: system.updatedAt,
-    });
+    await this.db(SYSTEMS.table).insert(SYSTEMS.write(system));
   }
 
   async get(id: string) {
     if (!isUuid(id)) return undefined;
-    const row = await this.db<SystemRow>('systems').where({ id }).first();
-    return row && toSystem(row);
+    const row = await this.db(SYSTEMS.table).where({ id }).first();
+    return row && SYSTEMS.read(row);
   }
 
   async getByName(name: string) {
-    const row = await this.db<SystemRow>('systems').where({ name }).first();
-    return row && toSystem(row);
+    const row = await this.db(SYSTEMS.table).where({ name }).first();
+    return row && SYSTEMS.read(row);
   }
 
   async getByEntityRef(entityRef: string) {
-    const row = await this.db<SystemRow>('systems')
+    const row = await this.db(SYSTEMS.table)
       .where({ entity_ref: entityRef })
       .first();
-    return row && toSystem(row);
+    return row && SYSTEMS.read(row);
   }
 
   async list(options: Parameters<SystemsStore['list']>[0]) {
@@ -87,13 +68,11 @@ export class DatabaseSystemsStore implements SystemsStore {
         this.db,
       );
     }
-    return fetchPage(query, options, toSystem);
+    return fetchPage(query, options, SYSTEMS.read);
   }
 
   async update(id: string, patch: { description: string; updatedAt: string }) {
-    await this.db('systems')
-      .where({ id })
-      .update({ description: patch.description, updated_at: patch.updatedAt });
+    await this.db('systems').where({ id }).update(SYSTEMS.patch(patch));
   }
 
   async delete(id: string) {

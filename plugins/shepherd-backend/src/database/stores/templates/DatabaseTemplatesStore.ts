@@ -5,90 +5,46 @@ import {
   TemplateStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Knex } from 'knex';
-import { isUuid, optional, toIso } from '../../rows';
+import { TableMapping, columns } from '../../columns';
 import { fetchPage } from '../../paging';
+import { isUuid } from '../../rows';
 import { TemplatesStore } from './TemplatesStore';
 
-// Clusters
-// Templates
-
-type TemplateRow = {
-  id: string;
-  name: string;
-  display_name: string;
-  description: string;
-  status: TemplateStatus;
-  catalog_scope: CatalogScope;
-  source_type: TemplateSourceType;
-  image_url: string | null;
-  pvc_name: string | null;
-  pvc_namespace: string | null;
-  cloud_init: string | null;
-  os_family: string;
-  os_version: string;
-  created_by: string;
-  created_at: unknown;
-  updated_at: unknown;
-};
-
-function toTemplate(row: TemplateRow): ShepherdTemplate {
-  return {
-    id: row.id,
-    name: row.name,
-    displayName: row.display_name,
-    description: row.description,
-    status: row.status,
-    catalogScope: row.catalog_scope,
-    sourceType: row.source_type,
-    imageUrl: optional(row.image_url),
-    pvcName: optional(row.pvc_name),
-    pvcNamespace: optional(row.pvc_namespace),
-    cloudInit: optional(row.cloud_init),
-    osFamily: row.os_family,
-    osVersion: row.os_version,
-    createdBy: row.created_by,
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-  };
-}
-
-function templateRow(template: ShepherdTemplate) {
-  return {
-    id: template.id,
-    name: template.name,
-    display_name: template.displayName,
-    description: template.description,
-    status: template.status,
-    catalog_scope: template.catalogScope,
-    source_type: template.sourceType,
-    image_url: template.imageUrl ?? null,
-    pvc_name: template.pvcName ?? null,
-    pvc_namespace: template.pvcNamespace ?? null,
-    cloud_init: template.cloudInit ?? null,
-    os_family: template.osFamily,
-    os_version: template.osVersion,
-    created_by: template.createdBy,
-    created_at: template.createdAt,
-    updated_at: template.updatedAt,
-  };
-}
+const TEMPLATES = new TableMapping<ShepherdTemplate>('templates', {
+  id: columns.text('id'),
+  name: columns.text('name'),
+  displayName: columns.text('display_name'),
+  description: columns.text('description'),
+  status: columns.text<TemplateStatus>('status'),
+  catalogScope: columns.text<CatalogScope>('catalog_scope'),
+  sourceType: columns.text<TemplateSourceType>('source_type'),
+  imageUrl: columns.optionalText('image_url'),
+  pvcName: columns.optionalText('pvc_name'),
+  pvcNamespace: columns.optionalText('pvc_namespace'),
+  cloudInit: columns.optionalText('cloud_init'),
+  osFamily: columns.text('os_family'),
+  osVersion: columns.text('os_version'),
+  createdBy: columns.text('created_by'),
+  createdAt: columns.timestamp('created_at'),
+  updatedAt: columns.timestamp('updated_at'),
+});
 
 export class DatabaseTemplatesStore implements TemplatesStore {
   constructor(private readonly db: Knex) {}
 
   async insert(template: ShepherdTemplate) {
-    await this.db('templates').insert(templateRow(template));
+    await this.db(TEMPLATES.table).insert(TEMPLATES.write(template));
   }
 
   async get(id: string) {
     if (!isUuid(id)) return undefined;
-    const row = await this.db<TemplateRow>('templates').where({ id }).first();
-    return row && toTemplate(row);
+    const row = await this.db(TEMPLATES.table).where({ id }).first();
+    return row && TEMPLATES.read(row);
   }
 
   async getByName(name: string) {
-    const row = await this.db<TemplateRow>('templates').where({ name }).first();
-    return row && toTemplate(row);
+    const row = await this.db(TEMPLATES.table).where({ name }).first();
+    return row && TEMPLATES.read(row);
   }
 
   async list(options: Parameters<TemplatesStore['list']>[0]) {
@@ -99,11 +55,12 @@ export class DatabaseTemplatesStore implements TemplatesStore {
     if (options.catalogScopes) {
       query.whereIn('catalog_scope', options.catalogScopes);
     }
-    return fetchPage(query, options, toTemplate);
+    return fetchPage(query, options, TEMPLATES.read);
   }
 
   async replace(template: ShepherdTemplate) {
-    const { id, name, created_by, created_at, ...row } = templateRow(template);
+    const { id, name, created_by, created_at, ...row } =
+      TEMPLATES.write(template);
     await this.db('templates').where({ id }).update(row);
   }
 

@@ -6,105 +6,49 @@ import {
   TicketStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Knex } from 'knex';
-import { applyPermissionFilter } from '../../permissionFilter';
-import {
-  fromJson,
-  fromJsonOrUndefined,
-  isUuid,
-  optional,
-  toIso,
-  toIsoOrUndefined,
-  toJson,
-  whereId,
-} from '../../rows';
+import { TableMapping, columns } from '../../columns';
 import { fetchPage } from '../../paging';
+import { applyPermissionFilter } from '../../permissionFilter';
+import { isUuid, whereId } from '../../rows';
 import { NewTicket, TicketsStore } from './TicketsStore';
 
-// Tickets
-
-type TicketRow = {
-  id: string;
-  event_id: string;
-  operation: TicketOperation;
-  status: TicketStatus;
-  requester: string;
-  approver: string | null;
-  reason: string;
-  reject_reason: string | null;
-  decision_comment: string | null;
-  environment: Environment;
-  system_id: string;
-  system_name: string;
-  service_id: string;
-  service_name: string;
-  namespace: string;
-  vm_id: string | null;
-  vm_name: string | null;
-  power_action: PowerAction | null;
-  cluster_id: string | null;
-  request_spec: string;
-  template_snapshot: string | null;
-  instance_size_snapshot: string | null;
-  modified_spec: string | null;
-  grant_minutes: number | null;
-  created_at: unknown;
-  updated_at: unknown;
-  decided_at: unknown;
-};
-
-function toTicket(row: TicketRow): ShepherdTicket {
-  return {
-    id: row.id,
-    eventId: row.event_id,
-    operation: row.operation,
-    status: row.status,
-    requester: row.requester,
-    approver: optional(row.approver),
-    reason: row.reason,
-    rejectReason: optional(row.reject_reason),
-    decisionComment: optional(row.decision_comment),
-    environment: row.environment,
-    systemId: row.system_id,
-    systemName: row.system_name,
-    serviceId: row.service_id,
-    serviceName: row.service_name,
-    namespace: row.namespace,
-    vmId: optional(row.vm_id),
-    vmName: optional(row.vm_name),
-    powerAction: optional(row.power_action),
-    clusterId: optional(row.cluster_id),
-    requestSpec: fromJson<Record<string, unknown>>(row.request_spec, {}),
-    templateSnapshot: fromJsonOrUndefined(row.template_snapshot),
-    instanceSizeSnapshot: fromJsonOrUndefined(row.instance_size_snapshot),
-    modifiedSpec: fromJsonOrUndefined(row.modified_spec),
-    grantMinutes:
-      row.grant_minutes === null ? undefined : Number(row.grant_minutes),
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-    decidedAt: toIsoOrUndefined(row.decided_at),
-  };
-}
-
-const TICKET_COLUMNS: Record<string, string> = {
-  status: 'status',
-  approver: 'approver',
-  rejectReason: 'reject_reason',
-  decisionComment: 'decision_comment',
-  clusterId: 'cluster_id',
-  vmId: 'vm_id',
-  vmName: 'vm_name',
-  templateSnapshot: 'template_snapshot',
-  instanceSizeSnapshot: 'instance_size_snapshot',
-  modifiedSpec: 'modified_spec',
-  grantMinutes: 'grant_minutes',
-  decidedAt: 'decided_at',
-  updatedAt: 'updated_at',
-};
-const TICKET_JSON_FIELDS = new Set([
-  'templateSnapshot',
-  'instanceSizeSnapshot',
-  'modifiedSpec',
-]);
+const TICKETS = new TableMapping<ShepherdTicket>('tickets', {
+  id: columns.text('id'),
+  eventId: columns.text('event_id'),
+  operation: columns.text<TicketOperation>('operation'),
+  status: columns.text<TicketStatus>('status'),
+  requester: columns.text('requester'),
+  approver: columns.optionalText('approver'),
+  reason: columns.text('reason'),
+  rejectReason: columns.optionalText('reject_reason'),
+  decisionComment: columns.optionalText('decision_comment'),
+  environment: columns.text<Environment>('environment'),
+  systemId: columns.text('system_id'),
+  systemName: columns.text('system_name'),
+  serviceId: columns.text('service_id'),
+  serviceName: columns.text('service_name'),
+  namespace: columns.text('namespace'),
+  vmId: columns.optionalText('vm_id'),
+  vmName: columns.optionalText('vm_name'),
+  powerAction: columns.optionalText<PowerAction>('power_action'),
+  clusterId: columns.optionalText('cluster_id'),
+  requestSpec: columns.json<Record<string, unknown>>('request_spec', {}),
+  templateSnapshot:
+    columns.optionalJson<NonNullable<ShepherdTicket['templateSnapshot']>>(
+      'template_snapshot',
+    ),
+  instanceSizeSnapshot: columns.optionalJson<
+    NonNullable<ShepherdTicket['instanceSizeSnapshot']>
+  >('instance_size_snapshot'),
+  modifiedSpec:
+    columns.optionalJson<NonNullable<ShepherdTicket['modifiedSpec']>>(
+      'modified_spec',
+    ),
+  grantMinutes: columns.optionalNumber('grant_minutes'),
+  createdAt: columns.timestamp('created_at'),
+  updatedAt: columns.timestamp('updated_at'),
+  decidedAt: columns.optionalTimestamp('decided_at'),
+});
 
 export class DatabaseTicketsStore implements TicketsStore {
   constructor(private readonly db: Knex) {}
@@ -114,53 +58,24 @@ export class DatabaseTicketsStore implements TicketsStore {
   }
 
   async insert(ticket: NewTicket) {
-    await this.db('tickets').insert({
-      id: ticket.id,
-      event_id: ticket.eventId,
-      operation: ticket.operation,
-      status: ticket.status,
-      requester: ticket.requester,
-      approver: ticket.approver ?? null,
-      reason: ticket.reason,
-      reject_reason: ticket.rejectReason ?? null,
-      decision_comment: ticket.decisionComment ?? null,
-      environment: ticket.environment,
-      system_id: ticket.systemId,
-      system_name: ticket.systemName,
-      service_id: ticket.serviceId,
-      service_name: ticket.serviceName,
-      namespace: ticket.namespace,
-      vm_id: ticket.vmId ?? null,
-      vm_name: ticket.vmName ?? null,
-      power_action: ticket.powerAction ?? null,
-      cluster_id: ticket.clusterId ?? null,
-      dedupe_key: ticket.dedupeKey,
-      request_spec: toJson(ticket.requestSpec),
-      template_snapshot: ticket.templateSnapshot
-        ? toJson(ticket.templateSnapshot)
-        : null,
-      instance_size_snapshot: ticket.instanceSizeSnapshot
-        ? toJson(ticket.instanceSizeSnapshot)
-        : null,
-      modified_spec: ticket.modifiedSpec ? toJson(ticket.modifiedSpec) : null,
-      grant_minutes: ticket.grantMinutes ?? null,
-      created_at: ticket.createdAt,
-      updated_at: ticket.updatedAt,
-      decided_at: ticket.decidedAt ?? null,
+    const { dedupeKey, ...record } = ticket;
+    await this.db(TICKETS.table).insert({
+      ...TICKETS.write(record),
+      dedupe_key: dedupeKey,
     });
   }
 
   async get(id: string) {
     if (!isUuid(id)) return undefined;
     const row = await this.selectTickets().where('tickets.id', id).first();
-    return row && toTicket(row);
+    return row && TICKETS.read(row);
   }
 
   async findPending(dedupeKey: string) {
     const row = await this.selectTickets()
       .where({ 'tickets.dedupe_key': dedupeKey, 'tickets.status': 'PENDING' })
       .first();
-    return row && toTicket(row);
+    return row && TICKETS.read(row);
   }
 
   async list(options: Parameters<TicketsStore['list']>[0]) {
@@ -193,7 +108,7 @@ export class DatabaseTicketsStore implements TicketsStore {
         this.db,
       );
     }
-    return fetchPage(query, options, toTicket);
+    return fetchPage(query, options, TICKETS.read);
   }
 
   async transition(
@@ -201,23 +116,10 @@ export class DatabaseTicketsStore implements TicketsStore {
     from: TicketStatus[],
     patch: Parameters<TicketsStore['transition']>[2],
   ) {
-    const row: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined) continue;
-      row[TICKET_COLUMNS[key]] = TICKET_JSON_FIELDS.has(key)
-        ? toJson(value)
-        : value;
-    }
-    const updated = await this.db('tickets')
+    const updated = await this.db(TICKETS.table)
       .where({ id })
       .whereIn('status', from)
-      .update(row);
+      .update(TICKETS.patch(patch));
     return updated === 1;
   }
 }
-
-// Domain events
-// VMs
-// VM revisions
-// Console grants
-// Audit log

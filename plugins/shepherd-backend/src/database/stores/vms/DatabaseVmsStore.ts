@@ -4,80 +4,50 @@ import {
   VmStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Knex } from 'knex';
+import { TableMapping, columns } from '../../columns';
+import { fetchPage, likePattern } from '../../paging';
 import { applyPermissionFilter } from '../../permissionFilter';
 import {
-  coresToMillicores,
-  gibToMib,
   isUuid,
-  mibToGib,
-  millicoresToCores,
   optional,
   toCount,
-  toIso,
   toIsoOrUndefined,
   whereId,
 } from '../../rows';
-import { fetchPage, likePattern } from '../../paging';
 import { NewVm, VmsStore } from './VmsStore';
 
-// Domain events
-// VMs
+/** A VM as its table keeps it: without the names of its System, Service and cluster, which are joined. */
+const VMS = new TableMapping<NewVm>('vms', {
+  id: columns.text('id'),
+  name: columns.text('name'),
+  namespace: columns.text('namespace'),
+  environment: columns.text<Environment>('environment'),
+  instance: columns.text('instance'),
+  status: columns.text<VmStatus>('status'),
+  statusMessage: columns.optionalText('status_message'),
+  systemId: columns.text('system_id'),
+  serviceId: columns.text('service_id'),
+  clusterId: columns.optionalText('cluster_id'),
+  ticketId: columns.text('ticket_id'),
+  createdBy: columns.text('created_by'),
+  templateId: columns.text('template_id'),
+  instanceSizeId: columns.text('instance_size_id'),
+  cpuCores: columns.cores('cpu_millicores'),
+  cpuRequest: columns.cores('cpu_request_millicores'),
+  memoryGi: columns.gib('memory_mib'),
+  memoryRequestGi: columns.gib('memory_request_mib'),
+  diskGb: columns.number('disk_gb'),
+  storageClass: columns.optionalText('storage_class'),
+  createdAt: columns.timestamp('created_at'),
+  updatedAt: columns.timestamp('updated_at'),
+});
 
-type VmRow = {
-  id: string;
-  name: string;
-  namespace: string;
-  environment: Environment;
-  instance: string;
-  status: VmStatus;
-  status_message: string | null;
-  system_id: string;
-  system_name: string;
-  service_id: string;
-  service_name: string;
-  cluster_id: string | null;
-  cluster_name: string | null;
-  ticket_id: string;
-  created_by: string;
-  template_id: string;
-  instance_size_id: string;
-  cpu_millicores: number;
-  cpu_request_millicores: number;
-  memory_mib: number;
-  memory_request_mib: number;
-  disk_gb: number;
-  storage_class: string | null;
-  created_at: unknown;
-  updated_at: unknown;
-};
-
-function toVm(row: VmRow): ShepherdVm {
+function readVm(row: Record<string, unknown>): ShepherdVm {
   return {
-    id: row.id,
-    name: row.name,
-    namespace: row.namespace,
-    environment: row.environment,
-    instance: row.instance,
-    status: row.status,
-    statusMessage: optional(row.status_message),
-    systemId: row.system_id,
-    systemName: row.system_name,
-    serviceId: row.service_id,
-    serviceName: row.service_name,
-    clusterId: optional(row.cluster_id),
-    clusterName: optional(row.cluster_name),
-    ticketId: row.ticket_id,
-    createdBy: row.created_by,
-    templateId: row.template_id,
-    instanceSizeId: row.instance_size_id,
-    cpuCores: millicoresToCores(Number(row.cpu_millicores)),
-    cpuRequest: millicoresToCores(Number(row.cpu_request_millicores)),
-    memoryGi: mibToGib(Number(row.memory_mib)),
-    memoryRequestGi: mibToGib(Number(row.memory_request_mib)),
-    diskGb: Number(row.disk_gb),
-    storageClass: optional(row.storage_class),
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
+    ...VMS.read(row),
+    systemName: String(row.system_name),
+    serviceName: String(row.service_name),
+    clusterName: optional(row.cluster_name as string | null),
   };
 }
 
@@ -97,36 +67,13 @@ export class DatabaseVmsStore implements VmsStore {
   }
 
   async insert(vm: NewVm) {
-    await this.db('vms').insert({
-      id: vm.id,
-      name: vm.name,
-      namespace: vm.namespace,
-      environment: vm.environment,
-      instance: vm.instance,
-      status: vm.status,
-      status_message: vm.statusMessage ?? null,
-      system_id: vm.systemId,
-      service_id: vm.serviceId,
-      cluster_id: vm.clusterId ?? null,
-      ticket_id: vm.ticketId,
-      created_by: vm.createdBy,
-      template_id: vm.templateId,
-      instance_size_id: vm.instanceSizeId,
-      cpu_millicores: coresToMillicores(vm.cpuCores),
-      cpu_request_millicores: coresToMillicores(vm.cpuRequest),
-      memory_mib: gibToMib(vm.memoryGi),
-      memory_request_mib: gibToMib(vm.memoryRequestGi),
-      disk_gb: vm.diskGb,
-      storage_class: vm.storageClass ?? null,
-      created_at: vm.createdAt,
-      updated_at: vm.updatedAt,
-    });
+    await this.db(VMS.table).insert(VMS.write(vm));
   }
 
   async get(id: string) {
     if (!isUuid(id)) return undefined;
     const row = await this.selectVms().where('vms.id', id).first();
-    return row && toVm(row);
+    return row && readVm(row);
   }
 
   async list(options: Parameters<VmsStore['list']>[0]) {
@@ -158,7 +105,7 @@ export class DatabaseVmsStore implements VmsStore {
         this.db,
       );
     }
-    return fetchPage(query, options, toVm);
+    return fetchPage(query, options, readVm);
   }
 
   async count(filter: Parameters<VmsStore['count']>[0]) {
@@ -171,19 +118,7 @@ export class DatabaseVmsStore implements VmsStore {
   }
 
   async update(id: string, patch: Parameters<VmsStore['update']>[1]) {
-    const row: Record<string, unknown> = { updated_at: patch.updatedAt };
-    if (patch.status !== undefined) row.status = patch.status;
-    if (patch.statusMessage !== undefined)
-      row.status_message = patch.statusMessage;
-    if (patch.cpuCores !== undefined)
-      row.cpu_millicores = coresToMillicores(patch.cpuCores);
-    if (patch.cpuRequest !== undefined)
-      row.cpu_request_millicores = coresToMillicores(patch.cpuRequest);
-    if (patch.memoryGi !== undefined) row.memory_mib = gibToMib(patch.memoryGi);
-    if (patch.memoryRequestGi !== undefined)
-      row.memory_request_mib = gibToMib(patch.memoryRequestGi);
-    if (patch.diskGb !== undefined) row.disk_gb = patch.diskGb;
-    await this.db('vms').where({ id }).update(row);
+    await this.db(VMS.table).where({ id }).update(VMS.patch(patch));
   }
 
   async delete(id: string) {
@@ -192,16 +127,14 @@ export class DatabaseVmsStore implements VmsStore {
   }
 
   async listForStatusSync(page: { offset: number; limit: number }) {
-    const rows: Array<
-      VmRow & { resource_version: string | null; last_polled_at: unknown }
-    > = await this.selectVms()
+    const rows: Array<Record<string, unknown>> = await this.selectVms()
       .orderBy('vms.id')
       .offset(page.offset)
       .limit(page.limit);
     return rows.map(row => ({
-      vm: toVm(row),
+      vm: readVm(row),
       lastPolledAt: toIsoOrUndefined(row.last_polled_at),
-      resourceVersion: optional(row.resource_version),
+      resourceVersion: optional(row.resource_version as string | null),
     }));
   }
 

@@ -1,0 +1,120 @@
+import {
+  coresToMillicores,
+  fromJson,
+  fromJsonOrUndefined,
+  gibToMib,
+  mibToGib,
+  millicoresToCores,
+  optional,
+  toBool,
+  toIso,
+  toIsoOrUndefined,
+  toJson,
+} from './rows';
+
+/** How one field of a record is kept in a column: its name and the conversion each way. */
+export interface Column<V> {
+  readonly name: string;
+  /** The column's value as read (engine-specific: SQLite and PostgreSQL differ) to the field's. */
+  read(value: unknown): V;
+  /** The field's value to what is written to the column. */
+  write(value: V): unknown;
+}
+
+function column<V>(
+  name: string,
+  read: (value: unknown) => V,
+  write: (value: V) => unknown = value => value,
+): Column<V> {
+  return { name, read, write };
+}
+
+const orNull = (value: unknown) => value ?? null;
+
+/** The kinds of columns Shepherd's tables have, each the same on SQLite and PostgreSQL. */
+export const columns = {
+  text: <V extends string = string>(name: string) =>
+    column<V>(name, value => value as V),
+  optionalText: <V extends string = string>(name: string) =>
+    column<V | undefined>(name, value => optional(value as V | null), orNull),
+  number: (name: string) => column<number>(name, Number),
+  optionalNumber: (name: string) =>
+    column<number | undefined>(
+      name,
+      value =>
+        value === null || value === undefined ? undefined : Number(value),
+      orNull,
+    ),
+  boolean: (name: string) => column<boolean>(name, toBool),
+  timestamp: (name: string) => column<string>(name, toIso),
+  optionalTimestamp: (name: string) =>
+    column<string | undefined>(name, toIsoOrUndefined, orNull),
+  /** JSON kept as text. */
+  json: <V>(name: string, fallback: V) =>
+    column<V>(name, value => fromJson(value, fallback), toJson),
+  optionalJson: <V>(name: string) =>
+    column<V | undefined>(
+      name,
+      value => fromJsonOrUndefined<V>(value),
+      value => (value === undefined || value === null ? null : toJson(value)),
+    ),
+  /** CPU cores kept in millicores, so the API's 0.5 steps stay exact. */
+  cores: (name: string) =>
+    column<number>(
+      name,
+      value => millicoresToCores(Number(value)),
+      coresToMillicores,
+    ),
+  /** GiB kept in MiB. */
+  gib: (name: string) =>
+    column<number>(name, value => mibToGib(Number(value)), gibToMib),
+};
+
+/** The column of every field of a record. */
+export type ColumnsOf<T> = { [K in keyof T]-?: Column<T[K]> };
+
+/**
+ * One table's mapping between records and rows, written once: the reader, the row of an
+ * insert and the columns of an update all come from it.
+ */
+export class TableMapping<T extends object> {
+  readonly #fields: Array<[keyof T, Column<unknown>]>;
+
+  constructor(readonly table: string, fields: ColumnsOf<T>) {
+    this.#fields = Object.entries(fields) as Array<[keyof T, Column<unknown>]>;
+  }
+
+  /** The record of a row (a function of its own, to hand to `map`). */
+  readonly read = (row: Record<string, unknown>): T => {
+    const record = {} as Record<keyof T, unknown>;
+    for (const [field, { name, read }] of this.#fields) {
+      record[field] = read(row[name]);
+    }
+    return record as T;
+  };
+
+  /** The row of a whole record, for an insert. */
+  write(record: T): Record<string, unknown> {
+    const row: Record<string, unknown> = {};
+    for (const [field, { name, write }] of this.#fields) {
+      row[name] = write(record[field]);
+    }
+    return row;
+  }
+
+  /** The columns of the fields a patch sets; fields it leaves undefined stay as they are. */
+  patch(patch: Partial<T>): Record<string, unknown> {
+    const row: Record<string, unknown> = {};
+    for (const [field, { name, write }] of this.#fields) {
+      if (patch[field] !== undefined) {
+        row[name] = write(patch[field]);
+      }
+    }
+    return row;
+  }
+
+  /** The table's columns, qualified by its name (for selects that join other tables). */
+  qualifiedColumns(): string[] {
+    return this.#fields.map(([, { name }]) => `${this.table}.${name}`);
+  }
+}
