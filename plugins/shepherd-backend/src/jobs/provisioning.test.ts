@@ -15,6 +15,7 @@ import { ShepherdApi, startShepherdApi } from '../__testUtils__/apiHarness';
 import { seedSimulatedCluster } from '../__testUtils__/simulatedCluster';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { eventually } from '../__testUtils__/eventually';
+import { requestAndApproveVm } from '../__testUtils__/vmRequests';
 import { MODIFY_VM_JOB } from '../operations/vmModification';
 import { vmDefinition } from '../operations/vmCreation';
 import { vmJob } from './vmJob';
@@ -104,29 +105,8 @@ describe('provisioning against a simulated KubeVirt cluster', () => {
         await api.store.audit.list({ offset: 0, limit: 100, ...filter })
       ).items.map(entry => entry.action);
 
-    async function requestAndApprove() {
-      const submitted = await api
-        .as('engineer-test')
-        .post('/v1/vms/requests')
-        .send({
-          serviceId: service.id,
-          namespace: 'dev',
-          templateId: template.id,
-          instanceSizeId: size.id,
-          reason: 'Load tests',
-        });
-      expect(submitted.status).toBe(202);
-      const approved = await api
-        .as('approver')
-        .post(`/v1/approval-tasks/${submitted.body.ticketId}/approve`)
-        .send({ clusterId });
-      expect(approved.status).toBe(200);
-      return {
-        ticketId: submitted.body.ticketId as string,
-        eventId: submitted.body.eventId as string,
-        vmId: approved.body.ticket.vmId as string,
-      };
-    }
+    const requestAndApprove = () =>
+      requestAndApproveVm(api, { service, template, size, clusterId });
 
     async function power(vmId: string, action: 'start' | 'stop' | 'restart') {
       const response = await api

@@ -9,6 +9,7 @@ import {
 import request from 'supertest';
 import { ShepherdApi, startShepherdApi } from '../../__testUtils__/apiHarness';
 import { eventually } from '../../__testUtils__/eventually';
+import { requestAndApproveVm } from '../../__testUtils__/vmRequests';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
@@ -104,29 +105,19 @@ describe('announcements of changed Systems, Services and VMs', () => {
         environment: 'test',
       });
 
-      const submitted = await api
-        .as('engineer-test')
-        .post('/v1/vms/requests')
-        .send({
-          serviceId: service.id,
-          namespace: 'dev',
-          templateId: template.id,
-          instanceSizeId: size.id,
-          reason: 'Load tests',
-        });
-      expect(submitted.status).toBe(202);
-      const approved = await api
-        .as('approver')
-        .post(`/v1/approval-tasks/${submitted.body.ticketId}/approve`)
-        .send({ clusterId: cluster.id });
-      expect(approved.status).toBe(200);
+      const { vmId } = await requestAndApproveVm(api, {
+        service,
+        template,
+        size,
+        clusterId: cluster.id,
+      });
 
       await eventually(() =>
         expect(announced()).toEqual([
           [
             {
               kind: 'vm',
-              id: approved.body.ticket.vmId,
+              id: vmId,
               change: 'upserted',
             },
           ],

@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { ShepherdApi, startShepherdApi } from '../../__testUtils__/apiHarness';
 import { eventually } from '../../__testUtils__/eventually';
+import { requestAndApproveVm } from '../../__testUtils__/vmRequests';
 import { seedSimulatedCluster } from '../../__testUtils__/simulatedCluster';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import { userRef } from '../../__testUtils__/testPolicy';
@@ -87,24 +88,11 @@ describeWithVncServer(
         });
         const { service, template, size, clusterId } =
           await seedSimulatedCluster(api, sim);
-        const submitted = await api
-          .as('engineer-test')
-          .post('/v1/vms/requests')
-          .send({
-            serviceId: service.id,
-            namespace: 'dev',
-            templateId: template.id,
-            instanceSizeId: size.id,
-            reason: 'Console',
-          });
-        const approved = await api
-          .as('approver')
-          .post(`/v1/approval-tasks/${submitted.body.ticketId}/approve`)
-          .send({ clusterId });
-        if (approved.status !== 200) {
-          throw new Error(`Approving the VM: ${approved.text}`);
-        }
-        vmId = approved.body.ticket.vmId;
+        ({ vmId } = await requestAndApproveVm(
+          api,
+          { service, template, size, clusterId },
+          'Console',
+        ));
         await eventually(async () => {
           if ((await api.store.vms.get(vmId))?.status !== 'RUNNING') {
             throw new Error('The VM is not running yet');
