@@ -1,4 +1,5 @@
-// This file is generated from openapi.yaml by scripts/generate-openapi.mjs.
+// This file is generated from plugins/shepherd-backend/src/schema/openapi.yaml by
+// scripts/generate-openapi.mjs (the spec as a constant).
 // Do not edit it by hand: change openapi.yaml and run `yarn generate:openapi`.
 
 export const spec = {
