@@ -1,6 +1,10 @@
-import { isOneOf } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  ShepherdApiQuery,
+  isOneOf,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import { useSearchParams } from 'react-router-dom';
-import { ListAuditLogsQuery } from '../../api/types';
+
+type ListAuditLogsQuery = ShepherdApiQuery<'ListAuditLogs'>;
 import { readPaging } from '../common';
 import { AUDIT_OUTCOMES } from './auditVocabulary';
 import { normalizeTimestamp } from './timeRange';

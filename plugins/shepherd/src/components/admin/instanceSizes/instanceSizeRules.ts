@@ -4,6 +4,7 @@ import {
   KubeVirtAdmissionViolation,
   SHEPHERD_ERROR_CODES,
   SPEC_OVERRIDE_PREFIX,
+  ShepherdApiSchema,
   ShepherdInstanceSize,
   ShepherdWarning,
   applySpecOverrides,
@@ -14,7 +15,9 @@ import {
   isSpecOverrideFieldName,
   memoryQuantity,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { HugepagesSize } from '../../../api/types';
+
+/** The size of the memory pages a size with hugepages gets. */
+export type HugepagesSize = ShepherdApiSchema<'HugepagesSize'>;
 
 /*
  * What the instance-size form checks before it submits, with the rules of shepherd-common
