@@ -61,13 +61,13 @@ export class HttpShepherdReader implements ShepherdReader {
     const signal = options.signal
       ? AbortSignal.any([timeout, options.signal])
       : timeout;
-    let sent: Request | undefined;
+    let sent: { url: string; method?: string } | undefined;
     const client = createShepherdApiClient({
       baseUrl,
       token,
-      fetch: request => {
-        sent = request;
-        return fetch(request, { signal });
+      fetch: (url, init) => {
+        sent = { url, method: init.method };
+        return fetch(url, { ...init, signal });
       },
     });
     try {
@@ -210,7 +210,10 @@ export class HttpShepherdReader implements ShepherdReader {
 }
 
 /** `GET /v1/systems?offset=0&limit=100`: a request by its method and API path. */
-function describe(request: Request | undefined, baseUrl: string): string {
+function describe(
+  request: { url: string; method?: string } | undefined,
+  baseUrl: string,
+): string {
   if (!request) return 'a request';
   const url = new URL(request.url);
   const path = url.pathname.slice(new URL(baseUrl).pathname.length);

@@ -25,8 +25,8 @@ function recordingClient(
   const client = createShepherdApiClient({
     baseUrl: BASE_URL,
     token,
-    fetch: async request => {
-      requests.push(request);
+    fetch: async (url, init) => {
+      requests.push(new Request(url, init));
       return answer();
     },
   });
@@ -102,6 +102,30 @@ describe('createShepherdApiClient', () => {
     });
   });
 
+  it('hands a body to a fetch that wraps its input in a Request of its own, as often as it does', async () => {
+    // Backstage's fetchApi middlewares each make a Request of what they are given.
+    const wrapping = createShepherdApiClient({
+      baseUrl: BASE_URL,
+      fetch: async (url, init) => {
+        const first = new Request(url, init);
+        const second = new Request(url, init);
+        return Response.json({
+          first: await first.json(),
+          second: await second.json(),
+        });
+      },
+    });
+
+    const echoed = await wrapping.POST('/v1/systems', {
+      body: { name: 'payments' },
+    });
+
+    expect(echoed.data).toEqual({
+      first: { name: 'payments' },
+      second: { name: 'payments' },
+    });
+  });
+
   it('serialises every list parameter of the spec the way the spec says', () => {
     // The client writes every array in a query as `style: form, explode: false`; a list
     // parameter of another style would need its own serialisation.
@@ -155,38 +179,32 @@ describe('shepherdData', () => {
         {
           error: {
             name: 'ConflictError',
-            message: 'A request for this VM is already pending',
-            code: 'DUPLICATE_PENDING_REQUEST',
-            details: { ticketId: 'ticket-7' },
+            message: 'The VM is STOPPED',
+            code: 'VM_STATE_CONFLICT',
+            details: { status: 'STOPPED' },
           },
-          request: { method: 'POST', url: '/v1/vms/requests' },
+          request: { method: 'POST', url: '/v1/vms/vm-1/power' },
           response: { statusCode: 409 },
         },
-        { status: 409, statusText: 'Conflict' },
+        { status: 409 },
       ),
     );
 
     const error = await shepherdData(
-      client.POST('/v1/vms/requests', {
-        body: {
-          serviceId: 's',
-          namespace: 'dev',
-          templateId: 't',
-          instanceSizeId: 'i',
-          reason: 'r',
-        },
+      client.POST('/v1/vms/{vmId}/power', {
+        params: { path: { vmId: 'vm-1' } },
+        body: { action: 'stop' },
       }),
     ).catch(e => e);
 
     expect(error).toBeInstanceOf(ShepherdApiError);
-    expect(error).toMatchObject({
-      message: 'A request for this VM is already pending',
-      code: 'DUPLICATE_PENDING_REQUEST',
-      status: 409,
-      statusText: 'Conflict',
-      details: { ticketId: 'ticket-7' },
-      errorName: 'ConflictError',
-    });
+    expect([error.code, error.status, error.errorName]).toEqual([
+      'VM_STATE_CONFLICT',
+      409,
+      'ConflictError',
+    ]);
+    expect(error.message).toBe('The VM is STOPPED');
+    expect(error.details).toEqual({ status: 'STOPPED' });
   });
 
   it('rejects an answer that is not JSON with its status', async () => {

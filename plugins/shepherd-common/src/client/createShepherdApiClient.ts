@@ -20,10 +20,11 @@ export interface ShepherdApiClientOptions {
    */
   baseUrl: string;
   /**
-   * Sends a request; the global `fetch` by default. In the frontend, the app's `fetchApi`,
-   * which attaches the user's Backstage token.
+   * Sends a request, given as `fetch` takes it: a URL and its init. The global `fetch` by
+   * default; in the frontend, the app's `fetchApi.fetch`, which attaches the user's Backstage
+   * token.
    */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
   /** A Backstage token to send as bearer, for callers outside the app (backends, scripts). */
   token?: string;
 }
@@ -45,14 +46,32 @@ const QUERY_SERIALIZATION = {
 export function createShepherdApiClient(
   options: ShepherdApiClientOptions,
 ): ShepherdApiClient {
+  const send = options.fetch ?? ((url, init) => fetch(url, init));
   return createClient<paths>({
     baseUrl: options.baseUrl,
-    fetch: options.fetch,
+    // openapi-fetch hands over a Request; it goes on as a URL and an init, because a fetch
+    // that wraps its input in a Request of its own (as Backstage's fetchApi middlewares do)
+    // cannot do that twice with a Request that has a body.
+    fetch: async request => send(request.url, await initOf(request)),
     headers: options.token
       ? { Authorization: `Bearer ${options.token}` }
       : undefined,
     querySerializer: QUERY_SERIALIZATION,
   });
+}
+
+/** The init that sends `request` again: its method, headers, body and signal. */
+async function initOf(request: Request): Promise<RequestInit> {
+  const body =
+    request.method === 'GET' || request.method === 'HEAD'
+      ? ''
+      : await request.text();
+  return {
+    method: request.method,
+    headers: request.headers,
+    body: body || undefined,
+    signal: request.signal,
+  };
 }
 
 /** What a call of a {@link ShepherdApiClient} resolves to. */

@@ -1,3 +1,4 @@
+import { MockFetchApi, mockApis } from '@backstage/test-utils';
 import { SHEPHERD_ERROR_CODES } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { HttpResponse, JsonBodyType, http } from 'msw';
 import { readFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import {
   shepherdUrl,
 } from '../__testUtils__/shepherdMsw';
 import { ShepherdApi } from './ShepherdApi';
+import { ShepherdClient } from './ShepherdClient';
 import {
   ShepherdApiError,
   hasShepherdErrorCode,
@@ -722,6 +724,35 @@ describe('ShepherdClient', () => {
 
     expect(captured[0].rawQuery).toBe('status=PENDING,FAILED');
   });
+
+  it.each([
+    ['with the user token', 'user-token', 'Bearer user-token'],
+    ['without a token', undefined, null],
+  ])(
+    "sends bodies through the app's fetchApi middlewares, %s",
+    async (_case, token, authorization) => {
+      // The identity middleware makes a Request of its input, and passes the input on as it
+      // is when it adds no token.
+      const throughMiddlewares = new ShepherdClient({
+        discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+        fetchApi: new MockFetchApi({
+          injectIdentityAuth: {
+            identityApi: mockApis.identity({ token }),
+          },
+        }),
+      });
+      const captured = captureRequests({ status: 201, body: aHealthReport() });
+      const authorizations: Array<string | null> = [];
+      server.events.on('request:start', ({ request }) => {
+        authorizations.push(request.headers.get('authorization'));
+      });
+
+      await throughMiddlewares.createSystem({ name: 'payments' });
+
+      expect(captured[0].body).toEqual({ name: 'payments' });
+      expect(authorizations).toEqual([authorization]);
+    },
+  );
 
   it('confirms the deletion of a test VM with confirm=true', async () => {
     const captured = captureRequests({

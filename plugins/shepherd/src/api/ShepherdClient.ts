@@ -591,7 +591,7 @@ export class ShepherdClient implements ShepherdApi {
   async #client(): Promise<ShepherdApiClient> {
     return createShepherdApiClient({
       baseUrl: await this.#discoveryApi.getBaseUrl(SHEPHERD_PLUGIN_ID),
-      fetch: request => this.#fetchApi.fetch(request),
+      fetch: (url, init) => this.#fetchApi.fetch(url, init),
     });
   }
 
