@@ -68,14 +68,15 @@ export type NumberField =
   | 'diskGb';
 
 /** The numbers of a size, parsed; requests already defaulted to the limits. */
-export type SizeValues = {
-  sortOrder: number;
-  cpuCores: number;
-  cpuRequest: number;
-  memoryGi: number;
-  memoryRequestGi: number;
-  diskGb: number;
-};
+export type SizeValues = Pick<
+  ShepherdInstanceSize,
+  | 'sortOrder'
+  | 'cpuCores'
+  | 'cpuRequest'
+  | 'memoryGi'
+  | 'memoryRequestGi'
+  | 'diskGb'
+>;
 
 export type SizeCheck = {
   /** Problems per field of the form. */
