@@ -4,6 +4,7 @@
 // simulated KubeVirt clusters (test on :6443, prod on :6444) that the portal gets registered
 // with, together with the demo namespaces, templates, instance sizes, Systems and Services.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
   ROOT,
@@ -15,7 +16,6 @@ import {
   log,
   yarnEnv,
 } from './lib.mjs';
-import { DEMO_CLUSTERS, seedDemo } from './seed-demo.mjs';
 
 const BACKEND_URL = 'http://localhost:7007';
 const CLUSTERS_DIR = join(ROOT, '.shepherd', 'clusters');
@@ -23,6 +23,12 @@ const CLUSTERS_DIR = join(ROOT, '.shepherd', 'clusters');
 checkNodeVersion();
 await ensureDependencies();
 ensureVncServer();
+
+// The seeding is TypeScript on the API client of shepherd-common: loaded through Backstage's
+// node transform, as the browser tests' backend is, once the dependencies are installed.
+const require = createRequire(import.meta.url);
+require('@backstage/cli/config/nodeTransform.cjs');
+const { DEMO_CLUSTERS, seedDemo } = require('./seed-demo.ts');
 
 const children = [];
 function startChild(args, env = {}) {

@@ -1,19 +1,18 @@
 import { expect } from '@playwright/test';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { shepherdData } from '@kubevirt-shepherd/plugin-shepherd-common';
+// The seeding of `npm start` is a script of the repository, not a package.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import {
+  checkClustersNow,
+  personaToken,
+  seedDemo,
+  shepherdApiClient,
+} from '../../../scripts/seed-demo';
 import {
   E2E_BASE_URL,
   E2E_CLUSTERS,
   E2E_CLUSTERS_DIR,
-  REPO_ROOT,
 } from './support/environment';
-
-/** What the tests use of scripts/seed-demo.mjs, the seeding of `npm start`. */
-type SeedDemoModule = {
-  seedDemo: (baseUrl: string, kubeconfigDir: string) => Promise<string[]>;
-  personaToken: (baseUrl: string, persona: string) => Promise<string>;
-  checkClustersNow: (baseUrl: string, token: string) => Promise<void>;
-};
 
 /** How long the catalog may take to read examples/ after the backend is ready. */
 const SEED_TIMEOUT_MS = 90_000;
@@ -25,14 +24,12 @@ const CLUSTER_CHECK_TIMEOUT_MS = 30_000;
 async function registeredClusters(
   token: string,
 ): Promise<Array<{ name: string; status: string }>> {
-  const response = await fetch(
-    `${E2E_BASE_URL}/api/shepherd/v1/admin/clusters?limit=100`,
-    { headers: { authorization: `Bearer ${token}` } },
+  const { items } = await shepherdData(
+    shepherdApiClient(E2E_BASE_URL, token).GET('/v1/admin/clusters', {
+      params: { query: { limit: 100 } },
+    }),
   );
-  const body = (await response.json()) as {
-    items: Array<{ name: string; status: string }>;
-  };
-  return body.items.map(({ name, status }) => ({ name, status }));
+  return items.map(({ name, status }) => ({ name, status }));
 }
 
 /**
@@ -42,11 +39,6 @@ async function registeredClusters(
  * has checked both clusters over HTTPS, so every test sees them healthy.
  */
 export default async function globalSetup(): Promise<void> {
-  // An ES module with top-level await, so imported rather than required.
-  const { seedDemo, personaToken, checkClustersNow }: SeedDemoModule =
-    await import(
-      pathToFileURL(join(REPO_ROOT, 'scripts', 'seed-demo.mjs')).href
-    );
   // Signing in and registering the catalog's Systems fail until the catalog has read
   // examples/, a few seconds after the backend is ready; seedDemo is safe to run again.
   await expect(async () => {

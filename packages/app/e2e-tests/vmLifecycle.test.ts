@@ -16,6 +16,8 @@ const NAMESPACE = 'dev';
 const TEMPLATE = 'fedora-40';
 const INSTANCE_SIZE = 'small';
 const REASON = 'Load tests of the refund flow';
+/** A deletion reason as people write it: several words, spaces and punctuation. */
+const DELETE_REASON = 'Load test finished, VM no longer needed (ticket #42)';
 const TEST_CLUSTER = 'sim-test';
 const PROD_CLUSTER = 'sim-prod';
 /** What the audit log records of the people in this story. */
@@ -238,6 +240,7 @@ test('a VM is requested, approved, run, stopped, started and deleted', async ({
     const confirm = dialog.getByRole('button', { name: 'Request deletion' });
     // A test VM's deletion is confirmed with a tick.
     await expect(confirm).toBeDisabled();
+    await dialog.getByLabel('Reason (optional)').fill(DELETE_REASON);
     await dialog
       .getByRole('checkbox', {
         name: `I understand that ${vmName} and its disks will be deleted`,
@@ -253,6 +256,10 @@ test('a VM is requested, approved, run, stopped, started and deleted', async ({
     const task = approver.getByRole('link', { name: `Delete ${vmName}` });
     await expect(task).toBeVisible();
     await task.click();
+    // The reason arrives as it was typed.
+    await expect(
+      approver.getByText(DELETE_REASON, { exact: true }),
+    ).toBeVisible();
     await approver
       .getByRole('button', { name: 'Approve', exact: true })
       .click();

@@ -1,54 +1,34 @@
+import { ShepherdApiSchema } from './schema';
+
 /**
  * Overall state of the Shepherd backend: `ok` when every check passes, `degraded` otherwise.
  *
  * @public
  */
-export type ShepherdHealthStatus = 'ok' | 'degraded';
+export type ShepherdHealthStatus = ShepherdHealth['status'];
 
 /** @public */
-export type ShepherdCheckStatus = 'ok' | 'error';
+export type ShepherdCheckStatus = ShepherdDatabaseHealth['status'];
 
 /**
- * The database check of `GET /api/shepherd/health`.
+ * The database check of `GET /api/shepherd/health`: reachability, round-trip time of a
+ * trivial query, applied and pending migrations; its message never contains connection
+ * strings or credentials.
  *
  * @public
  */
-export interface ShepherdDatabaseHealth {
-  status: ShepherdCheckStatus;
-  /** The database engine behind the plugin's knex client. */
-  engine: 'sqlite' | 'postgres' | 'mysql' | 'unknown';
-  /** Round-trip time of a trivial query, in milliseconds. */
-  latencyMs?: number;
-  migrations?: {
-    /** Number of migrations applied to the plugin's database. */
-    applied: number;
-    /** Number of migrations shipped with the plugin that are not applied yet. */
-    pending: number;
-    /** File name of the newest applied migration. */
-    latest?: string;
-  };
-  /** Set when `status` is `error`; never contains connection strings or credentials. */
-  message?: string;
-}
+export type ShepherdDatabaseHealth = ShepherdApiSchema<'DatabaseHealth'>;
 
 /**
  * A VM provider registered with the backend through the provider extension point.
  *
  * @public
  */
-export interface ShepherdProviderHealth {
-  type: string;
-}
+export type ShepherdProviderHealth = ShepherdApiSchema<'ProviderHealth'>;
 
 /**
  * Response of `GET /api/shepherd/health`.
  *
  * @public
  */
-export interface ShepherdHealth {
-  status: ShepherdHealthStatus;
-  checkedAt: string;
-  version: string;
-  database: ShepherdDatabaseHealth;
-  providers: ShepherdProviderHealth[];
-}
+export type ShepherdHealth = ShepherdApiSchema<'Health'>;

@@ -15,18 +15,13 @@ export { isShepherdGovernable } from './components/entity/isShepherdGovernable';
 export { isShepherdVm } from './components/entity/isShepherdVm';
 export { ShepherdHealthCard } from './components/ShepherdHealthCard';
 export { shepherdApiRef } from './api/ShepherdApi';
-export type {
-  ApprovalResult,
-  ConsoleAccess,
-  ShepherdApi,
-} from './api/ShepherdApi';
+export type { ShepherdApi } from './api/ShepherdApi';
 export { ShepherdClient } from './api/ShepherdClient';
 export {
   ShepherdApiError,
   hasShepherdErrorCode,
   isShepherdApiError,
 } from './api/ShepherdApiError';
-export * from './api/types';
 export {
   myRequestsRouteRef,
   requestDetailRouteRef,

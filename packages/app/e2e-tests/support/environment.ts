@@ -18,7 +18,7 @@ export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 
 /**
  * The simulated clusters of the browser tests: the demo portal's clusters (same names, so
- * scripts/seed-demo.mjs registers them) on other ports.
+ * scripts/seed-demo.ts registers them) on other ports.
  */
 export const E2E_CLUSTERS = [
   { name: 'sim-test', port: 6543 },

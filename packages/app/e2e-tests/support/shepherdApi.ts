@@ -1,25 +1,26 @@
 import { expect } from '@playwright/test';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { E2E_BASE_URL, REPO_ROOT } from './environment';
+import {
+  ShepherdApiClient,
+  shepherdData,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+// The seeding of `npm start` is a script of the repository, not a package.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { personaToken, shepherdApiClient } from '../../../../scripts/seed-demo';
+import { E2E_BASE_URL } from './environment';
 import { Persona } from './personas';
 
 /*
  * The Shepherd API as the personas use it, for what a test needs done but does not test
  * through the pages: a VM that really runs on a simulated cluster, requested and approved
- * over the API in a second instead of through the wizard and the approval workbench.
+ * over the API in a second instead of through the wizard and the approval workbench. The
+ * calls go through the client generated from the API's spec, signed in as the seeding does.
  */
-
-/** What the tests use of scripts/seed-demo.mjs: signing in as a persona over the API. */
-type SeedDemoModule = {
-  personaToken: (baseUrl: string, persona: string) => Promise<string>;
-};
 
 /** How long an approved VM may take to run on the simulator (instant timings, 1 s jobs). */
 const VM_PROVISIONING_TIMEOUT_MS = 30_000;
 
-/** The Shepherd VM status of a VM that runs. */
-const RUNNING = 'RUNNING';
+/** The largest page of the API: the tests' lists fit in one. */
+const ALL = { params: { query: { limit: 100 } } };
 
 /** A VM that runs on a simulated cluster, as a test needs to know it. */
 export type RunningVm = {
@@ -41,62 +42,28 @@ export type VmRequest = {
   reason: string;
 };
 
-async function personaToken(persona: Persona): Promise<string> {
-  // An ES module, so imported rather than required (as in globalSetup.ts).
-  const { personaToken: signIn }: SeedDemoModule = await import(
-    pathToFileURL(join(REPO_ROOT, 'scripts', 'seed-demo.mjs')).href
+/** A client of the portal's Shepherd API, signed in as `persona`. */
+async function apiAs(persona: Persona): Promise<ShepherdApiClient> {
+  return shepherdApiClient(
+    E2E_BASE_URL,
+    await personaToken(E2E_BASE_URL, persona),
   );
-  return signIn(E2E_BASE_URL, persona);
 }
 
-/** Calls the Shepherd API as `persona`; fails on an error answer, with the backend's code. */
-async function call<T>(
-  persona: Persona,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const token = await personaToken(persona);
-  const response = await fetch(`${E2E_BASE_URL}/api/shepherd${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const payload = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    throw new Error(
-      `${method} ${path} as ${persona}: ${response.status} ${
-        payload?.error?.code ?? ''
-      } ${payload?.error?.message ?? ''}`,
-    );
-  }
-  return payload as T;
-}
-
-/** The id of the record named `name` in a paged list of the API. */
-async function idByName(
-  persona: Persona,
-  path: string,
+/** The id of the record named `name` in a list of the API. */
+function idByName(
+  { items }: { items: Array<{ id: string; name: string }> },
   name: string,
-): Promise<string> {
-  const { items } = await call<{ items: Array<{ id: string; name: string }> }>(
-    persona,
-    'GET',
-    `${path}?limit=100`,
-  );
+): string {
   const record = items.find(item => item.name === name);
-  if (!record) throw new Error(`${path} has no record named ${name}`);
+  if (!record) throw new Error(`The list has no record named ${name}`);
   return record.id;
 }
 
 async function vmStatus(vmId: string): Promise<string> {
-  const vm = await call<{ status: string }>(
-    'platform-admin',
-    'GET',
-    `/v1/vms/${vmId}`,
+  const api = await apiAs('platform-admin');
+  const vm = await shepherdData(
+    api.GET('/v1/vms/{vmId}', { params: { path: { vmId } } }),
   );
   return vm.status;
 }
@@ -110,32 +77,39 @@ export async function provisionRunningVm(
   request: VmRequest,
   cluster: string,
 ): Promise<RunningVm> {
-  const submission = await call<{ ticketId: string }>(
-    requester,
-    'POST',
-    '/v1/vms/requests',
-    {
-      serviceId: await idByName(requester, '/v1/services', request.service),
-      namespace: request.namespace,
-      templateId: await idByName(
-        requester,
-        '/v1/catalog/templates',
-        request.template,
-      ),
-      instanceSizeId: await idByName(
-        requester,
-        '/v1/catalog/instance-sizes',
-        request.instanceSize,
-      ),
-      reason: request.reason,
-    },
+  const api = await apiAs(requester);
+  const submission = await shepherdData(
+    api.POST('/v1/vms/requests', {
+      body: {
+        serviceId: idByName(
+          await shepherdData(api.GET('/v1/services', ALL)),
+          request.service,
+        ),
+        namespace: request.namespace,
+        templateId: idByName(
+          await shepherdData(api.GET('/v1/catalog/templates', ALL)),
+          request.template,
+        ),
+        instanceSizeId: idByName(
+          await shepherdData(api.GET('/v1/catalog/instance-sizes', ALL)),
+          request.instanceSize,
+        ),
+        reason: request.reason,
+      },
+    }),
   );
-  const approved = await call<{
-    ticket: { vmId?: string; vmName?: string; environment: 'test' | 'prod' };
-  }>('approver', 'POST', `/v1/approval-tasks/${submission.ticketId}/approve`, {
-    // The approval workbench offers the clusters by id; the admin list names them.
-    clusterId: await idByName('platform-admin', '/v1/admin/clusters', cluster),
-  });
+  // The approval workbench offers the clusters by id; the admin list names them.
+  const clusters = await shepherdData(
+    (await apiAs('platform-admin')).GET('/v1/admin/clusters', ALL),
+  );
+  const approved = await shepherdData(
+    (
+      await apiAs('approver')
+    ).POST('/v1/approval-tasks/{ticketId}/approve', {
+      params: { path: { ticketId: submission.ticketId } },
+      body: { clusterId: idByName(clusters, cluster) },
+    }),
+  );
   const { vmId, vmName, environment } = approved.ticket;
   if (!vmId || !vmName) {
     throw new Error(`Approving ${submission.ticketId} named no VM`);
@@ -145,17 +119,14 @@ export async function provisionRunningVm(
       message: `${vmName} runs on ${cluster}`,
       timeout: VM_PROVISIONING_TIMEOUT_MS,
     })
-    .toBe(RUNNING);
+    .toBe('RUNNING');
   return { id: vmId, name: vmName, environment };
 }
 
 /** Whether the VM is still in the VM list (a deleted VM leaves it). */
 async function isListed(vmId: string): Promise<boolean> {
-  const { items } = await call<{ items: Array<{ id: string }> }>(
-    'platform-admin',
-    'GET',
-    '/v1/vms?limit=100',
-  );
+  const api = await apiAs('platform-admin');
+  const { items } = await shepherdData(api.GET('/v1/vms', ALL));
   return items.some(item => item.id === vmId);
 }
 
@@ -168,20 +139,26 @@ export async function deleteVm(
   requester: Persona,
   vm: RunningVm,
 ): Promise<void> {
-  const confirmation =
-    vm.environment === 'prod'
-      ? `confirm_name=${encodeURIComponent(vm.name)}`
-      : 'confirm=true';
-  const submission = await call<{ ticketId: string }>(
-    requester,
-    'DELETE',
-    `/v1/vms/${vm.id}?${confirmation}`,
+  const submission = await shepherdData(
+    (
+      await apiAs(requester)
+    ).DELETE('/v1/vms/{vmId}', {
+      params: {
+        path: { vmId: vm.id },
+        query:
+          vm.environment === 'prod'
+            ? { confirm_name: vm.name }
+            : { confirm: true },
+      },
+    }),
   );
-  await call(
-    'approver',
-    'POST',
-    `/v1/approval-tasks/${submission.ticketId}/approve`,
-    {},
+  await shepherdData(
+    (
+      await apiAs('approver')
+    ).POST('/v1/approval-tasks/{ticketId}/approve', {
+      params: { path: { ticketId: submission.ticketId } },
+      body: {},
+    }),
   );
   await expect
     .poll(() => isListed(vm.id), {

@@ -2,8 +2,10 @@ import {
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { Request } from 'express';
 import { Actor, Reader } from '../service/Actor';
+
+/** A request of any route, however the spec types its parameters, query and body. */
+type AnyRequest = Parameters<HttpAuthService['credentials']>[0];
 
 /** Who a request acts for: identity only from the token and the user-info service. */
 export class ActorResolver {
@@ -13,7 +15,7 @@ export class ActorResolver {
   ) {}
 
   /** A signed-in user; other callers are refused. */
-  async fromRequest(req: Request): Promise<Actor> {
+  async fromRequest(req: AnyRequest): Promise<Actor> {
     const credentials = await this.httpAuth.credentials(req, {
       allow: ['user'],
     });
@@ -27,7 +29,7 @@ export class ActorResolver {
    * Services, members and VMs: the catalog's entity provider reads them with its own
    * service token. What the caller may read is left to the permission framework.
    */
-  async readerFromRequest(req: Request): Promise<Reader> {
+  async readerFromRequest(req: AnyRequest): Promise<Reader> {
     const credentials = await this.httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });

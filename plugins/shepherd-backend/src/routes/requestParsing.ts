@@ -7,8 +7,8 @@ import { invalidInput } from '../service/errors';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = SHEPHERD_MAX_PAGE_SIZE;
 
-/** Offset and limit from query strings already checked to be digits by the spec. */
-export function parsePage(query: { offset?: string; limit?: string }) {
+/** Offset and limit from the query, already checked to be integers by the spec. */
+export function parsePage(query: { offset?: number; limit?: number }) {
   const offset = query.offset === undefined ? 0 : Number(query.offset);
   const limit =
     query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit);
@@ -21,24 +21,27 @@ export function parsePage(query: { offset?: string; limit?: string }) {
   return { offset, limit };
 }
 
-/** A `true`/`false` query flag. */
-export function parseFlag(value: string | undefined): boolean {
-  return value === 'true';
+/** A boolean query flag (`true`/`false` on the wire); absent is false. */
+export function parseFlag(value: boolean | undefined): boolean {
+  return value === true;
 }
 
 /**
- * A comma-separated list of enum values from a query string, or undefined when absent.
- * Unknown values answer VALIDATION_FAILED naming the allowed ones.
+ * A list of enum values from the query (the spec's comma-separated arrays, which the
+ * validator has split already), or undefined when absent or empty. Unknown values answer
+ * VALIDATION_FAILED naming the allowed ones.
  */
 export function parseEnumList<T extends string>(
   name: string,
-  value: string | undefined,
+  value: readonly string[] | string | undefined,
   allowed: readonly T[],
 ): T[] | undefined {
-  if (value === undefined || value === '') {
+  if (value === undefined || value === '' || value.length === 0) {
     return undefined;
   }
-  const values = value.split(',').map(v => v.trim());
+  const values = (typeof value === 'string' ? value.split(',') : value).map(v =>
+    v.trim(),
+  );
   const unknown = values.filter(
     v => !(allowed as readonly string[]).includes(v),
   );

@@ -1,4 +1,5 @@
-// This file is generated from openapi.yaml by scripts/generate-openapi.mjs.
+// This file is generated from plugins/shepherd-backend/src/schema/openapi.yaml by
+// scripts/generate-openapi.mjs (the spec as a constant).
 // Do not edit it by hand: change openapi.yaml and run `yarn generate:openapi`.
 
 export const spec = {
@@ -514,7 +515,7 @@ export const spec = {
             name: 'confirm',
             in: 'query',
             required: false,
-            schema: { type: 'string', enum: ['true', 'false'] },
+            schema: { type: 'boolean' },
           },
         ],
         responses: {
@@ -655,8 +656,13 @@ export const spec = {
           {
             name: 'status',
             in: 'query',
-            description: 'Comma-separated VM statuses.',
-            schema: { type: 'string' },
+            description: 'Any of these VM statuses (comma-separated).',
+            style: 'form',
+            explode: false,
+            schema: {
+              type: 'array',
+              items: { $ref: '#/components/schemas/VmStatus' },
+            },
           },
           { name: 'clusterId', in: 'query', schema: { type: 'string' } },
           { $ref: '#/components/parameters/Search' },
@@ -756,11 +762,7 @@ export const spec = {
         tags: ['VMs'],
         parameters: [
           { $ref: '#/components/parameters/VmId' },
-          {
-            name: 'confirm',
-            in: 'query',
-            schema: { type: 'string', enum: ['true', 'false'] },
-          },
+          { name: 'confirm', in: 'query', schema: { type: 'boolean' } },
           { name: 'confirm_name', in: 'query', schema: { type: 'string' } },
           { name: 'reason', in: 'query', schema: { type: 'string' } },
         ],
@@ -798,10 +800,7 @@ export const spec = {
                 additionalProperties: false,
                 required: ['action'],
                 properties: {
-                  action: {
-                    type: 'string',
-                    enum: ['start', 'stop', 'restart'],
-                  },
+                  action: { $ref: '#/components/schemas/PowerAction' },
                   reason: { type: 'string' },
                 },
               },
@@ -1005,8 +1004,14 @@ export const spec = {
           {
             name: 'status',
             in: 'query',
-            description: 'Comma-separated ticket statuses.',
-            schema: { type: 'string' },
+            description:
+              'Any of these ticket statuses (comma-separated); takes precedence over statusGroup.',
+            style: 'form',
+            explode: false,
+            schema: {
+              type: 'array',
+              items: { $ref: '#/components/schemas/TicketStatus' },
+            },
           },
           {
             name: 'statusGroup',
@@ -1016,8 +1021,13 @@ export const spec = {
           {
             name: 'operation',
             in: 'query',
-            description: 'Comma-separated operations.',
-            schema: { type: 'string' },
+            description: 'Any of these operations (comma-separated).',
+            style: 'form',
+            explode: false,
+            schema: {
+              type: 'array',
+              items: { $ref: '#/components/schemas/TicketOperation' },
+            },
           },
           { name: 'vmId', in: 'query', schema: { type: 'string' } },
           { $ref: '#/components/parameters/Offset' },
@@ -1210,18 +1220,7 @@ export const spec = {
             description: 'The approved ticket and any warnings.',
             content: {
               'application/json': {
-                schema: {
-                  type: 'object',
-                  additionalProperties: false,
-                  required: ['ticket', 'warnings'],
-                  properties: {
-                    ticket: { $ref: '#/components/schemas/Ticket' },
-                    warnings: {
-                      type: 'array',
-                      items: { $ref: '#/components/schemas/Warning' },
-                    },
-                  },
-                },
+                schema: { $ref: '#/components/schemas/ApprovalResult' },
               },
             },
           },
@@ -2085,14 +2084,14 @@ export const spec = {
         in: 'query',
         required: false,
         description: 'Number of items to skip (default 0).',
-        schema: { type: 'string', pattern: '^[0-9]+$' },
+        schema: { type: 'integer', minimum: 0 },
       },
       Limit: {
         name: 'limit',
         in: 'query',
         required: false,
-        description: 'Page size (default 20, at most 100).',
-        schema: { type: 'string', pattern: '^[0-9]+$' },
+        description: 'Page size (default 20).',
+        schema: { type: 'integer', minimum: 1, maximum: 100 },
       },
       Search: {
         name: 'search',
@@ -2227,7 +2226,16 @@ export const spec = {
         type: 'object',
         additionalProperties: false,
         required: ['code', 'message'],
-        properties: { code: { type: 'string' }, message: { type: 'string' } },
+        properties: {
+          code: { $ref: '#/components/schemas/WarningCode' },
+          message: { type: 'string' },
+        },
+      },
+      WarningCode: {
+        type: 'string',
+        description:
+          'A soft finding that does not block the request but is shown to the user.',
+        enum: ['NAME_LENGTH_WARNING', 'OVERCOMMIT_IN_PROD'],
       },
       EntityRefRequest: {
         type: 'object',
@@ -2405,7 +2413,7 @@ export const spec = {
           resourceName: { type: 'string' },
           parentType: { type: 'string' },
           parentId: { type: 'string' },
-          environment: { type: 'string', enum: ['test', 'prod'] },
+          environment: { $ref: '#/components/schemas/Environment' },
           ticketId: { type: 'string' },
           details: {
             type: 'object',
@@ -2434,6 +2442,82 @@ export const spec = {
         },
       },
       Environment: { type: 'string', enum: ['test', 'prod'] },
+      VmStatus: {
+        type: 'string',
+        description:
+          'The 12 VM statuses; a deleted VM has no record, so there is no DELETED.',
+        enum: [
+          'CREATING',
+          'STARTING',
+          'RUNNING',
+          'STOPPING',
+          'STOPPED',
+          'DELETING',
+          'FAILED',
+          'PENDING',
+          'MIGRATING',
+          'PAUSED',
+          'UNKNOWN',
+          'NOT_FOUND',
+        ],
+      },
+      PowerAction: { type: 'string', enum: ['start', 'stop', 'restart'] },
+      TicketOperation: {
+        type: 'string',
+        enum: ['CREATE', 'MODIFY', 'DELETE', 'POWER', 'VNC_ACCESS'],
+      },
+      TicketStatus: {
+        type: 'string',
+        enum: [
+          'PENDING',
+          'APPROVED',
+          'REJECTED',
+          'CANCELLED',
+          'EXECUTING',
+          'SUCCESS',
+          'FAILED',
+        ],
+      },
+      DirectOrApproval: {
+        type: 'string',
+        description:
+          'How a power or console request was answered, done directly or waiting for approval.',
+        enum: ['ACCEPTED', 'PENDING_APPROVAL'],
+      },
+      DomainEventType: {
+        type: 'string',
+        enum: [
+          'VM_CREATION_REQUESTED',
+          'VM_CREATION_COMPLETED',
+          'VM_CREATION_FAILED',
+          'VM_MODIFY_REQUESTED',
+          'VM_MODIFY_COMPLETED',
+          'VM_MODIFY_FAILED',
+          'VM_DELETION_REQUESTED',
+          'VM_DELETION_COMPLETED',
+          'VM_DELETION_FAILED',
+          'VM_START_REQUESTED',
+          'VM_START_COMPLETED',
+          'VM_START_FAILED',
+          'VM_STOP_REQUESTED',
+          'VM_STOP_COMPLETED',
+          'VM_STOP_FAILED',
+          'VM_RESTART_REQUESTED',
+          'VM_RESTART_COMPLETED',
+          'VM_RESTART_FAILED',
+          'REQUEST_CANCELLED',
+          'VNC_ACCESS_REQUESTED',
+          'VNC_ACCESS_GRANTED',
+          'SYSTEM_CREATED',
+          'SYSTEM_DELETED',
+          'SERVICE_CREATED',
+          'SERVICE_DELETED',
+        ],
+      },
+      DomainEventStatus: {
+        type: 'string',
+        enum: ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'],
+      },
       VmSpec: {
         type: 'object',
         additionalProperties: false,
@@ -2489,23 +2573,7 @@ export const spec = {
           namespace: { type: 'string' },
           environment: { $ref: '#/components/schemas/Environment' },
           instance: { type: 'string' },
-          status: {
-            type: 'string',
-            enum: [
-              'CREATING',
-              'STARTING',
-              'RUNNING',
-              'STOPPING',
-              'STOPPED',
-              'DELETING',
-              'FAILED',
-              'PENDING',
-              'MIGRATING',
-              'PAUSED',
-              'UNKNOWN',
-              'NOT_FOUND',
-            ],
-          },
+          status: { $ref: '#/components/schemas/VmStatus' },
           statusMessage: { type: 'string' },
           systemId: { type: 'string' },
           systemName: { type: 'string' },
@@ -2561,22 +2629,8 @@ export const spec = {
         properties: {
           id: { type: 'string' },
           eventId: { type: 'string' },
-          operation: {
-            type: 'string',
-            enum: ['CREATE', 'MODIFY', 'DELETE', 'POWER', 'VNC_ACCESS'],
-          },
-          status: {
-            type: 'string',
-            enum: [
-              'PENDING',
-              'APPROVED',
-              'REJECTED',
-              'CANCELLED',
-              'EXECUTING',
-              'SUCCESS',
-              'FAILED',
-            ],
-          },
+          operation: { $ref: '#/components/schemas/TicketOperation' },
+          status: { $ref: '#/components/schemas/TicketStatus' },
           requester: { type: 'string' },
           approver: { type: 'string' },
           reason: { type: 'string' },
@@ -2590,11 +2644,11 @@ export const spec = {
           namespace: { type: 'string' },
           vmId: { type: 'string' },
           vmName: { type: 'string' },
-          powerAction: { type: 'string', enum: ['start', 'stop', 'restart'] },
+          powerAction: { $ref: '#/components/schemas/PowerAction' },
           clusterId: { type: 'string' },
           requestSpec: { type: 'object', additionalProperties: true },
-          templateSnapshot: { type: 'object', additionalProperties: true },
-          instanceSizeSnapshot: { type: 'object', additionalProperties: true },
+          templateSnapshot: { $ref: '#/components/schemas/Template' },
+          instanceSizeSnapshot: { $ref: '#/components/schemas/InstanceSize' },
           modifiedSpec: { $ref: '#/components/schemas/VmSpec' },
           grantMinutes: { type: 'integer' },
           createdAt: { type: 'string' },
@@ -2641,14 +2695,11 @@ export const spec = {
         ],
         properties: {
           id: { type: 'string' },
-          type: { type: 'string' },
+          type: { $ref: '#/components/schemas/DomainEventType' },
           aggregateType: { type: 'string' },
           aggregateId: { type: 'string' },
           payload: { type: 'object', additionalProperties: true },
-          status: {
-            type: 'string',
-            enum: ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'],
-          },
+          status: { $ref: '#/components/schemas/DomainEventStatus' },
           errorMessage: { type: 'string' },
           createdBy: { type: 'string' },
           createdAt: { type: 'string' },
@@ -2731,10 +2782,22 @@ export const spec = {
         additionalProperties: false,
         required: ['status'],
         properties: {
-          status: { type: 'string', enum: ['ACCEPTED', 'PENDING_APPROVAL'] },
+          status: { $ref: '#/components/schemas/DirectOrApproval' },
           eventId: { type: 'string' },
           ticketId: { type: 'string' },
           grant: { $ref: '#/components/schemas/ConsoleGrant' },
+        },
+      },
+      ApprovalResult: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['ticket', 'warnings'],
+        properties: {
+          ticket: { $ref: '#/components/schemas/Ticket' },
+          warnings: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/Warning' },
+          },
         },
       },
       ApprovalTask: {
@@ -2778,7 +2841,7 @@ export const spec = {
           name: { type: 'string' },
           displayName: { type: 'string' },
           environment: { $ref: '#/components/schemas/Environment' },
-          status: { type: 'string' },
+          status: { $ref: '#/components/schemas/ClusterStatus' },
           enabled: { type: 'boolean' },
           storageClasses: { type: 'array', items: { type: 'string' } },
           defaultStorageClass: { type: 'string' },

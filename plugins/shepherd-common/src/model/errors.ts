@@ -1,3 +1,5 @@
+import { ShepherdApiSchema } from '../schema';
+
 /**
  * Stable machine-readable codes of Shepherd errors. Every error the API answers carries one in
  * `error.code`, next to a human message; clients switch on the code, never on the message.
@@ -80,11 +82,8 @@ export const SHEPHERD_WARNING_CODES = {
 export type ShepherdWarningCode =
   (typeof SHEPHERD_WARNING_CODES)[keyof typeof SHEPHERD_WARNING_CODES];
 
-/** @public */
-export interface ShepherdWarning {
-  code: ShepherdWarningCode;
-  message: string;
-}
+/** A soft finding about a created or changed record. @public */
+export type ShepherdWarning = ShepherdApiSchema<'Warning'>;
 
 /**
  * The `error` member of an error response: Backstage's serialised error plus Shepherd's code
@@ -92,9 +91,9 @@ export interface ShepherdWarning {
  *
  * @public
  */
-export interface ShepherdErrorBody {
-  name: string;
-  message: string;
+export type ShepherdErrorBody = Omit<
+  ShepherdApiSchema<'Error'>['error'],
+  'code'
+> & {
   code?: ShepherdErrorCode;
-  details?: Record<string, unknown>;
-}
+};

@@ -4,6 +4,7 @@ import {
   ShepherdErrorCode,
   ShepherdWarning,
 } from './errors';
+import { ShepherdApiSchema } from '../schema';
 import { Environment } from './enums';
 
 /** CPU (cores) and memory (GiB) come in steps of 0.5: 500m and 512Mi. @public */
@@ -15,14 +16,15 @@ export function isResourceStep(value: number): boolean {
 }
 
 /** The compute shape of a VM: limits and requests of CPU and memory, and the root disk. @public */
-export interface ComputeShape {
-  cpuCores: number;
-  cpuRequest: number;
-  memoryGi: number;
-  memoryRequestGi: number;
-  diskGb: number;
-  dedicatedCpu: boolean;
-}
+export type ComputeShape = Pick<
+  ShepherdApiSchema<'InstanceSize'>,
+  | 'cpuCores'
+  | 'cpuRequest'
+  | 'memoryGi'
+  | 'memoryRequestGi'
+  | 'diskGb'
+  | 'dedicatedCpu'
+>;
 
 /** @public */
 export interface ShapeFinding {

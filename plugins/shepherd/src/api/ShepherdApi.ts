@@ -4,13 +4,16 @@ import {
   ApprovalManifest,
   ApprovalManifestRequest,
   ApprovalPreview,
+  ApprovalResult,
   ApprovalTask,
   AuditLogEntry,
-  ConsoleGrant,
+  ConsoleAccess,
   ConsoleSession,
   CreateVmConsoleSessionRequest,
   OperationSubmission,
   Page,
+  ShepherdApiQuery as Query,
+  ShepherdApiRequestBody as Body,
   ShepherdCluster,
   ShepherdHealth,
   ShepherdInstanceSize,
@@ -19,67 +22,19 @@ import {
   ShepherdSystem,
   ShepherdTemplate,
   ShepherdTicket,
-  ShepherdWarning,
   ShepherdVm,
   SystemMember,
   TicketDetail,
   TicketSubmission,
   WithWarnings,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import {
-  AddSystemMemberRequest,
-  CatalogQuery,
-  ConfirmByFlag,
-  ConfirmByName,
-  CreateInstanceSizeRequest,
-  CreateNamespaceRequest,
-  CreateServiceRequest,
-  CreateSystemRequest,
-  CreateTemplateRequest,
-  ListAdminNamespacesQuery,
-  ListApprovalTasksQuery,
-  ListAuditLogsQuery,
-  ListClustersQuery,
-  ListInstanceSizesQuery,
-  ListServicesQuery,
-  ListSystemsQuery,
-  ListTemplatesQuery,
-  ListTicketsQuery,
-  ListVmsQuery,
-  PageQuery,
-  RegisterClusterRequest,
-  RegisterEntityRequest,
-  RejectTicketRequest,
-  RequestVmConsoleRequest,
-  RequestVmDeletionOptions,
-  RequestVmModificationRequest,
-  RequestVmPowerRequest,
-  RequestVmRequest,
-  RotateClusterCredentialsRequest,
-  UpdateClusterRequest,
-  UpdateDescriptionRequest,
-  UpdateInstanceSizeRequest,
-  UpdateNamespaceRequest,
-  UpdateSystemMemberRequest,
-  UpdateTemplateRequest,
-} from './types';
-
-/** The caller's console grant on a VM, and/or its request waiting for approval. @public */
-export type ConsoleAccess = {
-  grant?: ConsoleGrant;
-  pendingTicket?: ShepherdTicket;
-};
-
-/** An approved ticket with the approval's soft findings. @public */
-export type ApprovalResult = {
-  ticket: ShepherdTicket;
-  warnings: ShepherdWarning[];
-};
 
 /**
  * Client of the Shepherd backend API (`/api/shepherd`): one method per operation of
- * `plugins/shepherd-backend/src/schema/openapi.yaml`. Every method rejects with a
- * {@link ShepherdApiError} carrying the backend's code when the backend answers an error.
+ * `plugins/shepherd-backend/src/schema/openapi.yaml`, taking the operation's path parameters,
+ * then its query (`Query<'ListVms'>`) or body (`Body<'RequestVm'>`) as the spec types them.
+ * Every method rejects with a {@link ShepherdApiError} carrying the backend's code when the
+ * backend answers an error.
  *
  * @public
  */
@@ -88,80 +43,86 @@ export interface ShepherdApi {
   getHealth(): Promise<ShepherdHealth>;
 
   // Systems and their members
-  listSystems(query?: ListSystemsQuery): Promise<Page<ShepherdSystem>>;
+  listSystems(query?: Query<'ListSystems'>): Promise<Page<ShepherdSystem>>;
   createSystem(
-    request: CreateSystemRequest,
+    request: Body<'CreateSystem'>,
   ): Promise<WithWarnings<ShepherdSystem>>;
   /** Registers a catalog System; its owner becomes the owner. */
   registerSystem(
-    request: RegisterEntityRequest,
+    request: Body<'RegisterSystem'>,
   ): Promise<WithWarnings<ShepherdSystem>>;
   getSystem(systemId: string): Promise<ShepherdSystem>;
   updateSystem(
     systemId: string,
-    request: UpdateDescriptionRequest,
+    request: Body<'UpdateSystem'>,
   ): Promise<ShepherdSystem>;
   /** Deletes a System without Services; its name must be typed. */
-  deleteSystem(systemId: string, confirmation: ConfirmByName): Promise<void>;
+  deleteSystem(
+    systemId: string,
+    confirmation: Query<'DeleteSystem'>,
+  ): Promise<void>;
   listSystemMembers(systemId: string): Promise<{ items: SystemMember[] }>;
   addSystemMember(
     systemId: string,
-    request: AddSystemMemberRequest,
+    request: Body<'AddSystemMember'>,
   ): Promise<SystemMember>;
   updateSystemMember(
     systemId: string,
     memberId: string,
-    request: UpdateSystemMemberRequest,
+    request: Body<'UpdateSystemMember'>,
   ): Promise<SystemMember>;
   removeSystemMember(systemId: string, memberId: string): Promise<void>;
 
   // Services
   createService(
     systemId: string,
-    request: CreateServiceRequest,
+    request: Body<'CreateService'>,
   ): Promise<WithWarnings<ShepherdService>>;
   /** Registers a catalog Component (type service) of the System. */
   registerService(
     systemId: string,
-    request: RegisterEntityRequest,
+    request: Body<'RegisterService'>,
   ): Promise<WithWarnings<ShepherdService>>;
-  listServices(query?: ListServicesQuery): Promise<Page<ShepherdService>>;
+  listServices(query?: Query<'ListServices'>): Promise<Page<ShepherdService>>;
   getService(serviceId: string): Promise<ShepherdService>;
   updateService(
     serviceId: string,
-    request: UpdateDescriptionRequest,
+    request: Body<'UpdateService'>,
   ): Promise<ShepherdService>;
   /** Deletes a Service without VMs or unfinished requests, once ticked. */
-  deleteService(serviceId: string, confirmation: ConfirmByFlag): Promise<void>;
+  deleteService(
+    serviceId: string,
+    confirmation: Query<'DeleteService'>,
+  ): Promise<void>;
 
   // Audit
-  listAuditLogs(query?: ListAuditLogsQuery): Promise<Page<AuditLogEntry>>;
+  listAuditLogs(query?: Query<'ListAuditLogs'>): Promise<Page<AuditLogEntry>>;
   getAuditLog(auditLogId: string): Promise<AuditLogEntry>;
 
   // VMs and the requests on them
-  listVms(query?: ListVmsQuery): Promise<Page<ShepherdVm>>;
+  listVms(query?: Query<'ListVms'>): Promise<Page<ShepherdVm>>;
   /** Requests a new VM; always waits for approval. */
-  requestVm(request: RequestVmRequest): Promise<TicketSubmission>;
+  requestVm(request: Body<'RequestVm'>): Promise<TicketSubmission>;
   getVm(vmId: string): Promise<ShepherdVm>;
   /** Requests the deletion of a VM: ticked in test, its name typed in prod. */
   requestVmDeletion(
     vmId: string,
-    options: RequestVmDeletionOptions,
+    query: Query<'RequestVmDeletion'>,
   ): Promise<TicketSubmission>;
   /** Start, stop, restart: `ACCEPTED` in test, `PENDING_APPROVAL` in prod. */
   requestVmPower(
     vmId: string,
-    request: RequestVmPowerRequest,
+    request: Body<'RequestVmPower'>,
   ): Promise<OperationSubmission>;
   requestVmModification(
     vmId: string,
-    request: RequestVmModificationRequest,
+    request: Body<'RequestVmModification'>,
   ): Promise<TicketSubmission>;
   getVmConsoleAccess(vmId: string): Promise<ConsoleAccess>;
   /** Console access: granted at once in test (`ACCEPTED` with the grant), waits for approval in prod. */
   requestVmConsole(
     vmId: string,
-    request?: RequestVmConsoleRequest,
+    request?: Body<'RequestVmConsole'>,
   ): Promise<OperationSubmission>;
   /**
    * A single-use token for the console relay's websocket; needs the VM running
@@ -175,14 +136,14 @@ export interface ShepherdApi {
   ): Promise<ConsoleSession>;
 
   // Tickets
-  listTickets(query?: ListTicketsQuery): Promise<Page<ShepherdTicket>>;
+  listTickets(query?: Query<'ListTickets'>): Promise<Page<ShepherdTicket>>;
   getTicket(ticketId: string): Promise<TicketDetail>;
   /** The requester withdraws a pending ticket. */
   cancelTicket(ticketId: string): Promise<ShepherdTicket>;
 
   // Approvals
   listApprovalTasks(
-    query?: ListApprovalTasksQuery,
+    query?: Query<'ListApprovalTasks'>,
   ): Promise<Page<ApprovalTask>>;
   previewApproval(ticketId: string): Promise<ApprovalPreview>;
   /**
@@ -199,73 +160,79 @@ export interface ShepherdApi {
   ): Promise<ApprovalResult>;
   rejectTicket(
     ticketId: string,
-    request: RejectTicketRequest,
+    request: Body<'RejectTicket'>,
   ): Promise<ShepherdTicket>;
 
   // Admin: namespaces
   listAdminNamespaces(
-    query?: ListAdminNamespacesQuery,
+    query?: Query<'ListAdminNamespaces'>,
   ): Promise<Page<ShepherdNamespace>>;
   createNamespace(
-    request: CreateNamespaceRequest,
+    request: Body<'CreateNamespace'>,
   ): Promise<WithWarnings<ShepherdNamespace>>;
   getNamespace(namespaceId: string): Promise<ShepherdNamespace>;
   updateNamespace(
     namespaceId: string,
-    request: UpdateNamespaceRequest,
+    request: Body<'UpdateNamespace'>,
   ): Promise<ShepherdNamespace>;
   deleteNamespace(
     namespaceId: string,
-    confirmation: ConfirmByName,
+    confirmation: Query<'DeleteNamespace'>,
   ): Promise<void>;
 
   // Admin: clusters
-  listClusters(query?: ListClustersQuery): Promise<Page<ShepherdCluster>>;
+  listClusters(query?: Query<'ListClusters'>): Promise<Page<ShepherdCluster>>;
   registerCluster(
-    request: RegisterClusterRequest,
+    request: Body<'RegisterCluster'>,
   ): Promise<WithWarnings<ShepherdCluster>>;
   getCluster(clusterId: string): Promise<ShepherdCluster>;
   updateCluster(
     clusterId: string,
-    request: UpdateClusterRequest,
+    request: Body<'UpdateCluster'>,
   ): Promise<ShepherdCluster>;
   deleteCluster(clusterId: string): Promise<void>;
   rotateClusterCredentials(
     clusterId: string,
-    request: RotateClusterCredentialsRequest,
+    request: Body<'RotateClusterCredentials'>,
   ): Promise<ShepherdCluster>;
 
   // Admin: templates
-  listTemplates(query?: ListTemplatesQuery): Promise<Page<ShepherdTemplate>>;
+  listTemplates(
+    query?: Query<'ListTemplates'>,
+  ): Promise<Page<ShepherdTemplate>>;
   createTemplate(
-    request: CreateTemplateRequest,
+    request: Body<'CreateTemplate'>,
   ): Promise<WithWarnings<ShepherdTemplate>>;
   getTemplate(templateId: string): Promise<ShepherdTemplate>;
   updateTemplate(
     templateId: string,
-    request: UpdateTemplateRequest,
+    request: Body<'UpdateTemplate'>,
   ): Promise<ShepherdTemplate>;
   deleteTemplate(templateId: string): Promise<void>;
 
   // Admin: instance sizes
   listInstanceSizes(
-    query?: ListInstanceSizesQuery,
+    query?: Query<'ListInstanceSizes'>,
   ): Promise<Page<ShepherdInstanceSize>>;
   createInstanceSize(
-    request: CreateInstanceSizeRequest,
+    request: Body<'CreateInstanceSize'>,
   ): Promise<WithWarnings<ShepherdInstanceSize>>;
   getInstanceSize(instanceSizeId: string): Promise<ShepherdInstanceSize>;
   updateInstanceSize(
     instanceSizeId: string,
-    request: UpdateInstanceSizeRequest,
+    request: Body<'UpdateInstanceSize'>,
   ): Promise<ShepherdInstanceSize>;
   deleteInstanceSize(instanceSizeId: string): Promise<void>;
 
   // Request catalogs: what the caller may request
-  listCatalogNamespaces(query?: PageQuery): Promise<Page<ShepherdNamespace>>;
-  listCatalogTemplates(query?: CatalogQuery): Promise<Page<ShepherdTemplate>>;
+  listCatalogNamespaces(
+    query?: Query<'ListCatalogNamespaces'>,
+  ): Promise<Page<ShepherdNamespace>>;
+  listCatalogTemplates(
+    query?: Query<'ListCatalogTemplates'>,
+  ): Promise<Page<ShepherdTemplate>>;
   listCatalogInstanceSizes(
-    query?: CatalogQuery,
+    query?: Query<'ListCatalogInstanceSizes'>,
   ): Promise<Page<ShepherdInstanceSize>>;
 }
 

@@ -1,3 +1,4 @@
+import { MockFetchApi, mockApis } from '@backstage/test-utils';
 import { SHEPHERD_ERROR_CODES } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { HttpResponse, JsonBodyType, http } from 'msw';
 import { readFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import {
   shepherdUrl,
 } from '../__testUtils__/shepherdMsw';
 import { ShepherdApi } from './ShepherdApi';
+import { ShepherdClient } from './ShepherdClient';
 import {
   ShepherdApiError,
   hasShepherdErrorCode,
@@ -98,7 +100,7 @@ const OPERATIONS: Record<string, OperationCase> = {
     },
   },
   DeleteSystem: {
-    call: api => api.deleteSystem('sys-1', { confirmName: 'payments' }),
+    call: api => api.deleteSystem('sys-1', { confirm_name: 'payments' }),
     expected: {
       method: 'DELETE',
       path: '/v1/systems/sys-1',
@@ -276,11 +278,17 @@ const OPERATIONS: Record<string, OperationCase> = {
   },
   RequestVmDeletion: {
     call: api =>
-      api.requestVmDeletion('vm-1', { confirmName: 'prod-vm', reason: 'gone' }),
+      api.requestVmDeletion('vm-1', {
+        confirm_name: 'prod-vm',
+        reason: 'Load test finished, VM no longer needed (ticket #42)',
+      }),
     expected: {
       method: 'DELETE',
       path: '/v1/vms/vm-1',
-      query: { confirm_name: 'prod-vm', reason: 'gone' },
+      query: {
+        confirm_name: 'prod-vm',
+        reason: 'Load test finished, VM no longer needed (ticket #42)',
+      },
     },
     status: 202,
   },
@@ -408,7 +416,7 @@ const OPERATIONS: Record<string, OperationCase> = {
   },
   ListAdminNamespaces: {
     call: api =>
-      api.listAdminNamespaces({ environment: 'test', enabled: false }),
+      api.listAdminNamespaces({ environment: 'test', enabled: 'false' }),
     expected: {
       method: 'GET',
       path: '/v1/admin/namespaces',
@@ -437,7 +445,7 @@ const OPERATIONS: Record<string, OperationCase> = {
     },
   },
   DeleteNamespace: {
-    call: api => api.deleteNamespace('ns-1', { confirmName: 'dev' }),
+    call: api => api.deleteNamespace('ns-1', { confirm_name: 'dev' }),
     expected: {
       method: 'DELETE',
       path: '/v1/admin/namespaces/ns-1',
@@ -446,7 +454,7 @@ const OPERATIONS: Record<string, OperationCase> = {
     status: 204,
   },
   ListClusters: {
-    call: api => api.listClusters({ environment: 'prod', enabled: true }),
+    call: api => api.listClusters({ environment: 'prod', enabled: 'true' }),
     expected: {
       method: 'GET',
       path: '/v1/admin/clusters',
@@ -538,7 +546,8 @@ const OPERATIONS: Record<string, OperationCase> = {
     status: 204,
   },
   ListInstanceSizes: {
-    call: api => api.listInstanceSizes({ enabled: true, catalogScope: 'all' }),
+    call: api =>
+      api.listInstanceSizes({ enabled: 'true', catalogScope: 'all' }),
     expected: {
       method: 'GET',
       path: '/v1/admin/instance-sizes',
@@ -614,6 +623,8 @@ type CapturedRequest = {
   method: string;
   path: string;
   query: Record<string, string>;
+  /** The query string as sent, without the `?`. */
+  rawQuery: string;
   body: unknown;
   contentType: string | null;
 };
@@ -633,6 +644,7 @@ describe('ShepherdClient', () => {
           method: request.method,
           path: url.pathname.replace('/api/shepherd', ''),
           query: Object.fromEntries(url.searchParams),
+          rawQuery: url.search.slice(1),
           body: text ? JSON.parse(text) : undefined,
           contentType: request.headers.get('content-type'),
         });
@@ -688,6 +700,59 @@ describe('ShepherdClient', () => {
     expect(captured[0].path).toBe('/v1/vms/a%2F..%2Fb%3Fc');
     expect(captured[0].query).toEqual({});
   });
+
+  it('percent-encodes query values, a space as %20', async () => {
+    const captured = captureRequests({
+      status: 202,
+      body: { ticketId: 't', eventId: 'e', status: 'PENDING' },
+    });
+
+    await client.requestVmDeletion('vm-1', {
+      confirm: true,
+      reason: 'walk done, 100% & more (ticket #42)',
+    });
+
+    expect(captured[0].rawQuery).toBe(
+      'confirm=true&reason=walk%20done%2C%20100%25%20%26%20more%20(ticket%20%2342)',
+    );
+  });
+
+  it('sends lists comma-separated', async () => {
+    const captured = captureRequests({ status: 200, body: aPage([]) });
+
+    await client.listTickets({ status: ['PENDING', 'FAILED'] });
+
+    expect(captured[0].rawQuery).toBe('status=PENDING,FAILED');
+  });
+
+  it.each([
+    ['with the user token', 'user-token', 'Bearer user-token'],
+    ['without a token', undefined, null],
+  ])(
+    "sends bodies through the app's fetchApi middlewares, %s",
+    async (_case, token, authorization) => {
+      // The identity middleware makes a Request of its input, and passes the input on as it
+      // is when it adds no token.
+      const throughMiddlewares = new ShepherdClient({
+        discoveryApi: mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+        fetchApi: new MockFetchApi({
+          injectIdentityAuth: {
+            identityApi: mockApis.identity({ token }),
+          },
+        }),
+      });
+      const captured = captureRequests({ status: 201, body: aHealthReport() });
+      const authorizations: Array<string | null> = [];
+      server.events.on('request:start', ({ request }) => {
+        authorizations.push(request.headers.get('authorization'));
+      });
+
+      await throughMiddlewares.createSystem({ name: 'payments' });
+
+      expect(captured[0].body).toEqual({ name: 'payments' });
+      expect(authorizations).toEqual([authorization]);
+    },
+  );
 
   it('confirms the deletion of a test VM with confirm=true', async () => {
     const captured = captureRequests({

@@ -4,13 +4,19 @@ import {
   ApprovalManifest,
   ApprovalManifestRequest,
   ApprovalPreview,
+  ApprovalResult,
   ApprovalTask,
   AuditLogEntry,
+  ConsoleAccess,
   ConsoleSession,
   CreateVmConsoleSessionRequest,
   OperationSubmission,
   Page,
   SHEPHERD_PLUGIN_ID,
+  ShepherdApiClient,
+  ShepherdApiError,
+  ShepherdApiQuery as Query,
+  ShepherdApiRequestBody as Body,
   ShepherdCluster,
   ShepherdHealth,
   ShepherdInstanceSize,
@@ -24,63 +30,16 @@ import {
   TicketDetail,
   TicketSubmission,
   WithWarnings,
+  createShepherdApiClient,
+  shepherdData,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ApprovalResult, ConsoleAccess, ShepherdApi } from './ShepherdApi';
-import { ShepherdApiError } from './ShepherdApiError';
-import {
-  AddSystemMemberRequest,
-  CatalogQuery,
-  ConfirmByFlag,
-  ConfirmByName,
-  CreateInstanceSizeRequest,
-  CreateNamespaceRequest,
-  CreateServiceRequest,
-  CreateSystemRequest,
-  CreateTemplateRequest,
-  ListAdminNamespacesQuery,
-  ListApprovalTasksQuery,
-  ListAuditLogsQuery,
-  ListClustersQuery,
-  ListInstanceSizesQuery,
-  ListServicesQuery,
-  ListSystemsQuery,
-  ListTemplatesQuery,
-  ListTicketsQuery,
-  ListVmsQuery,
-  PageQuery,
-  RegisterClusterRequest,
-  RegisterEntityRequest,
-  RejectTicketRequest,
-  RequestVmConsoleRequest,
-  RequestVmDeletionOptions,
-  RequestVmModificationRequest,
-  RequestVmPowerRequest,
-  RequestVmRequest,
-  RotateClusterCredentialsRequest,
-  UpdateClusterRequest,
-  UpdateDescriptionRequest,
-  UpdateInstanceSizeRequest,
-  UpdateNamespaceRequest,
-  UpdateSystemMemberRequest,
-  UpdateTemplateRequest,
-} from './types';
-
-type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** A query parameter as the client takes it; lists go on the wire comma-separated. */
-type QueryValue = string | number | boolean | readonly string[] | undefined;
-
-type RequestOptions = {
-  query?: Record<string, QueryValue>;
-  body?: unknown;
-};
-
-/** Shorthand for one path segment, so ids can never change the path. */
-const segment = encodeURIComponent;
+import { ShepherdApi } from './ShepherdApi';
 
 /**
- * {@link ShepherdApi} over HTTP, authenticated by the app's `fetchApi` (which attaches the
- * user's Backstage token) and addressed through `discoveryApi`.
+ * {@link ShepherdApi} over HTTP: each method is one call of the client generated from the
+ * API's spec (`createShepherdApiClient` of shepherd-common), which encodes paths, queries and
+ * bodies. Requests go through the app's `fetchApi`, which attaches the user's Backstage
+ * token, to the base URL `discoveryApi` names.
  *
  * @public
  */
@@ -94,86 +53,99 @@ export class ShepherdClient implements ShepherdApi {
   }
 
   async getHealth(): Promise<ShepherdHealth> {
-    const response = await this.#send('GET', '/health', {});
+    const { data, error, response } = await (
+      await this.#client()
+    ).GET('/health');
     // A degraded backend answers 503 with the same report, which the UI shows as such.
-    if (response.ok || response.status === 503) {
-      const body = await response
-        .clone()
-        .json()
-        .catch(() => undefined);
-      if (isHealthReport(body)) {
-        return body;
-      }
+    const report = response.ok ? data : error;
+    if ((response.ok || response.status === 503) && isHealthReport(report)) {
+      return report;
     }
-    throw await ShepherdApiError.fromResponse(response);
+    throw ShepherdApiError.fromAnswer(response, error);
   }
 
   // Systems and their members
 
-  listSystems(query: ListSystemsQuery = {}): Promise<Page<ShepherdSystem>> {
-    return this.#request('GET', '/v1/systems', { query });
+  listSystems(query: Query<'ListSystems'> = {}): Promise<Page<ShepherdSystem>> {
+    return this.#call(c => c.GET('/v1/systems', { params: { query } }));
   }
 
   createSystem(
-    request: CreateSystemRequest,
+    body: Body<'CreateSystem'>,
   ): Promise<WithWarnings<ShepherdSystem>> {
-    return this.#request('POST', '/v1/systems', { body: request });
+    return this.#call(c => c.POST('/v1/systems', { body }));
   }
 
   registerSystem(
-    request: RegisterEntityRequest,
+    body: Body<'RegisterSystem'>,
   ): Promise<WithWarnings<ShepherdSystem>> {
-    return this.#request('POST', '/v1/systems/register', { body: request });
+    return this.#call(c => c.POST('/v1/systems/register', { body }));
   }
 
   getSystem(systemId: string): Promise<ShepherdSystem> {
-    return this.#request('GET', `/v1/systems/${segment(systemId)}`);
+    return this.#call(c =>
+      c.GET('/v1/systems/{systemId}', { params: { path: { systemId } } }),
+    );
   }
 
   updateSystem(
     systemId: string,
-    request: UpdateDescriptionRequest,
+    body: Body<'UpdateSystem'>,
   ): Promise<ShepherdSystem> {
-    return this.#request('PATCH', `/v1/systems/${segment(systemId)}`, {
-      body: request,
-    });
+    return this.#call(c =>
+      c.PATCH('/v1/systems/{systemId}', {
+        params: { path: { systemId } },
+        body,
+      }),
+    );
   }
 
-  deleteSystem(systemId: string, confirmation: ConfirmByName): Promise<void> {
-    return this.#request('DELETE', `/v1/systems/${segment(systemId)}`, {
-      query: { confirm_name: confirmation.confirmName },
-    });
+  deleteSystem(systemId: string, query: Query<'DeleteSystem'>): Promise<void> {
+    return this.#call(c =>
+      c.DELETE('/v1/systems/{systemId}', {
+        params: { path: { systemId }, query },
+      }),
+    );
   }
 
   listSystemMembers(systemId: string): Promise<{ items: SystemMember[] }> {
-    return this.#request('GET', `/v1/systems/${segment(systemId)}/members`);
+    return this.#call(c =>
+      c.GET('/v1/systems/{systemId}/members', {
+        params: { path: { systemId } },
+      }),
+    );
   }
 
   addSystemMember(
     systemId: string,
-    request: AddSystemMemberRequest,
+    body: Body<'AddSystemMember'>,
   ): Promise<SystemMember> {
-    return this.#request('POST', `/v1/systems/${segment(systemId)}/members`, {
-      body: request,
-    });
+    return this.#call(c =>
+      c.POST('/v1/systems/{systemId}/members', {
+        params: { path: { systemId } },
+        body,
+      }),
+    );
   }
 
   updateSystemMember(
     systemId: string,
     memberId: string,
-    request: UpdateSystemMemberRequest,
+    body: Body<'UpdateSystemMember'>,
   ): Promise<SystemMember> {
-    return this.#request(
-      'PATCH',
-      `/v1/systems/${segment(systemId)}/members/${segment(memberId)}`,
-      { body: request },
+    return this.#call(c =>
+      c.PATCH('/v1/systems/{systemId}/members/{memberId}', {
+        params: { path: { systemId, memberId } },
+        body,
+      }),
     );
   }
 
   removeSystemMember(systemId: string, memberId: string): Promise<void> {
-    return this.#request(
-      'DELETE',
-      `/v1/systems/${segment(systemId)}/members/${segment(memberId)}`,
+    return this.#call(c =>
+      c.DELETE('/v1/systems/{systemId}/members/{memberId}', {
+        params: { path: { systemId, memberId } },
+      }),
     );
   }
 
@@ -181,411 +153,456 @@ export class ShepherdClient implements ShepherdApi {
 
   createService(
     systemId: string,
-    request: CreateServiceRequest,
+    body: Body<'CreateService'>,
   ): Promise<WithWarnings<ShepherdService>> {
-    return this.#request('POST', `/v1/systems/${segment(systemId)}/services`, {
-      body: request,
-    });
+    return this.#call(c =>
+      c.POST('/v1/systems/{systemId}/services', {
+        params: { path: { systemId } },
+        body,
+      }),
+    );
   }
 
   registerService(
     systemId: string,
-    request: RegisterEntityRequest,
+    body: Body<'RegisterService'>,
   ): Promise<WithWarnings<ShepherdService>> {
-    return this.#request(
-      'POST',
-      `/v1/systems/${segment(systemId)}/services/register`,
-      { body: request },
+    return this.#call(c =>
+      c.POST('/v1/systems/{systemId}/services/register', {
+        params: { path: { systemId } },
+        body,
+      }),
     );
   }
 
-  listServices(query: ListServicesQuery = {}): Promise<Page<ShepherdService>> {
-    return this.#request('GET', '/v1/services', { query });
+  listServices(
+    query: Query<'ListServices'> = {},
+  ): Promise<Page<ShepherdService>> {
+    return this.#call(c => c.GET('/v1/services', { params: { query } }));
   }
 
   getService(serviceId: string): Promise<ShepherdService> {
-    return this.#request('GET', `/v1/services/${segment(serviceId)}`);
+    return this.#call(c =>
+      c.GET('/v1/services/{serviceId}', { params: { path: { serviceId } } }),
+    );
   }
 
   updateService(
     serviceId: string,
-    request: UpdateDescriptionRequest,
+    body: Body<'UpdateService'>,
   ): Promise<ShepherdService> {
-    return this.#request('PATCH', `/v1/services/${segment(serviceId)}`, {
-      body: request,
-    });
+    return this.#call(c =>
+      c.PATCH('/v1/services/{serviceId}', {
+        params: { path: { serviceId } },
+        body,
+      }),
+    );
   }
 
-  deleteService(serviceId: string, confirmation: ConfirmByFlag): Promise<void> {
-    return this.#request('DELETE', `/v1/services/${segment(serviceId)}`, {
-      query: { confirm: confirmation.confirm },
-    });
+  deleteService(
+    serviceId: string,
+    query: Query<'DeleteService'>,
+  ): Promise<void> {
+    return this.#call(c =>
+      c.DELETE('/v1/services/{serviceId}', {
+        params: { path: { serviceId }, query },
+      }),
+    );
   }
 
   // Audit
 
-  listAuditLogs(query: ListAuditLogsQuery = {}): Promise<Page<AuditLogEntry>> {
-    return this.#request('GET', '/v1/audit-logs', { query });
+  listAuditLogs(
+    query: Query<'ListAuditLogs'> = {},
+  ): Promise<Page<AuditLogEntry>> {
+    return this.#call(c => c.GET('/v1/audit-logs', { params: { query } }));
   }
 
   getAuditLog(auditLogId: string): Promise<AuditLogEntry> {
-    return this.#request('GET', `/v1/audit-logs/${segment(auditLogId)}`);
+    return this.#call(c =>
+      c.GET('/v1/audit-logs/{auditLogId}', {
+        params: { path: { auditLogId } },
+      }),
+    );
   }
 
   // VMs and the requests on them
 
-  listVms(query: ListVmsQuery = {}): Promise<Page<ShepherdVm>> {
-    return this.#request('GET', '/v1/vms', { query });
+  listVms(query: Query<'ListVms'> = {}): Promise<Page<ShepherdVm>> {
+    return this.#call(c => c.GET('/v1/vms', { params: { query } }));
   }
 
-  requestVm(request: RequestVmRequest): Promise<TicketSubmission> {
-    return this.#request('POST', '/v1/vms/requests', { body: request });
+  requestVm(body: Body<'RequestVm'>): Promise<TicketSubmission> {
+    return this.#call(c => c.POST('/v1/vms/requests', { body }));
   }
 
   getVm(vmId: string): Promise<ShepherdVm> {
-    return this.#request('GET', `/v1/vms/${segment(vmId)}`);
+    return this.#call(c =>
+      c.GET('/v1/vms/{vmId}', { params: { path: { vmId } } }),
+    );
   }
 
   requestVmDeletion(
     vmId: string,
-    options: RequestVmDeletionOptions,
+    query: Query<'RequestVmDeletion'>,
   ): Promise<TicketSubmission> {
-    return this.#request('DELETE', `/v1/vms/${segment(vmId)}`, {
-      query: {
-        confirm: 'confirm' in options ? options.confirm : undefined,
-        confirm_name:
-          'confirmName' in options ? options.confirmName : undefined,
-        reason: options.reason,
-      },
-    });
+    return this.#call(c =>
+      c.DELETE('/v1/vms/{vmId}', { params: { path: { vmId }, query } }),
+    );
   }
 
   requestVmPower(
     vmId: string,
-    request: RequestVmPowerRequest,
+    body: Body<'RequestVmPower'>,
   ): Promise<OperationSubmission> {
-    return this.#request('POST', `/v1/vms/${segment(vmId)}/power`, {
-      body: request,
-    });
+    return this.#call(c =>
+      c.POST('/v1/vms/{vmId}/power', { params: { path: { vmId } }, body }),
+    );
   }
 
   requestVmModification(
     vmId: string,
-    request: RequestVmModificationRequest,
+    body: Body<'RequestVmModification'>,
   ): Promise<TicketSubmission> {
-    return this.#request('POST', `/v1/vms/${segment(vmId)}/modify-requests`, {
-      body: request,
-    });
+    return this.#call(c =>
+      c.POST('/v1/vms/{vmId}/modify-requests', {
+        params: { path: { vmId } },
+        body,
+      }),
+    );
   }
 
   getVmConsoleAccess(vmId: string): Promise<ConsoleAccess> {
-    return this.#request('GET', `/v1/vms/${segment(vmId)}/console`);
+    return this.#call(c =>
+      c.GET('/v1/vms/{vmId}/console', { params: { path: { vmId } } }),
+    );
   }
 
   requestVmConsole(
     vmId: string,
-    request: RequestVmConsoleRequest = {},
+    body: Body<'RequestVmConsole'> = {},
   ): Promise<OperationSubmission> {
-    return this.#request('POST', `/v1/vms/${segment(vmId)}/console/requests`, {
-      body: request,
-    });
+    return this.#call(c =>
+      c.POST('/v1/vms/{vmId}/console/requests', {
+        params: { path: { vmId } },
+        body,
+      }),
+    );
   }
 
   createVmConsoleSession(
     vmId: string,
-    request?: CreateVmConsoleSessionRequest,
+    body?: CreateVmConsoleSessionRequest,
   ): Promise<ConsoleSession> {
-    return this.#request(
-      'POST',
-      `/v1/vms/${segment(vmId)}/console/sessions`,
-      request ? { body: request } : undefined,
+    return this.#call(c =>
+      c.POST('/v1/vms/{vmId}/console/sessions', {
+        params: { path: { vmId } },
+        body,
+      }),
     );
   }
 
   // Tickets
 
-  listTickets(query: ListTicketsQuery = {}): Promise<Page<ShepherdTicket>> {
-    return this.#request('GET', '/v1/tickets', { query });
+  listTickets(query: Query<'ListTickets'> = {}): Promise<Page<ShepherdTicket>> {
+    return this.#call(c => c.GET('/v1/tickets', { params: { query } }));
   }
 
   getTicket(ticketId: string): Promise<TicketDetail> {
-    return this.#request('GET', `/v1/tickets/${segment(ticketId)}`);
+    return this.#call(c =>
+      c.GET('/v1/tickets/{ticketId}', { params: { path: { ticketId } } }),
+    );
   }
 
   cancelTicket(ticketId: string): Promise<ShepherdTicket> {
-    return this.#request('POST', `/v1/tickets/${segment(ticketId)}/cancel`);
+    return this.#call(c =>
+      c.POST('/v1/tickets/{ticketId}/cancel', {
+        params: { path: { ticketId } },
+      }),
+    );
   }
 
   // Approvals
 
   listApprovalTasks(
-    query: ListApprovalTasksQuery = {},
+    query: Query<'ListApprovalTasks'> = {},
   ): Promise<Page<ApprovalTask>> {
-    return this.#request('GET', '/v1/approval-tasks', { query });
+    return this.#call(c => c.GET('/v1/approval-tasks', { params: { query } }));
   }
 
   previewApproval(ticketId: string): Promise<ApprovalPreview> {
-    return this.#request(
-      'GET',
-      `/v1/approval-tasks/${segment(ticketId)}/preview`,
+    return this.#call(c =>
+      c.GET('/v1/approval-tasks/{ticketId}/preview', {
+        params: { path: { ticketId } },
+      }),
     );
   }
 
   renderApprovalManifest(
     ticketId: string,
-    request: ApprovalManifestRequest,
+    body: ApprovalManifestRequest,
   ): Promise<ApprovalManifest> {
-    return this.#request(
-      'POST',
-      `/v1/approval-tasks/${segment(ticketId)}/manifest`,
-      { body: request },
+    return this.#call(c =>
+      c.POST('/v1/approval-tasks/{ticketId}/manifest', {
+        params: { path: { ticketId } },
+        body,
+      }),
     );
   }
 
   approveTicket(
     ticketId: string,
-    decision: ApprovalDecision,
+    body: ApprovalDecision,
   ): Promise<ApprovalResult> {
-    return this.#request(
-      'POST',
-      `/v1/approval-tasks/${segment(ticketId)}/approve`,
-      { body: decision },
+    return this.#call(c =>
+      c.POST('/v1/approval-tasks/{ticketId}/approve', {
+        params: { path: { ticketId } },
+        body,
+      }),
     );
   }
 
   rejectTicket(
     ticketId: string,
-    request: RejectTicketRequest,
+    body: Body<'RejectTicket'>,
   ): Promise<ShepherdTicket> {
-    return this.#request(
-      'POST',
-      `/v1/approval-tasks/${segment(ticketId)}/reject`,
-      { body: request },
+    return this.#call(c =>
+      c.POST('/v1/approval-tasks/{ticketId}/reject', {
+        params: { path: { ticketId } },
+        body,
+      }),
     );
   }
 
   // Admin: namespaces
 
   listAdminNamespaces(
-    query: ListAdminNamespacesQuery = {},
+    query: Query<'ListAdminNamespaces'> = {},
   ): Promise<Page<ShepherdNamespace>> {
-    return this.#request('GET', '/v1/admin/namespaces', { query });
+    return this.#call(c =>
+      c.GET('/v1/admin/namespaces', { params: { query } }),
+    );
   }
 
   createNamespace(
-    request: CreateNamespaceRequest,
+    body: Body<'CreateNamespace'>,
   ): Promise<WithWarnings<ShepherdNamespace>> {
-    return this.#request('POST', '/v1/admin/namespaces', { body: request });
+    return this.#call(c => c.POST('/v1/admin/namespaces', { body }));
   }
 
   getNamespace(namespaceId: string): Promise<ShepherdNamespace> {
-    return this.#request('GET', `/v1/admin/namespaces/${segment(namespaceId)}`);
+    return this.#call(c =>
+      c.GET('/v1/admin/namespaces/{namespaceId}', {
+        params: { path: { namespaceId } },
+      }),
+    );
   }
 
   updateNamespace(
     namespaceId: string,
-    request: UpdateNamespaceRequest,
+    body: Body<'UpdateNamespace'>,
   ): Promise<ShepherdNamespace> {
-    return this.#request(
-      'PATCH',
-      `/v1/admin/namespaces/${segment(namespaceId)}`,
-      { body: request },
+    return this.#call(c =>
+      c.PATCH('/v1/admin/namespaces/{namespaceId}', {
+        params: { path: { namespaceId } },
+        body,
+      }),
     );
   }
 
   deleteNamespace(
     namespaceId: string,
-    confirmation: ConfirmByName,
+    query: Query<'DeleteNamespace'>,
   ): Promise<void> {
-    return this.#request(
-      'DELETE',
-      `/v1/admin/namespaces/${segment(namespaceId)}`,
-      { query: { confirm_name: confirmation.confirmName } },
+    return this.#call(c =>
+      c.DELETE('/v1/admin/namespaces/{namespaceId}', {
+        params: { path: { namespaceId }, query },
+      }),
     );
   }
 
   // Admin: clusters
 
-  listClusters(query: ListClustersQuery = {}): Promise<Page<ShepherdCluster>> {
-    return this.#request('GET', '/v1/admin/clusters', { query });
+  listClusters(
+    query: Query<'ListClusters'> = {},
+  ): Promise<Page<ShepherdCluster>> {
+    return this.#call(c => c.GET('/v1/admin/clusters', { params: { query } }));
   }
 
   registerCluster(
-    request: RegisterClusterRequest,
+    body: Body<'RegisterCluster'>,
   ): Promise<WithWarnings<ShepherdCluster>> {
-    return this.#request('POST', '/v1/admin/clusters', { body: request });
+    return this.#call(c => c.POST('/v1/admin/clusters', { body }));
   }
 
   getCluster(clusterId: string): Promise<ShepherdCluster> {
-    return this.#request('GET', `/v1/admin/clusters/${segment(clusterId)}`);
+    return this.#call(c =>
+      c.GET('/v1/admin/clusters/{clusterId}', {
+        params: { path: { clusterId } },
+      }),
+    );
   }
 
   updateCluster(
     clusterId: string,
-    request: UpdateClusterRequest,
+    body: Body<'UpdateCluster'>,
   ): Promise<ShepherdCluster> {
-    return this.#request('PATCH', `/v1/admin/clusters/${segment(clusterId)}`, {
-      body: request,
-    });
+    return this.#call(c =>
+      c.PATCH('/v1/admin/clusters/{clusterId}', {
+        params: { path: { clusterId } },
+        body,
+      }),
+    );
   }
 
   deleteCluster(clusterId: string): Promise<void> {
-    return this.#request('DELETE', `/v1/admin/clusters/${segment(clusterId)}`);
+    return this.#call(c =>
+      c.DELETE('/v1/admin/clusters/{clusterId}', {
+        params: { path: { clusterId } },
+      }),
+    );
   }
 
   rotateClusterCredentials(
     clusterId: string,
-    request: RotateClusterCredentialsRequest,
+    body: Body<'RotateClusterCredentials'>,
   ): Promise<ShepherdCluster> {
-    return this.#request(
-      'PUT',
-      `/v1/admin/clusters/${segment(clusterId)}/credentials`,
-      { body: request },
+    return this.#call(c =>
+      c.PUT('/v1/admin/clusters/{clusterId}/credentials', {
+        params: { path: { clusterId } },
+        body,
+      }),
     );
   }
 
   // Admin: templates
 
   listTemplates(
-    query: ListTemplatesQuery = {},
+    query: Query<'ListTemplates'> = {},
   ): Promise<Page<ShepherdTemplate>> {
-    return this.#request('GET', '/v1/admin/templates', { query });
+    return this.#call(c => c.GET('/v1/admin/templates', { params: { query } }));
   }
 
   createTemplate(
-    request: CreateTemplateRequest,
+    body: Body<'CreateTemplate'>,
   ): Promise<WithWarnings<ShepherdTemplate>> {
-    return this.#request('POST', '/v1/admin/templates', { body: request });
+    return this.#call(c => c.POST('/v1/admin/templates', { body }));
   }
 
   getTemplate(templateId: string): Promise<ShepherdTemplate> {
-    return this.#request('GET', `/v1/admin/templates/${segment(templateId)}`);
+    return this.#call(c =>
+      c.GET('/v1/admin/templates/{templateId}', {
+        params: { path: { templateId } },
+      }),
+    );
   }
 
   updateTemplate(
     templateId: string,
-    request: UpdateTemplateRequest,
+    body: Body<'UpdateTemplate'>,
   ): Promise<ShepherdTemplate> {
-    return this.#request(
-      'PATCH',
-      `/v1/admin/templates/${segment(templateId)}`,
-      { body: request },
+    return this.#call(c =>
+      c.PATCH('/v1/admin/templates/{templateId}', {
+        params: { path: { templateId } },
+        body,
+      }),
     );
   }
 
   deleteTemplate(templateId: string): Promise<void> {
-    return this.#request(
-      'DELETE',
-      `/v1/admin/templates/${segment(templateId)}`,
+    return this.#call(c =>
+      c.DELETE('/v1/admin/templates/{templateId}', {
+        params: { path: { templateId } },
+      }),
     );
   }
 
   // Admin: instance sizes
 
   listInstanceSizes(
-    query: ListInstanceSizesQuery = {},
+    query: Query<'ListInstanceSizes'> = {},
   ): Promise<Page<ShepherdInstanceSize>> {
-    return this.#request('GET', '/v1/admin/instance-sizes', { query });
+    return this.#call(c =>
+      c.GET('/v1/admin/instance-sizes', { params: { query } }),
+    );
   }
 
   createInstanceSize(
-    request: CreateInstanceSizeRequest,
+    body: Body<'CreateInstanceSize'>,
   ): Promise<WithWarnings<ShepherdInstanceSize>> {
-    return this.#request('POST', '/v1/admin/instance-sizes', {
-      body: request,
-    });
+    return this.#call(c => c.POST('/v1/admin/instance-sizes', { body }));
   }
 
   getInstanceSize(instanceSizeId: string): Promise<ShepherdInstanceSize> {
-    return this.#request(
-      'GET',
-      `/v1/admin/instance-sizes/${segment(instanceSizeId)}`,
+    return this.#call(c =>
+      c.GET('/v1/admin/instance-sizes/{instanceSizeId}', {
+        params: { path: { instanceSizeId } },
+      }),
     );
   }
 
   updateInstanceSize(
     instanceSizeId: string,
-    request: UpdateInstanceSizeRequest,
+    body: Body<'UpdateInstanceSize'>,
   ): Promise<ShepherdInstanceSize> {
-    return this.#request(
-      'PATCH',
-      `/v1/admin/instance-sizes/${segment(instanceSizeId)}`,
-      { body: request },
+    return this.#call(c =>
+      c.PATCH('/v1/admin/instance-sizes/{instanceSizeId}', {
+        params: { path: { instanceSizeId } },
+        body,
+      }),
     );
   }
 
   deleteInstanceSize(instanceSizeId: string): Promise<void> {
-    return this.#request(
-      'DELETE',
-      `/v1/admin/instance-sizes/${segment(instanceSizeId)}`,
+    return this.#call(c =>
+      c.DELETE('/v1/admin/instance-sizes/{instanceSizeId}', {
+        params: { path: { instanceSizeId } },
+      }),
     );
   }
 
   // Request catalogs
 
   listCatalogNamespaces(
-    query: PageQuery = {},
+    query: Query<'ListCatalogNamespaces'> = {},
   ): Promise<Page<ShepherdNamespace>> {
-    return this.#request('GET', '/v1/catalog/namespaces', { query });
+    return this.#call(c =>
+      c.GET('/v1/catalog/namespaces', { params: { query } }),
+    );
   }
 
   listCatalogTemplates(
-    query: CatalogQuery = {},
+    query: Query<'ListCatalogTemplates'> = {},
   ): Promise<Page<ShepherdTemplate>> {
-    return this.#request('GET', '/v1/catalog/templates', { query });
+    return this.#call(c =>
+      c.GET('/v1/catalog/templates', { params: { query } }),
+    );
   }
 
   listCatalogInstanceSizes(
-    query: CatalogQuery = {},
+    query: Query<'ListCatalogInstanceSizes'> = {},
   ): Promise<Page<ShepherdInstanceSize>> {
-    return this.#request('GET', '/v1/catalog/instance-sizes', { query });
+    return this.#call(c =>
+      c.GET('/v1/catalog/instance-sizes', { params: { query } }),
+    );
   }
 
-  /** Sends a request and reads its JSON answer; an error answer rejects with a ShepherdApiError. */
-  async #request<T>(
-    method: HttpMethod,
-    path: string,
-    options: RequestOptions = {},
-  ): Promise<T> {
-    const response = await this.#send(method, path, options);
-    if (!response.ok) {
-      throw await ShepherdApiError.fromResponse(response);
-    }
-    if (response.status === 204) {
-      return undefined as T;
-    }
-    return (await response.json()) as T;
-  }
-
-  async #send(
-    method: HttpMethod,
-    path: string,
-    options: RequestOptions,
-  ): Promise<Response> {
-    const baseUrl = await this.#discoveryApi.getBaseUrl(SHEPHERD_PLUGIN_ID);
-    const url = `${baseUrl}${path}${toQueryString(options.query)}`;
-    if (options.body === undefined) {
-      return this.#fetchApi.fetch(url, { method });
-    }
-    return this.#fetchApi.fetch(url, {
-      method,
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(options.body),
+  /** A client of the generated API at the backend's current base URL. */
+  async #client(): Promise<ShepherdApiClient> {
+    return createShepherdApiClient({
+      baseUrl: await this.#discoveryApi.getBaseUrl(SHEPHERD_PLUGIN_ID),
+      fetch: (url, init) => this.#fetchApi.fetch(url, init),
     });
   }
-}
 
-/** `?a=1&b=x,y` from the defined parameters, or an empty string when there are none. */
-function toQueryString(query: Record<string, QueryValue> = {}): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) {
-      continue;
-    }
-    params.set(name, Array.isArray(value) ? value.join(',') : String(value));
+  /** Makes one call; an error answer rejects with a ShepherdApiError. */
+  async #call<Data>(
+    send: (
+      client: ShepherdApiClient,
+    ) => Promise<{ data?: Data; error?: unknown; response: Response }>,
+  ): Promise<Data> {
+    return shepherdData(send(await this.#client()));
   }
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }
 
 function isHealthReport(body: unknown): body is ShepherdHealth {

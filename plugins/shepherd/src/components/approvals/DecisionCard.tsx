@@ -8,6 +8,7 @@ import {
   CONSOLE_GRANT_MAX_MINUTES,
   ShepherdTicket,
   shepherdTicketApprovePermission,
+  ApprovalResult,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Box from '@material-ui/core/Box';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -17,7 +18,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useEffect, useState } from 'react';
-import { ApprovalResult, shepherdApiRef } from '../../api/ShepherdApi';
+import { shepherdApiRef } from '../../api/ShepherdApi';
 import {
   PermissionedButton,
   ShepherdErrorPanel,

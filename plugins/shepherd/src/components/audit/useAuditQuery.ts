@@ -1,9 +1,11 @@
 import {
+  ShepherdApiQuery,
   isOneOf,
   AUDIT_OUTCOMES,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { useSearchParams } from 'react-router-dom';
-import { ListAuditLogsQuery } from '../../api/types';
+
+type ListAuditLogsQuery = ShepherdApiQuery<'ListAuditLogs'>;
 import { readPaging } from '../common';
 import { normalizeTimestamp } from './timeRange';
 

@@ -121,7 +121,7 @@ describe('deletion tiers', () => {
       confirm: true,
     });
     expect(toDeletionConfirmation(deletionTierFor('prod', 'x'))).toEqual({
-      confirmName: 'x',
+      confirm_name: 'x',
     });
   });
 });

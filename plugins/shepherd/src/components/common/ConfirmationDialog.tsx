@@ -1,4 +1,7 @@
-import { Environment } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  Environment,
+  ShepherdApiQuery,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import CircularProgress from '@material-ui/core/CircularProgress';
@@ -10,7 +13,6 @@ import FormControlLabel from '@material-ui/core/FormControlLabel';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode, useEffect, useState } from 'react';
-import { ConfirmByFlag, ConfirmByName } from '../../api/types';
 import { ShepherdErrorPanel } from './ShepherdErrorPanel';
 
 /**
@@ -39,12 +41,12 @@ export function deletionTierFor(
       };
 }
 
-/** The API's confirmation parameter for a satisfied tier. */
+/** The API's confirmation parameter of a deletion for a satisfied tier. */
 export function toDeletionConfirmation(
   tier: ConfirmationTier,
-): ConfirmByFlag | ConfirmByName {
+): Pick<ShepherdApiQuery<'RequestVmDeletion'>, 'confirm' | 'confirm_name'> {
   return tier.kind === 'type-name'
-    ? { confirmName: tier.name }
+    ? { confirm_name: tier.name }
     : { confirm: true };
 }
 

@@ -1,13 +1,16 @@
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { shepherdVmConsolePermission } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  ConsoleAccess,
+  shepherdVmConsolePermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { ConsoleAccess, shepherdApiRef } from '../../api/ShepherdApi';
+import { shepherdApiRef } from '../../api/ShepherdApi';
 import {
   EnvironmentChip,
   PermissionGate,

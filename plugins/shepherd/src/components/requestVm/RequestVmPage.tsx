@@ -1,6 +1,7 @@
 import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  ShepherdApiRequestBody,
   ShepherdInstanceSize,
   ShepherdNamespace,
   ShepherdService,
@@ -19,7 +20,6 @@ import Typography from '@material-ui/core/Typography';
 import { ReactNode, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import { RequestVmRequest } from '../../api/types';
 import { SYSTEMS_TITLE } from '../../labels';
 import {
   ShepherdErrorPanel,
@@ -80,8 +80,8 @@ function toRequest(
   template: ShepherdTemplate,
   size: ShepherdInstanceSize,
   fields: DetailFields,
-): RequestVmRequest {
-  const request: RequestVmRequest = {
+): ShepherdApiRequestBody<'RequestVm'> {
+  const request: ShepherdApiRequestBody<'RequestVm'> = {
     serviceId: service.id,
     namespace: namespace.name,
     templateId: template.id,
@@ -134,7 +134,7 @@ export function RequestVmPage() {
   const [activeStep, setActiveStep] = useState(0);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [submission, setSubmission] = useState<TicketSubmission>();
-  const submit = useAction((request: RequestVmRequest) =>
+  const submit = useAction((request: ShepherdApiRequestBody<'RequestVm'>) =>
     api.requestVm(request),
   );
   const catalogs = useWizardCatalogs(choice);

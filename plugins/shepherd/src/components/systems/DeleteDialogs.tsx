@@ -27,7 +27,7 @@ export function DeleteSystemDialog(props: {
   const api = useApi(shepherdApiRef);
   const tier = systemDeletionTier(system);
   const submit = useAction(async () => {
-    await api.deleteSystem(system.id, { confirmName: system.name });
+    await api.deleteSystem(system.id, { confirm_name: system.name });
     return true;
   });
 

@@ -257,7 +257,7 @@ describe('System page', () => {
         await screen.findByText('Deleted the System payments.'),
       ).toBeInTheDocument();
       expect(api.deleteSystem).toHaveBeenCalledWith('sys-payments', {
-        confirmName: 'payments',
+        confirm_name: 'payments',
       });
     });
 

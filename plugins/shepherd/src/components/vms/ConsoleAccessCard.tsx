@@ -3,11 +3,12 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
   ShepherdVm,
   shepherdVmConsolePermission,
+  ConsoleAccess,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useEffect, useState } from 'react';
-import { ConsoleAccess, shepherdApiRef } from '../../api/ShepherdApi';
+import { shepherdApiRef } from '../../api/ShepherdApi';
 import { SUBMITTED_FOR_APPROVAL } from '../../labels';
 import { vmConsoleRouteRef } from '../../routes';
 import {

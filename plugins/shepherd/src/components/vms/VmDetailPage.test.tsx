@@ -607,7 +607,7 @@ describe('VM page', () => {
         within(dialog).getByRole('link', { name: 'ticket-old' }),
       ).toHaveAttribute('href', '/shepherd/requests/ticket-old');
       expect(api.requestVmDeletion).toHaveBeenCalledWith('vm-9', {
-        confirmName: PROD_VM.name,
+        confirm_name: PROD_VM.name,
         reason: undefined,
       });
     });

@@ -1,10 +1,12 @@
 import {
   ENVIRONMENTS,
+  ShepherdApiQuery,
   VM_STATUSES,
   isOneOf,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { useSearchParams } from 'react-router-dom';
-import { ListVmsQuery } from '../../api/types';
+
+type ListVmsQuery = ShepherdApiQuery<'ListVms'>;
 import { readPaging } from '../common';
 
 /** The filters of the VM list; each lives in a URL search param of the same name, so links keep them. */

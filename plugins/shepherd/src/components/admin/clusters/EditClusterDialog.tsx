@@ -2,6 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   ENVIRONMENTS,
   Environment,
+  ShepherdApiRequestBody,
   ShepherdCluster,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Checkbox from '@material-ui/core/Checkbox';
@@ -9,7 +10,6 @@ import FormControlLabel from '@material-ui/core/FormControlLabel';
 import TextField from '@material-ui/core/TextField';
 import { useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
-import { UpdateClusterRequest } from '../../../api/types';
 import { useAction } from '../../common';
 import { FIELD_PROPS, FormDialog } from '../shared';
 import { displayNameProblem } from './clusterRules';
@@ -34,8 +34,8 @@ function fieldsOf(cluster?: ShepherdCluster): Fields {
 export function clusterChanges(
   cluster: ShepherdCluster,
   fields: Fields,
-): UpdateClusterRequest {
-  const changes: UpdateClusterRequest = {};
+): ShepherdApiRequestBody<'UpdateCluster'> {
+  const changes: ShepherdApiRequestBody<'UpdateCluster'> = {};
   if (fields.displayName.trim() !== cluster.displayName) {
     changes.displayName = fields.displayName.trim();
   }

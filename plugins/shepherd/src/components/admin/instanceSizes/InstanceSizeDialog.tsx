@@ -3,6 +3,7 @@ import {
   CATALOG_SCOPES,
   CatalogScope,
   SHEPHERD_ERROR_CODES,
+  ShepherdApiRequestBody,
   ShepherdInstanceSize,
   ShepherdWarning,
   checkCatalogName,
@@ -15,11 +16,6 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
-import {
-  CreateInstanceSizeRequest,
-  HugepagesSize,
-  UpdateInstanceSizeRequest,
-} from '../../../api/types';
 import { useAction } from '../../common';
 import {
   CATALOG_SCOPE_DESCRIPTIONS,
@@ -31,6 +27,7 @@ import {
 } from '../shared';
 import {
   HUGEPAGES_SIZES,
+  HugepagesSize,
   NumberField,
   SizeCheck,
   SizeFields,
@@ -71,7 +68,7 @@ export function backendOverrideProblems(error?: Error): {
 export function createRequestOf(
   fields: SizeFields,
   check: SizeCheck,
-): CreateInstanceSizeRequest {
+): ShepherdApiRequestBody<'CreateInstanceSize'> {
   const values = check.values!;
   return {
     name: fields.name,
@@ -119,12 +116,12 @@ export function updateRequestOf(
   size: ShepherdInstanceSize,
   fields: SizeFields,
   check: SizeCheck,
-): UpdateInstanceSizeRequest {
+): ShepherdApiRequestBody<'UpdateInstanceSize'> {
   const values = check.values!;
-  const changes: UpdateInstanceSizeRequest = {};
-  const set = <K extends keyof UpdateInstanceSizeRequest>(
+  const changes: ShepherdApiRequestBody<'UpdateInstanceSize'> = {};
+  const set = <K extends keyof ShepherdApiRequestBody<'UpdateInstanceSize'>>(
     key: K,
-    value: UpdateInstanceSizeRequest[K],
+    value: ShepherdApiRequestBody<'UpdateInstanceSize'>[K],
     current: unknown,
   ) => {
     if (value !== current) changes[key] = value;

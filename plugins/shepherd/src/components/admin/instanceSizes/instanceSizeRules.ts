@@ -4,6 +4,7 @@ import {
   KubeVirtAdmissionViolation,
   SHEPHERD_ERROR_CODES,
   SPEC_OVERRIDE_PREFIX,
+  ShepherdApiSchema,
   ShepherdInstanceSize,
   ShepherdWarning,
   applySpecOverrides,
@@ -14,7 +15,9 @@ import {
   isSpecOverrideFieldName,
   memoryQuantity,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { HugepagesSize } from '../../../api/types';
+
+/** The size of the memory pages a size with hugepages gets. */
+export type HugepagesSize = ShepherdApiSchema<'HugepagesSize'>;
 
 /*
  * What the instance-size form checks before it submits, with the rules of shepherd-common
@@ -65,14 +68,15 @@ export type NumberField =
   | 'diskGb';
 
 /** The numbers of a size, parsed; requests already defaulted to the limits. */
-export type SizeValues = {
-  sortOrder: number;
-  cpuCores: number;
-  cpuRequest: number;
-  memoryGi: number;
-  memoryRequestGi: number;
-  diskGb: number;
-};
+export type SizeValues = Pick<
+  ShepherdInstanceSize,
+  | 'sortOrder'
+  | 'cpuCores'
+  | 'cpuRequest'
+  | 'memoryGi'
+  | 'memoryRequestGi'
+  | 'diskGb'
+>;
 
 export type SizeCheck = {
   /** Problems per field of the form. */

@@ -2,6 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   ENVIRONMENTS,
   Environment,
+  ShepherdApiRequestBody,
   ShepherdNamespace,
   ShepherdWarning,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -10,7 +11,6 @@ import FormControlLabel from '@material-ui/core/FormControlLabel';
 import TextField from '@material-ui/core/TextField';
 import { useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
-import { UpdateNamespaceRequest } from '../../../api/types';
 import { useAction } from '../../common';
 import { FIELD_PROPS, FormDialog } from '../shared';
 import { checkNamespaceName, descriptionProblem } from './namespaceRules';
@@ -37,8 +37,8 @@ function fieldsOf(namespace?: ShepherdNamespace): Fields {
 function changesOf(
   namespace: ShepherdNamespace,
   fields: Fields,
-): UpdateNamespaceRequest {
-  const changes: UpdateNamespaceRequest = {};
+): ShepherdApiRequestBody<'UpdateNamespace'> {
+  const changes: ShepherdApiRequestBody<'UpdateNamespace'> = {};
   if (fields.description !== namespace.description) {
     changes.description = fields.description;
   }

@@ -262,7 +262,7 @@ describe('Admin: namespaces', () => {
       await screen.findByText('Deleted the namespace dev.'),
     ).toBeInTheDocument();
     expect(api.deleteNamespace).toHaveBeenCalledWith('ns-dev', {
-      confirmName: 'dev',
+      confirm_name: 'dev',
     });
   });
 

@@ -283,7 +283,7 @@ export function NamespacesSection() {
             requested in it.
           </Typography>
         }
-        onDelete={(id, name) => api.deleteNamespace(id, { confirmName: name })}
+        onDelete={(id, name) => api.deleteNamespace(id, { confirm_name: name })}
         alternative={
           selected?.enabled
             ? {

@@ -2,6 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   CATALOG_SCOPES,
   CatalogScope,
+  ShepherdApiRequestBody,
   ShepherdTemplate,
   ShepherdWarning,
   TEMPLATE_SOURCE_TYPES,
@@ -11,10 +12,6 @@ import {
 import TextField from '@material-ui/core/TextField';
 import { useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
-import {
-  CreateTemplateRequest,
-  UpdateTemplateRequest,
-} from '../../../api/types';
 import { useAction } from '../../common';
 import {
   CATALOG_SCOPE_DESCRIPTIONS,
@@ -83,7 +80,9 @@ const isPvc = (fields: Pick<Fields, 'sourceType'>) =>
   fields.sourceType === 'cdi_pvc_clone';
 
 /** A new template as the API takes it: only the source fields of its source type. */
-export function createRequestOf(fields: Fields): CreateTemplateRequest {
+export function createRequestOf(
+  fields: Fields,
+): ShepherdApiRequestBody<'CreateTemplate'> {
   const optional = (value: string) => (value === '' ? undefined : value);
   return {
     name: fields.name,
@@ -108,8 +107,8 @@ export function createRequestOf(fields: Fields): CreateTemplateRequest {
 export function updateRequestOf(
   template: ShepherdTemplate,
   fields: Fields,
-): UpdateTemplateRequest {
-  const changes: UpdateTemplateRequest = {};
+): ShepherdApiRequestBody<'UpdateTemplate'> {
+  const changes: ShepherdApiRequestBody<'UpdateTemplate'> = {};
   if (fields.displayName.trim() !== template.displayName) {
     changes.displayName = fields.displayName.trim();
   }

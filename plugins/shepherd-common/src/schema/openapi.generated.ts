@@ -1,0 +1,3350 @@
+// This file is generated from plugins/shepherd-backend/src/schema/openapi.yaml by
+// scripts/generate-openapi.mjs (openapi-typescript).
+// Do not edit it by hand: change openapi.yaml and run `yarn generate:openapi`.
+
+export interface paths {
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * State of the Shepherd backend
+     * @description Checks the plugin's database (reachability, latency, migrations) and lists the VM providers registered by backend modules. Answers 503 with the same body when a check fails, so that monitors and the UI read one format.
+     */
+    get: operations['GetHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/systems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Systems the caller may read */
+    get: operations['ListSystems'];
+    put?: never;
+    /**
+     * Create a System
+     * @description Needs no approval. The owner (the caller by default, or one of the caller's groups) becomes the System's owner. Names follow the naming rules (see the Name schema); a name longer than 12 characters is accepted with a NAME_LENGTH_WARNING.
+     */
+    post: operations['CreateSystem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/systems/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Register an existing catalog System
+     * @description Reads the System from the catalog with the caller's credentials and creates its governance record, with the entity's owner as owner.
+     */
+    post: operations['RegisterSystem'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/systems/{systemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One System */
+    get: operations['GetSystem'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a System that has no Services
+     * @description Needs confirm_name set to the System's name (DELETE_CONFIRMATION_REQUIRED, CONFIRMATION_NAME_MISMATCH) and no Services (409 DELETE_RESTRICTED). No approval.
+     */
+    delete: operations['DeleteSystem'];
+    options?: never;
+    head?: never;
+    /** Change a System's description (its name is immutable) */
+    patch: operations['UpdateSystem'];
+    trace?: never;
+  };
+  '/v1/systems/{systemId}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Members of a System and their roles */
+    get: operations['ListSystemMembers'];
+    put?: never;
+    /**
+     * Give a user or group a role on the System
+     * @description Only owners (or policy-wide member managers) may grant the owner role.
+     */
+    post: operations['AddSystemMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/systems/{systemId}/members/{memberId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a member (a System keeps at least one owner) */
+    delete: operations['RemoveSystemMember'];
+    options?: never;
+    head?: never;
+    /** Change a member's role */
+    patch: operations['UpdateSystemMember'];
+    trace?: never;
+  };
+  '/v1/systems/{systemId}/services': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create a Service in a System */
+    post: operations['CreateService'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/systems/{systemId}/services/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Register a catalog Component (type service) of the System as a Service */
+    post: operations['RegisterService'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/services': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Services the caller may read, across Systems */
+    get: operations['ListServices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/services/{serviceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One Service */
+    get: operations['GetService'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a Service that has no VMs
+     * @description Needs confirm=true (DELETE_CONFIRMATION_REQUIRED), no VMs (409 DELETE_RESTRICTED) and no unfinished requests (409 ACTIVE_TICKETS_EXIST). No approval.
+     */
+    delete: operations['DeleteService'];
+    options?: never;
+    head?: never;
+    /** Change a Service's description (its name is immutable) */
+    patch: operations['UpdateService'];
+    trace?: never;
+  };
+  '/v1/audit-logs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit trail, newest first
+     * @description Every governance action and decision, as written in the same transaction as the change it records; secrets in details are redacted before they are written. Needs the shepherd.audit.read permission. from and to are RFC 3339 timestamps (from inclusive, to exclusive).
+     */
+    get: operations['ListAuditLogs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit-logs/{auditLogId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One audit entry
+     * @description Needs the shepherd.audit.read permission.
+     */
+    get: operations['GetAuditLog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/vms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** VMs the caller may read */
+    get: operations['ListVms'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/vms/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Request a new VM for a Service
+     * @description Always needs approval: answers 202 with the ticket and its domain event. Requesters choose the Service, a namespace, a template and an instance size (optionally with their own CPU, memory and disk targets); the approver chooses the cluster. The VM the choice renders to, spec overrides included, must pass KubeVirt's admission rules: dedicated CPUs take whole cores (RESOURCE_STEP_INVALID) and requests equal to limits (DEDICATED_CPU_OVERCOMMIT), hugepages memory a whole number of pages (RESOURCE_STEP_INVALID), cloud-init at most 2048 bytes (CLOUD_INIT_INVALID), overrides nothing KubeVirt refuses (INVALID_SPEC_OVERRIDES). A second pending request with the same parameters answers 409 DUPLICATE_PENDING_REQUEST with the existing ticket in error.details.ticketId.
+     */
+    post: operations['RequestVm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/vms/{vmId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One VM */
+    get: operations['GetVm'];
+    put?: never;
+    post?: never;
+    /**
+     * Request the deletion of a VM
+     * @description Needs approval in every environment. A test VM needs confirm=true, a production VM confirm_name set to its name (DELETE_CONFIRMATION_REQUIRED, CONFIRMATION_NAME_MISMATCH).
+     */
+    delete: operations['RequestVmDeletion'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/vms/{vmId}/power': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start, stop or restart a VM
+     * @description In test environments the operation is accepted directly (status ACCEPTED, a domain event is recorded); in production it waits for approval (status PENDING_APPROVAL, a POWER ticket). 409 VM_STATE_CONFLICT when the VM's status does not allow the action.
+     */
+    post: operations['RequestVmPower'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/vms/{vmId}/modify-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Request new CPU, memory or disk sizes for a VM
+     * @description Needs approval. At least one target (MODIFY_TARGET_REQUIRED); CPU and memory in 0.5 steps; disks only grow (DISK_SHRINK_FORBIDDEN). Changing CPU or memory of a running VM takes effect after a restart (requestSpec.requiresRestart).
+     */
+    post: operations['RequestVmModification'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/vms/{vmId}/console': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's console grant on the VM, or its pending request */
+    get: operations['GetVmConsoleAccess'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/vms/{vmId}/console/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Request access to the console of a running VM
+     * @description In test environments access is granted at once (200, status ACCEPTED, with the grant); in production a VNC_ACCESS ticket waits for approval (202). The VM must be RUNNING (409 VM_NOT_RUNNING); grants last at most 120 minutes.
+     */
+    post: operations['RequestVmConsole'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/vms/{vmId}/console/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Prepare a console session on a running VM for the VNC relay
+     * @description Needs the console permission on the VM, the VM RUNNING (409 VM_NOT_RUNNING) and an active console grant of the caller (403 CONSOLE_GRANT_REQUIRED; see /v1/vms/{vmId}/console/requests). Answers a single-use token, sealed with AES-256-GCM, that opens the relay's websocket at websocketPath once within a minute. The client opens that websocket offering the subprotocols shepherd.console.v1, shepherd.session.<token> and shepherd.bearer.<its Backstage token> (never a query string); the relay checks the token and the user again, uses the token up, and relays the VM's VNC stream (RFB) until the grant expires, the session is idle for too long or either side closes. The websocket itself is not an operation of this document. With takeover, the session also needs the console take-over permission on the VM (403 CONSOLE_TAKEOVER_DENIED); the token is sealed as a take-over, and the relay then takes the console over from a session someone else holds instead of refusing with close code 4104. A token issued without takeover never takes a console over.
+     */
+    post: operations['CreateVmConsoleSession'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tickets (by default the caller's own requests) */
+    get: operations['ListTickets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/tickets/{ticketId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A ticket with its domain events and audit trail */
+    get: operations['GetTicket'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/tickets/{ticketId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw one's own pending request */
+    post: operations['CancelTicket'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/approval-tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Pending tickets the caller may decide, oldest first */
+    get: operations['ListApprovalTasks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/approval-tasks/{ticketId}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What approving would do
+     * @description The effective spec, warnings (e.g. OVERCOMMIT_IN_PROD) and, for new VMs, every cluster with whether it can take the VM and why not.
+     */
+    get: operations['PreviewApproval'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/approval-tasks/{ticketId}/manifest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The VirtualMachine approving a CREATE with these choices would apply
+     * @description Renders, without a cluster call, the VirtualMachine manifest the create job would apply if the ticket were approved with this cluster, storage class and spec. The choices are checked as by ApproveTicket (CLUSTER_REQUIRED, STORAGE_CLASS_UNKNOWN, the spec's rules); nothing is written. The name carries the Service's next instance index, which another approval may take first (provisional). Without an installed VM provider there is no manifest. Only CREATE tickets have one (other operations answer 400 VALIDATION_FAILED).
+     */
+    post: operations['RenderApprovalManifest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/approval-tasks/{ticketId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a pending ticket
+     * @description For CREATE the approver chooses the cluster (same environment as the namespace, enabled, not unreachable) and may set the storage class and replace the spec as a whole (template, size, CPU, memory, disk) within the overcommit rules and KubeVirt's admission rules, checked as for a request (e.g. a replacement with fractional cores on a size with dedicated CPUs answers 400 RESOURCE_STEP_INVALID); namespace, Service, name, labels and cloud-init cannot change. Approving a CREATE names the VM and records it as CREATING. Requesters cannot approve their own tickets. Before a CREATE or MODIFY approval is committed, the chosen cluster validates the exact VM (or resize patch) in a server-side dry run, admission webhooks included; the VM's namespace is created on the cluster for it if missing. A rejection answers 400 VALIDATION_FAILED, an unreachable cluster 503 CLUSTER_UNAVAILABLE; the ticket stays PENDING either way.
+     */
+    post: operations['ApproveTicket'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/approval-tasks/{ticketId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject a pending ticket, with a reason for the requester */
+    post: operations['RejectTicket'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/namespaces': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The namespace registry
+     * @description Needs shepherd.catalog.manage.
+     */
+    get: operations['ListAdminNamespaces'];
+    put?: never;
+    /**
+     * Register a namespace
+     * @description Needs shepherd.catalog.manage. The name follows the naming rules (see the Name schema); the environment is set explicitly and decides approval and console rules. The Kubernetes namespace is created on the chosen cluster when a VM first needs it.
+     */
+    post: operations['CreateNamespace'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/namespaces/{namespaceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One namespace of the registry */
+    get: operations['GetNamespace'];
+    put?: never;
+    post?: never;
+    /**
+     * Remove a namespace no VM and no unfinished request uses
+     * @description Needs confirm_name set to the namespace's name (DELETE_CONFIRMATION_REQUIRED, CONFIRMATION_NAME_MISMATCH), no VMs and no unfinished requests (409 DELETE_RESTRICTED; disable the namespace instead). The Kubernetes namespaces on clusters are never deleted.
+     */
+    delete: operations['DeleteNamespace'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a namespace's description, enabled flag or environment
+     * @description The name is immutable. The environment cannot change once any VM or any request uses the namespace (409 ENVIRONMENT_IMMUTABLE).
+     */
+    patch: operations['UpdateNamespace'];
+    trace?: never;
+  };
+  '/v1/admin/clusters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The registered clusters (never their credentials)
+     * @description Needs shepherd.cluster.read.
+     */
+    get: operations['ListClusters'];
+    put?: never;
+    /**
+     * Register a KubeVirt cluster with its kubeconfig
+     * @description Needs shepherd.cluster.manage. The kubeconfig is sanitised (KUBECONFIG_INVALID, KUBECONFIG_UNSAFE for exec or auth-provider plugins, file references, proxy-url, insecure-skip-tls-verify or a non-HTTPS server), reduced to its current context and encrypted at rest (503 ENCRYPTION_NOT_CONFIGURED without a key). It is never returned. The cluster starts with status UNKNOWN until its first health check. Its providerType (default kubevirt) names the VM provider that reaches it; a type other than kubevirt must be installed in the backend (VALIDATION_FAILED).
+     */
+    post: operations['RegisterCluster'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/clusters/{clusterId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One registered cluster */
+    get: operations['GetCluster'];
+    put?: never;
+    post?: never;
+    /**
+     * Remove a cluster no VM and no unfinished request uses
+     * @description Needs shepherd.cluster.manage. Refused while VMs or unfinished requests use the cluster (409 DELETE_RESTRICTED; disable it instead).
+     */
+    delete: operations['DeleteCluster'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a cluster's display name, enabled flag, default storage class or environment
+     * @description Needs shepherd.cluster.manage. The environment cannot change while VMs or unfinished requests use the cluster (409 ENVIRONMENT_IMMUTABLE). The default storage class must be one the cluster reported, once it has reported any (STORAGE_CLASS_UNKNOWN).
+     */
+    patch: operations['UpdateCluster'];
+    trace?: never;
+  };
+  '/v1/admin/clusters/{clusterId}/credentials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Replace a cluster's kubeconfig
+     * @description Needs shepherd.cluster.manage. Sanitised and encrypted like at registration, under the current encryption key; audited as cluster.credential_rotate without the kubeconfig.
+     */
+    put: operations['RotateClusterCredentials'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every OS template, whatever its status and scope
+     * @description Needs shepherd.catalog.manage.
+     */
+    get: operations['ListTemplates'];
+    put?: never;
+    /**
+     * Create an OS template (a draft unless status is given)
+     * @description Needs shepherd.catalog.manage. Templates carry the image source, cloud-init and OS labels, never hardware: a body with hardware fields (cpu*, memory*, disk*, gpu*, hugepages*, instanceSize*) answers TEMPLATE_SPEC_VIOLATION, other unknown fields VALIDATION_FAILED. The source must fit the source type (TEMPLATE_SOURCE_INVALID) and cloud-init must be a #cloud-config YAML mapping (CLOUD_INIT_INVALID, with line and column) of at most 2048 bytes of UTF-8, KubeVirt's limit on inline user data (CLOUD_INIT_INVALID, with bytes and maxBytes).
+     */
+    post: operations['CreateTemplate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/templates/{templateId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One OS template */
+    get: operations['GetTemplate'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a template that no VM and no request has used
+     * @description Refused while any VM or any request, finished or not, refers to the template (409 DELETE_RESTRICTED; archive it instead).
+     */
+    delete: operations['DeleteTemplate'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a template or move it through its lifecycle
+     * @description The name is immutable; null clears imageUrl, pvcName, pvcNamespace or cloudInit. Status moves draft → active | archived, active → deprecated, deprecated → active | archived (409 TEMPLATE_STATUS_TRANSITION_INVALID otherwise). The template is checked again as it would be saved. A template saved with cloud-init over KubeVirt's 2048-byte limit before that limit was enforced can still change otherwise, be deprecated or archived; changing its cloud-init, or offering it (active, not unclassified), needs the limit met (CLOUD_INIT_INVALID), and requests for it are refused. VMs and approved requests keep the snapshot they were approved with.
+     */
+    patch: operations['UpdateTemplate'];
+    trace?: never;
+  };
+  '/v1/admin/instance-sizes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every instance size, enabled or not
+     * @description Needs shepherd.catalog.manage.
+     */
+    get: operations['ListInstanceSizes'];
+    put?: never;
+    /**
+     * Create an instance size
+     * @description Needs shepherd.catalog.manage. CPU and memory come in 0.5 steps (RESOURCE_STEP_INVALID), requests default to the limits and may not exceed them (RESOURCE_REQUEST_EXCEEDS_LIMIT); dedicated CPUs cannot be overcommitted (DEDICATED_CPU_OVERCOMMIT) and take whole cores (RESOURCE_STEP_INVALID). hugepagesSize is required exactly when requiresHugepages is true, and the memory request must then be a whole number of pages, at least one (RESOURCE_STEP_INVALID; 1Gi pages need whole GiB). specOverrides keys are dotted KubeVirt paths under spec. that leave image, boot disk and cloud-init to templates, and the VM they give must pass the same KubeVirt admission rules; spec.running is refused since Shepherd sets spec.runStrategy (INVALID_SPEC_OVERRIDES). Overcommit in a size offered to prod is accepted with a warning.
+     */
+    post: operations['CreateInstanceSize'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/instance-sizes/{instanceSizeId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One instance size */
+    get: operations['GetInstanceSize'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete an instance size no VM and no unfinished request uses
+     * @description Refused while VMs or unfinished requests use the size (409 DELETE_RESTRICTED; disable it instead).
+     */
+    delete: operations['DeleteInstanceSize'];
+    options?: never;
+    head?: never;
+    /**
+     * Change an instance size
+     * @description The name is immutable; the whole size is checked again as it would be saved. A request that equalled its limit follows a changed limit. null clears hugepagesSize. A size saved before KubeVirt's admission rules were enforced can still be disabled or changed otherwise; a change that breaks a rule anew, or offering the size (enabled, not unclassified), needs the rules met, and requests for it are refused. VMs and approved requests keep the snapshot they were approved with.
+     */
+    patch: operations['UpdateInstanceSize'];
+    trace?: never;
+  };
+  '/v1/catalog/namespaces': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Enabled namespaces the caller may request VMs in
+     * @description Filtered by the caller's shepherd.namespace.read decision (usually by environment).
+     */
+    get: operations['ListCatalogNamespaces'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/catalog/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Active templates the caller may request
+     * @description Needs shepherd.catalog.read. Templates scoped to all, or to the environment of a namespace the caller may read; with namespace, only those offered in that namespace's environment (404 when the caller may not use the namespace). Unclassified templates are never offered.
+     */
+    get: operations['ListCatalogTemplates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/catalog/instance-sizes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Enabled instance sizes the caller may request
+     * @description Needs shepherd.catalog.read. Offered like templates: scoped to all, or to the environment of a (given) namespace the caller may read; never unclassified.
+     */
+    get: operations['ListCatalogInstanceSizes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /** @description Lowercase letters, digits and single dashes, starting with a letter and ending with a letter or digit; at most 15 characters (NAME_TOO_LONG), a warning above 12; not reserved (default, system, admin, root, internal, kube-*, kubevirt-shepherd-*). Checked by the service so that each failure has its own code. */
+    Name: string;
+    /** @enum {string} */
+    MemberRole: 'owner' | 'admin' | 'member' | 'viewer';
+    Warning: {
+      code: components['schemas']['WarningCode'];
+      message: string;
+    };
+    /**
+     * @description A soft finding that does not block the request but is shown to the user.
+     * @enum {string}
+     */
+    WarningCode: 'NAME_LENGTH_WARNING' | 'OVERCOMMIT_IN_PROD';
+    EntityRefRequest: {
+      /** @description e.g. system:default/payments */
+      entityRef: string;
+    };
+    DescriptionUpdate: {
+      description: string;
+    };
+    System: {
+      id: string;
+      name: string;
+      description: string;
+      entityRef?: string;
+      createdBy: string;
+      createdAt: string;
+      updatedAt: string;
+    };
+    SystemWithWarnings: {
+      item: components['schemas']['System'];
+      warnings: components['schemas']['Warning'][];
+    };
+    SystemPage: {
+      items: components['schemas']['System'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    SystemMember: {
+      id: string;
+      systemId: string;
+      memberRef: string;
+      role: components['schemas']['MemberRole'];
+      grantedBy: string;
+      createdAt: string;
+      updatedAt: string;
+    };
+    Service: {
+      id: string;
+      systemId: string;
+      systemName: string;
+      name: string;
+      description: string;
+      entityRef?: string;
+      nextInstanceIndex: number;
+      createdBy: string;
+      createdAt: string;
+      updatedAt: string;
+    };
+    ServiceWithWarnings: {
+      item: components['schemas']['Service'];
+      warnings: components['schemas']['Warning'][];
+    };
+    ServicePage: {
+      items: components['schemas']['Service'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    /** @description An RFC 3339 timestamp with a time zone, e.g. 2026-11-23T10:00:00Z or 2026-11-23T11:00:00.250+01:00. Dates that do not exist are refused too. */
+    Rfc3339Timestamp: string;
+    AuditLogEntry: {
+      id: string;
+      /** @description Canonical action code, e.g. system.create or approval.approve. */
+      action: string;
+      /** @enum {string} */
+      outcome: 'success' | 'failure';
+      /** @description Entity ref of the user, or service:<plugin> for background work. */
+      actor: string;
+      resourceType: string;
+      resourceId?: string;
+      resourceName?: string;
+      parentType?: string;
+      parentId?: string;
+      environment?: components['schemas']['Environment'];
+      ticketId?: string;
+      /** @description What the action changed; values of secret-looking keys read ***REDACTED***. */
+      details: Record<string, unknown>;
+      /** @description When the action was recorded, as an RFC 3339 timestamp. */
+      createdAt: string;
+    };
+    AuditLogPage: {
+      items: components['schemas']['AuditLogEntry'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    /** @enum {string} */
+    Environment: 'test' | 'prod';
+    /**
+     * @description The 12 VM statuses; a deleted VM has no record, so there is no DELETED.
+     * @enum {string}
+     */
+    VmStatus:
+      | 'CREATING'
+      | 'STARTING'
+      | 'RUNNING'
+      | 'STOPPING'
+      | 'STOPPED'
+      | 'DELETING'
+      | 'FAILED'
+      | 'PENDING'
+      | 'MIGRATING'
+      | 'PAUSED'
+      | 'UNKNOWN'
+      | 'NOT_FOUND';
+    /** @enum {string} */
+    PowerAction: 'start' | 'stop' | 'restart';
+    /** @enum {string} */
+    TicketOperation: 'CREATE' | 'MODIFY' | 'DELETE' | 'POWER' | 'VNC_ACCESS';
+    /** @enum {string} */
+    TicketStatus:
+      | 'PENDING'
+      | 'APPROVED'
+      | 'REJECTED'
+      | 'CANCELLED'
+      | 'EXECUTING'
+      | 'SUCCESS'
+      | 'FAILED';
+    /**
+     * @description How a power or console request was answered, done directly or waiting for approval.
+     * @enum {string}
+     */
+    DirectOrApproval: 'ACCEPTED' | 'PENDING_APPROVAL';
+    /** @enum {string} */
+    DomainEventType:
+      | 'VM_CREATION_REQUESTED'
+      | 'VM_CREATION_COMPLETED'
+      | 'VM_CREATION_FAILED'
+      | 'VM_MODIFY_REQUESTED'
+      | 'VM_MODIFY_COMPLETED'
+      | 'VM_MODIFY_FAILED'
+      | 'VM_DELETION_REQUESTED'
+      | 'VM_DELETION_COMPLETED'
+      | 'VM_DELETION_FAILED'
+      | 'VM_START_REQUESTED'
+      | 'VM_START_COMPLETED'
+      | 'VM_START_FAILED'
+      | 'VM_STOP_REQUESTED'
+      | 'VM_STOP_COMPLETED'
+      | 'VM_STOP_FAILED'
+      | 'VM_RESTART_REQUESTED'
+      | 'VM_RESTART_COMPLETED'
+      | 'VM_RESTART_FAILED'
+      | 'REQUEST_CANCELLED'
+      | 'VNC_ACCESS_REQUESTED'
+      | 'VNC_ACCESS_GRANTED'
+      | 'SYSTEM_CREATED'
+      | 'SYSTEM_DELETED'
+      | 'SERVICE_CREATED'
+      | 'SERVICE_DELETED';
+    /** @enum {string} */
+    DomainEventStatus:
+      | 'PENDING'
+      | 'PROCESSING'
+      | 'COMPLETED'
+      | 'FAILED'
+      | 'CANCELLED';
+    VmSpec: {
+      templateId: string;
+      instanceSizeId: string;
+      cpuCores: number;
+      cpuRequest: number;
+      memoryGi: number;
+      memoryRequestGi: number;
+      diskGb: number;
+      storageClass?: string;
+    };
+    Vm: {
+      id: string;
+      name: string;
+      namespace: string;
+      environment: components['schemas']['Environment'];
+      instance: string;
+      status: components['schemas']['VmStatus'];
+      statusMessage?: string;
+      systemId: string;
+      systemName: string;
+      serviceId: string;
+      serviceName: string;
+      clusterId?: string;
+      clusterName?: string;
+      ticketId: string;
+      createdBy: string;
+      templateId: string;
+      instanceSizeId: string;
+      cpuCores: number;
+      cpuRequest: number;
+      memoryGi: number;
+      memoryRequestGi: number;
+      diskGb: number;
+      storageClass?: string;
+      createdAt: string;
+      updatedAt: string;
+    };
+    VmPage: {
+      items: components['schemas']['Vm'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    Ticket: {
+      id: string;
+      eventId: string;
+      operation: components['schemas']['TicketOperation'];
+      status: components['schemas']['TicketStatus'];
+      requester: string;
+      approver?: string;
+      reason: string;
+      rejectReason?: string;
+      decisionComment?: string;
+      environment: components['schemas']['Environment'];
+      systemId: string;
+      systemName: string;
+      serviceId: string;
+      serviceName: string;
+      namespace: string;
+      vmId?: string;
+      vmName?: string;
+      powerAction?: components['schemas']['PowerAction'];
+      clusterId?: string;
+      requestSpec: {
+        [key: string]: unknown;
+      };
+      templateSnapshot?: components['schemas']['Template'];
+      instanceSizeSnapshot?: components['schemas']['InstanceSize'];
+      modifiedSpec?: components['schemas']['VmSpec'];
+      grantMinutes?: number;
+      createdAt: string;
+      updatedAt: string;
+      decidedAt?: string;
+    };
+    TicketPage: {
+      items: components['schemas']['Ticket'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    TicketSubmission: {
+      ticketId: string;
+      eventId: string;
+      /** @enum {string} */
+      status: 'PENDING';
+    };
+    DomainEvent: {
+      id: string;
+      type: components['schemas']['DomainEventType'];
+      aggregateType: string;
+      aggregateId: string;
+      payload: {
+        [key: string]: unknown;
+      };
+      status: components['schemas']['DomainEventStatus'];
+      errorMessage?: string;
+      createdBy: string;
+      createdAt: string;
+      processedAt?: string;
+      archivedAt?: string;
+    };
+    TicketDetail: {
+      ticket: components['schemas']['Ticket'];
+      events: components['schemas']['DomainEvent'][];
+      history: components['schemas']['AuditLogEntry'][];
+    };
+    ConsoleGrant: {
+      id: string;
+      vmId: string;
+      userRef: string;
+      ticketId?: string;
+      grantedBy: string;
+      expiresAt: string;
+      createdAt: string;
+    };
+    ConsoleAccess: {
+      grant?: components['schemas']['ConsoleGrant'];
+      pendingTicket?: components['schemas']['Ticket'];
+    };
+    ConsoleSession: {
+      /** @description Single-use, sealed; offer it as the subprotocol shepherd.session.<token>. */
+      token: string;
+      /** @description Until when the token opens a session. */
+      expiresAt: string;
+      /** @description When the grant ends, and with it the session. */
+      grantExpiresAt: string;
+      /** @description The relay's websocket, relative to the Shepherd backend's base URL. */
+      websocketPath: string;
+    };
+    OperationSubmission: {
+      status: components['schemas']['DirectOrApproval'];
+      eventId?: string;
+      ticketId?: string;
+      grant?: components['schemas']['ConsoleGrant'];
+    };
+    ApprovalResult: {
+      ticket: components['schemas']['Ticket'];
+      warnings: components['schemas']['Warning'][];
+    };
+    ApprovalTask: {
+      ticket: components['schemas']['Ticket'];
+      ageDays: number;
+    };
+    ApprovalTaskPage: {
+      items: components['schemas']['ApprovalTask'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    ClusterCandidate: {
+      id: string;
+      name: string;
+      displayName: string;
+      environment: components['schemas']['Environment'];
+      status: components['schemas']['ClusterStatus'];
+      enabled: boolean;
+      storageClasses: string[];
+      defaultStorageClass?: string;
+      eligible: boolean;
+      reasonCode?: string;
+      reason?: string;
+    };
+    ApprovalPreview: {
+      ticket: components['schemas']['Ticket'];
+      effectiveSpec?: components['schemas']['VmSpec'];
+      warnings: components['schemas']['Warning'][];
+      clusters: components['schemas']['ClusterCandidate'][];
+    };
+    ApprovalManifest: {
+      /** @description The name the VM would get, with the Service's next instance index. Provisional: a concurrent approval for the same Service may take that index first, and the VM then gets the next one. */
+      vmName: string;
+      /** @description The type of the VM provider that rendered the manifest, e.g. kubevirt. */
+      provider?: string;
+      /** @description The object the provider would apply; missing when no VM provider is installed. */
+      manifest?: {
+        [key: string]: unknown;
+      };
+    };
+    /** @description Name of a cluster, template or instance size: a lowercase DNS label of at most 63 characters that starts with a letter (NAME_INVALID). Immutable. */
+    CatalogName: string;
+    /**
+     * @description Who is offered the item; unclassified items are offered to nobody.
+     * @enum {string}
+     */
+    CatalogScope: 'unclassified' | 'test' | 'prod' | 'all';
+    /** @enum {string} */
+    TemplateStatus: 'draft' | 'active' | 'deprecated' | 'archived';
+    /** @enum {string} */
+    TemplateSourceType: 'containerdisk' | 'cdi_image_import' | 'cdi_pvc_clone';
+    /** @enum {string} */
+    ClusterStatus: 'UNKNOWN' | 'HEALTHY' | 'UNHEALTHY' | 'UNREACHABLE';
+    /** @description A kubeconfig as YAML text. Only its current context is kept; it is encrypted at rest and never returned. */
+    Kubeconfig: string;
+    /** @description cloud-init user data; starts with the line '#cloud-config'. At most 2048 bytes of UTF-8, KubeVirt's limit on inline cloudInitNoCloud user data: longer user data answers 400 CLOUD_INIT_INVALID (maxLength only bounds the request body, so that every oversized cloud-init answers that one code). */
+    CloudInit: string;
+    /** @description CPU cores, a multiple of 0.5. */
+    CpuAmount: number;
+    /** @description GiB, a multiple of 0.5. */
+    MemoryAmount: number;
+    /** @description Root disk in whole GiB. */
+    DiskAmount: number;
+    SortOrder: number;
+    /** @enum {string} */
+    HugepagesSize: '2Mi' | '1Gi';
+    Namespace: {
+      id: string;
+      name: string;
+      environment: components['schemas']['Environment'];
+      description: string;
+      enabled: boolean;
+      createdBy: string;
+      createdAt: string;
+      updatedAt: string;
+    };
+    NamespaceWithWarnings: {
+      item: components['schemas']['Namespace'];
+      warnings: components['schemas']['Warning'][];
+    };
+    NamespacePage: {
+      items: components['schemas']['Namespace'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    /** @description The type of the VM provider that reaches a cluster, as the provider registers itself (kubevirt for @kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt). */
+    ProviderType: string;
+    /** @description A registered cluster; its credentials are never part of it. */
+    Cluster: {
+      id: string;
+      name: string;
+      displayName: string;
+      environment: components['schemas']['Environment'];
+      providerType: components['schemas']['ProviderType'];
+      status: components['schemas']['ClusterStatus'];
+      statusMessage?: string;
+      enabled: boolean;
+      apiServerUrl: string;
+      kubevirtVersion?: string;
+      featureGates: string[];
+      storageClasses: string[];
+      defaultStorageClass?: string;
+      /** @description Id of the key that encrypts the stored credentials. */
+      credentialKeyId: string;
+      lastCheckedAt?: string;
+      createdBy: string;
+      createdAt: string;
+      updatedAt: string;
+    };
+    ClusterWithWarnings: {
+      item: components['schemas']['Cluster'];
+      warnings: components['schemas']['Warning'][];
+    };
+    ClusterPage: {
+      items: components['schemas']['Cluster'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    Template: {
+      id: string;
+      name: string;
+      displayName: string;
+      description: string;
+      status: components['schemas']['TemplateStatus'];
+      catalogScope: components['schemas']['CatalogScope'];
+      sourceType: components['schemas']['TemplateSourceType'];
+      imageUrl?: string;
+      pvcName?: string;
+      pvcNamespace?: string;
+      cloudInit?: string;
+      osFamily: string;
+      osVersion: string;
+      createdBy: string;
+      createdAt: string;
+      updatedAt: string;
+    };
+    TemplateWithWarnings: {
+      item: components['schemas']['Template'];
+      warnings: components['schemas']['Warning'][];
+    };
+    TemplatePage: {
+      items: components['schemas']['Template'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    InstanceSize: {
+      id: string;
+      name: string;
+      displayName: string;
+      description: string;
+      catalogScope: components['schemas']['CatalogScope'];
+      enabled: boolean;
+      sortOrder: number;
+      cpuCores: number;
+      cpuRequest: number;
+      memoryGi: number;
+      memoryRequestGi: number;
+      diskGb: number;
+      dedicatedCpu: boolean;
+      requiresGpu: boolean;
+      requiresSriov: boolean;
+      requiresHugepages: boolean;
+      hugepagesSize?: string;
+      specOverrides: {
+        [key: string]: unknown;
+      };
+      createdBy: string;
+      createdAt: string;
+      updatedAt: string;
+    };
+    InstanceSizeWithWarnings: {
+      item: components['schemas']['InstanceSize'];
+      warnings: components['schemas']['Warning'][];
+    };
+    InstanceSizePage: {
+      items: components['schemas']['InstanceSize'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    Health: {
+      /** @enum {string} */
+      status: 'ok' | 'degraded';
+      /** @description When the checks ran, as an RFC 3339 timestamp. */
+      checkedAt: string;
+      /** @description Version of the Shepherd backend plugin. */
+      version: string;
+      database: components['schemas']['DatabaseHealth'];
+      providers: components['schemas']['ProviderHealth'][];
+    };
+    DatabaseHealth: {
+      /** @enum {string} */
+      status: 'ok' | 'error';
+      /** @enum {string} */
+      engine: 'sqlite' | 'postgres' | 'mysql' | 'unknown';
+      latencyMs?: number;
+      migrations?: {
+        applied: number;
+        pending: number;
+        latest?: string;
+      };
+      message?: string;
+    };
+    ProviderHealth: {
+      type: string;
+    };
+    Error: {
+      error: {
+        name: string;
+        message: string;
+        /** @description Stable machine-readable code of a Shepherd error. */
+        code?: string;
+        /** @description Structured details of some codes, e.g. the existing ticket. */
+        details?: Record<string, unknown>;
+      } & {
+        [key: string]: unknown;
+      };
+      request: {
+        method?: string;
+        url?: string;
+      };
+      response: {
+        statusCode: number;
+      };
+    };
+  };
+  responses: {
+    /** @description No valid Backstage token was presented. */
+    Unauthorized: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The request is malformed (VALIDATION_FAILED) or breaks a rule; error.code says which. */
+    BadRequest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The caller may see the resource but not do this. */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The resource does not exist or the caller may not see it. */
+    NotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The request conflicts with the current state; error.code says how. */
+    Conflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+  };
+  parameters: {
+    /** @description Only the record registered from this catalog entity, e.g. system:default/payments (compared case-insensitively, as the catalog does). */
+    EntityRefFilter: string;
+    VmId: string;
+    TicketId: string;
+    /** @description Number of items to skip (default 0). */
+    Offset: number;
+    /** @description Page size (default 20). */
+    Limit: number;
+    /** @description Case-insensitive text to look for in names and descriptions. */
+    Search: string;
+    SystemId: string;
+    ServiceId: string;
+    NamespaceId: string;
+    ClusterId: string;
+    TemplateId: string;
+    InstanceSizeId: string;
+    EnvironmentFilter: components['schemas']['Environment'];
+    EnabledFilter: 'true' | 'false';
+    CatalogScopeFilter: components['schemas']['CatalogScope'];
+    /** @description Name of the namespace to request in; restricts the offer to its environment. */
+    CatalogNamespace: string;
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  GetHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every check passed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Health'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      /** @description At least one check failed. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Health'];
+        };
+      };
+    };
+  };
+  ListSystems: {
+    parameters: {
+      query?: {
+        /** @description Case-insensitive text to look for in names and descriptions. */
+        search?: components['parameters']['Search'];
+        /** @description Only the record registered from this catalog entity, e.g. system:default/payments (compared case-insensitively, as the catalog does). */
+        entityRef?: components['parameters']['EntityRefFilter'];
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of Systems. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SystemPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  CreateSystem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: components['schemas']['Name'];
+          description?: string;
+          /** @description Entity ref of the caller or of one of its groups. */
+          owner?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The created System and any warnings. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SystemWithWarnings'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  RegisterSystem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EntityRefRequest'];
+      };
+    };
+    responses: {
+      /** @description The registered System. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SystemWithWarnings'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  GetSystem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        systemId: components['parameters']['SystemId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The System. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['System'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  DeleteSystem: {
+    parameters: {
+      query?: {
+        confirm_name?: string;
+      };
+      header?: never;
+      path: {
+        systemId: components['parameters']['SystemId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  UpdateSystem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        systemId: components['parameters']['SystemId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DescriptionUpdate'];
+      };
+    };
+    responses: {
+      /** @description The updated System. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['System'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  ListSystemMembers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        systemId: components['parameters']['SystemId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The members. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['SystemMember'][];
+          };
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  AddSystemMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        systemId: components['parameters']['SystemId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Entity ref of a User or Group (kind defaults to group). */
+          memberRef: string;
+          role: components['schemas']['MemberRole'];
+        };
+      };
+    };
+    responses: {
+      /** @description The new member. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SystemMember'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  RemoveSystemMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        systemId: components['parameters']['SystemId'];
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  UpdateSystemMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        systemId: components['parameters']['SystemId'];
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          role: components['schemas']['MemberRole'];
+        };
+      };
+    };
+    responses: {
+      /** @description The member. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SystemMember'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  CreateService: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        systemId: components['parameters']['SystemId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: components['schemas']['Name'];
+          description?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The created Service and any warnings. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceWithWarnings'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  RegisterService: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        systemId: components['parameters']['SystemId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EntityRefRequest'];
+      };
+    };
+    responses: {
+      /** @description The registered Service. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceWithWarnings'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  ListServices: {
+    parameters: {
+      query?: {
+        systemId?: string;
+        /** @description Only the record registered from this catalog entity, e.g. system:default/payments (compared case-insensitively, as the catalog does). */
+        entityRef?: components['parameters']['EntityRefFilter'];
+        /** @description Case-insensitive text to look for in names and descriptions. */
+        search?: components['parameters']['Search'];
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of Services. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServicePage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  GetService: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        serviceId: components['parameters']['ServiceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Service. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Service'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  DeleteService: {
+    parameters: {
+      query?: {
+        confirm?: boolean;
+      };
+      header?: never;
+      path: {
+        serviceId: components['parameters']['ServiceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  UpdateService: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        serviceId: components['parameters']['ServiceId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DescriptionUpdate'];
+      };
+    };
+    responses: {
+      /** @description The updated Service. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Service'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  ListAuditLogs: {
+    parameters: {
+      query?: {
+        /** @description Canonical action code, e.g. system.create. */
+        action?: string;
+        /** @description Entity ref of who acted, e.g. user:default/engineer-test. */
+        actor?: string;
+        resourceType?: string;
+        resourceId?: string;
+        ticketId?: string;
+        outcome?: 'success' | 'failure';
+        /** @description Entries at or after this RFC 3339 timestamp. */
+        from?: components['schemas']['Rfc3339Timestamp'];
+        /** @description Entries before this RFC 3339 timestamp. */
+        to?: components['schemas']['Rfc3339Timestamp'];
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of audit entries. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditLogPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  GetAuditLog: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        auditLogId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The audit entry. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditLogEntry'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  ListVms: {
+    parameters: {
+      query?: {
+        systemId?: string;
+        serviceId?: string;
+        namespace?: string;
+        environment?: components['schemas']['Environment'];
+        /** @description Any of these VM statuses (comma-separated). */
+        status?: components['schemas']['VmStatus'][];
+        clusterId?: string;
+        /** @description Case-insensitive text to look for in names and descriptions. */
+        search?: components['parameters']['Search'];
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of VMs. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VmPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  RequestVm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          serviceId: string;
+          namespace: string;
+          templateId: string;
+          instanceSizeId: string;
+          reason: string;
+          targetCpuCores?: number;
+          targetMemoryGi?: number;
+          targetDiskGb?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The request is waiting for approval. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketSubmission'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  GetVm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        vmId: components['parameters']['VmId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The VM. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Vm'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  RequestVmDeletion: {
+    parameters: {
+      query?: {
+        confirm?: boolean;
+        confirm_name?: string;
+        reason?: string;
+      };
+      header?: never;
+      path: {
+        vmId: components['parameters']['VmId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The deletion is waiting for approval. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketSubmission'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  RequestVmPower: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        vmId: components['parameters']['VmId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          action: components['schemas']['PowerAction'];
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Accepted or waiting for approval. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperationSubmission'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  RequestVmModification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        vmId: components['parameters']['VmId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          targetCpuCores?: number;
+          targetMemoryGi?: number;
+          targetDiskGb?: number;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The change is waiting for approval. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketSubmission'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  GetVmConsoleAccess: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        vmId: components['parameters']['VmId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The grant and/or pending request, when there are any. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsoleAccess'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  RequestVmConsole: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        vmId: components['parameters']['VmId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason?: string;
+          minutes?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Access granted. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperationSubmission'];
+        };
+      };
+      /** @description Waiting for approval. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OperationSubmission'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  CreateVmConsoleSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        vmId: components['parameters']['VmId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          /** @description Take the console over from a session someone else holds (needs the console take-over permission). */
+          takeover?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description The session token and where to use it. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsoleSession'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      /** @description No encryption key is configured (ENCRYPTION_NOT_CONFIGURED). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ListTickets: {
+    parameters: {
+      query?: {
+        /** @description mine (default) or all (every ticket the caller may read). */
+        scope?: 'mine' | 'all';
+        /** @description Any of these ticket statuses (comma-separated); takes precedence over statusGroup. */
+        status?: components['schemas']['TicketStatus'][];
+        statusGroup?: 'ACTIVE' | 'TERMINAL';
+        /** @description Any of these operations (comma-separated). */
+        operation?: components['schemas']['TicketOperation'][];
+        vmId?: string;
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of tickets, newest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  GetTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        ticketId: components['parameters']['TicketId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ticket. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketDetail'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  CancelTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        ticketId: components['parameters']['TicketId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cancelled ticket. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Ticket'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  ListApprovalTasks: {
+    parameters: {
+      query?: {
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of tasks with their age in days. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalTaskPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  PreviewApproval: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        ticketId: components['parameters']['TicketId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The preview. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalPreview'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  RenderApprovalManifest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        ticketId: components['parameters']['TicketId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          clusterId?: string;
+          storageClass?: string;
+          /** @description A complete replacement of the VM spec (VmSpec), as for ApproveTicket. */
+          spec?: {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The VM's provisional name and, when a VM provider is installed, its manifest. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalManifest'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  ApproveTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        ticketId: components['parameters']['TicketId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          clusterId?: string;
+          storageClass?: string;
+          /** @description A complete replacement of the VM spec (VmSpec); fields outside it answer FORBIDDEN_MODIFICATION, missing required ones MODIFIED_SPEC_INVALID. */
+          spec?: {
+            [key: string]: unknown;
+          };
+          grantMinutes?: number;
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The approved ticket and any warnings. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      /** @description The cluster could not be reached for the dry run (CLUSTER_UNAVAILABLE); try again. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  RejectTicket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        ticketId: components['parameters']['TicketId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The rejected ticket. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Ticket'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  ListAdminNamespaces: {
+    parameters: {
+      query?: {
+        environment?: components['parameters']['EnvironmentFilter'];
+        enabled?: components['parameters']['EnabledFilter'];
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of namespaces. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NamespacePage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  CreateNamespace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: components['schemas']['Name'];
+          environment: components['schemas']['Environment'];
+          description?: string;
+          enabled?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description The registered namespace and any warnings. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NamespaceWithWarnings'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  GetNamespace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        namespaceId: components['parameters']['NamespaceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The namespace. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Namespace'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  DeleteNamespace: {
+    parameters: {
+      query?: {
+        confirm_name?: string;
+      };
+      header?: never;
+      path: {
+        namespaceId: components['parameters']['NamespaceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  UpdateNamespace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        namespaceId: components['parameters']['NamespaceId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          description?: string;
+          enabled?: boolean;
+          environment?: components['schemas']['Environment'];
+        };
+      };
+    };
+    responses: {
+      /** @description The updated namespace. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Namespace'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  ListClusters: {
+    parameters: {
+      query?: {
+        environment?: components['parameters']['EnvironmentFilter'];
+        enabled?: components['parameters']['EnabledFilter'];
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of clusters. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  RegisterCluster: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: components['schemas']['CatalogName'];
+          displayName?: string;
+          environment: components['schemas']['Environment'];
+          providerType?: components['schemas']['ProviderType'];
+          kubeconfig: components['schemas']['Kubeconfig'];
+        };
+      };
+    };
+    responses: {
+      /** @description The registered cluster. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClusterWithWarnings'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+      /** @description No encryption key is configured (ENCRYPTION_NOT_CONFIGURED). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  GetCluster: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clusterId: components['parameters']['ClusterId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cluster. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cluster'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  DeleteCluster: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clusterId: components['parameters']['ClusterId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  UpdateCluster: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clusterId: components['parameters']['ClusterId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          displayName?: string;
+          enabled?: boolean;
+          defaultStorageClass?: string;
+          environment?: components['schemas']['Environment'];
+        };
+      };
+    };
+    responses: {
+      /** @description The updated cluster. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cluster'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  RotateClusterCredentials: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clusterId: components['parameters']['ClusterId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          kubeconfig: components['schemas']['Kubeconfig'];
+        };
+      };
+    };
+    responses: {
+      /** @description The cluster with its new API server URL and key id. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Cluster'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      /** @description No encryption key is configured (ENCRYPTION_NOT_CONFIGURED). */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  ListTemplates: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['TemplateStatus'];
+        catalogScope?: components['parameters']['CatalogScopeFilter'];
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of templates. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplatePage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  CreateTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: components['schemas']['CatalogName'];
+          displayName?: string;
+          description?: string;
+          /** @enum {string} */
+          status?: 'draft' | 'active';
+          catalogScope?: components['schemas']['CatalogScope'];
+          sourceType: components['schemas']['TemplateSourceType'];
+          imageUrl?: string;
+          pvcName?: string;
+          pvcNamespace?: string;
+          cloudInit?: components['schemas']['CloudInit'];
+          osFamily?: string;
+          osVersion?: string;
+        } & {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description The created template. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplateWithWarnings'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  GetTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        templateId: components['parameters']['TemplateId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The template. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Template'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  DeleteTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        templateId: components['parameters']['TemplateId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  UpdateTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        templateId: components['parameters']['TemplateId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          displayName?: string;
+          description?: string;
+          status?: components['schemas']['TemplateStatus'];
+          catalogScope?: components['schemas']['CatalogScope'];
+          sourceType?: components['schemas']['TemplateSourceType'];
+          imageUrl?: string | null;
+          pvcName?: string | null;
+          pvcNamespace?: string | null;
+          /** @description As CloudInit: at most 2048 bytes of UTF-8 (CLOUD_INIT_INVALID); null clears it. */
+          cloudInit?: string | null;
+          osFamily?: string;
+          osVersion?: string;
+        } & {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description The updated template. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Template'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  ListInstanceSizes: {
+    parameters: {
+      query?: {
+        enabled?: components['parameters']['EnabledFilter'];
+        catalogScope?: components['parameters']['CatalogScopeFilter'];
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of instance sizes, by sort order and name. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceSizePage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  CreateInstanceSize: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: components['schemas']['CatalogName'];
+          displayName?: string;
+          description?: string;
+          catalogScope?: components['schemas']['CatalogScope'];
+          enabled?: boolean;
+          sortOrder?: components['schemas']['SortOrder'];
+          cpuCores: components['schemas']['CpuAmount'];
+          cpuRequest?: components['schemas']['CpuAmount'];
+          memoryGi: components['schemas']['MemoryAmount'];
+          memoryRequestGi?: components['schemas']['MemoryAmount'];
+          diskGb: components['schemas']['DiskAmount'];
+          dedicatedCpu?: boolean;
+          requiresGpu?: boolean;
+          requiresSriov?: boolean;
+          requiresHugepages?: boolean;
+          hugepagesSize?: components['schemas']['HugepagesSize'];
+          specOverrides?: {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The created instance size and any warnings. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceSizeWithWarnings'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  GetInstanceSize: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceSizeId: components['parameters']['InstanceSizeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The instance size. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceSize'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  DeleteInstanceSize: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceSizeId: components['parameters']['InstanceSizeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
+  UpdateInstanceSize: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instanceSizeId: components['parameters']['InstanceSizeId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          displayName?: string;
+          description?: string;
+          catalogScope?: components['schemas']['CatalogScope'];
+          enabled?: boolean;
+          sortOrder?: components['schemas']['SortOrder'];
+          cpuCores?: components['schemas']['CpuAmount'];
+          cpuRequest?: components['schemas']['CpuAmount'];
+          memoryGi?: components['schemas']['MemoryAmount'];
+          memoryRequestGi?: components['schemas']['MemoryAmount'];
+          diskGb?: components['schemas']['DiskAmount'];
+          dedicatedCpu?: boolean;
+          requiresGpu?: boolean;
+          requiresSriov?: boolean;
+          requiresHugepages?: boolean;
+          /** @enum {string|null} */
+          hugepagesSize?: '2Mi' | '1Gi' | null;
+          specOverrides?: {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The updated instance size. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceSize'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  ListCatalogNamespaces: {
+    parameters: {
+      query?: {
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of namespaces. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NamespacePage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+    };
+  };
+  ListCatalogTemplates: {
+    parameters: {
+      query?: {
+        /** @description Name of the namespace to request in; restricts the offer to its environment. */
+        namespace?: components['parameters']['CatalogNamespace'];
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of templates. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplatePage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  ListCatalogInstanceSizes: {
+    parameters: {
+      query?: {
+        /** @description Name of the namespace to request in; restricts the offer to its environment. */
+        namespace?: components['parameters']['CatalogNamespace'];
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of instance sizes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceSizePage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+}
