@@ -7,29 +7,31 @@ import {
   Environment,
   GovernedOperation,
   OperationSubmission,
-  PowerAction,
   SHEPHERD_RESOURCE_TYPES,
+  ShepherdApiQuery,
+  ShepherdApiRequestBody,
   ShepherdNamespace,
   ShepherdService,
   ShepherdTicket,
   ShepherdVm,
   ShepherdWarning,
   TicketOperation,
-  VmModifySpec,
-  VmRequestSpec,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { VmOperationJob } from '../jobs/VmJobContext';
 import { Actor } from '../service/Actor';
 import { UnitOfWork } from '../service/GovernanceContext';
 import { TicketDraft } from './submitTicket';
 
-/** What each VM operation takes from a requester, by the operation's name. */
+/**
+ * What each VM operation takes from a requester, by the operation's name: its request body
+ * (a deletion: its query) as the API contract defines it.
+ */
 export interface VmOperationInputs {
-  create: VmRequestSpec & { reason: string };
-  delete: { confirm: boolean; confirmName?: string; reason?: string };
-  power: { action: PowerAction; reason?: string };
-  modify: VmModifySpec & { reason: string };
-  console: { reason?: string; minutes?: number };
+  create: ShepherdApiRequestBody<'RequestVm'>;
+  delete: ShepherdApiQuery<'RequestVmDeletion'>;
+  power: ShepherdApiRequestBody<'RequestVmPower'>;
+  modify: ShepherdApiRequestBody<'RequestVmModification'>;
+  console: ShepherdApiRequestBody<'RequestVmConsole'>;
 }
 
 /** The names of the VM operations. */

@@ -28,16 +28,16 @@ export function vmDeletion({
 
     async prepare({ actor, target: vm, input }) {
       if (vm.environment === 'prod') {
-        if (!input.confirmName) {
+        if (!input.confirm_name) {
           throw invalidInput(
             SHEPHERD_ERROR_CODES.DELETE_CONFIRMATION_REQUIRED,
             `Deleting a production VM needs confirm_name set to its name, '${vm.name}'`,
           );
         }
-        if (input.confirmName !== vm.name) {
+        if (input.confirm_name !== vm.name) {
           throw invalidInput(
             SHEPHERD_ERROR_CODES.CONFIRMATION_NAME_MISMATCH,
-            `'${input.confirmName}' does not match the VM's name`,
+            `'${input.confirm_name}' does not match the VM's name`,
           );
         }
       } else if (!input.confirm) {

@@ -71,11 +71,7 @@ export function registerWorkflowRoutes(
     const submission = await vms.requestOperation(actor, {
       operation: 'delete',
       vmId: req.params.vmId,
-      input: {
-        confirm: parseFlag(req.query.confirm),
-        confirmName: req.query.confirm_name,
-        reason: req.query.reason,
-      },
+      input: { ...req.query, confirm: parseFlag(req.query.confirm) },
     });
     res.status(202).json(ticketSubmission(submission));
   });

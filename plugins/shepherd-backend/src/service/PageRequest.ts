@@ -1,4 +1,5 @@
-export interface CatalogListRequest {
+/** Which page of a list: `offset` items skipped, at most `limit`. */
+export interface PageRequest {
   offset: number;
   limit: number;
 }

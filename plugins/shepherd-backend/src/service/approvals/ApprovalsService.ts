@@ -1,4 +1,5 @@
 import {
+  ShepherdApiRequestBody,
   ApprovalDecision,
   ApprovalManifest,
   ApprovalManifestRequest,
@@ -31,6 +32,6 @@ export interface ApprovalsService {
   reject(
     actor: Actor,
     ticketId: string,
-    input: { reason: string },
+    input: ShepherdApiRequestBody<'RejectTicket'>,
   ): Promise<ShepherdTicket>;
 }

@@ -66,7 +66,11 @@ export class AuthorizedApprovalsService implements ApprovalsService {
     return this.inner.approve(actor, ticketId, decision);
   }
 
-  async reject(actor: Actor, ticketId: string, input: { reason: string }) {
+  async reject(
+    actor: Actor,
+    ticketId: string,
+    input: Parameters<ApprovalsService['reject']>[2],
+  ) {
     await this.#authorizeDecision(actor, ticketId);
     return this.inner.reject(actor, ticketId, input);
   }

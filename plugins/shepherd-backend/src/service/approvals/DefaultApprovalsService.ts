@@ -228,7 +228,11 @@ export class DefaultApprovalsService implements ApprovalsService {
     });
   }
 
-  async reject(actor: Actor, ticketId: string, input: { reason: string }) {
+  async reject(
+    actor: Actor,
+    ticketId: string,
+    input: Parameters<ApprovalsService['reject']>[2],
+  ) {
     const reason = input.reason?.trim();
     const ticket = await this.#loadPending(actor, ticketId);
     if (!reason) {

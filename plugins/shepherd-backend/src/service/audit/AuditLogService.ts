@@ -7,23 +7,11 @@ import { Actor } from '../Actor';
 import { invalidInput, notFound } from '../errors';
 import { AuditStore } from '../../database/stores/audit/AuditStore';
 
-/** Filters of the audit log; every one given must match. */
-export interface AuditLogQuery {
-  offset: number;
-  limit: number;
-  /** Canonical action code, e.g. `system.create`. */
-  action?: string;
-  /** Entity ref of who acted, e.g. `user:default/engineer-test`. */
-  actor?: string;
-  resourceType?: string;
-  resourceId?: string;
-  ticketId?: string;
-  outcome?: 'success' | 'failure';
-  /** RFC 3339 timestamp; entries at or after it. */
-  from?: string;
-  /** RFC 3339 timestamp; entries strictly before it. */
-  to?: string;
-}
+/**
+ * Filters of the audit log; every one given must match. `from` and `to` are RFC 3339
+ * timestamps: entries at or after `from`, strictly before `to`.
+ */
+export type AuditLogQuery = Parameters<AuditStore['list']>[0];
 
 /** Reading the append-only audit trail; nothing here writes it (see AuditRecorder). */
 export interface AuditLogService {

@@ -9,9 +9,9 @@ import { Actor } from '../Actor';
 import { emptyPage } from '../emptyPage';
 import { notAllowed } from '../errors';
 import { RequesterCatalogService } from './RequesterCatalogService';
-import { CatalogListRequest } from '../PageRequest';
+import { PageRequest } from '../PageRequest';
 
-type OfferRequest = CatalogListRequest & { namespace?: string };
+type OfferRequest = PageRequest & { namespace?: string };
 
 /**
  * The requester catalogs behind the permission framework: namespaces filtered by the
@@ -27,7 +27,7 @@ export class AuthorizedRequesterCatalogService
     private readonly authorizer: ShepherdAuthorizer,
   ) {}
 
-  async listNamespaces(actor: Actor, request: CatalogListRequest) {
+  async listNamespaces(actor: Actor, request: PageRequest) {
     const access = await this.#namespaceAccess(actor);
     if (access.type === 'none') return emptyPage<ShepherdNamespace>(request);
     return this.inner.listNamespaces(actor, {

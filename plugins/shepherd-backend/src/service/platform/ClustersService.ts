@@ -1,34 +1,23 @@
-import { CatalogListRequest } from '../PageRequest';
+import { PageRequest } from '../PageRequest';
 import {
   Environment,
   Page,
   ShepherdCluster,
   WithWarnings,
+  ShepherdApiRequestBody,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Actor } from '../Actor';
 
-export interface ClusterRegistration {
-  name: string;
-  displayName?: string;
-  environment: Environment;
-  /** The type of the VM provider that reaches it; `kubevirt` when not given. */
-  providerType?: string;
-  /** YAML text; sanitised and encrypted, never stored or returned in clear. */
-  kubeconfig: string;
-}
+/** A cluster's registration; its kubeconfig is sanitised and encrypted, never stored or returned in clear. */
+export type ClusterRegistration = ShepherdApiRequestBody<'RegisterCluster'>;
 
-export interface ClusterPatch {
-  displayName?: string;
-  enabled?: boolean;
-  defaultStorageClass?: string;
-  environment?: Environment;
-}
+export type ClusterPatch = ShepherdApiRequestBody<'UpdateCluster'>;
 
 /** The cluster registry and its credentials, for admins. */
 export interface ClustersService {
   listClusters(
     actor: Actor,
-    request: CatalogListRequest & {
+    request: PageRequest & {
       environment?: Environment;
       enabled?: boolean;
     },

@@ -10,14 +10,14 @@ import { Actor } from '../Actor';
 import { emptyPage } from '../emptyPage';
 import { notFound } from '../errors';
 import { GovernanceContext } from '../GovernanceContext';
-import { CatalogListRequest } from '../PageRequest';
+import { PageRequest } from '../PageRequest';
 import { RequesterCatalogService } from './RequesterCatalogService';
 
 const NAMESPACE = 'Namespace';
 /** Offered in every environment; `unclassified` items are never offered. */
 const EVERY_ENVIRONMENT: CatalogScope = 'all';
 
-type OfferRequest = CatalogListRequest & {
+type OfferRequest = PageRequest & {
   namespace?: string;
   environments?: Environment[];
 };
@@ -32,7 +32,7 @@ export class DefaultRequesterCatalogService implements RequesterCatalogService {
 
   async listNamespaces(
     _actor: Actor,
-    request: CatalogListRequest & { conditions?: PermissionConditions },
+    request: PageRequest & { conditions?: PermissionConditions },
   ) {
     return this.context.store.namespaces.list({ ...request, enabled: true });
   }

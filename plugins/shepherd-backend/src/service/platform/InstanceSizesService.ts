@@ -1,44 +1,23 @@
-import { CatalogListRequest } from '../PageRequest';
+import { PageRequest } from '../PageRequest';
 import {
   CatalogScope,
   Page,
   ShepherdInstanceSize,
   WithWarnings,
+  ShepherdApiRequestBody,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Actor } from '../Actor';
 
-export interface InstanceSizeInput {
-  name: string;
-  displayName?: string;
-  description?: string;
-  catalogScope?: CatalogScope;
-  enabled?: boolean;
-  sortOrder?: number;
-  cpuCores: number;
-  /** Defaults to cpuCores (no overcommit). */
-  cpuRequest?: number;
-  memoryGi: number;
-  /** Defaults to memoryGi (no overcommit). */
-  memoryRequestGi?: number;
-  diskGb: number;
-  dedicatedCpu?: boolean;
-  requiresGpu?: boolean;
-  requiresSriov?: boolean;
-  requiresHugepages?: boolean;
-  hugepagesSize?: string;
-  specOverrides?: Record<string, unknown>;
-}
+export type InstanceSizeInput = ShepherdApiRequestBody<'CreateInstanceSize'>;
 
 /** Changes to an instance size; `null` clears the hugepages size. The name is immutable. */
-export type InstanceSizePatch = Partial<
-  Omit<InstanceSizeInput, 'name' | 'hugepagesSize'>
-> & { hugepagesSize?: string | null };
+export type InstanceSizePatch = ShepherdApiRequestBody<'UpdateInstanceSize'>;
 
 /** The hardware shapes, for admins. */
 export interface InstanceSizesService {
   listInstanceSizes(
     actor: Actor,
-    request: CatalogListRequest & {
+    request: PageRequest & {
       enabled?: boolean;
       catalogScope?: CatalogScope;
     },

@@ -1,30 +1,24 @@
-import { CatalogListRequest } from '../PageRequest';
+import { PageRequest } from '../PageRequest';
 import {
   Environment,
   Page,
   ShepherdNamespace,
   WithWarnings,
+  ShepherdApiRequestBody,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Actor } from '../Actor';
 
-export interface NamespaceInput {
-  name: string;
-  environment: Environment;
-  description?: string;
-  enabled?: boolean;
-}
+/** A namespace as its registration asks for it. */
+export type NamespaceInput = ShepherdApiRequestBody<'CreateNamespace'>;
 
-export interface NamespacePatch {
-  description?: string;
-  enabled?: boolean;
-  environment?: Environment;
-}
+/** Changes to a namespace. */
+export type NamespacePatch = ShepherdApiRequestBody<'UpdateNamespace'>;
 
 /** The namespace registry, for admins. */
 export interface NamespacesService {
   listNamespaces(
     actor: Actor,
-    request: CatalogListRequest & {
+    request: PageRequest & {
       environment?: Environment;
       enabled?: boolean;
     },

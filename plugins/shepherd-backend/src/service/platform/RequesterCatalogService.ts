@@ -1,4 +1,4 @@
-import { CatalogListRequest } from '../PageRequest';
+import { PageRequest } from '../PageRequest';
 import {
   Environment,
   Page,
@@ -16,7 +16,7 @@ import { Actor } from '../Actor';
 export interface RequesterCatalogService {
   listNamespaces(
     actor: Actor,
-    request: CatalogListRequest & { conditions?: PermissionConditions },
+    request: PageRequest & { conditions?: PermissionConditions },
   ): Promise<Page<ShepherdNamespace>>;
   /** An enabled namespace by name. */
   getNamespace(actor: Actor, name: string): Promise<ShepherdNamespace>;
@@ -27,14 +27,14 @@ export interface RequesterCatalogService {
   ): Promise<Environment[]>;
   listTemplates(
     actor: Actor,
-    request: CatalogListRequest & {
+    request: PageRequest & {
       namespace?: string;
       environments?: Environment[];
     },
   ): Promise<Page<ShepherdTemplate>>;
   listInstanceSizes(
     actor: Actor,
-    request: CatalogListRequest & {
+    request: PageRequest & {
       namespace?: string;
       environments?: Environment[];
     },

@@ -1,53 +1,28 @@
-import { CatalogListRequest } from '../PageRequest';
 import {
   CatalogScope,
   Page,
+  ShepherdApiRequestBody,
   ShepherdTemplate,
-  TemplateSourceType,
   TemplateStatus,
   WithWarnings,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Actor } from '../Actor';
+import { PageRequest } from '../PageRequest';
 
 /**
  * A template as a request body carries it. Bodies may carry other fields, which the service
  * refuses (hardware with TEMPLATE_SPEC_VIOLATION, anything else with VALIDATION_FAILED).
  */
-export interface TemplateInput {
-  name: string;
-  displayName?: string;
-  description?: string;
-  status?: TemplateStatus;
-  catalogScope?: CatalogScope;
-  sourceType: TemplateSourceType;
-  imageUrl?: string;
-  pvcName?: string;
-  pvcNamespace?: string;
-  cloudInit?: string;
-  osFamily?: string;
-  osVersion?: string;
-}
+export type TemplateInput = ShepherdApiRequestBody<'CreateTemplate'>;
 
 /** Changes to a template; `null` clears an optional field. The name is immutable. */
-export interface TemplatePatch {
-  displayName?: string;
-  description?: string;
-  status?: TemplateStatus;
-  catalogScope?: CatalogScope;
-  sourceType?: TemplateSourceType;
-  imageUrl?: string | null;
-  pvcName?: string | null;
-  pvcNamespace?: string | null;
-  cloudInit?: string | null;
-  osFamily?: string;
-  osVersion?: string;
-}
+export type TemplatePatch = ShepherdApiRequestBody<'UpdateTemplate'>;
 
 /** The OS templates, for admins. */
 export interface TemplatesService {
   listTemplates(
     actor: Actor,
-    request: CatalogListRequest & {
+    request: PageRequest & {
       status?: TemplateStatus;
       catalogScope?: CatalogScope;
     },

@@ -89,7 +89,7 @@ export class AuthorizedMembersService implements MembersService {
   async addMember(
     actor: Actor,
     systemId: string,
-    input: { memberRef: string; role: MemberRole },
+    input: Parameters<MembersService['addMember']>[2],
   ) {
     const system = await this.#managedSystem(actor, systemId);
     await this.#authorizeOwnerChange(actor, system, [input.role]);
@@ -100,7 +100,7 @@ export class AuthorizedMembersService implements MembersService {
     actor: Actor,
     systemId: string,
     memberId: string,
-    input: { role: MemberRole },
+    input: Parameters<MembersService['updateMember']>[3],
   ) {
     const system = await this.#managedSystem(actor, systemId);
     const member = await this.inner.getMember(systemId, memberId);

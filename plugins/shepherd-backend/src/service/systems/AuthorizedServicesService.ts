@@ -64,7 +64,7 @@ export class AuthorizedServicesService implements ServicesService {
   async createService(
     actor: Actor,
     systemId: string,
-    input: { name: string; description?: string },
+    input: Parameters<ServicesService['createService']>[2],
   ) {
     await this.#authorizeNewService(actor, systemId);
     return this.inner.createService(actor, systemId, input);
@@ -78,7 +78,7 @@ export class AuthorizedServicesService implements ServicesService {
   async updateService(
     actor: Actor,
     id: string,
-    input: { description: string },
+    input: Parameters<ServicesService['updateService']>[2],
   ) {
     const service = await this.inner.getService(actor, id);
     await this.authorizer.authorize(actor, service, {

@@ -68,7 +68,11 @@ export class AuthorizedSystemsService implements SystemsService {
     }
   }
 
-  async updateSystem(actor: Actor, id: string, input: { description: string }) {
+  async updateSystem(
+    actor: Actor,
+    id: string,
+    input: Parameters<SystemsService['updateSystem']>[2],
+  ) {
     const system = await this.inner.getSystem(actor, id);
     await this.authorizer.authorize(actor, system, {
       read: shepherdSystemReadPermission,

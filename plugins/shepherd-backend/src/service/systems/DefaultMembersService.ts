@@ -1,7 +1,6 @@
 import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import {
   AuditAction,
-  MemberRole,
   SHEPHERD_ERROR_CODES,
   ShepherdSystem,
   SystemMember,
@@ -54,7 +53,7 @@ export class DefaultMembersService implements MembersService {
   async addMember(
     actor: Actor,
     systemId: string,
-    input: { memberRef: string; role: MemberRole },
+    input: Parameters<MembersService['addMember']>[2],
   ) {
     const system = await loadSystem(this.context.store, systemId);
     const memberRef = normalizeMemberRef(input.memberRef);
@@ -89,7 +88,7 @@ export class DefaultMembersService implements MembersService {
     actor: Actor,
     systemId: string,
     memberId: string,
-    input: { role: MemberRole },
+    input: Parameters<MembersService['updateMember']>[3],
   ) {
     const system = await loadSystem(this.context.store, systemId);
     const updatedAt = this.context.now();

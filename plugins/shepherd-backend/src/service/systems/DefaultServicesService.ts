@@ -53,7 +53,7 @@ export class DefaultServicesService implements ServicesService {
   async createService(
     actor: Actor,
     systemId: string,
-    input: { name: string; description?: string },
+    input: Parameters<ServicesService['createService']>[2],
   ) {
     const system = await loadSystem(this.context.store, systemId);
     const warnings = checkName('service', input.name);
@@ -191,7 +191,7 @@ export class DefaultServicesService implements ServicesService {
   async updateService(
     actor: Actor,
     id: string,
-    input: { description: string },
+    input: Parameters<ServicesService['updateService']>[2],
   ) {
     const service = await this.getService(actor, id);
     const updatedAt = this.context.now();

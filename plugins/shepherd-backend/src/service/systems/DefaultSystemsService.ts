@@ -42,7 +42,7 @@ export class DefaultSystemsService implements SystemsService {
 
   async createSystem(
     actor: Actor,
-    input: { name: string; description?: string; owner?: string },
+    input: Parameters<SystemsService['createSystem']>[1],
   ) {
     const warnings = checkName('system', input.name);
     const owner = normalizeMemberRef(input.owner ?? actor.userEntityRef);
@@ -159,7 +159,11 @@ export class DefaultSystemsService implements SystemsService {
     return system;
   }
 
-  async updateSystem(actor: Actor, id: string, input: { description: string }) {
+  async updateSystem(
+    actor: Actor,
+    id: string,
+    input: Parameters<SystemsService['updateSystem']>[2],
+  ) {
     const system = await this.getSystem(actor, id);
     const updatedAt = this.context.now();
     await this.context.execute(async unit => {

@@ -1,5 +1,5 @@
 import {
-  MemberRole,
+  ShepherdApiRequestBody,
   SystemMember,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Actor, Reader } from '../Actor';
@@ -10,13 +10,13 @@ export interface MembersService {
   addMember(
     actor: Actor,
     systemId: string,
-    input: { memberRef: string; role: MemberRole },
+    input: ShepherdApiRequestBody<'AddSystemMember'>,
   ): Promise<SystemMember>;
   updateMember(
     actor: Actor,
     systemId: string,
     memberId: string,
-    input: { role: MemberRole },
+    input: ShepherdApiRequestBody<'UpdateSystemMember'>,
   ): Promise<SystemMember>;
   removeMember(actor: Actor, systemId: string, memberId: string): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import {
   Page,
+  ShepherdApiRequestBody,
   ShepherdService,
   WithWarnings,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -20,7 +21,7 @@ export interface ServicesService {
   createService(
     actor: Actor,
     systemId: string,
-    input: { name: string; description?: string },
+    input: ShepherdApiRequestBody<'CreateService'>,
   ): Promise<WithWarnings<ShepherdService>>;
   /** Registers a catalog Component (type service) of the System as one of its Services. */
   registerService(
@@ -31,7 +32,7 @@ export interface ServicesService {
   updateService(
     actor: Actor,
     id: string,
-    input: { description: string },
+    input: ShepherdApiRequestBody<'UpdateService'>,
   ): Promise<ShepherdService>;
   deleteService(actor: Actor, id: string, confirm: boolean): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import {
   Page,
+  ShepherdApiRequestBody,
   ShepherdSystem,
   WithWarnings,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -23,7 +24,7 @@ export interface SystemsService {
   getSystem(reader: Reader, id: string): Promise<ShepherdSystem>;
   createSystem(
     actor: Actor,
-    input: { name: string; description?: string; owner?: string },
+    input: ShepherdApiRequestBody<'CreateSystem'>,
   ): Promise<WithWarnings<ShepherdSystem>>;
   registerSystem(
     actor: Actor,
@@ -32,7 +33,7 @@ export interface SystemsService {
   updateSystem(
     actor: Actor,
     id: string,
-    input: { description: string },
+    input: ShepherdApiRequestBody<'UpdateSystem'>,
   ): Promise<ShepherdSystem>;
   deleteSystem(
     actor: Actor,

@@ -1,26 +1,16 @@
 import {
   ConsoleGrant,
-  Environment,
   OperationSubmission,
   Page,
   ShepherdTicket,
   ShepherdVm,
-  VmStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { VmsStore } from '../../database/stores/vms/VmsStore';
 import { VmOperationRequest } from '../../operations/VmOperation';
 import { Actor, Reader } from '../Actor';
 
-export interface VmListRequest {
-  offset: number;
-  limit: number;
-  systemId?: string;
-  serviceId?: string;
-  namespace?: string;
-  environment?: Environment;
-  statuses?: VmStatus[];
-  clusterId?: string;
-  search?: string;
-}
+/** Filters of the VM list; every one given must match. */
+export type VmListRequest = Omit<Parameters<VmsStore['list']>[0], 'conditions'>;
 
 /** The requester's side of VMs: reading them and asking for governed operations. */
 export interface VmsService {

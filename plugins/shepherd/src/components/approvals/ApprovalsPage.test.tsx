@@ -38,7 +38,8 @@ import {
 import { REJECT_LABEL, REJECT_REASON_LABEL } from './RejectDialog';
 import { SPEC_FIELD_LABELS } from './SpecOverrideFields';
 
-jest.setTimeout(30_000);
+// Typing into forms is slow on a busy machine; the budget is generous, never the check.
+jest.setTimeout(120_000);
 
 const PROD_CREATE = aTicket({
   environment: 'prod',

@@ -71,7 +71,8 @@ function renderAudit(
 }
 
 // Whole pages with tables, driven keystroke by keystroke: slow on a busy machine.
-jest.setTimeout(20_000);
+// Typing into forms is slow on a busy machine; the budget is generous, never the check.
+jest.setTimeout(120_000);
 
 const rowOf = (element: HTMLElement) => element.closest('tr')!;
 

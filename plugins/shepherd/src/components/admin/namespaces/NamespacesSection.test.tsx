@@ -45,7 +45,8 @@ async function openCreateDialog() {
 }
 
 // Forms are filled key by key; a full parallel run needs more than the default 5 s.
-jest.setTimeout(20_000);
+// Typing into forms is slow on a busy machine; the budget is generous, never the check.
+jest.setTimeout(120_000);
 
 describe('Admin: namespaces', () => {
   it('shows a progress bar while the namespaces load', async () => {
