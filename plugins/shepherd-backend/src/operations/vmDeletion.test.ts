@@ -1,0 +1,316 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  ShepherdService,
+  ShepherdVm,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { randomUUID } from 'node:crypto';
+import {
+  OperationsTestBed,
+  RecordingPreflight,
+  RecordingRenderer,
+  actor,
+  refusalOf,
+  startOperationsTestBed,
+} from '../__testUtils__/operations';
+import { FakeVmJob, recordingProvider } from '../__testUtils__/vmJobs';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { NewVm } from '../database/stores/vms/VmsStore';
+import { vmDeletion } from './vmDeletion';
+
+jest.setTimeout(60_000);
+
+const REQUESTER = actor('engineer-prod');
+const APPROVER = actor('approver');
+
+describe('vmDeletion', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let bed: OperationsTestBed;
+    let deletion: ReturnType<typeof vmDeletion>;
+    let service: ShepherdService;
+
+    beforeAll(async () => {
+      bed = await startOperationsTestBed(databases, databaseId);
+      deletion = vmDeletion({
+        context: bed.context,
+        preflight: new RecordingPreflight(),
+        renderer: new RecordingRenderer(),
+        logger: mockServices.logger.mock(),
+      });
+      service = await bed.fixtures.service(await bed.fixtures.system());
+    });
+
+    async function vm(overrides: Partial<NewVm> = {}): Promise<ShepherdVm> {
+      const cluster = await bed.fixtures.cluster();
+      const { id } = await bed.fixtures.vm(service, {
+        // Tests share the database: names of their own.
+        name: `vm-${randomUUID().slice(0, 8)}`,
+        clusterId: cluster.id,
+        ...overrides,
+      });
+      return (await bed.store.vms.get(id))!;
+    }
+
+    const prodVm = () =>
+      vm({ namespace: 'prd', environment: 'prod', status: 'RUNNING' });
+
+    it('acts on a VM that exists', async () => {
+      const existing = await vm();
+
+      expect(
+        await deletion.loadTarget({
+          operation: 'delete',
+          vmId: existing.id,
+          input: { confirm: true },
+        }),
+      ).toEqual(existing);
+      expect(
+        await refusalOf(
+          deletion.loadTarget({
+            operation: 'delete',
+            vmId: 'nope',
+            input: { confirm: true },
+          }),
+        ),
+      ).toEqual({
+        name: 'NotFoundError',
+        code: 'NOT_FOUND',
+        message: 'VM was not found',
+      });
+    });
+
+    it('drafts its ticket: the VM as it was, the reason, the audit action, one per VM', async () => {
+      const target = await prodVm();
+
+      const prepared = await deletion.prepare({
+        actor: REQUESTER,
+        target,
+        input: {
+          confirm: false,
+          confirmName: target.name,
+          reason: '  walk done, thanks!  ',
+        },
+      });
+
+      expect(prepared).toEqual({
+        governed: 'DELETE',
+        environment: 'prod',
+        ticket: {
+          operation: 'DELETE',
+          eventType: 'VM_DELETION_REQUESTED',
+          target: target.id,
+          reason: 'walk done, thanks!',
+          environment: 'prod',
+          systemId: target.systemId,
+          systemName: target.systemName,
+          serviceId: target.serviceId,
+          serviceName: target.serviceName,
+          namespace: 'prd',
+          vmId: target.id,
+          vmName: target.name,
+          clusterId: target.clusterId,
+          requestSpec: {},
+          payload: {
+            vmId: target.id,
+            vmName: target.name,
+            namespace: 'prd',
+            clusterId: target.clusterId,
+            environment: 'prod',
+            systemId: target.systemId,
+            serviceId: target.serviceId,
+            requestVmStatus: 'RUNNING',
+            currentCpuCores: 2,
+            currentMemoryGi: 4,
+            currentDiskGb: 20,
+            reason: 'walk done, thanks!',
+            actor: REQUESTER.userEntityRef,
+          },
+          auditAction: 'vm.delete_submitted',
+        },
+      });
+    });
+
+    it('gives a reason when the requester gives none', async () => {
+      const target = await vm();
+
+      const prepared = await deletion.prepare({
+        actor: REQUESTER,
+        target,
+        input: { confirm: true, reason: '   ' },
+      });
+
+      expect(prepared.ticket.reason).toBe('Delete requested');
+      expect(prepared.ticket.payload.reason).toBe('Delete requested');
+      expect(prepared.environment).toBe('test');
+    });
+
+    it('needs the typed name in prod, the flag in test, and refuses a VM already being deleted', async () => {
+      const prod = await prodVm();
+      const test = await vm();
+      const deleting = await vm({ status: 'DELETING' });
+
+      const cases: Array<[string, ShepherdVm, object]> = [
+        ['prod without a name', prod, { confirm: true }],
+        ['prod with another name', prod, { confirm: true, confirmName: 'x' }],
+        ['test without the flag', test, { confirm: false }],
+        [
+          'test with the name but not the flag',
+          test,
+          { confirm: false, confirmName: test.name },
+        ],
+        ['a VM being deleted', deleting, { confirm: true }],
+        ['a VM being deleted, unconfirmed', deleting, { confirm: false }],
+      ];
+      const refusals = [];
+      for (const [what, target, input] of cases) {
+        refusals.push([
+          what,
+          await refusalOf(
+            deletion.prepare({ actor: REQUESTER, target, input: input as any }),
+          ),
+        ]);
+      }
+
+      const testFlag = {
+        name: 'InputError',
+        code: 'DELETE_CONFIRMATION_REQUIRED',
+        message: 'Deleting a VM needs confirm=true',
+      };
+      expect(refusals).toEqual([
+        [
+          'prod without a name',
+          {
+            name: 'InputError',
+            code: 'DELETE_CONFIRMATION_REQUIRED',
+            message: `Deleting a production VM needs confirm_name set to its name, '${prod.name}'`,
+          },
+        ],
+        [
+          'prod with another name',
+          {
+            name: 'InputError',
+            code: 'CONFIRMATION_NAME_MISMATCH',
+            message: "'x' does not match the VM's name",
+          },
+        ],
+        ['test without the flag', testFlag],
+        ['test with the name but not the flag', testFlag],
+        [
+          'a VM being deleted',
+          {
+            name: 'ConflictError',
+            code: 'VM_STATE_CONFLICT',
+            message: `${deleting.name} is already being deleted`,
+          },
+        ],
+        ['a VM being deleted, unconfirmed', testFlag],
+      ]);
+    });
+
+    it('takes no choices from an approver and plans nothing', async () => {
+      const target = await vm();
+      const ticket = await bed.fixtures.ticket(service, {
+        operation: 'DELETE',
+        vmId: target.id,
+      });
+
+      expect(deletion.approval.decisionFields).toEqual([]);
+      expect(deletion.approval.preview).toBeUndefined();
+      expect(deletion.approval.manifest).toBeUndefined();
+      expect(await deletion.approval.plan(ticket, {})).toEqual({
+        plan: undefined,
+        warnings: [],
+      });
+    });
+
+    it('marks the VM DELETING when approved, for the job of its cluster', async () => {
+      const target = await vm();
+      const ticket = await bed.fixtures.ticket(service, {
+        operation: 'DELETE',
+        vmId: target.id,
+      });
+      bed.clock.advance(60_000);
+      const decidedAt = bed.context.now();
+
+      const written = await bed.context.execute(unit =>
+        deletion.approval.write(unit, {
+          actor: APPROVER,
+          ticket,
+          vm: target,
+          plan: undefined,
+          decidedAt,
+        }),
+      );
+
+      expect(written).toEqual({
+        clusterId: target.clusterId,
+        audit: { decision: 'delete_approved' },
+      });
+      expect(await bed.store.vms.get(target.id)).toEqual({
+        ...target,
+        status: 'DELETING',
+        updatedAt: decidedAt,
+      });
+    });
+
+    describe('its job', () => {
+      it('completes at once when an earlier run already deleted the VM', async () => {
+        const job = new FakeVmJob(bed.context, { vm: undefined });
+
+        expect(await deletion.job!.run(job)).toBeUndefined();
+
+        expect(job.steps).toEqual(['complete']);
+        expect(job.completed).toEqual([{ details: undefined }]);
+      });
+
+      it('deletes only the record of a VM the cluster no longer has', async () => {
+        const target = await vm({ status: 'DELETING' });
+        const provider = recordingProvider({ status: 'NOT_FOUND' });
+        const job = new FakeVmJob(bed.context, { vm: target, provider });
+
+        expect(await deletion.job!.run(job)).toBeUndefined();
+
+        expect(provider.calls).toEqual(['getVirtualMachine']);
+        expect(job.steps).toEqual(['connect', 'markExecuting', 'complete']);
+        expect(job.completed).toEqual([
+          { details: { vmName: target.name, vmId: target.id } },
+        ]);
+        expect(await bed.store.vms.get(target.id)).toBeUndefined();
+      });
+
+      it('does not delete twice a VM the cluster is already deleting, and follows it', async () => {
+        const target = await vm({ status: 'DELETING' });
+        const provider = recordingProvider({ status: 'DELETING' });
+        const job = new FakeVmJob(bed.context, { vm: target, provider });
+
+        expect(await deletion.job!.run(job)).toEqual({
+          continueAfterMs: FakeVmJob.FOLLOW_MS,
+        });
+
+        expect(provider.calls).toEqual(['getVirtualMachine']);
+        expect(job.steps).toEqual(['connect', 'markExecuting', 'follow']);
+        expect(job.followed).toEqual([`Deleting ${target.name}`]);
+        expect(await bed.store.vms.get(target.id)).toEqual(target);
+      });
+
+      it('deletes a VM the cluster still runs, and its record once it is gone', async () => {
+        const target = await vm({ status: 'DELETING' });
+        const provider = recordingProvider(
+          { status: 'RUNNING' },
+          { status: 'NOT_FOUND' },
+        );
+        const job = new FakeVmJob(bed.context, { vm: target, provider });
+
+        expect(await deletion.job!.run(job)).toBeUndefined();
+
+        expect(provider.calls).toEqual([
+          'getVirtualMachine',
+          'deleteVirtualMachine',
+          'getVirtualMachine',
+        ]);
+        expect(await bed.store.vms.get(target.id)).toBeUndefined();
+      });
+    });
+  });
+});

@@ -1,0 +1,406 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  PowerAction,
+  ShepherdService,
+  ShepherdVm,
+  VmStatus,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { randomUUID } from 'node:crypto';
+import {
+  OperationsTestBed,
+  RecordingPreflight,
+  RecordingRenderer,
+  actor,
+  refusalOf,
+  startOperationsTestBed,
+} from '../__testUtils__/operations';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  FakeVmJob,
+  FakeVmState,
+  recordingProvider,
+} from '../__testUtils__/vmJobs';
+import { NewVm } from '../database/stores/vms/VmsStore';
+import { PermanentJobError } from '../queue/JobWorker';
+import { vmPower } from './vmPower';
+
+jest.setTimeout(60_000);
+
+const REQUESTER = actor('engineer-test');
+const APPROVER = actor('approver');
+
+describe('vmPower', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let bed: OperationsTestBed;
+    let power: ReturnType<typeof vmPower>;
+    let service: ShepherdService;
+
+    beforeAll(async () => {
+      bed = await startOperationsTestBed(databases, databaseId);
+      power = vmPower({
+        context: bed.context,
+        preflight: new RecordingPreflight(),
+        renderer: new RecordingRenderer(),
+        logger: mockServices.logger.mock(),
+      });
+      service = await bed.fixtures.service(await bed.fixtures.system());
+    });
+
+    async function vm(overrides: Partial<NewVm> = {}): Promise<ShepherdVm> {
+      const cluster = await bed.fixtures.cluster();
+      const { id } = await bed.fixtures.vm(service, {
+        // Tests share the database: names of their own.
+        name: `vm-${randomUUID().slice(0, 8)}`,
+        clusterId: cluster.id,
+        ...overrides,
+      });
+      return (await bed.store.vms.get(id))!;
+    }
+
+    const prepare = (
+      target: ShepherdVm,
+      action: PowerAction,
+      reason?: string,
+    ) => power.prepare({ actor: REQUESTER, target, input: { action, reason } });
+
+    describe('a request', () => {
+      it.each([
+        ['start', 'STOPPED', 'START', 'VM_START_REQUESTED', 'vm.start'],
+        ['stop', 'RUNNING', 'STOP', 'VM_STOP_REQUESTED', 'vm.stop'],
+        ['restart', 'RUNNING', 'RESTART', 'VM_RESTART_REQUESTED', 'vm.restart'],
+      ] as const)(
+        'to %s is governed, recorded and audited as its action',
+        async (action, status, governed, eventType, auditAction) => {
+          const target = await vm({
+            status,
+            namespace: 'prd',
+            environment: 'prod',
+          });
+
+          const prepared = await prepare(target, action, '  maintenance ');
+
+          expect(prepared).toEqual({
+            governed,
+            environment: 'prod',
+            ticket: {
+              operation: 'POWER',
+              eventType,
+              target: target.id,
+              reason: 'maintenance',
+              environment: 'prod',
+              systemId: target.systemId,
+              systemName: target.systemName,
+              serviceId: target.serviceId,
+              serviceName: target.serviceName,
+              namespace: 'prd',
+              vmId: target.id,
+              vmName: target.name,
+              clusterId: target.clusterId,
+              powerAction: action,
+              requestSpec: { action },
+              payload: {
+                vmId: target.id,
+                vmName: target.name,
+                namespace: 'prd',
+                clusterId: target.clusterId,
+                environment: 'prod',
+                systemId: target.systemId,
+                serviceId: target.serviceId,
+                requestVmStatus: status,
+                currentCpuCores: 2,
+                currentMemoryGi: 4,
+                currentDiskGb: 20,
+                operation: action,
+                reason: 'maintenance',
+                actor: REQUESTER.userEntityRef,
+              },
+              auditAction,
+            },
+          });
+        },
+      );
+
+      it('says what was asked for when no reason is given', async () => {
+        const target = await vm({ status: 'STOPPED' });
+
+        const prepared = await prepare(target, 'start', ' ');
+
+        expect(prepared.ticket.reason).toBe('start requested');
+        expect(prepared.environment).toBe('test');
+      });
+
+      it('is refused in a state its action does not apply to', async () => {
+        const cases: Array<[PowerAction, VmStatus]> = [
+          ['start', 'RUNNING'],
+          ['start', 'CREATING'],
+          ['stop', 'STOPPED'],
+          ['stop', 'DELETING'],
+          ['restart', 'STOPPED'],
+          ['restart', 'STARTING'],
+        ];
+        const refusals = [];
+        for (const [action, status] of cases) {
+          const target = await vm({ status });
+          refusals.push(await refusalOf(prepare(target, action)));
+        }
+
+        expect(refusals).toEqual(
+          cases.map(([action, status]) => ({
+            name: 'ConflictError',
+            code: 'VM_STATE_CONFLICT',
+            message: expect.stringMatching(
+              new RegExp(`^Cannot ${action} .+ while it is ${status}$`),
+            ),
+            details: { status, action },
+          })),
+        );
+      });
+    });
+
+    it('is carried out directly: its event PROCESSING, its job queued for the cluster, audited', async () => {
+      const target = await vm({ status: 'STOPPED' });
+      const prepared = await prepare(target, 'start', 'needed');
+
+      const submitted = await bed.context.execute(unit =>
+        power.direct!(unit, {
+          actor: REQUESTER,
+          target,
+          input: { action: 'start', reason: 'needed' },
+          prepared,
+        }),
+      );
+
+      expect(submitted).toEqual({
+        status: 'ACCEPTED',
+        eventId: expect.any(String),
+      });
+      const event = await bed.store.events.get(submitted.eventId!);
+      expect(event).toEqual({
+        id: submitted.eventId,
+        type: 'VM_START_REQUESTED',
+        aggregateType: 'vm',
+        aggregateId: target.id,
+        payload: prepared.ticket.payload,
+        status: 'PROCESSING',
+        createdBy: REQUESTER.userEntityRef,
+        createdAt: bed.context.now(),
+      });
+      const { id: jobId } = await bed
+        .knex('jobs')
+        .where({ unique_key: `event:${submitted.eventId}` })
+        .first();
+      expect(await bed.store.jobs.get(jobId)).toMatchObject({
+        kind: 'vm.power',
+        payload: { eventId: submitted.eventId },
+        status: 'queued',
+        maxAttempts: 8,
+        uniqueKey: `event:${submitted.eventId}`,
+        concurrencyKey: `cluster:${target.clusterId}`,
+      });
+      const audit = await bed.store.audit.list({
+        offset: 0,
+        limit: 10,
+        resourceId: target.id,
+      });
+      expect(audit.items).toEqual([
+        expect.objectContaining({
+          action: 'vm.start',
+          actor: REQUESTER.userEntityRef,
+          resourceType: 'vm',
+          resourceId: target.id,
+          resourceName: target.name,
+          parentType: 'service',
+          parentId: target.serviceId,
+          environment: 'test',
+          details: {
+            reason: 'needed',
+            approvalRequired: false,
+            eventId: submitted.eventId,
+          },
+        }),
+      ]);
+      expect(
+        (await bed.store.tickets.list({ offset: 0, limit: 1, vmId: target.id }))
+          .totalItems,
+      ).toBe(0);
+    });
+
+    it("takes no choices from an approver and queues the job for the VM's cluster", async () => {
+      const target = await vm({ namespace: 'prd', environment: 'prod' });
+      const ticket = await bed.fixtures.ticket(service, {
+        operation: 'POWER',
+        vmId: target.id,
+      });
+
+      expect(power.approval.decisionFields).toEqual([]);
+      expect(await power.approval.plan(ticket, {})).toEqual({
+        plan: undefined,
+        warnings: [],
+      });
+      expect(
+        await bed.context.execute(unit =>
+          power.approval.write(unit, {
+            actor: APPROVER,
+            ticket,
+            vm: target,
+            plan: undefined,
+            decidedAt: bed.context.now(),
+          }),
+        ),
+      ).toEqual({
+        clusterId: target.clusterId,
+        audit: { decision: 'approved' },
+      });
+      expect(await bed.store.vms.get(target.id)).toEqual(target);
+    });
+
+    describe('its job', () => {
+      function job(
+        target: ShepherdVm,
+        action: string,
+        states: FakeVmState[],
+        options: { actionSent?: boolean } = {},
+      ) {
+        const provider = recordingProvider(...states);
+        const fake = new FakeVmJob(bed.context, {
+          vm: target,
+          provider,
+          eventPayload: { operation: action, vmId: target.id },
+          payload: options.actionSent ? { actionSent: true } : {},
+        });
+        return { provider, fake };
+      }
+
+      it.each([
+        ['start', 'STOPPED', 'startVirtualMachine', 'STARTING'],
+        ['stop', 'RUNNING', 'stopVirtualMachine', 'STOPPING'],
+        ['restart', 'RUNNING', 'restartVirtualMachine', 'STARTING'],
+      ] as const)(
+        'sends %s once, shows it on the VM and checkpoints that it was sent',
+        async (action, status, call, inProgress) => {
+          const target = await vm({ status });
+          const { provider, fake } = job(target, action, [{ status }]);
+
+          const continuation = await power.job!.run(fake);
+
+          expect(provider.calls).toEqual([call]);
+          expect(continuation).toEqual({
+            continueAfterMs: FakeVmJob.FOLLOW_MS,
+            payload: { eventId: 'event', actionSent: true },
+          });
+          expect(fake.steps).toEqual(['connect', 'markExecuting', 'follow']);
+          expect(fake.followed).toEqual([`${action} of ${target.name}`]);
+          expect((await bed.store.vms.get(target.id))?.status).toBe(inProgress);
+        },
+      );
+
+      it('never sends the action again once sent, and completes when the VM got there', async () => {
+        const target = await vm({ status: 'STARTING' });
+        const { provider, fake } = job(
+          target,
+          'restart',
+          [{ status: 'RUNNING', message: 'Booted' }],
+          { actionSent: true },
+        );
+
+        expect(await power.job!.run(fake)).toBeUndefined();
+
+        expect(provider.calls).toEqual(['getVirtualMachine']);
+        expect(fake.steps).toEqual(['connect', 'markExecuting', 'complete']);
+        expect(fake.completed).toEqual([{ details: { action: 'restart' } }]);
+        expect(await bed.store.vms.get(target.id)).toMatchObject({
+          status: 'RUNNING',
+          statusMessage: 'Booted',
+        });
+      });
+
+      it('follows a VM on its way, recording what the cluster shows', async () => {
+        const target = await vm({ status: 'STOPPED' });
+        const { provider, fake } = job(
+          target,
+          'start',
+          [{ status: 'STARTING' }],
+          {
+            actionSent: true,
+          },
+        );
+
+        expect(await power.job!.run(fake)).toEqual({
+          continueAfterMs: FakeVmJob.FOLLOW_MS,
+        });
+
+        expect(provider.calls).toEqual(['getVirtualMachine']);
+        expect(fake.steps).toEqual([
+          'connect',
+          'markExecuting',
+          'observe',
+          'follow',
+        ]);
+        expect(fake.observed).toEqual([
+          {
+            vmId: target.id,
+            state: expect.objectContaining({ status: 'STARTING' }),
+          },
+        ]);
+      });
+
+      it('keeps showing the action while the cluster still shows the old state', async () => {
+        const target = await vm({ status: 'STOPPING' });
+        const { provider, fake } = job(
+          target,
+          'stop',
+          [{ status: 'RUNNING' }],
+          {
+            actionSent: true,
+          },
+        );
+
+        expect(await power.job!.run(fake)).toEqual({
+          continueAfterMs: FakeVmJob.FOLLOW_MS,
+        });
+
+        expect(provider.calls).toEqual(['getVirtualMachine']);
+        expect(fake.steps).toEqual(['connect', 'markExecuting', 'follow']);
+        expect((await bed.store.vms.get(target.id))?.status).toBe('STOPPING');
+      });
+
+      it('fails for good when the VM failed on the cluster', async () => {
+        const target = await vm({ status: 'STARTING' });
+        const withMessage = job(
+          target,
+          'start',
+          [{ status: 'FAILED', message: 'ErrImagePull' }],
+          { actionSent: true },
+        );
+        const without = job(target, 'start', [{ status: 'FAILED' }], {
+          actionSent: true,
+        });
+
+        await expect(power.job!.run(withMessage.fake)).rejects.toThrow(
+          new PermanentJobError('The VM failed on the cluster: ErrImagePull'),
+        );
+        await expect(power.job!.run(without.fake)).rejects.toThrow(
+          new PermanentJobError(
+            'The VM failed on the cluster: no reason given',
+          ),
+        );
+        expect(withMessage.fake.steps).toEqual(['connect', 'markExecuting']);
+      });
+
+      it('fails for good on an action it does not know, before anything is sent', async () => {
+        const target = await vm({ status: 'RUNNING' });
+        const { provider, fake } = job(target, 'pause', [
+          { status: 'RUNNING' },
+        ]);
+
+        await expect(power.job!.run(fake)).rejects.toThrow(
+          new PermanentJobError("Unknown power action 'pause'"),
+        );
+        expect(provider.calls).toEqual([]);
+        expect(fake.steps).toEqual(['connect']);
+      });
+    });
+  });
+});
