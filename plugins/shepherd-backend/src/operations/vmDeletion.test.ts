@@ -88,7 +88,7 @@ describe('vmDeletion', () => {
         target,
         input: {
           confirm: false,
-          confirmName: target.name,
+          confirm_name: target.name,
           reason: '  walk done, thanks!  ',
         },
       });
@@ -152,12 +152,12 @@ describe('vmDeletion', () => {
 
       const cases: Array<[string, ShepherdVm, object]> = [
         ['prod without a name', prod, { confirm: true }],
-        ['prod with another name', prod, { confirm: true, confirmName: 'x' }],
+        ['prod with another name', prod, { confirm: true, confirm_name: 'x' }],
         ['test without the flag', test, { confirm: false }],
         [
           'test with the name but not the flag',
           test,
-          { confirm: false, confirmName: test.name },
+          { confirm: false, confirm_name: test.name },
         ],
         ['a VM being deleted', deleting, { confirm: true }],
         ['a VM being deleted, unconfirmed', deleting, { confirm: false }],
