@@ -1,5 +1,6 @@
 import { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/personas';
+import { waitForCatalogEntity } from './support/catalog';
 import { saveScreenshot } from './support/screenshots';
 
 /*
@@ -201,19 +202,16 @@ test('a VM is requested, approved, run, stopped, started and deleted', async ({
   });
 
   await test.step("the VM's catalog Resource shows its Shepherd card", async () => {
-    // The catalog gets the VM's entity from Shepherd's entity provider within a second or
-    // so of the change; an entity page opened before that says the entity is not found.
-    await engineer.goto(`/catalog/default/resource/${vmName}`);
-    const cardTitle = engineer.getByText('Shepherd virtual machine', {
-      exact: true,
+    // The catalog gets the VM's entity from Shepherd's entity provider shortly after the
+    // change; the page is opened once the catalog holds it.
+    await waitForCatalogEntity('engineer-test', {
+      kind: 'resource',
+      name: vmName,
     });
-    let attempts = 0;
-    await expect(async () => {
-      if (attempts++ > 0) {
-        await engineer.reload();
-      }
-      await expect(cardTitle).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 30_000 });
+    await engineer.goto(`/catalog/default/resource/${vmName}`);
+    await expect(
+      engineer.getByText('Shepherd virtual machine', { exact: true }),
+    ).toBeVisible();
     await expect(engineer.getByText('RUNNING', { exact: true })).toBeVisible();
     await expect(
       engineer.getByRole('row', { name: `Cluster ${TEST_CLUSTER}` }),
