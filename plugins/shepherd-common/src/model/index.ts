@@ -8,3 +8,4 @@ export * from './naming';
 export * from './resources';
 export * from './specOverrides';
 export * from './vmOperations';
+export * from './templates';

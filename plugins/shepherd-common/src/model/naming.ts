@@ -116,6 +116,36 @@ export function checkCatalogName(name: string): string | undefined {
   return undefined;
 }
 
+/** Longest Kubernetes name that is a DNS-1123 subdomain (PVCs, storage classes). @public */
+export const DNS_SUBDOMAIN_MAX_LENGTH = 253;
+/** Longest Kubernetes name that is a DNS-1123 label (namespaces). @public */
+export const DNS_LABEL_MAX_LENGTH = 63;
+
+const DNS_LABEL_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN_PATTERN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * Whether a value is a DNS-1123 label, as Kubernetes names namespaces.
+ *
+ * @public
+ */
+export function isDnsLabel(value: string): boolean {
+  return value.length <= DNS_LABEL_MAX_LENGTH && DNS_LABEL_PATTERN.test(value);
+}
+
+/**
+ * Whether a value is a DNS-1123 subdomain, as Kubernetes names PVCs and storage classes.
+ *
+ * @public
+ */
+export function isDnsSubdomain(value: string): boolean {
+  return (
+    value.length <= DNS_SUBDOMAIN_MAX_LENGTH &&
+    DNS_SUBDOMAIN_PATTERN.test(value)
+  );
+}
+
 /**
  * The platform-generated VM name `{namespace}-{system}-{service}-{NN}`.
  *

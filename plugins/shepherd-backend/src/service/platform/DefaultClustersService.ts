@@ -1,5 +1,6 @@
 import {
   DEFAULT_VM_PROVIDER_TYPE,
+  isDnsSubdomain,
   SHEPHERD_ERROR_CODES,
   ShepherdCluster,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -33,10 +34,6 @@ import {
 const CLUSTER = 'Cluster';
 const AUDIT = CATALOG_AUDIT.cluster;
 const DISPLAY_NAME_MAX_LENGTH = 255;
-/** A storage class name is a DNS subdomain. */
-const STORAGE_CLASS_PATTERN =
-  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const STORAGE_CLASS_MAX_LENGTH = 253;
 
 /** A sanitised kubeconfig, encrypted for one cluster row. */
 interface SealedKubeconfig {
@@ -313,10 +310,8 @@ export class DefaultClustersService
   }
 
   #checkStorageClass(cluster: ShepherdCluster, storageClass: string) {
-    if (
-      storageClass.length > STORAGE_CLASS_MAX_LENGTH ||
-      !STORAGE_CLASS_PATTERN.test(storageClass)
-    ) {
+    // A storage class name is a DNS subdomain.
+    if (!isDnsSubdomain(storageClass)) {
       throw invalidInput(
         SHEPHERD_ERROR_CODES.VALIDATION_FAILED,
         `'${storageClass}' is not a storage class name`,

@@ -1,18 +1,15 @@
 import {
+  isTemplateTransitionAllowed,
   KUBEVIRT_CLOUD_INIT_USER_DATA_MAX_BYTES,
   SHEPHERD_ERROR_CODES,
   ShepherdTemplate,
+  TEMPLATE_TRANSITIONS,
   utf8ByteLength,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
 import { checkCloudInit } from '../../domain/cloudInit';
 import { checkKubeVirtLimits } from '../../domain/kubevirtAdmission';
-import {
-  checkTemplateSource,
-  hardwareFields,
-  isTemplateTransitionAllowed,
-  TEMPLATE_TRANSITIONS,
-} from '../../domain/templates';
+import { checkTemplateSource, hardwareFields } from '../../domain/templates';
 import { Actor } from '../Actor';
 import { conflict, invalidInput, notFound } from '../errors';
 import { GovernanceContext } from '../GovernanceContext';

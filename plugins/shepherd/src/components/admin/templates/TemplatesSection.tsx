@@ -4,6 +4,7 @@ import {
   SHEPHERD_ERROR_CODES,
   ShepherdTemplate,
   TEMPLATE_STATUSES,
+  TEMPLATE_TRANSITIONS,
   TemplateStatus,
   shepherdCatalogManagePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -33,7 +34,6 @@ import {
 import { TemplateDialog } from './TemplateDialog';
 import {
   TEMPLATE_STATUS_DESCRIPTIONS,
-  TEMPLATE_TRANSITIONS,
   TRANSITION_ACTIONS,
   cloudInitSize,
 } from './templateRules';

@@ -1,23 +1,11 @@
+import { KUBEVIRT_CLOUD_INIT_USER_DATA_MAX_BYTES } from '@kubevirt-shepherd/plugin-shepherd-common';
 import {
-  KUBEVIRT_CLOUD_INIT_USER_DATA_MAX_BYTES,
-  TEMPLATE_STATUSES,
-} from '@kubevirt-shepherd/plugin-shepherd-common';
-import {
-  TEMPLATE_TRANSITIONS,
   cloudInitProblem,
   cloudInitSize,
   sourceProblems,
 } from './templateRules';
 
 describe('template rules', () => {
-  it('knows a transition for every status, archived being final', () => {
-    expect(Object.keys(TEMPLATE_TRANSITIONS).sort()).toEqual(
-      [...TEMPLATE_STATUSES].sort(),
-    );
-    expect(TEMPLATE_TRANSITIONS.archived).toEqual([]);
-    expect(TEMPLATE_TRANSITIONS.active).toEqual(['deprecated']);
-  });
-
   it('counts cloud-init in bytes of UTF-8 against KubeVirt’s limit', () => {
     const header = '#cloud-config\n';
     const atLimit = header + 'a'.repeat(2048 - header.length);

@@ -1,5 +1,8 @@
 import {
   CatalogScope,
+  isDiskImageUrl,
+  isDnsLabel,
+  isDnsSubdomain,
   KUBEVIRT_CLOUD_INIT_USER_DATA_MAX_BYTES,
   SHEPHERD_ERROR_CODES,
   TemplateSourceType,
@@ -10,20 +13,9 @@ import {
 /*
  * What the template forms check before they submit. The byte limit of cloud-init comes from
  * shepherd-common (KubeVirt's own limit, which the backend enforces with CLOUD_INIT_INVALID);
- * the lifecycle and the source rules mirror the backend's, which has the last word (it also
- * parses cloud-init as YAML and checks image references exactly).
+ * the lifecycle and the name and URL rules are shepherd-common's, shared with the backend, which
+ * has the last word (it also parses cloud-init as YAML and checks image references exactly).
  */
-
-/** Where each status may move (the backend answers TEMPLATE_STATUS_TRANSITION_INVALID otherwise). */
-export const TEMPLATE_TRANSITIONS: Record<
-  TemplateStatus,
-  readonly TemplateStatus[]
-> = {
-  draft: ['active', 'archived'],
-  active: ['deprecated'],
-  deprecated: ['active', 'archived'],
-  archived: [],
-};
 
 /** What each status means, for tabs and chips. */
 export const TEMPLATE_STATUS_DESCRIPTIONS: Record<TemplateStatus, string> = {
@@ -104,22 +96,6 @@ export type SourceFields = {
   pvcNamespace: string;
 };
 
-const DNS_SUBDOMAIN =
-  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (
-      (url.protocol === 'http:' || url.protocol === 'https:') &&
-      url.hostname !== ''
-    );
-  } catch {
-    return false;
-  }
-}
-
 /** What each source type asks for, as help under its fields. */
 export const SOURCE_TYPE_DESCRIPTIONS: Record<TemplateSourceType, string> = {
   containerdisk:
@@ -138,13 +114,11 @@ export function sourceProblems(
   if (sourceType === 'cdi_pvc_clone') {
     return {
       pvcName:
-        pvcName && pvcName.length <= 253 && DNS_SUBDOMAIN.test(pvcName)
+        pvcName && isDnsSubdomain(pvcName)
           ? undefined
           : 'The name of the source PVC (a DNS subdomain)',
       pvcNamespace:
-        pvcNamespace &&
-        pvcNamespace.length <= 63 &&
-        DNS_LABEL.test(pvcNamespace)
+        pvcNamespace && isDnsLabel(pvcNamespace)
           ? undefined
           : 'The namespace of the source PVC (a DNS label)',
     };
@@ -159,7 +133,7 @@ export function sourceProblems(
     }
     return {};
   }
-  return isHttpUrl(imageUrl)
+  return isDiskImageUrl(imageUrl)
     ? {}
     : { imageUrl: 'The http(s) URL of a disk image' };
 }
