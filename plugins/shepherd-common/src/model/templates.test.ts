@@ -34,7 +34,7 @@ describe('template lifecycle', () => {
 describe('template sources', () => {
   it.each([
     ['quay.io/containerdisks/fedora:40', true],
-    ['registry.local:5000/os/debian@sha256:' + 'a'.repeat(64), true],
+    [`registry.local:5000/os/debian@sha256:${'a'.repeat(64)}`, true],
     ['docker://quay.io/fedora:40', false],
     ['Quay.io/Fedora', false],
   ])('reads %s as a container image reference: %p', (value, expected) => {
