@@ -50,3 +50,5 @@ export {
   PaginationBar,
   readPaging,
 } from './PaginationBar';
+export { ListTable } from './ListTable';
+export { NoMatchState, PagedList } from './PagedList';

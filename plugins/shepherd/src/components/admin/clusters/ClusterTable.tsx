@@ -10,10 +10,11 @@ import { NOT_SET } from '../../../labels';
 import {
   ClusterStatusBadge,
   EnvironmentChip,
+  ListTable,
   PermissionedButton,
   RelativeTime,
 } from '../../common';
-import { AdminTable, EnabledChip } from '../shared';
+import { EnabledChip } from '../shared';
 import { ROTATE_CREDENTIALS_LABEL } from './RotateCredentialsDialog';
 
 /** What the table's row actions ask the section to do. */
@@ -147,5 +148,5 @@ export function ClusterTable(props: {
   clusters: ShepherdCluster[];
   actions: ClusterRowActions;
 }) {
-  return <AdminTable columns={columns(props.actions)} data={props.clusters} />;
+  return <ListTable columns={columns(props.actions)} data={props.clusters} />;
 }

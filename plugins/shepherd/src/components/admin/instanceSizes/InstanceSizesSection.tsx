@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
 import { NOT_SET } from '../../../labels';
 import {
+  ListTable,
   PaginationBar,
   PermissionedButton,
   ShepherdErrorPanel,
@@ -24,7 +25,6 @@ import {
 } from '../../common';
 import {
   AdminOutcome,
-  AdminTable,
   CatalogScopeChip,
   DeleteEntryDialog,
   EnabledChip,
@@ -242,7 +242,7 @@ export function InstanceSizesSection() {
   } else if (sizes.value) {
     body = (
       <>
-        <AdminTable
+        <ListTable
           columns={columns({
             onEdit: size => setDialog({ kind: 'edit', size }),
             onToggleEnabled: toggleEnabled,

@@ -14,6 +14,7 @@ import { shepherdApiRef } from '../../../api/ShepherdApi';
 import { NOT_SET } from '../../../labels';
 import {
   DEFAULT_PAGE_SIZE,
+  ListTable,
   EnvironmentChip,
   PaginationBar,
   PermissionedButton,
@@ -25,7 +26,6 @@ import {
 } from '../../common';
 import {
   AdminOutcome,
-  AdminTable,
   DeleteEntryDialog,
   EnabledChip,
   FIELD_PROPS,
@@ -189,7 +189,7 @@ export function NamespacesSection() {
   } else if (namespaces.value) {
     body = (
       <>
-        <AdminTable
+        <ListTable
           columns={columns({
             onEdit: namespace => setDialog({ kind: 'edit', namespace }),
             onToggleEnabled: toggleEnabled,

@@ -1,4 +1,3 @@
-export { AdminTable } from './AdminTable';
 export {
   errorCode,
   errorDetails,

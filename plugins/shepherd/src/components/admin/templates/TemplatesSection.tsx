@@ -16,6 +16,7 @@ import { shepherdApiRef } from '../../../api/ShepherdApi';
 import { NOT_SET } from '../../../labels';
 import {
   DEFAULT_PAGE_SIZE,
+  ListTable,
   PaginationBar,
   PermissionedButton,
   RelativeTime,
@@ -24,7 +25,6 @@ import {
 } from '../../common';
 import {
   AdminOutcome,
-  AdminTable,
   CatalogScopeChip,
   DeleteEntryDialog,
   FirstRunGuide,
@@ -248,7 +248,7 @@ export function TemplatesSection() {
   } else if (templates.value) {
     body = (
       <>
-        <AdminTable
+        <ListTable
           columns={columns({
             onEdit: template => setDialog({ kind: 'edit', template }),
             onTransition: setTransition,
