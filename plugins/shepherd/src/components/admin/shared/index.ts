@@ -14,3 +14,15 @@ export { OutcomeAlert } from './WarningsAlert';
 export type { AdminOutcome } from './WarningsAlert';
 export { DeleteEntryDialog } from './DeleteEntryDialog';
 export { FirstRunGuide } from './FirstRunGuide';
+export {
+  CreateEntryButton,
+  EntryActions,
+  SectionAlerts,
+  entryActionsColumn,
+} from './SectionParts';
+export { disableInstead, useAdminSection } from './useAdminSection';
+export type {
+  EntryDialog,
+  EntryRowActions,
+  ToggledEntry,
+} from './useAdminSection';
