@@ -7,7 +7,6 @@ import {
   shepherdCatalogManagePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Box from '@material-ui/core/Box';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
@@ -26,7 +25,7 @@ import {
   DeleteEntryDialog,
   EnabledChip,
   EntryRowActions,
-  FIELD_PROPS,
+  ChoiceField,
   FirstRunGuide,
   SectionAlerts,
   disableInstead,
@@ -116,25 +115,17 @@ export function NamespacesSection() {
           </Typography>
         </Box>
         <Box width={200}>
-          <TextField
-            {...FIELD_PROPS}
+          <ChoiceField
             id="shepherd-namespaces-environment-filter"
             label="Environment"
-            select
-            SelectProps={{ native: true }}
             value={environment}
-            onChange={event => {
-              setEnvironment(event.target.value as Environment | '');
+            choices={ENVIRONMENTS}
+            placeholder="All"
+            onChange={value => {
+              setEnvironment(value);
               setPaging(current => ({ ...current, offset: 0 }));
             }}
-          >
-            <option value="">All</option>
-            {ENVIRONMENTS.map(value => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </TextField>
+          />
         </Box>
         {createButton}
       </Box>

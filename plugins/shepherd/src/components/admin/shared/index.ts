@@ -26,3 +26,5 @@ export type {
   EntryRowActions,
   ToggledEntry,
 } from './useAdminSection';
+export { CatalogScopeField, ChoiceField, FlagField } from './FormFields';
+export { useEntryForm } from './useEntryForm';
