@@ -1,9 +1,4 @@
-import {
-  EmptyState,
-  Progress,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { EmptyState, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { ApprovalTask } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Box from '@material-ui/core/Box';
@@ -13,7 +8,8 @@ import { useSearchParams } from 'react-router-dom';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import {
   EnvironmentChip,
-  PaginationBar,
+  ListTable,
+  PagedList,
   RelativeTime,
   ShepherdErrorPanel,
   formatEntityRef,
@@ -105,54 +101,6 @@ export function ApprovalQueuePage() {
       { replace: true },
     );
 
-  let body;
-  if (tasks.loading && !tasks.value) {
-    body = <Progress />;
-  } else if (tasks.value && tasks.value.totalItems === 0) {
-    body = (
-      <EmptyState
-        missing="data"
-        title={NO_TASKS_TITLE}
-        description={NO_TASKS_DESCRIPTION}
-      />
-    );
-  } else if (tasks.value) {
-    const total = tasks.value.totalItems;
-    body = (
-      <>
-        <Box mb={1}>
-          <Typography variant="body2" color="textSecondary">
-            {total === 1
-              ? '1 request waits for a decision'
-              : `${total} requests wait for a decision`}
-            , the longest-waiting first: up to {AGE_NORMAL_MAX_DAYS} days is
-            normal, up to {AGE_WARNING_MAX_DAYS} days a warning, longer an
-            alert. The list refreshes by itself.
-          </Typography>
-        </Box>
-        <Table<ApprovalTask>
-          columns={COLUMNS}
-          data={sortByAge(tasks.value.items)}
-          options={{
-            paging: false,
-            search: false,
-            toolbar: false,
-            padding: 'dense',
-            sorting: false,
-            draggable: false,
-            rowStyle: (task: ApprovalTask) => ({
-              borderLeft: `4px solid ${accentOf(
-                theme,
-                ageLevelOf(task.ageDays),
-              )}`,
-            }),
-          }}
-        />
-        <PaginationBar page={tasks.value} onChange={changePage} />
-      </>
-    );
-  }
-
   return (
     <>
       {tasks.error && (
@@ -161,7 +109,43 @@ export function ApprovalQueuePage() {
           error={tasks.error}
         />
       )}
-      {body}
+      <PagedList
+        page={tasks.value}
+        loading={tasks.loading}
+        firstRun={
+          <EmptyState
+            missing="data"
+            title={NO_TASKS_TITLE}
+            description={NO_TASKS_DESCRIPTION}
+          />
+        }
+        onPageChange={changePage}
+      >
+        {page => (
+          <>
+            <Box mb={1}>
+              <Typography variant="body2" color="textSecondary">
+                {page.totalItems === 1
+                  ? '1 request waits for a decision'
+                  : `${page.totalItems} requests wait for a decision`}
+                , the longest-waiting first: up to {AGE_NORMAL_MAX_DAYS} days is
+                normal, up to {AGE_WARNING_MAX_DAYS} days a warning, longer an
+                alert. The list refreshes by itself.
+              </Typography>
+            </Box>
+            <ListTable
+              columns={COLUMNS}
+              data={sortByAge(page.items)}
+              rowStyle={task => ({
+                borderLeft: `4px solid ${accentOf(
+                  theme,
+                  ageLevelOf(task.ageDays),
+                )}`,
+              })}
+            />
+          </>
+        )}
+      </PagedList>
     </>
   );
 }

@@ -3,14 +3,13 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { SHEPHERD_ERROR_CODES } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import { hasShepherdErrorCode } from '../../api/ShepherdApiError';
 import { approvalsRouteRef } from '../../routes';
-import { ShepherdErrorPanel, TicketStatusBadge } from '../common';
+import { RecordHeader, ShepherdErrorPanel, TicketStatusBadge } from '../common';
 import { RequestLink } from '../links';
 import { describeTicket } from '../requests/ticketText';
 import { DecidedCard } from './DecidedCard';
@@ -70,19 +69,11 @@ export function ApprovalTaskPage() {
   const { ticket } = preview.value;
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12}>
-        {backLink}
-        <Box display="flex" alignItems="center" flexWrap="wrap" mt={1}>
-          <Box mr={2}>
-            <Typography variant="h5" component="h2">
-              {describeTicket(ticket)}
-            </Typography>
-          </Box>
-          <TicketStatusBadge
-            status={decided ? decidedStatus(decided) : ticket.status}
-          />
-        </Box>
-      </Grid>
+      <RecordHeader backLink={backLink} title={describeTicket(ticket)}>
+        <TicketStatusBadge
+          status={decided ? decidedStatus(decided) : ticket.status}
+        />
+      </RecordHeader>
       {decided && (
         <Grid item xs={12}>
           <DecidedCard decided={decided} />

@@ -21,6 +21,7 @@ import { useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import {
   PermissionedButton,
+  ReasonField,
   ShepherdErrorPanel,
   useAction,
   useShepherdPermission,
@@ -293,15 +294,12 @@ export function DecisionCard(props: {
           </Alert>
         </Box>
       )}
-      <TextField
+      <ReasonField
         id="shepherd-approval-comment"
         label={COMMENT_LABEL}
         value={comment}
-        onChange={event => setComment(event.target.value)}
+        onChange={setComment}
         helperText="The requester sees it with the decision"
-        fullWidth
-        margin="dense"
-        variant="outlined"
       />
       {approve.error && (
         <Box mt={2}>

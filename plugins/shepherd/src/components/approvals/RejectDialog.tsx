@@ -1,10 +1,9 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { ShepherdTicket } from '@kubevirt-shepherd/plugin-shepherd-common';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import { ConfirmationDialog, useAction } from '../common';
+import { ConfirmationDialog, ReasonField, useAction } from '../common';
 import { describeTicket } from '../requests/ticketText';
 
 export const REJECT_LABEL = 'Reject';
@@ -56,18 +55,14 @@ export function RejectDialog(props: {
         The request ends here. Say why, so the requester can fix it and ask
         again; the reason is kept in the audit log.
       </Typography>
-      <TextField
+      <ReasonField
         id="shepherd-reject-reason"
         label={REJECT_REASON_LABEL}
         required
         multiline
-        minRows={2}
         value={reason}
-        onChange={event => setReason(event.target.value)}
+        onChange={setReason}
         helperText="Required"
-        fullWidth
-        margin="dense"
-        variant="outlined"
         disabled={reject.busy}
       />
     </ConfirmationDialog>

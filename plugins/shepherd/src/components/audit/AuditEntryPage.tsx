@@ -2,7 +2,6 @@ import {
   CodeSnippet,
   InfoCard,
   Link,
-  Progress,
   StructuredMetadataTable,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
@@ -16,8 +15,9 @@ import { AUDIT_TITLE, NOT_SET } from '../../labels';
 import { auditRouteRef } from '../../routes';
 import {
   EnvironmentChip,
+  RecordHeader,
+  RecordNotLoaded,
   RelativeTime,
-  ShepherdErrorPanel,
   formatTimestamp,
   useLiveData,
 } from '../common';
@@ -144,20 +144,14 @@ export function AuditEntryPage() {
   );
 
   const backLink = <Link to={auditLink()}>{AUDIT_TITLE}</Link>;
-  if (entry.loading && !entry.value) {
-    return <Progress />;
-  }
   if (!entry.value) {
     return (
-      <>
-        {backLink}
-        {entry.error && (
-          <ShepherdErrorPanel
-            title="Could not load the audit entry"
-            error={entry.error}
-          />
-        )}
-      </>
+      <RecordNotLoaded
+        loading={entry.loading}
+        error={entry.error}
+        errorTitle="Could not load the audit entry"
+        backLink={backLink}
+      />
     );
   }
 
@@ -165,24 +159,12 @@ export function AuditEntryPage() {
   const hasDetails = Object.keys(current.details ?? {}).length > 0;
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12}>
-        {backLink}
-        <Box
-          display="flex"
-          alignItems="center"
-          flexWrap="wrap"
-          mt={1}
-          style={{ gap: 16 }}
-        >
-          <Typography variant="h5" component="h2">
-            {current.action}
-          </Typography>
-          <OutcomeBadge outcome={current.outcome} />
-          {current.environment && (
-            <EnvironmentChip environment={current.environment} />
-          )}
-        </Box>
-      </Grid>
+      <RecordHeader backLink={backLink} title={current.action}>
+        <OutcomeBadge outcome={current.outcome} />
+        {current.environment && (
+          <EnvironmentChip environment={current.environment} />
+        )}
+      </RecordHeader>
       <Grid item xs={12} md={6}>
         <InfoCard title="Entry">
           <EntryFacts entry={current} />

@@ -1,9 +1,13 @@
-import { EmptyState, Progress } from '@backstage/core-components';
+import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Alert from '@material-ui/lab/Alert';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import { PaginationBar, ShepherdErrorPanel, useLiveData } from '../common';
+import {
+  NoMatchState,
+  PagedList,
+  ShepherdErrorPanel,
+  useLiveData,
+} from '../common';
 import { AuditFilters, CLEAR_FILTERS_LABEL } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { rangeError } from './timeRange';
@@ -26,42 +30,38 @@ export function AuditListPage() {
     [api, JSON.stringify(query), invalidRange],
   );
 
-  let body;
-  if (invalidRange) {
-    body = (
-      <Alert severity="info">
-        {invalidRange}; change the time range to see entries.
-      </Alert>
-    );
-  } else if (entries.loading && !entries.value) {
-    body = <Progress />;
-  } else if (entries.value && entries.value.totalItems === 0 && !hasFilters) {
-    body = (
-      <EmptyState
-        missing="data"
-        title={NO_AUDIT_ENTRIES_TITLE}
-        description={NO_AUDIT_ENTRIES_DESCRIPTION}
-      />
-    );
-  } else if (entries.value) {
-    body = (
-      <>
+  const body = invalidRange ? (
+    <Alert severity="info">
+      {invalidRange}; change the time range to see entries.
+    </Alert>
+  ) : (
+    <PagedList
+      page={entries.value}
+      loading={entries.loading}
+      filtered={hasFilters}
+      firstRun={
+        <EmptyState
+          missing="data"
+          title={NO_AUDIT_ENTRIES_TITLE}
+          description={NO_AUDIT_ENTRIES_DESCRIPTION}
+        />
+      }
+      onPageChange={setPaging}
+    >
+      {page => (
         <AuditTable
-          entries={entries.value.items}
+          entries={page.items}
           emptyContent={
-            <EmptyState
-              missing="data"
+            <NoMatchState
               title="No entries match these filters"
-              action={
-                <Button onClick={clearFilters}>{CLEAR_FILTERS_LABEL}</Button>
-              }
+              clearLabel={CLEAR_FILTERS_LABEL}
+              onClear={clearFilters}
             />
           }
         />
-        <PaginationBar page={entries.value} onChange={setPaging} />
-      </>
-    );
-  }
+      )}
+    </PagedList>
+  );
 
   return (
     <>

@@ -1,14 +1,14 @@
-import {
-  StatusError,
-  StatusOK,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { StatusError, StatusOK, TableColumn } from '@backstage/core-components';
 import { AuditLogEntry } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Tooltip from '@material-ui/core/Tooltip';
 import { ReactNode } from 'react';
 import { NOT_SET } from '../../labels';
-import { EnvironmentChip, RelativeTime, formatEntityRef } from '../common';
+import {
+  EnvironmentChip,
+  ListTable,
+  RelativeTime,
+  formatEntityRef,
+} from '../common';
 import { RequestLink } from '../links';
 import { AuditEntryLink, EntryResource } from './auditLinks';
 
@@ -91,18 +91,10 @@ export function AuditTable(props: {
   emptyContent?: ReactNode;
 }) {
   return (
-    <Table<AuditLogEntry>
+    <ListTable
       columns={COLUMNS}
       data={props.entries}
       emptyContent={props.emptyContent}
-      options={{
-        paging: false,
-        search: false,
-        toolbar: false,
-        padding: 'dense',
-        sorting: false,
-        draggable: false,
-      }}
     />
   );
 }

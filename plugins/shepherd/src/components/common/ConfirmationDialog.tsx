@@ -2,18 +2,12 @@ import {
   Environment,
   ShepherdApiQuery,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
-import CircularProgress from '@material-ui/core/CircularProgress';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode, useEffect, useState } from 'react';
-import { ShepherdErrorPanel } from './ShepherdErrorPanel';
+import { ActionDialog } from './ActionDialog';
 
 /**
  * How much a user must do to confirm: nothing beyond the button, tick a box (test VMs,
@@ -98,63 +92,49 @@ export function ConfirmationDialog(props: {
     (tier.kind === 'type-name' && typedName === tier.name);
 
   return (
-    <Dialog
+    <ActionDialog
       open={open}
-      onClose={busy ? undefined : onCancel}
-      aria-labelledby="shepherd-confirmation-title"
-      fullWidth
-      maxWidth="sm"
+      titleId="shepherd-confirmation-title"
+      title={title}
+      error={error}
+      actionLabel={confirmLabel}
+      actionColor="secondary"
+      canAct={tierMet && canConfirm}
+      busy={busy}
+      onAct={onConfirm}
+      onCancel={onCancel}
     >
-      <DialogTitle id="shepherd-confirmation-title">{title}</DialogTitle>
-      <DialogContent>
-        {children}
-        {tier.kind === 'checkbox' && (
-          <FormControlLabel
-            control={
-              <Checkbox
-                checked={ticked}
-                onChange={event => setTicked(event.target.checked)}
-                disabled={busy}
-              />
-            }
-            label={tier.label}
-          />
-        )}
-        {tier.kind === 'type-name' && (
-          <>
-            <Typography variant="body2" gutterBottom>
-              This cannot be undone. Type <strong>{tier.name}</strong> to
-              confirm.
-            </Typography>
-            <TextField
-              id="shepherd-confirm-name"
-              label={TYPE_NAME_LABEL}
-              value={typedName}
-              onChange={event => setTypedName(event.target.value)}
+      {children}
+      {tier.kind === 'checkbox' && (
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={ticked}
+              onChange={event => setTicked(event.target.checked)}
               disabled={busy}
-              fullWidth
-              autoComplete="off"
-              margin="dense"
-              variant="outlined"
             />
-          </>
-        )}
-        {error && <ShepherdErrorPanel error={error} />}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onCancel} disabled={busy}>
-          Cancel
-        </Button>
-        <Button
-          onClick={onConfirm}
-          color="secondary"
-          variant="contained"
-          disabled={!tierMet || !canConfirm || busy}
-          startIcon={busy ? <CircularProgress size={16} /> : undefined}
-        >
-          {confirmLabel}
-        </Button>
-      </DialogActions>
-    </Dialog>
+          }
+          label={tier.label}
+        />
+      )}
+      {tier.kind === 'type-name' && (
+        <>
+          <Typography variant="body2" gutterBottom>
+            This cannot be undone. Type <strong>{tier.name}</strong> to confirm.
+          </Typography>
+          <TextField
+            id="shepherd-confirm-name"
+            label={TYPE_NAME_LABEL}
+            value={typedName}
+            onChange={event => setTypedName(event.target.value)}
+            disabled={busy}
+            fullWidth
+            autoComplete="off"
+            margin="dense"
+            variant="outlined"
+          />
+        </>
+      )}
+    </ActionDialog>
   );
 }

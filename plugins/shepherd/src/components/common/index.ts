@@ -50,3 +50,8 @@ export {
   PaginationBar,
   readPaging,
 } from './PaginationBar';
+export { ListTable } from './ListTable';
+export { NoMatchState, PagedList } from './PagedList';
+export { ActionDialog } from './ActionDialog';
+export { OPTIONAL_REASON_LABEL, ReasonField } from './ReasonField';
+export { RecordHeader, RecordNotLoaded } from './RecordPage';

@@ -1,4 +1,3 @@
-import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   ConsoleAccess,
@@ -6,7 +5,6 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -14,7 +12,8 @@ import { shepherdApiRef } from '../../api/ShepherdApi';
 import {
   EnvironmentChip,
   PermissionGate,
-  ShepherdErrorPanel,
+  RecordHeader,
+  RecordNotLoaded,
   VmStatusBadge,
   isPast,
   useLiveData,
@@ -49,13 +48,14 @@ export function VmConsolePage() {
   // The access card loads the access and follows a pending request; the page reads it.
   const [access, setAccess] = useState<ConsoleAccess | undefined>();
 
-  if (vm.loading && !vm.value) {
-    return <Progress />;
-  }
   if (!vm.value) {
-    return vm.error ? (
-      <ShepherdErrorPanel title="Could not load the VM" error={vm.error} />
-    ) : null;
+    return (
+      <RecordNotLoaded
+        loading={vm.loading}
+        error={vm.error}
+        errorTitle="Could not load the VM"
+      />
+    );
   }
   const current = vm.value;
   const blockedReason = consoleBlockedReason(current);
@@ -77,22 +77,13 @@ export function VmConsolePage() {
 
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <VmLink vmId={current.id}>Back to {current.name}</VmLink>
-        <Box
-          display="flex"
-          alignItems="center"
-          flexWrap="wrap"
-          mt={1}
-          style={{ gap: 16 }}
-        >
-          <Typography variant="h5" component="h2">
-            Console of {current.name}
-          </Typography>
-          <VmStatusBadge status={current.status} />
-          <EnvironmentChip environment={current.environment} />
-        </Box>
-      </Grid>
+      <RecordHeader
+        backLink={<VmLink vmId={current.id}>Back to {current.name}</VmLink>}
+        title={`Console of ${current.name}`}
+      >
+        <VmStatusBadge status={current.status} />
+        <EnvironmentChip environment={current.environment} />
+      </RecordHeader>
       <Grid item xs={12}>
         <PermissionGate
           permission={shepherdVmConsolePermission}

@@ -1,12 +1,17 @@
-import { Link, Progress } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import { useParams } from 'react-router-dom';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import { myRequestsRouteRef } from '../../routes';
-import { ShepherdErrorPanel, TicketStatusBadge, useLiveData } from '../common';
+import {
+  RecordHeader,
+  RecordNotLoaded,
+  ShepherdErrorPanel,
+  TicketStatusBadge,
+  useLiveData,
+} from '../common';
 import { CancelRequestButton } from './CancelRequestButton';
 import { RequestOutcome, hasOutcomeToExplain } from './RequestOutcome';
 import { RequestSummaryCard } from './RequestSummaryCard';
@@ -24,40 +29,26 @@ export function RequestDetailPage() {
 
   const backLink = <Link to={myRequests()}>All my requests</Link>;
 
-  if (detail.loading && !detail.value) {
-    return <Progress />;
-  }
   if (!detail.value) {
     return (
-      <>
-        {backLink}
-        {detail.error && (
-          <ShepherdErrorPanel
-            title="Could not load the request"
-            error={detail.error}
-          />
-        )}
-      </>
+      <RecordNotLoaded
+        loading={detail.loading}
+        error={detail.error}
+        errorTitle="Could not load the request"
+        backLink={backLink}
+      />
     );
   }
 
   const { ticket, events, history } = detail.value;
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12}>
-        {backLink}
-        <Box display="flex" alignItems="center" flexWrap="wrap" mt={1}>
-          <Box mr={2}>
-            <Typography variant="h5" component="h2">
-              {describeTicket(ticket)}
-            </Typography>
-          </Box>
-          <TicketStatusBadge status={ticket.status} />
-          <Box ml="auto">
-            <CancelRequestButton ticket={ticket} onCancelled={detail.refresh} />
-          </Box>
+      <RecordHeader backLink={backLink} title={describeTicket(ticket)}>
+        <TicketStatusBadge status={ticket.status} />
+        <Box ml="auto">
+          <CancelRequestButton ticket={ticket} onCancelled={detail.refresh} />
         </Box>
-      </Grid>
+      </RecordHeader>
       {detail.error && (
         <Grid item xs={12}>
           <ShepherdErrorPanel

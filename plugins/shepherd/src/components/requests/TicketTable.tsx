@@ -1,9 +1,10 @@
-import { Table, TableColumn } from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import { ShepherdTicket } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ReactNode } from 'react';
 import { NOT_SET } from '../../labels';
 import {
   EnvironmentChip,
+  ListTable,
   RelativeTime,
   TicketStatusBadge,
   formatEntityRef,
@@ -79,21 +80,13 @@ export function TicketTable(props: {
   emptyContent?: ReactNode;
 }) {
   return (
-    <Table<ShepherdTicket>
+    <ListTable
       columns={columnsFor({
         showRequester: props.showRequester ?? false,
         showEnvironment: props.showEnvironment ?? true,
       })}
       data={props.tickets}
       emptyContent={props.emptyContent}
-      options={{
-        paging: false,
-        search: false,
-        toolbar: false,
-        padding: 'dense',
-        sorting: false,
-        draggable: false,
-      }}
     />
   );
 }

@@ -5,18 +5,12 @@ import {
   ShepherdSystem,
   SystemMember,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import { ShepherdErrorPanel, useAction } from '../common';
+import { ActionDialog, useAction } from '../common';
 import { CatalogEntityField } from './CatalogEntityField';
 import { MEMBER_ROLE_DESCRIPTIONS, normalizeMemberRef } from './systemRules';
 
@@ -62,75 +56,54 @@ export function AddMemberDialog(props: {
   };
 
   return (
-    <Dialog
+    <ActionDialog
       open={open}
-      onClose={submit.busy ? undefined : onCancel}
-      aria-labelledby="shepherd-add-member-title"
-      fullWidth
-      maxWidth="sm"
+      titleId="shepherd-add-member-title"
+      title={`Add a member to ${system.name}`}
+      error={submit.error}
+      errorTitle="The member was not added"
+      actionLabel={ADD_MEMBER_LABEL}
+      canAct={normalized.ok}
+      busy={submit.busy}
+      onAct={confirm}
+      onCancel={onCancel}
     >
-      <DialogTitle id="shepherd-add-member-title">
-        Add a member to {system.name}
-      </DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" paragraph>
-          The role applies to the System and is inherited by its Services and
-          VMs.
-        </Typography>
-        <CatalogEntityField
-          id="shepherd-add-member-ref"
-          label="User or Group"
-          placeholder="group:default/team-payments"
-          value={memberRef}
-          onChange={ref => setMemberRef(ref)}
-          filter={{ kind: ['user', 'group'] }}
-          error={showRefError}
-          helperText={
-            showRefError && !normalized.ok
-              ? normalized.message
-              : 'Entity ref; a bare name means a Group'
-          }
-          disabled={submit.busy}
-        />
-        <TextField
-          id="shepherd-add-member-role"
-          select
-          label="Role"
-          value={role}
-          onChange={event => setRole(event.target.value as MemberRole)}
-          helperText={MEMBER_ROLE_DESCRIPTIONS[role]}
-          disabled={submit.busy}
-          fullWidth
-          margin="dense"
-          variant="outlined"
-        >
-          {MEMBER_ROLES.map(candidate => (
-            <MenuItem key={candidate} value={candidate}>
-              {candidate}
-            </MenuItem>
-          ))}
-        </TextField>
-        {submit.error && (
-          <ShepherdErrorPanel
-            title="The member was not added"
-            error={submit.error}
-          />
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onCancel} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button
-          onClick={confirm}
-          color="primary"
-          variant="contained"
-          disabled={!normalized.ok || submit.busy}
-          startIcon={submit.busy ? <CircularProgress size={16} /> : undefined}
-        >
-          {ADD_MEMBER_LABEL}
-        </Button>
-      </DialogActions>
-    </Dialog>
+      <Typography variant="body2" paragraph>
+        The role applies to the System and is inherited by its Services and VMs.
+      </Typography>
+      <CatalogEntityField
+        id="shepherd-add-member-ref"
+        label="User or Group"
+        placeholder="group:default/team-payments"
+        value={memberRef}
+        onChange={ref => setMemberRef(ref)}
+        filter={{ kind: ['user', 'group'] }}
+        error={showRefError}
+        helperText={
+          showRefError && !normalized.ok
+            ? normalized.message
+            : 'Entity ref; a bare name means a Group'
+        }
+        disabled={submit.busy}
+      />
+      <TextField
+        id="shepherd-add-member-role"
+        select
+        label="Role"
+        value={role}
+        onChange={event => setRole(event.target.value as MemberRole)}
+        helperText={MEMBER_ROLE_DESCRIPTIONS[role]}
+        disabled={submit.busy}
+        fullWidth
+        margin="dense"
+        variant="outlined"
+      >
+        {MEMBER_ROLES.map(candidate => (
+          <MenuItem key={candidate} value={candidate}>
+            {candidate}
+          </MenuItem>
+        ))}
+      </TextField>
+    </ActionDialog>
   );
 }

@@ -2,16 +2,10 @@ import {
   NamedEntity,
   WithWarnings,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode, useEffect, useState } from 'react';
-import { ShepherdErrorPanel, useAction } from '../common';
+import { ActionDialog, useAction } from '../common';
 import { NameField, checkName } from './NameField';
 
 /** The confirm button of the create dialogs. */
@@ -69,60 +63,42 @@ export function CreateDialog<T>(props: {
   };
 
   return (
-    <Dialog
+    <ActionDialog
       open={open}
-      onClose={submit.busy ? undefined : onCancel}
-      aria-labelledby={`shepherd-create-${entity}-title`}
-      fullWidth
-      maxWidth="sm"
+      titleId={`shepherd-create-${entity}-title`}
+      title={title}
+      error={submit.error}
+      errorTitle={`The ${entity} was not created`}
+      actionLabel={CREATE_LABEL}
+      canAct={valid}
+      busy={submit.busy}
+      onAct={confirm}
+      onCancel={onCancel}
     >
-      <DialogTitle id={`shepherd-create-${entity}-title`}>{title}</DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" paragraph>
-          {intro}
-        </Typography>
-        <NameField
-          id={`shepherd-create-${entity}-name`}
-          entity={entity}
-          value={name}
-          onChange={setName}
-          disabled={submit.busy}
-        />
-        <TextField
-          id={`shepherd-create-${entity}-description`}
-          label="Description"
-          helperText="Markdown; can be changed later"
-          value={description}
-          onChange={event => setDescription(event.target.value)}
-          disabled={submit.busy}
-          fullWidth
-          multiline
-          minRows={2}
-          margin="dense"
-          variant="outlined"
-        />
-        {extraFields}
-        {submit.error && (
-          <ShepherdErrorPanel
-            title={`The ${entity} was not created`}
-            error={submit.error}
-          />
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onCancel} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button
-          onClick={confirm}
-          color="primary"
-          variant="contained"
-          disabled={!valid || submit.busy}
-          startIcon={submit.busy ? <CircularProgress size={16} /> : undefined}
-        >
-          {CREATE_LABEL}
-        </Button>
-      </DialogActions>
-    </Dialog>
+      <Typography variant="body2" paragraph>
+        {intro}
+      </Typography>
+      <NameField
+        id={`shepherd-create-${entity}-name`}
+        entity={entity}
+        value={name}
+        onChange={setName}
+        disabled={submit.busy}
+      />
+      <TextField
+        id={`shepherd-create-${entity}-description`}
+        label="Description"
+        helperText="Markdown; can be changed later"
+        value={description}
+        onChange={event => setDescription(event.target.value)}
+        disabled={submit.busy}
+        fullWidth
+        multiline
+        minRows={2}
+        margin="dense"
+        variant="outlined"
+      />
+      {extraFields}
+    </ActionDialog>
   );
 }

@@ -1,12 +1,6 @@
-import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import { useEffect, useState } from 'react';
-import { ShepherdErrorPanel, useAction } from '../common';
+import { ActionDialog, useAction } from '../common';
 
 /** The confirm button of the description dialog. */
 export const SAVE_DESCRIPTION_LABEL = 'Save';
@@ -44,51 +38,31 @@ export function EditDescriptionDialog(props: {
   };
 
   return (
-    <Dialog
+    <ActionDialog
       open={open}
-      onClose={submit.busy ? undefined : onCancel}
-      aria-labelledby="shepherd-edit-description-title"
-      fullWidth
-      maxWidth="sm"
+      titleId="shepherd-edit-description-title"
+      title={`Description of ${subject}`}
+      error={submit.error}
+      errorTitle="The description was not saved"
+      actionLabel={SAVE_DESCRIPTION_LABEL}
+      canAct={text.trim() !== description.trim()}
+      busy={submit.busy}
+      onAct={confirm}
+      onCancel={onCancel}
     >
-      <DialogTitle id="shepherd-edit-description-title">
-        Description of {subject}
-      </DialogTitle>
-      <DialogContent>
-        <TextField
-          id="shepherd-edit-description"
-          label="Description"
-          helperText="Markdown. The name cannot be changed."
-          value={text}
-          onChange={event => setText(event.target.value)}
-          disabled={submit.busy}
-          fullWidth
-          multiline
-          minRows={4}
-          margin="dense"
-          variant="outlined"
-        />
-        {submit.error && (
-          <ShepherdErrorPanel
-            title="The description was not saved"
-            error={submit.error}
-          />
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onCancel} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button
-          onClick={confirm}
-          color="primary"
-          variant="contained"
-          disabled={submit.busy || text.trim() === description.trim()}
-          startIcon={submit.busy ? <CircularProgress size={16} /> : undefined}
-        >
-          {SAVE_DESCRIPTION_LABEL}
-        </Button>
-      </DialogActions>
-    </Dialog>
+      <TextField
+        id="shepherd-edit-description"
+        label="Description"
+        helperText="Markdown. The name cannot be changed."
+        value={text}
+        onChange={event => setText(event.target.value)}
+        disabled={submit.busy}
+        fullWidth
+        multiline
+        minRows={4}
+        margin="dense"
+        variant="outlined"
+      />
+    </ActionDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { InfoCard, Table, TableColumn } from '@backstage/core-components';
+import { InfoCard, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   MEMBER_ROLES,
@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import {
   ConfirmationDialog,
+  ListTable,
   PermissionedButton,
   RelativeTime,
   ShepherdErrorPanel,
@@ -224,7 +225,7 @@ export function MembersCard(props: {
         <ShepherdErrorPanel title="Could not load the members" error={error} />
       )}
       {members && (
-        <Table<SystemMember>
+        <ListTable
           columns={columns}
           data={sortMembers(members)}
           emptyContent={
@@ -232,14 +233,6 @@ export function MembersCard(props: {
               <Typography variant="body2">No members.</Typography>
             </Box>
           }
-          options={{
-            paging: false,
-            search: false,
-            toolbar: false,
-            padding: 'dense',
-            sorting: false,
-            draggable: false,
-          }}
         />
       )}
       <AddMemberDialog

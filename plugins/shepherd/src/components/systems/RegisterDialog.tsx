@@ -5,16 +5,10 @@ import {
   WithWarnings,
   checkResourceName,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { ReactNode, useEffect, useState } from 'react';
-import { ShepherdErrorPanel, useAction } from '../common';
+import { ActionDialog, useAction } from '../common';
 import { CatalogEntityField, CatalogFilter } from './CatalogEntityField';
 
 /** The confirm button of the register dialogs. */
@@ -107,55 +101,33 @@ export function RegisterDialog<T>(props: {
   };
 
   return (
-    <Dialog
+    <ActionDialog
       open={open}
-      onClose={submit.busy ? undefined : onCancel}
-      aria-labelledby={`shepherd-register-${entity}-title`}
-      fullWidth
-      maxWidth="sm"
+      titleId={`shepherd-register-${entity}-title`}
+      title={title}
+      error={submit.error}
+      errorTitle={`The ${entity} was not registered`}
+      actionLabel={REGISTER_LABEL}
+      canAct={Boolean(entityRef.trim()) && !precheck.error}
+      busy={submit.busy}
+      onAct={confirm}
+      onCancel={onCancel}
     >
-      <DialogTitle id={`shepherd-register-${entity}-title`}>
-        {title}
-      </DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" paragraph>
-          {intro}
-        </Typography>
-        <CatalogEntityField
-          id={`shepherd-register-${entity}-ref`}
-          label="Catalog entity"
-          placeholder={placeholder}
-          value={entityRef}
-          onChange={ref => setEntityRef(ref)}
-          filter={filter}
-          error={Boolean(precheck.error)}
-          helperText={precheck.error ?? `Entity ref, e.g. ${placeholder}`}
-          disabled={submit.busy}
-        />
-        {precheck.warning && (
-          <Alert severity="warning">{precheck.warning}</Alert>
-        )}
-        {submit.error && (
-          <ShepherdErrorPanel
-            title={`The ${entity} was not registered`}
-            error={submit.error}
-          />
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onCancel} disabled={submit.busy}>
-          Cancel
-        </Button>
-        <Button
-          onClick={confirm}
-          color="primary"
-          variant="contained"
-          disabled={!entityRef.trim() || Boolean(precheck.error) || submit.busy}
-          startIcon={submit.busy ? <CircularProgress size={16} /> : undefined}
-        >
-          {REGISTER_LABEL}
-        </Button>
-      </DialogActions>
-    </Dialog>
+      <Typography variant="body2" paragraph>
+        {intro}
+      </Typography>
+      <CatalogEntityField
+        id={`shepherd-register-${entity}-ref`}
+        label="Catalog entity"
+        placeholder={placeholder}
+        value={entityRef}
+        onChange={ref => setEntityRef(ref)}
+        filter={filter}
+        error={Boolean(precheck.error)}
+        helperText={precheck.error ?? `Entity ref, e.g. ${placeholder}`}
+        disabled={submit.busy}
+      />
+      {precheck.warning && <Alert severity="warning">{precheck.warning}</Alert>}
+    </ActionDialog>
   );
 }

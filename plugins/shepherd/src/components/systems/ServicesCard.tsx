@@ -1,4 +1,4 @@
-import { InfoCard, Table, TableColumn } from '@backstage/core-components';
+import { InfoCard, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Page,
@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import { NOT_SET } from '../../labels';
 import {
+  ListTable,
   PaginationBar,
   PermissionedButton,
   RelativeTime,
@@ -182,7 +183,7 @@ export function ServicesCard(props: {
       )}
       {services && (
         <>
-          <Table<ShepherdService>
+          <ListTable
             columns={columns}
             data={services.items}
             emptyContent={
@@ -193,14 +194,6 @@ export function ServicesCard(props: {
                 </Typography>
               </Box>
             }
-            options={{
-              paging: false,
-              search: false,
-              toolbar: false,
-              padding: 'dense',
-              sorting: false,
-              draggable: false,
-            }}
           />
           {services.totalItems > services.limit && (
             <PaginationBar page={services} onChange={onPaging} />

@@ -1,4 +1,4 @@
-import { Link, LinkButton, Progress } from '@backstage/core-components';
+import { Link, LinkButton } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
   shepherdAuditReadPermission,
@@ -7,7 +7,6 @@ import {
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import DeleteIcon from '@material-ui/icons/Delete';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -17,6 +16,8 @@ import {
   DEFAULT_PAGE_SIZE,
   PermissionGate,
   PermissionedButton,
+  RecordHeader,
+  RecordNotLoaded,
   ShepherdErrorPanel,
   useLiveData,
 } from '../common';
@@ -73,20 +74,14 @@ export function SystemDetailPage() {
 
   const backLink = <Link to={systemsLink()}>{ALL_SYSTEMS_LABEL}</Link>;
 
-  if (system.loading && !system.value) {
-    return <Progress />;
-  }
   if (!system.value) {
     return (
-      <>
-        {backLink}
-        {system.error && (
-          <ShepherdErrorPanel
-            title="Could not load the System"
-            error={system.error}
-          />
-        )}
-      </>
+      <RecordNotLoaded
+        loading={system.loading}
+        error={system.error}
+        errorTitle="Could not load the System"
+        backLink={backLink}
+      />
     );
   }
 
@@ -100,29 +95,17 @@ export function SystemDetailPage() {
 
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12}>
-        {backLink}
-        <Box
-          display="flex"
-          alignItems="center"
-          flexWrap="wrap"
-          mt={1}
-          style={{ gap: 16 }}
-        >
-          <Typography variant="h5" component="h2">
-            {current.name}
-          </Typography>
-          <Chip
-            size="small"
-            variant="outlined"
-            label={
-              current.entityRef
-                ? `From the catalog: ${current.entityRef}`
-                : CREATED_IN_SHEPHERD
-            }
-          />
-        </Box>
-      </Grid>
+      <RecordHeader backLink={backLink} title={current.name}>
+        <Chip
+          size="small"
+          variant="outlined"
+          label={
+            current.entityRef
+              ? `From the catalog: ${current.entityRef}`
+              : CREATED_IN_SHEPHERD
+          }
+        />
+      </RecordHeader>
       {created && (
         <Grid item xs={12}>
           <OutcomeAlert

@@ -1,22 +1,24 @@
-import { EmptyState, Progress } from '@backstage/core-components';
+import { EmptyState } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
+  Page,
+  ShepherdService,
   ShepherdSystem,
   WithWarnings,
   shepherdSystemCreatePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import AddIcon from '@material-ui/icons/Add';
 import LibraryAddIcon from '@material-ui/icons/LibraryAdd';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import { systemDetailRouteRef } from '../../routes';
 import {
-  PaginationBar,
+  NoMatchState,
+  PagedList,
   PermissionedButton,
   ShepherdErrorPanel,
   useLiveData,
@@ -50,18 +52,23 @@ const VIEW_LABELS: Record<IndexView, string> = {
   services: 'Services',
 };
 
+/** One page of the index, in the view it was loaded for. */
+type IndexPage =
+  | { view: 'systems'; page: Page<ShepherdSystem> }
+  | { view: 'services'; page: Page<ShepherdService> };
+
+function IndexTable(props: { list: IndexPage; emptyContent: ReactNode }) {
+  const { list, emptyContent } = props;
+  return list.view === 'services' ? (
+    <ServiceTable services={list.page.items} emptyContent={emptyContent} />
+  ) : (
+    <SystemTable systems={list.page.items} emptyContent={emptyContent} />
+  );
+}
+
 function useList(view: IndexView, query: object) {
   const api = useApi(shepherdApiRef);
-  return useLiveData<
-    | {
-        page: Awaited<ReturnType<typeof api.listSystems>>;
-        view: 'systems';
-      }
-    | {
-        page: Awaited<ReturnType<typeof api.listServices>>;
-        view: 'services';
-      }
-  >(
+  return useLiveData<IndexPage>(
     async () =>
       view === 'services'
         ? { view, page: await api.listServices(query) }
@@ -100,41 +107,36 @@ export function SystemListPage() {
     };
 
   const noun = VIEW_LABELS[view];
-  let body;
-  if (list.loading && !list.value) {
-    body = <Progress />;
-  } else if (list.value && list.value.page.totalItems === 0 && !search) {
-    body = (
-      <EmptyState
-        missing="data"
-        title={view === 'systems' ? NO_SYSTEMS_TITLE : NO_SERVICES_TITLE}
-        description={
-          view === 'systems' ? NO_SYSTEMS_DESCRIPTION : NO_SERVICES_DESCRIPTION
-        }
-      />
-    );
-  } else if (list.value) {
-    const noMatch = (
-      <EmptyState
-        missing="data"
-        title={`No ${noun} match “${search}”`}
-        action={<Button onClick={() => setSearch('')}>Clear search</Button>}
-      />
-    );
-    body = (
-      <>
-        {list.value.view === 'systems' ? (
-          <SystemTable systems={list.value.page.items} emptyContent={noMatch} />
-        ) : (
-          <ServiceTable
-            services={list.value.page.items}
-            emptyContent={noMatch}
-          />
-        )}
-        <PaginationBar page={list.value.page} onChange={setPaging} />
-      </>
-    );
-  }
+  const noMatch = (
+    <NoMatchState
+      title={`No ${noun} match “${search}”`}
+      clearLabel="Clear search"
+      onClear={() => setSearch('')}
+    />
+  );
+  const body = (
+    <PagedList
+      page={list.value?.page}
+      loading={list.loading}
+      filtered={Boolean(search)}
+      firstRun={
+        <EmptyState
+          missing="data"
+          title={view === 'systems' ? NO_SYSTEMS_TITLE : NO_SERVICES_TITLE}
+          description={
+            view === 'systems'
+              ? NO_SYSTEMS_DESCRIPTION
+              : NO_SERVICES_DESCRIPTION
+          }
+        />
+      }
+      onPageChange={setPaging}
+    >
+      {() =>
+        list.value && <IndexTable list={list.value} emptyContent={noMatch} />
+      }
+    </PagedList>
+  );
 
   return (
     <>

@@ -1,11 +1,11 @@
-import { Table, TableColumn } from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import {
   ShepherdService,
   ShepherdSystem,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
-import { RelativeTime, formatEntityRef } from '../common';
+import { ListTable, RelativeTime, formatEntityRef } from '../common';
 import { FilteredVmsLink, SystemLink } from '../links';
 
 /** Said of records created in Shepherd rather than registered from the catalog. */
@@ -31,15 +31,6 @@ export function OriginCell(props: { entityRef?: string }) {
     </Typography>
   );
 }
-
-const TABLE_OPTIONS = {
-  paging: false,
-  search: false,
-  toolbar: false,
-  padding: 'dense',
-  sorting: false,
-  draggable: false,
-} as const;
 
 const SYSTEM_COLUMNS: TableColumn<ShepherdSystem>[] = [
   {
@@ -72,11 +63,10 @@ export function SystemTable(props: {
   emptyContent?: ReactNode;
 }) {
   return (
-    <Table<ShepherdSystem>
+    <ListTable
       columns={SYSTEM_COLUMNS}
       data={props.systems}
       emptyContent={props.emptyContent}
-      options={TABLE_OPTIONS}
     />
   );
 }
@@ -119,11 +109,10 @@ export function ServiceTable(props: {
   emptyContent?: ReactNode;
 }) {
   return (
-    <Table<ShepherdService>
+    <ListTable
       columns={SERVICE_COLUMNS}
       data={props.services}
       emptyContent={props.emptyContent}
-      options={TABLE_OPTIONS}
     />
   );
 }

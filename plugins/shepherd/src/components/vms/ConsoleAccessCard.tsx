@@ -15,6 +15,7 @@ import {
   ConfirmationDialog,
   PermissionGate,
   PermissionedButton,
+  ReasonField,
   RelativeTime,
   ShepherdErrorPanel,
   formatTimestamp,
@@ -166,14 +167,10 @@ function ConsoleAccessBody(props: ConsoleAccessCardProps) {
           margin="dense"
           variant="outlined"
         />
-        <TextField
+        <ReasonField
           id="shepherd-console-reason"
-          label="Reason (optional)"
           value={reason}
-          onChange={event => setReason(event.target.value)}
-          fullWidth
-          margin="dense"
-          variant="outlined"
+          onChange={setReason}
         />
       </ConfirmationDialog>
     </>

@@ -3,12 +3,12 @@ import {
   ShepherdVm,
   TicketSubmission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import {
   ConfirmationDialog,
+  ReasonField,
   deletionTierFor,
   toDeletionConfirmation,
   useAction,
@@ -66,14 +66,10 @@ export function DeleteVmDialog(props: {
         {vm.clusterName ?? 'its cluster'}. Its requests and audit trail are
         kept.
       </Typography>
-      <TextField
+      <ReasonField
         id="shepherd-delete-reason"
-        label="Reason (optional)"
         value={reason}
-        onChange={event => setReason(event.target.value)}
-        fullWidth
-        margin="dense"
-        variant="outlined"
+        onChange={setReason}
         disabled={submit.busy}
       />
     </ConfirmationDialog>

@@ -7,7 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import { ConfirmationDialog, useAction } from '../common';
+import { ConfirmationDialog, ReasonField, useAction } from '../common';
 import {
   CPU_MEMORY_STEP,
   DISK_STEP,
@@ -140,15 +140,12 @@ export function ModifyVmDialog(props: {
         margin="dense"
         variant="outlined"
       />
-      <TextField
+      <ReasonField
         id="shepherd-modify-reason"
         label="Reason"
         required
         value={fields.reason}
-        onChange={set('reason')}
-        fullWidth
-        margin="dense"
-        variant="outlined"
+        onChange={reason => setFields(current => ({ ...current, reason }))}
       />
       {!changesSomething && (
         <Typography variant="body2" color="textSecondary">

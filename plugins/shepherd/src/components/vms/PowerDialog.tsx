@@ -2,10 +2,9 @@ import {
   PowerAction,
   ShepherdVm,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useEffect, useState } from 'react';
-import { ConfirmationDialog } from '../common';
+import { ConfirmationDialog, ReasonField } from '../common';
 
 /** The verb of each power action on buttons and in titles. */
 export const POWER_ACTION_LABELS: Record<PowerAction, string> = {
@@ -48,14 +47,10 @@ export function PowerDialog(props: {
           ? 'This is a production VM: an approver must allow the action before it runs.'
           : `${vm.name} will ${action} now.`}
       </Typography>
-      <TextField
+      <ReasonField
         id="shepherd-power-reason"
-        label="Reason (optional)"
         value={reason}
-        onChange={event => setReason(event.target.value)}
-        fullWidth
-        variant="outlined"
-        margin="dense"
+        onChange={setReason}
         disabled={busy}
       />
     </ConfirmationDialog>

@@ -1,4 +1,4 @@
-import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { InfoCard, Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
@@ -8,6 +8,8 @@ import { shepherdApiRef } from '../../api/ShepherdApi';
 import { vmsRouteRef } from '../../routes';
 import {
   EnvironmentChip,
+  RecordHeader,
+  RecordNotLoaded,
   ShepherdErrorPanel,
   VmStatusBadge,
   useLiveData,
@@ -46,17 +48,14 @@ export function VmDetailPage() {
 
   const backLink = <Link to={vmsLink()}>All VMs</Link>;
 
-  if (vm.loading && !vm.value) {
-    return <Progress />;
-  }
   if (!vm.value) {
     return (
-      <>
-        {backLink}
-        {vm.error && (
-          <ShepherdErrorPanel title="Could not load the VM" error={vm.error} />
-        )}
-      </>
+      <RecordNotLoaded
+        loading={vm.loading}
+        error={vm.error}
+        errorTitle="Could not load the VM"
+        backLink={backLink}
+      />
     );
   }
 
@@ -66,22 +65,10 @@ export function VmDetailPage() {
   );
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12}>
-        {backLink}
-        <Box
-          display="flex"
-          alignItems="center"
-          flexWrap="wrap"
-          mt={1}
-          style={{ gap: 16 }}
-        >
-          <Typography variant="h5" component="h2">
-            {current.name}
-          </Typography>
-          <VmStatusBadge status={current.status} />
-          <EnvironmentChip environment={current.environment} />
-        </Box>
-      </Grid>
+      <RecordHeader backLink={backLink} title={current.name}>
+        <VmStatusBadge status={current.status} />
+        <EnvironmentChip environment={current.environment} />
+      </RecordHeader>
       {vm.error && (
         <Grid item xs={12}>
           <ShepherdErrorPanel

@@ -1,8 +1,12 @@
-import { EmptyState, Progress } from '@backstage/core-components';
+import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import { PaginationBar, ShepherdErrorPanel, useLiveData } from '../common';
+import {
+  NoMatchState,
+  PagedList,
+  ShepherdErrorPanel,
+  useLiveData,
+} from '../common';
 import { CLEAR_FILTERS_LABEL, VmFilters } from './VmFilters';
 import { VmTable } from './VmTable';
 import { useVmListQuery } from './useVmListQuery';
@@ -24,37 +28,6 @@ export function VmListPage() {
     { isSettled: page => !page.items.some(isTransitional) },
   );
 
-  let body;
-  if (vms.loading && !vms.value) {
-    body = <Progress />;
-  } else if (vms.value && vms.value.totalItems === 0 && !hasFilters) {
-    body = (
-      <EmptyState
-        missing="data"
-        title={NO_VMS_TITLE}
-        description={NO_VMS_DESCRIPTION}
-      />
-    );
-  } else if (vms.value) {
-    body = (
-      <>
-        <VmTable
-          vms={vms.value.items}
-          emptyContent={
-            <EmptyState
-              missing="data"
-              title="No VMs match these filters"
-              action={
-                <Button onClick={clearFilters}>{CLEAR_FILTERS_LABEL}</Button>
-              }
-            />
-          }
-        />
-        <PaginationBar page={vms.value} onChange={setPaging} />
-      </>
-    );
-  }
-
   return (
     <>
       <VmFilters
@@ -66,7 +39,32 @@ export function VmListPage() {
       {vms.error && (
         <ShepherdErrorPanel title="Could not load the VMs" error={vms.error} />
       )}
-      {body}
+      <PagedList
+        page={vms.value}
+        loading={vms.loading}
+        filtered={hasFilters}
+        firstRun={
+          <EmptyState
+            missing="data"
+            title={NO_VMS_TITLE}
+            description={NO_VMS_DESCRIPTION}
+          />
+        }
+        onPageChange={setPaging}
+      >
+        {page => (
+          <VmTable
+            vms={page.items}
+            emptyContent={
+              <NoMatchState
+                title="No VMs match these filters"
+                clearLabel={CLEAR_FILTERS_LABEL}
+                onClear={clearFilters}
+              />
+            }
+          />
+        )}
+      </PagedList>
     </>
   );
 }

@@ -1,9 +1,10 @@
-import { Table, TableColumn } from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import { ShepherdVm } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ReactNode } from 'react';
 import { NOT_SET } from '../../labels';
 import {
   EnvironmentChip,
+  ListTable,
   RelativeTime,
   VmStatusBadge,
   formatCpu,
@@ -47,18 +48,10 @@ export function VmTable(props: {
   emptyContent?: ReactNode;
 }) {
   return (
-    <Table<ShepherdVm>
+    <ListTable
       columns={COLUMNS}
       data={props.vms}
       emptyContent={props.emptyContent}
-      options={{
-        paging: false,
-        search: false,
-        toolbar: false,
-        padding: 'dense',
-        sorting: false,
-        draggable: false,
-      }}
     />
   );
 }

@@ -10,18 +10,15 @@ import { NOT_SET } from '../../../labels';
 import {
   ClusterStatusBadge,
   EnvironmentChip,
-  PermissionedButton,
+  ListTable,
   RelativeTime,
 } from '../../common';
-import { AdminTable, EnabledChip } from '../shared';
+import { EnabledChip, EntryRowActions, entryActionsColumn } from '../shared';
 import { ROTATE_CREDENTIALS_LABEL } from './RotateCredentialsDialog';
 
 /** What the table's row actions ask the section to do. */
-export type ClusterRowActions = {
-  onEdit: (cluster: ShepherdCluster) => void;
+export type ClusterRowActions = EntryRowActions<ShepherdCluster> & {
   onRotate: (cluster: ShepherdCluster) => void;
-  onToggleEnabled: (cluster: ShepherdCluster) => void;
-  onDelete: (cluster: ShepherdCluster) => void;
 };
 
 function Secondary(props: { children: React.ReactNode }) {
@@ -113,32 +110,9 @@ function columns(actions: ClusterRowActions): TableColumn<ShepherdCluster>[] {
       title: 'Enabled',
       render: cluster => <EnabledChip enabled={cluster.enabled} />,
     },
-    {
-      title: 'Actions',
-      render: cluster => (
-        <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
-          {(
-            [
-              ['Edit', actions.onEdit],
-              [ROTATE_CREDENTIALS_LABEL, actions.onRotate],
-              [cluster.enabled ? 'Disable' : 'Enable', actions.onToggleEnabled],
-              ['Delete', actions.onDelete],
-            ] as const
-          ).map(([label, act]) => (
-            <PermissionedButton
-              key={label}
-              size="small"
-              permission={shepherdClusterManagePermission}
-              whenDenied="hide"
-              aria-label={`${label} ${cluster.name}`}
-              onClick={() => act(cluster)}
-            >
-              {label}
-            </PermissionedButton>
-          ))}
-        </Box>
-      ),
-    },
+    entryActionsColumn(shepherdClusterManagePermission, actions, [
+      [ROTATE_CREDENTIALS_LABEL, actions.onRotate],
+    ]),
   ];
 }
 
@@ -147,5 +121,5 @@ export function ClusterTable(props: {
   clusters: ShepherdCluster[];
   actions: ClusterRowActions;
 }) {
-  return <AdminTable columns={columns(props.actions)} data={props.clusters} />;
+  return <ListTable columns={columns(props.actions)} data={props.clusters} />;
 }

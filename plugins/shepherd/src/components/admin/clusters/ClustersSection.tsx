@@ -1,4 +1,3 @@
-import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   ShepherdCluster,
@@ -8,19 +7,14 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
+import { DEFAULT_PAGE_SIZE, PagedList, useLiveData } from '../../common';
 import {
-  DEFAULT_PAGE_SIZE,
-  PaginationBar,
-  PermissionedButton,
-  ShepherdErrorPanel,
-  useAction,
-  useLiveData,
-} from '../../common';
-import {
-  AdminOutcome,
+  CreateEntryButton,
   DeleteEntryDialog,
   FirstRunGuide,
-  OutcomeAlert,
+  SectionAlerts,
+  disableInstead,
+  useAdminSection,
 } from '../shared';
 import { ClusterTable } from './ClusterTable';
 import { awaitsFirstCheck } from './clusterRules';
@@ -58,11 +52,6 @@ function FirstRun() {
   );
 }
 
-type Dialog =
-  | { kind: 'register' }
-  | { kind: 'edit' | 'rotate' | 'delete'; cluster: ShepherdCluster }
-  | undefined;
-
 /**
  * The cluster registry: health, KubeVirt version, feature gates and storage classes of each
  * cluster; registering, editing, rotating credentials, disabling and deleting for those who
@@ -74,72 +63,27 @@ export function ClustersSection() {
     offset: 0,
     limit: DEFAULT_PAGE_SIZE,
   });
-  const [dialog, setDialog] = useState<Dialog>();
-  const [outcome, setOutcome] = useState<AdminOutcome>();
   const clusters = useLiveData(
     () => api.listClusters(paging),
     [api, paging.offset, paging.limit],
     { isSettled: page => !page.items.some(awaitsFirstCheck) },
   );
-  const toggle = useAction((cluster: ShepherdCluster) =>
-    api.updateCluster(cluster.id, { enabled: !cluster.enabled }),
-  );
-
-  const done = (next: AdminOutcome) => {
-    setDialog(undefined);
-    setOutcome(next);
-    clusters.refresh();
-  };
-  const toggleEnabled = async (cluster: ShepherdCluster) => {
-    setOutcome(undefined);
-    const updated = await toggle.run(cluster);
-    if (updated) {
-      done({
-        message: `${updated.name} is ${
-          updated.enabled ? 'enabled' : 'disabled'
-        }.`,
-      });
-    }
-  };
+  const section = useAdminSection<ShepherdCluster, 'rotate'>({
+    refresh: clusters.refresh,
+    toggle: cluster =>
+      api.updateCluster(cluster.id, { enabled: !cluster.enabled }),
+  });
+  const { dialog, selected } = section;
 
   const registerButton = (
-    <PermissionedButton
+    <CreateEntryButton
       permission={shepherdClusterManagePermission}
-      variant="contained"
-      color="primary"
-      onClick={() => setDialog({ kind: 'register' })}
+      onClick={() => section.open({ kind: 'create' })}
     >
       {REGISTER_CLUSTER_LABEL}
-    </PermissionedButton>
+    </CreateEntryButton>
   );
 
-  let body;
-  if (clusters.loading && !clusters.value) {
-    body = <Progress />;
-  } else if (clusters.value && clusters.value.totalItems === 0) {
-    body = (
-      <FirstRunGuide title={NO_CLUSTERS_TITLE} action={registerButton}>
-        <FirstRun />
-      </FirstRunGuide>
-    );
-  } else if (clusters.value) {
-    body = (
-      <>
-        <ClusterTable
-          clusters={clusters.value.items}
-          actions={{
-            onEdit: cluster => setDialog({ kind: 'edit', cluster }),
-            onRotate: cluster => setDialog({ kind: 'rotate', cluster }),
-            onToggleEnabled: toggleEnabled,
-            onDelete: cluster => setDialog({ kind: 'delete', cluster }),
-          }}
-        />
-        <PaginationBar page={clusters.value} onChange={setPaging} />
-      </>
-    );
-  }
-
-  const selected = dialog && 'cluster' in dialog ? dialog.cluster : undefined;
   return (
     <>
       <Box display="flex" justifyContent="space-between" mb={2}>
@@ -149,45 +93,57 @@ export function ClustersSection() {
         </Typography>
         {clusters.value && clusters.value.totalItems > 0 && registerButton}
       </Box>
-      {outcome && (
-        <OutcomeAlert outcome={outcome} onClose={() => setOutcome(undefined)} />
-      )}
-      {toggle.error && (
-        <ShepherdErrorPanel
-          title="The cluster was not changed"
-          error={toggle.error}
-        />
-      )}
-      {clusters.error && (
-        <ShepherdErrorPanel
-          title="Could not load the clusters"
-          error={clusters.error}
-        />
-      )}
-      {body}
+      <SectionAlerts
+        kind="cluster"
+        plural="clusters"
+        outcome={section.outcome}
+        onCloseOutcome={section.clearOutcome}
+        changeError={section.toggleError}
+        loadError={clusters.error}
+      />
+      <PagedList
+        page={clusters.value}
+        loading={clusters.loading}
+        firstRun={
+          <FirstRunGuide title={NO_CLUSTERS_TITLE} action={registerButton}>
+            <FirstRun />
+          </FirstRunGuide>
+        }
+        onPageChange={setPaging}
+      >
+        {page => (
+          <ClusterTable
+            clusters={page.items}
+            actions={{
+              ...section.rowActions,
+              onRotate: entry => section.open({ kind: 'rotate', entry }),
+            }}
+          />
+        )}
+      </PagedList>
       <RegisterClusterDialog
-        open={dialog?.kind === 'register'}
+        open={dialog?.kind === 'create'}
         onRegistered={result =>
-          done({
+          section.done({
             message: `Registered ${result.item.name}. Its health stays UNKNOWN until the first check, within a minute.`,
             warnings: result.warnings,
           })
         }
-        onCancel={() => setDialog(undefined)}
+        onCancel={section.close}
       />
       <EditClusterDialog
         cluster={dialog?.kind === 'edit' ? selected : undefined}
-        onSaved={cluster => done({ message: `Saved ${cluster.name}.` })}
-        onCancel={() => setDialog(undefined)}
+        onSaved={cluster => section.done({ message: `Saved ${cluster.name}.` })}
+        onCancel={section.close}
       />
       <RotateCredentialsDialog
         cluster={dialog?.kind === 'rotate' ? selected : undefined}
         onRotated={cluster =>
-          done({
+          section.done({
             message: `Replaced the credentials of ${cluster.name}; API server ${cluster.apiServerUrl}, key ${cluster.credentialKeyId}.`,
           })
         }
-        onCancel={() => setDialog(undefined)}
+        onCancel={section.close}
       />
       <DeleteEntryDialog
         entry={dialog?.kind === 'delete' ? selected : undefined}
@@ -201,17 +157,11 @@ export function ClustersSection() {
           </Typography>
         }
         onDelete={id => api.deleteCluster(id)}
-        alternative={
-          selected?.enabled
-            ? {
-                label: 'Disable it instead',
-                done: `${selected.name} is disabled.`,
-                run: id => api.updateCluster(id, { enabled: false }),
-              }
-            : undefined
-        }
-        onDone={message => done({ message })}
-        onCancel={() => setDialog(undefined)}
+        alternative={disableInstead(selected, id =>
+          api.updateCluster(id, { enabled: false }),
+        )}
+        onDone={message => section.done({ message })}
+        onCancel={section.close}
       />
     </>
   );

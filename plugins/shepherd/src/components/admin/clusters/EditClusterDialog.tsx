@@ -5,13 +5,11 @@ import {
   ShepherdApiRequestBody,
   ShepherdCluster,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import Checkbox from '@material-ui/core/Checkbox';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
 import TextField from '@material-ui/core/TextField';
 import { useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
 import { useAction } from '../../common';
-import { FIELD_PROPS, FormDialog } from '../shared';
+import { ChoiceField, FIELD_PROPS, FlagField, FormDialog } from '../shared';
 import { displayNameProblem } from './clusterRules';
 
 type Fields = {
@@ -108,54 +106,32 @@ export function EditClusterDialog(props: {
         error={Boolean(displayProblem)}
         helperText={displayProblem}
       />
-      <TextField
-        {...FIELD_PROPS}
+      <ChoiceField
         id="shepherd-cluster-edit-storage-class"
         label="Default storage class"
-        select
-        SelectProps={{ native: true }}
         value={fields.defaultStorageClass}
-        onChange={event => set('defaultStorageClass', event.target.value)}
+        choices={classes}
+        placeholder={fields.defaultStorageClass === '' ? '—' : undefined}
+        onChange={storageClass => set('defaultStorageClass', storageClass)}
         disabled={classes.length === 0}
         helperText={
           classes.length === 0
             ? 'The cluster has not reported storage classes yet; they are known after its first health check'
             : 'For VM disks when a request names none'
         }
-      >
-        {fields.defaultStorageClass === '' && <option value="">—</option>}
-        {classes.map(storageClass => (
-          <option key={storageClass} value={storageClass}>
-            {storageClass}
-          </option>
-        ))}
-      </TextField>
-      <TextField
-        {...FIELD_PROPS}
+      />
+      <ChoiceField
         id="shepherd-cluster-edit-environment"
         label="Environment"
-        select
-        SelectProps={{ native: true }}
         value={fields.environment}
-        onChange={event =>
-          set('environment', event.target.value as Environment)
-        }
+        choices={ENVIRONMENTS}
+        onChange={environment => set('environment', environment)}
         helperText="Cannot change while VMs or unfinished requests use the cluster (ENVIRONMENT_IMMUTABLE)"
-      >
-        {ENVIRONMENTS.map(environment => (
-          <option key={environment} value={environment}>
-            {environment}
-          </option>
-        ))}
-      </TextField>
-      <FormControlLabel
-        control={
-          <Checkbox
-            checked={fields.enabled}
-            onChange={event => set('enabled', event.target.checked)}
-          />
-        }
+      />
+      <FlagField
         label="Enabled: approvers can place new VMs on it"
+        checked={fields.enabled}
+        onChange={enabled => set('enabled', enabled)}
       />
     </FormDialog>
   );

@@ -9,7 +9,7 @@ import TextField from '@material-ui/core/TextField';
 import { useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
 import { useAction } from '../../common';
-import { FIELD_PROPS, FormDialog } from '../shared';
+import { ChoiceField, FIELD_PROPS, FormDialog } from '../shared';
 import {
   clusterNameProblem,
   displayNameProblem,
@@ -113,22 +113,14 @@ export function RegisterClusterDialog(props: {
         error={Boolean(problems.displayName)}
         helperText={problems.displayName ?? 'Defaults to the name'}
       />
-      <TextField
-        {...FIELD_PROPS}
+      <ChoiceField
         id="shepherd-cluster-environment"
         label="Environment"
-        select
-        SelectProps={{ native: true }}
         value={fields.environment}
-        onChange={event => set('environment')(event.target.value)}
+        choices={ENVIRONMENTS}
+        onChange={set('environment')}
         helperText="VMs of a namespace are placed only on clusters of its environment"
-      >
-        {ENVIRONMENTS.map(environment => (
-          <option key={environment} value={environment}>
-            {environment}
-          </option>
-        ))}
-      </TextField>
+      />
       <KubeconfigField
         value={fields.kubeconfig}
         onChange={set('kubeconfig')}

@@ -1,7 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
 import {
-  CATALOG_SCOPES,
-  CatalogScope,
   SHEPHERD_ERROR_CODES,
   ShepherdApiRequestBody,
   ShepherdInstanceSize,
@@ -9,21 +7,20 @@ import {
   checkCatalogName,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Box from '@material-ui/core/Box';
-import Checkbox from '@material-ui/core/Checkbox';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
-import { useAction } from '../../common';
 import {
-  CATALOG_SCOPE_DESCRIPTIONS,
+  CatalogScopeField,
+  ChoiceField,
   FIELD_PROPS,
+  FlagField,
   FormDialog,
   detailRecords,
   errorCode,
   fieldErrorsOf,
+  useEntryForm,
 } from '../shared';
 import {
   HUGEPAGES_SIZES,
@@ -178,33 +175,16 @@ export function InstanceSizeDialog(props: {
 }) {
   const { open, size, onSaved, onCancel } = props;
   const api = useApi(shepherdApiRef);
-  const [fields, setFields] = useState<SizeFields>(() => fieldsOfSize(size));
-  const save = useAction(
-    async (
-      values: SizeFields,
-      check: SizeCheck,
-    ): Promise<[ShepherdInstanceSize, ShepherdWarning[]]> => {
-      if (size) {
-        const updated = await api.updateInstanceSize(
-          size.id,
-          updateRequestOf(size, values, check),
-        );
-        return [updated, []];
-      }
-      const created = await api.createInstanceSize(
-        createRequestOf(values, check),
-      );
-      return [created.item, created.warnings];
-    },
-  );
-
-  useEffect(() => {
-    setFields(fieldsOfSize(size));
-    save.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, size?.id]);
-
-  const editing = size !== undefined;
+  const { fields, setFields, set, save, submit, editing } = useEntryForm({
+    open,
+    entry: size,
+    fieldsOf: fieldsOfSize,
+    create: (values: SizeFields, check: SizeCheck) =>
+      api.createInstanceSize(createRequestOf(values, check)),
+    update: (entry, values, check) =>
+      api.updateInstanceSize(entry.id, updateRequestOf(entry, values, check)),
+    onSaved,
+  });
   const check = checkSizeFields(fields);
   const problems: Partial<Record<keyof SizeFields, string>> = {
     ...check.problems,
@@ -235,8 +215,6 @@ export function InstanceSizeDialog(props: {
   const backendFields = fieldErrorsOf(save.error);
   const backendOverrides = backendOverrideProblems(save.error);
 
-  const set = <K extends keyof SizeFields>(key: K, value: SizeFields[K]) =>
-    setFields(current => ({ ...current, [key]: value }));
   const setDedicated = (dedicated: boolean) =>
     // Dedicated CPUs take requests equal to limits: the request fields follow the limits.
     setFields(current => ({
@@ -286,22 +264,13 @@ export function InstanceSizeDialog(props: {
     key: 'enabled' | 'requiresGpu' | 'requiresSriov' | 'requiresHugepages',
     label: string,
   ) => (
-    <FormControlLabel
-      control={
-        <Checkbox
-          checked={fields[key]}
-          onChange={event => set(key, event.target.checked)}
-          disabled={save.busy}
-        />
-      }
+    <FlagField
       label={label}
+      checked={fields[key]}
+      onChange={checked => set(key, checked)}
+      disabled={save.busy}
     />
   );
-
-  const submit = async () => {
-    const result = await save.run(fields, check);
-    if (result) onSaved(...result);
-  };
 
   return (
     <FormDialog
@@ -316,7 +285,7 @@ export function InstanceSizeDialog(props: {
           ? 'The instance size was not changed'
           : 'The instance size was not created'
       }
-      onSubmit={submit}
+      onSubmit={() => submit(check)}
       onCancel={onCancel}
       maxWidth="md"
     >
@@ -333,24 +302,11 @@ export function InstanceSizeDialog(props: {
       )}
       {textField('description', 'Description')}
       <Box display="flex" style={{ gap: 16 }}>
-        <TextField
-          {...FIELD_PROPS}
+        <CatalogScopeField
           id="shepherd-size-catalogScope"
-          label="Catalog scope"
-          select
-          SelectProps={{ native: true }}
           value={fields.catalogScope}
-          onChange={event =>
-            set('catalogScope', event.target.value as CatalogScope)
-          }
-          helperText={CATALOG_SCOPE_DESCRIPTIONS[fields.catalogScope]}
-        >
-          {CATALOG_SCOPES.map(scope => (
-            <option key={scope} value={scope}>
-              {scope}
-            </option>
-          ))}
-        </TextField>
+          onChange={scope => set('catalogScope', scope)}
+        />
         {numberField(
           'sortOrder',
           'Sort order',
@@ -395,15 +351,11 @@ export function InstanceSizeDialog(props: {
         Capabilities
       </Typography>
       <Box display="flex" flexDirection="column">
-        <FormControlLabel
-          control={
-            <Checkbox
-              checked={fields.dedicatedCpu}
-              onChange={event => setDedicated(event.target.checked)}
-              disabled={save.busy}
-            />
-          }
+        <FlagField
           label="Dedicated CPUs (pinned; whole cores, requests equal to limits)"
+          checked={fields.dedicatedCpu}
+          onChange={setDedicated}
+          disabled={save.busy}
         />
         {(problems.dedicatedCpu || backendFields.dedicatedCpu) && (
           <Typography variant="body2" color="error">
@@ -415,17 +367,14 @@ export function InstanceSizeDialog(props: {
         {flag('requiresHugepages', 'Requires hugepages')}
       </Box>
       {fields.requiresHugepages && (
-        <TextField
-          {...FIELD_PROPS}
+        <ChoiceField
           id="shepherd-size-hugepagesSize"
           label="Hugepages size"
           required
-          select
-          SelectProps={{ native: true }}
           value={fields.hugepagesSize}
-          onChange={event =>
-            set('hugepagesSize', event.target.value as HugepagesSize | '')
-          }
+          choices={HUGEPAGES_SIZES}
+          placeholder="Choose…"
+          onChange={hugepagesSize => set('hugepagesSize', hugepagesSize)}
           error={Boolean(
             (fields.hugepagesSize && problems.hugepagesSize) ||
               backendFields.hugepagesSize,
@@ -435,14 +384,7 @@ export function InstanceSizeDialog(props: {
             backendFields.hugepagesSize ||
             'The memory request must be a whole number of pages: 1Gi pages need whole GiB'
           }
-        >
-          <option value="">Choose…</option>
-          {HUGEPAGES_SIZES.map(value => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </TextField>
+        />
       )}
       {flag('enabled', 'Enabled: offered to requesters in its catalog scope')}
       <SpecOverridesEditor

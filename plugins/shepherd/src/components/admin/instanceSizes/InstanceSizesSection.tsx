@@ -1,4 +1,4 @@
-import { Progress, TableColumn } from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   ShepherdInstanceSize,
@@ -12,24 +12,25 @@ import { useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
 import { NOT_SET } from '../../../labels';
 import {
-  PaginationBar,
-  PermissionedButton,
-  ShepherdErrorPanel,
+  ListTable,
+  PagedList,
   formatCpu,
   formatDisk,
   formatMemory,
-  useAction,
   useLiveData,
   withRequest,
 } from '../../common';
 import {
-  AdminOutcome,
-  AdminTable,
   CatalogScopeChip,
+  CreateEntryButton,
   DeleteEntryDialog,
   EnabledChip,
+  EntryRowActions,
   FirstRunGuide,
-  OutcomeAlert,
+  SectionAlerts,
+  disableInstead,
+  entryActionsColumn,
+  useAdminSection,
 } from '../shared';
 import { InstanceSizeDialog } from './InstanceSizeDialog';
 import { bySortOrder } from './instanceSizeRules';
@@ -38,17 +39,6 @@ export const NO_INSTANCE_SIZES_TITLE = 'Create your first instance size';
 export const CREATE_INSTANCE_SIZE_LABEL = 'Create instance size';
 /** Sizes are few and read in order, so a page holds as many as the API allows. */
 const PAGE_SIZE = 100;
-
-type Dialog =
-  | { kind: 'create' }
-  | { kind: 'edit' | 'delete'; size: ShepherdInstanceSize }
-  | undefined;
-
-type RowActions = {
-  onEdit: (size: ShepherdInstanceSize) => void;
-  onToggleEnabled: (size: ShepherdInstanceSize) => void;
-  onDelete: (size: ShepherdInstanceSize) => void;
-};
 
 /** The capability requirements of a size, as chips. */
 export function capabilitiesOf(size: ShepherdInstanceSize): string[] {
@@ -62,7 +52,9 @@ export function capabilitiesOf(size: ShepherdInstanceSize): string[] {
   ].filter((label): label is string => label !== undefined);
 }
 
-function columns(actions: RowActions): TableColumn<ShepherdInstanceSize>[] {
+function columns(
+  actions: EntryRowActions<ShepherdInstanceSize>,
+): TableColumn<ShepherdInstanceSize>[] {
   return [
     { title: 'Order', render: size => size.sortOrder },
     {
@@ -139,31 +131,7 @@ function columns(actions: RowActions): TableColumn<ShepherdInstanceSize>[] {
       title: 'Enabled',
       render: size => <EnabledChip enabled={size.enabled} />,
     },
-    {
-      title: 'Actions',
-      render: size => (
-        <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
-          {(
-            [
-              ['Edit', actions.onEdit],
-              [size.enabled ? 'Disable' : 'Enable', actions.onToggleEnabled],
-              ['Delete', actions.onDelete],
-            ] as const
-          ).map(([label, act]) => (
-            <PermissionedButton
-              key={label}
-              size="small"
-              permission={shepherdCatalogManagePermission}
-              whenDenied="hide"
-              aria-label={`${label} ${size.name}`}
-              onClick={() => act(size)}
-            >
-              {label}
-            </PermissionedButton>
-          ))}
-        </Box>
-      ),
-    },
+    entryActionsColumn(shepherdCatalogManagePermission, actions),
   ];
 }
 
@@ -174,93 +142,25 @@ function columns(actions: RowActions): TableColumn<ShepherdInstanceSize>[] {
 export function InstanceSizesSection() {
   const api = useApi(shepherdApiRef);
   const [offset, setOffset] = useState(0);
-  const [dialog, setDialog] = useState<Dialog>();
-  const [outcome, setOutcome] = useState<AdminOutcome>();
   const sizes = useLiveData(
     () => api.listInstanceSizes({ offset, limit: PAGE_SIZE }),
     [api, offset],
   );
-  const toggle = useAction((size: ShepherdInstanceSize) =>
-    api.updateInstanceSize(size.id, { enabled: !size.enabled }),
-  );
-
-  const done = (next: AdminOutcome) => {
-    setDialog(undefined);
-    setOutcome(next);
-    sizes.refresh();
-  };
-  const toggleEnabled = async (size: ShepherdInstanceSize) => {
-    setOutcome(undefined);
-    const updated = await toggle.run(size);
-    if (updated) {
-      done({
-        message: `${updated.name} is ${
-          updated.enabled ? 'enabled' : 'disabled'
-        }.`,
-      });
-    }
-  };
+  const section = useAdminSection<ShepherdInstanceSize>({
+    refresh: sizes.refresh,
+    toggle: size => api.updateInstanceSize(size.id, { enabled: !size.enabled }),
+  });
+  const { dialog, selected } = section;
 
   const createButton = (
-    <PermissionedButton
+    <CreateEntryButton
       permission={shepherdCatalogManagePermission}
-      variant="contained"
-      color="primary"
-      onClick={() => setDialog({ kind: 'create' })}
+      onClick={() => section.open({ kind: 'create' })}
     >
       {CREATE_INSTANCE_SIZE_LABEL}
-    </PermissionedButton>
+    </CreateEntryButton>
   );
 
-  let body;
-  if (sizes.loading && !sizes.value) {
-    body = <Progress />;
-  } else if (sizes.value && sizes.value.totalItems === 0) {
-    body = (
-      <FirstRunGuide title={NO_INSTANCE_SIZES_TITLE} action={createButton}>
-        <p>
-          An instance size is the hardware of a VM: CPU, memory, root disk and
-          what the cluster must offer (dedicated CPUs, GPUs, SR-IOV, hugepages).
-          Requesters pick one with a template.
-        </p>
-        <ol>
-          <li>
-            Create a few sizes, small to large, in steps of 0.5 cores and 0.5
-            GiB; sort order decides how requesters see them.
-          </li>
-          <li>
-            Set their catalog scope (test, prod or all): unclassified sizes are
-            offered to nobody.
-          </li>
-          <li>
-            Overcommit (requests below limits) is fine for test; in prod
-            approvers are warned.
-          </li>
-        </ol>
-      </FirstRunGuide>
-    );
-  } else if (sizes.value) {
-    body = (
-      <>
-        <AdminTable
-          columns={columns({
-            onEdit: size => setDialog({ kind: 'edit', size }),
-            onToggleEnabled: toggleEnabled,
-            onDelete: size => setDialog({ kind: 'delete', size }),
-          })}
-          data={[...sizes.value.items].sort(bySortOrder)}
-        />
-        {sizes.value.totalItems > PAGE_SIZE && (
-          <PaginationBar
-            page={sizes.value}
-            onChange={paging => setOffset(paging.offset)}
-          />
-        )}
-      </>
-    );
-  }
-
-  const selected = dialog && 'size' in dialog ? dialog.size : undefined;
   return (
     <>
       <Box display="flex" alignItems="center" mb={2}>
@@ -271,27 +171,55 @@ export function InstanceSizesSection() {
         </Box>
         {createButton}
       </Box>
-      {outcome && (
-        <OutcomeAlert outcome={outcome} onClose={() => setOutcome(undefined)} />
-      )}
-      {toggle.error && (
-        <ShepherdErrorPanel
-          title="The instance size was not changed"
-          error={toggle.error}
-        />
-      )}
-      {sizes.error && (
-        <ShepherdErrorPanel
-          title="Could not load the instance sizes"
-          error={sizes.error}
-        />
-      )}
-      {body}
+      <SectionAlerts
+        kind="instance size"
+        plural="instance sizes"
+        outcome={section.outcome}
+        onCloseOutcome={section.clearOutcome}
+        changeError={section.toggleError}
+        loadError={sizes.error}
+      />
+      <PagedList
+        page={sizes.value}
+        loading={sizes.loading}
+        firstRun={
+          <FirstRunGuide title={NO_INSTANCE_SIZES_TITLE} action={createButton}>
+            <p>
+              An instance size is the hardware of a VM: CPU, memory, root disk
+              and what the cluster must offer (dedicated CPUs, GPUs, SR-IOV,
+              hugepages). Requesters pick one with a template.
+            </p>
+            <ol>
+              <li>
+                Create a few sizes, small to large, in steps of 0.5 cores and
+                0.5 GiB; sort order decides how requesters see them.
+              </li>
+              <li>
+                Set their catalog scope (test, prod or all): unclassified sizes
+                are offered to nobody.
+              </li>
+              <li>
+                Overcommit (requests below limits) is fine for test; in prod
+                approvers are warned.
+              </li>
+            </ol>
+          </FirstRunGuide>
+        }
+        showPaging={page => page.totalItems > PAGE_SIZE}
+        onPageChange={paging => setOffset(paging.offset)}
+      >
+        {page => (
+          <ListTable
+            columns={columns(section.rowActions)}
+            data={[...page.items].sort(bySortOrder)}
+          />
+        )}
+      </PagedList>
       <InstanceSizeDialog
         open={dialog?.kind === 'create' || dialog?.kind === 'edit'}
         size={dialog?.kind === 'edit' ? selected : undefined}
         onSaved={(size, warnings) =>
-          done({
+          section.done({
             message:
               dialog?.kind === 'edit'
                 ? `Saved ${size.name}.`
@@ -299,7 +227,7 @@ export function InstanceSizesSection() {
             warnings,
           })
         }
-        onCancel={() => setDialog(undefined)}
+        onCancel={section.close}
       />
       <DeleteEntryDialog
         entry={dialog?.kind === 'delete' ? selected : undefined}
@@ -316,17 +244,11 @@ export function InstanceSizesSection() {
           </Typography>
         }
         onDelete={id => api.deleteInstanceSize(id)}
-        alternative={
-          selected?.enabled
-            ? {
-                label: 'Disable it instead',
-                done: `${selected.name} is disabled.`,
-                run: id => api.updateInstanceSize(id, { enabled: false }),
-              }
-            : undefined
-        }
-        onDone={message => done({ message })}
-        onCancel={() => setDialog(undefined)}
+        alternative={disableInstead(selected, id =>
+          api.updateInstanceSize(id, { enabled: false }),
+        )}
+        onDone={message => section.done({ message })}
+        onCancel={section.close}
       />
     </>
   );

@@ -6,13 +6,15 @@ import {
   ShepherdNamespace,
   ShepherdWarning,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import Checkbox from '@material-ui/core/Checkbox';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
 import TextField from '@material-ui/core/TextField';
-import { useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
-import { useAction } from '../../common';
-import { FIELD_PROPS, FormDialog } from '../shared';
+import {
+  ChoiceField,
+  FIELD_PROPS,
+  FlagField,
+  FormDialog,
+  useEntryForm,
+} from '../shared';
 import { checkNamespaceName, descriptionProblem } from './namespaceRules';
 
 export const CREATE_NAMESPACE_TITLE = 'Register a namespace';
@@ -62,33 +64,22 @@ export function NamespaceDialog(props: {
 }) {
   const { open, namespace, onSaved, onCancel } = props;
   const api = useApi(shepherdApiRef);
-  const [fields, setFields] = useState<Fields>(() => fieldsOf(namespace));
-  const save = useAction(
-    async (values: Fields): Promise<[ShepherdNamespace, ShepherdWarning[]]> => {
-      if (namespace) {
-        const updated = await api.updateNamespace(
-          namespace.id,
-          changesOf(namespace, values),
-        );
-        return [updated, []];
-      }
-      const created = await api.createNamespace({
+  const { fields, set, save, submit, editing } = useEntryForm({
+    open,
+    entry: namespace,
+    fieldsOf,
+    create: (values: Fields) =>
+      api.createNamespace({
         name: values.name,
         environment: values.environment as Environment,
         description: values.description || undefined,
         enabled: values.enabled,
-      });
-      return [created.item, created.warnings];
-    },
-  );
+      }),
+    update: (entry, values) =>
+      api.updateNamespace(entry.id, changesOf(entry, values)),
+    onSaved,
+  });
 
-  useEffect(() => {
-    setFields(fieldsOf(namespace));
-    save.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, namespace?.id]);
-
-  const editing = namespace !== undefined;
   const name = editing ? undefined : checkNamespaceName(fields.name);
   const problems = {
     name: name?.problem,
@@ -107,13 +98,6 @@ export function NamespaceDialog(props: {
       .map(warning => `${warning.code}: ${warning.message}`)
       .join('; ');
   }
-  const set = <K extends keyof Fields>(key: K, value: Fields[K]) =>
-    setFields(current => ({ ...current, [key]: value }));
-
-  const submit = async () => {
-    const result = await save.run(fields);
-    if (result) onSaved(...result);
-  };
 
   return (
     <FormDialog
@@ -142,30 +126,20 @@ export function NamespaceDialog(props: {
         error={fields.name !== '' && Boolean(problems.name)}
         helperText={editing ? 'Names cannot change' : nameHelp}
       />
-      <TextField
-        {...FIELD_PROPS}
+      <ChoiceField
         id="shepherd-namespace-environment"
         label="Environment"
         required
-        select
-        SelectProps={{ native: true }}
         value={fields.environment}
-        onChange={event =>
-          set('environment', event.target.value as Environment)
-        }
+        choices={ENVIRONMENTS}
+        placeholder={editing ? undefined : 'Choose…'}
+        onChange={environment => set('environment', environment)}
         helperText={
           editing
             ? 'Frozen once a VM or a request uses the namespace (ENVIRONMENT_IMMUTABLE)'
             : 'Decides approvals and console access of its VMs; prod is stricter'
         }
-      >
-        {!editing && <option value="">Choose…</option>}
-        {ENVIRONMENTS.map(environment => (
-          <option key={environment} value={environment}>
-            {environment}
-          </option>
-        ))}
-      </TextField>
+      />
       <TextField
         {...FIELD_PROPS}
         id="shepherd-namespace-description"
@@ -177,14 +151,10 @@ export function NamespaceDialog(props: {
         error={Boolean(problems.description)}
         helperText={problems.description}
       />
-      <FormControlLabel
-        control={
-          <Checkbox
-            checked={fields.enabled}
-            onChange={event => set('enabled', event.target.checked)}
-          />
-        }
+      <FlagField
         label="Enabled: requesters can choose it"
+        checked={fields.enabled}
+        onChange={enabled => set('enabled', enabled)}
       />
     </FormDialog>
   );

@@ -1,4 +1,4 @@
-import { Progress, TableColumn } from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   ENVIRONMENTS,
@@ -7,7 +7,6 @@ import {
   shepherdCatalogManagePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Box from '@material-ui/core/Box';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
@@ -15,40 +14,32 @@ import { NOT_SET } from '../../../labels';
 import {
   DEFAULT_PAGE_SIZE,
   EnvironmentChip,
-  PaginationBar,
-  PermissionedButton,
+  ListTable,
+  PagedList,
   RelativeTime,
-  ShepherdErrorPanel,
   formatEntityRef,
-  useAction,
   useLiveData,
 } from '../../common';
 import {
-  AdminOutcome,
-  AdminTable,
+  CreateEntryButton,
   DeleteEntryDialog,
   EnabledChip,
-  FIELD_PROPS,
+  EntryRowActions,
+  ChoiceField,
   FirstRunGuide,
-  OutcomeAlert,
+  SectionAlerts,
+  disableInstead,
+  entryActionsColumn,
+  useAdminSection,
 } from '../shared';
 import { NamespaceDialog } from './NamespaceDialog';
 
 export const NO_NAMESPACES_TITLE = 'Register your first namespace';
 export const CREATE_NAMESPACE_LABEL = 'Register namespace';
 
-type Dialog =
-  | { kind: 'create' }
-  | { kind: 'edit' | 'delete'; namespace: ShepherdNamespace }
-  | undefined;
-
-type RowActions = {
-  onEdit: (namespace: ShepherdNamespace) => void;
-  onToggleEnabled: (namespace: ShepherdNamespace) => void;
-  onDelete: (namespace: ShepherdNamespace) => void;
-};
-
-function columns(actions: RowActions): TableColumn<ShepherdNamespace>[] {
+function columns(
+  actions: EntryRowActions<ShepherdNamespace>,
+): TableColumn<ShepherdNamespace>[] {
   return [
     { title: 'Name', render: namespace => <strong>{namespace.name}</strong> },
     {
@@ -74,34 +65,7 @@ function columns(actions: RowActions): TableColumn<ShepherdNamespace>[] {
         </>
       ),
     },
-    {
-      title: 'Actions',
-      render: namespace => (
-        <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
-          {(
-            [
-              ['Edit', actions.onEdit],
-              [
-                namespace.enabled ? 'Disable' : 'Enable',
-                actions.onToggleEnabled,
-              ],
-              ['Delete', actions.onDelete],
-            ] as const
-          ).map(([label, act]) => (
-            <PermissionedButton
-              key={label}
-              size="small"
-              permission={shepherdCatalogManagePermission}
-              whenDenied="hide"
-              aria-label={`${label} ${namespace.name}`}
-              onClick={() => act(namespace)}
-            >
-              {label}
-            </PermissionedButton>
-          ))}
-        </Box>
-      ),
-    },
+    entryActionsColumn(shepherdCatalogManagePermission, actions),
   ];
 }
 
@@ -117,8 +81,6 @@ export function NamespacesSection() {
     offset: 0,
     limit: DEFAULT_PAGE_SIZE,
   });
-  const [dialog, setDialog] = useState<Dialog>();
-  const [outcome, setOutcome] = useState<AdminOutcome>();
   const namespaces = useLiveData(
     () =>
       api.listAdminNamespaces({
@@ -127,88 +89,22 @@ export function NamespacesSection() {
       }),
     [api, environment, paging.offset, paging.limit],
   );
-  const toggle = useAction((namespace: ShepherdNamespace) =>
-    api.updateNamespace(namespace.id, { enabled: !namespace.enabled }),
-  );
-
-  const done = (next: AdminOutcome) => {
-    setDialog(undefined);
-    setOutcome(next);
-    namespaces.refresh();
-  };
-  const toggleEnabled = async (namespace: ShepherdNamespace) => {
-    setOutcome(undefined);
-    const updated = await toggle.run(namespace);
-    if (updated) {
-      done({
-        message: `${updated.name} is ${
-          updated.enabled ? 'enabled' : 'disabled'
-        }.`,
-      });
-    }
-  };
+  const section = useAdminSection<ShepherdNamespace>({
+    refresh: namespaces.refresh,
+    toggle: namespace =>
+      api.updateNamespace(namespace.id, { enabled: !namespace.enabled }),
+  });
+  const { dialog, selected } = section;
 
   const createButton = (
-    <PermissionedButton
+    <CreateEntryButton
       permission={shepherdCatalogManagePermission}
-      variant="contained"
-      color="primary"
-      onClick={() => setDialog({ kind: 'create' })}
+      onClick={() => section.open({ kind: 'create' })}
     >
       {CREATE_NAMESPACE_LABEL}
-    </PermissionedButton>
+    </CreateEntryButton>
   );
 
-  let body;
-  if (namespaces.loading && !namespaces.value) {
-    body = <Progress />;
-  } else if (
-    namespaces.value &&
-    namespaces.value.totalItems === 0 &&
-    !environment
-  ) {
-    body = (
-      <FirstRunGuide title={NO_NAMESPACES_TITLE} action={createButton}>
-        <p>
-          Requesters choose a namespace for every VM, and its environment
-          decides the rules: in test, power actions and console access are
-          direct; in prod they wait for an approver.
-        </p>
-        <ol>
-          <li>
-            Register a namespace with a short name (at most 15 characters: it is
-            part of every VM name) and its environment.
-          </li>
-          <li>
-            Shepherd creates the Kubernetes namespace on the chosen cluster when
-            the first VM needs it.
-          </li>
-        </ol>
-      </FirstRunGuide>
-    );
-  } else if (namespaces.value) {
-    body = (
-      <>
-        <AdminTable
-          columns={columns({
-            onEdit: namespace => setDialog({ kind: 'edit', namespace }),
-            onToggleEnabled: toggleEnabled,
-            onDelete: namespace => setDialog({ kind: 'delete', namespace }),
-          })}
-          data={namespaces.value.items}
-          emptyContent={
-            <Box p={2}>
-              <Typography>No namespaces of this environment.</Typography>
-            </Box>
-          }
-        />
-        <PaginationBar page={namespaces.value} onChange={setPaging} />
-      </>
-    );
-  }
-
-  const selected =
-    dialog && 'namespace' in dialog ? dialog.namespace : undefined;
   return (
     <>
       <Box display="flex" alignItems="center" mb={2} style={{ gap: 16 }}>
@@ -219,49 +115,70 @@ export function NamespacesSection() {
           </Typography>
         </Box>
         <Box width={200}>
-          <TextField
-            {...FIELD_PROPS}
+          <ChoiceField
             id="shepherd-namespaces-environment-filter"
             label="Environment"
-            select
-            SelectProps={{ native: true }}
             value={environment}
-            onChange={event => {
-              setEnvironment(event.target.value as Environment | '');
+            choices={ENVIRONMENTS}
+            placeholder="All"
+            onChange={value => {
+              setEnvironment(value);
               setPaging(current => ({ ...current, offset: 0 }));
             }}
-          >
-            <option value="">All</option>
-            {ENVIRONMENTS.map(value => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </TextField>
+          />
         </Box>
         {createButton}
       </Box>
-      {outcome && (
-        <OutcomeAlert outcome={outcome} onClose={() => setOutcome(undefined)} />
-      )}
-      {toggle.error && (
-        <ShepherdErrorPanel
-          title="The namespace was not changed"
-          error={toggle.error}
-        />
-      )}
-      {namespaces.error && (
-        <ShepherdErrorPanel
-          title="Could not load the namespaces"
-          error={namespaces.error}
-        />
-      )}
-      {body}
+      <SectionAlerts
+        kind="namespace"
+        plural="namespaces"
+        outcome={section.outcome}
+        onCloseOutcome={section.clearOutcome}
+        changeError={section.toggleError}
+        loadError={namespaces.error}
+      />
+      <PagedList
+        page={namespaces.value}
+        loading={namespaces.loading}
+        filtered={Boolean(environment)}
+        firstRun={
+          <FirstRunGuide title={NO_NAMESPACES_TITLE} action={createButton}>
+            <p>
+              Requesters choose a namespace for every VM, and its environment
+              decides the rules: in test, power actions and console access are
+              direct; in prod they wait for an approver.
+            </p>
+            <ol>
+              <li>
+                Register a namespace with a short name (at most 15 characters:
+                it is part of every VM name) and its environment.
+              </li>
+              <li>
+                Shepherd creates the Kubernetes namespace on the chosen cluster
+                when the first VM needs it.
+              </li>
+            </ol>
+          </FirstRunGuide>
+        }
+        onPageChange={setPaging}
+      >
+        {page => (
+          <ListTable
+            columns={columns(section.rowActions)}
+            data={page.items}
+            emptyContent={
+              <Box p={2}>
+                <Typography>No namespaces of this environment.</Typography>
+              </Box>
+            }
+          />
+        )}
+      </PagedList>
       <NamespaceDialog
         open={dialog?.kind === 'create' || dialog?.kind === 'edit'}
         namespace={dialog?.kind === 'edit' ? selected : undefined}
         onSaved={(namespace, warnings) =>
-          done({
+          section.done({
             message:
               dialog?.kind === 'edit'
                 ? `Saved ${namespace.name}.`
@@ -269,7 +186,7 @@ export function NamespacesSection() {
             warnings,
           })
         }
-        onCancel={() => setDialog(undefined)}
+        onCancel={section.close}
       />
       <DeleteEntryDialog
         entry={dialog?.kind === 'delete' ? selected : undefined}
@@ -284,17 +201,11 @@ export function NamespacesSection() {
           </Typography>
         }
         onDelete={(id, name) => api.deleteNamespace(id, { confirm_name: name })}
-        alternative={
-          selected?.enabled
-            ? {
-                label: 'Disable it instead',
-                done: `${selected.name} is disabled.`,
-                run: id => api.updateNamespace(id, { enabled: false }),
-              }
-            : undefined
-        }
-        onDone={message => done({ message })}
-        onCancel={() => setDialog(undefined)}
+        alternative={disableInstead(selected, id =>
+          api.updateNamespace(id, { enabled: false }),
+        )}
+        onDone={message => section.done({ message })}
+        onCancel={section.close}
       />
     </>
   );

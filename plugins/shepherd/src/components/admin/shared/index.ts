@@ -1,4 +1,3 @@
-export { AdminTable } from './AdminTable';
 export {
   errorCode,
   errorDetails,
@@ -15,3 +14,17 @@ export { OutcomeAlert } from './WarningsAlert';
 export type { AdminOutcome } from './WarningsAlert';
 export { DeleteEntryDialog } from './DeleteEntryDialog';
 export { FirstRunGuide } from './FirstRunGuide';
+export {
+  CreateEntryButton,
+  EntryActions,
+  SectionAlerts,
+  entryActionsColumn,
+} from './SectionParts';
+export { disableInstead, useAdminSection } from './useAdminSection';
+export type {
+  EntryDialog,
+  EntryRowActions,
+  ToggledEntry,
+} from './useAdminSection';
+export { CatalogScopeField, ChoiceField, FlagField } from './FormFields';
+export { useEntryForm } from './useEntryForm';

@@ -1,6 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
 import {
-  CATALOG_SCOPES,
   CatalogScope,
   ShepherdApiRequestBody,
   ShepherdTemplate,
@@ -10,14 +9,14 @@ import {
   checkCatalogName,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import TextField from '@material-ui/core/TextField';
-import { useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
-import { useAction } from '../../common';
 import {
-  CATALOG_SCOPE_DESCRIPTIONS,
+  CatalogScopeField,
+  ChoiceField,
   FIELD_PROPS,
   FormDialog,
   fieldErrorsOf,
+  useEntryForm,
 } from '../shared';
 import { CloudInitEditor } from './CloudInitEditor';
 import {
@@ -33,11 +32,14 @@ const DISPLAY_NAME_MAX_LENGTH = 255;
 const DESCRIPTION_MAX_LENGTH = 4096;
 const OS_FIELD_MAX_LENGTH = 64;
 
+/** The statuses a new template can start in. */
+const CREATED_STATUSES = ['draft', 'active'] as const;
+
 type Fields = {
   name: string;
   displayName: string;
   description: string;
-  status: 'draft' | 'active';
+  status: (typeof CREATED_STATUSES)[number];
   catalogScope: CatalogScope;
   sourceType: TemplateSourceType;
   imageUrl: string;
@@ -167,28 +169,15 @@ export function TemplateDialog(props: {
 }) {
   const { open, template, onSaved, onCancel } = props;
   const api = useApi(shepherdApiRef);
-  const [fields, setFields] = useState<Fields>(() => fieldsOf(template));
-  const save = useAction(
-    async (values: Fields): Promise<[ShepherdTemplate, ShepherdWarning[]]> => {
-      if (template) {
-        const updated = await api.updateTemplate(
-          template.id,
-          updateRequestOf(template, values),
-        );
-        return [updated, []];
-      }
-      const created = await api.createTemplate(createRequestOf(values));
-      return [created.item, created.warnings];
-    },
-  );
-
-  useEffect(() => {
-    setFields(fieldsOf(template));
-    save.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, template?.id]);
-
-  const editing = template !== undefined;
+  const { fields, set, save, submit, editing } = useEntryForm({
+    open,
+    entry: template,
+    fieldsOf,
+    create: (values: Fields) => api.createTemplate(createRequestOf(values)),
+    update: (entry, values) =>
+      api.updateTemplate(entry.id, updateRequestOf(entry, values)),
+    onSaved,
+  });
   // Like the backend: an edit answers for cloud-init only when it changes it or puts the
   // template on offer, so a template saved before the limit can still change otherwise.
   const cloudInitChecked =
@@ -215,8 +204,6 @@ export function TemplateDialog(props: {
   const valid =
     Object.values(problems).every(problem => !problem) &&
     (!changes || Object.keys(changes).length > 0);
-  const set = <K extends keyof Fields>(key: K, value: Fields[K]) =>
-    setFields(current => ({ ...current, [key]: value }));
   const text = (
     key: TextKey,
     label: string,
@@ -236,11 +223,6 @@ export function TemplateDialog(props: {
         helperText={problem || extra.help}
       />
     );
-  };
-
-  const submit = async () => {
-    const result = await save.run(fields);
-    if (result) onSaved(...result);
   };
 
   return (
@@ -272,58 +254,28 @@ export function TemplateDialog(props: {
       })}
       {text('description', 'Description')}
       {!editing && (
-        <TextField
-          {...FIELD_PROPS}
+        <ChoiceField
           id="shepherd-template-status"
           label="Status"
-          select
-          SelectProps={{ native: true }}
           value={fields.status}
-          onChange={event =>
-            set('status', event.target.value as Fields['status'])
-          }
+          choices={CREATED_STATUSES}
+          onChange={status => set('status', status)}
           helperText="Drafts are not offered; activate when it is ready"
-        >
-          <option value="draft">draft</option>
-          <option value="active">active</option>
-        </TextField>
+        />
       )}
-      <TextField
-        {...FIELD_PROPS}
+      <CatalogScopeField
         id="shepherd-template-catalog-scope"
-        label="Catalog scope"
-        select
-        SelectProps={{ native: true }}
         value={fields.catalogScope}
-        onChange={event =>
-          set('catalogScope', event.target.value as CatalogScope)
-        }
-        helperText={CATALOG_SCOPE_DESCRIPTIONS[fields.catalogScope]}
-      >
-        {CATALOG_SCOPES.map(scope => (
-          <option key={scope} value={scope}>
-            {scope}
-          </option>
-        ))}
-      </TextField>
-      <TextField
-        {...FIELD_PROPS}
+        onChange={scope => set('catalogScope', scope)}
+      />
+      <ChoiceField
         id="shepherd-template-source-type"
         label="Source type"
-        select
-        SelectProps={{ native: true }}
         value={fields.sourceType}
-        onChange={event =>
-          set('sourceType', event.target.value as TemplateSourceType)
-        }
+        choices={TEMPLATE_SOURCE_TYPES}
+        onChange={sourceType => set('sourceType', sourceType)}
         helperText={SOURCE_TYPE_DESCRIPTIONS[fields.sourceType]}
-      >
-        {TEMPLATE_SOURCE_TYPES.map(sourceType => (
-          <option key={sourceType} value={sourceType}>
-            {sourceType}
-          </option>
-        ))}
-      </TextField>
+      />
       {isPvc(fields) ? (
         <>
           {text('pvcNamespace', 'Source PVC namespace', { required: true })}

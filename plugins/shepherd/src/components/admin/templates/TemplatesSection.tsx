@@ -1,4 +1,4 @@
-import { Progress, TableColumn } from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   SHEPHERD_ERROR_CODES,
@@ -17,19 +17,19 @@ import { shepherdApiRef } from '../../../api/ShepherdApi';
 import { NOT_SET } from '../../../labels';
 import {
   DEFAULT_PAGE_SIZE,
-  PaginationBar,
-  PermissionedButton,
+  ListTable,
+  PagedList,
   RelativeTime,
-  ShepherdErrorPanel,
   useLiveData,
 } from '../../common';
 import {
-  AdminOutcome,
-  AdminTable,
   CatalogScopeChip,
+  CreateEntryButton,
   DeleteEntryDialog,
+  EntryActions,
   FirstRunGuide,
-  OutcomeAlert,
+  SectionAlerts,
+  useAdminSection,
 } from '../shared';
 import { TemplateDialog } from './TemplateDialog';
 import {
@@ -45,11 +45,6 @@ export const CREATE_TEMPLATE_LABEL = 'Create template';
 const ALL = 'all';
 
 type StatusFilter = TemplateStatus | typeof ALL;
-
-type Dialog =
-  | { kind: 'create' }
-  | { kind: 'edit' | 'delete'; template: ShepherdTemplate }
-  | undefined;
 
 type RowActions = {
   onEdit: (template: ShepherdTemplate) => void;
@@ -153,20 +148,11 @@ function columns(actions: RowActions): TableColumn<ShepherdTemplate>[] {
           ['Delete', () => actions.onDelete(template)],
         ];
         return (
-          <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
-            {buttons.map(([label, act]) => (
-              <PermissionedButton
-                key={label}
-                size="small"
-                permission={shepherdCatalogManagePermission}
-                whenDenied="hide"
-                aria-label={`${label} ${template.name}`}
-                onClick={act}
-              >
-                {label}
-              </PermissionedButton>
-            ))}
-          </Box>
+          <EntryActions
+            name={template.name}
+            permission={shepherdCatalogManagePermission}
+            actions={buttons}
+          />
         );
       },
     },
@@ -185,9 +171,7 @@ export function TemplatesSection() {
     offset: 0,
     limit: DEFAULT_PAGE_SIZE,
   });
-  const [dialog, setDialog] = useState<Dialog>();
   const [transition, setTransition] = useState<Transition>();
-  const [outcome, setOutcome] = useState<AdminOutcome>();
   const templates = useLiveData(
     () =>
       api.listTemplates({
@@ -196,80 +180,20 @@ export function TemplatesSection() {
       }),
     [api, status, paging.offset, paging.limit],
   );
-
-  const done = (next: AdminOutcome) => {
-    setDialog(undefined);
-    setTransition(undefined);
-    setOutcome(next);
-    templates.refresh();
-  };
+  const section = useAdminSection<ShepherdTemplate>({
+    refresh: templates.refresh,
+  });
+  const { dialog, selected } = section;
 
   const createButton = (
-    <PermissionedButton
+    <CreateEntryButton
       permission={shepherdCatalogManagePermission}
-      variant="contained"
-      color="primary"
-      onClick={() => setDialog({ kind: 'create' })}
+      onClick={() => section.open({ kind: 'create' })}
     >
       {CREATE_TEMPLATE_LABEL}
-    </PermissionedButton>
+    </CreateEntryButton>
   );
 
-  let body;
-  if (templates.loading && !templates.value) {
-    body = <Progress />;
-  } else if (
-    templates.value &&
-    templates.value.totalItems === 0 &&
-    status === ALL
-  ) {
-    body = (
-      <FirstRunGuide title={NO_TEMPLATES_TITLE} action={createButton}>
-        <p>
-          A template is the operating system of a VM: its image source, OS
-          labels and cloud-init. Hardware comes from instance sizes.
-        </p>
-        <ol>
-          <li>
-            Create a template from a container disk, a disk image URL that CDI
-            imports, or a PVC that CDI clones. It starts as a draft.
-          </li>
-          <li>
-            Set its catalog scope (test, prod or all) and activate it: only
-            active, classified templates are offered to requesters.
-          </li>
-          <li>
-            Deprecate it when a newer one replaces it; existing VMs keep their
-            snapshot. Archive it when it is retired for good.
-          </li>
-        </ol>
-      </FirstRunGuide>
-    );
-  } else if (templates.value) {
-    body = (
-      <>
-        <AdminTable
-          columns={columns({
-            onEdit: template => setDialog({ kind: 'edit', template }),
-            onTransition: setTransition,
-            onDelete: template => setDialog({ kind: 'delete', template }),
-          })}
-          data={templates.value.items}
-          emptyContent={
-            <Box p={2}>
-              <Typography>
-                No {status} templates.{' '}
-                {status !== ALL && TEMPLATE_STATUS_DESCRIPTIONS[status]}.
-              </Typography>
-            </Box>
-          }
-        />
-        <PaginationBar page={templates.value} onChange={setPaging} />
-      </>
-    );
-  }
-
-  const selected = dialog && 'template' in dialog ? dialog.template : undefined;
   return (
     <>
       <Box display="flex" alignItems="center" mb={1}>
@@ -295,25 +219,66 @@ export function TemplatesSection() {
         ))}
       </Tabs>
       <Box mt={2}>
-        {outcome && (
-          <OutcomeAlert
-            outcome={outcome}
-            onClose={() => setOutcome(undefined)}
-          />
-        )}
-        {templates.error && (
-          <ShepherdErrorPanel
-            title="Could not load the templates"
-            error={templates.error}
-          />
-        )}
-        {body}
+        <SectionAlerts
+          kind="template"
+          plural="templates"
+          outcome={section.outcome}
+          onCloseOutcome={section.clearOutcome}
+          loadError={templates.error}
+        />
+        <PagedList
+          page={templates.value}
+          loading={templates.loading}
+          filtered={status !== ALL}
+          firstRun={
+            <FirstRunGuide title={NO_TEMPLATES_TITLE} action={createButton}>
+              <p>
+                A template is the operating system of a VM: its image source, OS
+                labels and cloud-init. Hardware comes from instance sizes.
+              </p>
+              <ol>
+                <li>
+                  Create a template from a container disk, a disk image URL that
+                  CDI imports, or a PVC that CDI clones. It starts as a draft.
+                </li>
+                <li>
+                  Set its catalog scope (test, prod or all) and activate it:
+                  only active, classified templates are offered to requesters.
+                </li>
+                <li>
+                  Deprecate it when a newer one replaces it; existing VMs keep
+                  their snapshot. Archive it when it is retired for good.
+                </li>
+              </ol>
+            </FirstRunGuide>
+          }
+          onPageChange={setPaging}
+        >
+          {page => (
+            <ListTable
+              columns={columns({
+                onEdit: entry => section.open({ kind: 'edit', entry }),
+                onTransition: setTransition,
+                onDelete: entry => section.open({ kind: 'delete', entry }),
+              })}
+              data={page.items}
+              emptyContent={
+                <Box p={2}>
+                  <Typography>
+                    No {status} templates.{' '}
+                    {status !== ALL && TEMPLATE_STATUS_DESCRIPTIONS[status]}.
+                  </Typography>
+                </Box>
+              }
+            />
+          )}
+        </PagedList>
       </Box>
       <TemplateDialog
         open={dialog?.kind === 'create' || dialog?.kind === 'edit'}
         template={dialog?.kind === 'edit' ? selected : undefined}
         onSaved={(template, warnings) =>
-          done({
+          section.done({
             message:
               dialog?.kind === 'edit'
                 ? `Saved ${template.name}.`
@@ -321,13 +286,14 @@ export function TemplatesSection() {
             warnings,
           })
         }
-        onCancel={() => setDialog(undefined)}
+        onCancel={section.close}
       />
       <TransitionDialog
         transition={transition}
-        onDone={template =>
-          done({ message: `${template.name} is ${template.status}.` })
-        }
+        onDone={template => {
+          setTransition(undefined);
+          section.done({ message: `${template.name} is ${template.status}.` });
+        }}
         onCancel={() => setTransition(undefined)}
       />
       <DeleteEntryDialog
@@ -354,8 +320,8 @@ export function TemplatesSection() {
               }
             : undefined
         }
-        onDone={message => done({ message })}
-        onCancel={() => setDialog(undefined)}
+        onDone={message => section.done({ message })}
+        onCancel={section.close}
       />
     </>
   );

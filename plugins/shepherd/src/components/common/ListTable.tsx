@@ -1,11 +1,15 @@
 import { Table, TableColumn } from '@backstage/core-components';
-import { ReactNode } from 'react';
+import { CSSProperties, ReactNode } from 'react';
 
-/** A table of one page of an admin catalog, in the look of the other Shepherd lists. */
-export function AdminTable<T extends object>(props: {
+/**
+ * A table of one page of a Shepherd list: dense, without the table's own paging, search,
+ * toolbar or sorting, since lists are paged and filtered on the server.
+ */
+export function ListTable<T extends object>(props: {
   columns: TableColumn<T>[];
   data: T[];
   emptyContent?: ReactNode;
+  rowStyle?: (row: T) => CSSProperties;
 }) {
   return (
     <Table<T>
@@ -19,6 +23,7 @@ export function AdminTable<T extends object>(props: {
         padding: 'dense',
         sorting: false,
         draggable: false,
+        ...(props.rowStyle ? { rowStyle: props.rowStyle } : {}),
       }}
     />
   );
