@@ -113,6 +113,13 @@ export class TableMapping<T extends object> {
     return row;
   }
 
+  /** The columns of some fields. */
+  columnsOf(fields: ReadonlyArray<keyof T>): string[] {
+    return this.#fields
+      .filter(([field]) => fields.includes(field))
+      .map(([, { name }]) => name);
+  }
+
   /** The table's columns, qualified by its name (for selects that join other tables). */
   qualifiedColumns(): string[] {
     return this.#fields.map(([, { name }]) => `${this.table}.${name}`);
