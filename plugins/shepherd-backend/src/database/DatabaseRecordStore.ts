@@ -29,18 +29,17 @@ export const FIXED_AT_CREATION = ['name', 'createdBy', 'createdAt'] as const;
  * Writes are protected: each store offers only those its interface names.
  */
 export abstract class DatabaseRecordStore<T extends { id: string }, R = T> {
-  readonly #view: RecordView<R>;
+  constructor(protected readonly db: Knex) {}
 
-  protected constructor(
-    protected readonly db: Knex,
-    protected readonly mapping: TableMapping<T>,
-    view?: RecordView<R>,
-  ) {
-    this.#view = view ?? {
-      select: knex => knex(mapping.table).select(mapping.qualifiedColumns()),
-      // Without a view of its own, a record reads back as the mapping wrote it (R is T).
-      read: mapping.read as unknown as RecordView<R>['read'],
-    };
+  /** The store's table and how its records map to its rows. */
+  protected abstract readonly mapping: TableMapping<T>;
+
+  /**
+   * How the store reads its records: by default as the mapping wrote them (R is T); stores
+   * whose records show names joined from other tables read them through a view of their own.
+   */
+  protected get view(): RecordView<R> {
+    return this.mapping as unknown as RecordView<R>;
   }
 
   /** The record of an id; undefined for an unknown id and for a value that is no UUID. */
@@ -51,11 +50,11 @@ export abstract class DatabaseRecordStore<T extends { id: string }, R = T> {
 
   /** The query of the store's records, to be filtered and ordered. */
   protected selectRecords(): Knex.QueryBuilder {
-    return this.#view.select(this.db);
+    return this.view.select(this.db);
   }
 
   protected readonly readRecord = (row: Record<string, unknown>): R =>
-    this.#view.read(row);
+    this.view.read(row);
 
   /** The first record matching `where`, if any. */
   protected async findOne(where: Record<string, unknown>) {
@@ -122,5 +121,25 @@ export abstract class DatabaseRecordStore<T extends { id: string }, R = T> {
 
   protected async deleteRecord(id: string): Promise<void> {
     await this.db(this.mapping.table).where({ id }).delete();
+  }
+}
+
+/**
+ * A store of records with a unique name (Systems, namespaces, templates, instance sizes):
+ * inserted whole, looked up by name, deleted by id.
+ */
+export abstract class DatabaseNamedRecordStore<
+  T extends { id: string; name: string },
+> extends DatabaseRecordStore<T> {
+  async insert(record: T): Promise<void> {
+    await this.insertRecord(record);
+  }
+
+  async getByName(name: string): Promise<T | undefined> {
+    return this.findOne({ [`${this.mapping.table}.name`]: name });
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.deleteRecord(id);
   }
 }

@@ -2,7 +2,6 @@ import {
   AuditLogEntry,
   Environment,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
 import { DatabaseRecordStore } from '../../DatabaseRecordStore';
 import { whereEquals, whereIds } from '../../filters';
@@ -28,9 +27,7 @@ export class DatabaseAuditStore
   extends DatabaseRecordStore<AuditLogEntry>
   implements AuditStore
 {
-  constructor(db: Knex) {
-    super(db, AUDIT_LOGS);
-  }
+  protected readonly mapping = AUDIT_LOGS;
 
   async append(entry: AuditLogEntry) {
     await this.insertRecord(entry);

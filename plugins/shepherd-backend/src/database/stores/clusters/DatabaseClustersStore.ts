@@ -3,7 +3,6 @@ import {
   Environment,
   ShepherdCluster,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
 import { DatabaseRecordStore } from '../../DatabaseRecordStore';
 import { whereEquals } from '../../filters';
@@ -47,9 +46,7 @@ export class DatabaseClustersStore
   extends DatabaseRecordStore<ShepherdCluster>
   implements ClustersStore
 {
-  constructor(db: Knex) {
-    super(db, CLUSTERS);
-  }
+  protected readonly mapping = CLUSTERS;
 
   async insert(cluster: ShepherdCluster, credentials: ClusterCredentials) {
     await this.insertRecord(cluster, credentialColumns(credentials));

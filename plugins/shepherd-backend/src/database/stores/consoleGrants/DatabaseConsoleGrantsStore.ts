@@ -1,5 +1,4 @@
 import { ConsoleGrant } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
 import { DatabaseRecordStore } from '../../DatabaseRecordStore';
 import { ConsoleGrantsStore } from './ConsoleGrantsStore';
@@ -18,9 +17,7 @@ export class DatabaseConsoleGrantsStore
   extends DatabaseRecordStore<ConsoleGrant>
   implements ConsoleGrantsStore
 {
-  constructor(db: Knex) {
-    super(db, CONSOLE_GRANTS);
-  }
+  protected readonly mapping = CONSOLE_GRANTS;
 
   async insert(grant: ConsoleGrant) {
     await this.insertRecord(grant);

@@ -3,7 +3,6 @@ import {
   DomainEventType,
   ShepherdDomainEvent,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
 import { DatabaseRecordStore } from '../../DatabaseRecordStore';
 import { EventsStore } from './EventsStore';
@@ -29,9 +28,7 @@ export class DatabaseEventsStore
   extends DatabaseRecordStore<ShepherdDomainEvent>
   implements EventsStore
 {
-  constructor(db: Knex) {
-    super(db, EVENTS);
-  }
+  protected readonly mapping = EVENTS;
 
   async insert(event: ShepherdDomainEvent) {
     await this.insertRecord(event);

@@ -2,10 +2,9 @@ import {
   CatalogScope,
   ShepherdInstanceSize,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
 import {
-  DatabaseRecordStore,
+  DatabaseNamedRecordStore,
   FIXED_AT_CREATION,
 } from '../../DatabaseRecordStore';
 import { whereEquals, whereOneOf } from '../../filters';
@@ -39,20 +38,10 @@ const INSTANCE_SIZES = new TableMapping<ShepherdInstanceSize>(
 );
 
 export class DatabaseInstanceSizesStore
-  extends DatabaseRecordStore<ShepherdInstanceSize>
+  extends DatabaseNamedRecordStore<ShepherdInstanceSize>
   implements InstanceSizesStore
 {
-  constructor(db: Knex) {
-    super(db, INSTANCE_SIZES);
-  }
-
-  async insert(size: ShepherdInstanceSize) {
-    await this.insertRecord(size);
-  }
-
-  async getByName(name: string) {
-    return this.findOne({ name });
-  }
+  protected readonly mapping = INSTANCE_SIZES;
 
   async list(options: Parameters<InstanceSizesStore['list']>[0]) {
     const query = this.selectRecords().orderBy([
@@ -66,9 +55,5 @@ export class DatabaseInstanceSizesStore
 
   async replace(size: ShepherdInstanceSize) {
     await this.replaceRecord(size, FIXED_AT_CREATION);
-  }
-
-  async delete(id: string) {
-    await this.deleteRecord(id);
   }
 }

@@ -2,7 +2,6 @@ import {
   MemberRole,
   SystemMember,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
 import { DatabaseRecordStore } from '../../DatabaseRecordStore';
 import { MembersStore } from './MembersStore';
@@ -21,9 +20,7 @@ export class DatabaseMembersStore
   extends DatabaseRecordStore<SystemMember>
   implements MembersStore
 {
-  constructor(db: Knex) {
-    super(db, MEMBERS);
-  }
+  protected readonly mapping = MEMBERS;
 
   async listForSystem(systemId: string) {
     return this.findAll(

@@ -2,9 +2,8 @@ import {
   Environment,
   ShepherdNamespace,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
-import { DatabaseRecordStore } from '../../DatabaseRecordStore';
+import { DatabaseNamedRecordStore } from '../../DatabaseRecordStore';
 import { whereEquals } from '../../filters';
 import { NamespacesStore } from './NamespacesStore';
 
@@ -20,20 +19,10 @@ const NAMESPACES = new TableMapping<ShepherdNamespace>('namespaces', {
 });
 
 export class DatabaseNamespacesStore
-  extends DatabaseRecordStore<ShepherdNamespace>
+  extends DatabaseNamedRecordStore<ShepherdNamespace>
   implements NamespacesStore
 {
-  constructor(db: Knex) {
-    super(db, NAMESPACES);
-  }
-
-  async insert(namespace: ShepherdNamespace) {
-    await this.insertRecord(namespace);
-  }
-
-  async getByName(name: string) {
-    return this.findOne({ name });
-  }
+  protected readonly mapping = NAMESPACES;
 
   async list(options: Parameters<NamespacesStore['list']>[0]) {
     const query = this.selectRecords().orderBy('name');
@@ -48,9 +37,5 @@ export class DatabaseNamespacesStore
 
   async update(id: string, patch: Parameters<NamespacesStore['update']>[1]) {
     await this.updateRecord(id, patch);
-  }
-
-  async delete(id: string) {
-    await this.deleteRecord(id);
   }
 }

@@ -1,5 +1,4 @@
 import { VmRevision } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
 import { DatabaseRecordStore } from '../../DatabaseRecordStore';
 import { RevisionsStore } from './RevisionsStore';
@@ -19,9 +18,7 @@ export class DatabaseRevisionsStore
   extends DatabaseRecordStore<VmRevision>
   implements RevisionsStore
 {
-  constructor(db: Knex) {
-    super(db, REVISIONS);
-  }
+  protected readonly mapping = REVISIONS;
 
   async insert(revision: VmRevision) {
     await this.insertRecord(revision);

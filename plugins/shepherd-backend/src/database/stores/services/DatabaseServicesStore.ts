@@ -1,7 +1,6 @@
 import { ShepherdService } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
-import { DatabaseRecordStore } from '../../DatabaseRecordStore';
+import { DatabaseRecordStore, RecordView } from '../../DatabaseRecordStore';
 import {
   whereContains,
   whereEqualsIgnoringCase,
@@ -25,21 +24,26 @@ const SERVICES = new TableMapping<StoredService>('services', {
   updatedAt: columns.timestamp('updated_at'),
 });
 
+/** Services with the name of their System. */
+const SERVICE_VIEW: RecordView<ShepherdService> = {
+  select: db =>
+    db('services')
+      .join('systems', 'systems.id', 'services.system_id')
+      .select('services.*', { system_name: 'systems.name' }),
+  read: row => ({
+    ...SERVICES.read(row),
+    systemName: String(row.system_name),
+  }),
+};
+
 export class DatabaseServicesStore
   extends DatabaseRecordStore<StoredService, ShepherdService>
   implements ServicesStore
 {
-  constructor(db: Knex) {
-    super(db, SERVICES, {
-      select: knex =>
-        knex('services')
-          .join('systems', 'systems.id', 'services.system_id')
-          .select('services.*', { system_name: 'systems.name' }),
-      read: row => ({
-        ...SERVICES.read(row),
-        systemName: String(row.system_name),
-      }),
-    });
+  protected readonly mapping = SERVICES;
+
+  protected get view() {
+    return SERVICE_VIEW;
   }
 
   async insert(service: StoredService) {

@@ -1,7 +1,6 @@
 import { ShepherdSystem } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
-import { DatabaseRecordStore } from '../../DatabaseRecordStore';
+import { DatabaseNamedRecordStore } from '../../DatabaseRecordStore';
 import { whereContains, whereEqualsIgnoringCase } from '../../filters';
 import { SystemsStore } from './SystemsStore';
 
@@ -16,20 +15,10 @@ const SYSTEMS = new TableMapping<ShepherdSystem>('systems', {
 });
 
 export class DatabaseSystemsStore
-  extends DatabaseRecordStore<ShepherdSystem>
+  extends DatabaseNamedRecordStore<ShepherdSystem>
   implements SystemsStore
 {
-  constructor(db: Knex) {
-    super(db, SYSTEMS);
-  }
-
-  async insert(system: ShepherdSystem): Promise<void> {
-    await this.insertRecord(system);
-  }
-
-  async getByName(name: string) {
-    return this.findOne({ name });
-  }
+  protected readonly mapping = SYSTEMS;
 
   async getByEntityRef(entityRef: string) {
     return this.findOne({ entity_ref: entityRef });
@@ -52,6 +41,6 @@ export class DatabaseSystemsStore
 
   async delete(id: string) {
     await this.db('system_members').where({ system_id: id }).delete();
-    await this.deleteRecord(id);
+    await super.delete(id);
   }
 }

@@ -4,10 +4,9 @@ import {
   TemplateSourceType,
   TemplateStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
 import {
-  DatabaseRecordStore,
+  DatabaseNamedRecordStore,
   FIXED_AT_CREATION,
 } from '../../DatabaseRecordStore';
 import { whereOneOf } from '../../filters';
@@ -33,20 +32,10 @@ const TEMPLATES = new TableMapping<ShepherdTemplate>('templates', {
 });
 
 export class DatabaseTemplatesStore
-  extends DatabaseRecordStore<ShepherdTemplate>
+  extends DatabaseNamedRecordStore<ShepherdTemplate>
   implements TemplatesStore
 {
-  constructor(db: Knex) {
-    super(db, TEMPLATES);
-  }
-
-  async insert(template: ShepherdTemplate) {
-    await this.insertRecord(template);
-  }
-
-  async getByName(name: string) {
-    return this.findOne({ name });
-  }
+  protected readonly mapping = TEMPLATES;
 
   async list(options: Parameters<TemplatesStore['list']>[0]) {
     const query = this.selectRecords().orderBy('name');
@@ -59,9 +48,5 @@ export class DatabaseTemplatesStore
 
   async replace(template: ShepherdTemplate) {
     await this.replaceRecord(template, FIXED_AT_CREATION);
-  }
-
-  async delete(id: string) {
-    await this.deleteRecord(id);
   }
 }

@@ -5,7 +5,6 @@ import {
   TicketOperation,
   TicketStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
 import { DatabaseRecordStore } from '../../DatabaseRecordStore';
 import { whereEquals, whereIds, whereOneOf } from '../../filters';
@@ -53,9 +52,7 @@ export class DatabaseTicketsStore
   extends DatabaseRecordStore<ShepherdTicket>
   implements TicketsStore
 {
-  constructor(db: Knex) {
-    super(db, TICKETS);
-  }
+  protected readonly mapping = TICKETS;
 
   async insert(ticket: NewTicket) {
     const { dedupeKey, ...record } = ticket;

@@ -3,7 +3,6 @@ import {
   ShepherdVm,
   VmStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
 import { DatabaseRecordStore, RecordView } from '../../DatabaseRecordStore';
 import {
@@ -65,8 +64,10 @@ export class DatabaseVmsStore
   extends DatabaseRecordStore<NewVm, ShepherdVm>
   implements VmsStore
 {
-  constructor(db: Knex) {
-    super(db, VMS, VM_VIEW);
+  protected readonly mapping = VMS;
+
+  protected get view() {
+    return VM_VIEW;
   }
 
   async insert(vm: NewVm) {
