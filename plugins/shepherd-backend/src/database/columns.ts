@@ -1,3 +1,4 @@
+import { Knex } from 'knex';
 import {
   coresToMillicores,
   fromJson,
@@ -111,6 +112,18 @@ export class TableMapping<T extends object> {
       }
     }
     return row;
+  }
+
+  /** The columns of some fields. */
+  columnsOf(fields: ReadonlyArray<keyof T>): string[] {
+    return this.#fields
+      .filter(([field]) => fields.includes(field))
+      .map(([, { name }]) => name);
+  }
+
+  /** The query of the table's records: the columns of their fields. */
+  select(db: Knex): Knex.QueryBuilder {
+    return db(this.table).select(this.qualifiedColumns());
   }
 
   /** The table's columns, qualified by its name (for selects that join other tables). */

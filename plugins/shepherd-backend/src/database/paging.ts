@@ -22,11 +22,6 @@ export async function fetchPage<TRow, TItem>(
   };
 }
 
-/** Escapes LIKE wildcards in user input. */
-export function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, character => `\\${character}`)}%`;
-}
-
 export interface PageRequest {
   offset: number;
   limit: number;

@@ -1,5 +1,3 @@
-import { Knex } from 'knex';
-
 /**
  * Conversions between database rows and domain values that behave the same on SQLite and
  * PostgreSQL: timestamps (Date on PostgreSQL, text on SQLite), booleans (0/1 on SQLite), JSON
@@ -79,17 +77,4 @@ const UUID_PATTERN =
  */
 export function isUuid(value: string): boolean {
   return UUID_PATTERN.test(value);
-}
-
-/** Filters a query by an id column; a value that is no UUID matches nothing. */
-export function whereId(
-  query: Knex.QueryBuilder,
-  column: string,
-  id: string,
-): void {
-  if (isUuid(id)) {
-    query.where(column, id);
-  } else {
-    query.whereRaw('1 = 0');
-  }
 }

@@ -2,10 +2,9 @@ import {
   AuditLogEntry,
   Environment,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
-import { isUuid, whereId } from '../../rows';
 import { TableMapping, columns } from '../../columns';
-import { fetchPage } from '../../paging';
+import { DatabaseRecordStore } from '../../DatabaseRecordStore';
+import { whereEquals, whereIds } from '../../filters';
 import { AuditStore } from './AuditStore';
 
 const AUDIT_LOGS = new TableMapping<AuditLogEntry>('audit_logs', {
@@ -24,35 +23,31 @@ const AUDIT_LOGS = new TableMapping<AuditLogEntry>('audit_logs', {
   createdAt: columns.timestamp('created_at'),
 });
 
-export class DatabaseAuditStore implements AuditStore {
-  constructor(private readonly db: Knex) {}
+export class DatabaseAuditStore
+  extends DatabaseRecordStore<AuditLogEntry>
+  implements AuditStore
+{
+  protected readonly mapping = AUDIT_LOGS;
 
   async append(entry: AuditLogEntry) {
-    await this.db(AUDIT_LOGS.table).insert(AUDIT_LOGS.write(entry));
-  }
-
-  async get(id: string) {
-    if (!isUuid(id)) return undefined;
-    const row = await this.db(AUDIT_LOGS.table).where({ id }).first();
-    return row && AUDIT_LOGS.read(row);
+    await this.insertRecord(entry);
   }
 
   async list(options: Parameters<AuditStore['list']>[0]) {
-    const query = this.db(AUDIT_LOGS.table)
-      .select('*')
-      .orderBy([
-        { column: 'created_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ]);
-    if (options.action) query.where('action', options.action);
-    if (options.actor) query.where('actor', options.actor);
-    if (options.resourceType)
-      query.where('resource_type', options.resourceType);
-    if (options.resourceId) query.where('resource_id', options.resourceId);
-    if (options.ticketId) whereId(query, 'ticket_id', options.ticketId);
-    if (options.outcome) query.where('outcome', options.outcome);
+    const query = this.selectRecords().orderBy([
+      { column: 'created_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ]);
+    whereEquals(query, {
+      action: options.action,
+      actor: options.actor,
+      resource_type: options.resourceType,
+      resource_id: options.resourceId,
+      outcome: options.outcome,
+    });
+    whereIds(query, { ticket_id: options.ticketId });
     if (options.from) query.where('created_at', '>=', options.from);
     if (options.to) query.where('created_at', '<', options.to);
-    return fetchPage(query, options, AUDIT_LOGS.read);
+    return this.page(query, options);
   }
 }

@@ -1,13 +1,8 @@
 import { TicketStatus } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Knex } from 'knex';
 import { toCount } from '../../rows';
-import { likePattern } from '../../paging';
+import { likePattern } from '../../filters';
 import { CatalogUsage, CatalogUsageStore } from './CatalogUsageStore';
-
-// Clusters
-// Templates
-// Instance sizes
-// Catalog usage
 
 /**
  * Ticket columns that can name a template or an instance size: what was requested, what the

@@ -3,11 +3,15 @@ import {
   Environment,
   ShepherdCluster,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
-import { fetchPage } from '../../paging';
+import { DatabaseRecordStore } from '../../DatabaseRecordStore';
+import { whereEquals } from '../../filters';
 import { isUuid } from '../../rows';
 import { ClusterCredentials, ClustersStore } from './ClustersStore';
+
+/** The columns of a cluster's credentials. */
+const ENCRYPTED_KUBECONFIG = 'encrypted_kubeconfig';
+const ENCRYPTION_KEY_ID = 'encryption_key_id';
 
 /** A cluster's record; its credentials are columns of their own, read only by getCredentials. */
 const CLUSTERS = new TableMapping<ShepherdCluster>('clusters', {
@@ -24,70 +28,59 @@ const CLUSTERS = new TableMapping<ShepherdCluster>('clusters', {
   featureGates: columns.json<string[]>('feature_gates', []),
   storageClasses: columns.json<string[]>('storage_classes', []),
   defaultStorageClass: columns.optionalText('default_storage_class'),
-  credentialKeyId: columns.text('encryption_key_id'),
+  credentialKeyId: columns.text(ENCRYPTION_KEY_ID),
   lastCheckedAt: columns.optionalTimestamp('last_checked_at'),
   createdBy: columns.text('created_by'),
   createdAt: columns.timestamp('created_at'),
   updatedAt: columns.timestamp('updated_at'),
 });
 
-export class DatabaseClustersStore implements ClustersStore {
-  constructor(private readonly db: Knex) {}
+function credentialColumns(credentials: ClusterCredentials) {
+  return {
+    [ENCRYPTED_KUBECONFIG]: credentials.encryptedKubeconfig,
+    [ENCRYPTION_KEY_ID]: credentials.encryptionKeyId,
+  };
+}
+
+export class DatabaseClustersStore
+  extends DatabaseRecordStore<ShepherdCluster>
+  implements ClustersStore
+{
+  protected readonly mapping = CLUSTERS;
 
   async insert(cluster: ShepherdCluster, credentials: ClusterCredentials) {
-    await this.db(CLUSTERS.table).insert({
-      ...CLUSTERS.write(cluster),
-      encrypted_kubeconfig: credentials.encryptedKubeconfig,
-      encryption_key_id: credentials.encryptionKeyId,
-    });
-  }
-
-  async get(id: string) {
-    if (!isUuid(id)) return undefined;
-    const row = await this.db(CLUSTERS.table)
-      .select(CLUSTERS.qualifiedColumns())
-      .where({ id })
-      .first();
-    return row && CLUSTERS.read(row);
+    await this.insertRecord(cluster, credentialColumns(credentials));
   }
 
   async getByName(name: string) {
-    const row = await this.db(CLUSTERS.table)
-      .select(CLUSTERS.qualifiedColumns())
-      .where({ name })
-      .first();
-    return row && CLUSTERS.read(row);
+    return this.findOne({ name });
   }
 
   async getCredentials(id: string) {
     if (!isUuid(id)) return undefined;
-    const row = await this.db('clusters')
-      .select('encrypted_kubeconfig', 'encryption_key_id')
+    const row = await this.db(CLUSTERS.table)
+      .select(ENCRYPTED_KUBECONFIG, ENCRYPTION_KEY_ID)
       .where({ id })
       .first();
     return (
       row && {
-        encryptedKubeconfig: row.encrypted_kubeconfig as string,
-        encryptionKeyId: row.encryption_key_id as string,
+        encryptedKubeconfig: row[ENCRYPTED_KUBECONFIG] as string,
+        encryptionKeyId: row[ENCRYPTION_KEY_ID] as string,
       }
     );
   }
 
   async list(options: Parameters<ClustersStore['list']>[0]) {
-    const query = this.db(CLUSTERS.table)
-      .select(CLUSTERS.qualifiedColumns())
-      .orderBy('name');
-    if (options.environment) {
-      query.where('environment', options.environment);
-    }
-    if (options.enabled !== undefined) {
-      query.where('enabled', options.enabled);
-    }
-    return fetchPage(query, options, CLUSTERS.read);
+    const query = this.selectRecords().orderBy('name');
+    whereEquals(query, {
+      environment: options.environment,
+      enabled: options.enabled,
+    });
+    return this.page(query, options);
   }
 
   async update(id: string, patch: Parameters<ClustersStore['update']>[1]) {
-    await this.db('clusters').where({ id }).update(CLUSTERS.patch(patch));
+    await this.updateRecord(id, patch);
   }
 
   async updateCredentials(
@@ -95,14 +88,12 @@ export class DatabaseClustersStore implements ClustersStore {
     credentials: ClusterCredentials,
     updatedAt: string,
   ) {
-    await this.db('clusters').where({ id }).update({
-      encrypted_kubeconfig: credentials.encryptedKubeconfig,
-      encryption_key_id: credentials.encryptionKeyId,
-      updated_at: updatedAt,
-    });
+    await this.db(CLUSTERS.table)
+      .where({ id })
+      .update({ ...credentialColumns(credentials), updated_at: updatedAt });
   }
 
   async delete(id: string) {
-    await this.db('clusters').where({ id }).delete();
+    await this.deleteRecord(id);
   }
 }

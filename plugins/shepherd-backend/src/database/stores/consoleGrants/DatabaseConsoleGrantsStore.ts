@@ -1,6 +1,6 @@
 import { ConsoleGrant } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
+import { DatabaseRecordStore } from '../../DatabaseRecordStore';
 import { ConsoleGrantsStore } from './ConsoleGrantsStore';
 
 const CONSOLE_GRANTS = new TableMapping<ConsoleGrant>('console_grants', {
@@ -13,20 +13,24 @@ const CONSOLE_GRANTS = new TableMapping<ConsoleGrant>('console_grants', {
   createdAt: columns.timestamp('created_at'),
 });
 
-export class DatabaseConsoleGrantsStore implements ConsoleGrantsStore {
-  constructor(private readonly db: Knex) {}
+export class DatabaseConsoleGrantsStore
+  extends DatabaseRecordStore<ConsoleGrant>
+  implements ConsoleGrantsStore
+{
+  protected readonly mapping = CONSOLE_GRANTS;
 
   async insert(grant: ConsoleGrant) {
-    await this.db(CONSOLE_GRANTS.table).insert(CONSOLE_GRANTS.write(grant));
+    await this.insertRecord(grant);
   }
 
   async findActive(vmId: string, userRef: string, now: string) {
-    const rows = await this.db(CONSOLE_GRANTS.table)
-      .where({ vm_id: vmId, user_ref: userRef })
-      .whereNull('revoked_at');
+    const grants = await this.findAll(
+      this.selectRecords()
+        .where({ vm_id: vmId, user_ref: userRef })
+        .whereNull('revoked_at'),
+    );
     // Compared in the application: timestamps read back differ in type per engine.
-    const active = rows
-      .map(CONSOLE_GRANTS.read)
+    const active = grants
       .filter(grant => grant.expiresAt > now)
       .sort((a, b) => b.expiresAt.localeCompare(a.expiresAt));
     return active[0];

@@ -3,9 +3,8 @@ import {
   DomainEventType,
   ShepherdDomainEvent,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
-import { isUuid } from '../../rows';
+import { DatabaseRecordStore } from '../../DatabaseRecordStore';
 import { EventsStore } from './EventsStore';
 
 const EVENTS = new TableMapping<ShepherdDomainEvent>('domain_events', {
@@ -22,36 +21,36 @@ const EVENTS = new TableMapping<ShepherdDomainEvent>('domain_events', {
   archivedAt: columns.optionalTimestamp('archived_at'),
 });
 
-export class DatabaseEventsStore implements EventsStore {
-  constructor(private readonly db: Knex) {}
+/** Events in the order they happened; ties by id. */
+const IN_ORDER = [{ column: 'created_at' }, { column: 'id' }];
+
+export class DatabaseEventsStore
+  extends DatabaseRecordStore<ShepherdDomainEvent>
+  implements EventsStore
+{
+  protected readonly mapping = EVENTS;
 
   async insert(event: ShepherdDomainEvent) {
-    await this.db(EVENTS.table).insert(EVENTS.write(event));
-  }
-
-  async get(id: string) {
-    if (!isUuid(id)) return undefined;
-    const row = await this.db(EVENTS.table).where({ id }).first();
-    return row && EVENTS.read(row);
+    await this.insertRecord(event);
   }
 
   async listForAggregate(aggregateType: string, aggregateId: string) {
-    const rows = await this.db(EVENTS.table)
-      .where({ aggregate_type: aggregateType, aggregate_id: aggregateId })
-      .orderBy([{ column: 'created_at' }, { column: 'id' }]);
-    return rows.map(EVENTS.read);
+    return this.findAll(
+      this.selectRecords()
+        .where({ aggregate_type: aggregateType, aggregate_id: aggregateId })
+        .orderBy(IN_ORDER),
+    );
   }
 
   async listByIds(ids: string[]) {
     if (ids.length === 0) return [];
-    const rows = await this.db(EVENTS.table)
-      .whereIn('id', ids)
-      .orderBy([{ column: 'created_at' }, { column: 'id' }]);
-    return rows.map(EVENTS.read);
+    return this.findAll(
+      this.selectRecords().whereIn('id', ids).orderBy(IN_ORDER),
+    );
   }
 
   async archiveTerminal(before: string, now: string) {
-    return this.db('domain_events')
+    return this.db(EVENTS.table)
       .whereIn('status', ['COMPLETED', 'FAILED', 'CANCELLED'])
       .whereNull('archived_at')
       .where('created_at', '<', before)
@@ -63,7 +62,7 @@ export class DatabaseEventsStore implements EventsStore {
     from: DomainEventStatus[],
     patch: Parameters<EventsStore['transition']>[2],
   ) {
-    const updated = await this.db('domain_events')
+    const updated = await this.db(EVENTS.table)
       .where({ id })
       .whereIn('status', from)
       .update({

@@ -2,10 +2,12 @@ import {
   CatalogScope,
   ShepherdInstanceSize,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
-import { fetchPage } from '../../paging';
-import { isUuid } from '../../rows';
+import {
+  DatabaseNamedRecordStore,
+  FIXED_AT_CREATION,
+} from '../../DatabaseRecordStore';
+import { whereEquals, whereOneOf } from '../../filters';
 import { InstanceSizesStore } from './InstanceSizesStore';
 
 const INSTANCE_SIZES = new TableMapping<ShepherdInstanceSize>(
@@ -35,44 +37,23 @@ const INSTANCE_SIZES = new TableMapping<ShepherdInstanceSize>(
   },
 );
 
-export class DatabaseInstanceSizesStore implements InstanceSizesStore {
-  constructor(private readonly db: Knex) {}
-
-  async insert(size: ShepherdInstanceSize) {
-    await this.db('instance_sizes').insert(INSTANCE_SIZES.write(size));
-  }
-
-  async get(id: string) {
-    if (!isUuid(id)) return undefined;
-    const row = await this.db(INSTANCE_SIZES.table).where({ id }).first();
-    return row && INSTANCE_SIZES.read(row);
-  }
-
-  async getByName(name: string) {
-    const row = await this.db(INSTANCE_SIZES.table).where({ name }).first();
-    return row && INSTANCE_SIZES.read(row);
-  }
+export class DatabaseInstanceSizesStore
+  extends DatabaseNamedRecordStore<ShepherdInstanceSize>
+  implements InstanceSizesStore
+{
+  protected readonly mapping = INSTANCE_SIZES;
 
   async list(options: Parameters<InstanceSizesStore['list']>[0]) {
-    const query = this.db('instance_sizes')
-      .select('*')
-      .orderBy([{ column: 'sort_order' }, { column: 'name' }]);
-    if (options.enabled !== undefined) {
-      query.where('enabled', options.enabled);
-    }
-    if (options.catalogScopes) {
-      query.whereIn('catalog_scope', options.catalogScopes);
-    }
-    return fetchPage(query, options, INSTANCE_SIZES.read);
+    const query = this.selectRecords().orderBy([
+      { column: 'sort_order' },
+      { column: 'name' },
+    ]);
+    whereEquals(query, { enabled: options.enabled });
+    whereOneOf(query, { catalog_scope: options.catalogScopes });
+    return this.page(query, options);
   }
 
   async replace(size: ShepherdInstanceSize) {
-    const { id, name, created_by, created_at, ...row } =
-      INSTANCE_SIZES.write(size);
-    await this.db('instance_sizes').where({ id }).update(row);
-  }
-
-  async delete(id: string) {
-    await this.db('instance_sizes').where({ id }).delete();
+    await this.replaceRecord(size, FIXED_AT_CREATION);
   }
 }

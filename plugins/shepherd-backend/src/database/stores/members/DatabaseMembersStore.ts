@@ -2,8 +2,8 @@ import {
   MemberRole,
   SystemMember,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
+import { DatabaseRecordStore } from '../../DatabaseRecordStore';
 import { MembersStore } from './MembersStore';
 
 const MEMBERS = new TableMapping<SystemMember>('system_members', {
@@ -16,14 +16,18 @@ const MEMBERS = new TableMapping<SystemMember>('system_members', {
   updatedAt: columns.timestamp('updated_at'),
 });
 
-export class DatabaseMembersStore implements MembersStore {
-  constructor(private readonly db: Knex) {}
+export class DatabaseMembersStore
+  extends DatabaseRecordStore<SystemMember>
+  implements MembersStore
+{
+  protected readonly mapping = MEMBERS;
 
   async listForSystem(systemId: string) {
-    const rows = await this.db(MEMBERS.table)
-      .where({ system_id: systemId })
-      .orderBy(['role', 'member_ref']);
-    return rows.map(MEMBERS.read);
+    return this.findAll(
+      this.selectRecords()
+        .where({ system_id: systemId })
+        .orderBy(['role', 'member_ref']),
+    );
   }
 
   async listForSystems(systemIds: string[]) {
@@ -33,29 +37,29 @@ export class DatabaseMembersStore implements MembersStore {
     if (systemIds.length === 0) {
       return bySystem;
     }
-    const rows = await this.db(MEMBERS.table).whereIn('system_id', systemIds);
-    for (const row of rows) {
-      bySystem.get(row.system_id)?.push(MEMBERS.read(row));
+    const members = await this.findAll(
+      this.selectRecords().whereIn('system_id', systemIds),
+    );
+    for (const member of members) {
+      bySystem.get(member.systemId)?.push(member);
     }
     return bySystem;
   }
 
+  /** The member of an id, looked up as given (members are not checked for a UUID first). */
   async get(id: string) {
-    const row = await this.db(MEMBERS.table).where({ id }).first();
-    return row && MEMBERS.read(row);
+    return this.findOne({ id });
   }
 
   async insert(member: SystemMember) {
-    await this.db(MEMBERS.table).insert(MEMBERS.write(member));
+    await this.insertRecord(member);
   }
 
   async updateRole(id: string, patch: { role: MemberRole; updatedAt: string }) {
-    await this.db('system_members')
-      .where({ id })
-      .update({ role: patch.role, updated_at: patch.updatedAt });
+    await this.updateRecord(id, patch);
   }
 
   async delete(id: string) {
-    await this.db('system_members').where({ id }).delete();
+    await this.deleteRecord(id);
   }
 }

@@ -1,6 +1,6 @@
 import { VmRevision } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
+import { DatabaseRecordStore } from '../../DatabaseRecordStore';
 import { RevisionsStore } from './RevisionsStore';
 
 const REVISIONS = new TableMapping<VmRevision>('vm_revisions', {
@@ -14,17 +14,19 @@ const REVISIONS = new TableMapping<VmRevision>('vm_revisions', {
   createdAt: columns.timestamp('created_at'),
 });
 
-export class DatabaseRevisionsStore implements RevisionsStore {
-  constructor(private readonly db: Knex) {}
+export class DatabaseRevisionsStore
+  extends DatabaseRecordStore<VmRevision>
+  implements RevisionsStore
+{
+  protected readonly mapping = REVISIONS;
 
   async insert(revision: VmRevision) {
-    await this.db(REVISIONS.table).insert(REVISIONS.write(revision));
+    await this.insertRecord(revision);
   }
 
   async listForVm(vmId: string) {
-    const rows = await this.db(REVISIONS.table)
-      .where({ vm_id: vmId })
-      .orderBy('revision');
-    return rows.map(REVISIONS.read);
+    return this.findAll(
+      this.selectRecords().where({ vm_id: vmId }).orderBy('revision'),
+    );
   }
 }

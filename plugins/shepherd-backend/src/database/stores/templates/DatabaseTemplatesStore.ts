@@ -4,10 +4,12 @@ import {
   TemplateSourceType,
   TemplateStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
-import { fetchPage } from '../../paging';
-import { isUuid } from '../../rows';
+import {
+  DatabaseNamedRecordStore,
+  FIXED_AT_CREATION,
+} from '../../DatabaseRecordStore';
+import { whereOneOf } from '../../filters';
 import { TemplatesStore } from './TemplatesStore';
 
 const TEMPLATES = new TableMapping<ShepherdTemplate>('templates', {
@@ -29,42 +31,22 @@ const TEMPLATES = new TableMapping<ShepherdTemplate>('templates', {
   updatedAt: columns.timestamp('updated_at'),
 });
 
-export class DatabaseTemplatesStore implements TemplatesStore {
-  constructor(private readonly db: Knex) {}
-
-  async insert(template: ShepherdTemplate) {
-    await this.db(TEMPLATES.table).insert(TEMPLATES.write(template));
-  }
-
-  async get(id: string) {
-    if (!isUuid(id)) return undefined;
-    const row = await this.db(TEMPLATES.table).where({ id }).first();
-    return row && TEMPLATES.read(row);
-  }
-
-  async getByName(name: string) {
-    const row = await this.db(TEMPLATES.table).where({ name }).first();
-    return row && TEMPLATES.read(row);
-  }
+export class DatabaseTemplatesStore
+  extends DatabaseNamedRecordStore<ShepherdTemplate>
+  implements TemplatesStore
+{
+  protected readonly mapping = TEMPLATES;
 
   async list(options: Parameters<TemplatesStore['list']>[0]) {
-    const query = this.db('templates').select('*').orderBy('name');
-    if (options.statuses) {
-      query.whereIn('status', options.statuses);
-    }
-    if (options.catalogScopes) {
-      query.whereIn('catalog_scope', options.catalogScopes);
-    }
-    return fetchPage(query, options, TEMPLATES.read);
+    const query = this.selectRecords().orderBy('name');
+    whereOneOf(query, {
+      status: options.statuses,
+      catalog_scope: options.catalogScopes,
+    });
+    return this.page(query, options);
   }
 
   async replace(template: ShepherdTemplate) {
-    const { id, name, created_by, created_at, ...row } =
-      TEMPLATES.write(template);
-    await this.db('templates').where({ id }).update(row);
-  }
-
-  async delete(id: string) {
-    await this.db('templates').where({ id }).delete();
+    await this.replaceRecord(template, FIXED_AT_CREATION);
   }
 }

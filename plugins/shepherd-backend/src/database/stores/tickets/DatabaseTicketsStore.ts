@@ -5,11 +5,9 @@ import {
   TicketOperation,
   TicketStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
-import { fetchPage } from '../../paging';
-import { applyPermissionFilter } from '../../permissionFilter';
-import { isUuid, whereId } from '../../rows';
+import { DatabaseRecordStore } from '../../DatabaseRecordStore';
+import { whereEquals, whereIds, whereOneOf } from '../../filters';
 import { NewTicket, TicketsStore } from './TicketsStore';
 
 const TICKETS = new TableMapping<ShepherdTicket>('tickets', {
@@ -50,65 +48,49 @@ const TICKETS = new TableMapping<ShepherdTicket>('tickets', {
   decidedAt: columns.optionalTimestamp('decided_at'),
 });
 
-export class DatabaseTicketsStore implements TicketsStore {
-  constructor(private readonly db: Knex) {}
-
-  private selectTickets() {
-    return this.db('tickets').select('tickets.*');
-  }
+export class DatabaseTicketsStore
+  extends DatabaseRecordStore<ShepherdTicket>
+  implements TicketsStore
+{
+  protected readonly mapping = TICKETS;
 
   async insert(ticket: NewTicket) {
     const { dedupeKey, ...record } = ticket;
-    await this.db(TICKETS.table).insert({
-      ...TICKETS.write(record),
-      dedupe_key: dedupeKey,
-    });
-  }
-
-  async get(id: string) {
-    if (!isUuid(id)) return undefined;
-    const row = await this.selectTickets().where('tickets.id', id).first();
-    return row && TICKETS.read(row);
+    await this.insertRecord(record, { dedupe_key: dedupeKey });
   }
 
   async findPending(dedupeKey: string) {
-    const row = await this.selectTickets()
-      .where({ 'tickets.dedupe_key': dedupeKey, 'tickets.status': 'PENDING' })
-      .first();
-    return row && TICKETS.read(row);
+    return this.findOne({
+      'tickets.dedupe_key': dedupeKey,
+      'tickets.status': 'PENDING',
+    });
   }
 
   async list(options: Parameters<TicketsStore['list']>[0]) {
     const direction = options.oldestFirst ? 'asc' : 'desc';
-    const query = this.selectTickets().orderBy([
+    const query = this.selectRecords().orderBy([
       { column: 'tickets.created_at', order: direction },
       { column: 'tickets.id', order: direction },
     ]);
-    if (options.requester) query.where('tickets.requester', options.requester);
+    whereEquals(query, { 'tickets.requester': options.requester });
     if (options.excludeRequester) {
       query.whereNot('tickets.requester', options.excludeRequester);
     }
-    if (options.statuses) query.whereIn('tickets.status', options.statuses);
-    if (options.operations)
-      query.whereIn('tickets.operation', options.operations);
-    if (options.systemId) whereId(query, 'tickets.system_id', options.systemId);
-    if (options.serviceId)
-      whereId(query, 'tickets.service_id', options.serviceId);
-    if (options.vmId) whereId(query, 'tickets.vm_id', options.vmId);
-    if (options.conditions) {
-      applyPermissionFilter(
-        query,
-        options.conditions,
-        {
-          systemId: 'tickets.system_id',
-          environment: 'tickets.environment',
-          requester: 'tickets.requester',
-          ticketStatus: 'tickets.status',
-        },
-        this.db,
-      );
-    }
-    return fetchPage(query, options, TICKETS.read);
+    whereOneOf(query, {
+      'tickets.status': options.statuses,
+      'tickets.operation': options.operations,
+    });
+    whereIds(query, {
+      'tickets.system_id': options.systemId,
+      'tickets.service_id': options.serviceId,
+      'tickets.vm_id': options.vmId,
+    });
+    return this.page(query, options, {
+      systemId: 'tickets.system_id',
+      environment: 'tickets.environment',
+      requester: 'tickets.requester',
+      ticketStatus: 'tickets.status',
+    });
   }
 
   async transition(

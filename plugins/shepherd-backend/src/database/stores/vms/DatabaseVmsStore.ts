@@ -3,17 +3,15 @@ import {
   ShepherdVm,
   VmStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Knex } from 'knex';
 import { TableMapping, columns } from '../../columns';
-import { fetchPage, likePattern } from '../../paging';
-import { applyPermissionFilter } from '../../permissionFilter';
+import { DatabaseRecordStore, RecordView } from '../../DatabaseRecordStore';
 import {
-  isUuid,
-  optional,
-  toCount,
-  toIsoOrUndefined,
-  whereId,
-} from '../../rows';
+  whereContains,
+  whereEquals,
+  whereIds,
+  whereOneOf,
+} from '../../filters';
+import { optional, toCount, toIsoOrUndefined } from '../../rows';
 import { NewVm, VmsStore } from './VmsStore';
 
 /** A VM as its table keeps it: without the names of its System, Service and cluster, which are joined. */
@@ -42,20 +40,10 @@ const VMS = new TableMapping<NewVm>('vms', {
   updatedAt: columns.timestamp('updated_at'),
 });
 
-function readVm(row: Record<string, unknown>): ShepherdVm {
-  return {
-    ...VMS.read(row),
-    systemName: String(row.system_name),
-    serviceName: String(row.service_name),
-    clusterName: optional(row.cluster_name as string | null),
-  };
-}
-
-export class DatabaseVmsStore implements VmsStore {
-  constructor(private readonly db: Knex) {}
-
-  private selectVms() {
-    return this.db('vms')
+/** VMs with the names of their System, Service and cluster. */
+const VM_VIEW: RecordView<ShepherdVm> = {
+  select: db =>
+    db('vms')
       .join('systems', 'systems.id', 'vms.system_id')
       .join('services', 'services.id', 'vms.service_id')
       .leftJoin('clusters', 'clusters.id', 'vms.cluster_id')
@@ -63,76 +51,79 @@ export class DatabaseVmsStore implements VmsStore {
         system_name: 'systems.name',
         service_name: 'services.name',
         cluster_name: 'clusters.name',
-      });
+      }),
+  read: row => ({
+    ...VMS.read(row),
+    systemName: String(row.system_name),
+    serviceName: String(row.service_name),
+    clusterName: optional(row.cluster_name as string | null),
+  }),
+};
+
+export class DatabaseVmsStore
+  extends DatabaseRecordStore<NewVm, ShepherdVm>
+  implements VmsStore
+{
+  protected readonly mapping = VMS;
+
+  protected get view() {
+    return VM_VIEW;
   }
 
   async insert(vm: NewVm) {
-    await this.db(VMS.table).insert(VMS.write(vm));
-  }
-
-  async get(id: string) {
-    if (!isUuid(id)) return undefined;
-    const row = await this.selectVms().where('vms.id', id).first();
-    return row && readVm(row);
+    await this.insertRecord(vm);
   }
 
   async list(options: Parameters<VmsStore['list']>[0]) {
-    const query = this.selectVms().orderBy([
+    const query = this.selectRecords().orderBy([
       { column: 'vms.namespace' },
       { column: 'vms.name' },
     ]);
-    if (options.systemId) whereId(query, 'vms.system_id', options.systemId);
-    if (options.serviceId) whereId(query, 'vms.service_id', options.serviceId);
-    if (options.namespace) query.where('vms.namespace', options.namespace);
-    if (options.environment)
-      query.where('vms.environment', options.environment);
-    if (options.statuses) query.whereIn('vms.status', options.statuses);
-    if (options.clusterId) whereId(query, 'vms.cluster_id', options.clusterId);
-    if (options.search) {
-      query.whereRaw("lower(vms.name) like ? escape '\\'", [
-        likePattern(options.search.toLowerCase()),
-      ]);
-    }
-    if (options.conditions) {
-      applyPermissionFilter(
-        query,
-        options.conditions,
-        {
-          systemId: 'vms.system_id',
-          environment: 'vms.environment',
-          requester: 'vms.created_by',
-        },
-        this.db,
-      );
-    }
-    return fetchPage(query, options, readVm);
+    whereIds(query, {
+      'vms.system_id': options.systemId,
+      'vms.service_id': options.serviceId,
+      'vms.cluster_id': options.clusterId,
+    });
+    whereEquals(query, {
+      'vms.namespace': options.namespace,
+      'vms.environment': options.environment,
+    });
+    whereOneOf(query, { 'vms.status': options.statuses });
+    whereContains(query, ['vms.name'], options.search);
+    return this.page(query, options, {
+      systemId: 'vms.system_id',
+      environment: 'vms.environment',
+      requester: 'vms.created_by',
+    });
   }
 
   async count(filter: Parameters<VmsStore['count']>[0]) {
-    const query = this.db('vms');
-    if (filter.serviceId) whereId(query, 'service_id', filter.serviceId);
-    if (filter.namespace) query.where('namespace', filter.namespace);
-    if (filter.clusterId) whereId(query, 'cluster_id', filter.clusterId);
+    const query = this.db(VMS.table);
+    whereIds(query, {
+      service_id: filter.serviceId,
+      cluster_id: filter.clusterId,
+    });
+    whereEquals(query, { namespace: filter.namespace });
     const [{ count }] = await query.count({ count: '*' });
     return toCount(count);
   }
 
   async update(id: string, patch: Parameters<VmsStore['update']>[1]) {
-    await this.db(VMS.table).where({ id }).update(VMS.patch(patch));
+    await this.updateRecord(id, patch);
   }
 
   async delete(id: string) {
     await this.db('vm_revisions').where({ vm_id: id }).delete();
-    await this.db('vms').where({ id }).delete();
+    await this.deleteRecord(id);
   }
 
   async listForStatusSync(page: { offset: number; limit: number }) {
-    const rows: Array<Record<string, unknown>> = await this.selectVms()
+    const rows: Array<Record<string, unknown>> = await this.selectRecords()
       .orderBy('vms.id')
       .offset(page.offset)
       .limit(page.limit);
     return rows.map(row => ({
-      vm: readVm(row),
+      vm: this.readRecord(row),
       lastPolledAt: toIsoOrUndefined(row.last_polled_at),
       resourceVersion: optional(row.resource_version as string | null),
     }));
@@ -144,10 +135,10 @@ export class DatabaseVmsStore implements VmsStore {
       resource_version: poll.resourceVersion ?? null,
     };
     if (poll.status === undefined) {
-      await this.db('vms').where({ id }).update(bookkeeping);
+      await this.db(VMS.table).where({ id }).update(bookkeeping);
       return false;
     }
-    const written = await this.db('vms')
+    const written = await this.db(VMS.table)
       .where({ id, status: poll.polledStatus })
       .update({
         ...bookkeeping,
@@ -156,7 +147,7 @@ export class DatabaseVmsStore implements VmsStore {
         updated_at: poll.updatedAt,
       });
     if (written === 0) {
-      await this.db('vms').where({ id }).update(bookkeeping);
+      await this.db(VMS.table).where({ id }).update(bookkeeping);
     }
     return written === 1;
   }
