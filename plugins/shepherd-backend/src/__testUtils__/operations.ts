@@ -6,14 +6,18 @@ import {
 } from '@backstage/backend-test-utils';
 import {
   ShepherdCluster,
+  ShepherdService,
   ShepherdVm,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { randomUUID } from 'node:crypto';
 import {
   ShepherdVmDefinition,
   ShepherdVmResize,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
 import { MIGRATIONS_DIRECTORY } from '../database/migrations';
+import { NewVm } from '../database/stores/vms/VmsStore';
+import { OperationDependencies } from '../operations/OperationDependencies';
 import { Actor } from '../service/Actor';
 import { ApprovalPreflight } from '../service/approvals/ApprovalPreflight';
 import {
@@ -24,6 +28,7 @@ import { AuditRecorder } from '../service/audit/AuditRecorder';
 import { GovernanceContext } from '../service/GovernanceContext';
 import { Fixtures } from './fixtures';
 import { ManualClock } from './manualTime';
+import { createTestDatabases } from './testDatabases';
 
 /** What the cluster was asked to check before an approval. */
 export type PreflightCall =
@@ -111,12 +116,61 @@ export async function startOperationsTestBed(
     logger,
     clock: clock.now,
   });
-  return { knex, store, clock, context, fixtures: new Fixtures(store) };
+  const fixtures = new Fixtures(store);
+
+  /**
+   * A VM of `service` on a cluster of its own, as the store reads it back. Tests share the
+   * database: each VM gets a name of its own.
+   */
+  async function vmOf(
+    service: ShepherdService,
+    overrides: Partial<NewVm> = {},
+  ): Promise<ShepherdVm> {
+    const cluster = await fixtures.cluster();
+    const { id } = await fixtures.vm(service, {
+      name: `vm-${randomUUID().slice(0, 8)}`,
+      clusterId: cluster.id,
+      ...overrides,
+    });
+    return (await store.vms.get(id))!;
+  }
+
+  return { knex, store, clock, context, fixtures, vmOf };
 }
 
 export type OperationsTestBed = Awaited<
   ReturnType<typeof startOperationsTestBed>
 >;
+
+/**
+ * Declares `suite` once per supported database (`on 'SQLITE_3'`, …), with a test bed started
+ * before the suite's own hooks run: the bed's fields are there from its `beforeAll` on.
+ */
+export function describeOnEachDatabase(
+  suite: (bed: OperationsTestBed) => void,
+) {
+  const databases = createTestDatabases();
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    const bed = {} as OperationsTestBed;
+    beforeAll(async () => {
+      Object.assign(bed, await startOperationsTestBed(databases, databaseId));
+    });
+    suite(bed);
+  });
+}
+
+/**
+ * What an operation under test is built with: the bed's unit of work, and ports that record
+ * what the operation asks of the cluster.
+ */
+export function operationDependencies(bed: OperationsTestBed) {
+  return {
+    context: bed.context,
+    preflight: new RecordingPreflight(),
+    renderer: new RecordingRenderer(),
+    logger: mockServices.logger.mock(),
+  } satisfies OperationDependencies;
+}
 
 /** How a refused request answers: the error type, its code, message and details. */
 export interface Refusal {

@@ -1,6 +1,8 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ShepherdService } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { Response, Test } from 'supertest';
 import { ShepherdApi, startShepherdApi } from './apiHarness';
+import { createTestDatabases } from './testDatabases';
 
 /** The configuration the platform API tests start the plugin with: one credentials key. */
 export const ENCRYPTION_CONFIG = {
@@ -14,12 +16,36 @@ export const ENCRYPTION_CONFIG = {
 };
 
 /** Personas that may not change the platform's catalogs and clusters. */
-export const ADMIN_WRITE_REFUSED = [
+const ADMIN_WRITE_REFUSED = [
   'engineer-test',
   'engineer-prod',
   'viewer',
   'outsider',
+  'approver',
 ];
+
+/** The requests a persona sends, from `api.as(persona)`. */
+type PersonaRequests = ReturnType<ShepherdApi['as']>;
+
+/**
+ * Sends the requests of `send` as each persona that may not change the platform, one after
+ * the other, and expects every one refused with 403 PERMISSION_DENIED; `check` looks
+ * further at each refusal.
+ */
+export async function expectRefusedToNonAdmins(
+  api: ShepherdApi,
+  send: (as: PersonaRequests) => Test[],
+  check: (refusal: Response) => void = () => {},
+): Promise<void> {
+  for (const persona of ADMIN_WRITE_REFUSED) {
+    for (const request of send(api.as(persona))) {
+      const response = await request;
+      expect(response.status).toBe(403);
+      expect(response.body.error.code).toBe('PERMISSION_DENIED');
+      check(response);
+    }
+  }
+}
 
 /**
  * Starts the plugin with {@link ENCRYPTION_CONFIG} and seeds a Service (in a System of its
@@ -36,6 +62,40 @@ export async function startPlatformApi(
   });
   const service = await api.fixtures.service(await api.fixtures.system());
   return { api, service };
+}
+
+/** The database a suite of {@link describePlatformApi} runs on. */
+export interface PlatformApiDatabase {
+  databases: TestDatabases;
+  databaseId: TestDatabaseId;
+}
+
+/**
+ * Declares `suite` once per supported database (`on 'SQLITE_3'`, …), each test against a
+ * plugin of its own from {@link startPlatformApi}, stopped after it. `api` and `service`
+ * are filled in with the current test's before each test.
+ */
+export function describePlatformApi(
+  suite: (
+    api: ShepherdApi,
+    service: ShepherdService,
+    database: PlatformApiDatabase,
+  ) => void,
+) {
+  const databases = createTestDatabases();
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    const api = {} as ShepherdApi;
+    const service = {} as ShepherdService;
+    beforeEach(async () => {
+      const started = await startPlatformApi(databases, databaseId);
+      Object.assign(api, started.api);
+      Object.assign(service, started.service);
+    });
+    afterEach(async () => {
+      await api.backend.stop();
+    });
+    suite(api, service, { databases, databaseId });
+  });
 }
 
 /** The audit actions recorded for a type of resource, sorted. */

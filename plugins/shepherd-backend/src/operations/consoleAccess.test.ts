@@ -1,19 +1,14 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import {
   ShepherdService,
   ShepherdTicket,
   ShepherdVm,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { randomUUID } from 'node:crypto';
 import {
-  OperationsTestBed,
-  RecordingPreflight,
-  RecordingRenderer,
   actor,
+  describeOnEachDatabase,
+  operationDependencies,
   refusalOf,
-  startOperationsTestBed,
 } from '../__testUtils__/operations';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { NewVm } from '../database/stores/vms/VmsStore';
 import { consoleAccess } from './consoleAccess';
 
@@ -26,34 +21,16 @@ const APPROVER = actor('approver');
 const MINUTE = 60_000;
 
 describe('consoleAccess', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let bed: OperationsTestBed;
+  describeOnEachDatabase(bed => {
     let access: ReturnType<typeof consoleAccess>;
     let service: ShepherdService;
 
     beforeAll(async () => {
-      bed = await startOperationsTestBed(databases, databaseId);
-      access = consoleAccess({
-        context: bed.context,
-        preflight: new RecordingPreflight(),
-        renderer: new RecordingRenderer(),
-        logger: mockServices.logger.mock(),
-      });
+      access = consoleAccess(operationDependencies(bed));
       service = await bed.fixtures.service(await bed.fixtures.system());
     });
 
-    async function vm(overrides: Partial<NewVm> = {}): Promise<ShepherdVm> {
-      const cluster = await bed.fixtures.cluster();
-      const { id } = await bed.fixtures.vm(service, {
-        // Tests share the database: names of their own.
-        name: `vm-${randomUUID().slice(0, 8)}`,
-        clusterId: cluster.id,
-        ...overrides,
-      });
-      return (await bed.store.vms.get(id))!;
-    }
+    const vm = (overrides: Partial<NewVm> = {}) => bed.vmOf(service, overrides);
 
     const prepare = (
       target: ShepherdVm,

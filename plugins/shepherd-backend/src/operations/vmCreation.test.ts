@@ -11,14 +11,13 @@ import {
 import { randomUUID } from 'node:crypto';
 import { FIXED_NOW } from '../__testUtils__/fixtures';
 import {
-  OperationsTestBed,
   RecordingPreflight,
   RecordingRenderer,
   actor,
+  describeOnEachDatabase,
+  operationDependencies,
   refusalOf,
-  startOperationsTestBed,
 } from '../__testUtils__/operations';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { PermanentJobError } from '../queue/JobWorker';
 import { invalidInput } from '../service/errors';
 import { vmCreation, vmDefinition } from './vmCreation';
@@ -33,29 +32,16 @@ const systemName = (length: number) =>
 const APPROVER = actor('approver');
 
 describe('vmCreation', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let bed: OperationsTestBed;
+  describeOnEachDatabase(bed => {
     let preflight: RecordingPreflight;
     let renderer: RecordingRenderer;
     let logger: ReturnType<typeof mockServices.logger.mock>;
     let creation: ReturnType<typeof vmCreation>;
 
-    beforeAll(async () => {
-      bed = await startOperationsTestBed(databases, databaseId);
-    });
-
     beforeEach(() => {
-      preflight = new RecordingPreflight();
-      renderer = new RecordingRenderer();
-      logger = mockServices.logger.mock();
-      creation = vmCreation({
-        context: bed.context,
-        preflight,
-        renderer,
-        logger,
-      });
+      const dependencies = operationDependencies(bed);
+      ({ preflight, renderer, logger } = dependencies);
+      creation = vmCreation(dependencies);
     });
 
     /**

@@ -1,19 +1,14 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import {
   ShepherdService,
   ShepherdVm,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { randomUUID } from 'node:crypto';
 import {
-  OperationsTestBed,
-  RecordingPreflight,
-  RecordingRenderer,
   actor,
+  describeOnEachDatabase,
+  operationDependencies,
   refusalOf,
-  startOperationsTestBed,
 } from '../__testUtils__/operations';
 import { FakeVmJob, recordingProvider } from '../__testUtils__/vmJobs';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { NewVm } from '../database/stores/vms/VmsStore';
 import { vmDeletion } from './vmDeletion';
 
@@ -23,34 +18,16 @@ const REQUESTER = actor('engineer-prod');
 const APPROVER = actor('approver');
 
 describe('vmDeletion', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let bed: OperationsTestBed;
+  describeOnEachDatabase(bed => {
     let deletion: ReturnType<typeof vmDeletion>;
     let service: ShepherdService;
 
     beforeAll(async () => {
-      bed = await startOperationsTestBed(databases, databaseId);
-      deletion = vmDeletion({
-        context: bed.context,
-        preflight: new RecordingPreflight(),
-        renderer: new RecordingRenderer(),
-        logger: mockServices.logger.mock(),
-      });
+      deletion = vmDeletion(operationDependencies(bed));
       service = await bed.fixtures.service(await bed.fixtures.system());
     });
 
-    async function vm(overrides: Partial<NewVm> = {}): Promise<ShepherdVm> {
-      const cluster = await bed.fixtures.cluster();
-      const { id } = await bed.fixtures.vm(service, {
-        // Tests share the database: names of their own.
-        name: `vm-${randomUUID().slice(0, 8)}`,
-        clusterId: cluster.id,
-        ...overrides,
-      });
-      return (await bed.store.vms.get(id))!;
-    }
+    const vm = (overrides: Partial<NewVm> = {}) => bed.vmOf(service, overrides);
 
     const prodVm = () =>
       vm({ namespace: 'prd', environment: 'prod', status: 'RUNNING' });

@@ -1,4 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import {
   ShepherdInstanceSize,
   ShepherdService,
@@ -7,14 +6,12 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
 import {
-  OperationsTestBed,
   RecordingPreflight,
-  RecordingRenderer,
   actor,
+  describeOnEachDatabase,
+  operationDependencies,
   refusalOf,
-  startOperationsTestBed,
 } from '../__testUtils__/operations';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { NewVm } from '../database/stores/vms/VmsStore';
 import { invalidInput } from '../service/errors';
 import { vmModification } from './vmModification';
@@ -25,40 +22,23 @@ const REQUESTER = actor('engineer-test');
 const APPROVER = actor('approver');
 
 describe('vmModification', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let bed: OperationsTestBed;
+  describeOnEachDatabase(bed => {
     let preflight: RecordingPreflight;
     let modification: ReturnType<typeof vmModification>;
     let service: ShepherdService;
 
     beforeAll(async () => {
-      bed = await startOperationsTestBed(databases, databaseId);
       service = await bed.fixtures.service(await bed.fixtures.system());
     });
 
     beforeEach(() => {
-      preflight = new RecordingPreflight();
-      modification = vmModification({
-        context: bed.context,
-        preflight,
-        renderer: new RecordingRenderer(),
-        logger: mockServices.logger.mock(),
-      });
+      const dependencies = operationDependencies(bed);
+      preflight = dependencies.preflight;
+      modification = vmModification(dependencies);
     });
 
     /** A VM of 2 cores (1 requested), 4 GiB (2 requested) and 20 GiB of disk. */
-    async function vm(overrides: Partial<NewVm> = {}): Promise<ShepherdVm> {
-      const cluster = await bed.fixtures.cluster();
-      const { id } = await bed.fixtures.vm(service, {
-        // Tests share the database: names of their own.
-        name: `vm-${randomUUID().slice(0, 8)}`,
-        clusterId: cluster.id,
-        ...overrides,
-      });
-      return (await bed.store.vms.get(id))!;
-    }
+    const vm = (overrides: Partial<NewVm> = {}) => bed.vmOf(service, overrides);
 
     /** A VM created from an instance size whose frozen snapshot has `size`'s KubeVirt needs. */
     async function vmCreatedFrom(

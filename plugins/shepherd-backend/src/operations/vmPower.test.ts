@@ -1,20 +1,15 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import {
   PowerAction,
   ShepherdService,
   ShepherdVm,
   VmStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { randomUUID } from 'node:crypto';
 import {
-  OperationsTestBed,
-  RecordingPreflight,
-  RecordingRenderer,
   actor,
+  describeOnEachDatabase,
+  operationDependencies,
   refusalOf,
-  startOperationsTestBed,
 } from '../__testUtils__/operations';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
   FakeVmJob,
   FakeVmState,
@@ -30,34 +25,16 @@ const REQUESTER = actor('engineer-test');
 const APPROVER = actor('approver');
 
 describe('vmPower', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let bed: OperationsTestBed;
+  describeOnEachDatabase(bed => {
     let power: ReturnType<typeof vmPower>;
     let service: ShepherdService;
 
     beforeAll(async () => {
-      bed = await startOperationsTestBed(databases, databaseId);
-      power = vmPower({
-        context: bed.context,
-        preflight: new RecordingPreflight(),
-        renderer: new RecordingRenderer(),
-        logger: mockServices.logger.mock(),
-      });
+      power = vmPower(operationDependencies(bed));
       service = await bed.fixtures.service(await bed.fixtures.system());
     });
 
-    async function vm(overrides: Partial<NewVm> = {}): Promise<ShepherdVm> {
-      const cluster = await bed.fixtures.cluster();
-      const { id } = await bed.fixtures.vm(service, {
-        // Tests share the database: names of their own.
-        name: `vm-${randomUUID().slice(0, 8)}`,
-        clusterId: cluster.id,
-        ...overrides,
-      });
-      return (await bed.store.vms.get(id))!;
-    }
+    const vm = (overrides: Partial<NewVm> = {}) => bed.vmOf(service, overrides);
 
     const prepare = (
       target: ShepherdVm,

@@ -20,6 +20,11 @@ import {
   ShepherdService,
   ShepherdSystem,
   ShepherdTicket,
+  shepherdNamespaceReadPermission,
+  shepherdServiceReadPermission,
+  shepherdSystemReadPermission,
+  shepherdTicketReadPermission,
+  shepherdVmReadPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import {
   shepherdNamespacePermissionResourceRef,
@@ -59,6 +64,42 @@ const RESOURCE_REFS = {
   [SHEPHERD_RESOURCE_TYPES.ticket]: shepherdTicketPermissionResourceRef,
   [SHEPHERD_RESOURCE_TYPES.namespace]: shepherdNamespacePermissionResourceRef,
 } as const;
+
+/** The key of a Shepherd resource type, e.g. `system` for `shepherd-system`. */
+export type ShepherdResourceKind = keyof typeof SHEPHERD_RESOURCE_TYPES;
+
+/** The records of a kind of resource, e.g. a System for `system`. */
+type RecordOf<K extends ShepherdResourceKind> =
+  ShepherdRecords[(typeof SHEPHERD_RESOURCE_TYPES)[K]];
+
+/** What reading a record of each type takes, and what "not found" calls the record. */
+const READING: {
+  [T in ShepherdResourceType]: {
+    permission: ResourcePermission<T>;
+    what: string;
+  };
+} = {
+  [SHEPHERD_RESOURCE_TYPES.system]: {
+    permission: shepherdSystemReadPermission,
+    what: 'System',
+  },
+  [SHEPHERD_RESOURCE_TYPES.service]: {
+    permission: shepherdServiceReadPermission,
+    what: 'Service',
+  },
+  [SHEPHERD_RESOURCE_TYPES.vm]: {
+    permission: shepherdVmReadPermission,
+    what: 'VM',
+  },
+  [SHEPHERD_RESOURCE_TYPES.ticket]: {
+    permission: shepherdTicketReadPermission,
+    what: 'Ticket',
+  },
+  [SHEPHERD_RESOURCE_TYPES.namespace]: {
+    permission: shepherdNamespaceReadPermission,
+    what: 'Namespace',
+  },
+};
 
 /** How a record that the caller may read, but not act on, is refused. */
 export interface Refusal {
@@ -110,34 +151,62 @@ export class ShepherdAuthorizer {
     return authorize(decision, await this.resources.resourceOf(type, record));
   }
 
+  /** The record, if the caller may read it: 404 otherwise, as if it did not exist. */
+  async authorizeRead<K extends ShepherdResourceKind, R extends RecordOf<K>>(
+    reader: Reader,
+    kind: K,
+    record: R,
+  ): Promise<R> {
+    await this.#requireReadable(reader, SHEPHERD_RESOURCE_TYPES[kind], record);
+    return record;
+  }
+
   /**
-   * Lets the caller on only if it may read the record (404 otherwise, as if it did not exist)
-   * and, when a `permission` is given, also do that to it (403 with the refusal otherwise).
+   * Lets the caller on only if it may read the record (404 otherwise) and do `permission`
+   * to it (403 with the refusal otherwise).
    */
   async authorize<T extends ShepherdResourceType>(
     reader: Reader,
     record: ShepherdRecords[T],
-    checks: {
-      read: ResourcePermission<T>;
-      /** What "not found" calls the record, e.g. `VM`. */
-      what: string;
-      permission?: ResourcePermission<T>;
-      refusal?: Refusal;
-    },
+    permission: ResourcePermission<T>,
+    refusal: Refusal,
   ): Promise<void> {
-    const { credentials } = reader;
-    if (!(await this.isAllowedOn(credentials, checks.read, record))) {
-      throw notFound(checks.what);
-    }
-    if (
-      checks.permission &&
-      !(await this.isAllowedOn(credentials, checks.permission, record))
-    ) {
+    await this.#requireReadable(reader, permission.resourceType as T, record);
+    if (!(await this.isAllowedOn(reader.credentials, permission, record))) {
       throw notAllowed(
-        checks.refusal?.message ?? `You may not do this to this ${checks.what}`,
-        checks.refusal?.code ?? SHEPHERD_ERROR_CODES.PERMISSION_DENIED,
+        refusal.message,
+        refusal.code ?? SHEPHERD_ERROR_CODES.PERMISSION_DENIED,
       );
     }
+  }
+
+  async #requireReadable<T extends ShepherdResourceType>(
+    reader: Reader,
+    type: T,
+    record: ShepherdRecords[T],
+  ) {
+    const reading = READING[type];
+    if (
+      !(await this.isAllowedOn(reader.credentials, reading.permission, record))
+    ) {
+      throw notFound(reading.what);
+    }
+  }
+
+  /**
+   * Runs a list under a resource permission: `list` with the conditions of a conditional
+   * decision (applied in SQL), or with none when the caller is allowed everything; `nothing`,
+   * without asking the store, when it is allowed nothing.
+   */
+  async listAuthorized<R>(
+    reader: Reader,
+    permission: ResourcePermission<ShepherdResourceType>,
+    nothing: R,
+    list: (conditions: PermissionConditions | undefined) => Promise<R>,
+  ): Promise<R> {
+    const access = await this.listAccess(reader.credentials, permission);
+    if (access.type === 'none') return nothing;
+    return list(access.type === 'some' ? access.conditions : undefined);
   }
 
   /** A resource permission, for a list: what to filter the query by. */

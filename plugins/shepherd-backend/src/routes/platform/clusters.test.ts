@@ -1,16 +1,14 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { ShepherdService } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { CredentialCipher } from '../../crypto/CredentialCipher';
-import { ShepherdApi, startShepherdApi } from '../../__testUtils__/apiHarness';
+import { startShepherdApi } from '../../__testUtils__/apiHarness';
 import {
-  ADMIN_WRITE_REFUSED,
   ENCRYPTION_CONFIG,
   auditActions,
+  expectRefusedToNonAdmins,
   expectNothingWritten,
-  startPlatformApi,
+  describePlatformApi,
 } from '../../__testUtils__/platformApi';
-import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import { AuditRecorder } from '../../service/audit/AuditRecorder';
 import { DefaultClustersService } from '../../service/platform/DefaultClustersService';
 import { GovernanceContext } from '../../service/GovernanceContext';
@@ -59,20 +57,7 @@ function expectNoCredentials(value: unknown) {
 }
 
 describe('Platform API: clusters', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let api: ShepherdApi;
-    let service: ShepherdService;
-
-    beforeEach(async () => {
-      ({ api, service } = await startPlatformApi(databases, databaseId));
-    });
-
-    afterEach(async () => {
-      await api.backend.stop();
-    });
-
+  describePlatformApi((api, service, database) => {
     const base = '/v1/admin/clusters';
 
     function clustersService(config: object = ENCRYPTION_CONFIG) {
@@ -260,7 +245,7 @@ describe('Platform API: clusters', () => {
     });
 
     it('answers 503 ENCRYPTION_NOT_CONFIGURED without a key, and writes nothing', async () => {
-      const unconfigured = await startShepherdApi({ databases, databaseId });
+      const unconfigured = await startShepherdApi(database);
       try {
         const response = await unconfigured
           .as('platform-admin')
@@ -405,24 +390,22 @@ describe('Platform API: clusters', () => {
           (await api.as(persona).get(`${base}/${cluster.id}`)).status,
         ).toBe(403);
       }
-      for (const persona of [...ADMIN_WRITE_REFUSED, 'approver']) {
-        const as = api.as(persona);
-        for (const response of [
-          await as.post(base).send({
+      await expectRefusedToNonAdmins(
+        api,
+        as => [
+          as.post(base).send({
             name: 'other',
             environment: 'test',
             kubeconfig: kubeconfig(),
           }),
-          await as.patch(`${base}/${cluster.id}`).send({ enabled: false }),
-          await as
+          as.patch(`${base}/${cluster.id}`).send({ enabled: false }),
+          as
             .put(`${base}/${cluster.id}/credentials`)
             .send({ kubeconfig: kubeconfig() }),
-          await as.delete(`${base}/${cluster.id}`),
-        ]) {
-          expect(response.status).toBe(403);
-          expectNoCredentials(response.body);
-        }
-      }
+          as.delete(`${base}/${cluster.id}`),
+        ],
+        refusal => expectNoCredentials(refusal.body),
+      );
       expect((await api.anonymous().get(base)).status).toBe(401);
       expect(await api.store.clusters.get(cluster.id)).toEqual(cluster);
       expect(await auditActions(api, 'cluster')).toEqual([]);

@@ -1,30 +1,14 @@
-import { ShepherdService } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdApi } from '../../__testUtils__/apiHarness';
 import {
-  ADMIN_WRITE_REFUSED,
   auditActions,
+  expectRefusedToNonAdmins,
   expectNothingWritten,
-  startPlatformApi,
+  describePlatformApi,
 } from '../../__testUtils__/platformApi';
-import { createTestDatabases } from '../../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
 describe('Platform API: instance sizes', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let api: ShepherdApi;
-    let service: ShepherdService;
-
-    beforeEach(async () => {
-      ({ api, service } = await startPlatformApi(databases, databaseId));
-    });
-
-    afterEach(async () => {
-      await api.backend.stop();
-    });
-
+  describePlatformApi((api, service) => {
     const base = '/v1/admin/instance-sizes';
     const MEDIUM = { name: 'medium', cpuCores: 2, memoryGi: 4, diskGb: 40 };
 
@@ -404,18 +388,13 @@ describe('Platform API: instance sizes', () => {
 
     it('is for catalog managers only', async () => {
       const size = await api.fixtures.instanceSize();
-      for (const persona of [...ADMIN_WRITE_REFUSED, 'approver']) {
-        const as = api.as(persona);
-        for (const response of [
-          await as.get(base),
-          await as.get(`${base}/${size.id}`),
-          await as.post(base).send(MEDIUM),
-          await as.patch(`${base}/${size.id}`).send({ enabled: false }),
-          await as.delete(`${base}/${size.id}`),
-        ]) {
-          expect(response.status).toBe(403);
-        }
-      }
+      await expectRefusedToNonAdmins(api, as => [
+        as.get(base),
+        as.get(`${base}/${size.id}`),
+        as.post(base).send(MEDIUM),
+        as.patch(`${base}/${size.id}`).send({ enabled: false }),
+        as.delete(`${base}/${size.id}`),
+      ]);
       expect((await api.anonymous().get(base)).status).toBe(401);
       expect(await api.store.instanceSizes.get(size.id)).toEqual(size);
       expect(await auditActions(api, 'instance_size')).toEqual([]);

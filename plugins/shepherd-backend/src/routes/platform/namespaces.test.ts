@@ -1,30 +1,14 @@
-import { ShepherdService } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdApi } from '../../__testUtils__/apiHarness';
 import {
-  ADMIN_WRITE_REFUSED,
   auditActions,
+  expectRefusedToNonAdmins,
   expectNothingWritten,
-  startPlatformApi,
+  describePlatformApi,
 } from '../../__testUtils__/platformApi';
-import { createTestDatabases } from '../../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
 describe('Platform API: namespaces', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let api: ShepherdApi;
-    let service: ShepherdService;
-
-    beforeEach(async () => {
-      ({ api, service } = await startPlatformApi(databases, databaseId));
-    });
-
-    afterEach(async () => {
-      await api.backend.stop();
-    });
-
+  describePlatformApi((api, service) => {
     const base = '/v1/admin/namespaces';
 
     it('lets platform admins register, read, change and delete namespaces, audited', async () => {
@@ -144,19 +128,13 @@ describe('Platform API: namespaces', () => {
 
     it('is for catalog managers only, reads included', async () => {
       const namespace = await api.fixtures.namespace({ name: 'dev' });
-      for (const persona of [...ADMIN_WRITE_REFUSED, 'approver']) {
-        const as = api.as(persona);
-        for (const response of [
-          await as.get(base),
-          await as.get(`${base}/${namespace.id}`),
-          await as.post(base).send({ name: 'other', environment: 'test' }),
-          await as.patch(`${base}/${namespace.id}`).send({ enabled: false }),
-          await as.delete(`${base}/${namespace.id}?confirm_name=dev`),
-        ]) {
-          expect(response.status).toBe(403);
-          expect(response.body.error.code).toBe('PERMISSION_DENIED');
-        }
-      }
+      await expectRefusedToNonAdmins(api, as => [
+        as.get(base),
+        as.get(`${base}/${namespace.id}`),
+        as.post(base).send({ name: 'other', environment: 'test' }),
+        as.patch(`${base}/${namespace.id}`).send({ enabled: false }),
+        as.delete(`${base}/${namespace.id}?confirm_name=dev`),
+      ]);
       expect((await api.anonymous().get(base)).status).toBe(401);
       expect(
         (

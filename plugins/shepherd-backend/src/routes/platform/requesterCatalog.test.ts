@@ -1,26 +1,12 @@
-import { ShepherdApi } from '../../__testUtils__/apiHarness';
 import {
   cloudInitOfBytes,
-  startPlatformApi,
+  describePlatformApi,
 } from '../../__testUtils__/platformApi';
-import { createTestDatabases } from '../../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
 describe('Platform API: the requester catalog', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let api: ShepherdApi;
-
-    beforeEach(async () => {
-      ({ api } = await startPlatformApi(databases, databaseId));
-    });
-
-    afterEach(async () => {
-      await api.backend.stop();
-    });
-
+  describePlatformApi(api => {
     it('refuses VM requests KubeVirt would refuse, from entries saved before its rules', async () => {
       const owned = await api.fixtures.service(
         await api.fixtures.system({

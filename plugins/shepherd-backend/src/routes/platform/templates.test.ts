@@ -1,31 +1,15 @@
-import { ShepherdService } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdApi } from '../../__testUtils__/apiHarness';
 import {
-  ADMIN_WRITE_REFUSED,
   auditActions,
+  expectRefusedToNonAdmins,
   cloudInitOfBytes,
   expectNothingWritten,
-  startPlatformApi,
+  describePlatformApi,
 } from '../../__testUtils__/platformApi';
-import { createTestDatabases } from '../../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
 
 describe('Platform API: templates', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let api: ShepherdApi;
-    let service: ShepherdService;
-
-    beforeEach(async () => {
-      ({ api, service } = await startPlatformApi(databases, databaseId));
-    });
-
-    afterEach(async () => {
-      await api.backend.stop();
-    });
-
+  describePlatformApi((api, service) => {
     const base = '/v1/admin/templates';
     const FEDORA = {
       name: 'fedora-40',
@@ -334,20 +318,13 @@ describe('Platform API: templates', () => {
 
     it('is for catalog managers only', async () => {
       const template = await api.fixtures.template();
-      for (const persona of [...ADMIN_WRITE_REFUSED, 'approver']) {
-        const as = api.as(persona);
-        for (const response of [
-          await as.get(base),
-          await as.get(`${base}/${template.id}`),
-          await as.post(base).send(FEDORA),
-          await as
-            .patch(`${base}/${template.id}`)
-            .send({ status: 'deprecated' }),
-          await as.delete(`${base}/${template.id}`),
-        ]) {
-          expect(response.status).toBe(403);
-        }
-      }
+      await expectRefusedToNonAdmins(api, as => [
+        as.get(base),
+        as.get(`${base}/${template.id}`),
+        as.post(base).send(FEDORA),
+        as.patch(`${base}/${template.id}`).send({ status: 'deprecated' }),
+        as.delete(`${base}/${template.id}`),
+      ]);
       expect((await api.anonymous().post(base).send(FEDORA)).status).toBe(401);
       expect(await api.store.templates.get(template.id)).toEqual(template);
       expect(await auditActions(api, 'template')).toEqual([]);

@@ -1,23 +1,9 @@
-import { ShepherdApi } from '../../__testUtils__/apiHarness';
-import { startPlatformApi } from '../../__testUtils__/platformApi';
-import { createTestDatabases } from '../../__testUtils__/testDatabases';
+import { describePlatformApi } from '../../__testUtils__/platformApi';
 
 jest.setTimeout(60_000);
 
 describe('Platform API: unknown ids', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let api: ShepherdApi;
-
-    beforeEach(async () => {
-      ({ api } = await startPlatformApi(databases, databaseId));
-    });
-
-    afterEach(async () => {
-      await api.backend.stop();
-    });
-
+  describePlatformApi(api => {
     it('answers 404 for unknown ids, whatever their shape', async () => {
       const as = api.as('platform-admin');
       for (const [base, patch, deleteQuery] of [

@@ -3,7 +3,6 @@ import {
   ApprovalDecision,
   ApprovalManifestRequest,
   shepherdTicketApprovePermission,
-  shepherdTicketReadPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor } from '../Actor';
@@ -23,27 +22,20 @@ export class AuthorizedApprovalsService implements ApprovalsService {
   ) {}
 
   async listTasks(actor: Actor, request: { offset: number; limit: number }) {
-    const access = await this.authorizer.listAccess(
-      actor.credentials,
+    return this.authorizer.listAuthorized(
+      actor,
       shepherdTicketApprovePermission,
+      emptyPage<ApprovalTask>(request),
+      conditions => this.inner.listTasks(actor, { ...request, conditions }),
     );
-    if (access.type === 'none') return emptyPage<ApprovalTask>(request);
-    return this.inner.listTasks(actor, {
-      ...request,
-      conditions: access.type === 'some' ? access.conditions : undefined,
-    });
   }
 
   async #authorizeDecision(actor: Actor, ticketId: string) {
     await this.authorizer.authorize(
       actor,
       await this.inner.loadTicket(ticketId),
-      {
-        read: shepherdTicketReadPermission,
-        what: 'Ticket',
-        permission: shepherdTicketApprovePermission,
-        refusal: { message: 'You may not decide this request' },
-      },
+      shepherdTicketApprovePermission,
+      { message: 'You may not decide this request' },
     );
   }
 

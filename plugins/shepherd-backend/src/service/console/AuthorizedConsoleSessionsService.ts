@@ -3,7 +3,6 @@ import {
   SHEPHERD_ERROR_CODES,
   shepherdVmConsolePermission,
   shepherdVmConsoleTakeoverPermission,
-  shepherdVmReadPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor } from '../Actor';
@@ -29,22 +28,19 @@ export class AuthorizedConsoleSessionsService
     request: CreateVmConsoleSessionRequest = {},
   ) {
     const vm = await this.inner.loadVm(vmId);
-    await this.authorizer.authorize(actor, vm, {
-      read: shepherdVmReadPermission,
-      what: 'VM',
-      permission: shepherdVmConsolePermission,
-      refusal: { message: `You may not open the console of ${vm.name}` },
+    await this.authorizer.authorize(actor, vm, shepherdVmConsolePermission, {
+      message: `You may not open the console of ${vm.name}`,
     });
     if (request.takeover) {
-      await this.authorizer.authorize(actor, vm, {
-        read: shepherdVmReadPermission,
-        what: 'VM',
-        permission: shepherdVmConsoleTakeoverPermission,
-        refusal: {
+      await this.authorizer.authorize(
+        actor,
+        vm,
+        shepherdVmConsoleTakeoverPermission,
+        {
           message: `You may not take over the console of ${vm.name}`,
           code: SHEPHERD_ERROR_CODES.CONSOLE_TAKEOVER_DENIED,
         },
-      });
+      );
     }
     return this.inner.createSession(actor, vmId, request);
   }

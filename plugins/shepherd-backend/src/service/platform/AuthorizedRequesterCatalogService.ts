@@ -28,29 +28,30 @@ export class AuthorizedRequesterCatalogService
   ) {}
 
   async listNamespaces(actor: Actor, request: PageRequest) {
-    const access = await this.#namespaceAccess(actor);
-    if (access.type === 'none') return emptyPage<ShepherdNamespace>(request);
-    return this.inner.listNamespaces(actor, {
-      ...request,
-      conditions: access.type === 'some' ? access.conditions : undefined,
-    });
+    return this.authorizer.listAuthorized(
+      actor,
+      shepherdNamespaceReadPermission,
+      emptyPage<ShepherdNamespace>(request),
+      conditions =>
+        this.inner.listNamespaces(actor, { ...request, conditions }),
+    );
   }
 
   async getNamespace(actor: Actor, name: string) {
-    const namespace = await this.inner.getNamespace(actor, name);
-    await this.authorizer.authorize(actor, namespace, {
-      read: shepherdNamespaceReadPermission,
-      what: 'Namespace',
-    });
-    return namespace;
+    return this.authorizer.authorizeRead(
+      actor,
+      'namespace',
+      await this.inner.getNamespace(actor, name),
+    );
   }
 
   async listEnvironments(actor: Actor): Promise<Environment[]> {
-    const access = await this.#namespaceAccess(actor);
-    if (access.type === 'none') return [];
-    return this.inner.listEnvironments(actor, {
-      conditions: access.type === 'some' ? access.conditions : undefined,
-    });
+    return this.authorizer.listAuthorized(
+      actor,
+      shepherdNamespaceReadPermission,
+      [],
+      conditions => this.inner.listEnvironments(actor, { conditions }),
+    );
   }
 
   async listTemplates(actor: Actor, request: OfferRequest) {
@@ -64,13 +65,6 @@ export class AuthorizedRequesterCatalogService
     return this.inner.listInstanceSizes(
       actor,
       await this.#offerRequest(actor, request),
-    );
-  }
-
-  async #namespaceAccess(actor: Actor) {
-    return this.authorizer.listAccess(
-      actor.credentials,
-      shepherdNamespaceReadPermission,
     );
   }
 

@@ -4,7 +4,6 @@ import {
   ShepherdSystem,
   normalizeEntityRef,
   shepherdSystemMembersManagePermission,
-  shepherdSystemReadPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor, Reader } from '../Actor';
@@ -26,12 +25,11 @@ export class AuthorizedMembersService implements MembersService {
   ) {}
 
   async #readableSystem(reader: Reader, systemId: string) {
-    const system = await this.inner.getSystem(systemId);
-    await this.authorizer.authorize(reader, system, {
-      read: shepherdSystemReadPermission,
-      what: 'System',
-    });
-    return system;
+    return this.authorizer.authorizeRead(
+      reader,
+      'system',
+      await this.inner.getSystem(systemId),
+    );
   }
 
   async listMembers(reader: Reader, systemId: string) {
@@ -42,14 +40,14 @@ export class AuthorizedMembersService implements MembersService {
   /** The System whose members the caller may manage; 404 or 403 otherwise. */
   async #managedSystem(actor: Actor, systemId: string) {
     const system = await this.inner.getSystem(systemId);
-    await this.authorizer.authorize(actor, system, {
-      read: shepherdSystemReadPermission,
-      what: 'System',
-      permission: shepherdSystemMembersManagePermission,
-      refusal: {
+    await this.authorizer.authorize(
+      actor,
+      system,
+      shepherdSystemMembersManagePermission,
+      {
         message: `You may not manage the members of the System '${system.name}'`,
       },
-    });
+    );
     return system;
   }
 

@@ -4,7 +4,6 @@ import {
   shepherdServiceDeletePermission,
   shepherdServiceReadPermission,
   shepherdServiceUpdatePermission,
-  shepherdSystemReadPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor, Reader } from '../Actor';
@@ -28,37 +27,31 @@ export class AuthorizedServicesService implements ServicesService {
     reader: Reader,
     request: ListRequest & { systemId?: string },
   ) {
-    const access = await this.authorizer.listAccess(
-      reader.credentials,
+    return this.authorizer.listAuthorized(
+      reader,
       shepherdServiceReadPermission,
+      emptyPage<ShepherdService>(request),
+      conditions => this.inner.listServices(reader, { ...request, conditions }),
     );
-    if (access.type === 'none') return emptyPage<ShepherdService>(request);
-    return this.inner.listServices(reader, {
-      ...request,
-      conditions: access.type === 'some' ? access.conditions : undefined,
-    });
   }
 
   async getService(reader: Reader, id: string) {
-    const service = await this.inner.getService(reader, id);
-    await this.authorizer.authorize(reader, service, {
-      read: shepherdServiceReadPermission,
-      what: 'Service',
-    });
-    return service;
+    return this.authorizer.authorizeRead(
+      reader,
+      'service',
+      await this.inner.getService(reader, id),
+    );
   }
 
   /** New Services need `shepherd.service.create` on their System. */
   async #authorizeNewService(actor: Actor, systemId: string) {
     const system = await this.inner.getSystem(systemId);
-    await this.authorizer.authorize(actor, system, {
-      read: shepherdSystemReadPermission,
-      what: 'System',
-      permission: shepherdServiceCreatePermission,
-      refusal: {
-        message: `You may not create Services of the System '${system.name}'`,
-      },
-    });
+    await this.authorizer.authorize(
+      actor,
+      system,
+      shepherdServiceCreatePermission,
+      { message: `You may not create Services of the System '${system.name}'` },
+    );
   }
 
   async createService(
@@ -81,23 +74,23 @@ export class AuthorizedServicesService implements ServicesService {
     input: Parameters<ServicesService['updateService']>[2],
   ) {
     const service = await this.inner.getService(actor, id);
-    await this.authorizer.authorize(actor, service, {
-      read: shepherdServiceReadPermission,
-      what: 'Service',
-      permission: shepherdServiceUpdatePermission,
-      refusal: { message: `You may not change the Service '${service.name}'` },
-    });
+    await this.authorizer.authorize(
+      actor,
+      service,
+      shepherdServiceUpdatePermission,
+      { message: `You may not change the Service '${service.name}'` },
+    );
     return this.inner.updateService(actor, id, input);
   }
 
   async deleteService(actor: Actor, id: string, confirm: boolean) {
     const service = await this.inner.getService(actor, id);
-    await this.authorizer.authorize(actor, service, {
-      read: shepherdServiceReadPermission,
-      what: 'Service',
-      permission: shepherdServiceDeletePermission,
-      refusal: { message: `You may not delete the Service '${service.name}'` },
-    });
+    await this.authorizer.authorize(
+      actor,
+      service,
+      shepherdServiceDeletePermission,
+      { message: `You may not delete the Service '${service.name}'` },
+    );
     return this.inner.deleteService(actor, id, confirm);
   }
 }

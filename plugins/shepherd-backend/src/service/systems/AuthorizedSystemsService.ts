@@ -24,24 +24,20 @@ export class AuthorizedSystemsService implements SystemsService {
   ) {}
 
   async listSystems(reader: Reader, request: ListRequest) {
-    const access = await this.authorizer.listAccess(
-      reader.credentials,
+    return this.authorizer.listAuthorized(
+      reader,
       shepherdSystemReadPermission,
+      emptyPage<ShepherdSystem>(request),
+      conditions => this.inner.listSystems(reader, { ...request, conditions }),
     );
-    if (access.type === 'none') return emptyPage<ShepherdSystem>(request);
-    return this.inner.listSystems(reader, {
-      ...request,
-      conditions: access.type === 'some' ? access.conditions : undefined,
-    });
   }
 
   async getSystem(reader: Reader, id: string) {
-    const system = await this.inner.getSystem(reader, id);
-    await this.authorizer.authorize(reader, system, {
-      read: shepherdSystemReadPermission,
-      what: 'System',
-    });
-    return system;
+    return this.authorizer.authorizeRead(
+      reader,
+      'system',
+      await this.inner.getSystem(reader, id),
+    );
   }
 
   async createSystem(
@@ -74,14 +70,14 @@ export class AuthorizedSystemsService implements SystemsService {
     input: Parameters<SystemsService['updateSystem']>[2],
   ) {
     const system = await this.inner.getSystem(actor, id);
-    await this.authorizer.authorize(actor, system, {
-      read: shepherdSystemReadPermission,
-      what: 'System',
-      permission: shepherdSystemUpdatePermission,
-      refusal: {
+    await this.authorizer.authorize(
+      actor,
+      system,
+      shepherdSystemUpdatePermission,
+      {
         message: `You may not change the description of the System '${system.name}'`,
       },
-    });
+    );
     return this.inner.updateSystem(actor, id, input);
   }
 
@@ -91,12 +87,12 @@ export class AuthorizedSystemsService implements SystemsService {
     confirmName: string | undefined,
   ) {
     const system = await this.inner.getSystem(actor, id);
-    await this.authorizer.authorize(actor, system, {
-      read: shepherdSystemReadPermission,
-      what: 'System',
-      permission: shepherdSystemDeletePermission,
-      refusal: { message: `You may not delete the System '${system.name}'` },
-    });
+    await this.authorizer.authorize(
+      actor,
+      system,
+      shepherdSystemDeletePermission,
+      { message: `You may not delete the System '${system.name}'` },
+    );
     return this.inner.deleteSystem(actor, id, confirmName);
   }
 }

@@ -20,32 +20,30 @@ export class AuthorizedTicketsService implements TicketsService {
   ) {}
 
   async listTickets(actor: Actor, request: TicketListRequest) {
-    const access = await this.authorizer.listAccess(
-      actor.credentials,
+    return this.authorizer.listAuthorized(
+      actor,
       shepherdTicketReadPermission,
+      emptyPage<ShepherdTicket>(request),
+      conditions => this.inner.listTickets(actor, { ...request, conditions }),
     );
-    if (access.type === 'none') return emptyPage<ShepherdTicket>(request);
-    return this.inner.listTickets(actor, {
-      ...request,
-      conditions: access.type === 'some' ? access.conditions : undefined,
-    });
   }
 
   async getTicket(actor: Actor, id: string) {
-    await this.authorizer.authorize(actor, await this.inner.loadTicket(id), {
-      read: shepherdTicketReadPermission,
-      what: 'Ticket',
-    });
+    await this.authorizer.authorizeRead(
+      actor,
+      'ticket',
+      await this.inner.loadTicket(id),
+    );
     return this.inner.getTicket(actor, id);
   }
 
   async cancelTicket(actor: Actor, id: string) {
-    await this.authorizer.authorize(actor, await this.inner.loadTicket(id), {
-      read: shepherdTicketReadPermission,
-      what: 'Ticket',
-      permission: shepherdTicketCancelPermission,
-      refusal: { message: 'You may not cancel this request' },
-    });
+    await this.authorizer.authorize(
+      actor,
+      await this.inner.loadTicket(id),
+      shepherdTicketCancelPermission,
+      { message: 'You may not cancel this request' },
+    );
     return this.inner.cancelTicket(actor, id);
   }
 }

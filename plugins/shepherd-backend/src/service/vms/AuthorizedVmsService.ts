@@ -1,7 +1,5 @@
 import {
   ShepherdVm,
-  shepherdNamespaceReadPermission,
-  shepherdServiceReadPermission,
   shepherdVmConsolePermission,
   shepherdVmReadPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -26,24 +24,20 @@ export class AuthorizedVmsService implements VmsService {
   ) {}
 
   async listVms(reader: Reader, request: VmListRequest) {
-    const access = await this.authorizer.listAccess(
-      reader.credentials,
+    return this.authorizer.listAuthorized(
+      reader,
       shepherdVmReadPermission,
+      emptyPage<ShepherdVm>(request),
+      conditions => this.inner.listVms(reader, { ...request, conditions }),
     );
-    if (access.type === 'none') return emptyPage<ShepherdVm>(request);
-    return this.inner.listVms(reader, {
-      ...request,
-      conditions: access.type === 'some' ? access.conditions : undefined,
-    });
   }
 
   async getVm(reader: Reader, id: string) {
-    const vm = await this.inner.getVm(reader, id);
-    await this.authorizer.authorize(reader, vm, {
-      read: shepherdVmReadPermission,
-      what: 'VM',
-    });
-    return vm;
+    return this.authorizer.authorizeRead(
+      reader,
+      'vm',
+      await this.inner.getVm(reader, id),
+    );
   }
 
   async requestOperation(actor: Actor, request: VmOperationRequest) {
@@ -55,11 +49,8 @@ export class AuthorizedVmsService implements VmsService {
       const verb = (operation.verb as (input: unknown) => string)(
         request.input,
       );
-      await this.authorizer.authorize(actor, vm, {
-        read: shepherdVmReadPermission,
-        what: 'VM',
-        permission: operation.permission,
-        refusal: { message: `You may not ${verb} ${vm.name}` },
+      await this.authorizer.authorize(actor, vm, operation.permission, {
+        message: `You may not ${verb} ${vm.name}`,
       });
     }
     return this.inner.requestOperation(actor, request);
@@ -69,14 +60,8 @@ export class AuthorizedVmsService implements VmsService {
     const { service, namespace } = await this.inner.loadTarget<'create'>(
       request,
     );
-    await this.authorizer.authorize(actor, service, {
-      read: shepherdServiceReadPermission,
-      what: 'Service',
-    });
-    await this.authorizer.authorize(actor, namespace, {
-      read: shepherdNamespaceReadPermission,
-      what: 'Namespace',
-    });
+    await this.authorizer.authorizeRead(actor, 'service', service);
+    await this.authorizer.authorizeRead(actor, 'namespace', namespace);
     const create = this.inner.operation('create');
     const prospective = {
       systemId: service.systemId,
@@ -101,11 +86,8 @@ export class AuthorizedVmsService implements VmsService {
 
   async getConsoleAccess(actor: Actor, vmId: string) {
     const vm = await this.inner.getVm(actor, vmId);
-    await this.authorizer.authorize(actor, vm, {
-      read: shepherdVmReadPermission,
-      what: 'VM',
-      permission: shepherdVmConsolePermission,
-      refusal: { message: `You may not open the console of ${vm.name}` },
+    await this.authorizer.authorize(actor, vm, shepherdVmConsolePermission, {
+      message: `You may not open the console of ${vm.name}`,
     });
     return this.inner.getConsoleAccess(actor, vmId);
   }
