@@ -75,6 +75,7 @@ const apiTypes = format(
     await openapiTS(spec, {
       // `type: object` without properties (details, payloads) is any object, not an empty one.
       emptyObjectsUnknown: true,
+      enumValues: true,
       silent: true,
     }),
   )}`,

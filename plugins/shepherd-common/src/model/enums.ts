@@ -1,31 +1,45 @@
+import type { ShepherdApiSchema } from '../schema';
+import {
+  catalogScopeValues,
+  clusterStatusValues,
+  directOrApprovalValues,
+  domainEventStatusValues,
+  domainEventTypeValues,
+  environmentValues,
+  memberRoleValues,
+  powerActionValues,
+  templateSourceTypeValues,
+  templateStatusValues,
+  ticketOperationValues,
+  ticketStatusValues,
+  vmStatusValues,
+} from '../schema/openapi.generated';
+
 /**
  * The vocabulary of Shepherd: every enum the API, the store and the UI share. The strings are
- * the upstream product's and must not change.
+ * the upstream product's and must not change; they are written once, in the API contract
+ * (openapi.yaml), and their lists here are the ones generated from it.
  */
 
 /** @public */
-export const ENVIRONMENTS = ['test', 'prod'] as const;
+export const ENVIRONMENTS = environmentValues;
 /** @public */
-export type Environment = (typeof ENVIRONMENTS)[number];
+export type Environment = ShepherdApiSchema<'Environment'>;
 
 /** Roles of a System member, strongest first; inherited System → Service → VM. @public */
-export const MEMBER_ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
+export const MEMBER_ROLES = memberRoleValues;
 /** @public */
-export type MemberRole = (typeof MEMBER_ROLES)[number];
+export type MemberRole = ShepherdApiSchema<'MemberRole'>;
 
 /** Who sees a template or an instance size in the request catalog. @public */
-export const CATALOG_SCOPES = ['unclassified', 'test', 'prod', 'all'] as const;
+export const CATALOG_SCOPES = catalogScopeValues;
 /** @public */
-export type CatalogScope = (typeof CATALOG_SCOPES)[number];
+export type CatalogScope = ShepherdApiSchema<'CatalogScope'>;
 
 /** @public */
-export const TEMPLATE_SOURCE_TYPES = [
-  'containerdisk',
-  'cdi_image_import',
-  'cdi_pvc_clone',
-] as const;
+export const TEMPLATE_SOURCE_TYPES = templateSourceTypeValues;
 /** @public */
-export type TemplateSourceType = (typeof TEMPLATE_SOURCE_TYPES)[number];
+export type TemplateSourceType = ShepherdApiSchema<'TemplateSourceType'>;
 
 /**
  * Template lifecycle: only `active` templates serve new requests; `deprecated` ones keep
@@ -33,48 +47,24 @@ export type TemplateSourceType = (typeof TEMPLATE_SOURCE_TYPES)[number];
  *
  * @public
  */
-export const TEMPLATE_STATUSES = [
-  'draft',
-  'active',
-  'deprecated',
-  'archived',
-] as const;
+export const TEMPLATE_STATUSES = templateStatusValues;
 /** @public */
-export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
+export type TemplateStatus = ShepherdApiSchema<'TemplateStatus'>;
 
 /** @public */
-export const CLUSTER_STATUSES = [
-  'UNKNOWN',
-  'HEALTHY',
-  'UNHEALTHY',
-  'UNREACHABLE',
-] as const;
+export const CLUSTER_STATUSES = clusterStatusValues;
 /** @public */
-export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
+export type ClusterStatus = ShepherdApiSchema<'ClusterStatus'>;
 
 /** @public */
-export const TICKET_OPERATIONS = [
-  'CREATE',
-  'MODIFY',
-  'DELETE',
-  'POWER',
-  'VNC_ACCESS',
-] as const;
+export const TICKET_OPERATIONS = ticketOperationValues;
 /** @public */
-export type TicketOperation = (typeof TICKET_OPERATIONS)[number];
+export type TicketOperation = ShepherdApiSchema<'TicketOperation'>;
 
 /** @public */
-export const TICKET_STATUSES = [
-  'PENDING',
-  'APPROVED',
-  'REJECTED',
-  'CANCELLED',
-  'EXECUTING',
-  'SUCCESS',
-  'FAILED',
-] as const;
+export const TICKET_STATUSES = ticketStatusValues;
 /** @public */
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export type TicketStatus = ShepherdApiSchema<'TicketStatus'>;
 
 /** Groups of ticket statuses used by list filters. @public */
 export const TICKET_STATUS_GROUPS: Record<
@@ -88,74 +78,29 @@ export const TICKET_STATUS_GROUPS: Record<
 export type TicketStatusGroup = keyof typeof TICKET_STATUS_GROUPS;
 
 /** @public */
-export const DOMAIN_EVENT_STATUSES = [
-  'PENDING',
-  'PROCESSING',
-  'COMPLETED',
-  'FAILED',
-  'CANCELLED',
-] as const;
+export const DOMAIN_EVENT_STATUSES = domainEventStatusValues;
 /** @public */
-export type DomainEventStatus = (typeof DOMAIN_EVENT_STATUSES)[number];
+export type DomainEventStatus = ShepherdApiSchema<'DomainEventStatus'>;
 
 /** @public */
-export const DOMAIN_EVENT_TYPES = [
-  'VM_CREATION_REQUESTED',
-  'VM_CREATION_COMPLETED',
-  'VM_CREATION_FAILED',
-  'VM_MODIFY_REQUESTED',
-  'VM_MODIFY_COMPLETED',
-  'VM_MODIFY_FAILED',
-  'VM_DELETION_REQUESTED',
-  'VM_DELETION_COMPLETED',
-  'VM_DELETION_FAILED',
-  'VM_START_REQUESTED',
-  'VM_START_COMPLETED',
-  'VM_START_FAILED',
-  'VM_STOP_REQUESTED',
-  'VM_STOP_COMPLETED',
-  'VM_STOP_FAILED',
-  'VM_RESTART_REQUESTED',
-  'VM_RESTART_COMPLETED',
-  'VM_RESTART_FAILED',
-  'REQUEST_CANCELLED',
-  'VNC_ACCESS_REQUESTED',
-  'VNC_ACCESS_GRANTED',
-  'SYSTEM_CREATED',
-  'SYSTEM_DELETED',
-  'SERVICE_CREATED',
-  'SERVICE_DELETED',
-] as const;
+export const DOMAIN_EVENT_TYPES = domainEventTypeValues;
 /** @public */
-export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
+export type DomainEventType = ShepherdApiSchema<'DomainEventType'>;
 
 /** The 12 VM statuses; a deleted VM has no row, so there is no DELETED. @public */
-export const VM_STATUSES = [
-  'CREATING',
-  'STARTING',
-  'RUNNING',
-  'STOPPING',
-  'STOPPED',
-  'DELETING',
-  'FAILED',
-  'PENDING',
-  'MIGRATING',
-  'PAUSED',
-  'UNKNOWN',
-  'NOT_FOUND',
-] as const;
+export const VM_STATUSES = vmStatusValues;
 /** @public */
-export type VmStatus = (typeof VM_STATUSES)[number];
+export type VmStatus = ShepherdApiSchema<'VmStatus'>;
 
 /** @public */
-export const POWER_ACTIONS = ['start', 'stop', 'restart'] as const;
+export const POWER_ACTIONS = powerActionValues;
 /** @public */
-export type PowerAction = (typeof POWER_ACTIONS)[number];
+export type PowerAction = ShepherdApiSchema<'PowerAction'>;
 
 /** How a power or console request was answered: done directly, or waiting for approval. @public */
-export const DIRECT_OR_APPROVAL = ['ACCEPTED', 'PENDING_APPROVAL'] as const;
+export const DIRECT_OR_APPROVAL = directOrApprovalValues;
 /** @public */
-export type DirectOrApproval = (typeof DIRECT_OR_APPROVAL)[number];
+export type DirectOrApproval = ShepherdApiSchema<'DirectOrApproval'>;
 
 /** @public */
 export function isOneOf<T extends string>(

@@ -3348,3 +3348,135 @@ export interface operations {
     };
   };
 }
+type FlattenedDeepRequired<T> = {
+  [K in keyof T]-?: FlattenedDeepRequired<
+    T[K] extends unknown[] | undefined | null
+      ? Extract<T[K], unknown[]>[number]
+      : T[K]
+  >;
+};
+type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
+  ? Readonly<Exclude<T, undefined>>
+  : Readonly<Exclude<T, undefined>[]>;
+export const pathsV1AuditLogsGetParametersQueryOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/audit-logs']['get']['parameters']['query']['outcome']
+> = ['success', 'failure'];
+export const pathsV1TicketsGetParametersQueryScopeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/tickets']['get']['parameters']['query']['scope']
+> = ['mine', 'all'];
+export const pathsV1TicketsGetParametersQueryStatusGroupValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/tickets']['get']['parameters']['query']['statusGroup']
+> = ['ACTIVE', 'TERMINAL'];
+export const pathsV1AdminTemplatesPostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/admin/templates']['post']['requestBody']['content']['application/json']['status']
+> = ['draft', 'active'];
+export const memberRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MemberRole']
+> = ['owner', 'admin', 'member', 'viewer'];
+export const warningCodeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['WarningCode']
+> = ['NAME_LENGTH_WARNING', 'OVERCOMMIT_IN_PROD'];
+export const auditLogEntryOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['AuditLogEntry']['outcome']
+> = ['success', 'failure'];
+export const environmentValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Environment']
+> = ['test', 'prod'];
+export const vmStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['VmStatus']
+> = [
+  'CREATING',
+  'STARTING',
+  'RUNNING',
+  'STOPPING',
+  'STOPPED',
+  'DELETING',
+  'FAILED',
+  'PENDING',
+  'MIGRATING',
+  'PAUSED',
+  'UNKNOWN',
+  'NOT_FOUND',
+];
+export const powerActionValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PowerAction']
+> = ['start', 'stop', 'restart'];
+export const ticketOperationValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TicketOperation']
+> = ['CREATE', 'MODIFY', 'DELETE', 'POWER', 'VNC_ACCESS'];
+export const ticketStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TicketStatus']
+> = [
+  'PENDING',
+  'APPROVED',
+  'REJECTED',
+  'CANCELLED',
+  'EXECUTING',
+  'SUCCESS',
+  'FAILED',
+];
+export const directOrApprovalValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DirectOrApproval']
+> = ['ACCEPTED', 'PENDING_APPROVAL'];
+export const domainEventTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DomainEventType']
+> = [
+  'VM_CREATION_REQUESTED',
+  'VM_CREATION_COMPLETED',
+  'VM_CREATION_FAILED',
+  'VM_MODIFY_REQUESTED',
+  'VM_MODIFY_COMPLETED',
+  'VM_MODIFY_FAILED',
+  'VM_DELETION_REQUESTED',
+  'VM_DELETION_COMPLETED',
+  'VM_DELETION_FAILED',
+  'VM_START_REQUESTED',
+  'VM_START_COMPLETED',
+  'VM_START_FAILED',
+  'VM_STOP_REQUESTED',
+  'VM_STOP_COMPLETED',
+  'VM_STOP_FAILED',
+  'VM_RESTART_REQUESTED',
+  'VM_RESTART_COMPLETED',
+  'VM_RESTART_FAILED',
+  'REQUEST_CANCELLED',
+  'VNC_ACCESS_REQUESTED',
+  'VNC_ACCESS_GRANTED',
+  'SYSTEM_CREATED',
+  'SYSTEM_DELETED',
+  'SERVICE_CREATED',
+  'SERVICE_DELETED',
+];
+export const domainEventStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DomainEventStatus']
+> = ['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED', 'CANCELLED'];
+export const ticketSubmissionStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TicketSubmission']['status']
+> = ['PENDING'];
+export const catalogScopeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['CatalogScope']
+> = ['unclassified', 'test', 'prod', 'all'];
+export const templateStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TemplateStatus']
+> = ['draft', 'active', 'deprecated', 'archived'];
+export const templateSourceTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TemplateSourceType']
+> = ['containerdisk', 'cdi_image_import', 'cdi_pvc_clone'];
+export const clusterStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ClusterStatus']
+> = ['UNKNOWN', 'HEALTHY', 'UNHEALTHY', 'UNREACHABLE'];
+export const hugepagesSizeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['HugepagesSize']
+> = ['2Mi', '1Gi'];
+export const healthStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Health']['status']
+> = ['ok', 'degraded'];
+export const databaseHealthStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DatabaseHealth']['status']
+> = ['ok', 'error'];
+export const databaseHealthEngineValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['DatabaseHealth']['engine']
+> = ['sqlite', 'postgres', 'mysql', 'unknown'];
+export const componentsParametersEnabledFilterValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['parameters']['EnabledFilter']
+> = ['true', 'false'];
