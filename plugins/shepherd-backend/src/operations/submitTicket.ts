@@ -19,28 +19,32 @@ export function dedupeKey(operation: TicketOperation, target: string): string {
   return `${operation}:${target}`;
 }
 
-export interface TicketDraft {
-  operation: TicketOperation;
+/** What an operation submits: the request's fields of the ticket, with its event and audit. */
+export type TicketDraft = Pick<
+  ShepherdTicket,
+  | 'operation'
+  | 'reason'
+  | 'environment'
+  | 'systemId'
+  | 'systemName'
+  | 'serviceId'
+  | 'serviceName'
+  | 'namespace'
+  | 'vmId'
+  | 'vmName'
+  | 'powerAction'
+  | 'clusterId'
+  | 'requestSpec'
+  | 'grantMinutes'
+> & {
   eventType: DomainEventType;
+  /** What makes two pending requests the same one (see {@link dedupeKey}). */
   target: string;
-  reason: string;
-  environment: ShepherdTicket['environment'];
-  systemId: string;
-  systemName: string;
-  serviceId: string;
-  serviceName: string;
-  namespace: string;
-  vmId?: string;
-  vmName?: string;
-  powerAction?: ShepherdTicket['powerAction'];
-  clusterId?: string;
-  requestSpec: Record<string, unknown>;
-  grantMinutes?: number;
   /** The immutable payload of the domain event. */
   payload: Record<string, unknown>;
   /** Canonical audit action of the submission, e.g. `vm.request`. */
   auditAction: AuditAction;
-}
+};
 
 /**
  * Submits a ticket: its domain event (PENDING), the ticket (PENDING) and the audit row in one

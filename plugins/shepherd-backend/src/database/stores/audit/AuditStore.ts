@@ -1,19 +1,18 @@
 import { PageRequest } from '../../paging';
-import { AuditLogEntry, Page } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  AuditLogEntry,
+  Page,
+  ShepherdApiQuery,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+
+/** What the audit search filters by: the query of the API's audit search, without its paging. */
+export type AuditLogFilter = Omit<
+  ShepherdApiQuery<'ListAuditLogs'>,
+  'offset' | 'limit'
+>;
 
 export interface AuditStore {
   append(entry: AuditLogEntry): Promise<void>;
   get(id: string): Promise<AuditLogEntry | undefined>;
-  list(
-    options: PageRequest & {
-      action?: string;
-      actor?: string;
-      resourceType?: string;
-      resourceId?: string;
-      ticketId?: string;
-      outcome?: 'success' | 'failure';
-      from?: string;
-      to?: string;
-    },
-  ): Promise<Page<AuditLogEntry>>;
+  list(options: PageRequest & AuditLogFilter): Promise<Page<AuditLogEntry>>;
 }
