@@ -3,11 +3,13 @@ import {
   shepherdClusterReadPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   AdminSection,
   renderAdminSection,
 } from '../../__testUtils__/adminSections';
 import {
+  aCluster,
   aNamespace,
   aPage,
   aTemplate,
@@ -119,6 +121,27 @@ const CATALOGS: Array<{
   },
 ];
 
+/** Sections whose entries can be disabled from their row, with one enabled entry. */
+const TOGGLED: Array<{
+  section: AdminSection;
+  entry: { id: string; name: string };
+  list: keyof ShepherdApi;
+  update: keyof ShepherdApi;
+}> = [
+  {
+    section: 'clusters',
+    entry: aCluster(),
+    list: 'listClusters',
+    update: 'updateCluster',
+  },
+  {
+    section: 'namespaces',
+    entry: aNamespace(),
+    list: 'listAdminNamespaces',
+    update: 'updateNamespace',
+  },
+];
+
 // Whole admin pages; slow on a busy machine, the budget is generous, never the check.
 jest.setTimeout(120_000);
 
@@ -147,6 +170,25 @@ describe('Admin sections', () => {
       expect(
         screen.getAllByRole('button', { name: firstRun.action })[0],
       ).toBeEnabled();
+    },
+  );
+
+  it.each(TOGGLED)(
+    'disables an entry of $section from its row',
+    async ({ section, entry, list, update }) => {
+      const { api } = await renderAdminSection(section, {
+        [list]: async () => aPage([entry]),
+        [update]: async () => ({ ...entry, enabled: false }),
+      });
+
+      await userEvent.click(
+        await screen.findByRole('button', { name: `Disable ${entry.name}` }),
+      );
+
+      expect(
+        await screen.findByText(`${entry.name} is disabled.`),
+      ).toBeVisible();
+      expect(api[update]).toHaveBeenCalledWith(entry.id, { enabled: false });
     },
   );
 

@@ -345,23 +345,6 @@ describe('Admin: clusters', () => {
     expect(await screen.findByText('Saved sim-test.')).toBeInTheDocument();
   });
 
-  it('disables a cluster from its row', async () => {
-    const cluster = aCluster();
-    const { api } = await renderClusters({
-      listClusters: async () => aPage([cluster]),
-      updateCluster: async () => ({ ...cluster, enabled: false }),
-    });
-
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Disable sim-test' }),
-    );
-
-    expect(await screen.findByText('sim-test is disabled.')).toBeVisible();
-    expect(api.updateCluster).toHaveBeenCalledWith('cluster-test', {
-      enabled: false,
-    });
-  });
-
   it('offers to disable a cluster whose deletion is refused because it is in use', async () => {
     const cluster = aCluster();
     const { api } = await renderClusters({

@@ -220,21 +220,4 @@ describe('Admin: namespaces', () => {
       confirm_name: 'dev',
     });
   });
-
-  it('disables a namespace from its row', async () => {
-    const namespace = aNamespace();
-    const { api } = await renderNamespaces({
-      listAdminNamespaces: async () => aPage([namespace]),
-      updateNamespace: async () => ({ ...namespace, enabled: false }),
-    });
-
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Disable dev' }),
-    );
-
-    expect(await screen.findByText('dev is disabled.')).toBeVisible();
-    expect(api.updateNamespace).toHaveBeenCalledWith('ns-dev', {
-      enabled: false,
-    });
-  });
 });
