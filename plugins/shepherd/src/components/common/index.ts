@@ -11,10 +11,12 @@ export {
 export type { ConfirmationTier } from './ConfirmationDialog';
 export { EnvironmentChip } from './EnvironmentChip';
 export {
+  displayNameOf,
   formatCpu,
   formatDisk,
   formatEntityRef,
   formatMemory,
+  titleWithName,
   withRequest,
 } from './format';
 export {

@@ -11,6 +11,7 @@ import {
   FilterBar,
   FilterOption,
   FilterSelect,
+  displayNameOf,
   plainOptions,
   useDebouncedText,
 } from '../common';
@@ -127,7 +128,7 @@ export function VmFilters(props: {
           value={filters.clusterId}
           options={toOptions(options.clusters, cluster => ({
             value: cluster.id,
-            label: cluster.displayName || cluster.name,
+            label: displayNameOf(cluster),
           }))}
           onChange={clusterId => onChange({ clusterId })}
         />
