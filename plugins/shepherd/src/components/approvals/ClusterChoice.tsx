@@ -4,17 +4,11 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { ClusterStatusBadge, EnvironmentChip } from '../common';
+import { ClusterStatusBadge, EnvironmentChip, titleWithName } from '../common';
 import { ChoiceList } from '../requestVm/ChoiceList';
 
 export const CLUSTER_LABEL = 'Cluster';
 export const STORAGE_CLASS_LABEL = 'Storage class';
-
-function clusterTitle(cluster: ClusterCandidate): string {
-  return cluster.displayName && cluster.displayName !== cluster.name
-    ? `${cluster.displayName} (${cluster.name})`
-    : cluster.name;
-}
 
 /**
  * The cluster a new VM runs on. Every registered cluster is listed; those that cannot take
@@ -62,7 +56,7 @@ export function ClusterChoice(props: {
               flexWrap="wrap"
               style={{ gap: 8 }}
             >
-              {clusterTitle(cluster)}
+              {titleWithName(cluster)}
               <EnvironmentChip environment={cluster.environment} />
               <ClusterStatusBadge status={cluster.status} />
             </Box>

@@ -9,7 +9,13 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { NOT_SET } from '../../labels';
-import { formatCpu, formatDisk, formatMemory, withRequest } from '../common';
+import {
+  displayNameOf,
+  formatCpu,
+  formatDisk,
+  formatMemory,
+  withRequest,
+} from '../common';
 import { OfferedCatalog, sizeOf, templateNameOf } from './useOfferedCatalog';
 
 /** What the page says about a resize: it has a patch, not a manifest. */
@@ -38,7 +44,7 @@ function specRows(
   const size = sizeOf(spec.instanceSizeId, catalog);
   return {
     Template: templateNameOf(spec.templateId, catalog),
-    'Instance size': size ? size.displayName || size.name : spec.instanceSizeId,
+    'Instance size': size ? displayNameOf(size) : spec.instanceSizeId,
     CPU: withRequest(
       formatCpu(spec.cpuCores),
       formatCpu(spec.cpuRequest),

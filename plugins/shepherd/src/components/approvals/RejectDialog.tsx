@@ -1,9 +1,9 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { ShepherdTicket } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Typography from '@material-ui/core/Typography';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import { ConfirmationDialog, ReasonField, useAction } from '../common';
+import { ConfirmationDialog, ReasonField, useDialogAction } from '../common';
 import { describeTicket } from '../requests/ticketText';
 
 export const REJECT_LABEL = 'Reject';
@@ -19,25 +19,15 @@ export function RejectDialog(props: {
   const { ticket, open, onRejected, onCancel } = props;
   const api = useApi(shepherdApiRef);
   const [reason, setReason] = useState('');
-  const reject = useAction((ticketId: string, text: string) =>
-    api.rejectTicket(ticketId, { reason: text }),
-  );
+  const reject = useDialogAction({
+    open,
+    action: (ticketId: string, text: string) =>
+      api.rejectTicket(ticketId, { reason: text }),
+    onOpen: () => setReason(''),
+    onDone: onRejected,
+  });
 
-  useEffect(() => {
-    if (open) {
-      setReason('');
-      reject.reset();
-    }
-    // Only a new opening starts over.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
-
-  const confirm = async () => {
-    const rejected = await reject.run(ticket.id, reason.trim());
-    if (rejected) {
-      onRejected(rejected);
-    }
-  };
+  const confirm = () => reject.run(ticket.id, reason.trim());
 
   return (
     <ConfirmationDialog

@@ -9,6 +9,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
 import { SpecField, SpecFields } from './approvalRules';
+import { displayNameOf } from '../common';
 
 /** Labels of the replacement's fields. */
 export const SPEC_FIELD_LABELS: Record<SpecField, string> = {
@@ -54,7 +55,7 @@ function CatalogSelect(props: {
     >
       {all.map(option => (
         <MenuItem key={option.id} value={option.id}>
-          {option.displayName || option.name}
+          {displayNameOf(option)}
         </MenuItem>
       ))}
     </TextField>

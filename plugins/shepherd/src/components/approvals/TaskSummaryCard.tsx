@@ -1,7 +1,12 @@
 import { InfoCard, StructuredMetadataTable } from '@backstage/core-components';
 import { ShepherdTicket } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { NOT_SET } from '../../labels';
-import { EnvironmentChip, RelativeTime, formatEntityRef } from '../common';
+import {
+  EnvironmentChip,
+  RelativeTime,
+  displayNameOf,
+  formatEntityRef,
+} from '../common';
 import { VmLink } from '../links';
 import { InstanceSizeFacts } from '../requestVm/InstanceSizeFacts';
 import { OPERATION_LABELS, describeTargets } from '../requests/ticketText';
@@ -40,7 +45,7 @@ function operationRows(
         ),
         'Instance size': size ? (
           <>
-            {size.displayName || size.name}
+            {displayNameOf(size)}
             <InstanceSizeFacts size={size} environment={ticket.environment} />
           </>
         ) : (

@@ -7,6 +7,7 @@ import {
 import useAsync from 'react-use/esm/useAsync';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import { loadAll } from '../requestVm/requestVmRules';
+import { displayNameOf } from '../common';
 
 /** The templates and sizes offered in a ticket's namespace, as far as the approver may read them. */
 export type OfferedCatalog = {
@@ -57,7 +58,7 @@ export function templateNameOf(
   const template =
     catalog?.templates.find(item => item.id === templateId) ??
     (snapshot?.id === templateId ? snapshot : undefined);
-  return template ? template.displayName || template.name : templateId;
+  return template ? displayNameOf(template) : templateId;
 }
 
 /** A size's name for people: from the catalog, the ticket's snapshot, or its id. */

@@ -147,8 +147,7 @@ export function AuditEntryPage() {
   if (!entry.value) {
     return (
       <RecordNotLoaded
-        loading={entry.loading}
-        error={entry.error}
+        record={entry}
         errorTitle="Could not load the audit entry"
         backLink={backLink}
       />

@@ -1,11 +1,15 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import { useEffect, useState } from 'react';
-import useDebounce from 'react-use/esm/useDebounce';
-import { SEARCH_DEBOUNCE_MS, SearchField } from '../systems/SearchField';
+import {
+  CLEAR_FILTERS_LABEL,
+  FilterBar,
+  FilterSelect,
+  SearchField,
+  plainOptions,
+  useDebouncedText,
+} from '../common';
 import {
   AUDIT_OUTCOMES,
   AUDIT_RESOURCE_TYPES,
@@ -20,11 +24,6 @@ import {
 } from './timeRange';
 import { AuditFilters as Filters } from './useAuditQuery';
 
-/** The button that removes every filter; also offered when filters match nothing. */
-export const CLEAR_FILTERS_LABEL = 'Clear filters';
-/** The value of a select that means "no filter". */
-const ANY = '';
-
 type ActionOption = (typeof AUDIT_ACTIONS)[number];
 
 /** The action filter: a known action code picked by category, or any code typed. */
@@ -33,14 +32,10 @@ function ActionFilter(props: {
   onChange: (action: string | undefined) => void;
 }) {
   const { value = '', onChange } = props;
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  useDebounce(
-    () => {
-      if (text.trim() !== value) onChange(text.trim() || undefined);
-    },
-    SEARCH_DEBOUNCE_MS,
-    [text],
+  const [text, setText] = useDebouncedText(
+    value,
+    action => onChange(action || undefined),
+    typed => typed.trim(),
   );
   return (
     <Autocomplete<ActionOption, false, false, true>
@@ -64,39 +59,6 @@ function ActionFilter(props: {
         />
       )}
     />
-  );
-}
-
-function SelectFilter(props: {
-  id: string;
-  label: string;
-  value: string | undefined;
-  options: readonly string[];
-  onChange: (value: string | undefined) => void;
-}) {
-  const { id, label, value, options, onChange } = props;
-  // A value from the URL that the options do not know stays selectable.
-  const all = value && !options.includes(value) ? [...options, value] : options;
-  return (
-    <TextField
-      id={id}
-      select
-      label={label}
-      value={value ?? ANY}
-      onChange={event => onChange(event.target.value || undefined)}
-      variant="outlined"
-      size="small"
-      style={{ minWidth: 150 }}
-    >
-      <MenuItem value={ANY}>
-        <em>Any</em>
-      </MenuItem>
-      {all.map(option => (
-        <MenuItem key={option} value={option}>
-          {option}
-        </MenuItem>
-      ))}
-    </TextField>
   );
 }
 
@@ -137,15 +99,7 @@ export function AuditFilters(props: {
   const { filters, hasFilters, onChange, onClear } = props;
   const invalidRange = rangeError(filters.from, filters.to);
   return (
-    <Box
-      role="search"
-      aria-label="Audit log filters"
-      display="flex"
-      flexWrap="wrap"
-      alignItems="flex-start"
-      mb={2}
-      style={{ gap: 12 }}
-    >
+    <FilterBar label="Audit log filters" alignItems="flex-start">
       <ActionFilter
         value={filters.action}
         onChange={action => onChange({ action })}
@@ -158,11 +112,12 @@ export function AuditFilters(props: {
         onChange={actor => onChange({ actor: normalizeActor(actor) })}
         minWidth={220}
       />
-      <SelectFilter
+      <FilterSelect
         id="shepherd-audit-filter-resource-type"
         label="Resource type"
         value={filters.resourceType}
-        options={AUDIT_RESOURCE_TYPES}
+        options={plainOptions(AUDIT_RESOURCE_TYPES)}
+        minWidth={150}
         onChange={resourceType => onChange({ resourceType })}
       />
       <SearchField
@@ -183,11 +138,12 @@ export function AuditFilters(props: {
         }
         minWidth={200}
       />
-      <SelectFilter
+      <FilterSelect
         id="shepherd-audit-filter-outcome"
         label="Outcome"
         value={filters.outcome}
-        options={AUDIT_OUTCOMES}
+        options={plainOptions(AUDIT_OUTCOMES)}
+        minWidth={150}
         onChange={outcome =>
           onChange({ outcome: outcome as AuditOutcome | undefined })
         }
@@ -226,6 +182,6 @@ export function AuditFilters(props: {
           </Button>
         )}
       </Box>
-    </Box>
+    </FilterBar>
   );
 }

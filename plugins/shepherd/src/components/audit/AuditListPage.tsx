@@ -3,12 +3,13 @@ import { useApi } from '@backstage/core-plugin-api';
 import Alert from '@material-ui/lab/Alert';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import {
+  CLEAR_FILTERS_LABEL,
   NoMatchState,
   PagedList,
   ShepherdErrorPanel,
   useLiveData,
 } from '../common';
-import { AuditFilters, CLEAR_FILTERS_LABEL } from './AuditFilters';
+import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { rangeError } from './timeRange';
 import { useAuditQuery } from './useAuditQuery';

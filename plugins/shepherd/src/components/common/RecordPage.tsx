@@ -10,19 +10,18 @@ import { ShepherdErrorPanel } from './ShepherdErrorPanel';
  * the way back to its list and why it could not be loaded.
  */
 export function RecordNotLoaded(props: {
-  loading: boolean;
-  error?: Error;
+  /** The record's loading state, e.g. its LiveData. */
+  record: { loading: boolean; error?: Error };
   /** What failed, e.g. "Could not load the VM". */
   errorTitle: string;
   backLink?: ReactNode;
 }) {
-  if (props.loading) return <Progress />;
+  const { loading, error } = props.record;
+  if (loading) return <Progress />;
   return (
     <>
       {props.backLink}
-      {props.error && (
-        <ShepherdErrorPanel title={props.errorTitle} error={props.error} />
-      )}
+      {error && <ShepherdErrorPanel title={props.errorTitle} error={error} />}
     </>
   );
 }

@@ -5,6 +5,21 @@ import { NOT_SET } from '../../labels';
  * disks in whole GiB.
  */
 
+/** A catalog entry (cluster, template, instance size): its name, and the name people read. */
+type NamedEntry = { name: string; displayName?: string };
+
+/** What people call a catalog entry: its display name, or its name when it has none. */
+export function displayNameOf(entry: NamedEntry): string {
+  return entry.displayName || entry.name;
+}
+
+/** A catalog entry's display name with its name, `Ubuntu 24.04 (ubuntu-24-04)`, or the name alone. */
+export function titleWithName(entry: NamedEntry): string {
+  return entry.displayName && entry.displayName !== entry.name
+    ? `${entry.displayName} (${entry.name})`
+    : entry.name;
+}
+
 /** `1 core`, `2.5 cores`. */
 export function formatCpu(cores: number): string {
   return `${cores} ${cores === 1 ? 'core' : 'cores'}`;

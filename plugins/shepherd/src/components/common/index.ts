@@ -11,10 +11,12 @@ export {
 export type { ConfirmationTier } from './ConfirmationDialog';
 export { EnvironmentChip } from './EnvironmentChip';
 export {
+  displayNameOf,
   formatCpu,
   formatDisk,
   formatEntityRef,
   formatMemory,
+  titleWithName,
   withRequest,
 } from './format';
 export {
@@ -36,6 +38,7 @@ export {
 export type { StatusTone } from './StatusBadges';
 export { formatAge, formatRelativeTime, formatTimestamp, isPast } from './time';
 export { useAction } from './useAction';
+export { useDialogAction } from './useDialogAction';
 export type { ActionState } from './useAction';
 export {
   POLL_BACKOFF_FACTOR,
@@ -55,3 +58,13 @@ export { NoMatchState, PagedList } from './PagedList';
 export { ActionDialog } from './ActionDialog';
 export { OPTIONAL_REASON_LABEL, ReasonField } from './ReasonField';
 export { RecordHeader, RecordNotLoaded } from './RecordPage';
+export {
+  CLEAR_FILTERS_LABEL,
+  FilterBar,
+  FilterSelect,
+  SEARCH_DEBOUNCE_MS,
+  SearchField,
+  plainOptions,
+  useDebouncedText,
+} from './filters';
+export type { FilterOption } from './filters';

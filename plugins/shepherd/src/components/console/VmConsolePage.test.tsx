@@ -17,7 +17,6 @@ import {
   renderShepherd,
 } from '../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../api/ShepherdApi';
-import { ShepherdApiError } from '../../api/ShepherdApiError';
 import { ERROR_CODE_LABEL } from '../common';
 import {
   OPEN_CONSOLE_LABEL,
@@ -46,6 +45,7 @@ import {
   CONSOLE_NEEDS_ACCESS,
   CONSOLE_NOT_PERMITTED,
 } from './VmConsolePage';
+import { refusing } from '../../__testUtils__/refusing';
 
 /*
  * The console page with noVNC and the browser's WebSocket replaced by fakes that behave like
@@ -480,14 +480,12 @@ describe('console page', () => {
 
     it('shows the backend’s error code and message when no session could be prepared', async () => {
       await renderConsole(RUNNING_VM, {
-        createVmConsoleSession: async () => {
-          throw new ShepherdApiError({
-            message:
-              'You have no console access to dev-payments-api-01: request it first',
-            code: 'CONSOLE_GRANT_REQUIRED',
-            status: 403,
-          });
-        },
+        createVmConsoleSession: refusing({
+          message:
+            'You have no console access to dev-payments-api-01: request it first',
+          code: 'CONSOLE_GRANT_REQUIRED',
+          status: 403,
+        }),
       });
 
       await userEvent.click(

@@ -49,13 +49,7 @@ export function VmConsolePage() {
   const [access, setAccess] = useState<ConsoleAccess | undefined>();
 
   if (!vm.value) {
-    return (
-      <RecordNotLoaded
-        loading={vm.loading}
-        error={vm.error}
-        errorTitle="Could not load the VM"
-      />
-    );
+    return <RecordNotLoaded record={vm} errorTitle="Could not load the VM" />;
   }
   const current = vm.value;
   const blockedReason = consoleBlockedReason(current);

@@ -13,7 +13,6 @@ import {
   renderShepherd,
 } from '../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../api/ShepherdApi';
-import { ShepherdApiError } from '../../api/ShepherdApiError';
 import { POLL_INITIAL_INTERVAL_MS, POLL_MAX_INTERVAL_MS } from '../common';
 import {
   ENTITY_VM_CARD_TITLE,
@@ -22,6 +21,7 @@ import {
   OPEN_VM_PAGE_LABEL,
 } from './EntityShepherdVmCard';
 import { isShepherdVm } from './isShepherdVm';
+import { refusing } from '../../__testUtils__/refusing';
 
 /** A VM's Resource entity as the Shepherd entity provider publishes it. */
 function vmEntity(annotations: Record<string, string> = {}): Entity {
@@ -179,13 +179,11 @@ describe('entity VM card', () => {
 
   it('says when the VM is not in Shepherd', async () => {
     await renderCard({
-      getVm: async () => {
-        throw new ShepherdApiError({
-          message: 'VM vm-1 was not found',
-          code: 'NOT_FOUND',
-          status: 404,
-        });
-      },
+      getVm: refusing({
+        message: 'VM vm-1 was not found',
+        code: 'NOT_FOUND',
+        status: 404,
+      }),
     });
 
     expect(
@@ -198,13 +196,11 @@ describe('entity VM card', () => {
 
   it('shows why the VM could not be loaded, with the error code', async () => {
     await renderCard({
-      getVm: async () => {
-        throw new ShepherdApiError({
-          message: 'Missing credentials',
-          code: 'UNAUTHENTICATED',
-          status: 401,
-        });
-      },
+      getVm: refusing({
+        message: 'Missing credentials',
+        code: 'UNAUTHENTICATED',
+        status: 401,
+      }),
     });
 
     expect(await screen.findByText('UNAUTHENTICATED')).toBeInTheDocument();

@@ -5,9 +5,9 @@ import { screen } from '@testing-library/react';
 import { aPage, aService, aSystem, aVm } from '../../__testUtils__/fixtures';
 import { renderShepherd } from '../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../api/ShepherdApi';
-import { ShepherdApiError } from '../../api/ShepherdApiError';
 import { EntityShepherdVmsContent } from './EntityShepherdVmsContent';
 import { isShepherdGovernable } from './isShepherdGovernable';
+import { refusing } from '../../__testUtils__/refusing';
 
 const SYSTEM_ENTITY: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -157,13 +157,11 @@ describe('entity VMs', () => {
 
     it('says when the record the annotation names is gone', async () => {
       const { api } = await renderFor(PUBLISHED_SYSTEM, {
-        getSystem: async () => {
-          throw new ShepherdApiError({
-            message: 'System was not found',
-            code: 'NOT_FOUND',
-            status: 404,
-          });
-        },
+        getSystem: refusing({
+          message: 'System was not found',
+          code: 'NOT_FOUND',
+          status: 404,
+        }),
       });
 
       expect(
@@ -189,13 +187,11 @@ describe('entity VMs', () => {
 
   it('shows why the lookup failed, with the error code', async () => {
     await renderFor(SYSTEM_ENTITY, {
-      listSystems: async () => {
-        throw new ShepherdApiError({
-          message: 'Missing credentials',
-          code: 'UNAUTHENTICATED',
-          status: 401,
-        });
-      },
+      listSystems: refusing({
+        message: 'Missing credentials',
+        code: 'UNAUTHENTICATED',
+        status: 401,
+      }),
     });
 
     expect(await screen.findByText('UNAUTHENTICATED')).toBeInTheDocument();

@@ -15,11 +15,11 @@ import {
   renderShepherd,
 } from '../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../api/ShepherdApi';
-import { ShepherdApiError } from '../../api/ShepherdApiError';
 import { SHEPHERD_PAGES } from '../../pages';
 import { GETTING_STARTED_TITLE } from './GettingStartedCard';
 import { OverviewPage } from './OverviewPage';
 import { PLATFORM_SETUP_TITLE } from './PlatformSetupCard';
+import { refusing } from '../../__testUtils__/refusing';
 
 /** The admin catalogs of a platform that is ready for requests. */
 const READY_PLATFORM: Partial<ShepherdApi> = {
@@ -140,13 +140,11 @@ describe('Overview', () => {
     it('shows why the catalogs could not be checked, with the code', async () => {
       await renderOverview({
         ...NO_USER_DATA,
-        listClusters: async () => {
-          throw new ShepherdApiError({
-            message: 'The cluster store is unavailable',
-            code: 'PERMISSION_DENIED',
-            status: 403,
-          });
-        },
+        listClusters: refusing({
+          message: 'The cluster store is unavailable',
+          code: 'PERMISSION_DENIED',
+          status: 403,
+        }),
       });
 
       expect(
@@ -200,13 +198,11 @@ describe('Overview', () => {
 
   it('shows why the summary could not be loaded, with the error code', async () => {
     await renderOverview({
-      listVms: async () => {
-        throw new ShepherdApiError({
-          message: 'Missing credentials',
-          code: 'UNAUTHENTICATED',
-          status: 401,
-        });
-      },
+      listVms: refusing({
+        message: 'Missing credentials',
+        code: 'UNAUTHENTICATED',
+        status: 401,
+      }),
       listTickets: async () => aPage([]),
     });
 

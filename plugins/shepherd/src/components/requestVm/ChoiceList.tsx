@@ -1,3 +1,4 @@
+import { EmptyState } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import FormControl from '@material-ui/core/FormControl';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -28,8 +29,19 @@ export function ChoiceList(props: {
   onChange: (value: string) => void;
   /** An error of the field (from the backend or the form), shown under the list. */
   error?: string;
+  /** What the step says instead when it has nothing to offer. */
+  empty?: { title: string; description: string };
 }) {
-  const { label, value, choices, onChange, error } = props;
+  const { label, value, choices, onChange, error, empty } = props;
+  if (choices.length === 0 && empty) {
+    return (
+      <EmptyState
+        missing="data"
+        title={empty.title}
+        description={empty.description}
+      />
+    );
+  }
   return (
     <FormControl component="fieldset" error={Boolean(error)} fullWidth>
       <FormLabel component="legend">{label}</FormLabel>

@@ -6,7 +6,7 @@ import {
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { formatCpu, formatDisk, formatMemory } from '../common';
+import { displayNameOf, formatCpu, formatDisk, formatMemory } from '../common';
 import { DetailFields, FieldErrors } from './requestVmRules';
 
 export const CPU_LABEL = 'CPU cores (optional)';
@@ -37,8 +37,8 @@ export function DetailsStep(props: {
   return (
     <Box>
       <Typography variant="body2" paragraph>
-        Leave a target empty to get what {size.displayName || size.name} gives.
-        CPU and memory come in steps of {RESOURCE_STEP}; the disk in whole GiB.
+        Leave a target empty to get what {displayNameOf(size)} gives. CPU and
+        memory come in steps of {RESOURCE_STEP}; the disk in whole GiB.
         {isOvercommitted(size) &&
           ' Requests follow the size’s ratio of request to limit, so the VM stays as overcommitted as the size.'}
       </Typography>

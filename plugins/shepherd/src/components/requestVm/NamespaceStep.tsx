@@ -1,4 +1,3 @@
-import { EmptyState } from '@backstage/core-components';
 import { ShepherdNamespace } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Box from '@material-ui/core/Box';
 import { EnvironmentChip } from '../common';
@@ -19,21 +18,17 @@ export function NamespaceStep(props: {
   error?: string;
 }) {
   const { namespaces, value, onChange, error } = props;
-  if (namespaces.length === 0) {
-    return (
-      <EmptyState
-        missing="data"
-        title={NO_NAMESPACES_TITLE}
-        description="There is no enabled namespace in the environments (test, prod) you may request VMs in. Ask your platform team to register a namespace for your environment, or to give you access to an environment that has one."
-      />
-    );
-  }
   return (
     <ChoiceList
       label={NAMESPACE_LABEL}
       value={value}
       onChange={onChange}
       error={error}
+      empty={{
+        title: NO_NAMESPACES_TITLE,
+        description:
+          'There is no enabled namespace in the environments (test, prod) you may request VMs in. Ask your platform team to register a namespace for your environment, or to give you access to an environment that has one.',
+      }}
       choices={namespaces.map(namespace => ({
         value: namespace.name,
         title: (

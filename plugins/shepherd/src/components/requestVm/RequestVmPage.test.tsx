@@ -23,6 +23,7 @@ import { NO_TEMPLATES_TITLE } from './TemplateStep';
 import { CPU_LABEL, REASON_LABEL } from './DetailsStep';
 import { VM_NAME_INDEX_NOTE } from './ReviewStep';
 import { FOLLOW_REQUEST_LABEL } from './SubmittedCard';
+import { refusing } from '../../__testUtils__/refusing';
 
 const BURSTABLE = anInstanceSize({
   id: 'size-burst',
@@ -218,13 +219,11 @@ describe('Request a VM', () => {
   it('says why it could not start from a linked Service, with the code', async () => {
     await renderWizard(
       catalogApi({
-        getService: async () => {
-          throw new ShepherdApiError({
-            message: 'Service svc-gone was not found',
-            code: 'NOT_FOUND',
-            status: 404,
-          });
-        },
+        getService: refusing({
+          message: 'Service svc-gone was not found',
+          code: 'NOT_FOUND',
+          status: 404,
+        }),
       }),
       '?serviceId=svc-gone',
     );
@@ -340,24 +339,22 @@ describe('Request a VM', () => {
   it('puts a refused field back in front of the user, with the code', async () => {
     const { api } = await renderWizard(
       catalogApi({
-        requestVm: async () => {
-          throw new ShepherdApiError({
-            message:
-              'With the instance size small, the CPU request must be whole cores',
-            code: 'RESOURCE_STEP_INVALID',
-            status: 400,
-            details: {
-              violations: [
-                {
-                  code: 'RESOURCE_STEP_INVALID',
-                  field: 'cpuRequest',
-                  message:
-                    'With the instance size small, the CPU request must be whole cores',
-                },
-              ],
-            },
-          });
-        },
+        requestVm: refusing({
+          message:
+            'With the instance size small, the CPU request must be whole cores',
+          code: 'RESOURCE_STEP_INVALID',
+          status: 400,
+          details: {
+            violations: [
+              {
+                code: 'RESOURCE_STEP_INVALID',
+                field: 'cpuRequest',
+                message:
+                  'With the instance size small, the CPU request must be whole cores',
+              },
+            ],
+          },
+        }),
       }),
       '?serviceId=svc-api',
     );
@@ -390,13 +387,11 @@ describe('Request a VM', () => {
   it('shows the backend’s refusal when the user may not request VMs for the Service', async () => {
     await renderWizard(
       catalogApi({
-        requestVm: async () => {
-          throw new ShepherdApiError({
-            message: 'You may not request VMs for payments/api',
-            code: 'PERMISSION_DENIED',
-            status: 403,
-          });
-        },
+        requestVm: refusing({
+          message: 'You may not request VMs for payments/api',
+          code: 'PERMISSION_DENIED',
+          status: 403,
+        }),
       }),
       '?serviceId=svc-api',
     );
@@ -420,14 +415,12 @@ describe('Request a VM', () => {
   it('links the existing request of a duplicate', async () => {
     await renderWizard(
       catalogApi({
-        requestVm: async () => {
-          throw new ShepherdApiError({
-            message: 'An identical request is already pending',
-            code: 'DUPLICATE_PENDING_REQUEST',
-            status: 409,
-            details: { ticketId: 'ticket-7' },
-          });
-        },
+        requestVm: refusing({
+          message: 'An identical request is already pending',
+          code: 'DUPLICATE_PENDING_REQUEST',
+          status: 409,
+          details: { ticketId: 'ticket-7' },
+        }),
       }),
       '?serviceId=svc-api',
     );

@@ -26,10 +26,11 @@ import {
   formatCpu,
   formatDisk,
   formatMemory,
+  titleWithName,
   useAction,
 } from '../common';
 import { DetailsStep } from './DetailsStep';
-import { InstanceSizeStep, sizeTitle } from './InstanceSizeStep';
+import { InstanceSizeStep } from './InstanceSizeStep';
 import { Loaded } from './Loaded';
 import { NamespaceStep } from './NamespaceStep';
 import { readRequestVmStart } from './requestVmParams';
@@ -47,7 +48,7 @@ import {
 import { ReviewStep } from './ReviewStep';
 import { ServiceStep } from './ServiceStep';
 import { SubmittedCard } from './SubmittedCard';
-import { TemplateStep, templateTitle } from './TemplateStep';
+import { TemplateStep } from './TemplateStep';
 import { useWizardCatalogs } from './useWizardCatalogs';
 import { useWizardStart } from './useWizardStart';
 
@@ -232,8 +233,8 @@ export function RequestVmPage() {
   const summaries: Array<string | undefined> = [
     service ? `${service.systemName} / ${service.name}` : undefined,
     namespace ? `${namespace.name} (${namespace.environment})` : undefined,
-    template ? templateTitle(template) : undefined,
-    size ? sizeTitle(size) : undefined,
+    template ? titleWithName(template) : undefined,
+    size ? titleWithName(size) : undefined,
     size && complete[4]
       ? [
           formatCpu(targetValue(fields.targetCpuCores) ?? size.cpuCores),

@@ -15,10 +15,9 @@ import {
   formatCpu,
   formatDisk,
   formatMemory,
+  titleWithName,
 } from '../common';
-import { sizeTitle } from './InstanceSizeStep';
 import { DetailFields, probableVmName, targetValue } from './requestVmRules';
-import { templateTitle } from './TemplateStep';
 
 /** What the review says about the name, before and after submitting. */
 export const VM_NAME_INDEX_NOTE =
@@ -79,8 +78,8 @@ export function ReviewStep(props: {
         <EnvironmentChip environment={namespace.environment} />
       </Box>
     ),
-    Template: templateTitle(template),
-    'Instance size': sizeTitle(size),
+    Template: titleWithName(template),
+    'Instance size': titleWithName(size),
     CPU: sizedValue(fields.targetCpuCores, size.cpuCores, formatCpu),
     Memory: sizedValue(fields.targetMemoryGi, size.memoryGi, formatMemory),
     Disk: sizedValue(fields.targetDiskGb, size.diskGb, formatDisk),

@@ -1,9 +1,9 @@
-import { EmptyState } from '@backstage/core-components';
 import {
   ShepherdNamespace,
   ShepherdTemplate,
   TemplateSourceType,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { titleWithName } from '../common';
 import { ChoiceList } from './ChoiceList';
 
 export const TEMPLATE_LABEL = 'Template';
@@ -16,13 +16,6 @@ export const TEMPLATE_SOURCE_LABELS: Record<TemplateSourceType, string> = {
   cdi_pvc_clone: 'clone of a golden disk',
 };
 
-/** `Ubuntu 24.04 (ubuntu-24-04)`, or the name alone. */
-export function templateTitle(template: ShepherdTemplate): string {
-  return template.displayName && template.displayName !== template.name
-    ? `${template.displayName} (${template.name})`
-    : template.name;
-}
-
 /** The operating system: a template is image, OS and cloud-init, never hardware. */
 export function TemplateStep(props: {
   namespace: ShepherdNamespace;
@@ -32,24 +25,19 @@ export function TemplateStep(props: {
   error?: string;
 }) {
   const { namespace, templates, value, onChange, error } = props;
-  if (templates.length === 0) {
-    return (
-      <EmptyState
-        missing="data"
-        title={NO_TEMPLATES_TITLE}
-        description={`No active operating-system template is offered in the ${namespace.environment} environment of ${namespace.name}. Your platform team publishes templates for each environment.`}
-      />
-    );
-  }
   return (
     <ChoiceList
       label={TEMPLATE_LABEL}
       value={value}
       onChange={onChange}
       error={error}
+      empty={{
+        title: NO_TEMPLATES_TITLE,
+        description: `No active operating-system template is offered in the ${namespace.environment} environment of ${namespace.name}. Your platform team publishes templates for each environment.`,
+      }}
       choices={templates.map(template => ({
         value: template.id,
-        title: templateTitle(template),
+        title: titleWithName(template),
         details: [
           `${template.osFamily} ${template.osVersion}`.trim(),
           TEMPLATE_SOURCE_LABELS[template.sourceType] ?? template.sourceType,

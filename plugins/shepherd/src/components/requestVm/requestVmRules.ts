@@ -8,6 +8,7 @@ import {
   isResourceStep,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { isShepherdApiError } from '../../api/ShepherdApiError';
+import { displayNameOf } from '../common';
 
 /*
  * The rules of the Request a VM wizard that are not layout: which field each answer of the
@@ -160,9 +161,9 @@ export function checkTargets(
     if (!isResourceStep(value)) {
       errors.targetCpuCores = `CPU comes in steps of ${RESOURCE_STEP} cores`;
     } else if (size?.dedicatedCpu && !Number.isInteger(value)) {
-      errors.targetCpuCores = `${
-        size.displayName || size.name
-      } has dedicated CPUs, which take whole cores`;
+      errors.targetCpuCores = `${displayNameOf(
+        size,
+      )} has dedicated CPUs, which take whole cores`;
     }
   }
   if (memory) {
@@ -174,9 +175,9 @@ export function checkTargets(
       size.hugepagesSize === GIB_HUGEPAGES &&
       !Number.isInteger(value)
     ) {
-      errors.targetMemoryGi = `${
-        size.displayName || size.name
-      } uses 1Gi hugepages, which take whole GiB`;
+      errors.targetMemoryGi = `${displayNameOf(
+        size,
+      )} uses 1Gi hugepages, which take whole GiB`;
     }
   }
   if (disk) {

@@ -17,9 +17,9 @@ import {
   renderShepherd,
 } from '../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../api/ShepherdApi';
-import { ShepherdApiError } from '../../api/ShepherdApiError';
 import { WITHDRAW_LABEL } from './CancelRequestButton';
 import { MyRequestsPage } from './MyRequestsPage';
+import { refusing } from '../../__testUtils__/refusing';
 
 function renderRequests(
   route: string,
@@ -105,23 +105,6 @@ describe('My requests', () => {
 
     expect(await screen.findByText('No requests yet')).toBeInTheDocument();
     expect(screen.getByText(/When you request a VM/)).toBeInTheDocument();
-  });
-
-  it('shows why the requests could not be loaded, with the error code', async () => {
-    await renderRequests('/shepherd/requests', {
-      listTickets: async () => {
-        throw new ShepherdApiError({
-          message: 'Missing credentials',
-          code: 'UNAUTHENTICATED',
-          status: 401,
-        });
-      },
-    });
-
-    expect(
-      await screen.findByText('Could not load your requests'),
-    ).toBeInTheDocument();
-    expect(screen.getByText('UNAUTHENTICATED')).toBeInTheDocument();
   });
 });
 
@@ -318,13 +301,11 @@ describe('a request', () => {
   it('shows why it could not be withdrawn', async () => {
     await renderRequests('/shepherd/requests/ticket-create', {
       getTicket: detailOf(aTicket()),
-      cancelTicket: async () => {
-        throw new ShepherdApiError({
-          message: 'The ticket is APPROVED, not PENDING',
-          code: 'TICKET_NOT_PENDING',
-          status: 409,
-        });
-      },
+      cancelTicket: refusing({
+        message: 'The ticket is APPROVED, not PENDING',
+        code: 'TICKET_NOT_PENDING',
+        status: 409,
+      }),
     });
 
     await userEvent.click(
@@ -353,25 +334,5 @@ describe('a request', () => {
     expect(
       screen.queryByRole('button', { name: WITHDRAW_LABEL }),
     ).not.toBeInTheDocument();
-  });
-
-  it('shows why it could not be loaded, with the error code', async () => {
-    await renderRequests('/shepherd/requests/nope', {
-      getTicket: async () => {
-        throw new ShepherdApiError({
-          message: 'Ticket nope was not found',
-          code: 'NOT_FOUND',
-          status: 404,
-        });
-      },
-    });
-
-    expect(
-      await screen.findByText('Could not load the request'),
-    ).toBeInTheDocument();
-    expect(screen.getByText('NOT_FOUND')).toBeInTheDocument();
-    expect(
-      screen.getByRole('link', { name: 'All my requests' }),
-    ).toHaveAttribute('href', '/shepherd/requests');
   });
 });

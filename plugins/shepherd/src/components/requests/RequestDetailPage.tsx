@@ -32,8 +32,7 @@ export function RequestDetailPage() {
   if (!detail.value) {
     return (
       <RecordNotLoaded
-        loading={detail.loading}
-        error={detail.error}
+        record={detail}
         errorTitle="Could not load the request"
         backLink={backLink}
       />

@@ -8,9 +8,9 @@ import {
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import { ActionDialog, useAction } from '../common';
+import { ActionDialog, useDialogAction } from '../common';
 import { CatalogEntityField } from './CatalogEntityField';
 import { MEMBER_ROLE_DESCRIPTIONS, normalizeMemberRef } from './systemRules';
 
@@ -33,26 +33,21 @@ export function AddMemberDialog(props: {
   const api = useApi(shepherdApiRef);
   const [memberRef, setMemberRef] = useState('');
   const [role, setRole] = useState<MemberRole>(DEFAULT_ROLE);
-  const submit = useAction(api.addSystemMember.bind(api));
-
-  useEffect(() => {
-    if (open) {
+  const submit = useDialogAction({
+    open,
+    action: api.addSystemMember.bind(api),
+    onOpen: () => {
       setMemberRef('');
       setRole(DEFAULT_ROLE);
-      submit.reset();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+    },
+    onDone: onAdded,
+  });
 
   const normalized = normalizeMemberRef(memberRef);
   const showRefError = memberRef.trim() !== '' && !normalized.ok;
   const confirm = async () => {
     if (!normalized.ok) return;
-    const member = await submit.run(system.id, {
-      memberRef: normalized.ref,
-      role,
-    });
-    if (member) onAdded(member);
+    await submit.run(system.id, { memberRef: normalized.ref, role });
   };
 
   return (

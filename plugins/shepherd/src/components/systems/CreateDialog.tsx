@@ -4,8 +4,8 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { ReactNode, useEffect, useState } from 'react';
-import { ActionDialog, useAction } from '../common';
+import { ReactNode, useState } from 'react';
+import { ActionDialog, useDialogAction } from '../common';
 import { NameField, checkName } from './NameField';
 
 /** The confirm button of the create dialogs. */
@@ -43,24 +43,18 @@ export function CreateDialog<T>(props: {
   } = props;
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const submit = useAction(create);
-
-  useEffect(() => {
-    if (open) {
+  const submit = useDialogAction({
+    open,
+    action: create,
+    onOpen: () => {
       setName('');
       setDescription('');
-      submit.reset();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+    },
+    onDone: onCreated,
+  });
 
   const valid = checkName(entity, name)?.ok === true;
-  const confirm = async () => {
-    const result = await submit.run({ name, description: description.trim() });
-    if (result) {
-      onCreated(result);
-    }
-  };
+  const confirm = () => submit.run({ name, description: description.trim() });
 
   return (
     <ActionDialog

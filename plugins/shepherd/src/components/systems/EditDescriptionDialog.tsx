@@ -1,6 +1,6 @@
 import TextField from '@material-ui/core/TextField';
-import { useEffect, useState } from 'react';
-import { ActionDialog, useAction } from '../common';
+import { useState } from 'react';
+import { ActionDialog, useDialogAction } from '../common';
 
 /** The confirm button of the description dialog. */
 export const SAVE_DESCRIPTION_LABEL = 'Save';
@@ -20,22 +20,14 @@ export function EditDescriptionDialog(props: {
 }) {
   const { open, subject, description, save, onSaved, onCancel } = props;
   const [text, setText] = useState(description);
-  const submit = useAction(save);
+  const submit = useDialogAction({
+    open,
+    action: save,
+    onOpen: () => setText(description),
+    onDone: () => onSaved(),
+  });
 
-  useEffect(() => {
-    if (open) {
-      setText(description);
-      submit.reset();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
-
-  const confirm = async () => {
-    const saved = await submit.run(text.trim());
-    if (saved !== undefined) {
-      onSaved();
-    }
-  };
+  const confirm = () => submit.run(text.trim());
 
   return (
     <ActionDialog

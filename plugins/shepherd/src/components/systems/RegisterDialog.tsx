@@ -7,8 +7,8 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { ReactNode, useEffect, useState } from 'react';
-import { ActionDialog, useAction } from '../common';
+import { ReactNode, useState } from 'react';
+import { ActionDialog, useDialogAction } from '../common';
 import { CatalogEntityField, CatalogFilter } from './CatalogEntityField';
 
 /** The confirm button of the register dialogs. */
@@ -82,23 +82,15 @@ export function RegisterDialog<T>(props: {
     onCancel,
   } = props;
   const [entityRef, setEntityRef] = useState('');
-  const submit = useAction(register);
-
-  useEffect(() => {
-    if (open) {
-      setEntityRef('');
-      submit.reset();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  const submit = useDialogAction({
+    open,
+    action: register,
+    onOpen: () => setEntityRef(''),
+    onDone: onRegistered,
+  });
 
   const precheck = precheckEntityRef(kind, entity, entityRef);
-  const confirm = async () => {
-    const result = await submit.run(entityRef.trim());
-    if (result) {
-      onRegistered(result);
-    }
-  };
+  const confirm = () => submit.run(entityRef.trim());
 
   return (
     <ActionDialog

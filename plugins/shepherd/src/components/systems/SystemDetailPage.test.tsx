@@ -18,7 +18,6 @@ import {
   renderShepherd,
 } from '../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../api/ShepherdApi';
-import { ShepherdApiError } from '../../api/ShepherdApiError';
 import { TYPE_NAME_LABEL } from '../common';
 import { ADD_MEMBER_LABEL } from './AddMemberDialog';
 import { CREATE_LABEL } from './CreateDialog';
@@ -30,6 +29,7 @@ import { CREATE_SERVICE_LABEL, REGISTER_SERVICE_LABEL } from './ServiceDialogs';
 import { AUDIT_TRAIL_LABEL } from './SystemDetailPage';
 import { SystemsPage } from './SystemsPage';
 import { LAST_OWNER_REASON } from './systemRules';
+import { refusing } from '../../__testUtils__/refusing';
 
 const SYSTEM = aSystem({
   description: 'Payments **platform**\n\nRuns the card rails.',
@@ -145,26 +145,6 @@ describe('System page', () => {
     });
   });
 
-  it('shows why the System could not be loaded, with the error code', async () => {
-    await renderSystem({
-      getSystem: async () => {
-        throw new ShepherdApiError({
-          message: 'System was not found',
-          code: 'NOT_FOUND',
-          status: 404,
-        });
-      },
-    });
-    expect(
-      await screen.findByText('Could not load the System'),
-    ).toBeInTheDocument();
-    expect(screen.getByText('NOT_FOUND')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'All Systems' })).toHaveAttribute(
-      'href',
-      '/shepherd/systems',
-    );
-  });
-
   it('disables what the user may not do, and hides the audit trail without audit read', async () => {
     await renderSystem(
       {},
@@ -265,15 +245,13 @@ describe('System page', () => {
     it('shows the backend’s DELETE_RESTRICTED in the dialog', async () => {
       await renderSystem({
         listServices: async () => aPage([]),
-        deleteSystem: async () => {
-          throw new ShepherdApiError({
-            message:
-              "The System 'payments' still has 1 Service(s); delete them first",
-            code: 'DELETE_RESTRICTED',
-            status: 409,
-            details: { services: 1 },
-          });
-        },
+        deleteSystem: refusing({
+          message:
+            "The System 'payments' still has 1 Service(s); delete them first",
+          code: 'DELETE_RESTRICTED',
+          status: 409,
+          details: { services: 1 },
+        }),
       });
       await screen.findByRole('heading', { name: 'payments' });
       await waitFor(() => expect(button(DELETE_SYSTEM_LABEL)).toBeEnabled());
@@ -438,14 +416,12 @@ describe('System page', () => {
 
     it('shows the backend’s refusal to delete a Service, with its code', async () => {
       await renderSystem({
-        deleteService: async () => {
-          throw new ShepherdApiError({
-            message:
-              "The Service 'worker' has requests that are not finished yet",
-            code: 'ACTIVE_TICKETS_EXIST',
-            status: 409,
-          });
-        },
+        deleteService: refusing({
+          message:
+            "The Service 'worker' has requests that are not finished yet",
+          code: 'ACTIVE_TICKETS_EXIST',
+          status: 409,
+        }),
       });
       await loaded();
       await waitFor(() =>
@@ -506,14 +482,12 @@ describe('System page', () => {
 
     it('shows why a role could not change, with the backend’s code', async () => {
       await renderSystem({
-        updateSystemMember: async () => {
-          throw new ShepherdApiError({
-            message:
-              'Only an owner of the System can grant, change or revoke the owner role',
-            code: 'OWNER_GRANT_FORBIDDEN',
-            status: 403,
-          });
-        },
+        updateSystemMember: refusing({
+          message:
+            'Only an owner of the System can grant, change or revoke the owner role',
+          code: 'OWNER_GRANT_FORBIDDEN',
+          status: 403,
+        }),
       });
       await loaded();
 
@@ -539,14 +513,12 @@ describe('System page', () => {
       });
       await renderSystem({
         listSystemMembers: async () => ({ items: [OWNER, SECOND_OWNER] }),
-        updateSystemMember: async () => {
-          throw new ShepherdApiError({
-            message:
-              'A System must keep at least one owner; grant the owner role to someone else first',
-            code: 'LAST_OWNER',
-            status: 409,
-          });
-        },
+        updateSystemMember: refusing({
+          message:
+            'A System must keep at least one owner; grant the owner role to someone else first',
+          code: 'LAST_OWNER',
+          status: 409,
+        }),
       });
       await screen.findByText('bob');
 
@@ -603,14 +575,12 @@ describe('System page', () => {
 
     it('shows MEMBER_ALREADY_EXISTS in the add dialog', async () => {
       await renderSystem({
-        addSystemMember: async () => {
-          throw new ShepherdApiError({
-            message:
-              "user:default/jane is already a member of 'payments'; change its role instead",
-            code: 'MEMBER_ALREADY_EXISTS',
-            status: 409,
-          });
-        },
+        addSystemMember: refusing({
+          message:
+            "user:default/jane is already a member of 'payments'; change its role instead",
+          code: 'MEMBER_ALREADY_EXISTS',
+          status: 409,
+        }),
       });
       await loaded();
       await userEvent.click(button(ADD_MEMBER_LABEL));

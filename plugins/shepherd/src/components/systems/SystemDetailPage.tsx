@@ -77,8 +77,7 @@ export function SystemDetailPage() {
   if (!system.value) {
     return (
       <RecordNotLoaded
-        loading={system.loading}
-        error={system.error}
+        record={system}
         errorTitle="Could not load the System"
         backLink={backLink}
       />

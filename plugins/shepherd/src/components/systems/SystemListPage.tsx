@@ -19,12 +19,12 @@ import { systemDetailRouteRef } from '../../routes';
 import {
   NoMatchState,
   PagedList,
+  SearchField,
   PermissionedButton,
   ShepherdErrorPanel,
   useLiveData,
 } from '../common';
 import { Outcome, OutcomeAlert } from './OutcomeAlert';
-import { SearchField } from './SearchField';
 import {
   CREATE_SYSTEM_LABEL,
   CreateSystemDialog,

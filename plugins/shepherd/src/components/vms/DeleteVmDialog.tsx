@@ -4,14 +4,14 @@ import {
   TicketSubmission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Typography from '@material-ui/core/Typography';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import {
   ConfirmationDialog,
   ReasonField,
   deletionTierFor,
   toDeletionConfirmation,
-  useAction,
+  useDialogAction,
 } from '../common';
 
 export const DELETE_LABEL = 'Request deletion';
@@ -30,25 +30,18 @@ export function DeleteVmDialog(props: {
   const api = useApi(shepherdApiRef);
   const [reason, setReason] = useState('');
   const tier = deletionTierFor(vm.environment, vm.name);
-  const submit = useAction(api.requestVmDeletion.bind(api));
+  const submit = useDialogAction({
+    open,
+    action: api.requestVmDeletion.bind(api),
+    onOpen: () => setReason(''),
+    onDone: onSubmitted,
+  });
 
-  useEffect(() => {
-    if (open) {
-      setReason('');
-      submit.reset();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
-
-  const confirm = async () => {
-    const submission = await submit.run(vm.id, {
+  const confirm = () =>
+    submit.run(vm.id, {
       ...toDeletionConfirmation(tier),
       reason: reason.trim() || undefined,
     });
-    if (submission) {
-      onSubmitted(submission);
-    }
-  };
 
   return (
     <ConfirmationDialog

@@ -5,9 +5,9 @@ import {
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useApi } from '@backstage/core-plugin-api';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import { ConfirmationDialog, ReasonField, useAction } from '../common';
+import { ConfirmationDialog, ReasonField, useDialogAction } from '../common';
 import {
   CPU_MEMORY_STEP,
   DISK_STEP,
@@ -48,16 +48,13 @@ export function ModifyVmDialog(props: {
   const { vm, open, onSubmitted, onCancel } = props;
   const api = useApi(shepherdApiRef);
   const [fields, setFields] = useState<Fields>(() => fieldsOf(vm));
-  const submit = useAction(api.requestVmModification.bind(api));
-
-  useEffect(() => {
-    if (open) {
-      setFields(fieldsOf(vm));
-      submit.reset();
-    }
-    // Only a new opening starts from the VM's current sizes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  const submit = useDialogAction({
+    open,
+    action: api.requestVmModification.bind(api),
+    // Each opening starts from the VM's current sizes.
+    onOpen: () => setFields(fieldsOf(vm)),
+    onDone: onSubmitted,
+  });
 
   const targets = {
     cpuCores: Number(fields.cpuCores),
@@ -75,15 +72,8 @@ export function ModifyVmDialog(props: {
   const set = (name: keyof Fields) => (event: { target: { value: string } }) =>
     setFields(current => ({ ...current, [name]: event.target.value }));
 
-  const confirm = async () => {
-    const submission = await submit.run(vm.id, {
-      ...changes,
-      reason: fields.reason.trim(),
-    });
-    if (submission) {
-      onSubmitted(submission);
-    }
-  };
+  const confirm = () =>
+    submit.run(vm.id, { ...changes, reason: fields.reason.trim() });
 
   return (
     <ConfirmationDialog

@@ -19,7 +19,6 @@ import {
   renderShepherd,
 } from '../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../api/ShepherdApi';
-import { ShepherdApiError } from '../../api/ShepherdApiError';
 import { SUBMITTED_FOR_APPROVAL } from '../../labels';
 import {
   POLL_INITIAL_INTERVAL_MS,
@@ -35,6 +34,7 @@ import {
 } from './VmStatusHistoryCard';
 import { VmsPage } from './VmsPage';
 import { ACCEPTED_ACTION_FOLLOW_MS } from './useLiveVm';
+import { refusing } from '../../__testUtils__/refusing';
 
 const PROD_VM = aVm({
   id: 'vm-9',
@@ -136,27 +136,6 @@ describe('VM page', () => {
     expect(gridItem).not.toHaveClass('MuiGrid-grid-md-6');
   });
 
-  it('shows why the VM could not be loaded, with the error code', async () => {
-    await renderVm(aVm(), {
-      getVm: async () => {
-        throw new ShepherdApiError({
-          message: 'VM vm-1 was not found',
-          code: 'NOT_FOUND',
-          status: 404,
-        });
-      },
-    });
-
-    expect(
-      await screen.findByText('Could not load the VM'),
-    ).toBeInTheDocument();
-    expect(screen.getByText('NOT_FOUND')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'All VMs' })).toHaveAttribute(
-      'href',
-      '/shepherd/vms',
-    );
-  });
-
   describe('status history', () => {
     const REJECTED_STOP = aTicket({
       id: 'ticket-stop',
@@ -249,20 +228,16 @@ describe('VM page', () => {
 
     it('shows why the audit entries or the requests could not be loaded, with the code', async () => {
       await renderVm(aVm(), {
-        listAuditLogs: async () => {
-          throw new ShepherdApiError({
-            message: 'The audit log is unavailable',
-            code: 'PERMISSION_DENIED',
-            status: 403,
-          });
-        },
-        listTickets: async () => {
-          throw new ShepherdApiError({
-            message: 'Tickets are unavailable',
-            code: 'VALIDATION_FAILED',
-            status: 400,
-          });
-        },
+        listAuditLogs: refusing({
+          message: 'The audit log is unavailable',
+          code: 'PERMISSION_DENIED',
+          status: 403,
+        }),
+        listTickets: refusing({
+          message: 'Tickets are unavailable',
+          code: 'VALIDATION_FAILED',
+          status: 400,
+        }),
       });
 
       expect(
@@ -451,13 +426,11 @@ describe('VM page', () => {
 
     it('shows a refused action with its code', async () => {
       await renderVm(aVm({ status: 'STOPPED' }), {
-        requestVmPower: async () => {
-          throw new ShepherdApiError({
-            message: 'Cannot start dev-payments-api-01 while it is STARTING',
-            code: 'VM_STATE_CONFLICT',
-            status: 409,
-          });
-        },
+        requestVmPower: refusing({
+          message: 'Cannot start dev-payments-api-01 while it is STARTING',
+          code: 'VM_STATE_CONFLICT',
+          status: 409,
+        }),
       });
       await screen.findByRole('heading', { name: 'dev-payments-api-01' });
 
@@ -577,14 +550,12 @@ describe('VM page', () => {
 
     it('asks for the name of a production VM and shows a duplicate request', async () => {
       const { api } = await renderVm(PROD_VM, {
-        requestVmDeletion: async () => {
-          throw new ShepherdApiError({
-            message: 'A deletion of prod-payments-api-01 is already pending',
-            code: 'DUPLICATE_PENDING_REQUEST',
-            status: 409,
-            details: { ticketId: 'ticket-old' },
-          });
-        },
+        requestVmDeletion: refusing({
+          message: 'A deletion of prod-payments-api-01 is already pending',
+          code: 'DUPLICATE_PENDING_REQUEST',
+          status: 409,
+          details: { ticketId: 'ticket-old' },
+        }),
       });
       await screen.findByRole('heading', { name: PROD_VM.name });
       await waitFor(() => expect(button(DELETE_LABEL)).toBeEnabled());

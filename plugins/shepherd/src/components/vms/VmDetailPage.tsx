@@ -51,8 +51,7 @@ export function VmDetailPage() {
   if (!vm.value) {
     return (
       <RecordNotLoaded
-        loading={vm.loading}
-        error={vm.error}
+        record={vm}
         errorTitle="Could not load the VM"
         backLink={backLink}
       />

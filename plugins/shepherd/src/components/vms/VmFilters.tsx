@@ -3,64 +3,25 @@ import {
   VM_STATUSES,
   VmStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import { useEffect, useState } from 'react';
-import useDebounce from 'react-use/esm/useDebounce';
+import {
+  CLEAR_FILTERS_LABEL,
+  FilterBar,
+  FilterOption,
+  FilterSelect,
+  displayNameOf,
+  plainOptions,
+  useDebouncedText,
+} from '../common';
 import { FilterOptions, useVmFilterOptions } from './useVmFilterOptions';
 import { VmListFilters } from './useVmListQuery';
 
-/** The button that removes every filter; also offered when filters match nothing. */
-export const CLEAR_FILTERS_LABEL = 'Clear filters';
-
-/** The value of a select that means "no filter". */
-const ANY = '';
-/** How long typing pauses before the search applies. */
-const SEARCH_DEBOUNCE_MS = 400;
-
-type Option = { value: string; label: string };
-
-function FilterSelect(props: {
-  label: string;
-  value: string | undefined;
-  options: Option[];
-  onChange: (value: string | undefined) => void;
-}) {
-  const { label, value, options, onChange } = props;
-  // A value from the URL that the options do not (yet) contain stays selectable.
-  const all =
-    value && !options.some(option => option.value === value)
-      ? [...options, { value, label: value }]
-      : options;
-  return (
-    <TextField
-      id={`shepherd-filter-${label.toLocaleLowerCase('en-US')}`}
-      select
-      label={label}
-      value={value ?? ANY}
-      onChange={event => onChange(event.target.value || undefined)}
-      variant="outlined"
-      size="small"
-      style={{ minWidth: 160 }}
-    >
-      <MenuItem value={ANY}>
-        <em>Any</em>
-      </MenuItem>
-      {all.map(option => (
-        <MenuItem key={option.value} value={option.value}>
-          {option.label}
-        </MenuItem>
-      ))}
-    </TextField>
-  );
-}
-
 function toOptions<T>(
   options: FilterOptions<T>,
-  toOption: (item: T) => Option,
-): Option[] {
+  toOption: (item: T) => FilterOption,
+): FilterOption[] {
   return options.items.map(toOption);
 }
 
@@ -76,30 +37,12 @@ export function VmFilters(props: {
 }) {
   const { filters, hasFilters, onChange, onClear } = props;
   const options = useVmFilterOptions(filters.systemId);
-  const [search, setSearch] = useState(filters.search ?? '');
-
-  // The search field follows the URL (back button, "Clear filters").
-  useEffect(() => setSearch(filters.search ?? ''), [filters.search]);
-  useDebounce(
-    () => {
-      if ((filters.search ?? '') !== search) {
-        onChange({ search: search || undefined });
-      }
-    },
-    SEARCH_DEBOUNCE_MS,
-    [search],
+  const [search, setSearch] = useDebouncedText(filters.search ?? '', text =>
+    onChange({ search: text || undefined }),
   );
 
   return (
-    <Box
-      role="search"
-      aria-label="VM filters"
-      display="flex"
-      flexWrap="wrap"
-      alignItems="center"
-      mb={2}
-      style={{ gap: 12 }}
-    >
+    <FilterBar label="VM filters">
       <TextField
         id="shepherd-filter-search"
         label="Search"
@@ -110,6 +53,7 @@ export function VmFilters(props: {
       />
       {options.systems.available && (
         <FilterSelect
+          id="shepherd-filter-system"
           label="System"
           value={filters.systemId}
           options={toOptions(options.systems, system => ({
@@ -121,6 +65,7 @@ export function VmFilters(props: {
       )}
       {options.services.available && (
         <FilterSelect
+          id="shepherd-filter-service"
           label="Service"
           value={filters.serviceId}
           options={toOptions(options.services, service => ({
@@ -134,6 +79,7 @@ export function VmFilters(props: {
       )}
       {options.namespaces.available && (
         <FilterSelect
+          id="shepherd-filter-namespace"
           label="Namespace"
           value={filters.namespace}
           options={toOptions(options.namespaces, namespace => ({
@@ -144,12 +90,10 @@ export function VmFilters(props: {
         />
       )}
       <FilterSelect
+        id="shepherd-filter-environment"
         label="Environment"
         value={filters.environment}
-        options={ENVIRONMENTS.map(environment => ({
-          value: environment,
-          label: environment,
-        }))}
+        options={plainOptions(ENVIRONMENTS)}
         onChange={environment =>
           onChange({ environment: environment as VmListFilters['environment'] })
         }
@@ -179,11 +123,12 @@ export function VmFilters(props: {
       </TextField>
       {options.clusters.available && (
         <FilterSelect
+          id="shepherd-filter-cluster"
           label="Cluster"
           value={filters.clusterId}
           options={toOptions(options.clusters, cluster => ({
             value: cluster.id,
-            label: cluster.displayName || cluster.name,
+            label: displayNameOf(cluster),
           }))}
           onChange={clusterId => onChange({ clusterId })}
         />
@@ -193,6 +138,6 @@ export function VmFilters(props: {
           {CLEAR_FILTERS_LABEL}
         </Button>
       )}
-    </Box>
+    </FilterBar>
   );
 }

@@ -14,8 +14,7 @@ import {
   renderShepherd,
 } from '../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../api/ShepherdApi';
-import { ShepherdApiError } from '../../api/ShepherdApiError';
-import { CLEAR_FILTERS_LABEL } from './VmFilters';
+import { CLEAR_FILTERS_LABEL } from '../common';
 import { NO_VMS_TITLE } from './VmListPage';
 import { VmsPage } from './VmsPage';
 
@@ -192,25 +191,5 @@ describe('VM list', () => {
       expect(api.listVms).toHaveBeenLastCalledWith({ offset: 20, limit: 20 }),
     );
     expect(await screen.findByText('21-40 of 45')).toBeInTheDocument();
-  });
-
-  it('shows why the VMs could not be loaded, with the error code', async () => {
-    await renderVmList({
-      listVms: async () => {
-        throw new ShepherdApiError({
-          message: "status: 'DONE' is not a VM status",
-          code: 'VALIDATION_FAILED',
-          status: 400,
-        });
-      },
-    });
-
-    expect(
-      await screen.findByText('Could not load the VMs'),
-    ).toBeInTheDocument();
-    expect(screen.getByText('VALIDATION_FAILED')).toBeInTheDocument();
-    expect(
-      screen.getByText("status: 'DONE' is not a VM status"),
-    ).toBeInTheDocument();
   });
 });

@@ -2,12 +2,13 @@ import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import {
+  CLEAR_FILTERS_LABEL,
   NoMatchState,
   PagedList,
   ShepherdErrorPanel,
   useLiveData,
 } from '../common';
-import { CLEAR_FILTERS_LABEL, VmFilters } from './VmFilters';
+import { VmFilters } from './VmFilters';
 import { VmTable } from './VmTable';
 import { useVmListQuery } from './useVmListQuery';
 import { isTransitional } from './vmRules';

@@ -6,21 +6,19 @@ import {
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { aCluster, aPage } from '../../../__testUtils__/fixtures';
-import {
-  RenderShepherdOptions,
-  renderShepherd,
-} from '../../../__testUtils__/renderShepherd';
+import { renderAdminSection } from '../../../__testUtils__/adminSections';
+import { RenderShepherdOptions } from '../../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../../api/ShepherdApi';
 import { ShepherdApiError } from '../../../api/ShepherdApiError';
 import { NOT_PERMITTED } from '../../../labels';
 import { ERROR_CODE_LABEL, TYPE_NAME_LABEL } from '../../common';
-import { AdminPage } from '../AdminPage';
-import { NO_CLUSTERS_TITLE, REGISTER_CLUSTER_LABEL } from './ClustersSection';
+import { REGISTER_CLUSTER_LABEL } from './ClustersSection';
 import {
   KUBECONFIG_FILE_LABEL,
   KUBECONFIG_PASTE_LABEL,
 } from './KubeconfigField';
 import { REGISTER_CLUSTER_TITLE } from './RegisterClusterDialog';
+import { refusing } from '../../../__testUtils__/refusing';
 
 const KUBECONFIG = `apiVersion: v1
 kind: Config
@@ -42,12 +40,7 @@ function renderClusters(
   stubs: Partial<ShepherdApi>,
   options: Pick<RenderShepherdOptions, 'permissions'> = {},
 ) {
-  return renderShepherd(<AdminPage />, {
-    api: stubs,
-    path: '/shepherd/admin/*',
-    route: '/shepherd/admin/clusters',
-    permissions: options.permissions,
-  });
+  return renderAdminSection('clusters', stubs, options.permissions);
 }
 
 async function openRegisterDialog() {
@@ -71,15 +64,6 @@ async function fillRegistration(dialog: ReturnType<typeof within>) {
 jest.setTimeout(120_000);
 
 describe('Admin: clusters', () => {
-  it('shows a progress bar while the clusters load', async () => {
-    const { api } = await renderClusters({
-      listClusters: () => new Promise(() => {}),
-    });
-
-    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
-    expect(api.listClusters).toHaveBeenCalledWith({ offset: 0, limit: 20 });
-  });
-
   it('lists clusters with health, environment, KubeVirt, feature gates and storage classes', async () => {
     await renderClusters({
       listClusters: async () =>
@@ -124,18 +108,6 @@ describe('Admin: clusters', () => {
     expect(unreachable.getByText('connect ECONNREFUSED')).toBeInTheDocument();
     expect(unreachable.getByText('prod')).toBeInTheDocument();
     expect(unreachable.getByText('disabled')).toBeInTheDocument();
-  });
-
-  it('guides the first registration when there is no cluster yet', async () => {
-    await renderClusters({ listClusters: async () => aPage([]) });
-
-    expect(
-      await screen.findByRole('heading', { name: NO_CLUSTERS_TITLE }),
-    ).toBeInTheDocument();
-    expect(screen.getByText(/service account on the cluster/)).toBeVisible();
-    expect(
-      screen.getByRole('button', { name: REGISTER_CLUSTER_LABEL }),
-    ).toBeEnabled();
   });
 
   it('registers a cluster with a pasted kubeconfig and forgets the kubeconfig', async () => {
@@ -252,14 +224,12 @@ describe('Admin: clusters', () => {
     async (code, status, message, details, hint) => {
       await renderClusters({
         listClusters: async () => aPage([]),
-        registerCluster: async () => {
-          throw new ShepherdApiError({
-            message,
-            code: code as ShepherdApiError['code'],
-            status,
-            details,
-          });
-        },
+        registerCluster: refusing({
+          message,
+          code: code as ShepherdApiError['code'],
+          status,
+          details,
+        }),
       });
 
       const dialog = await openRegisterDialog();
@@ -281,19 +251,17 @@ describe('Admin: clusters', () => {
   it('lists where a kubeconfig is unsafe', async () => {
     await renderClusters({
       listClusters: async () => aPage([]),
-      registerCluster: async () => {
-        throw new ShepherdApiError({
-          message: 'unsafe',
-          code: 'KUBECONFIG_UNSAFE',
-          status: 400,
-          details: {
-            violations: [
-              { rule: 'insecure-skip-tls-verify', path: 'clusters[0].cluster' },
-              { rule: 'proxy-url', path: 'clusters[0].cluster.proxy-url' },
-            ],
-          },
-        });
-      },
+      registerCluster: refusing({
+        message: 'unsafe',
+        code: 'KUBECONFIG_UNSAFE',
+        status: 400,
+        details: {
+          violations: [
+            { rule: 'insecure-skip-tls-verify', path: 'clusters[0].cluster' },
+            { rule: 'proxy-url', path: 'clusters[0].cluster.proxy-url' },
+          ],
+        },
+      }),
     });
 
     const dialog = await openRegisterDialog();
@@ -377,36 +345,17 @@ describe('Admin: clusters', () => {
     expect(await screen.findByText('Saved sim-test.')).toBeInTheDocument();
   });
 
-  it('disables a cluster from its row', async () => {
-    const cluster = aCluster();
-    const { api } = await renderClusters({
-      listClusters: async () => aPage([cluster]),
-      updateCluster: async () => ({ ...cluster, enabled: false }),
-    });
-
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Disable sim-test' }),
-    );
-
-    expect(await screen.findByText('sim-test is disabled.')).toBeVisible();
-    expect(api.updateCluster).toHaveBeenCalledWith('cluster-test', {
-      enabled: false,
-    });
-  });
-
   it('offers to disable a cluster whose deletion is refused because it is in use', async () => {
     const cluster = aCluster();
     const { api } = await renderClusters({
       listClusters: async () => aPage([cluster]),
-      deleteCluster: async () => {
-        throw new ShepherdApiError({
-          message:
-            "The cluster 'sim-test' cannot be deleted while it runs VMs; disable it instead: 2 VM(s) and 0 request(s) refer to it",
-          code: 'DELETE_RESTRICTED',
-          status: 409,
-          details: { vms: 2, tickets: 0 },
-        });
-      },
+      deleteCluster: refusing({
+        message:
+          "The cluster 'sim-test' cannot be deleted while it runs VMs; disable it instead: 2 VM(s) and 0 request(s) refer to it",
+        code: 'DELETE_RESTRICTED',
+        status: 409,
+        details: { vms: 2, tickets: 0 },
+      }),
       updateCluster: async () => ({ ...cluster, enabled: false }),
     });
 
@@ -452,13 +401,11 @@ describe('Admin: clusters', () => {
   it('shows the backend refusal of the list with its code', async () => {
     await renderClusters(
       {
-        listClusters: async () => {
-          throw new ShepherdApiError({
-            message: 'Missing permission shepherd.cluster.read',
-            code: 'PERMISSION_DENIED',
-            status: 403,
-          });
-        },
+        listClusters: refusing({
+          message: 'Missing permission shepherd.cluster.read',
+          code: 'PERMISSION_DENIED',
+          status: 403,
+        }),
       },
       {
         permissions: {

@@ -7,12 +7,12 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
-import { DEFAULT_PAGE_SIZE, PagedList, useLiveData } from '../../common';
+import { DEFAULT_PAGE_SIZE, useLiveData } from '../../common';
 import {
   CreateEntryButton,
   DeleteEntryDialog,
   FirstRunGuide,
-  SectionAlerts,
+  SectionList,
   disableInstead,
   useAdminSection,
 } from '../shared';
@@ -93,17 +93,11 @@ export function ClustersSection() {
         </Typography>
         {clusters.value && clusters.value.totalItems > 0 && registerButton}
       </Box>
-      <SectionAlerts
+      <SectionList
         kind="cluster"
         plural="clusters"
-        outcome={section.outcome}
-        onCloseOutcome={section.clearOutcome}
-        changeError={section.toggleError}
-        loadError={clusters.error}
-      />
-      <PagedList
-        page={clusters.value}
-        loading={clusters.loading}
+        section={section}
+        list={clusters}
         firstRun={
           <FirstRunGuide title={NO_CLUSTERS_TITLE} action={registerButton}>
             <FirstRun />
@@ -120,7 +114,7 @@ export function ClustersSection() {
             }}
           />
         )}
-      </PagedList>
+      </SectionList>
       <RegisterClusterDialog
         open={dialog?.kind === 'create'}
         onRegistered={result =>
@@ -132,7 +126,7 @@ export function ClustersSection() {
         onCancel={section.close}
       />
       <EditClusterDialog
-        cluster={dialog?.kind === 'edit' ? selected : undefined}
+        cluster={section.editing}
         onSaved={cluster => section.done({ message: `Saved ${cluster.name}.` })}
         onCancel={section.close}
       />
@@ -146,7 +140,7 @@ export function ClustersSection() {
         onCancel={section.close}
       />
       <DeleteEntryDialog
-        entry={dialog?.kind === 'delete' ? selected : undefined}
+        entry={section.deleting}
         kind="cluster"
         tier={name => ({ kind: 'type-name', name })}
         description={
@@ -160,7 +154,7 @@ export function ClustersSection() {
         alternative={disableInstead(selected, id =>
           api.updateCluster(id, { enabled: false }),
         )}
-        onDone={message => section.done({ message })}
+        onDone={section.finish}
         onCancel={section.close}
       />
     </>

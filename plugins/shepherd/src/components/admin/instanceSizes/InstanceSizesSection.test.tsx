@@ -1,31 +1,22 @@
-import { shepherdClusterReadPermission } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { aPage, anInstanceSize } from '../../../__testUtils__/fixtures';
 import {
-  TestPermissions,
-  renderShepherd,
-} from '../../../__testUtils__/renderShepherd';
+  openCreateDialog,
+  renderAdminSection,
+} from '../../../__testUtils__/adminSections';
+import { TestPermissions } from '../../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../../api/ShepherdApi';
-import { ShepherdApiError } from '../../../api/ShepherdApiError';
-import { ADMIN_DENIED_TITLE, AdminPage } from '../AdminPage';
 import { CREATE_INSTANCE_SIZE_TITLE } from './InstanceSizeDialog';
-import {
-  CREATE_INSTANCE_SIZE_LABEL,
-  NO_INSTANCE_SIZES_TITLE,
-} from './InstanceSizesSection';
+import { CREATE_INSTANCE_SIZE_LABEL } from './InstanceSizesSection';
 import { ADD_OVERRIDE_LABEL } from './SpecOverridesEditor';
+import { refusing } from '../../../__testUtils__/refusing';
 
 function renderSizes(
   stubs: Partial<ShepherdApi>,
   permissions?: TestPermissions,
 ) {
-  return renderShepherd(<AdminPage />, {
-    api: stubs,
-    path: '/shepherd/admin/*',
-    route: '/shepherd/admin/instance-sizes',
-    permissions,
-  });
+  return renderAdminSection('instance-sizes', stubs, permissions);
 }
 
 /** Sets a field at once; the form checks every value it passes through. */
@@ -33,19 +24,11 @@ function setValue(element: HTMLElement, value: string) {
   fireEvent.change(element, { target: { value } });
 }
 
-async function openCreateDialog() {
-  await userEvent.click(
-    (
-      await screen.findAllByRole('button', {
-        name: CREATE_INSTANCE_SIZE_LABEL,
-      })
-    )[0],
+function openSizeDialog() {
+  return openCreateDialog(
+    CREATE_INSTANCE_SIZE_LABEL,
+    CREATE_INSTANCE_SIZE_TITLE,
   );
-  const dialog = await screen.findByRole('dialog');
-  expect(
-    within(dialog).getByRole('heading', { name: CREATE_INSTANCE_SIZE_TITLE }),
-  ).toBeInTheDocument();
-  return within(dialog);
 }
 
 function fillShape(
@@ -63,18 +46,6 @@ function fillShape(
 jest.setTimeout(120_000);
 
 describe('Admin: instance sizes', () => {
-  it('shows a progress bar while the sizes load', async () => {
-    const { api } = await renderSizes({
-      listInstanceSizes: () => new Promise(() => {}),
-    });
-
-    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
-    expect(api.listInstanceSizes).toHaveBeenCalledWith({
-      offset: 0,
-      limit: 100,
-    });
-  });
-
   it('lists sizes by sort order with resources, capabilities and overrides', async () => {
     await renderSizes({
       listInstanceSizes: async () =>
@@ -127,15 +98,6 @@ describe('Admin: instance sizes', () => {
     ).toBeVisible();
   });
 
-  it('guides the first size when there is none', async () => {
-    await renderSizes({ listInstanceSizes: async () => aPage([]) });
-
-    expect(
-      await screen.findByRole('heading', { name: NO_INSTANCE_SIZES_TITLE }),
-    ).toBeInTheDocument();
-    expect(screen.getByText(/in steps of 0.5 cores/)).toBeInTheDocument();
-  });
-
   it('creates a size with an overcommitted CPU, a flag and a spec override', async () => {
     const created = anInstanceSize({ id: 'size-medium', name: 'medium' });
     const { api } = await renderSizes({
@@ -152,7 +114,7 @@ describe('Admin: instance sizes', () => {
       }),
     });
 
-    const dialog = await openCreateDialog();
+    const dialog = await openSizeDialog();
     fillShape(dialog, { name: 'medium', cpu: '4', memory: '8', disk: '40' });
     setValue(dialog.getByLabelText(/^CPU request/), '2');
     await userEvent.selectOptions(
@@ -209,7 +171,7 @@ describe('Admin: instance sizes', () => {
   ])('refuses %s before submitting', async (_case, shape, message) => {
     await renderSizes({ listInstanceSizes: async () => aPage([]) });
 
-    const dialog = await openCreateDialog();
+    const dialog = await openSizeDialog();
     fillShape(dialog, { name: 'odd', ...shape });
     if ('dedicated' in shape) {
       await userEvent.click(dialog.getByLabelText(/^Dedicated CPUs/));
@@ -229,7 +191,7 @@ describe('Admin: instance sizes', () => {
   it('refuses a request above its limit', async () => {
     await renderSizes({ listInstanceSizes: async () => aPage([]) });
 
-    const dialog = await openCreateDialog();
+    const dialog = await openSizeDialog();
     fillShape(dialog, { name: 'odd', cpu: '2', memory: '4', disk: '20' });
     setValue(dialog.getByLabelText(/^Memory request GiB/), '6');
 
@@ -242,7 +204,7 @@ describe('Admin: instance sizes', () => {
   it('refuses spec.running on its row', async () => {
     await renderSizes({ listInstanceSizes: async () => aPage([]) });
 
-    const dialog = await openCreateDialog();
+    const dialog = await openSizeDialog();
     fillShape(dialog, { name: 'odd', cpu: '2', memory: '4', disk: '20' });
     await userEvent.click(
       dialog.getByRole('button', { name: ADD_OVERRIDE_LABEL }),
@@ -260,26 +222,24 @@ describe('Admin: instance sizes', () => {
   it('shows the backend INVALID_SPEC_OVERRIDES finding on the key it names', async () => {
     await renderSizes({
       listInstanceSizes: async () => aPage([]),
-      createInstanceSize: async () => {
-        throw new ShepherdApiError({
-          message:
-            "'spec.template.spec.volumes' touches 'volumes', which belongs to the template (image, boot disk, cloud-init)",
-          code: 'INVALID_SPEC_OVERRIDES',
-          status: 400,
-          details: {
-            violations: [
-              {
-                key: 'spec.template.spec.volumes',
-                message:
-                  "'spec.template.spec.volumes' touches 'volumes', which belongs to the template (image, boot disk, cloud-init)",
-              },
-            ],
-          },
-        });
-      },
+      createInstanceSize: refusing({
+        message:
+          "'spec.template.spec.volumes' touches 'volumes', which belongs to the template (image, boot disk, cloud-init)",
+        code: 'INVALID_SPEC_OVERRIDES',
+        status: 400,
+        details: {
+          violations: [
+            {
+              key: 'spec.template.spec.volumes',
+              message:
+                "'spec.template.spec.volumes' touches 'volumes', which belongs to the template (image, boot disk, cloud-init)",
+            },
+          ],
+        },
+      }),
     });
 
-    const dialog = await openCreateDialog();
+    const dialog = await openSizeDialog();
     fillShape(dialog, { name: 'odd', cpu: '2', memory: '4', disk: '20' });
     for (const [index, [key, value]] of [
       ['spec.template.spec.domain.cpu.model', '"host-passthrough"'],
@@ -340,24 +300,22 @@ describe('Admin: instance sizes', () => {
     const size = anInstanceSize();
     await renderSizes({
       listInstanceSizes: async () => aPage([size]),
-      updateInstanceSize: async () => {
-        throw new ShepherdApiError({
-          message:
-            'Dedicated CPUs cannot be overcommitted: requests must equal limits',
-          code: 'DEDICATED_CPU_OVERCOMMIT',
-          status: 400,
-          details: {
-            findings: [
-              {
-                code: 'DEDICATED_CPU_OVERCOMMIT',
-                field: 'dedicatedCpu',
-                message:
-                  'Dedicated CPUs cannot be overcommitted: requests must equal limits',
-              },
-            ],
-          },
-        });
-      },
+      updateInstanceSize: refusing({
+        message:
+          'Dedicated CPUs cannot be overcommitted: requests must equal limits',
+        code: 'DEDICATED_CPU_OVERCOMMIT',
+        status: 400,
+        details: {
+          findings: [
+            {
+              code: 'DEDICATED_CPU_OVERCOMMIT',
+              field: 'dedicatedCpu',
+              message:
+                'Dedicated CPUs cannot be overcommitted: requests must equal limits',
+            },
+          ],
+        },
+      }),
     });
 
     await userEvent.click(
@@ -374,17 +332,5 @@ describe('Admin: instance sizes', () => {
     expect(
       dialog.getAllByText(/requests must equal limits/).length,
     ).toBeGreaterThanOrEqual(2);
-  });
-
-  it('is denied without shepherd.catalog.manage', async () => {
-    const { api } = await renderSizes(
-      { listInstanceSizes: async () => aPage([anInstanceSize()]) },
-      { allowOnly: [shepherdClusterReadPermission] },
-    );
-
-    expect(
-      await screen.findByText(new RegExp(ADMIN_DENIED_TITLE)),
-    ).toBeInTheDocument();
-    expect(api.listInstanceSizes).not.toHaveBeenCalled();
   });
 });

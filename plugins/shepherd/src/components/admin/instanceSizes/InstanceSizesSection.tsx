@@ -13,7 +13,6 @@ import { shepherdApiRef } from '../../../api/ShepherdApi';
 import { NOT_SET } from '../../../labels';
 import {
   ListTable,
-  PagedList,
   formatCpu,
   formatDisk,
   formatMemory,
@@ -27,7 +26,8 @@ import {
   EnabledChip,
   EntryRowActions,
   FirstRunGuide,
-  SectionAlerts,
+  SectionHeader,
+  SectionList,
   disableInstead,
   entryActionsColumn,
   useAdminSection,
@@ -150,7 +150,6 @@ export function InstanceSizesSection() {
     refresh: sizes.refresh,
     toggle: size => api.updateInstanceSize(size.id, { enabled: !size.enabled }),
   });
-  const { dialog, selected } = section;
 
   const createButton = (
     <CreateEntryButton
@@ -163,25 +162,14 @@ export function InstanceSizesSection() {
 
   return (
     <>
-      <Box display="flex" alignItems="center" mb={2}>
-        <Box flexGrow={1}>
-          <Typography variant="body2" color="textSecondary">
-            Hardware offered to requesters, in sort order.
-          </Typography>
-        </Box>
+      <SectionHeader description="Hardware offered to requesters, in sort order.">
         {createButton}
-      </Box>
-      <SectionAlerts
+      </SectionHeader>
+      <SectionList
         kind="instance size"
         plural="instance sizes"
-        outcome={section.outcome}
-        onCloseOutcome={section.clearOutcome}
-        changeError={section.toggleError}
-        loadError={sizes.error}
-      />
-      <PagedList
-        page={sizes.value}
-        loading={sizes.loading}
+        section={section}
+        list={sizes}
         firstRun={
           <FirstRunGuide title={NO_INSTANCE_SIZES_TITLE} action={createButton}>
             <p>
@@ -214,23 +202,15 @@ export function InstanceSizesSection() {
             data={[...page.items].sort(bySortOrder)}
           />
         )}
-      </PagedList>
+      </SectionList>
       <InstanceSizeDialog
-        open={dialog?.kind === 'create' || dialog?.kind === 'edit'}
-        size={dialog?.kind === 'edit' ? selected : undefined}
-        onSaved={(size, warnings) =>
-          section.done({
-            message:
-              dialog?.kind === 'edit'
-                ? `Saved ${size.name}.`
-                : `Created ${size.name}.`,
-            warnings,
-          })
-        }
+        open={section.formOpen}
+        size={section.editing}
+        onSaved={section.saved(size => `Created ${size.name}.`)}
         onCancel={section.close}
       />
       <DeleteEntryDialog
-        entry={dialog?.kind === 'delete' ? selected : undefined}
+        entry={section.deleting}
         kind="instance size"
         tier={name => ({
           kind: 'checkbox',
@@ -244,10 +224,10 @@ export function InstanceSizesSection() {
           </Typography>
         }
         onDelete={id => api.deleteInstanceSize(id)}
-        alternative={disableInstead(selected, id =>
+        alternative={disableInstead(section.selected, id =>
           api.updateInstanceSize(id, { enabled: false }),
         )}
-        onDone={message => section.done({ message })}
+        onDone={section.finish}
         onCancel={section.close}
       />
     </>

@@ -1,47 +1,26 @@
-import {
-  shepherdCatalogManagePermission,
-  shepherdClusterReadPermission,
-} from '@kubevirt-shepherd/plugin-shepherd-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { aNamespace, aPage } from '../../../__testUtils__/fixtures';
 import {
-  TestPermissions,
-  renderShepherd,
-} from '../../../__testUtils__/renderShepherd';
+  openCreateDialog,
+  renderAdminSection,
+} from '../../../__testUtils__/adminSections';
+import { TestPermissions } from '../../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../../api/ShepherdApi';
-import { ShepherdApiError } from '../../../api/ShepherdApiError';
 import { TYPE_NAME_LABEL } from '../../common';
-import { ADMIN_DENIED_TITLE, AdminPage } from '../AdminPage';
 import { CREATE_NAMESPACE_TITLE } from './NamespaceDialog';
-import {
-  CREATE_NAMESPACE_LABEL,
-  NO_NAMESPACES_TITLE,
-} from './NamespacesSection';
+import { CREATE_NAMESPACE_LABEL } from './NamespacesSection';
+import { refusing } from '../../../__testUtils__/refusing';
 
 function renderNamespaces(
   stubs: Partial<ShepherdApi>,
   permissions?: TestPermissions,
 ) {
-  return renderShepherd(<AdminPage />, {
-    api: stubs,
-    path: '/shepherd/admin/*',
-    route: '/shepherd/admin/namespaces',
-    permissions,
-  });
+  return renderAdminSection('namespaces', stubs, permissions);
 }
 
-async function openCreateDialog() {
-  await userEvent.click(
-    (
-      await screen.findAllByRole('button', { name: CREATE_NAMESPACE_LABEL })
-    )[0],
-  );
-  const dialog = await screen.findByRole('dialog');
-  expect(
-    within(dialog).getByRole('heading', { name: CREATE_NAMESPACE_TITLE }),
-  ).toBeInTheDocument();
-  return within(dialog);
+function openNamespaceDialog() {
+  return openCreateDialog(CREATE_NAMESPACE_LABEL, CREATE_NAMESPACE_TITLE);
 }
 
 // Forms are filled key by key; a full parallel run needs more than the default 5 s.
@@ -49,18 +28,6 @@ async function openCreateDialog() {
 jest.setTimeout(120_000);
 
 describe('Admin: namespaces', () => {
-  it('shows a progress bar while the namespaces load', async () => {
-    const { api } = await renderNamespaces({
-      listAdminNamespaces: () => new Promise(() => {}),
-    });
-
-    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
-    expect(api.listAdminNamespaces).toHaveBeenCalledWith({
-      offset: 0,
-      limit: 20,
-    });
-  });
-
   it('lists the namespaces with their environment and state, and filters by environment', async () => {
     const { api } = await renderNamespaces({
       listAdminNamespaces: async () =>
@@ -96,15 +63,6 @@ describe('Admin: namespaces', () => {
     );
   });
 
-  it('guides the first registration when the registry is empty', async () => {
-    await renderNamespaces({ listAdminNamespaces: async () => aPage([]) });
-
-    expect(
-      await screen.findByRole('heading', { name: NO_NAMESPACES_TITLE }),
-    ).toBeInTheDocument();
-    expect(screen.getByText(/part of every VM name/)).toBeInTheDocument();
-  });
-
   it.each([
     ['Dev_1', 'NAME_INVALID'],
     ['averyveryverylongname', 'NAME_TOO_LONG'],
@@ -113,7 +71,7 @@ describe('Admin: namespaces', () => {
   ])('refuses the name %s with %s before submitting', async (name, code) => {
     await renderNamespaces({ listAdminNamespaces: async () => aPage([]) });
 
-    const dialog = await openCreateDialog();
+    const dialog = await openNamespaceDialog();
     await userEvent.type(dialog.getByLabelText(/^Name/), name);
     await userEvent.selectOptions(
       dialog.getByLabelText(/^Environment/),
@@ -127,7 +85,7 @@ describe('Admin: namespaces', () => {
   it('asks for the environment explicitly', async () => {
     await renderNamespaces({ listAdminNamespaces: async () => aPage([]) });
 
-    const dialog = await openCreateDialog();
+    const dialog = await openNamespaceDialog();
     await userEvent.type(dialog.getByLabelText(/^Name/), 'dev');
 
     expect(dialog.getByLabelText(/^Environment/)).toHaveValue('');
@@ -158,7 +116,7 @@ describe('Admin: namespaces', () => {
       }),
     });
 
-    const dialog = await openCreateDialog();
+    const dialog = await openNamespaceDialog();
     await userEvent.type(dialog.getByLabelText(/^Name/), 'payments-prod');
     expect(dialog.getByText(/^NAME_LENGTH_WARNING:/)).toBeInTheDocument();
     await userEvent.selectOptions(
@@ -183,16 +141,14 @@ describe('Admin: namespaces', () => {
   it('shows the backend refusal with its code in the dialog', async () => {
     await renderNamespaces({
       listAdminNamespaces: async () => aPage([aNamespace()]),
-      createNamespace: async () => {
-        throw new ShepherdApiError({
-          message: "A namespace named 'dev' already exists",
-          code: 'NAME_ALREADY_EXISTS',
-          status: 409,
-        });
-      },
+      createNamespace: refusing({
+        message: "A namespace named 'dev' already exists",
+        code: 'NAME_ALREADY_EXISTS',
+        status: 409,
+      }),
     });
 
-    const dialog = await openCreateDialog();
+    const dialog = await openNamespaceDialog();
     await userEvent.type(dialog.getByLabelText(/^Name/), 'dev');
     await userEvent.selectOptions(
       dialog.getByLabelText(/^Environment/),
@@ -213,15 +169,13 @@ describe('Admin: namespaces', () => {
     const namespace = aNamespace();
     const { api } = await renderNamespaces({
       listAdminNamespaces: async () => aPage([namespace]),
-      updateNamespace: async () => {
-        throw new ShepherdApiError({
-          message:
-            "The environment of the namespace 'dev' cannot change once it is used: 1 VM(s) and 0 request(s) refer to it",
-          code: 'ENVIRONMENT_IMMUTABLE',
-          status: 409,
-          details: { vms: 1, tickets: 0 },
-        });
-      },
+      updateNamespace: refusing({
+        message:
+          "The environment of the namespace 'dev' cannot change once it is used: 1 VM(s) and 0 request(s) refer to it",
+        code: 'ENVIRONMENT_IMMUTABLE',
+        status: 409,
+        details: { vms: 1, tickets: 0 },
+      }),
     });
 
     await userEvent.click(
@@ -265,37 +219,5 @@ describe('Admin: namespaces', () => {
     expect(api.deleteNamespace).toHaveBeenCalledWith('ns-dev', {
       confirm_name: 'dev',
     });
-  });
-
-  it('disables a namespace from its row', async () => {
-    const namespace = aNamespace();
-    const { api } = await renderNamespaces({
-      listAdminNamespaces: async () => aPage([namespace]),
-      updateNamespace: async () => ({ ...namespace, enabled: false }),
-    });
-
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Disable dev' }),
-    );
-
-    expect(await screen.findByText('dev is disabled.')).toBeVisible();
-    expect(api.updateNamespace).toHaveBeenCalledWith('ns-dev', {
-      enabled: false,
-    });
-  });
-
-  it('is denied without shepherd.catalog.manage', async () => {
-    const { api } = await renderNamespaces(
-      { listAdminNamespaces: async () => aPage([aNamespace()]) },
-      { allowOnly: [shepherdClusterReadPermission] },
-    );
-
-    expect(
-      await screen.findByText(new RegExp(ADMIN_DENIED_TITLE)),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText(new RegExp(shepherdCatalogManagePermission.name)),
-    ).toBeInTheDocument();
-    expect(api.listAdminNamespaces).not.toHaveBeenCalled();
   });
 });

@@ -15,7 +15,6 @@ import {
   DEFAULT_PAGE_SIZE,
   EnvironmentChip,
   ListTable,
-  PagedList,
   RelativeTime,
   formatEntityRef,
   useLiveData,
@@ -26,8 +25,9 @@ import {
   EnabledChip,
   EntryRowActions,
   ChoiceField,
+  SectionHeader,
   FirstRunGuide,
-  SectionAlerts,
+  SectionList,
   disableInstead,
   entryActionsColumn,
   useAdminSection,
@@ -94,7 +94,6 @@ export function NamespacesSection() {
     toggle: namespace =>
       api.updateNamespace(namespace.id, { enabled: !namespace.enabled }),
   });
-  const { dialog, selected } = section;
 
   const createButton = (
     <CreateEntryButton
@@ -107,13 +106,7 @@ export function NamespacesSection() {
 
   return (
     <>
-      <Box display="flex" alignItems="center" mb={2} style={{ gap: 16 }}>
-        <Box flexGrow={1}>
-          <Typography variant="body2" color="textSecondary">
-            Namespaces VMs are requested in, each in the test or prod
-            environment.
-          </Typography>
-        </Box>
+      <SectionHeader description="Namespaces VMs are requested in, each in the test or prod environment.">
         <Box width={200}>
           <ChoiceField
             id="shepherd-namespaces-environment-filter"
@@ -128,18 +121,12 @@ export function NamespacesSection() {
           />
         </Box>
         {createButton}
-      </Box>
-      <SectionAlerts
+      </SectionHeader>
+      <SectionList
         kind="namespace"
         plural="namespaces"
-        outcome={section.outcome}
-        onCloseOutcome={section.clearOutcome}
-        changeError={section.toggleError}
-        loadError={namespaces.error}
-      />
-      <PagedList
-        page={namespaces.value}
-        loading={namespaces.loading}
+        section={section}
+        list={namespaces}
         filtered={Boolean(environment)}
         firstRun={
           <FirstRunGuide title={NO_NAMESPACES_TITLE} action={createButton}>
@@ -173,23 +160,18 @@ export function NamespacesSection() {
             }
           />
         )}
-      </PagedList>
+      </SectionList>
       <NamespaceDialog
-        open={dialog?.kind === 'create' || dialog?.kind === 'edit'}
-        namespace={dialog?.kind === 'edit' ? selected : undefined}
-        onSaved={(namespace, warnings) =>
-          section.done({
-            message:
-              dialog?.kind === 'edit'
-                ? `Saved ${namespace.name}.`
-                : `Registered ${namespace.name} (${namespace.environment}).`,
-            warnings,
-          })
-        }
+        open={section.formOpen}
+        namespace={section.editing}
+        onSaved={section.saved(
+          namespace =>
+            `Registered ${namespace.name} (${namespace.environment}).`,
+        )}
         onCancel={section.close}
       />
       <DeleteEntryDialog
-        entry={dialog?.kind === 'delete' ? selected : undefined}
+        entry={section.deleting}
         kind="namespace"
         tier={name => ({ kind: 'type-name', name })}
         description={
@@ -201,10 +183,10 @@ export function NamespacesSection() {
           </Typography>
         }
         onDelete={(id, name) => api.deleteNamespace(id, { confirm_name: name })}
-        alternative={disableInstead(selected, id =>
+        alternative={disableInstead(section.selected, id =>
           api.updateNamespace(id, { enabled: false }),
         )}
-        onDone={message => section.done({ message })}
+        onDone={section.finish}
         onCancel={section.close}
       />
     </>

@@ -1,8 +1,14 @@
 import { Permission } from '@backstage/plugin-permission-common';
 import { TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import { ReactNode } from 'react';
-import { PermissionedButton, ShepherdErrorPanel } from '../../common';
+import { Page } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  PagedList,
+  PermissionedButton,
+  ShepherdErrorPanel,
+} from '../../common';
 import { EntryRowActions, ToggledEntry } from './useAdminSection';
 import { AdminOutcome, OutcomeAlert } from './WarningsAlert';
 
@@ -63,6 +69,30 @@ export function entryActionsColumn<T extends ToggledEntry>(
   };
 }
 
+/** The head of a section: what it holds, then its filters and its primary action. */
+export function SectionHeader(props: {
+  description: ReactNode;
+  /** Space under the header; less when tabs follow. */
+  mb?: number;
+  children: ReactNode;
+}) {
+  return (
+    <Box
+      display="flex"
+      alignItems="center"
+      mb={props.mb ?? 2}
+      style={{ gap: 16 }}
+    >
+      <Box flexGrow={1}>
+        <Typography variant="body2" color="textSecondary">
+          {props.description}
+        </Typography>
+      </Box>
+      {props.children}
+    </Box>
+  );
+}
+
 /** The primary action of a section: creating or registering its first or next entry. */
 export function CreateEntryButton(props: {
   permission: Permission;
@@ -78,6 +108,51 @@ export function CreateEntryButton(props: {
     >
       {props.children}
     </PermissionedButton>
+  );
+}
+
+/**
+ * The body of a section: what it says above its list (see SectionAlerts), then its list,
+ * or its first-run guide while the catalog is empty.
+ */
+export function SectionList<P extends Page<unknown>>(props: {
+  kind: string;
+  plural: string;
+  section: {
+    outcome?: AdminOutcome;
+    clearOutcome: () => void;
+    toggleError?: Error;
+  };
+  list: { value?: P; loading: boolean; error?: Error };
+  /** Shown instead of the list while the catalog is empty: a FirstRunGuide. */
+  firstRun: ReactNode;
+  filtered?: boolean;
+  showPaging?: (page: P) => boolean;
+  onPageChange: (paging: { offset: number; limit: number }) => void;
+  children: (page: P) => ReactNode;
+}) {
+  const { section, list } = props;
+  return (
+    <>
+      <SectionAlerts
+        kind={props.kind}
+        plural={props.plural}
+        outcome={section.outcome}
+        onCloseOutcome={section.clearOutcome}
+        changeError={section.toggleError}
+        loadError={list.error}
+      />
+      <PagedList
+        page={list.value}
+        loading={list.loading}
+        firstRun={props.firstRun}
+        filtered={props.filtered}
+        showPaging={props.showPaging}
+        onPageChange={props.onPageChange}
+      >
+        {props.children}
+      </PagedList>
+    </>
   );
 }
 

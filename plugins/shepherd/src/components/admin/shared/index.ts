@@ -18,6 +18,8 @@ export {
   CreateEntryButton,
   EntryActions,
   SectionAlerts,
+  SectionHeader,
+  SectionList,
   entryActionsColumn,
 } from './SectionParts';
 export { disableInstead, useAdminSection } from './useAdminSection';

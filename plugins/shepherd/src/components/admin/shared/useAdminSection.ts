@@ -1,3 +1,4 @@
+import { ShepherdWarning } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { useState } from 'react';
 import { useAction } from '../../common';
 import { AdminOutcome } from './WarningsAlert';
@@ -59,10 +60,29 @@ export function useAdminSection<
     onDelete: entry => setDialog({ kind: 'delete', entry }),
   };
 
+  const selected = dialog && 'entry' in dialog ? dialog.entry : undefined;
+  const editing = dialog?.kind === 'edit';
+
   return {
     dialog,
     /** The entry the open dialog is about, if any. */
-    selected: dialog && 'entry' in dialog ? dialog.entry : undefined,
+    selected,
+    /** Whether the create-or-edit dialog is open. */
+    formOpen: dialog?.kind === 'create' || editing,
+    /** The entry the create-or-edit dialog edits; none while creating. */
+    editing: editing ? selected : undefined,
+    /** The entry the delete dialog is open for. */
+    deleting: dialog?.kind === 'delete' ? selected : undefined,
+    /** What the create-or-edit dialog does once saved: says so, with the backend's warnings. */
+    saved:
+      (createdMessage: (entry: T) => string) =>
+      (entry: T, warnings: ShepherdWarning[]) =>
+        done({
+          message: editing ? `Saved ${entry.name}.` : createdMessage(entry),
+          warnings,
+        }),
+    /** Ends a change that has nothing more to say than its message. */
+    finish: (message: string) => done({ message }),
     open: setDialog,
     close: () => setDialog(undefined),
     outcome,

@@ -1,41 +1,26 @@
-import { shepherdClusterReadPermission } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { aPage, aTemplate } from '../../../__testUtils__/fixtures';
 import {
-  TestPermissions,
-  renderShepherd,
-} from '../../../__testUtils__/renderShepherd';
+  openCreateDialog,
+  renderAdminSection,
+} from '../../../__testUtils__/adminSections';
+import { TestPermissions } from '../../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../../api/ShepherdApi';
-import { ShepherdApiError } from '../../../api/ShepherdApiError';
-import { ADMIN_DENIED_TITLE, AdminPage } from '../AdminPage';
 import { CLOUD_INIT_LABEL } from './CloudInitEditor';
 import { CREATE_TEMPLATE_TITLE } from './TemplateDialog';
-import { CREATE_TEMPLATE_LABEL, NO_TEMPLATES_TITLE } from './TemplatesSection';
+import { CREATE_TEMPLATE_LABEL } from './TemplatesSection';
+import { refusing } from '../../../__testUtils__/refusing';
 
 function renderTemplates(
   stubs: Partial<ShepherdApi>,
   permissions?: TestPermissions,
 ) {
-  return renderShepherd(<AdminPage />, {
-    api: stubs,
-    path: '/shepherd/admin/*',
-    route: '/shepherd/admin/templates',
-    permissions,
-  });
+  return renderAdminSection('templates', stubs, permissions);
 }
 
-async function openCreateDialog() {
-  await userEvent.click(
-    (
-      await screen.findAllByRole('button', { name: CREATE_TEMPLATE_LABEL })
-    )[0],
-  );
-  const dialog = await screen.findByRole('dialog');
-  expect(
-    within(dialog).getByRole('heading', { name: CREATE_TEMPLATE_TITLE }),
-  ).toBeInTheDocument();
-  return within(dialog);
+function openTemplateDialog() {
+  return openCreateDialog(CREATE_TEMPLATE_LABEL, CREATE_TEMPLATE_TITLE);
 }
 
 /** Sets a text field at once (typing 2 KiB one key at a time is slow). */
@@ -56,15 +41,6 @@ const DRAFT = aTemplate({
 jest.setTimeout(120_000);
 
 describe('Admin: templates', () => {
-  it('shows a progress bar while the templates load', async () => {
-    const { api } = await renderTemplates({
-      listTemplates: () => new Promise(() => {}),
-    });
-
-    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
-    expect(api.listTemplates).toHaveBeenCalledWith({ offset: 0, limit: 20 });
-  });
-
   it('lists templates by lifecycle status', async () => {
     const { api } = await renderTemplates({
       listTemplates: async query =>
@@ -94,15 +70,6 @@ describe('Admin: templates', () => {
     });
   });
 
-  it('guides the first template when there is none', async () => {
-    await renderTemplates({ listTemplates: async () => aPage([]) });
-
-    expect(
-      await screen.findByRole('heading', { name: NO_TEMPLATES_TITLE }),
-    ).toBeInTheDocument();
-    expect(screen.getByText(/It starts as a draft/)).toBeInTheDocument();
-  });
-
   it('creates a containerdisk template', async () => {
     const created = aTemplate({ id: 'tpl-new', status: 'draft' });
     const { api } = await renderTemplates({
@@ -110,7 +77,7 @@ describe('Admin: templates', () => {
       createTemplate: async () => ({ item: created, warnings: [] }),
     });
 
-    const dialog = await openCreateDialog();
+    const dialog = await openTemplateDialog();
     await userEvent.type(dialog.getByLabelText(/^Name/), 'ubuntu-24-04');
     await userEvent.selectOptions(
       dialog.getByLabelText('Catalog scope'),
@@ -150,7 +117,7 @@ describe('Admin: templates', () => {
       }),
     });
 
-    const dialog = await openCreateDialog();
+    const dialog = await openTemplateDialog();
     await userEvent.type(dialog.getByLabelText(/^Name/), 'golden-rhel');
     await userEvent.selectOptions(
       dialog.getByLabelText('Source type'),
@@ -190,7 +157,7 @@ describe('Admin: templates', () => {
   it('counts cloud-init in bytes against the 2048-byte inline limit', async () => {
     await renderTemplates({ listTemplates: async () => aPage([]) });
 
-    const dialog = await openCreateDialog();
+    const dialog = await openTemplateDialog();
     await userEvent.type(dialog.getByLabelText(/^Name/), 'big');
     setValue(
       dialog.getByLabelText(/^Container image/),
@@ -214,18 +181,16 @@ describe('Admin: templates', () => {
   it('shows where the backend found cloud-init broken', async () => {
     await renderTemplates({
       listTemplates: async () => aPage([]),
-      createTemplate: async () => {
-        throw new ShepherdApiError({
-          message:
-            'cloud-init user data is not valid YAML: bad indentation (line 3, column 2)',
-          code: 'CLOUD_INIT_INVALID',
-          status: 400,
-          details: { line: 3, column: 2 },
-        });
-      },
+      createTemplate: refusing({
+        message:
+          'cloud-init user data is not valid YAML: bad indentation (line 3, column 2)',
+        code: 'CLOUD_INIT_INVALID',
+        status: 400,
+        details: { line: 3, column: 2 },
+      }),
     });
 
-    const dialog = await openCreateDialog();
+    const dialog = await openTemplateDialog();
     await userEvent.type(dialog.getByLabelText(/^Name/), 'broken');
     setValue(
       dialog.getByLabelText(/^Container image/),
@@ -285,15 +250,13 @@ describe('Admin: templates', () => {
   it('shows a refused transition with its code', async () => {
     await renderTemplates({
       listTemplates: async () => aPage([aTemplate({ status: 'deprecated' })]),
-      updateTemplate: async () => {
-        throw new ShepherdApiError({
-          message:
-            'The cloud-init user data has 4000 bytes; KubeVirt accepts at most 2048 bytes inline',
-          code: 'CLOUD_INIT_INVALID',
-          status: 400,
-          details: { bytes: 4000, maxBytes: 2048 },
-        });
-      },
+      updateTemplate: refusing({
+        message:
+          'The cloud-init user data has 4000 bytes; KubeVirt accepts at most 2048 bytes inline',
+        code: 'CLOUD_INIT_INVALID',
+        status: 400,
+        details: { bytes: 4000, maxBytes: 2048 },
+      }),
     });
 
     await userEvent.click(
@@ -345,17 +308,5 @@ describe('Admin: templates', () => {
         pvcNamespace: 'golden',
       }),
     );
-  });
-
-  it('is denied without shepherd.catalog.manage', async () => {
-    const { api } = await renderTemplates(
-      { listTemplates: async () => aPage([aTemplate()]) },
-      { allowOnly: [shepherdClusterReadPermission] },
-    );
-
-    expect(
-      await screen.findByText(new RegExp(ADMIN_DENIED_TITLE)),
-    ).toBeInTheDocument();
-    expect(api.listTemplates).not.toHaveBeenCalled();
   });
 });

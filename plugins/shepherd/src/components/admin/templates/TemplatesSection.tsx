@@ -18,7 +18,6 @@ import { NOT_SET } from '../../../labels';
 import {
   DEFAULT_PAGE_SIZE,
   ListTable,
-  PagedList,
   RelativeTime,
   useLiveData,
 } from '../../common';
@@ -28,7 +27,8 @@ import {
   DeleteEntryDialog,
   EntryActions,
   FirstRunGuide,
-  SectionAlerts,
+  SectionHeader,
+  SectionList,
   useAdminSection,
 } from '../shared';
 import { TemplateDialog } from './TemplateDialog';
@@ -183,7 +183,7 @@ export function TemplatesSection() {
   const section = useAdminSection<ShepherdTemplate>({
     refresh: templates.refresh,
   });
-  const { dialog, selected } = section;
+  const { selected } = section;
 
   const createButton = (
     <CreateEntryButton
@@ -196,14 +196,12 @@ export function TemplatesSection() {
 
   return (
     <>
-      <Box display="flex" alignItems="center" mb={1}>
-        <Box flexGrow={1}>
-          <Typography variant="body2" color="textSecondary">
-            Operating-system templates: image source, OS labels and cloud-init.
-          </Typography>
-        </Box>
+      <SectionHeader
+        description="Operating-system templates: image source, OS labels and cloud-init."
+        mb={1}
+      >
         {createButton}
-      </Box>
+      </SectionHeader>
       <Tabs
         value={status}
         onChange={(_event, next: StatusFilter) => {
@@ -219,16 +217,11 @@ export function TemplatesSection() {
         ))}
       </Tabs>
       <Box mt={2}>
-        <SectionAlerts
+        <SectionList
           kind="template"
           plural="templates"
-          outcome={section.outcome}
-          onCloseOutcome={section.clearOutcome}
-          loadError={templates.error}
-        />
-        <PagedList
-          page={templates.value}
-          loading={templates.loading}
+          section={section}
+          list={templates}
           filtered={status !== ALL}
           firstRun={
             <FirstRunGuide title={NO_TEMPLATES_TITLE} action={createButton}>
@@ -272,20 +265,14 @@ export function TemplatesSection() {
               }
             />
           )}
-        </PagedList>
+        </SectionList>
       </Box>
       <TemplateDialog
-        open={dialog?.kind === 'create' || dialog?.kind === 'edit'}
-        template={dialog?.kind === 'edit' ? selected : undefined}
-        onSaved={(template, warnings) =>
-          section.done({
-            message:
-              dialog?.kind === 'edit'
-                ? `Saved ${template.name}.`
-                : `Created ${template.name} as ${template.status}.`,
-            warnings,
-          })
-        }
+        open={section.formOpen}
+        template={section.editing}
+        onSaved={section.saved(
+          template => `Created ${template.name} as ${template.status}.`,
+        )}
         onCancel={section.close}
       />
       <TransitionDialog
@@ -297,7 +284,7 @@ export function TemplatesSection() {
         onCancel={() => setTransition(undefined)}
       />
       <DeleteEntryDialog
-        entry={dialog?.kind === 'delete' ? selected : undefined}
+        entry={section.deleting}
         kind="template"
         tier={name => ({
           kind: 'checkbox',
@@ -320,7 +307,7 @@ export function TemplatesSection() {
               }
             : undefined
         }
-        onDone={message => section.done({ message })}
+        onDone={section.finish}
         onCancel={section.close}
       />
     </>
