@@ -129,22 +129,66 @@ function startSignal() {
   };
 }
 
-async function benchShepherd(knex: Knex, database: string): Promise<Result> {
-  await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
-  const store = new DatabaseShepherdStore(knex);
+/** A queue under measurement: how to add a no-op job, run its workers and stop. */
+interface MeasuredQueue {
+  queue: string;
+  database: string;
+  enqueue(): Promise<unknown>;
+  /** Starts the workers; each runs `handle` for every job. */
+  startWorkers(handle: () => void): Promise<void>;
+  /** Prepares the idle workers for the latency samples (e.g. wake-ups on enqueue). */
+  beforeLatency?(): Promise<void>;
+  /** Enqueues one latency sample's job; `enqueue` unless the queue needs more. */
+  enqueueSample?(): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Enqueues JOBS no-op jobs one at a time, drains them with the workers, then samples the
+ * latency from enqueue to the handler's start with idle workers.
+ */
+async function measure(subject: MeasuredQueue): Promise<Result> {
   const done = new Countdown();
   const signal = startSignal();
   let measuringLatency = false;
+
+  const enqueueStart = performance.now();
+  for (let i = 0; i < JOBS; i++) await subject.enqueue();
+  const enqueueSeconds = (performance.now() - enqueueStart) / 1000;
+
+  const drained = done.expect(JOBS);
+  const drainStart = performance.now();
+  await subject.startWorkers(() => {
+    if (measuringLatency) signal.fire();
+    done.hit();
+  });
+  await drained;
+  const drainSeconds = (performance.now() - drainStart) / 1000;
+
+  await subject.beforeLatency?.();
+  measuringLatency = true;
+  const enqueueSample = subject.enqueueSample ?? subject.enqueue;
+  const latencies = await measureLatency(async () => {
+    await enqueueSample();
+  }, signal);
+  await subject.stop();
+  return {
+    queue: subject.queue,
+    database: subject.database,
+    enqueuePerSecond: JOBS / enqueueSeconds,
+    drainPerSecond: JOBS / drainSeconds,
+    latencyP50Ms: percentile(latencies, 50),
+    latencyP95Ms: percentile(latencies, 95),
+  };
+}
+
+async function benchShepherd(knex: Knex, database: string): Promise<Result> {
+  await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
+  const store = new DatabaseShepherdStore(knex);
+  let handle = () => {};
   const worker = new JobWorker({
     jobs: store.jobs,
-    handlers: {
-      noop: {
-        run: async () => {
-          if (measuringLatency) signal.fire();
-          done.hit();
-        },
-      },
-    },
+    handlers: { noop: { run: async () => handle() } },
     workerId: 'bench',
     concurrency: CONCURRENCY,
     perKeyLimit: CONCURRENCY,
@@ -158,97 +202,67 @@ async function benchShepherd(knex: Knex, database: string): Promise<Result> {
       { kind: 'noop', payload: {}, maxAttempts: 1 },
       new Date().toISOString(),
     );
-
-  const enqueueStart = performance.now();
-  for (let i = 0; i < JOBS; i++) await enqueue();
-  const enqueueSeconds = (performance.now() - enqueueStart) / 1000;
-
-  const drained = done.expect(JOBS);
-  const drainStart = performance.now();
-  worker.start();
-  await drained;
-  const drainSeconds = (performance.now() - drainStart) / 1000;
-
-  // PostgreSQL wakes workers through LISTEN/NOTIFY; on SQLite the product wakes them after
-  // the committing transaction, as the enqueue here does.
-  const stopListening = await listenForEnqueuedJobs(
-    knex,
-    () => worker.wake(),
-    silentLogger,
-  );
-  measuringLatency = true;
-  const postgres = database === 'PostgreSQL';
-  const latencies = await measureLatency(async () => {
-    await enqueue();
-    if (!postgres) worker.wake();
-  }, signal);
-  await worker.stop(5_000);
-  await stopListening();
-  return {
+  let stopListening = async () => {};
+  return measure({
     queue: 'Shepherd (knex)',
     database,
-    enqueuePerSecond: JOBS / enqueueSeconds,
-    drainPerSecond: JOBS / drainSeconds,
-    latencyP50Ms: percentile(latencies, 50),
-    latencyP95Ms: percentile(latencies, 95),
-  };
+    enqueue,
+    async startWorkers(handler) {
+      handle = handler;
+      worker.start();
+    },
+    async beforeLatency() {
+      // PostgreSQL wakes workers through LISTEN/NOTIFY; on SQLite the product wakes them
+      // after the committing transaction, as the sample's enqueue does.
+      stopListening = await listenForEnqueuedJobs(
+        knex,
+        () => worker.wake(),
+        silentLogger,
+      );
+    },
+    async enqueueSample() {
+      await enqueue();
+      if (database !== 'PostgreSQL') worker.wake();
+    },
+    async stop() {
+      await worker.stop(5_000);
+      await stopListening();
+    },
+  });
 }
 
 const quietGraphileLogger = new Logger(() => () => {});
 
 async function benchGraphileWorker(url: string): Promise<Result> {
-  const done = new Countdown();
-  const signal = startSignal();
-  let measuringLatency = false;
   // One pool for both, ended here, so that dropping the database finds no open connection.
   const pgPool = new Pool({ connectionString: url, max: CONCURRENCY + 4 });
   pgPool.on('error', () => {});
   const utils = await makeWorkerUtils({ pgPool, logger: quietGraphileLogger });
   await utils.migrate();
-
-  const enqueueStart = performance.now();
-  for (let i = 0; i < JOBS; i++) await utils.addJob('noop', {});
-  const enqueueSeconds = (performance.now() - enqueueStart) / 1000;
-
-  const drained = done.expect(JOBS);
-  const drainStart = performance.now();
-  const runner = await runGraphileWorker({
-    pgPool,
-    concurrency: CONCURRENCY,
-    noHandleSignals: true,
-    pollInterval: 1_000,
-    logger: quietGraphileLogger,
-    taskList: {
-      noop: async () => {
-        if (measuringLatency) signal.fire();
-        done.hit();
-      },
-    },
-  });
-  await drained;
-  const drainSeconds = (performance.now() - drainStart) / 1000;
-
-  measuringLatency = true;
-  const latencies = await measureLatency(async () => {
-    await utils.addJob('noop', {});
-  }, signal);
-  await runner.stop();
-  await utils.release();
-  await pgPool.end();
-  return {
+  let runner: Awaited<ReturnType<typeof runGraphileWorker>> | undefined;
+  return measure({
     queue: 'graphile-worker 0.17',
     database: 'PostgreSQL',
-    enqueuePerSecond: JOBS / enqueueSeconds,
-    drainPerSecond: JOBS / drainSeconds,
-    latencyP50Ms: percentile(latencies, 50),
-    latencyP95Ms: percentile(latencies, 95),
-  };
+    enqueue: () => utils.addJob('noop', {}),
+    async startWorkers(handle) {
+      runner = await runGraphileWorker({
+        pgPool,
+        concurrency: CONCURRENCY,
+        noHandleSignals: true,
+        pollInterval: 1_000,
+        logger: quietGraphileLogger,
+        taskList: { noop: async () => handle() },
+      });
+    },
+    async stop() {
+      await runner?.stop();
+      await utils.release();
+      await pgPool.end();
+    },
+  });
 }
 
 async function benchPgBoss(url: string): Promise<Result> {
-  const done = new Countdown();
-  const signal = startSignal();
-  let measuringLatency = false;
   const boss = new PgBoss({
     connectionString: url,
     supervise: false,
@@ -257,42 +271,22 @@ async function benchPgBoss(url: string): Promise<Result> {
   boss.on('error', () => {});
   await boss.start();
   await boss.createQueue('noop');
-
-  const enqueueStart = performance.now();
-  for (let i = 0; i < JOBS; i++) await boss.send('noop', {});
-  const enqueueSeconds = (performance.now() - enqueueStart) / 1000;
-
-  const drained = done.expect(JOBS);
-  const drainStart = performance.now();
-  // pg-boss 10's idiom for concurrency: fetch a batch of that size and run it together.
-  await boss.work(
-    'noop',
-    { batchSize: CONCURRENCY, pollingIntervalSeconds: 0.5 },
-    async jobs => {
-      await Promise.all(
-        jobs.map(async () => {
-          if (measuringLatency) signal.fire();
-          done.hit();
-        }),
-      );
-    },
-  );
-  await drained;
-  const drainSeconds = (performance.now() - drainStart) / 1000;
-
-  measuringLatency = true;
-  const latencies = await measureLatency(async () => {
-    await boss.send('noop', {});
-  }, signal);
-  await boss.stop({ graceful: false, wait: true });
-  return {
+  return measure({
     queue: 'pg-boss 10',
     database: 'PostgreSQL',
-    enqueuePerSecond: JOBS / enqueueSeconds,
-    drainPerSecond: JOBS / drainSeconds,
-    latencyP50Ms: percentile(latencies, 50),
-    latencyP95Ms: percentile(latencies, 95),
-  };
+    enqueue: () => boss.send('noop', {}),
+    async startWorkers(handle) {
+      // pg-boss 10's idiom for concurrency: fetch a batch of that size and run it together.
+      await boss.work(
+        'noop',
+        { batchSize: CONCURRENCY, pollingIntervalSeconds: 0.5 },
+        async jobs => {
+          await Promise.all(jobs.map(async () => handle()));
+        },
+      );
+    },
+    stop: () => boss.stop({ graceful: false, wait: true }),
+  });
 }
 
 async function main() {

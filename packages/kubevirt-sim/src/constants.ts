@@ -14,6 +14,17 @@ export const INSTANCETYPE_VERSION = 'v1beta1';
 export const KUBEVIRT_NAMESPACE = 'kubevirt';
 export const KUBEVIRT_CR_NAME = 'kubevirt';
 
+/** Metadata the apiserver sets on an object, whatever a client sent in their place. */
+export const SERVER_SET_METADATA = [
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'managedFields',
+] as const;
+
 export const DEFAULT_STORAGE_CLASS_ANNOTATION =
   'storageclass.kubernetes.io/is-default-class';
 

@@ -108,6 +108,33 @@ const byName = (name: string) => {
   return permission;
 };
 
+/** The result of a persona's decision on a Shepherd permission, by name. */
+async function resultOf(persona: string, name: string) {
+  return (await decide(persona, byName(name))).result;
+}
+
+/** The conditions of a persona's conditional decision on a Shepherd permission, by name. */
+async function conditionsOf(persona: string, name: string) {
+  return ((await decide(persona, byName(name))) as ConditionalPolicyDecision)
+    .conditions;
+}
+
+/* The conditions the policy writes, each with a rule of shepherd-node. */
+const isMember = (
+  resourceType: string,
+  params: { claims: string[]; roles?: MemberRole[] },
+) => ({ rule: SHEPHERD_RULE_NAMES.isSystemMember, resourceType, params });
+const inEnvironments = (resourceType: string, environments: string[]) => ({
+  rule: SHEPHERD_RULE_NAMES.isInEnvironment,
+  resourceType,
+  params: { environments },
+});
+const requestedBy = (resourceType: string, claims: string[]) => ({
+  rule: SHEPHERD_RULE_NAMES.isRequester,
+  resourceType,
+  params: { claims },
+});
+
 type Expected = 'ALLOW' | 'DENY' | 'CONDITIONAL';
 const A: Expected = 'ALLOW';
 const D: Expected = 'DENY';
@@ -284,11 +311,9 @@ describe('ShepherdPermissionPolicy', () => {
         result: AuthorizeResult.CONDITIONAL,
         pluginId: 'shepherd',
         resourceType: 'shepherd-system',
-        conditions: {
-          rule: SHEPHERD_RULE_NAMES.isSystemMember,
-          resourceType: 'shepherd-system',
-          params: { claims: ENGINEER_TEST_CLAIMS },
-        },
+        conditions: isMember('shepherd-system', {
+          claims: ENGINEER_TEST_CLAIMS,
+        }),
       });
     });
 
@@ -298,54 +323,38 @@ describe('ShepherdPermissionPolicy', () => {
         'shepherd.system.delete',
         'shepherd.system.members.manage',
       ]) {
-        expect(
-          ((await decide('engineer-test', byName(name))) as any).conditions,
-        ).toEqual({
-          rule: SHEPHERD_RULE_NAMES.isSystemMember,
-          resourceType: 'shepherd-system',
-          params: { claims: ENGINEER_TEST_CLAIMS, roles: ['owner', 'admin'] },
-        });
+        expect(await conditionsOf('engineer-test', name)).toEqual(
+          isMember('shepherd-system', {
+            claims: ENGINEER_TEST_CLAIMS,
+            roles: ['owner', 'admin'],
+          }),
+        );
       }
     });
 
     it('creates Services in Systems where the engineer is a member or above', async () => {
       expect(
-        (
-          (await decide(
-            'engineer-test',
-            byName('shepherd.service.create'),
-          )) as any
-        ).conditions,
-      ).toEqual({
-        rule: SHEPHERD_RULE_NAMES.isSystemMember,
-        resourceType: 'shepherd-system',
-        params: {
+        await conditionsOf('engineer-test', 'shepherd.service.create'),
+      ).toEqual(
+        isMember('shepherd-system', {
           claims: ENGINEER_TEST_CLAIMS,
           roles: ['owner', 'admin', 'member'],
-        },
-      });
+        }),
+      );
     });
 
     it('operates VMs as member or above, in the engineer environments only', async () => {
-      const decision = (await decide(
+      const conditions = await conditionsOf(
         'engineer-test',
-        byName('shepherd.vm.power'),
-      )) as ConditionalPolicyDecision;
-      expect(decision.conditions).toEqual({
+        'shepherd.vm.power',
+      );
+      expect(conditions).toEqual({
         allOf: [
-          {
-            rule: SHEPHERD_RULE_NAMES.isSystemMember,
-            resourceType: 'shepherd-vm',
-            params: {
-              claims: ENGINEER_TEST_CLAIMS,
-              roles: ['owner', 'admin', 'member'],
-            },
-          },
-          {
-            rule: SHEPHERD_RULE_NAMES.isInEnvironment,
-            resourceType: 'shepherd-vm',
-            params: { environments: ['test'] },
-          },
+          isMember('shepherd-vm', {
+            claims: ENGINEER_TEST_CLAIMS,
+            roles: ['owner', 'admin', 'member'],
+          }),
+          inEnvironments('shepherd-vm', ['test']),
         ],
       });
       const vm = (environment: string, bindings: ShepherdMemberBinding[]) => ({
@@ -357,31 +366,20 @@ describe('ShepherdPermissionPolicy', () => {
       });
       const team = members(['group:default/team-payments', 'member']);
       const onlyViewer = members(['group:default/team-payments', 'viewer']);
-      expect(
-        evaluate(decision.conditions, 'shepherd-vm', vm('test', team)),
-      ).toBe(true);
-      expect(
-        evaluate(decision.conditions, 'shepherd-vm', vm('prod', team)),
-      ).toBe(false);
-      expect(
-        evaluate(decision.conditions, 'shepherd-vm', vm('test', onlyViewer)),
-      ).toBe(false);
-
-      const prod = (await decide(
-        'engineer-prod',
-        byName('shepherd.vm.delete'),
-      )) as ConditionalPolicyDecision;
-      expect(evaluate(prod.conditions, 'shepherd-vm', vm('prod', team))).toBe(
-        true,
+      expect(evaluate(conditions, 'shepherd-vm', vm('test', team))).toBe(true);
+      expect(evaluate(conditions, 'shepherd-vm', vm('prod', team))).toBe(false);
+      expect(evaluate(conditions, 'shepherd-vm', vm('test', onlyViewer))).toBe(
+        false,
       );
+
+      const prod = await conditionsOf('engineer-prod', 'shepherd.vm.delete');
+      expect(evaluate(prod, 'shepherd-vm', vm('prod', team))).toBe(true);
     });
 
     it('takes over consoles as owner or admin only', async () => {
-      const decision = (await decide(
-        'engineer-prod',
-        byName('shepherd.vm.console.takeover'),
-      )) as ConditionalPolicyDecision;
-      expect(decision.conditions).toMatchObject({
+      expect(
+        await conditionsOf('engineer-prod', 'shepherd.vm.console.takeover'),
+      ).toMatchObject({
         allOf: [
           { params: { roles: ['owner', 'admin'] } },
           { params: { environments: ['test', 'prod'] } },
@@ -390,22 +388,14 @@ describe('ShepherdPermissionPolicy', () => {
     });
 
     it('reads VMs of its Systems with any member role, in its environments only', async () => {
-      const decision = (await decide(
+      const conditions = await conditionsOf(
         'engineer-test',
-        byName('shepherd.vm.read'),
-      )) as ConditionalPolicyDecision;
-      expect(decision.conditions).toEqual({
+        'shepherd.vm.read',
+      );
+      expect(conditions).toEqual({
         allOf: [
-          {
-            rule: SHEPHERD_RULE_NAMES.isSystemMember,
-            resourceType: 'shepherd-vm',
-            params: { claims: ENGINEER_TEST_CLAIMS },
-          },
-          {
-            rule: SHEPHERD_RULE_NAMES.isInEnvironment,
-            resourceType: 'shepherd-vm',
-            params: { environments: ['test'] },
-          },
+          isMember('shepherd-vm', { claims: ENGINEER_TEST_CLAIMS }),
+          inEnvironments('shepherd-vm', ['test']),
         ],
       });
       const vm = (environment: string) => ({
@@ -415,39 +405,20 @@ describe('ShepherdPermissionPolicy', () => {
         createdBy: userRef('engineer-test'),
         members: members(['group:default/team-payments', 'viewer']),
       });
-      expect(evaluate(decision.conditions, 'shepherd-vm', vm('test'))).toBe(
-        true,
-      );
+      expect(evaluate(conditions, 'shepherd-vm', vm('test'))).toBe(true);
       // A production VM is invisible to a test-only engineer, even one it requested.
-      expect(evaluate(decision.conditions, 'shepherd-vm', vm('prod'))).toBe(
-        false,
-      );
+      expect(evaluate(conditions, 'shepherd-vm', vm('prod'))).toBe(false);
     });
 
     it('reads tickets it requested, and those of its Systems in its environments; cancels only its own', async () => {
-      const read = (await decide(
-        'engineer-test',
-        byName('shepherd.ticket.read'),
-      )) as ConditionalPolicyDecision;
-      expect(read.conditions).toEqual({
+      const read = await conditionsOf('engineer-test', 'shepherd.ticket.read');
+      expect(read).toEqual({
         anyOf: [
-          {
-            rule: SHEPHERD_RULE_NAMES.isRequester,
-            resourceType: 'shepherd-ticket',
-            params: { claims: ENGINEER_TEST_CLAIMS },
-          },
+          requestedBy('shepherd-ticket', ENGINEER_TEST_CLAIMS),
           {
             allOf: [
-              {
-                rule: SHEPHERD_RULE_NAMES.isSystemMember,
-                resourceType: 'shepherd-ticket',
-                params: { claims: ENGINEER_TEST_CLAIMS },
-              },
-              {
-                rule: SHEPHERD_RULE_NAMES.isInEnvironment,
-                resourceType: 'shepherd-ticket',
-                params: { environments: ['test'] },
-              },
+              isMember('shepherd-ticket', { claims: ENGINEER_TEST_CLAIMS }),
+              inEnvironments('shepherd-ticket', ['test']),
             ],
           },
         ],
@@ -468,84 +439,57 @@ describe('ShepherdPermissionPolicy', () => {
       const team = members(['group:default/team-payments', 'member']);
       const someone = 'user:default/someone';
       const readable = (t: ReturnType<typeof ticket>) =>
-        evaluate(read.conditions, 'shepherd-ticket', t);
+        evaluate(read, 'shepherd-ticket', t);
       expect(readable(ticket('test', someone, team))).toBe(true);
       expect(readable(ticket('prod', someone, team))).toBe(false);
       expect(readable(ticket('prod', userRef('engineer-test'), []))).toBe(true);
       expect(readable(ticket('test', someone, []))).toBe(false);
-      const cancel = (await decide(
-        'engineer-test',
-        byName('shepherd.ticket.cancel'),
-      )) as ConditionalPolicyDecision;
-      expect(cancel.conditions).toEqual({
-        rule: SHEPHERD_RULE_NAMES.isRequester,
-        resourceType: 'shepherd-ticket',
-        params: { claims: ENGINEER_TEST_CLAIMS },
-      });
+      expect(
+        await conditionsOf('engineer-test', 'shepherd.ticket.cancel'),
+      ).toEqual(requestedBy('shepherd-ticket', ENGINEER_TEST_CLAIMS));
     });
 
     it('sees the namespaces of its environments', async () => {
       expect(
-        (
-          (await decide(
-            'engineer-test',
-            byName('shepherd.namespace.read'),
-          )) as any
-        ).conditions,
-      ).toEqual({
-        rule: SHEPHERD_RULE_NAMES.isInEnvironment,
-        resourceType: 'shepherd-namespace',
-        params: { environments: ['test'] },
-      });
+        await conditionsOf('engineer-test', 'shepherd.namespace.read'),
+      ).toEqual(inEnvironments('shepherd-namespace', ['test']));
       expect(
-        (
-          (await decide(
-            'engineer-prod',
-            byName('shepherd.namespace.read'),
-          )) as any
-        ).conditions.params,
-      ).toEqual({ environments: ['test', 'prod'] });
+        await conditionsOf('engineer-prod', 'shepherd.namespace.read'),
+      ).toEqual(inEnvironments('shepherd-namespace', ['test', 'prod']));
     });
   });
 
   describe('several roles', () => {
     it('give the union: an approving engineer approves and works in test', async () => {
       expect(
-        (await decide('approving-engineer', byName('shepherd.ticket.approve')))
-          .result,
+        await resultOf('approving-engineer', 'shepherd.ticket.approve'),
       ).toBe(AuthorizeResult.ALLOW);
+      expect(await resultOf('approving-engineer', 'shepherd.vm.read')).toBe(
+        AuthorizeResult.ALLOW,
+      );
+      expect(await resultOf('approving-engineer', 'shepherd.vm.power')).toBe(
+        AuthorizeResult.CONDITIONAL,
+      );
       expect(
-        (await decide('approving-engineer', byName('shepherd.vm.read'))).result,
-      ).toBe(AuthorizeResult.ALLOW);
-      expect(
-        (await decide('approving-engineer', byName('shepherd.vm.power')))
-          .result,
-      ).toBe(AuthorizeResult.CONDITIONAL);
-      expect(
-        (await decide('approving-engineer', byName('shepherd.system.create')))
-          .result,
+        await resultOf('approving-engineer', 'shepherd.system.create'),
       ).toBe(AuthorizeResult.ALLOW);
     });
 
     it('add up the environments of engineer bindings', async () => {
-      const decision = (await decide(
-        'twice-engineer',
-        byName('shepherd.vm.create'),
-      )) as ConditionalPolicyDecision;
-      expect(decision.conditions).toMatchObject({
+      expect(
+        await conditionsOf('twice-engineer', 'shepherd.vm.create'),
+      ).toMatchObject({
         allOf: [{}, { params: { environments: ['test', 'prod'] } }],
       });
     });
 
     it('let a viewing engineer read everything and change only its Systems', async () => {
-      expect(
-        (await decide('viewing-engineer', byName('shepherd.system.read')))
-          .result,
-      ).toBe(AuthorizeResult.ALLOW);
-      expect(
-        (await decide('viewing-engineer', byName('shepherd.system.update')))
-          .result,
-      ).toBe(AuthorizeResult.CONDITIONAL);
+      expect(await resultOf('viewing-engineer', 'shepherd.system.read')).toBe(
+        AuthorizeResult.ALLOW,
+      );
+      expect(await resultOf('viewing-engineer', 'shepherd.system.update')).toBe(
+        AuthorizeResult.CONDITIONAL,
+      );
     });
 
     it('make a platform admin allowed everything, whatever else it holds', async () => {
@@ -558,7 +502,7 @@ describe('ShepherdPermissionPolicy', () => {
   });
 
   it('matches users named directly, not only groups', async () => {
-    expect((await decide('solo', byName('shepherd.vm.power'))).result).toBe(
+    expect(await resultOf('solo', 'shepherd.vm.power')).toBe(
       AuthorizeResult.CONDITIONAL,
     );
   });
@@ -591,27 +535,25 @@ describe('ShepherdPermissionPolicy', () => {
         'group:default/Engineers-Test',
       ],
     });
-    const decision = (await decide(
+    const conditions = await conditionsOf(
       'engineer-test',
-      byName('shepherd.system.read'),
-    )) as ConditionalPolicyDecision;
-    expect(decision.conditions).toEqual({
-      rule: SHEPHERD_RULE_NAMES.isSystemMember,
-      resourceType: 'shepherd-system',
-      params: {
+      'shepherd.system.read',
+    );
+    expect(conditions).toEqual(
+      isMember('shepherd-system', {
         claims: [
           'user:default/engineer-test',
           'group:default/team-payments',
           'group:default/engineers-test',
         ],
-      },
-    });
+      }),
+    );
     const system = {
       id: 's',
       name: 'shop',
       members: members(['group:default/team-payments', 'viewer']),
     };
-    expect(evaluate(decision.conditions, 'shepherd-system', system)).toBe(true);
+    expect(evaluate(conditions, 'shepherd-system', system)).toBe(true);
   });
 
   it('gives a Shepherd permission it does not know to platform admins only', async () => {

@@ -10,6 +10,7 @@ import {
   parseFieldSelector,
   parseLabelSelector,
 } from '../store/selectors';
+import { SERVER_SET_METADATA } from '../constants';
 import { KubeObject, StoredObject } from '../types';
 import { applyCreateDefaults, generateName, validate } from './admission';
 import { ResourceType, apiVersionOf, namespaces } from './resources';
@@ -225,15 +226,7 @@ export class ResourceApi {
     const object = this.checkBody(type, body);
     this.checkNamespace(type, object, namespace);
     const meta = object.metadata;
-    for (const key of [
-      'uid',
-      'resourceVersion',
-      'generation',
-      'creationTimestamp',
-      'deletionTimestamp',
-      'deletionGracePeriodSeconds',
-      'managedFields',
-    ] as const) {
+    for (const key of SERVER_SET_METADATA) {
       delete meta[key];
     }
     if (!meta.name) {

@@ -117,13 +117,53 @@ function conditionStatus(o: StoredObject, type: string): string | null {
   return conditions.find(c => c.type === type)?.status ?? null;
 }
 
-export const namespaces: ResourceType = {
+/** A column of text at the default priority, the kind most resources print. */
+function textColumn(
+  name: string,
+  description: string,
+  cell: TableColumn['cell'],
+  priority = 0,
+): TableColumn {
+  return { name, type: 'string', description, priority, cell };
+}
+
+/** The column of a resource's `status.phase`. */
+function phaseColumn(description: string): TableColumn {
+  return textColumn('Phase', description, o => o.status?.phase ?? null);
+}
+
+/** A served resource, its list kind and singular name following Kubernetes' conventions. */
+function resourceType(
+  type: Omit<ResourceType, 'listKind' | 'singular'>,
+): ResourceType {
+  return {
+    ...type,
+    listKind: `${type.kind}List`,
+    singular: type.kind.toLowerCase(),
+  };
+}
+
+/** A workload resource of KubeVirt or CDI: a namespaced custom resource with a status, in `all`. */
+function workloadResource(
+  type: Pick<
+    ResourceType,
+    'group' | 'version' | 'kind' | 'plural' | 'shortNames' | 'columns'
+  >,
+): ResourceType {
+  return resourceType({
+    ...type,
+    namespaced: true,
+    categories: ['all'],
+    hasStatus: true,
+    custom: true,
+  });
+}
+
+export const namespaces = resourceType({
   group: '',
   version: 'v1',
   kind: 'Namespace',
-  listKind: 'NamespaceList',
   plural: 'namespaces',
-  singular: 'namespace',
   shortNames: ['ns'],
   namespaced: false,
   categories: [],
@@ -131,24 +171,20 @@ export const namespaces: ResourceType = {
   custom: false,
   columns: [
     nameColumn,
-    {
-      name: 'Status',
-      type: 'string',
-      description: 'The status of the namespace',
-      priority: 0,
-      cell: o => o.status?.phase ?? null,
-    },
+    textColumn(
+      'Status',
+      'The status of the namespace',
+      o => o.status?.phase ?? null,
+    ),
     ageColumn,
   ],
-};
+});
 
-export const storageClasses: ResourceType = {
+export const storageClasses = resourceType({
   group: STORAGE_GROUP,
   version: 'v1',
   kind: 'StorageClass',
-  listKind: 'StorageClassList',
   plural: 'storageclasses',
-  singular: 'storageclass',
   shortNames: ['sc'],
   namespaced: false,
   categories: [],
@@ -163,183 +199,115 @@ export const storageClasses: ResourceType = {
           ? `${o.metadata.name} (default)`
           : o.metadata.name,
     },
-    {
-      name: 'Provisioner',
-      type: 'string',
-      description: 'Indicates the type of the provisioner.',
-      priority: 0,
-      cell: o => o.provisioner ?? null,
-    },
-    {
-      name: 'ReclaimPolicy',
-      type: 'string',
-      description: 'Indicates the type of the reclaim policy.',
-      priority: 0,
-      cell: o => o.reclaimPolicy ?? 'Delete',
-    },
-    {
-      name: 'VolumeBindingMode',
-      type: 'string',
-      description: 'Indicates when volume binding should occur.',
-      priority: 0,
-      cell: o => o.volumeBindingMode ?? 'Immediate',
-    },
-    {
-      name: 'AllowVolumeExpansion',
-      type: 'string',
-      description: 'Indicates whether the storage class allow volume expand.',
-      priority: 0,
-      cell: o => String(o.allowVolumeExpansion ?? false),
-    },
+    textColumn(
+      'Provisioner',
+      'Indicates the type of the provisioner.',
+      o => o.provisioner ?? null,
+    ),
+    textColumn(
+      'ReclaimPolicy',
+      'Indicates the type of the reclaim policy.',
+      o => o.reclaimPolicy ?? 'Delete',
+    ),
+    textColumn(
+      'VolumeBindingMode',
+      'Indicates when volume binding should occur.',
+      o => o.volumeBindingMode ?? 'Immediate',
+    ),
+    textColumn(
+      'AllowVolumeExpansion',
+      'Indicates whether the storage class allow volume expand.',
+      o => String(o.allowVolumeExpansion ?? false),
+    ),
     ageColumn,
   ],
-};
+});
 
-export const kubeVirts: ResourceType = {
+export const kubeVirts = workloadResource({
   group: KUBEVIRT_GROUP,
   version: KUBEVIRT_VERSION,
   kind: 'KubeVirt',
-  listKind: 'KubeVirtList',
   plural: 'kubevirts',
-  singular: 'kubevirt',
   shortNames: ['kv', 'kvs'],
-  namespaced: true,
-  categories: ['all'],
-  hasStatus: true,
-  custom: true,
   columns: [
     nameColumn,
     ageColumn,
-    {
-      name: 'Phase',
-      type: 'string',
-      description: 'Phase of the KubeVirt deployment',
-      priority: 0,
-      cell: o => o.status?.phase ?? null,
-    },
+    phaseColumn('Phase of the KubeVirt deployment'),
   ],
-};
+});
 
-export const virtualMachines: ResourceType = {
+export const virtualMachines = workloadResource({
   group: KUBEVIRT_GROUP,
   version: KUBEVIRT_VERSION,
   kind: 'VirtualMachine',
-  listKind: 'VirtualMachineList',
   plural: 'virtualmachines',
-  singular: 'virtualmachine',
   shortNames: ['vm', 'vms'],
-  namespaced: true,
-  categories: ['all'],
-  hasStatus: true,
-  custom: true,
   columns: [
     nameColumn,
     ageColumn,
-    {
-      name: 'Status',
-      type: 'string',
-      description: 'Human Readable Status',
-      priority: 0,
-      cell: o => o.status?.printableStatus ?? null,
-    },
-    {
-      name: 'Ready',
-      type: 'string',
-      description: 'Whether the VirtualMachine is ready',
-      priority: 0,
-      cell: o => conditionStatus(o, 'Ready'),
-    },
+    textColumn(
+      'Status',
+      'Human Readable Status',
+      o => o.status?.printableStatus ?? null,
+    ),
+    textColumn('Ready', 'Whether the VirtualMachine is ready', o =>
+      conditionStatus(o, 'Ready'),
+    ),
   ],
-};
+});
 
-export const virtualMachineInstances: ResourceType = {
+export const virtualMachineInstances = workloadResource({
   group: KUBEVIRT_GROUP,
   version: KUBEVIRT_VERSION,
   kind: 'VirtualMachineInstance',
-  listKind: 'VirtualMachineInstanceList',
   plural: 'virtualmachineinstances',
-  singular: 'virtualmachineinstance',
   shortNames: ['vmi', 'vmis'],
-  namespaced: true,
-  categories: ['all'],
-  hasStatus: true,
-  custom: true,
   columns: [
     nameColumn,
     ageColumn,
-    {
-      name: 'Phase',
-      type: 'string',
-      description: 'Phase of the VirtualMachineInstance',
-      priority: 0,
-      cell: o => o.status?.phase ?? null,
-    },
-    {
-      name: 'IP',
-      type: 'string',
-      description: 'IP address of the first interface',
-      priority: 0,
-      cell: o => o.status?.interfaces?.[0]?.ipAddress ?? null,
-    },
-    {
-      name: 'NodeName',
-      type: 'string',
-      description: 'Node the VirtualMachineInstance runs on',
-      priority: 0,
-      cell: o => o.status?.nodeName ?? null,
-    },
-    {
-      name: 'Ready',
-      type: 'string',
-      description: 'Whether the VirtualMachineInstance is ready',
-      priority: 0,
-      cell: o => conditionStatus(o, 'Ready'),
-    },
-    {
-      name: 'Live-Migratable',
-      type: 'string',
-      description: 'Whether the VirtualMachineInstance can be live-migrated',
-      priority: 1,
-      cell: o => conditionStatus(o, 'LiveMigratable'),
-    },
-    {
-      name: 'Paused',
-      type: 'string',
-      description: 'Whether the VirtualMachineInstance is paused',
-      priority: 1,
-      cell: o => conditionStatus(o, 'Paused'),
-    },
+    phaseColumn('Phase of the VirtualMachineInstance'),
+    textColumn(
+      'IP',
+      'IP address of the first interface',
+      o => o.status?.interfaces?.[0]?.ipAddress ?? null,
+    ),
+    textColumn(
+      'NodeName',
+      'Node the VirtualMachineInstance runs on',
+      o => o.status?.nodeName ?? null,
+    ),
+    textColumn('Ready', 'Whether the VirtualMachineInstance is ready', o =>
+      conditionStatus(o, 'Ready'),
+    ),
+    textColumn(
+      'Live-Migratable',
+      'Whether the VirtualMachineInstance can be live-migrated',
+      o => conditionStatus(o, 'LiveMigratable'),
+      1,
+    ),
+    textColumn(
+      'Paused',
+      'Whether the VirtualMachineInstance is paused',
+      o => conditionStatus(o, 'Paused'),
+      1,
+    ),
   ],
-};
+});
 
-export const dataVolumes: ResourceType = {
+export const dataVolumes = workloadResource({
   group: CDI_GROUP,
   version: CDI_VERSION,
   kind: 'DataVolume',
-  listKind: 'DataVolumeList',
   plural: 'datavolumes',
-  singular: 'datavolume',
   shortNames: ['dv', 'dvs'],
-  namespaced: true,
-  categories: ['all'],
-  hasStatus: true,
-  custom: true,
   columns: [
     nameColumn,
-    {
-      name: 'Phase',
-      type: 'string',
-      description: 'The phase the data volume is in',
-      priority: 0,
-      cell: o => o.status?.phase ?? null,
-    },
-    {
-      name: 'Progress',
-      type: 'string',
-      description: 'Transfer progress in percentage if known, N/A otherwise',
-      priority: 0,
-      cell: o => o.status?.progress ?? null,
-    },
+    phaseColumn('The phase the data volume is in'),
+    textColumn(
+      'Progress',
+      'Transfer progress in percentage if known, N/A otherwise',
+      o => o.status?.progress ?? null,
+    ),
     {
       name: 'Restarts',
       type: 'integer',
@@ -349,39 +317,25 @@ export const dataVolumes: ResourceType = {
     },
     ageColumn,
   ],
-};
+});
 
-export const virtualMachineInstanceMigrations: ResourceType = {
+export const virtualMachineInstanceMigrations = workloadResource({
   group: KUBEVIRT_GROUP,
   version: KUBEVIRT_VERSION,
   kind: 'VirtualMachineInstanceMigration',
-  listKind: 'VirtualMachineInstanceMigrationList',
   plural: 'virtualmachineinstancemigrations',
-  singular: 'virtualmachineinstancemigration',
   shortNames: ['vmim', 'vmims'],
-  namespaced: true,
-  categories: ['all'],
-  hasStatus: true,
-  custom: true,
   columns: [
     nameColumn,
-    {
-      name: 'Phase',
-      type: 'string',
-      description: 'The current phase of VM instance migration',
-      priority: 0,
-      cell: o => o.status?.phase ?? null,
-    },
-    {
-      name: 'VMI',
-      type: 'string',
-      description: 'The name of the VMI to perform the migration on',
-      priority: 0,
-      cell: o => o.spec?.vmiName ?? null,
-    },
+    phaseColumn('The current phase of VM instance migration'),
+    textColumn(
+      'VMI',
+      'The name of the VMI to perform the migration on',
+      o => o.spec?.vmiName ?? null,
+    ),
     ageColumn,
   ],
-};
+});
 
 /** The instancetype.kubevirt.io kinds: sizes and preferences, cluster-wide or per namespace. */
 function instancetypeKind(
@@ -390,20 +344,18 @@ function instancetypeKind(
   shortNames: string[],
   namespaced: boolean,
 ): ResourceType {
-  return {
+  return resourceType({
     group: INSTANCETYPE_GROUP,
     version: INSTANCETYPE_VERSION,
     kind,
-    listKind: `${kind}List`,
     plural,
-    singular: plural.replace(/s$/, ''),
     shortNames,
     namespaced,
     categories: [],
     hasStatus: false,
     custom: true,
     columns: [nameColumn, ageColumn],
-  };
+  });
 }
 
 export const clusterInstancetypes = instancetypeKind(

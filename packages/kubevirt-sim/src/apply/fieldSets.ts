@@ -1,3 +1,4 @@
+import { SERVER_SET_METADATA } from '../constants';
 import { JsonObject } from '../types';
 import { FieldPath, getPath, isPlainObject } from './objects';
 
@@ -12,17 +13,11 @@ export const encodePath = (path: FieldPath): string => JSON.stringify(path);
 export const decodePath = (key: string): string[] => JSON.parse(key);
 
 /** Metadata fields that belong to the server, never to a field manager. */
-const SYSTEM_METADATA = new Set([
+const SYSTEM_METADATA = new Set<string>([
   'name',
   'namespace',
   'generateName',
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'managedFields',
+  ...SERVER_SET_METADATA,
   'selfLink',
 ]);
 

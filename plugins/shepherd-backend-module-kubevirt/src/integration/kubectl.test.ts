@@ -94,6 +94,20 @@ const containerDiskVm = definition({
       }
       return result.stdout;
     };
+    /** The DataVolume VM as `kubectl get -o yaml` shows it, parsed. */
+    const dataVolumeVmYaml = async (...flags: string[]) =>
+      parse(
+        await kubectlOk(
+          'get',
+          'vm',
+          dataVolumeVm.name,
+          '-n',
+          NAMESPACE,
+          '-o',
+          'yaml',
+          ...flags,
+        ),
+      );
 
     beforeAll(async () => {
       dir = await mkdtemp(join(tmpdir(), 'shepherd-kubevirt-kubectl-'));
@@ -138,18 +152,7 @@ const containerDiskVm = definition({
     });
 
     it('shows the field manager, the run strategy and the platform labels in the YAML', async () => {
-      const vm = parse(
-        await kubectlOk(
-          'get',
-          'vm',
-          dataVolumeVm.name,
-          '-n',
-          NAMESPACE,
-          '-o',
-          'yaml',
-          '--show-managed-fields',
-        ),
-      );
+      const vm = await dataVolumeVmYaml('--show-managed-fields');
       expect(vm.apiVersion).toBe('kubevirt.io/v1');
       expect(vm.kind).toBe('VirtualMachine');
       expect(vm.metadata.managedFields).toEqual(
@@ -181,17 +184,7 @@ const containerDiskVm = definition({
       ]);
 
       // Without --show-managed-fields kubectl leaves them out, as against a real cluster.
-      const plain = parse(
-        await kubectlOk(
-          'get',
-          'vm',
-          dataVolumeVm.name,
-          '-n',
-          NAMESPACE,
-          '-o',
-          'yaml',
-        ),
-      );
+      const plain = await dataVolumeVmYaml();
       expect(plain.metadata.managedFields).toBeUndefined();
       expect(plain.spec.runStrategy).toBe('Always');
     });

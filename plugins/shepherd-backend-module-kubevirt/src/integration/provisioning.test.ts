@@ -64,6 +64,22 @@ async function provisioned(
   return vm;
 }
 
+/** A VM the provider applied, in a namespace of its own. */
+async function applied(
+  overrides: Partial<ShepherdVmDefinition> = {},
+): Promise<ShepherdVmDefinition> {
+  const vm = await provisioned(overrides);
+  await provider.applyVirtualMachine(cluster, vm);
+  return vm;
+}
+
+/** A template whose root disk CDI imports from an image URL. */
+const imageImportTemplate = () =>
+  template({
+    sourceType: 'cdi_image_import',
+    imageUrl: 'https://images.example.com/f.qcow2',
+  });
+
 const ref = (vm: ShepherdVmDefinition) => ({
   namespace: vm.namespace,
   name: vm.name,
@@ -148,8 +164,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
     });
 
     it('takes back fields someone changed by hand (force)', async () => {
-      const vm = await provisioned();
-      await provider.applyVirtualMachine(cluster, vm);
+      const vm = await applied();
       await provider.stopVirtualMachine(cluster, ref(vm));
       expect(
         sim.objects.get('vm', vm.namespace, vm.name)!.spec.runStrategy,
@@ -231,8 +246,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
 
   describe('status', () => {
     it('reports a running VM with its IP, node and resourceVersion', async () => {
-      const vm = await provisioned();
-      await provider.applyVirtualMachine(cluster, vm);
+      const vm = await applied();
       const state = await provider.getVirtualMachine(cluster, ref(vm));
       const stored = sim.objects.get('vm', vm.namespace, vm.name)!;
       const vmi = sim.objects.get('vmi', vm.namespace, vm.name)!;
@@ -259,8 +273,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
     });
 
     it('maps a VM applied halted to STOPPED', async () => {
-      const vm = await provisioned({ running: false });
-      await provider.applyVirtualMachine(cluster, vm);
+      const vm = await applied({ running: false });
       expect((await provider.getVirtualMachine(cluster, ref(vm))).status).toBe(
         'STOPPED',
       );
@@ -305,8 +318,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
 
   describe('power', () => {
     it('stops and starts, and repeating either is a no-op (KubeVirt answers 409)', async () => {
-      const vm = await provisioned();
-      await provider.applyVirtualMachine(cluster, vm);
+      const vm = await applied();
       await provider.startVirtualMachine(cluster, ref(vm));
       expect((await provider.getVirtualMachine(cluster, ref(vm))).status).toBe(
         'RUNNING',
@@ -328,8 +340,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
     });
 
     it('does not take a write conflict inside virt-api for "already done"', async () => {
-      const vm = await provisioned({ running: false });
-      await provider.applyVirtualMachine(cluster, vm);
+      const vm = await applied({ running: false });
       sim.faults.inject({
         kind: 'conflict',
         method: 'PUT',
@@ -346,8 +357,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
     });
 
     it('restarts a running VM with a new instance', async () => {
-      const vm = await provisioned();
-      await provider.applyVirtualMachine(cluster, vm);
+      const vm = await applied();
       const before = sim.objects.get('vmi', vm.namespace, vm.name)!.metadata
         .uid;
       await provider.restartVirtualMachine(cluster, ref(vm));
@@ -359,8 +369,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
     });
 
     it("refuses to restart a stopped VM as a conflict with KubeVirt's message", async () => {
-      const vm = await provisioned({ running: false });
-      await provider.applyVirtualMachine(cluster, vm);
+      const vm = await applied({ running: false });
       await expectProviderError(
         provider.restartVirtualMachine(cluster, ref(vm)),
         'conflict',
@@ -382,13 +391,9 @@ describe('KubeVirtVmProvider against the simulator', () => {
 
   describe('deleteVirtualMachine', () => {
     it('deletes the VM and then reports NOT_FOUND; deleting it again succeeds', async () => {
-      const vm = await provisioned({
-        template: template({
-          sourceType: 'cdi_image_import',
-          imageUrl: 'https://images.example.com/f.qcow2',
-        }),
+      const vm = await applied({
+        template: imageImportTemplate(),
       });
-      await provider.applyVirtualMachine(cluster, vm);
       expect(
         sim.objects.get('dv', vm.namespace, `${vm.name}-rootfs`),
       ).toBeDefined();
@@ -412,8 +417,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
 
   describe('resizeVirtualMachine', () => {
     it('patches CPU and memory of a running VM and asks for a restart', async () => {
-      const vm = await provisioned();
-      await provider.applyVirtualMachine(cluster, vm);
+      const vm = await applied();
       const result = await provider.resizeVirtualMachine(cluster, ref(vm), {
         cpuCores: 3.5,
         cpuRequest: 1.5,
@@ -435,8 +439,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
     });
 
     it('changes nothing with dryRun', async () => {
-      const vm = await provisioned();
-      await provider.applyVirtualMachine(cluster, vm);
+      const vm = await applied();
       const before = sim.objects.get('vm', vm.namespace, vm.name)!;
       const result = await provider.resizeVirtualMachine(
         cluster,
@@ -451,16 +454,14 @@ describe('KubeVirtVmProvider against the simulator', () => {
     });
 
     it('needs no restart on a stopped VM, nor when nothing changes', async () => {
-      const stopped = await provisioned({ running: false });
-      await provider.applyVirtualMachine(cluster, stopped);
+      const stopped = await applied({ running: false });
       expect(
         await provider.resizeVirtualMachine(cluster, ref(stopped), {
           cpuCores: 4,
         }),
       ).toEqual({ restartRequired: false });
 
-      const running = await provisioned();
-      await provider.applyVirtualMachine(cluster, running);
+      const running = await applied();
       expect(
         await provider.resizeVirtualMachine(cluster, ref(running), {
           cpuCores: 2,
@@ -470,13 +471,9 @@ describe('KubeVirtVmProvider against the simulator', () => {
     });
 
     it('grows the DataVolume template of a CDI VM and refuses to shrink it', async () => {
-      const vm = await provisioned({
-        template: template({
-          sourceType: 'cdi_image_import',
-          imageUrl: 'https://images.example.com/f.qcow2',
-        }),
+      const vm = await applied({
+        template: imageImportTemplate(),
       });
-      await provider.applyVirtualMachine(cluster, vm);
       expect(
         await provider.resizeVirtualMachine(cluster, ref(vm), { diskGb: 50 }),
       ).toEqual({
@@ -506,8 +503,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
     });
 
     it('cannot resize the disk of a containerDisk VM', async () => {
-      const vm = await provisioned();
-      await provider.applyVirtualMachine(cluster, vm);
+      const vm = await applied();
       await expectProviderError(
         provider.resizeVirtualMachine(cluster, ref(vm), { diskGb: 40 }),
         'permanent',
@@ -516,8 +512,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
     });
 
     it('rejects sizes off the 0.5 grid before asking the cluster', async () => {
-      const vm = await provisioned();
-      await provider.applyVirtualMachine(cluster, vm);
+      const vm = await applied();
       await expectProviderError(
         provider.resizeVirtualMachine(cluster, ref(vm), { memoryGi: 1.2 }),
         'permanent',
@@ -648,8 +643,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
     });
 
     it('migrates a running VM and reads the migration back by name', async () => {
-      const vm = await provisioned();
-      await provider.applyVirtualMachine(cluster, vm);
+      const vm = await applied();
       const before = await provider.getVirtualMachine(cluster, ref(vm));
 
       const migration = await provider.migrateVirtualMachine(cluster, ref(vm));
@@ -695,8 +689,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
     });
 
     it('refuses to migrate a stopped VM', async () => {
-      const vm = await provisioned({ running: false });
-      await provider.applyVirtualMachine(cluster, vm);
+      const vm = await applied({ running: false });
       await expectProviderError(
         provider.migrateVirtualMachine(cluster, ref(vm)),
         'permanent',

@@ -1,25 +1,16 @@
 import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
-import { Fixtures, FIXED_NOW } from '../__testUtils__/fixtures';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { DatabaseShepherdStore } from './DatabaseShepherdStore';
-import { MIGRATIONS_DIRECTORY } from './migrations';
+import { FIXED_NOW } from '../__testUtils__/fixtures';
+import { createMigratedStores } from './__testUtils__/migratedStores';
 
 jest.setTimeout(60_000);
 
 describe('DatabaseShepherdStore', () => {
-  const databases = createTestDatabases();
-
-  async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
-    const store = new DatabaseShepherdStore(knex);
-    return { knex, store, fixtures: new Fixtures(store) };
-  }
+  const databases = createMigratedStores();
 
   it.each(databases.eachSupportedId())(
     'round-trips Systems, Services and members with their timestamps, %p',
     async databaseId => {
-      const { store, fixtures } = await createStore(databaseId);
+      const { store, fixtures } = await databases.open(databaseId);
       const system = await fixtures.system({
         name: 'payments',
         description: 'Money',
@@ -50,7 +41,7 @@ describe('DatabaseShepherdStore', () => {
   it.each(databases.eachSupportedId())(
     'hands out every instance index once, even to concurrent callers, %p',
     async databaseId => {
-      const { store, fixtures } = await createStore(databaseId);
+      const { store, fixtures } = await databases.open(databaseId);
       const service = await fixtures.service(await fixtures.system());
 
       const indexes = await Promise.all(
@@ -69,7 +60,7 @@ describe('DatabaseShepherdStore', () => {
   it.each(databases.eachSupportedId())(
     'refuses a second pending ticket with the same target in the database, %p',
     async databaseId => {
-      const { store, fixtures } = await createStore(databaseId);
+      const { store, fixtures } = await databases.open(databaseId);
       const service = await fixtures.service(await fixtures.system());
       const first = await fixtures.ticket(service, {
         dedupeKey: 'vm-1:DELETE',
@@ -100,7 +91,7 @@ describe('DatabaseShepherdStore', () => {
   it.each(databases.eachSupportedId())(
     'lets only one of two concurrent decisions win, %p',
     async databaseId => {
-      const { store, fixtures } = await createStore(databaseId);
+      const { store, fixtures } = await databases.open(databaseId);
       const ticket = await fixtures.ticket(
         await fixtures.service(await fixtures.system()),
       );
@@ -129,7 +120,7 @@ describe('DatabaseShepherdStore', () => {
   it.each(databases.eachSupportedId())(
     'never reads cluster credentials with the cluster, %p',
     async databaseId => {
-      const { store, fixtures } = await createStore(databaseId);
+      const { store, fixtures } = await databases.open(databaseId);
       const cluster = await fixtures.cluster({
         featureGates: ['LiveMigration'],
         storageClasses: ['fast', 'standard'],
@@ -148,7 +139,7 @@ describe('DatabaseShepherdStore', () => {
   it.each(databases.eachSupportedId())(
     'keeps half CPU cores and half GiB exact, %p',
     async databaseId => {
-      const { store, fixtures } = await createStore(databaseId);
+      const { store, fixtures } = await databases.open(databaseId);
       const size = await fixtures.instanceSize({
         cpuCores: 1.5,
         cpuRequest: 0.5,
@@ -165,7 +156,7 @@ describe('DatabaseShepherdStore', () => {
   it.each(databases.eachSupportedId())(
     'rolls a unit of work back entirely when it fails, %p',
     async databaseId => {
-      const { store, fixtures } = await createStore(databaseId);
+      const { store, fixtures } = await databases.open(databaseId);
       const system = await fixtures.system();
 
       await expect(

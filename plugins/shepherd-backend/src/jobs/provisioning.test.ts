@@ -15,7 +15,7 @@ import { ShepherdApi, startShepherdApi } from '../__testUtils__/apiHarness';
 import { seedSimulatedCluster } from '../__testUtils__/simulatedCluster';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { eventually } from '../__testUtils__/eventually';
-import { requestAndApproveVm } from '../__testUtils__/vmRequests';
+import { requestAndApproveVm, requestVm } from '../__testUtils__/vmRequests';
 import { MODIFY_VM_JOB } from '../operations/vmModification';
 import { vmDefinition } from '../operations/vmCreation';
 import { vmJob } from './vmJob';
@@ -141,17 +141,7 @@ describe('provisioning against a simulated KubeVirt cluster', () => {
 
     it('shows the approver the VirtualMachine the approval then applies', async () => {
       await api.scheduler.triggerTask('shepherd-cluster-health');
-      const submitted = await api
-        .as('engineer-test')
-        .post('/v1/vms/requests')
-        .send({
-          serviceId: service.id,
-          namespace: 'dev',
-          templateId: template.id,
-          instanceSizeId: size.id,
-          reason: 'Load tests',
-        });
-      const { ticketId } = submitted.body;
+      const { ticketId } = await requestVm(api, { service, template, size });
 
       const preview = await api
         .as('approver')
@@ -381,18 +371,8 @@ describe('provisioning against a simulated KubeVirt cluster', () => {
         // A size whose override the cluster's admission refuses.
         specOverrides: { 'spec.runStrategy': 'Whenever' },
       });
-      const submitted = await api
-        .as('engineer-test')
-        .post('/v1/vms/requests')
-        .send({
-          serviceId: service.id,
-          namespace: 'dev',
-          templateId: template.id,
-          instanceSizeId: size.id,
-          reason: 'Load tests',
-        });
-      expect(submitted.status).toBe(202);
-      const { ticketId } = submitted.body;
+      // Accepted (202): the request itself is valid.
+      const { ticketId } = await requestVm(api, { service, template, size });
       const approve = () =>
         api
           .as('approver')

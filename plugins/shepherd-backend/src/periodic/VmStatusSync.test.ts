@@ -11,9 +11,8 @@ import { ShepherdClusterConnection } from '@kubevirt-shepherd/plugin-shepherd-no
 import { KubeVirtVmProvider } from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt';
 import { Fixtures } from '../__testUtils__/fixtures';
 import { ManualClock } from '../__testUtils__/manualTime';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
-import { MIGRATIONS_DIRECTORY } from '../database/migrations';
+import { createMigratedStores } from '../database/__testUtils__/migratedStores';
 import { VmProviderRegistry } from '../providers/VmProviderRegistry';
 import { ClusterConnections } from '../providers/ClusterConnections';
 import { ClusterHealthRefresher } from './ClusterHealthRefresher';
@@ -44,7 +43,7 @@ const { transitionalMs, stableMs } = DEFAULT_POLL_INTERVALS;
  * simulated cluster through the real provider, on a clock the tests move.
  */
 describe('status sync and cluster health', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedStores();
   let sim: KubevirtSimulator;
 
   beforeAll(async () => {
@@ -67,10 +66,7 @@ describe('status sync and cluster health', () => {
     let namespace: string;
 
     beforeEach(async () => {
-      const knex = await databases.init(databaseId);
-      await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
-      store = new DatabaseShepherdStore(knex);
-      fixtures = new Fixtures(store);
+      ({ store, fixtures } = await databases.open(databaseId));
       clock = new ManualClock();
       provider = KubeVirtVmProvider.create({
         logger: mockServices.logger.mock(),

@@ -1,4 +1,8 @@
-import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import { ShepherdStore } from '../database/ShepherdStore';
 import { ClusterConnections } from '../providers/ClusterConnections';
 import { ClusterHealthRefresher } from './ClusterHealthRefresher';
@@ -27,40 +31,47 @@ export async function schedulePeriodicTasks(deps: {
     }
   };
   const statusSync = new VmStatusSync(store, connections, logger);
-  await scheduler.scheduleTask({
-    id: 'shepherd-vm-status-sync',
-    frequency: { seconds: 15 },
-    timeout: { minutes: 5 },
-    scope: 'global',
-    fn: withProvider(() => statusSync.run()),
-  });
   const clusterHealth = new ClusterHealthRefresher(store, connections, logger);
-  await scheduler.scheduleTask({
-    id: 'shepherd-cluster-health',
-    frequency: { seconds: 60 },
-    timeout: { minutes: 2 },
-    scope: 'global',
-    fn: withProvider(() => clusterHealth.run()),
-  });
-  await scheduler.scheduleTask({
-    id: 'shepherd-retention',
-    frequency: { hours: 24 },
-    timeout: { minutes: 10 },
-    scope: 'global',
-    fn: async () => {
-      const now = Date.now();
-      const archived = await store.events.archiveTerminal(
-        new Date(now - EVENT_ARCHIVE_AFTER_MS).toISOString(),
-        new Date(now).toISOString(),
-      );
-      const deleted = await store.jobs.deleteFinished(
-        new Date(now - deps.jobRetentionMs).toISOString(),
-      );
-      if (archived + deleted > 0) {
-        logger.info(
-          `Archived ${archived} domain events older than 30 days; deleted ${deleted} finished jobs`,
-        );
-      }
+  const tasks: Array<
+    Omit<SchedulerServiceTaskScheduleDefinition, 'scope'> & {
+      id: string;
+      fn: () => Promise<void>;
+    }
+  > = [
+    {
+      id: 'shepherd-vm-status-sync',
+      frequency: { seconds: 15 },
+      timeout: { minutes: 5 },
+      fn: withProvider(() => statusSync.run()),
     },
-  });
+    {
+      id: 'shepherd-cluster-health',
+      frequency: { seconds: 60 },
+      timeout: { minutes: 2 },
+      fn: withProvider(() => clusterHealth.run()),
+    },
+    {
+      id: 'shepherd-retention',
+      frequency: { hours: 24 },
+      timeout: { minutes: 10 },
+      fn: async () => {
+        const now = Date.now();
+        const archived = await store.events.archiveTerminal(
+          new Date(now - EVENT_ARCHIVE_AFTER_MS).toISOString(),
+          new Date(now).toISOString(),
+        );
+        const deleted = await store.jobs.deleteFinished(
+          new Date(now - deps.jobRetentionMs).toISOString(),
+        );
+        if (archived + deleted > 0) {
+          logger.info(
+            `Archived ${archived} domain events older than 30 days; deleted ${deleted} finished jobs`,
+          );
+        }
+      },
+    },
+  ];
+  for (const task of tasks) {
+    await scheduler.scheduleTask({ ...task, scope: 'global' });
+  }
 }

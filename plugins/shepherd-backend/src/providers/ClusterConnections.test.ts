@@ -1,8 +1,6 @@
 import { ShepherdVmProvider } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { Fixtures } from '../__testUtils__/fixtures';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
-import { MIGRATIONS_DIRECTORY } from '../database/migrations';
+import { TestDatabaseId } from '@backstage/backend-test-utils';
+import { createMigratedStores } from '../database/__testUtils__/migratedStores';
 import { ClusterConnections } from './ClusterConnections';
 import { ClusterNotRegisteredError, ProviderNotInstalledError } from './errors';
 import { VmProviderRegistry } from './VmProviderRegistry';
@@ -10,12 +8,10 @@ import { VmProviderRegistry } from './VmProviderRegistry';
 jest.setTimeout(60_000);
 
 describe('ClusterConnections', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedStores();
 
-  async function setUp(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
-    const store = new DatabaseShepherdStore(knex);
+  async function setUp(databaseId: TestDatabaseId) {
+    const { store, fixtures } = await databases.open(databaseId);
     const registry = new VmProviderRegistry();
     const kubevirt = { type: 'kubevirt' } as ShepherdVmProvider;
     const other = { type: 'other' } as ShepherdVmProvider;
@@ -26,7 +22,7 @@ describe('ClusterConnections', () => {
       { getClusterKubeconfig: async id => `kubeconfig of ${id}` },
       registry,
     );
-    return { connections, kubevirt, other, fixtures: new Fixtures(store) };
+    return { connections, kubevirt, other, fixtures };
   }
 
   it.each(databases.eachSupportedId())(

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { TableMapping, columns } from '../database/columns';
 import { databaseEngineOf } from '../database/engine';
+import { DatabaseRecordStore } from '../database/DatabaseRecordStore';
 import { isUuid, toBool, toCount, toJson } from '../database/rows';
 import { JobRecord, JobStatus, JobsStore, NewJob } from './JobsStore';
 
@@ -35,16 +36,33 @@ const JOBS = new TableMapping<JobRecord>('jobs', {
 
 const ACTIVE_STATUSES: JobStatus[] = ['queued', 'running'];
 
+/** The lease columns of a job no worker holds. */
+const NO_LEASE = { lease_owner: null, lease_expires_at: null };
+
 /**
  * The task queue on knex. PostgreSQL claims with `FOR UPDATE SKIP LOCKED`, so concurrent
  * workers of any replica pick disjoint jobs without waiting for each other; SQLite has a
  * single writer, so the same UPDATE … RETURNING statement is atomic there.
  */
-export class DatabaseJobsStore implements JobsStore {
+export class DatabaseJobsStore
+  extends DatabaseRecordStore<JobRecord>
+  implements JobsStore
+{
+  protected readonly mapping = JOBS;
   readonly #postgres: boolean;
 
-  constructor(private readonly db: Knex) {
+  constructor(db: Knex) {
+    super(db);
     this.#postgres = databaseEngineOf(db) === 'postgres';
+  }
+
+  /** The job, while `workerId` holds it. */
+  #heldBy(id: string, workerId: string) {
+    return this.db(JOBS.table).where({
+      id,
+      status: 'running',
+      lease_owner: workerId,
+    });
   }
 
   async enqueue(job: NewJob, now: string) {
@@ -86,12 +104,6 @@ export class DatabaseJobsStore implements JobsStore {
       throw new Error(`Job ${job.kind} could not be enqueued`);
     }
     return { job: JOBS.read(existing), created: false };
-  }
-
-  async get(id: string) {
-    if (!isUuid(id)) return undefined;
-    const row = await this.db(JOBS.table).where({ id }).first();
-    return row && JOBS.read(row);
   }
 
   async claimNext(options: Parameters<JobsStore['claimNext']>[0]) {
@@ -139,8 +151,10 @@ export class DatabaseJobsStore implements JobsStore {
     leaseExpiresAt: string,
     now: string,
   ) {
-    const rows: Array<{ cancel_requested: unknown }> = await this.db('jobs')
-      .where({ id, status: 'running', lease_owner: workerId })
+    const rows: Array<{ cancel_requested: unknown }> = await this.#heldBy(
+      id,
+      workerId,
+    )
       .update({ lease_expires_at: leaseExpiresAt, updated_at: now })
       .returning(['cancel_requested']);
     return rows.length === 1
@@ -154,16 +168,13 @@ export class DatabaseJobsStore implements JobsStore {
     outcome: { status: 'succeeded' | 'failed' | 'cancelled'; error?: string },
     now: string,
   ) {
-    const updated = await this.db('jobs')
-      .where({ id, status: 'running', lease_owner: workerId })
-      .update({
-        status: outcome.status,
-        last_error: outcome.error ?? null,
-        lease_owner: null,
-        lease_expires_at: null,
-        finished_at: now,
-        updated_at: now,
-      });
+    const updated = await this.#heldBy(id, workerId).update({
+      status: outcome.status,
+      last_error: outcome.error ?? null,
+      ...NO_LEASE,
+      finished_at: now,
+      updated_at: now,
+    });
     return updated === 1;
   }
 
@@ -173,16 +184,13 @@ export class DatabaseJobsStore implements JobsStore {
     options: { runAfter: string; error: string },
     now: string,
   ) {
-    const updated = await this.db('jobs')
-      .where({ id, status: 'running', lease_owner: workerId })
-      .update({
-        status: 'queued',
-        run_after: options.runAfter,
-        last_error: options.error,
-        lease_owner: null,
-        lease_expires_at: null,
-        updated_at: now,
-      });
+    const updated = await this.#heldBy(id, workerId).update({
+      status: 'queued',
+      run_after: options.runAfter,
+      last_error: options.error,
+      ...NO_LEASE,
+      updated_at: now,
+    });
     return updated === 1;
   }
 
@@ -192,17 +200,14 @@ export class DatabaseJobsStore implements JobsStore {
     options: { runAfter: string; payload?: Record<string, unknown> },
     now: string,
   ) {
-    const updated = await this.db('jobs')
-      .where({ id, status: 'running', lease_owner: workerId })
-      .update({
-        status: 'queued',
-        run_after: options.runAfter,
-        ...(options.payload && { payload: toJson(options.payload) }),
-        attempt: this.db.raw('attempt - 1'),
-        lease_owner: null,
-        lease_expires_at: null,
-        updated_at: now,
-      });
+    const updated = await this.#heldBy(id, workerId).update({
+      status: 'queued',
+      run_after: options.runAfter,
+      ...(options.payload && { payload: toJson(options.payload) }),
+      attempt: this.db.raw('attempt - 1'),
+      ...NO_LEASE,
+      updated_at: now,
+    });
     return updated === 1;
   }
 
@@ -211,14 +216,15 @@ export class DatabaseJobsStore implements JobsStore {
       this.db('jobs')
         .where('status', 'running')
         .where('lease_expires_at', '<', now);
-    const requeued = await expired().whereRaw('attempt < max_attempts').update({
-      status: 'queued',
-      run_after: now,
-      last_error: 'The worker stopped during the attempt (lease expired)',
-      lease_owner: null,
-      lease_expires_at: null,
-      updated_at: now,
-    });
+    const requeued = await expired()
+      .whereRaw('attempt < max_attempts')
+      .update({
+        status: 'queued',
+        run_after: now,
+        last_error: 'The worker stopped during the attempt (lease expired)',
+        ...NO_LEASE,
+        updated_at: now,
+      });
     const lost: Record<string, unknown>[] = await expired()
       .whereRaw('attempt >= max_attempts')
       .orderBy('id');
@@ -232,8 +238,7 @@ export class DatabaseJobsStore implements JobsStore {
       .update({
         status: 'failed',
         last_error: LOST_JOB_MESSAGE,
-        lease_owner: null,
-        lease_expires_at: null,
+        ...NO_LEASE,
         finished_at: now,
         updated_at: now,
       });

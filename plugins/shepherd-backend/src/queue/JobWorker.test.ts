@@ -1,10 +1,8 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { TestDatabaseId, mockServices } from '@backstage/backend-test-utils';
 import { ShepherdProviderError } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { ManualClock, ManualTimers } from '../__testUtils__/manualTime';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { eventually } from '../__testUtils__/eventually';
-import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
-import { MIGRATIONS_DIRECTORY } from '../database/migrations';
+import { createMigratedStores } from '../database/__testUtils__/migratedStores';
 import { exponentialBackoff } from './backoff';
 import { JobHandler, JobWorker, PermanentJobError } from './JobWorker';
 
@@ -19,12 +17,10 @@ const BACKOFF = exponentialBackoff({
 });
 
 describe('the job queue', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedStores();
 
-  async function setUp(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
-    const store = new DatabaseShepherdStore(knex);
+  async function setUp(databaseId: TestDatabaseId) {
+    const { knex, store } = await databases.open(databaseId);
     const clock = new ManualClock();
     const worker = (
       handlers: Record<string, JobHandler>,

@@ -275,6 +275,10 @@ export class JobWorker {
 
     const handler = handlers[job.kind];
     const context = { job, signal: controller.signal };
+    const finish = (outcome: Parameters<typeof jobs.finish>[2]) =>
+      this.#record(job, () =>
+        jobs.finish(job.id, workerId, outcome, this.#now()),
+      );
     try {
       const outcome = await handler.run(context);
       if (outcome && 'continueAfterMs' in outcome) {
@@ -291,21 +295,12 @@ export class JobWorker {
         );
         this.#wakeAfter(outcome.continueAfterMs);
       } else {
-        await this.#record(job, () =>
-          jobs.finish(job.id, workerId, { status: 'succeeded' }, this.#now()),
-        );
+        await finish({ status: 'succeeded' });
       }
     } catch (error) {
       const message = describe(error);
       if (cancelled) {
-        await this.#record(job, () =>
-          jobs.finish(
-            job.id,
-            workerId,
-            { status: 'cancelled', error: message },
-            this.#now(),
-          ),
-        );
+        await finish({ status: 'cancelled', error: message });
       } else if (isPermanent(error) || job.attempt >= job.maxAttempts) {
         logger.warn(`Job ${job.kind} ${job.id} failed for good: ${message}`);
         try {
@@ -320,14 +315,7 @@ export class JobWorker {
             )}`,
           );
         }
-        await this.#record(job, () =>
-          jobs.finish(
-            job.id,
-            workerId,
-            { status: 'failed', error: message },
-            this.#now(),
-          ),
-        );
+        await finish({ status: 'failed', error: message });
       } else {
         const delay = this.#options.backoff.delayMs(job.attempt);
         logger.info(

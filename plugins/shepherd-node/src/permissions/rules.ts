@@ -1,4 +1,7 @@
-import { createPermissionRule } from '@backstage/plugin-permission-node';
+import {
+  PermissionResourceRef,
+  createPermissionRule,
+} from '@backstage/plugin-permission-node';
 import {
   ENVIRONMENTS,
   Environment,
@@ -117,46 +120,65 @@ const IS_IN_ENVIRONMENT_DESCRIPTION =
 const IS_REQUESTER_DESCRIPTION =
   'Allow when one of the claims is the user who requested the resource';
 
-/** @public */
-export const isSystemMemberOfSystem = createPermissionRule({
-  name: SHEPHERD_RULE_NAMES.isSystemMember,
-  description: IS_SYSTEM_MEMBER_DESCRIPTION,
-  resourceRef: shepherdSystemPermissionResourceRef,
-  paramsSchema: memberParamsSchema,
-  apply: (resource, params) => hasMembership(resource.members, params),
-  toQuery: memberQuery,
-});
+/** The ref of a resource type that Shepherd's stores filter with {@link ShepherdPermissionFilter}. */
+type FilteredResourceRef<
+  TResource,
+  TResourceType extends string,
+> = PermissionResourceRef<TResource, ShepherdPermissionFilter, TResourceType>;
+
+/** IS_SYSTEM_MEMBER on a resource type that carries the members of its System. */
+function isSystemMemberRule<
+  TResource extends { members: ShepherdMemberBinding[] },
+  TResourceType extends string,
+>(resourceRef: FilteredResourceRef<TResource, TResourceType>) {
+  return createPermissionRule({
+    name: SHEPHERD_RULE_NAMES.isSystemMember,
+    description: IS_SYSTEM_MEMBER_DESCRIPTION,
+    resourceRef,
+    paramsSchema: memberParamsSchema,
+    apply: (resource, params) => hasMembership(resource.members, params),
+    toQuery: memberQuery,
+  });
+}
+
+/** IS_IN_ENVIRONMENT on a resource type that carries its environment. */
+function isInEnvironmentRule<
+  TResource extends { environment: Environment },
+  TResourceType extends string,
+>(
+  resourceRef: FilteredResourceRef<TResource, TResourceType>,
+  description = IS_IN_ENVIRONMENT_DESCRIPTION,
+) {
+  return createPermissionRule({
+    name: SHEPHERD_RULE_NAMES.isInEnvironment,
+    description,
+    resourceRef,
+    paramsSchema: environmentParamsSchema,
+    apply: (resource, { environments }) =>
+      environments.includes(resource.environment),
+    toQuery: ({ environments }) => ({ kind: 'environment', environments }),
+  });
+}
 
 /** @public */
-export const isSystemMemberOfService = createPermissionRule({
-  name: SHEPHERD_RULE_NAMES.isSystemMember,
-  description: IS_SYSTEM_MEMBER_DESCRIPTION,
-  resourceRef: shepherdServicePermissionResourceRef,
-  paramsSchema: memberParamsSchema,
-  apply: (resource, params) => hasMembership(resource.members, params),
-  toQuery: memberQuery,
-});
+export const isSystemMemberOfSystem = isSystemMemberRule(
+  shepherdSystemPermissionResourceRef,
+);
 
 /** @public */
-export const isSystemMemberOfVm = createPermissionRule({
-  name: SHEPHERD_RULE_NAMES.isSystemMember,
-  description: IS_SYSTEM_MEMBER_DESCRIPTION,
-  resourceRef: shepherdVmPermissionResourceRef,
-  paramsSchema: memberParamsSchema,
-  apply: (resource, params) => hasMembership(resource.members, params),
-  toQuery: memberQuery,
-});
+export const isSystemMemberOfService = isSystemMemberRule(
+  shepherdServicePermissionResourceRef,
+);
 
 /** @public */
-export const isVmInEnvironment = createPermissionRule({
-  name: SHEPHERD_RULE_NAMES.isInEnvironment,
-  description: IS_IN_ENVIRONMENT_DESCRIPTION,
-  resourceRef: shepherdVmPermissionResourceRef,
-  paramsSchema: environmentParamsSchema,
-  apply: (resource, { environments }) =>
-    environments.includes(resource.environment),
-  toQuery: ({ environments }) => ({ kind: 'environment', environments }),
-});
+export const isSystemMemberOfVm = isSystemMemberRule(
+  shepherdVmPermissionResourceRef,
+);
+
+/** @public */
+export const isVmInEnvironment = isInEnvironmentRule(
+  shepherdVmPermissionResourceRef,
+);
 
 /** @public */
 export const isVmRequester = createPermissionRule({
@@ -169,25 +191,14 @@ export const isVmRequester = createPermissionRule({
 });
 
 /** @public */
-export const isSystemMemberOfTicket = createPermissionRule({
-  name: SHEPHERD_RULE_NAMES.isSystemMember,
-  description: IS_SYSTEM_MEMBER_DESCRIPTION,
-  resourceRef: shepherdTicketPermissionResourceRef,
-  paramsSchema: memberParamsSchema,
-  apply: (resource, params) => hasMembership(resource.members, params),
-  toQuery: memberQuery,
-});
+export const isSystemMemberOfTicket = isSystemMemberRule(
+  shepherdTicketPermissionResourceRef,
+);
 
 /** @public */
-export const isTicketInEnvironment = createPermissionRule({
-  name: SHEPHERD_RULE_NAMES.isInEnvironment,
-  description: IS_IN_ENVIRONMENT_DESCRIPTION,
-  resourceRef: shepherdTicketPermissionResourceRef,
-  paramsSchema: environmentParamsSchema,
-  apply: (resource, { environments }) =>
-    environments.includes(resource.environment),
-  toQuery: ({ environments }) => ({ kind: 'environment', environments }),
-});
+export const isTicketInEnvironment = isInEnvironmentRule(
+  shepherdTicketPermissionResourceRef,
+);
 
 /** @public */
 export const isTicketRequester = createPermissionRule({
@@ -210,16 +221,10 @@ export const hasTicketStatus = createPermissionRule({
 });
 
 /** @public */
-export const isNamespaceInEnvironment = createPermissionRule({
-  name: SHEPHERD_RULE_NAMES.isInEnvironment,
-  description:
-    'Allow when the namespace belongs to one of the given environments',
-  resourceRef: shepherdNamespacePermissionResourceRef,
-  paramsSchema: environmentParamsSchema,
-  apply: (resource, { environments }) =>
-    environments.includes(resource.environment),
-  toQuery: ({ environments }) => ({ kind: 'environment', environments }),
-});
+export const isNamespaceInEnvironment = isInEnvironmentRule(
+  shepherdNamespacePermissionResourceRef,
+  'Allow when the namespace belongs to one of the given environments',
+);
 
 /** The rules of each Shepherd resource type, as registered with the permissions registry. @public */
 export const shepherdPermissionRules = {

@@ -1,23 +1,29 @@
 import { TicketStatus } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
-import { Fixtures } from '../../../__testUtils__/fixtures';
-import { createTestDatabases } from '../../../__testUtils__/testDatabases';
-import { DatabaseShepherdStore } from '../../DatabaseShepherdStore';
-import { MIGRATIONS_DIRECTORY } from '../../migrations';
+import { TestDatabaseId } from '@backstage/backend-test-utils';
+import { createMigratedStores } from '../../__testUtils__/migratedStores';
 
 jest.setTimeout(60_000);
 
 /** The tickets that count while a catalog entry is in use by unfinished requests. */
 const UNFINISHED: TicketStatus[] = ['PENDING', 'APPROVED', 'EXECUTING'];
 
-describe('DatabaseCatalogUsageStore', () => {
-  const databases = createTestDatabases();
+/** The spec of a VM of a template and an instance size, as tickets keep it. */
+const specOf = (templateId: string, instanceSizeId: string) => ({
+  templateId,
+  instanceSizeId,
+  cpuCores: 2,
+  cpuRequest: 2,
+  memoryGi: 4,
+  memoryRequestGi: 4,
+  diskGb: 20,
+});
 
-  async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
-    const store = new DatabaseShepherdStore(knex);
-    const fixtures = new Fixtures(store);
+describe('DatabaseCatalogUsageStore', () => {
+  const databases = createMigratedStores();
+
+  async function createStore(databaseId: TestDatabaseId) {
+    const { store, fixtures } = await databases.open(databaseId);
     const service = await fixtures.service(await fixtures.system());
     return { store, fixtures, service };
   }
@@ -89,15 +95,7 @@ describe('DatabaseCatalogUsageStore', () => {
       const template = await fixtures.template();
       const other = await fixtures.template();
       const size = await fixtures.instanceSize();
-      const spec = (templateId: string) => ({
-        templateId,
-        instanceSizeId: size.id,
-        cpuCores: 2,
-        cpuRequest: 2,
-        memoryGi: 4,
-        memoryRequestGi: 4,
-        diskGb: 20,
-      });
+      const spec = (templateId: string) => specOf(templateId, size.id);
       await fixtures.vm(service, {
         name: 'dev-a-b-01',
         templateId: template.id,
@@ -151,15 +149,8 @@ describe('DatabaseCatalogUsageStore', () => {
       const template = await fixtures.template();
       const size = await fixtures.instanceSize();
       const other = await fixtures.instanceSize();
-      const spec = (instanceSizeId: string) => ({
-        templateId: template.id,
-        instanceSizeId,
-        cpuCores: 2,
-        cpuRequest: 2,
-        memoryGi: 4,
-        memoryRequestGi: 4,
-        diskGb: 20,
-      });
+      const spec = (instanceSizeId: string) =>
+        specOf(template.id, instanceSizeId);
       await fixtures.vm(service, {
         name: 'dev-a-b-01',
         instanceSizeId: size.id,

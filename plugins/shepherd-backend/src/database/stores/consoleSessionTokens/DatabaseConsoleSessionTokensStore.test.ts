@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabases } from '../../../__testUtils__/testDatabases';
-import { DatabaseShepherdStore } from '../../DatabaseShepherdStore';
-import { MIGRATIONS_DIRECTORY } from '../../migrations';
+import { createMigratedStores } from '../../__testUtils__/migratedStores';
 import { ConsumedConsoleToken } from './ConsoleSessionTokensStore';
 
 jest.setTimeout(60_000);
 
 describe('DatabaseConsoleSessionTokensStore', () => {
-  const databases = createTestDatabases();
-
-  async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
-    return new DatabaseShepherdStore(knex);
-  }
+  const databases = createMigratedStores();
 
   const token = (
     overrides: Partial<ConsumedConsoleToken> = {},
@@ -30,7 +22,7 @@ describe('DatabaseConsoleSessionTokensStore', () => {
   it.each(databases.eachSupportedId())(
     'lets a token be used once, %p',
     async databaseId => {
-      const store = await createStore(databaseId);
+      const { store } = await databases.open(databaseId);
       const first = token();
       expect(await store.consoleSessionTokens.consume(first)).toBe(true);
       expect(await store.consoleSessionTokens.consume(first)).toBe(false);
@@ -47,7 +39,7 @@ describe('DatabaseConsoleSessionTokensStore', () => {
   it.each(databases.eachSupportedId())(
     'lets exactly one of concurrent uses of a token through, %p',
     async databaseId => {
-      const store = await createStore(databaseId);
+      const { store } = await databases.open(databaseId);
       const contested = token();
       const outcomes = await Promise.all(
         Array.from({ length: 8 }, () =>
@@ -61,7 +53,7 @@ describe('DatabaseConsoleSessionTokensStore', () => {
   it.each(databases.eachSupportedId())(
     'a use inside a rolled-back unit of work leaves the token unused, %p',
     async databaseId => {
-      const store = await createStore(databaseId);
+      const { store } = await databases.open(databaseId);
       const rolledBack = token();
       await expect(
         store.transaction(async tx => {
@@ -76,7 +68,7 @@ describe('DatabaseConsoleSessionTokensStore', () => {
   it.each(databases.eachSupportedId())(
     'forgets the markers of expired tokens only, %p',
     async databaseId => {
-      const store = await createStore(databaseId);
+      const { store } = await databases.open(databaseId);
       const expired = token({ expiresAt: '2026-11-23T09:59:00.000Z' });
       const current = token({ expiresAt: '2026-11-23T10:01:00.000Z' });
       await store.consoleSessionTokens.consume(expired);

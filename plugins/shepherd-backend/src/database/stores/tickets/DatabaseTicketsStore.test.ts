@@ -1,9 +1,7 @@
 import { ShepherdService } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
-import { Fixtures } from '../../../__testUtils__/fixtures';
-import { createTestDatabases } from '../../../__testUtils__/testDatabases';
-import { DatabaseShepherdStore } from '../../DatabaseShepherdStore';
-import { MIGRATIONS_DIRECTORY } from '../../migrations';
+import { TestDatabaseId } from '@backstage/backend-test-utils';
+import { createMigratedStores } from '../../__testUtils__/migratedStores';
 import { NewTicket } from './TicketsStore';
 
 jest.setTimeout(60_000);
@@ -12,13 +10,10 @@ const at = (minute: number) =>
   new Date(Date.UTC(2026, 10, 23, 10, minute)).toISOString();
 
 describe('DatabaseTicketsStore', () => {
-  const databases = createTestDatabases();
+  const databases = createMigratedStores();
 
-  async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
-    const store = new DatabaseShepherdStore(knex);
-    const fixtures = new Fixtures(store);
+  async function createStore(databaseId: TestDatabaseId) {
+    const { store, fixtures } = await databases.open(databaseId);
     const service = await fixtures.service(await fixtures.system());
     const ticket = (overrides: Partial<NewTicket> = {}) =>
       fixtures.ticket(service, overrides);

@@ -1,22 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { FIXED_NOW, Fixtures } from '../../../__testUtils__/fixtures';
-import { createTestDatabases } from '../../../__testUtils__/testDatabases';
-import { DatabaseShepherdStore } from '../../DatabaseShepherdStore';
-import { MIGRATIONS_DIRECTORY } from '../../migrations';
+import { createMigratedStores } from '../../__testUtils__/migratedStores';
 
 jest.setTimeout(60_000);
 
 const LATER = '2026-11-23T10:05:00.000Z';
 
 describe('DatabaseVmsStore', () => {
-  const databases = createTestDatabases();
-
-  async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
-    const store = new DatabaseShepherdStore(knex);
-    return { store, fixtures: new Fixtures(store) };
-  }
+  const databases = createMigratedStores();
 
   /**
    * Two Systems: shop (cart: VMs in dev and qa on the test cluster, one stopped) and bank
@@ -74,7 +65,7 @@ describe('DatabaseVmsStore', () => {
   it.each(databases.eachSupportedId())(
     'lists VMs by namespace and name, with the names of their System, Service and cluster, %p',
     async databaseId => {
-      const { store, fixtures } = await createStore(databaseId);
+      const { store, fixtures } = await databases.open(databaseId);
       const { vms, cart, testCluster } = await seed(fixtures);
       // By name alone it would come before qa-shop-cart-01.
       await fixtures.vm(cart, { name: 'qa-b-shop-cart-01', namespace: 'qa-b' });
@@ -110,7 +101,7 @@ describe('DatabaseVmsStore', () => {
   it.each(databases.eachSupportedId())(
     'lists the VMs of a System, a Service, a namespace, an environment, statuses or a cluster, %p',
     async databaseId => {
-      const { store, fixtures } = await createStore(databaseId);
+      const { store, fixtures } = await databases.open(databaseId);
       const { shop, ledger, testCluster, prodCluster } = await seed(fixtures);
 
       const cases: Array<[string, object]> = [
@@ -162,7 +153,7 @@ describe('DatabaseVmsStore', () => {
   it.each(databases.eachSupportedId())(
     'searches names in any case, taking wildcards literally, %p',
     async databaseId => {
-      const { store, fixtures } = await createStore(databaseId);
+      const { store, fixtures } = await databases.open(databaseId);
       await seed(fixtures);
 
       const search = async (text: string) =>
@@ -190,7 +181,7 @@ describe('DatabaseVmsStore', () => {
   it.each(databases.eachSupportedId())(
     'counts the VMs of a Service, a namespace or a cluster, %p',
     async databaseId => {
-      const { store, fixtures } = await createStore(databaseId);
+      const { store, fixtures } = await databases.open(databaseId);
       const { cart, ledger, testCluster, prodCluster } = await seed(fixtures);
 
       expect(
@@ -213,7 +204,7 @@ describe('DatabaseVmsStore', () => {
   it.each(databases.eachSupportedId())(
     'records the status a poll saw only while the VM still has the status it was read with, %p',
     async databaseId => {
-      const { store, fixtures } = await createStore(databaseId);
+      const { store, fixtures } = await databases.open(databaseId);
       const { vms } = await seed(fixtures);
       const { devCart1: polled, devCart2: movedOn } = vms;
       // An approval moved the second VM on after the poll read it as STOPPED.
@@ -269,7 +260,7 @@ describe('DatabaseVmsStore', () => {
   it.each(databases.eachSupportedId())(
     'records a poll that saw no change without touching the VM, and clears a message, %p',
     async databaseId => {
-      const { store, fixtures } = await createStore(databaseId);
+      const { store, fixtures } = await databases.open(databaseId);
       const { vms } = await seed(fixtures);
       await store.vms.update(vms.devCart1.id, {
         status: 'STARTING',
@@ -311,7 +302,7 @@ describe('DatabaseVmsStore', () => {
   it.each(databases.eachSupportedId())(
     'deletes a VM with its revisions, %p',
     async databaseId => {
-      const { store, fixtures } = await createStore(databaseId);
+      const { store, fixtures } = await databases.open(databaseId);
       const { vms } = await seed(fixtures);
       const revision = {
         vmId: vms.devCart1.id,
