@@ -1,4 +1,3 @@
-import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -10,7 +9,7 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
 import { Actor, Reader } from '../Actor';
-import { conflict, invalidInput } from '../errors';
+import { conflict, invalidInput, writeUnique } from '../errors';
 import { GovernanceContext } from '../GovernanceContext';
 import {
   catalogRefOf,
@@ -148,43 +147,41 @@ export class DefaultServicesService implements ServicesService {
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await this.context.execute(async unit => {
-        await unit.tx.services.insert(service);
-        await unit.recordEvent({
-          type: 'SERVICE_CREATED',
-          aggregateType: 'service',
-          createdBy: actor.userEntityRef,
-          // Facts that need no processing: recorded as already completed.
-          status: 'COMPLETED',
-          aggregateId: service.id,
-          payload: {
-            serviceId: service.id,
-            systemId: system.id,
-            name: service.name,
-            entityRef: input.entityRef ?? null,
-          },
-        });
-        await unit.audit({
-          action: 'service.create',
-          actor: actor.userEntityRef,
-          resourceType: 'service',
-          resourceId: service.id,
-          resourceName: service.name,
-          parentType: 'system',
-          parentId: system.id,
-          details: { registeredFrom: input.entityRef ?? null },
-        });
-      });
-    } catch (error) {
-      if (isDatabaseConflictError(error)) {
-        throw conflict(
+    await writeUnique(
+      () =>
+        this.context.execute(async unit => {
+          await unit.tx.services.insert(service);
+          await unit.recordEvent({
+            type: 'SERVICE_CREATED',
+            aggregateType: 'service',
+            createdBy: actor.userEntityRef,
+            // Facts that need no processing: recorded as already completed.
+            status: 'COMPLETED',
+            aggregateId: service.id,
+            payload: {
+              serviceId: service.id,
+              systemId: system.id,
+              name: service.name,
+              entityRef: input.entityRef ?? null,
+            },
+          });
+          await unit.audit({
+            action: 'service.create',
+            actor: actor.userEntityRef,
+            resourceType: 'service',
+            resourceId: service.id,
+            resourceName: service.name,
+            parentType: 'system',
+            parentId: system.id,
+            details: { registeredFrom: input.entityRef ?? null },
+          });
+        }),
+      () =>
+        conflict(
           SHEPHERD_ERROR_CODES.NAME_ALREADY_EXISTS,
           `The System '${system.name}' already has a Service named '${service.name}'`,
-        );
-      }
-      throw error;
-    }
+        ),
+    );
     return service;
   }
 

@@ -1,4 +1,3 @@
-import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -8,7 +7,8 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
 import { Actor, Reader } from '../Actor';
-import { conflict, invalidInput } from '../errors';
+import { conflict, insertUniquelyNamed, invalidInput } from '../errors';
+import { checkDeleteConfirmation } from '../deleteConfirmation';
 import { GovernanceContext } from '../GovernanceContext';
 import {
   checkName,
@@ -109,8 +109,8 @@ export class DefaultSystemsService implements SystemsService {
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await this.context.execute(async unit => {
+    await insertUniquelyNamed('System', system.name, () =>
+      this.context.execute(async unit => {
         await unit.tx.systems.insert(system);
         await unit.tx.members.insert({
           id: randomUUID(),
@@ -146,16 +146,8 @@ export class DefaultSystemsService implements SystemsService {
             registeredFrom: input.entityRef ?? null,
           },
         });
-      });
-    } catch (error) {
-      if (isDatabaseConflictError(error)) {
-        throw conflict(
-          SHEPHERD_ERROR_CODES.NAME_ALREADY_EXISTS,
-          `A System named '${system.name}' already exists`,
-        );
-      }
-      throw error;
-    }
+      }),
+    );
     return system;
   }
 
@@ -189,18 +181,7 @@ export class DefaultSystemsService implements SystemsService {
     confirmName: string | undefined,
   ) {
     const system = await this.getSystem(actor, id);
-    if (!confirmName) {
-      throw invalidInput(
-        SHEPHERD_ERROR_CODES.DELETE_CONFIRMATION_REQUIRED,
-        `Deleting a System needs confirm_name set to its name, '${system.name}'`,
-      );
-    }
-    if (confirmName !== system.name) {
-      throw invalidInput(
-        SHEPHERD_ERROR_CODES.CONFIRMATION_NAME_MISMATCH,
-        `'${confirmName}' does not match the System's name`,
-      );
-    }
+    checkDeleteConfirmation('System', system.name, confirmName);
     await this.context.execute(async unit => {
       const services = await unit.tx.services.countForSystem(id);
       if (services > 0) {
