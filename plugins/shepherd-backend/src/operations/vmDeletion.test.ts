@@ -1,7 +1,4 @@
-import {
-  ShepherdService,
-  ShepherdVm,
-} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { ShepherdVm } from '@kubevirt-shepherd/plugin-shepherd-common';
 import {
   actor,
   describeOnEachDatabase,
@@ -9,7 +6,6 @@ import {
   refusalOf,
 } from '../__testUtils__/operations';
 import { FakeVmJob, recordingProvider } from '../__testUtils__/vmJobs';
-import { NewVm } from '../database/stores/vms/VmsStore';
 import { vmDeletion } from './vmDeletion';
 
 jest.setTimeout(60_000);
@@ -20,20 +16,16 @@ const APPROVER = actor('approver');
 describe('vmDeletion', () => {
   describeOnEachDatabase(bed => {
     let deletion: ReturnType<typeof vmDeletion>;
-    let service: ShepherdService;
 
     beforeAll(async () => {
       deletion = vmDeletion(operationDependencies(bed));
-      service = await bed.fixtures.service(await bed.fixtures.system());
     });
 
-    const vm = (overrides: Partial<NewVm> = {}) => bed.vmOf(service, overrides);
-
     const prodVm = () =>
-      vm({ namespace: 'prd', environment: 'prod', status: 'RUNNING' });
+      bed.vm({ namespace: 'prd', environment: 'prod', status: 'RUNNING' });
 
     it('acts on a VM that exists', async () => {
-      const existing = await vm();
+      const existing = await bed.vm();
 
       expect(
         await deletion.loadTarget({
@@ -109,7 +101,7 @@ describe('vmDeletion', () => {
     });
 
     it('gives a reason when the requester gives none', async () => {
-      const target = await vm();
+      const target = await bed.vm();
 
       const prepared = await deletion.prepare({
         actor: REQUESTER,
@@ -124,8 +116,8 @@ describe('vmDeletion', () => {
 
     it('needs the typed name in prod, the flag in test, and refuses a VM already being deleted', async () => {
       const prod = await prodVm();
-      const test = await vm();
-      const deleting = await vm({ status: 'DELETING' });
+      const test = await bed.vm();
+      const deleting = await bed.vm({ status: 'DELETING' });
 
       const cases: Array<[string, ShepherdVm, object]> = [
         ['prod without a name', prod, { confirm: true }],
@@ -186,8 +178,8 @@ describe('vmDeletion', () => {
     });
 
     it('takes no choices from an approver and plans nothing', async () => {
-      const target = await vm();
-      const ticket = await bed.fixtures.ticket(service, {
+      const target = await bed.vm();
+      const ticket = await bed.fixtures.ticket(bed.service, {
         operation: 'DELETE',
         vmId: target.id,
       });
@@ -202,8 +194,8 @@ describe('vmDeletion', () => {
     });
 
     it('marks the VM DELETING when approved, for the job of its cluster', async () => {
-      const target = await vm();
-      const ticket = await bed.fixtures.ticket(service, {
+      const target = await bed.vm();
+      const ticket = await bed.fixtures.ticket(bed.service, {
         operation: 'DELETE',
         vmId: target.id,
       });
@@ -242,7 +234,7 @@ describe('vmDeletion', () => {
       });
 
       it('deletes only the record of a VM the cluster no longer has', async () => {
-        const target = await vm({ status: 'DELETING' });
+        const target = await bed.vm({ status: 'DELETING' });
         const provider = recordingProvider({ status: 'NOT_FOUND' });
         const job = new FakeVmJob(bed.context, { vm: target, provider });
 
@@ -257,7 +249,7 @@ describe('vmDeletion', () => {
       });
 
       it('does not delete twice a VM the cluster is already deleting, and follows it', async () => {
-        const target = await vm({ status: 'DELETING' });
+        const target = await bed.vm({ status: 'DELETING' });
         const provider = recordingProvider({ status: 'DELETING' });
         const job = new FakeVmJob(bed.context, { vm: target, provider });
 
@@ -272,7 +264,7 @@ describe('vmDeletion', () => {
       });
 
       it('deletes a VM the cluster still runs, and its record once it is gone', async () => {
-        const target = await vm({ status: 'DELETING' });
+        const target = await bed.vm({ status: 'DELETING' });
         const provider = recordingProvider(
           { status: 'RUNNING' },
           { status: 'NOT_FOUND' },
