@@ -10,6 +10,8 @@ import {
   describeOnEachDatabase,
   operationDependencies,
   refusalOf,
+  vmTicketFields,
+  vmEventFields,
 } from '../__testUtils__/operations';
 import { NewVm } from '../database/stores/vms/VmsStore';
 import { invalidInput } from '../service/errors';
@@ -85,14 +87,7 @@ describe('vmModification', () => {
             target: target.id,
             reason: 'More load',
             environment: 'test',
-            systemId: target.systemId,
-            systemName: target.systemName,
-            serviceId: target.serviceId,
-            serviceName: target.serviceName,
-            namespace: target.namespace,
-            vmId: target.id,
-            vmName: target.name,
-            clusterId: target.clusterId,
+            ...vmTicketFields(target),
             requestSpec: {
               targetCpuCores: 4,
               targetMemoryGi: undefined,
@@ -100,17 +95,7 @@ describe('vmModification', () => {
               requiresRestart: true,
             },
             payload: {
-              vmId: target.id,
-              vmName: target.name,
-              namespace: target.namespace,
-              clusterId: target.clusterId,
-              environment: 'test',
-              systemId: target.systemId,
-              serviceId: target.serviceId,
-              requestVmStatus: 'RUNNING',
-              currentCpuCores: 2,
-              currentMemoryGi: 4,
-              currentDiskGb: 20,
+              ...vmEventFields(target),
               currentCpuRequest: 1,
               currentMemoryRequestGi: 2,
               targetCpuCores: 4,
