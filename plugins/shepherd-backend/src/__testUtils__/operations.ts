@@ -193,34 +193,3 @@ export async function refusalOf(work: Promise<unknown>): Promise<Refusal> {
   }
   throw new Error(`Expected a refusal, got ${JSON.stringify(outcome)}`);
 }
-
-/** What the ticket draft of a request on `vm` names of the VM and where it runs. */
-export function vmTicketFields(vm: ShepherdVm) {
-  return {
-    systemId: vm.systemId,
-    systemName: vm.systemName,
-    serviceId: vm.serviceId,
-    serviceName: vm.serviceName,
-    namespace: vm.namespace,
-    vmId: vm.id,
-    vmName: vm.name,
-    clusterId: vm.clusterId,
-  };
-}
-
-/** What the event of a request on `vm` says of the VM, as it was when asked. */
-export function vmEventFields(vm: ShepherdVm) {
-  return {
-    vmId: vm.id,
-    vmName: vm.name,
-    namespace: vm.namespace,
-    clusterId: vm.clusterId,
-    environment: vm.environment,
-    systemId: vm.systemId,
-    serviceId: vm.serviceId,
-    requestVmStatus: vm.status,
-    currentCpuCores: vm.cpuCores,
-    currentMemoryGi: vm.memoryGi,
-    currentDiskGb: vm.diskGb,
-  };
-}

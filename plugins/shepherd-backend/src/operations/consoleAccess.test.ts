@@ -7,9 +7,8 @@ import {
   describeOnEachDatabase,
   operationDependencies,
   refusalOf,
-  vmTicketFields,
-  vmEventFields,
 } from '../__testUtils__/operations';
+import { ticketTargetOf, vmEventPayload } from './vmRequests';
 import { consoleAccess } from './consoleAccess';
 
 jest.setTimeout(60_000);
@@ -67,12 +66,11 @@ describe('consoleAccess', () => {
             eventType: 'VNC_ACCESS_REQUESTED',
             target: `${target.id}:${REQUESTER.userEntityRef}`,
             reason: 'debug boot',
-            environment: 'prod',
-            ...vmTicketFields(target),
+            ...ticketTargetOf(target),
             grantMinutes: 15,
             requestSpec: { minutes: 15 },
             payload: {
-              ...vmEventFields(target),
+              ...vmEventPayload(target),
               minutes: 15,
               reason: 'debug boot',
               actor: REQUESTER.userEntityRef,
@@ -201,7 +199,7 @@ describe('consoleAccess', () => {
         aggregateType: 'vm',
         aggregateId: target.id,
         payload: {
-          ...vmEventFields(target),
+          ...vmEventPayload(target),
           grantId: submitted.grant!.id,
           minutes: 30,
           user: REQUESTER.userEntityRef,

@@ -4,9 +4,8 @@ import {
   describeOnEachDatabase,
   operationDependencies,
   refusalOf,
-  vmTicketFields,
-  vmEventFields,
 } from '../__testUtils__/operations';
+import { ticketTargetOf, vmEventPayload } from './vmRequests';
 import { FakeVmJob, recordingProvider } from '../__testUtils__/vmJobs';
 import { vmDeletion } from './vmDeletion';
 
@@ -72,11 +71,10 @@ describe('vmDeletion', () => {
           eventType: 'VM_DELETION_REQUESTED',
           target: target.id,
           reason: 'walk done, thanks!',
-          environment: 'prod',
-          ...vmTicketFields(target),
+          ...ticketTargetOf(target),
           requestSpec: {},
           payload: {
-            ...vmEventFields(target),
+            ...vmEventPayload(target),
             reason: 'walk done, thanks!',
             actor: REQUESTER.userEntityRef,
           },

@@ -10,9 +10,8 @@ import {
   describeOnEachDatabase,
   operationDependencies,
   refusalOf,
-  vmTicketFields,
-  vmEventFields,
 } from '../__testUtils__/operations';
+import { ticketTargetOf, vmEventPayload } from './vmRequests';
 import { NewVm } from '../database/stores/vms/VmsStore';
 import { invalidInput } from '../service/errors';
 import { vmModification } from './vmModification';
@@ -86,8 +85,7 @@ describe('vmModification', () => {
             eventType: 'VM_MODIFY_REQUESTED',
             target: target.id,
             reason: 'More load',
-            environment: 'test',
-            ...vmTicketFields(target),
+            ...ticketTargetOf(target),
             requestSpec: {
               targetCpuCores: 4,
               targetMemoryGi: undefined,
@@ -95,7 +93,7 @@ describe('vmModification', () => {
               requiresRestart: true,
             },
             payload: {
-              ...vmEventFields(target),
+              ...vmEventPayload(target),
               currentCpuRequest: 1,
               currentMemoryRequestGi: 2,
               targetCpuCores: 4,

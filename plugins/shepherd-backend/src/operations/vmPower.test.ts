@@ -8,9 +8,8 @@ import {
   describeOnEachDatabase,
   operationDependencies,
   refusalOf,
-  vmTicketFields,
-  vmEventFields,
 } from '../__testUtils__/operations';
+import { ticketTargetOf, vmEventPayload } from './vmRequests';
 import {
   FakeVmJob,
   FakeVmState,
@@ -62,12 +61,11 @@ describe('vmPower', () => {
               eventType,
               target: target.id,
               reason: 'maintenance',
-              environment: 'prod',
-              ...vmTicketFields(target),
+              ...ticketTargetOf(target),
               powerAction: action,
               requestSpec: { action },
               payload: {
-                ...vmEventFields(target),
+                ...vmEventPayload(target),
                 operation: action,
                 reason: 'maintenance',
                 actor: REQUESTER.userEntityRef,
