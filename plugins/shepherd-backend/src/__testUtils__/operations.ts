@@ -6,7 +6,6 @@ import {
 } from '@backstage/backend-test-utils';
 import {
   ShepherdCluster,
-  ShepherdService,
   ShepherdVm,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
@@ -117,15 +116,15 @@ export async function startOperationsTestBed(
     clock: clock.now,
   });
   const fixtures = new Fixtures(store);
+  /** The Service the suite's VMs and requests belong to, in a System of its own. */
+  const service = await fixtures.service(await fixtures.system());
 
   /**
-   * A VM of `service` on a cluster of its own, as the store reads it back. Tests share the
+   * A VM of the suite's Service on a cluster of its own, as the store reads it back: 2 cores
+   * (1 requested), 4 GiB (2 requested) and 20 GiB of disk unless overridden. Tests share the
    * database: each VM gets a name of its own.
    */
-  async function vmOf(
-    service: ShepherdService,
-    overrides: Partial<NewVm> = {},
-  ): Promise<ShepherdVm> {
+  async function vm(overrides: Partial<NewVm> = {}): Promise<ShepherdVm> {
     const cluster = await fixtures.cluster();
     const { id } = await fixtures.vm(service, {
       name: `vm-${randomUUID().slice(0, 8)}`,
@@ -135,7 +134,7 @@ export async function startOperationsTestBed(
     return (await store.vms.get(id))!;
   }
 
-  return { knex, store, clock, context, fixtures, vmOf };
+  return { knex, store, clock, context, fixtures, service, vm };
 }
 
 export type OperationsTestBed = Awaited<

@@ -1,5 +1,4 @@
 import {
-  ShepherdService,
   ShepherdTicket,
   ShepherdVm,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -9,7 +8,7 @@ import {
   operationDependencies,
   refusalOf,
 } from '../__testUtils__/operations';
-import { NewVm } from '../database/stores/vms/VmsStore';
+import { ticketTargetOf, vmEventPayload } from './vmRequests';
 import { consoleAccess } from './consoleAccess';
 
 jest.setTimeout(60_000);
@@ -23,14 +22,10 @@ const MINUTE = 60_000;
 describe('consoleAccess', () => {
   describeOnEachDatabase(bed => {
     let access: ReturnType<typeof consoleAccess>;
-    let service: ShepherdService;
 
     beforeAll(async () => {
       access = consoleAccess(operationDependencies(bed));
-      service = await bed.fixtures.service(await bed.fixtures.system());
     });
-
-    const vm = (overrides: Partial<NewVm> = {}) => bed.vmOf(service, overrides);
 
     const prepare = (
       target: ShepherdVm,
@@ -42,7 +37,7 @@ describe('consoleAccess', () => {
       target: ShepherdVm,
       grantMinutes?: number,
     ): Promise<ShepherdTicket> {
-      const { id } = await bed.fixtures.ticket(service, {
+      const { id } = await bed.fixtures.ticket(bed.service, {
         operation: 'VNC_ACCESS',
         environment: 'prod',
         requester: REQUESTER.userEntityRef,
@@ -56,7 +51,7 @@ describe('consoleAccess', () => {
 
     describe('a request', () => {
       it('drafts its ticket: one per user and VM, the minutes asked for, the reason', async () => {
-        const target = await vm({ namespace: 'prd', environment: 'prod' });
+        const target = await bed.vm({ namespace: 'prd', environment: 'prod' });
 
         const prepared = await prepare(target, {
           minutes: 15,
@@ -71,29 +66,11 @@ describe('consoleAccess', () => {
             eventType: 'VNC_ACCESS_REQUESTED',
             target: `${target.id}:${REQUESTER.userEntityRef}`,
             reason: 'debug boot',
-            environment: 'prod',
-            systemId: target.systemId,
-            systemName: target.systemName,
-            serviceId: target.serviceId,
-            serviceName: target.serviceName,
-            namespace: 'prd',
-            vmId: target.id,
-            vmName: target.name,
-            clusterId: target.clusterId,
+            ...ticketTargetOf(target),
             grantMinutes: 15,
             requestSpec: { minutes: 15 },
             payload: {
-              vmId: target.id,
-              vmName: target.name,
-              namespace: 'prd',
-              clusterId: target.clusterId,
-              environment: 'prod',
-              systemId: target.systemId,
-              serviceId: target.serviceId,
-              requestVmStatus: 'RUNNING',
-              currentCpuCores: 2,
-              currentMemoryGi: 4,
-              currentDiskGb: 20,
+              ...vmEventPayload(target),
               minutes: 15,
               reason: 'debug boot',
               actor: REQUESTER.userEntityRef,
@@ -108,7 +85,7 @@ describe('consoleAccess', () => {
       });
 
       it('lasts an hour and gives a reason when none is asked for', async () => {
-        const target = await vm();
+        const target = await bed.vm();
 
         const prepared = await prepare(target);
 
@@ -121,9 +98,9 @@ describe('consoleAccess', () => {
       });
 
       it('is only for running VMs, for 1 to 120 whole minutes', async () => {
-        const running = await vm();
-        const stopped = await vm({ status: 'STOPPED' });
-        const starting = await vm({ status: 'STARTING' });
+        const running = await bed.vm();
+        const stopped = await bed.vm({ status: 'STOPPED' });
+        const starting = await bed.vm({ status: 'STARTING' });
 
         const cases: Array<[string, ShepherdVm, { minutes?: number }]> = [
           ['a stopped VM', stopped, {}],
@@ -175,7 +152,7 @@ describe('consoleAccess', () => {
     });
 
     it('grants access directly: the grant, its event COMPLETED, the audit row', async () => {
-      const target = await vm();
+      const target = await bed.vm();
       const prepared = await prepare(target, { minutes: 30, reason: 'look' });
       bed.clock.advance(MINUTE);
       const now = bed.context.now();
@@ -222,17 +199,7 @@ describe('consoleAccess', () => {
         aggregateType: 'vm',
         aggregateId: target.id,
         payload: {
-          vmId: target.id,
-          vmName: target.name,
-          namespace: target.namespace,
-          clusterId: target.clusterId,
-          environment: 'test',
-          systemId: target.systemId,
-          serviceId: target.serviceId,
-          requestVmStatus: 'RUNNING',
-          currentCpuCores: 2,
-          currentMemoryGi: 4,
-          currentDiskGb: 20,
+          ...vmEventPayload(target),
           grantId: submitted.grant!.id,
           minutes: 30,
           user: REQUESTER.userEntityRef,
@@ -266,7 +233,7 @@ describe('consoleAccess', () => {
 
     describe('an approval', () => {
       it('grants what the approver chose, else what was asked for, else an hour', async () => {
-        const target = await vm({ namespace: 'prd', environment: 'prod' });
+        const target = await bed.vm({ namespace: 'prd', environment: 'prod' });
         const asked = await ticketFor(target, 30);
         const unasked = await ticketFor(target);
 
@@ -285,7 +252,7 @@ describe('consoleAccess', () => {
       });
 
       it('refuses grants of an approver outside 1 to 120 whole minutes', async () => {
-        const target = await vm({ namespace: 'prd', environment: 'prod' });
+        const target = await bed.vm({ namespace: 'prd', environment: 'prod' });
         const ticket = await ticketFor(target, 30);
 
         const refusals = [];
@@ -305,7 +272,7 @@ describe('consoleAccess', () => {
       });
 
       it("writes the requester's grant, given by the approver, from the decision on", async () => {
-        const target = await vm({ namespace: 'prd', environment: 'prod' });
+        const target = await bed.vm({ namespace: 'prd', environment: 'prod' });
         const ticket = await ticketFor(target, 30);
         const decidedAt = '2026-11-23T12:00:00.000Z';
 

@@ -92,7 +92,7 @@ export function consoleAccess({
         createdAt: now.toISOString(),
       };
       await unit.tx.consoleGrants.insert(grant);
-      const recorded = await unit.recordEvent({
+      const recorded = await unit.recordFact({
         type: 'VNC_ACCESS_GRANTED',
         aggregateType: DOMAIN_EVENT_AGGREGATES.vm,
         aggregateId: vm.id,
@@ -102,7 +102,6 @@ export function consoleAccess({
           minutes,
           user: actor.userEntityRef,
         },
-        status: 'COMPLETED',
         createdBy: actor.userEntityRef,
       });
       await unit.audit({

@@ -1,4 +1,3 @@
-import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import {
   AuditAction,
   DOMAIN_EVENT_AGGREGATES,
@@ -10,7 +9,7 @@ import {
 import { ShepherdApprovalProvider } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { randomUUID } from 'node:crypto';
 import { Actor } from '../service/Actor';
-import { conflict } from '../service/errors';
+import { conflict, writeUnique } from '../service/errors';
 import { GovernanceContext } from '../service/GovernanceContext';
 import { NewTicket } from '../database/stores/tickets/TicketsStore';
 
@@ -61,85 +60,83 @@ export async function submitTicket(
   const now = context.now();
   const ticketId = randomUUID();
   const key = dedupeKey(draft.operation, draft.target);
-  let ticket: NewTicket;
-  try {
-    ticket = await context.execute(async unit => {
-      const event = await unit.recordEvent({
-        aggregateType: DOMAIN_EVENT_AGGREGATES.ticket,
-        type: draft.eventType,
-        aggregateId: ticketId,
-        payload: { ...draft.payload, ticketId },
-        status: 'PENDING',
-        createdBy: actor.userEntityRef,
-      });
-      const record: NewTicket = {
-        id: ticketId,
-        eventId: event.id,
-        operation: draft.operation,
-        status: 'PENDING',
-        requester: actor.userEntityRef,
-        reason: draft.reason,
-        environment: draft.environment,
-        systemId: draft.systemId,
-        systemName: draft.systemName,
-        serviceId: draft.serviceId,
-        serviceName: draft.serviceName,
-        namespace: draft.namespace,
-        vmId: draft.vmId,
-        vmName: draft.vmName,
-        powerAction: draft.powerAction,
-        clusterId: draft.clusterId,
-        requestSpec: draft.requestSpec,
-        grantMinutes: draft.grantMinutes,
-        dedupeKey: key,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await unit.tx.tickets.insert(record);
-      await unit.audit({
-        action: draft.auditAction,
-        actor: actor.userEntityRef,
-        resourceType: draft.vmId ? 'vm' : 'service',
-        resourceId: draft.vmId ?? draft.serviceId,
-        resourceName: draft.vmName ?? draft.serviceName,
-        parentType: 'system',
-        parentId: draft.systemId,
-        environment: draft.environment,
-        ticketId,
-        details: {
+  const ticket = await writeUnique(
+    () =>
+      context.execute(async unit => {
+        const event = await unit.recordEvent({
+          aggregateType: DOMAIN_EVENT_AGGREGATES.ticket,
+          type: draft.eventType,
+          aggregateId: ticketId,
+          payload: { ...draft.payload, ticketId },
+          status: 'PENDING',
+          createdBy: actor.userEntityRef,
+        });
+        const record: NewTicket = {
+          id: ticketId,
+          eventId: event.id,
           operation: draft.operation,
-          reason: draft.reason,
-          ...draft.requestSpec,
-        },
-      });
-      unit.afterCommit(() =>
-        approvals.onApprovalRequested({
-          ticketId,
-          operation: draft.operation,
-          environment: draft.environment,
+          status: 'PENDING',
           requester: actor.userEntityRef,
+          reason: draft.reason,
+          environment: draft.environment,
+          systemId: draft.systemId,
           systemName: draft.systemName,
+          serviceId: draft.serviceId,
           serviceName: draft.serviceName,
           namespace: draft.namespace,
+          vmId: draft.vmId,
           vmName: draft.vmName,
-          reason: draft.reason,
-        }),
-      );
-      return record;
-    });
-  } catch (error) {
-    if (isDatabaseConflictError(error)) {
+          powerAction: draft.powerAction,
+          clusterId: draft.clusterId,
+          requestSpec: draft.requestSpec,
+          grantMinutes: draft.grantMinutes,
+          dedupeKey: key,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await unit.tx.tickets.insert(record);
+        await unit.audit({
+          action: draft.auditAction,
+          actor: actor.userEntityRef,
+          resourceType: draft.vmId ? 'vm' : 'service',
+          resourceId: draft.vmId ?? draft.serviceId,
+          resourceName: draft.vmName ?? draft.serviceName,
+          parentType: 'system',
+          parentId: draft.systemId,
+          environment: draft.environment,
+          ticketId,
+          details: {
+            operation: draft.operation,
+            reason: draft.reason,
+            ...draft.requestSpec,
+          },
+        });
+        unit.afterCommit(() =>
+          approvals.onApprovalRequested({
+            ticketId,
+            operation: draft.operation,
+            environment: draft.environment,
+            requester: actor.userEntityRef,
+            systemName: draft.systemName,
+            serviceName: draft.serviceName,
+            namespace: draft.namespace,
+            vmName: draft.vmName,
+            reason: draft.reason,
+          }),
+        );
+        return record;
+      }),
+    async () => {
       const existing = await context.store.tickets.findPending(key);
-      throw conflict(
+      return conflict(
         SHEPHERD_ERROR_CODES.DUPLICATE_PENDING_REQUEST,
         existing
           ? `A pending request for the same target already exists: ticket ${existing.id}`
           : 'A pending request for the same target already exists',
         { ticketId: existing?.id },
       );
-    }
-    throw error;
-  }
+    },
+  );
   const { dedupeKey: _key, ...submitted } = ticket;
   return submitted;
 }

@@ -1,4 +1,3 @@
-import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import {
   ApprovalDecision,
   ClusterCandidate,
@@ -24,7 +23,12 @@ import {
   vmSpecOf,
 } from '../domain/vmSpec';
 import { PermanentJobError } from '../queue/JobWorker';
-import { conflict, invalidInput, notFound } from '../service/errors';
+import {
+  conflict,
+  invalidInput,
+  notFound,
+  writeUnique,
+} from '../service/errors';
 import { OperationDependencies } from './OperationDependencies';
 import { VmOperation } from './VmOperation';
 import { checkResourceSteps, requireReason } from './vmRequests';
@@ -465,39 +469,37 @@ export function vmCreation({
           });
         }
         const vmId = randomUUID();
-        try {
-          await unit.tx.vms.insert({
-            id: vmId,
-            name: vmName,
-            namespace: ticket.namespace,
-            environment: ticket.environment,
-            instance: String(index).padStart(2, '0'),
-            status: 'CREATING',
-            systemId: ticket.systemId,
-            serviceId: ticket.serviceId,
-            clusterId: plan.cluster.id,
-            ticketId: ticket.id,
-            createdBy: ticket.requester,
-            templateId: plan.spec.templateId,
-            instanceSizeId: plan.spec.instanceSizeId,
-            cpuCores: plan.spec.cpuCores,
-            cpuRequest: plan.spec.cpuRequest,
-            memoryGi: plan.spec.memoryGi,
-            memoryRequestGi: plan.spec.memoryRequestGi,
-            diskGb: plan.spec.diskGb,
-            storageClass: plan.spec.storageClass,
-            createdAt: decidedAt,
-            updatedAt: decidedAt,
-          });
-        } catch (error) {
-          if (isDatabaseConflictError(error)) {
-            throw conflict(
+        await writeUnique(
+          () =>
+            unit.tx.vms.insert({
+              id: vmId,
+              name: vmName,
+              namespace: ticket.namespace,
+              environment: ticket.environment,
+              instance: String(index).padStart(2, '0'),
+              status: 'CREATING',
+              systemId: ticket.systemId,
+              serviceId: ticket.serviceId,
+              clusterId: plan.cluster.id,
+              ticketId: ticket.id,
+              createdBy: ticket.requester,
+              templateId: plan.spec.templateId,
+              instanceSizeId: plan.spec.instanceSizeId,
+              cpuCores: plan.spec.cpuCores,
+              cpuRequest: plan.spec.cpuRequest,
+              memoryGi: plan.spec.memoryGi,
+              memoryRequestGi: plan.spec.memoryRequestGi,
+              diskGb: plan.spec.diskGb,
+              storageClass: plan.spec.storageClass,
+              createdAt: decidedAt,
+              updatedAt: decidedAt,
+            }),
+          () =>
+            conflict(
               SHEPHERD_ERROR_CODES.VM_STATE_CONFLICT,
               `A VM named ${vmName} already exists in ${ticket.namespace}`,
-            );
-          }
-          throw error;
-        }
+            ),
+        );
         await unit.tx.revisions.insert({
           id: randomUUID(),
           vmId,

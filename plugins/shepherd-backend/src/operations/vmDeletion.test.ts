@@ -1,15 +1,12 @@
-import {
-  ShepherdService,
-  ShepherdVm,
-} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { ShepherdVm } from '@kubevirt-shepherd/plugin-shepherd-common';
 import {
   actor,
   describeOnEachDatabase,
   operationDependencies,
   refusalOf,
 } from '../__testUtils__/operations';
+import { ticketTargetOf, vmEventPayload } from './vmRequests';
 import { FakeVmJob, recordingProvider } from '../__testUtils__/vmJobs';
-import { NewVm } from '../database/stores/vms/VmsStore';
 import { vmDeletion } from './vmDeletion';
 
 jest.setTimeout(60_000);
@@ -20,20 +17,16 @@ const APPROVER = actor('approver');
 describe('vmDeletion', () => {
   describeOnEachDatabase(bed => {
     let deletion: ReturnType<typeof vmDeletion>;
-    let service: ShepherdService;
 
     beforeAll(async () => {
       deletion = vmDeletion(operationDependencies(bed));
-      service = await bed.fixtures.service(await bed.fixtures.system());
     });
 
-    const vm = (overrides: Partial<NewVm> = {}) => bed.vmOf(service, overrides);
-
     const prodVm = () =>
-      vm({ namespace: 'prd', environment: 'prod', status: 'RUNNING' });
+      bed.vm({ namespace: 'prd', environment: 'prod', status: 'RUNNING' });
 
     it('acts on a VM that exists', async () => {
-      const existing = await vm();
+      const existing = await bed.vm();
 
       expect(
         await deletion.loadTarget({
@@ -78,28 +71,10 @@ describe('vmDeletion', () => {
           eventType: 'VM_DELETION_REQUESTED',
           target: target.id,
           reason: 'walk done, thanks!',
-          environment: 'prod',
-          systemId: target.systemId,
-          systemName: target.systemName,
-          serviceId: target.serviceId,
-          serviceName: target.serviceName,
-          namespace: 'prd',
-          vmId: target.id,
-          vmName: target.name,
-          clusterId: target.clusterId,
+          ...ticketTargetOf(target),
           requestSpec: {},
           payload: {
-            vmId: target.id,
-            vmName: target.name,
-            namespace: 'prd',
-            clusterId: target.clusterId,
-            environment: 'prod',
-            systemId: target.systemId,
-            serviceId: target.serviceId,
-            requestVmStatus: 'RUNNING',
-            currentCpuCores: 2,
-            currentMemoryGi: 4,
-            currentDiskGb: 20,
+            ...vmEventPayload(target),
             reason: 'walk done, thanks!',
             actor: REQUESTER.userEntityRef,
           },
@@ -109,7 +84,7 @@ describe('vmDeletion', () => {
     });
 
     it('gives a reason when the requester gives none', async () => {
-      const target = await vm();
+      const target = await bed.vm();
 
       const prepared = await deletion.prepare({
         actor: REQUESTER,
@@ -124,8 +99,8 @@ describe('vmDeletion', () => {
 
     it('needs the typed name in prod, the flag in test, and refuses a VM already being deleted', async () => {
       const prod = await prodVm();
-      const test = await vm();
-      const deleting = await vm({ status: 'DELETING' });
+      const test = await bed.vm();
+      const deleting = await bed.vm({ status: 'DELETING' });
 
       const cases: Array<[string, ShepherdVm, object]> = [
         ['prod without a name', prod, { confirm: true }],
@@ -186,8 +161,8 @@ describe('vmDeletion', () => {
     });
 
     it('takes no choices from an approver and plans nothing', async () => {
-      const target = await vm();
-      const ticket = await bed.fixtures.ticket(service, {
+      const target = await bed.vm();
+      const ticket = await bed.fixtures.ticket(bed.service, {
         operation: 'DELETE',
         vmId: target.id,
       });
@@ -202,8 +177,8 @@ describe('vmDeletion', () => {
     });
 
     it('marks the VM DELETING when approved, for the job of its cluster', async () => {
-      const target = await vm();
-      const ticket = await bed.fixtures.ticket(service, {
+      const target = await bed.vm();
+      const ticket = await bed.fixtures.ticket(bed.service, {
         operation: 'DELETE',
         vmId: target.id,
       });
@@ -242,7 +217,7 @@ describe('vmDeletion', () => {
       });
 
       it('deletes only the record of a VM the cluster no longer has', async () => {
-        const target = await vm({ status: 'DELETING' });
+        const target = await bed.vm({ status: 'DELETING' });
         const provider = recordingProvider({ status: 'NOT_FOUND' });
         const job = new FakeVmJob(bed.context, { vm: target, provider });
 
@@ -257,7 +232,7 @@ describe('vmDeletion', () => {
       });
 
       it('does not delete twice a VM the cluster is already deleting, and follows it', async () => {
-        const target = await vm({ status: 'DELETING' });
+        const target = await bed.vm({ status: 'DELETING' });
         const provider = recordingProvider({ status: 'DELETING' });
         const job = new FakeVmJob(bed.context, { vm: target, provider });
 
@@ -272,7 +247,7 @@ describe('vmDeletion', () => {
       });
 
       it('deletes a VM the cluster still runs, and its record once it is gone', async () => {
-        const target = await vm({ status: 'DELETING' });
+        const target = await bed.vm({ status: 'DELETING' });
         const provider = recordingProvider(
           { status: 'RUNNING' },
           { status: 'NOT_FOUND' },

@@ -1,6 +1,5 @@
 import {
   ShepherdInstanceSize,
-  ShepherdService,
   ShepherdVm,
   VmModifySpec,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -12,6 +11,7 @@ import {
   operationDependencies,
   refusalOf,
 } from '../__testUtils__/operations';
+import { ticketTargetOf, vmEventPayload } from './vmRequests';
 import { NewVm } from '../database/stores/vms/VmsStore';
 import { invalidInput } from '../service/errors';
 import { vmModification } from './vmModification';
@@ -25,11 +25,6 @@ describe('vmModification', () => {
   describeOnEachDatabase(bed => {
     let preflight: RecordingPreflight;
     let modification: ReturnType<typeof vmModification>;
-    let service: ShepherdService;
-
-    beforeAll(async () => {
-      service = await bed.fixtures.service(await bed.fixtures.system());
-    });
 
     beforeEach(() => {
       const dependencies = operationDependencies(bed);
@@ -37,20 +32,17 @@ describe('vmModification', () => {
       modification = vmModification(dependencies);
     });
 
-    /** A VM of 2 cores (1 requested), 4 GiB (2 requested) and 20 GiB of disk. */
-    const vm = (overrides: Partial<NewVm> = {}) => bed.vmOf(service, overrides);
-
     /** A VM created from an instance size whose frozen snapshot has `size`'s KubeVirt needs. */
     async function vmCreatedFrom(
       size: Partial<ShepherdInstanceSize>,
       overrides: Partial<NewVm> = {},
     ): Promise<ShepherdVm> {
       const snapshot = await bed.fixtures.instanceSize(size);
-      const creation = await bed.fixtures.ticket(service, {
+      const creation = await bed.fixtures.ticket(bed.service, {
         status: 'SUCCESS',
         instanceSizeSnapshot: snapshot,
       });
-      return vm({ ticketId: creation.id, ...overrides });
+      return bed.vm({ ticketId: creation.id, ...overrides });
     }
 
     const prepare = (
@@ -66,7 +58,7 @@ describe('vmModification', () => {
       });
 
     async function ticketFor(target: ShepherdVm, requestSpec: object) {
-      const { id } = await bed.fixtures.ticket(service, {
+      const { id } = await bed.fixtures.ticket(bed.service, {
         operation: 'MODIFY',
         vmId: target.id,
         vmName: target.name,
@@ -77,7 +69,7 @@ describe('vmModification', () => {
 
     describe('a request', () => {
       it('drafts its ticket: the targets, the VM as it was, whether it needs a restart', async () => {
-        const target = await vm();
+        const target = await bed.vm();
 
         const prepared = await prepare(target, {
           targetCpuCores: 4,
@@ -93,15 +85,7 @@ describe('vmModification', () => {
             eventType: 'VM_MODIFY_REQUESTED',
             target: target.id,
             reason: 'More load',
-            environment: 'test',
-            systemId: target.systemId,
-            systemName: target.systemName,
-            serviceId: target.serviceId,
-            serviceName: target.serviceName,
-            namespace: target.namespace,
-            vmId: target.id,
-            vmName: target.name,
-            clusterId: target.clusterId,
+            ...ticketTargetOf(target),
             requestSpec: {
               targetCpuCores: 4,
               targetMemoryGi: undefined,
@@ -109,17 +93,7 @@ describe('vmModification', () => {
               requiresRestart: true,
             },
             payload: {
-              vmId: target.id,
-              vmName: target.name,
-              namespace: target.namespace,
-              clusterId: target.clusterId,
-              environment: 'test',
-              systemId: target.systemId,
-              serviceId: target.serviceId,
-              requestVmStatus: 'RUNNING',
-              currentCpuCores: 2,
-              currentMemoryGi: 4,
-              currentDiskGb: 20,
+              ...vmEventPayload(target),
               currentCpuRequest: 1,
               currentMemoryRequestGi: 2,
               targetCpuCores: 4,
@@ -134,8 +108,8 @@ describe('vmModification', () => {
       });
 
       it('asks for a restart only when the CPU or memory of a running VM changes', async () => {
-        const running = await vm({ status: 'RUNNING' });
-        const stopped = await vm({ status: 'STOPPED' });
+        const running = await bed.vm({ status: 'RUNNING' });
+        const stopped = await bed.vm({ status: 'STOPPED' });
 
         const cases: Array<[string, ShepherdVm, VmModifySpec]> = [
           ['more CPU, running', running, { targetCpuCores: 4 }],
@@ -164,9 +138,9 @@ describe('vmModification', () => {
       });
 
       it('is refused, with a code and a message, when it breaks a rule', async () => {
-        const running = await vm({ diskGb: 20 });
-        const creating = await vm({ status: 'CREATING' });
-        const deleting = await vm({ status: 'DELETING' });
+        const running = await bed.vm({ diskGb: 20 });
+        const creating = await bed.vm({ status: 'CREATING' });
+        const deleting = await bed.vm({ status: 'DELETING' });
 
         const cases: Array<
           [string, ShepherdVm, VmModifySpec & { reason?: string }]
@@ -261,7 +235,7 @@ describe('vmModification', () => {
       });
 
       it('accepts the disk it has', async () => {
-        const target = await vm({ diskGb: 20 });
+        const target = await bed.vm({ diskGb: 20 });
 
         const prepared = await prepare(target, { targetDiskGb: 20 });
 
@@ -307,7 +281,7 @@ describe('vmModification', () => {
           { dedicatedCpu: true },
           { cpuCores: 1.5, cpuRequest: 1.5 },
         );
-        const withoutCreation = await vm({
+        const withoutCreation = await bed.vm({
           ticketId: randomUUID(),
           cpuCores: 2,
           cpuRequest: 2,
@@ -325,7 +299,7 @@ describe('vmModification', () => {
 
     describe('an approval', () => {
       it('previews the spec the VM would get: requests keep their ratio, disks only grow', async () => {
-        const target = await vm();
+        const target = await bed.vm();
         const ticket = await ticketFor(target, {
           targetCpuCores: 4,
           targetDiskGb: 40,
@@ -346,7 +320,7 @@ describe('vmModification', () => {
       });
 
       it('previews nothing of a VM gone since the request', async () => {
-        const target = await vm();
+        const target = await bed.vm();
         const ticket = await ticketFor(target, { targetCpuCores: 4 });
         await bed.store.vms.delete(target.id);
 
@@ -354,7 +328,7 @@ describe('vmModification', () => {
       });
 
       it('asks the cluster to dry-run exactly the resize the job will patch', async () => {
-        const target = await vm();
+        const target = await bed.vm();
         const ticket = await ticketFor(target, {
           targetCpuCores: 4,
           targetMemoryGi: 4,
@@ -375,7 +349,7 @@ describe('vmModification', () => {
       });
 
       it('refuses the approval when the cluster refuses the dry run', async () => {
-        const target = await vm();
+        const target = await bed.vm();
         const ticket = await ticketFor(target, { targetMemoryGi: 8 });
         preflight.refuseWith(
           invalidInput('VALIDATION_FAILED', 'the node has no such memory'),
@@ -398,7 +372,7 @@ describe('vmModification', () => {
       });
 
       it('leaves a VM gone since the request to the unit of work, without a dry run', async () => {
-        const target = await vm();
+        const target = await bed.vm();
         const ticket = await ticketFor(target, { targetCpuCores: 4 });
         await bed.store.vms.delete(target.id);
 
@@ -410,7 +384,7 @@ describe('vmModification', () => {
       });
 
       it("takes no choices and writes nothing; the job goes to the VM's cluster", async () => {
-        const target = await vm();
+        const target = await bed.vm();
         const ticket = await ticketFor(target, { targetCpuCores: 4 });
 
         const written = await bed.context.execute(unit =>

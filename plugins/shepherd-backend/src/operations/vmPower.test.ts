@@ -1,6 +1,5 @@
 import {
   PowerAction,
-  ShepherdService,
   ShepherdVm,
   VmStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -10,12 +9,12 @@ import {
   operationDependencies,
   refusalOf,
 } from '../__testUtils__/operations';
+import { ticketTargetOf, vmEventPayload } from './vmRequests';
 import {
   FakeVmJob,
   FakeVmState,
   recordingProvider,
 } from '../__testUtils__/vmJobs';
-import { NewVm } from '../database/stores/vms/VmsStore';
 import { PermanentJobError } from '../queue/JobWorker';
 import { vmPower } from './vmPower';
 
@@ -27,14 +26,10 @@ const APPROVER = actor('approver');
 describe('vmPower', () => {
   describeOnEachDatabase(bed => {
     let power: ReturnType<typeof vmPower>;
-    let service: ShepherdService;
 
     beforeAll(async () => {
       power = vmPower(operationDependencies(bed));
-      service = await bed.fixtures.service(await bed.fixtures.system());
     });
-
-    const vm = (overrides: Partial<NewVm> = {}) => bed.vmOf(service, overrides);
 
     const prepare = (
       target: ShepherdVm,
@@ -50,7 +45,7 @@ describe('vmPower', () => {
       ] as const)(
         'to %s is governed, recorded and audited as its action',
         async (action, status, governed, eventType, auditAction) => {
-          const target = await vm({
+          const target = await bed.vm({
             status,
             namespace: 'prd',
             environment: 'prod',
@@ -66,29 +61,11 @@ describe('vmPower', () => {
               eventType,
               target: target.id,
               reason: 'maintenance',
-              environment: 'prod',
-              systemId: target.systemId,
-              systemName: target.systemName,
-              serviceId: target.serviceId,
-              serviceName: target.serviceName,
-              namespace: 'prd',
-              vmId: target.id,
-              vmName: target.name,
-              clusterId: target.clusterId,
+              ...ticketTargetOf(target),
               powerAction: action,
               requestSpec: { action },
               payload: {
-                vmId: target.id,
-                vmName: target.name,
-                namespace: 'prd',
-                clusterId: target.clusterId,
-                environment: 'prod',
-                systemId: target.systemId,
-                serviceId: target.serviceId,
-                requestVmStatus: status,
-                currentCpuCores: 2,
-                currentMemoryGi: 4,
-                currentDiskGb: 20,
+                ...vmEventPayload(target),
                 operation: action,
                 reason: 'maintenance',
                 actor: REQUESTER.userEntityRef,
@@ -100,7 +77,7 @@ describe('vmPower', () => {
       );
 
       it('says what was asked for when no reason is given', async () => {
-        const target = await vm({ status: 'STOPPED' });
+        const target = await bed.vm({ status: 'STOPPED' });
 
         const prepared = await prepare(target, 'start', ' ');
 
@@ -119,7 +96,7 @@ describe('vmPower', () => {
         ];
         const refusals = [];
         for (const [action, status] of cases) {
-          const target = await vm({ status });
+          const target = await bed.vm({ status });
           refusals.push(await refusalOf(prepare(target, action)));
         }
 
@@ -137,7 +114,7 @@ describe('vmPower', () => {
     });
 
     it('is carried out directly: its event PROCESSING, its job queued for the cluster, audited', async () => {
-      const target = await vm({ status: 'STOPPED' });
+      const target = await bed.vm({ status: 'STOPPED' });
       const prepared = await prepare(target, 'start', 'needed');
 
       const submitted = await bed.context.execute(unit =>
@@ -205,8 +182,8 @@ describe('vmPower', () => {
     });
 
     it("takes no choices from an approver and queues the job for the VM's cluster", async () => {
-      const target = await vm({ namespace: 'prd', environment: 'prod' });
-      const ticket = await bed.fixtures.ticket(service, {
+      const target = await bed.vm({ namespace: 'prd', environment: 'prod' });
+      const ticket = await bed.fixtures.ticket(bed.service, {
         operation: 'POWER',
         vmId: target.id,
       });
@@ -257,7 +234,7 @@ describe('vmPower', () => {
       ] as const)(
         'sends %s once, shows it on the VM and checkpoints that it was sent',
         async (action, status, call, inProgress) => {
-          const target = await vm({ status });
+          const target = await bed.vm({ status });
           const { provider, fake } = job(target, action, [{ status }]);
 
           const continuation = await power.job!.run(fake);
@@ -274,7 +251,7 @@ describe('vmPower', () => {
       );
 
       it('never sends the action again once sent, and completes when the VM got there', async () => {
-        const target = await vm({ status: 'STARTING' });
+        const target = await bed.vm({ status: 'STARTING' });
         const { provider, fake } = job(
           target,
           'restart',
@@ -294,7 +271,7 @@ describe('vmPower', () => {
       });
 
       it('follows a VM on its way, recording what the cluster shows', async () => {
-        const target = await vm({ status: 'STOPPED' });
+        const target = await bed.vm({ status: 'STOPPED' });
         const { provider, fake } = job(
           target,
           'start',
@@ -324,7 +301,7 @@ describe('vmPower', () => {
       });
 
       it('keeps showing the action while the cluster still shows the old state', async () => {
-        const target = await vm({ status: 'STOPPING' });
+        const target = await bed.vm({ status: 'STOPPING' });
         const { provider, fake } = job(
           target,
           'stop',
@@ -344,7 +321,7 @@ describe('vmPower', () => {
       });
 
       it('fails for good when the VM failed on the cluster', async () => {
-        const target = await vm({ status: 'STARTING' });
+        const target = await bed.vm({ status: 'STARTING' });
         const withMessage = job(
           target,
           'start',
@@ -367,7 +344,7 @@ describe('vmPower', () => {
       });
 
       it('fails for good on an action it does not know, before anything is sent', async () => {
-        const target = await vm({ status: 'RUNNING' });
+        const target = await bed.vm({ status: 'RUNNING' });
         const { provider, fake } = job(target, 'pause', [
           { status: 'RUNNING' },
         ]);

@@ -38,6 +38,10 @@ export interface UnitOfWork {
    * a fact that needs no processing, and is processed as it is recorded.
    */
   recordEvent(event: NewDomainEvent): Promise<ShepherdDomainEvent>;
+  /** Records a fact: an event that needs no processing, completed as it is recorded. */
+  recordFact(
+    event: Omit<NewDomainEvent, 'status'>,
+  ): Promise<ShepherdDomainEvent>;
   /** Runs `effect` once the transaction has committed (notifications, signals). */
   afterCommit(effect: () => Promise<void>): void;
   /** Queues a job in this transaction: it exists if, and only if, the change commits. */
@@ -90,22 +94,24 @@ export class GovernanceContext {
     let enqueued = false;
     const result = await this.store.transaction(async transaction => {
       const tx = recordChanges(transaction, change => changes.push(change));
+      const recordEvent = async (event: NewDomainEvent) => {
+        const now = this.now();
+        const recorded: ShepherdDomainEvent = {
+          id: randomUUID(),
+          ...event,
+          createdAt: now,
+          processedAt: event.status === 'COMPLETED' ? now : undefined,
+        };
+        await tx.events.insert(recorded);
+        return recorded;
+      };
       return work({
         tx,
         audit: async record => {
           audited.push(await this.#auditRecorder.record(tx, record));
         },
-        recordEvent: async event => {
-          const now = this.now();
-          const recorded: ShepherdDomainEvent = {
-            id: randomUUID(),
-            ...event,
-            createdAt: now,
-            processedAt: event.status === 'COMPLETED' ? now : undefined,
-          };
-          await tx.events.insert(recorded);
-          return recorded;
-        },
+        recordEvent,
+        recordFact: event => recordEvent({ ...event, status: 'COMPLETED' }),
         afterCommit: effect => {
           effects.push(effect);
         },

@@ -1,3 +1,4 @@
+import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
   InputError,
@@ -66,3 +67,35 @@ export const conflict = (
 /** 503: a dependency (a cluster, the key store) is not available. */
 export const unavailable = (code: ShepherdErrorCode, message: string) =>
   withCode<ServiceUnavailableError>(ServiceUnavailableError, code, message);
+
+/**
+ * Runs `write`, answering a unique constraint it breaks with the conflict `taken` makes: a
+ * name in use, a member added twice, a second pending request for the same target.
+ */
+export async function writeUnique<T>(
+  write: () => Promise<T>,
+  taken: () => Error | Promise<Error>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isDatabaseConflictError(error)) {
+      throw await taken();
+    }
+    throw error;
+  }
+}
+
+/** Runs an insert, answering a taken name with NAME_ALREADY_EXISTS. */
+export async function insertUniquelyNamed<T>(
+  what: string,
+  name: string,
+  insert: () => Promise<T>,
+): Promise<T> {
+  return writeUnique(insert, () =>
+    conflict(
+      SHEPHERD_ERROR_CODES.NAME_ALREADY_EXISTS,
+      `A ${what} named '${name}' already exists`,
+    ),
+  );
+}

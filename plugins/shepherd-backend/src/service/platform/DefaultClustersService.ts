@@ -27,9 +27,8 @@ import {
   auditPlatformChange,
   CATALOG_AUDIT,
   checkDnsLabelName,
-  describeChanges,
-  insertUniquelyNamed,
 } from './platformRules';
+import { PlatformRegistry } from './PlatformRegistry';
 
 const CLUSTER = 'Cluster';
 const AUDIT = CATALOG_AUDIT.cluster;
@@ -62,12 +61,21 @@ function checkDisplayName(displayName: string | undefined) {
 export class DefaultClustersService
   implements ClustersService, ClusterCredentialsSource
 {
+  readonly #registry: PlatformRegistry<ShepherdCluster>;
+
   constructor(
     private readonly context: GovernanceContext,
     private readonly cipher: CredentialCipher,
     /** The types of the VM providers installed in this backend. */
     private readonly installedProviderTypes: () => string[],
-  ) {}
+  ) {
+    this.#registry = new PlatformRegistry(context, {
+      what: CLUSTER,
+      kind: 'cluster',
+      audit: AUDIT,
+      store: store => store.clusters,
+    });
+  }
 
   async listClusters(
     _actor: Actor,
@@ -77,9 +85,7 @@ export class DefaultClustersService
   }
 
   async getCluster(_actor: Actor, id: string) {
-    const cluster = await this.context.store.clusters.get(id);
-    if (!cluster) throw notFound(CLUSTER);
-    return cluster;
+    return this.#registry.get(id);
   }
 
   async registerCluster(actor: Actor, input: ClusterRegistration) {
@@ -107,22 +113,18 @@ export class DefaultClustersService
       createdAt: now,
       updatedAt: now,
     };
-    await insertUniquelyNamed('cluster', cluster.name, () =>
-      this.context.execute(async unit => {
-        await unit.tx.clusters.insert(cluster, sealed.credentials);
-        await auditPlatformChange(
-          unit,
-          actor,
-          AUDIT.resourceType,
-          AUDIT.register,
-          cluster,
-          {
-            providerType,
-            apiServerUrl: cluster.apiServerUrl,
-            encryptionKeyId: cluster.credentialKeyId,
-          },
-        );
-      }),
+    await this.#registry.create(
+      actor,
+      cluster,
+      {
+        action: AUDIT.register,
+        details: {
+          providerType,
+          apiServerUrl: cluster.apiServerUrl,
+          encryptionKeyId: cluster.credentialKeyId,
+        },
+      },
+      tx => tx.clusters.insert(cluster, sealed.credentials),
     );
     return { item: cluster, warnings: [] };
   }
@@ -148,55 +150,50 @@ export class DefaultClustersService
 
   async updateCluster(actor: Actor, id: string, patch: ClusterPatch) {
     checkDisplayName(patch.displayName);
-    return this.context.execute(async unit => {
-      const cluster = await unit.tx.clusters.get(id);
-      if (!cluster) throw notFound(CLUSTER);
-      if (patch.defaultStorageClass !== undefined) {
-        this.#checkStorageClass(cluster, patch.defaultStorageClass);
-      }
-      if (
-        patch.environment !== undefined &&
-        patch.environment !== cluster.environment
-      ) {
-        assertUnused(
-          await unit.tx.catalogUsage.ofCluster(id, ACTIVE_TICKET_STATUSES),
-          SHEPHERD_ERROR_CODES.ENVIRONMENT_IMMUTABLE,
-          `The environment of the cluster '${cluster.name}' cannot change while it runs VMs`,
-        );
-      }
-      const updated: ShepherdCluster = {
-        ...cluster,
-        displayName: patch.displayName ?? cluster.displayName,
-        enabled: patch.enabled ?? cluster.enabled,
-        defaultStorageClass:
-          patch.defaultStorageClass ?? cluster.defaultStorageClass,
-        environment: patch.environment ?? cluster.environment,
-        updatedAt: this.context.now(),
-      };
-      await unit.tx.clusters.update(id, {
-        displayName: updated.displayName,
-        enabled: updated.enabled,
-        defaultStorageClass: updated.defaultStorageClass,
-        environment: updated.environment,
-        updatedAt: updated.updatedAt,
-      });
-      await auditPlatformChange(
-        unit,
-        actor,
-        AUDIT.resourceType,
-        AUDIT.update,
-        updated,
-        {
-          changes: describeChanges(cluster, updated, [
-            'displayName',
-            'enabled',
-            'defaultStorageClass',
-            'environment',
-          ]),
-        },
-      );
-      return updated;
-    });
+    return this.#registry.update(
+      actor,
+      id,
+      {
+        audited: [
+          'displayName',
+          'enabled',
+          'defaultStorageClass',
+          'environment',
+        ],
+      },
+      async (cluster, unit) => {
+        if (patch.defaultStorageClass !== undefined) {
+          this.#checkStorageClass(cluster, patch.defaultStorageClass);
+        }
+        if (
+          patch.environment !== undefined &&
+          patch.environment !== cluster.environment
+        ) {
+          assertUnused(
+            await unit.tx.catalogUsage.ofCluster(id, ACTIVE_TICKET_STATUSES),
+            SHEPHERD_ERROR_CODES.ENVIRONMENT_IMMUTABLE,
+            `The environment of the cluster '${cluster.name}' cannot change while it runs VMs`,
+          );
+        }
+        const updated: ShepherdCluster = {
+          ...cluster,
+          displayName: patch.displayName ?? cluster.displayName,
+          enabled: patch.enabled ?? cluster.enabled,
+          defaultStorageClass:
+            patch.defaultStorageClass ?? cluster.defaultStorageClass,
+          environment: patch.environment ?? cluster.environment,
+          updatedAt: this.context.now(),
+        };
+        await unit.tx.clusters.update(id, {
+          displayName: updated.displayName,
+          enabled: updated.enabled,
+          defaultStorageClass: updated.defaultStorageClass,
+          environment: updated.environment,
+          updatedAt: updated.updatedAt,
+        });
+        return updated;
+      },
+    );
   }
 
   async rotateClusterCredentials(actor: Actor, id: string, kubeconfig: string) {
@@ -238,21 +235,12 @@ export class DefaultClustersService
 
   async deleteCluster(actor: Actor, id: string) {
     const cluster = await this.getCluster(actor, id);
-    await this.context.execute(async unit => {
-      assertUnused(
-        await unit.tx.catalogUsage.ofCluster(id, ACTIVE_TICKET_STATUSES),
-        SHEPHERD_ERROR_CODES.DELETE_RESTRICTED,
-        `The cluster '${cluster.name}' cannot be deleted while it runs VMs; disable it instead`,
-      );
-      await unit.tx.clusters.delete(id);
-      await auditPlatformChange(
-        unit,
-        actor,
-        AUDIT.resourceType,
-        AUDIT.delete,
-        cluster,
-      );
-    });
+    await this.#registry.delete(
+      actor,
+      cluster,
+      usage => usage.ofCluster(id, ACTIVE_TICKET_STATUSES),
+      `The cluster '${cluster.name}' cannot be deleted while it runs VMs; disable it instead`,
+    );
   }
 
   async getClusterKubeconfig(clusterId: string): Promise<string> {

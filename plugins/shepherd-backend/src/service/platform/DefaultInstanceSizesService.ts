@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { checkKubeVirtLimits } from '../../domain/kubevirtAdmission';
 import { checkSpecOverrides } from '../../domain/specOverrides';
 import { Actor } from '../Actor';
-import { invalidInput, notFound } from '../errors';
+import { invalidInput } from '../errors';
 import { GovernanceContext } from '../GovernanceContext';
 import {
   InstanceSizeInput,
@@ -19,14 +19,10 @@ import {
   ACTIVE_TICKET_STATUSES,
   CATALOG_AUDIT,
   assertKubeVirtAdmits,
-  assertUnused,
-  auditPlatformChange,
   checkDnsLabelName,
-  describeChanges,
-  insertUniquelyNamed,
 } from './platformRules';
+import { PlatformRegistry } from './PlatformRegistry';
 
-const INSTANCE_SIZE = 'Instance size';
 const AUDIT = CATALOG_AUDIT.instanceSize;
 
 const AUDITED_FIELDS = [
@@ -123,7 +119,16 @@ function followLimit(
  * overrides. Requests default to the limits, so overcommit is always a deliberate choice.
  */
 export class DefaultInstanceSizesService implements InstanceSizesService {
-  constructor(private readonly context: GovernanceContext) {}
+  readonly #registry: PlatformRegistry<ShepherdInstanceSize>;
+
+  constructor(private readonly context: GovernanceContext) {
+    this.#registry = new PlatformRegistry(context, {
+      what: 'Instance size',
+      kind: 'instance size',
+      audit: AUDIT,
+      store: store => store.instanceSizes,
+    });
+  }
 
   async listInstanceSizes(
     _actor: Actor,
@@ -138,9 +143,7 @@ export class DefaultInstanceSizesService implements InstanceSizesService {
   }
 
   async getInstanceSize(_actor: Actor, id: string) {
-    const size = await this.context.store.instanceSizes.get(id);
-    if (!size) throw notFound(INSTANCE_SIZE);
-    return size;
+    return this.#registry.get(id);
   }
 
   async createInstanceSize(actor: Actor, input: InstanceSizeInput) {
@@ -170,99 +173,79 @@ export class DefaultInstanceSizesService implements InstanceSizesService {
       updatedAt: now,
     };
     const warnings = checkSize(size);
-    await insertUniquelyNamed('instance size', size.name, () =>
-      this.context.execute(async unit => {
-        await unit.tx.instanceSizes.insert(size);
-        await auditPlatformChange(
-          unit,
-          actor,
-          AUDIT.resourceType,
-          AUDIT.create,
-          size,
-          {
-            catalogScope: size.catalogScope,
-            cpuCores: size.cpuCores,
-            cpuRequest: size.cpuRequest,
-            memoryGi: size.memoryGi,
-            memoryRequestGi: size.memoryRequestGi,
-            diskGb: size.diskGb,
-            dedicatedCpu: size.dedicatedCpu,
-          },
-        );
-      }),
+    await this.#registry.create(
+      actor,
+      size,
+      {
+        action: AUDIT.create,
+        details: {
+          catalogScope: size.catalogScope,
+          cpuCores: size.cpuCores,
+          cpuRequest: size.cpuRequest,
+          memoryGi: size.memoryGi,
+          memoryRequestGi: size.memoryRequestGi,
+          diskGb: size.diskGb,
+          dedicatedCpu: size.dedicatedCpu,
+        },
+      },
+      tx => tx.instanceSizes.insert(size),
     );
     return { item: size, warnings };
   }
 
   async updateInstanceSize(actor: Actor, id: string, patch: InstanceSizePatch) {
-    return this.context.execute(async unit => {
-      const size = await unit.tx.instanceSizes.get(id);
-      if (!size) throw notFound(INSTANCE_SIZE);
-      const updated: ShepherdInstanceSize = {
-        ...size,
-        displayName: patch.displayName ?? size.displayName,
-        description: patch.description ?? size.description,
-        catalogScope: patch.catalogScope ?? size.catalogScope,
-        enabled: patch.enabled ?? size.enabled,
-        sortOrder: patch.sortOrder ?? size.sortOrder,
-        cpuCores: patch.cpuCores ?? size.cpuCores,
-        cpuRequest: followLimit(
-          patch.cpuRequest,
-          patch.cpuCores,
-          size.cpuRequest,
-          size.cpuCores,
-        ),
-        memoryGi: patch.memoryGi ?? size.memoryGi,
-        memoryRequestGi: followLimit(
-          patch.memoryRequestGi,
-          patch.memoryGi,
-          size.memoryRequestGi,
-          size.memoryGi,
-        ),
-        diskGb: patch.diskGb ?? size.diskGb,
-        dedicatedCpu: patch.dedicatedCpu ?? size.dedicatedCpu,
-        requiresGpu: patch.requiresGpu ?? size.requiresGpu,
-        requiresSriov: patch.requiresSriov ?? size.requiresSriov,
-        requiresHugepages: patch.requiresHugepages ?? size.requiresHugepages,
-        hugepagesSize:
-          patch.hugepagesSize === null
-            ? undefined
-            : patch.hugepagesSize ?? size.hugepagesSize,
-        specOverrides: patch.specOverrides ?? size.specOverrides,
-        updatedAt: this.context.now(),
-      };
-      checkSize(updated, size);
-      await unit.tx.instanceSizes.replace(updated);
-      await auditPlatformChange(
-        unit,
-        actor,
-        AUDIT.resourceType,
-        AUDIT.update,
-        updated,
-        {
-          changes: describeChanges(size, updated, AUDITED_FIELDS),
-        },
-      );
-      return updated;
-    });
+    return this.#registry.update(
+      actor,
+      id,
+      { audited: AUDITED_FIELDS },
+      async (size, unit) => {
+        const updated: ShepherdInstanceSize = {
+          ...size,
+          displayName: patch.displayName ?? size.displayName,
+          description: patch.description ?? size.description,
+          catalogScope: patch.catalogScope ?? size.catalogScope,
+          enabled: patch.enabled ?? size.enabled,
+          sortOrder: patch.sortOrder ?? size.sortOrder,
+          cpuCores: patch.cpuCores ?? size.cpuCores,
+          cpuRequest: followLimit(
+            patch.cpuRequest,
+            patch.cpuCores,
+            size.cpuRequest,
+            size.cpuCores,
+          ),
+          memoryGi: patch.memoryGi ?? size.memoryGi,
+          memoryRequestGi: followLimit(
+            patch.memoryRequestGi,
+            patch.memoryGi,
+            size.memoryRequestGi,
+            size.memoryGi,
+          ),
+          diskGb: patch.diskGb ?? size.diskGb,
+          dedicatedCpu: patch.dedicatedCpu ?? size.dedicatedCpu,
+          requiresGpu: patch.requiresGpu ?? size.requiresGpu,
+          requiresSriov: patch.requiresSriov ?? size.requiresSriov,
+          requiresHugepages: patch.requiresHugepages ?? size.requiresHugepages,
+          hugepagesSize:
+            patch.hugepagesSize === null
+              ? undefined
+              : patch.hugepagesSize ?? size.hugepagesSize,
+          specOverrides: patch.specOverrides ?? size.specOverrides,
+          updatedAt: this.context.now(),
+        };
+        checkSize(updated, size);
+        await unit.tx.instanceSizes.replace(updated);
+        return updated;
+      },
+    );
   }
 
   async deleteInstanceSize(actor: Actor, id: string) {
     const size = await this.getInstanceSize(actor, id);
-    await this.context.execute(async unit => {
-      assertUnused(
-        await unit.tx.catalogUsage.ofInstanceSize(id, ACTIVE_TICKET_STATUSES),
-        SHEPHERD_ERROR_CODES.DELETE_RESTRICTED,
-        `The instance size '${size.name}' cannot be deleted; disable it instead`,
-      );
-      await unit.tx.instanceSizes.delete(id);
-      await auditPlatformChange(
-        unit,
-        actor,
-        AUDIT.resourceType,
-        AUDIT.delete,
-        size,
-      );
-    });
+    await this.#registry.delete(
+      actor,
+      size,
+      usage => usage.ofInstanceSize(id, ACTIVE_TICKET_STATUSES),
+      `The instance size '${size.name}' cannot be deleted; disable it instead`,
+    );
   }
 }

@@ -5,7 +5,8 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
 import { Actor } from '../Actor';
-import { invalidInput, notFound } from '../errors';
+import { invalidInput } from '../errors';
+import { checkDeleteConfirmation } from '../deleteConfirmation';
 import { GovernanceContext } from '../GovernanceContext';
 import {
   NamespaceInput,
@@ -16,13 +17,10 @@ import {
   ACTIVE_TICKET_STATUSES,
   CATALOG_AUDIT,
   assertUnused,
-  auditPlatformChange,
   checkDescription,
-  describeChanges,
-  insertUniquelyNamed,
 } from './platformRules';
+import { PlatformRegistry } from './PlatformRegistry';
 
-const NAMESPACE = 'Namespace';
 const AUDIT = CATALOG_AUDIT.namespace;
 
 /**
@@ -31,7 +29,16 @@ const AUDIT = CATALOG_AUDIT.namespace;
  * rules, so it is fixed once anything uses the namespace.
  */
 export class DefaultNamespacesService implements NamespacesService {
-  constructor(private readonly context: GovernanceContext) {}
+  readonly #registry: PlatformRegistry<ShepherdNamespace>;
+
+  constructor(private readonly context: GovernanceContext) {
+    this.#registry = new PlatformRegistry(context, {
+      what: 'Namespace',
+      kind: 'namespace',
+      audit: AUDIT,
+      store: store => store.namespaces,
+    });
+  }
 
   async listNamespaces(
     _actor: Actor,
@@ -41,9 +48,7 @@ export class DefaultNamespacesService implements NamespacesService {
   }
 
   async getNamespace(_actor: Actor, id: string) {
-    const namespace = await this.context.store.namespaces.get(id);
-    if (!namespace) throw notFound(NAMESPACE);
-    return namespace;
+    return this.#registry.get(id);
   }
 
   async createNamespace(actor: Actor, input: NamespaceInput) {
@@ -63,69 +68,54 @@ export class DefaultNamespacesService implements NamespacesService {
       createdAt: now,
       updatedAt: now,
     };
-    await insertUniquelyNamed('namespace', namespace.name, () =>
-      this.context.execute(async unit => {
-        await unit.tx.namespaces.insert(namespace);
-        await auditPlatformChange(
-          unit,
-          actor,
-          AUDIT.resourceType,
-          AUDIT.create,
-          namespace,
-          {
-            environment: namespace.environment,
-            enabled: namespace.enabled,
-          },
-        );
-      }),
+    await this.#registry.create(
+      actor,
+      namespace,
+      {
+        action: AUDIT.create,
+        details: {
+          environment: namespace.environment,
+          enabled: namespace.enabled,
+        },
+      },
+      tx => tx.namespaces.insert(namespace),
     );
     return { item: namespace, warnings: check.warnings };
   }
 
   async updateNamespace(actor: Actor, id: string, patch: NamespacePatch) {
     checkDescription(patch.description);
-    return this.context.execute(async unit => {
-      const namespace = await unit.tx.namespaces.get(id);
-      if (!namespace) throw notFound(NAMESPACE);
-      if (
-        patch.environment !== undefined &&
-        patch.environment !== namespace.environment
-      ) {
-        assertUnused(
-          await unit.tx.catalogUsage.ofNamespace(namespace.name),
-          SHEPHERD_ERROR_CODES.ENVIRONMENT_IMMUTABLE,
-          `The environment of the namespace '${namespace.name}' cannot change once it is used`,
-        );
-      }
-      const updated: ShepherdNamespace = {
-        ...namespace,
-        description: patch.description ?? namespace.description,
-        enabled: patch.enabled ?? namespace.enabled,
-        environment: patch.environment ?? namespace.environment,
-        updatedAt: this.context.now(),
-      };
-      await unit.tx.namespaces.update(id, {
-        description: updated.description,
-        enabled: updated.enabled,
-        environment: updated.environment,
-        updatedAt: updated.updatedAt,
-      });
-      await auditPlatformChange(
-        unit,
-        actor,
-        AUDIT.resourceType,
-        AUDIT.update,
-        updated,
-        {
-          changes: describeChanges(namespace, updated, [
-            'description',
-            'enabled',
-            'environment',
-          ]),
-        },
-      );
-      return updated;
-    });
+    return this.#registry.update(
+      actor,
+      id,
+      { audited: ['description', 'enabled', 'environment'] },
+      async (namespace, unit) => {
+        if (
+          patch.environment !== undefined &&
+          patch.environment !== namespace.environment
+        ) {
+          assertUnused(
+            await unit.tx.catalogUsage.ofNamespace(namespace.name),
+            SHEPHERD_ERROR_CODES.ENVIRONMENT_IMMUTABLE,
+            `The environment of the namespace '${namespace.name}' cannot change once it is used`,
+          );
+        }
+        const updated: ShepherdNamespace = {
+          ...namespace,
+          description: patch.description ?? namespace.description,
+          enabled: patch.enabled ?? namespace.enabled,
+          environment: patch.environment ?? namespace.environment,
+          updatedAt: this.context.now(),
+        };
+        await unit.tx.namespaces.update(id, {
+          description: updated.description,
+          enabled: updated.enabled,
+          environment: updated.environment,
+          updatedAt: updated.updatedAt,
+        });
+        return updated;
+      },
+    );
   }
 
   async deleteNamespace(
@@ -134,35 +124,12 @@ export class DefaultNamespacesService implements NamespacesService {
     confirmName: string | undefined,
   ) {
     const namespace = await this.getNamespace(actor, id);
-    if (!confirmName) {
-      throw invalidInput(
-        SHEPHERD_ERROR_CODES.DELETE_CONFIRMATION_REQUIRED,
-        `Deleting a namespace needs confirm_name set to its name, '${namespace.name}'`,
-      );
-    }
-    if (confirmName !== namespace.name) {
-      throw invalidInput(
-        SHEPHERD_ERROR_CODES.CONFIRMATION_NAME_MISMATCH,
-        `'${confirmName}' does not match the namespace's name`,
-      );
-    }
-    await this.context.execute(async unit => {
-      assertUnused(
-        await unit.tx.catalogUsage.ofNamespace(
-          namespace.name,
-          ACTIVE_TICKET_STATUSES,
-        ),
-        SHEPHERD_ERROR_CODES.DELETE_RESTRICTED,
-        `The namespace '${namespace.name}' cannot be deleted; disable it instead`,
-      );
-      await unit.tx.namespaces.delete(id);
-      await auditPlatformChange(
-        unit,
-        actor,
-        AUDIT.resourceType,
-        AUDIT.delete,
-        namespace,
-      );
-    });
+    checkDeleteConfirmation('namespace', namespace.name, confirmName);
+    await this.#registry.delete(
+      actor,
+      namespace,
+      usage => usage.ofNamespace(namespace.name, ACTIVE_TICKET_STATUSES),
+      `The namespace '${namespace.name}' cannot be deleted; disable it instead`,
+    );
   }
 }

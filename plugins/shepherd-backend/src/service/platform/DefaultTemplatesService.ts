@@ -11,24 +11,20 @@ import { checkCloudInit } from '../../domain/cloudInit';
 import { checkKubeVirtLimits } from '../../domain/kubevirtAdmission';
 import { checkTemplateSource, hardwareFields } from '../../domain/templates';
 import { Actor } from '../Actor';
-import { conflict, invalidInput, notFound } from '../errors';
+import { conflict, invalidInput } from '../errors';
 import { GovernanceContext } from '../GovernanceContext';
 import {
   assertKubeVirtAdmits,
-  assertUnused,
-  auditPlatformChange,
   CATALOG_AUDIT,
   checkDnsLabelName,
-  describeChanges,
-  insertUniquelyNamed,
 } from './platformRules';
+import { PlatformRegistry } from './PlatformRegistry';
 import {
   TemplateInput,
   TemplatePatch,
   TemplatesService,
 } from './TemplatesService';
 
-const TEMPLATE = 'Template';
 const AUDIT = CATALOG_AUDIT.template;
 
 const PATCHABLE_FIELDS = [
@@ -128,7 +124,16 @@ function patched<T>(value: T | null | undefined, current: T | undefined) {
  * start as drafts; only active ones are offered to requesters.
  */
 export class DefaultTemplatesService implements TemplatesService {
-  constructor(private readonly context: GovernanceContext) {}
+  readonly #registry: PlatformRegistry<ShepherdTemplate>;
+
+  constructor(private readonly context: GovernanceContext) {
+    this.#registry = new PlatformRegistry(context, {
+      what: 'Template',
+      kind: 'template',
+      audit: AUDIT,
+      store: store => store.templates,
+    });
+  }
 
   async listTemplates(
     _actor: Actor,
@@ -143,9 +148,7 @@ export class DefaultTemplatesService implements TemplatesService {
   }
 
   async getTemplate(_actor: Actor, id: string) {
-    const template = await this.context.store.templates.get(id);
-    if (!template) throw notFound(TEMPLATE);
-    return template;
+    return this.#registry.get(id);
   }
 
   async createTemplate(actor: Actor, input: TemplateInput) {
@@ -171,92 +174,70 @@ export class DefaultTemplatesService implements TemplatesService {
       updatedAt: now,
     };
     checkContent(template);
-    await insertUniquelyNamed('template', template.name, () =>
-      this.context.execute(async unit => {
-        await unit.tx.templates.insert(template);
-        await auditPlatformChange(
-          unit,
-          actor,
-          AUDIT.resourceType,
-          AUDIT.create,
-          template,
-          {
-            status: template.status,
-            catalogScope: template.catalogScope,
-            sourceType: template.sourceType,
-          },
-        );
-      }),
+    await this.#registry.create(
+      actor,
+      template,
+      {
+        action: AUDIT.create,
+        details: {
+          status: template.status,
+          catalogScope: template.catalogScope,
+          sourceType: template.sourceType,
+        },
+      },
+      tx => tx.templates.insert(template),
     );
     return { item: template, warnings: [] };
   }
 
   async updateTemplate(actor: Actor, id: string, patch: TemplatePatch) {
     checkFields(patch, PATCHABLE_FIELDS);
-    return this.context.execute(async unit => {
-      const template = await unit.tx.templates.get(id);
-      if (!template) throw notFound(TEMPLATE);
-      const updated: ShepherdTemplate = {
-        ...template,
-        displayName: patch.displayName ?? template.displayName,
-        description: patch.description ?? template.description,
-        status: patch.status ?? template.status,
-        catalogScope: patch.catalogScope ?? template.catalogScope,
-        sourceType: patch.sourceType ?? template.sourceType,
-        imageUrl: patched(patch.imageUrl, template.imageUrl),
-        pvcName: patched(patch.pvcName, template.pvcName),
-        pvcNamespace: patched(patch.pvcNamespace, template.pvcNamespace),
-        cloudInit: patched(patch.cloudInit, template.cloudInit),
-        osFamily: patch.osFamily ?? template.osFamily,
-        osVersion: patch.osVersion ?? template.osVersion,
-        updatedAt: this.context.now(),
-      };
-      if (!isTemplateTransitionAllowed(template.status, updated.status)) {
-        throw conflict(
-          SHEPHERD_ERROR_CODES.TEMPLATE_STATUS_TRANSITION_INVALID,
-          `A ${template.status} template cannot become ${updated.status}`,
-          {
-            from: template.status,
-            to: updated.status,
-            allowed: TEMPLATE_TRANSITIONS[template.status],
-          },
-        );
-      }
-      checkContent(updated, template);
-      await unit.tx.templates.replace(updated);
-      await auditPlatformChange(
-        unit,
-        actor,
-        AUDIT.resourceType,
-        AUDIT.update,
-        updated,
-        {
-          changes: describeChanges(template, updated, AUDITED_FIELDS, [
-            'cloudInit',
-          ]),
-        },
-      );
-      return updated;
-    });
+    return this.#registry.update(
+      actor,
+      id,
+      { audited: AUDITED_FIELDS, opaque: ['cloudInit'] },
+      async (template, unit) => {
+        const updated: ShepherdTemplate = {
+          ...template,
+          displayName: patch.displayName ?? template.displayName,
+          description: patch.description ?? template.description,
+          status: patch.status ?? template.status,
+          catalogScope: patch.catalogScope ?? template.catalogScope,
+          sourceType: patch.sourceType ?? template.sourceType,
+          imageUrl: patched(patch.imageUrl, template.imageUrl),
+          pvcName: patched(patch.pvcName, template.pvcName),
+          pvcNamespace: patched(patch.pvcNamespace, template.pvcNamespace),
+          cloudInit: patched(patch.cloudInit, template.cloudInit),
+          osFamily: patch.osFamily ?? template.osFamily,
+          osVersion: patch.osVersion ?? template.osVersion,
+          updatedAt: this.context.now(),
+        };
+        if (!isTemplateTransitionAllowed(template.status, updated.status)) {
+          throw conflict(
+            SHEPHERD_ERROR_CODES.TEMPLATE_STATUS_TRANSITION_INVALID,
+            `A ${template.status} template cannot become ${updated.status}`,
+            {
+              from: template.status,
+              to: updated.status,
+              allowed: TEMPLATE_TRANSITIONS[template.status],
+            },
+          );
+        }
+        checkContent(updated, template);
+        await unit.tx.templates.replace(updated);
+        return updated;
+      },
+    );
   }
 
   async deleteTemplate(actor: Actor, id: string) {
     const template = await this.getTemplate(actor, id);
-    await this.context.execute(async unit => {
+    await this.#registry.delete(
+      actor,
+      template,
       // Any ticket, finished or not: its history names the template.
-      assertUnused(
-        await unit.tx.catalogUsage.ofTemplate(id),
-        SHEPHERD_ERROR_CODES.DELETE_RESTRICTED,
-        `The template '${template.name}' cannot be deleted; archive it instead`,
-      );
-      await unit.tx.templates.delete(id);
-      await auditPlatformChange(
-        unit,
-        actor,
-        AUDIT.resourceType,
-        AUDIT.delete,
-        template,
-      );
-    });
+      usage => usage.ofTemplate(id),
+      `The template '${template.name}' cannot be deleted; archive it instead`,
+    );
   }
 }

@@ -1,4 +1,3 @@
-import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import {
   AuditAction,
   AuditResourceType,
@@ -74,25 +73,6 @@ export function checkDescription(description: string | undefined) {
   }
 }
 
-/** Runs an insert, answering a taken name with NAME_ALREADY_EXISTS. */
-export async function insertUniquelyNamed<T>(
-  what: string,
-  name: string,
-  insert: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await insert();
-  } catch (error) {
-    if (isDatabaseConflictError(error)) {
-      throw conflict(
-        SHEPHERD_ERROR_CODES.NAME_ALREADY_EXISTS,
-        `A ${what} named '${name}' already exists`,
-      );
-    }
-    throw error;
-  }
-}
-
 /** Refuses a change (a delete, an environment change) while VMs or tickets refer to the entry. */
 export function assertUnused(
   usage: CatalogUsage,
@@ -165,16 +145,21 @@ export function assertKubeVirtAdmits(
   }
 }
 
-/**
- * Audits a change of a platform record: a cluster, namespace, template or instance size
- * (with its environment, for those that have one).
- */
+/** A record of the platform: a cluster, namespace, template or instance size. */
+export interface PlatformRecord {
+  id: string;
+  name: string;
+  /** For those that have one: clusters and namespaces. */
+  environment?: Environment;
+}
+
+/** Audits a change of a platform record (with its environment, for those that have one). */
 export async function auditPlatformChange(
   unit: UnitOfWork,
   actor: Actor,
   resourceType: AuditResourceType,
   action: AuditAction,
-  record: { id: string; name: string; environment?: Environment },
+  record: PlatformRecord,
   details: Record<string, unknown> = {},
 ) {
   await unit.audit({

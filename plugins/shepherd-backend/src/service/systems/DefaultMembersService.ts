@@ -1,4 +1,3 @@
-import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import {
   AuditAction,
   SHEPHERD_ERROR_CODES,
@@ -8,7 +7,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { ShepherdStore } from '../../database/ShepherdStore';
 import { Actor, Reader } from '../Actor';
-import { conflict, notFound } from '../errors';
+import { conflict, notFound, writeUnique } from '../errors';
 import { GovernanceContext, UnitOfWork } from '../GovernanceContext';
 import { loadSystem, normalizeMemberRef } from './hierarchyRules';
 import { MembersService } from './MembersService';
@@ -67,20 +66,18 @@ export class DefaultMembersService implements MembersService {
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await this.context.execute(async unit => {
-        await unit.tx.members.insert(member);
-        await this.#auditMember(unit, actor, 'member.add', system, member);
-      });
-    } catch (error) {
-      if (isDatabaseConflictError(error)) {
-        throw conflict(
+    await writeUnique(
+      () =>
+        this.context.execute(async unit => {
+          await unit.tx.members.insert(member);
+          await this.#auditMember(unit, actor, 'member.add', system, member);
+        }),
+      () =>
+        conflict(
           SHEPHERD_ERROR_CODES.MEMBER_ALREADY_EXISTS,
           `${memberRef} is already a member of '${system.name}'; change its role instead`,
-        );
-      }
-      throw error;
-    }
+        ),
+    );
     return member;
   }
 

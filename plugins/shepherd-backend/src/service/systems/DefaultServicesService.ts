@@ -1,7 +1,7 @@
-import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  AuditAction,
   SHEPHERD_ANNOTATIONS,
   SHEPHERD_ERROR_CODES,
   ShepherdService,
@@ -10,8 +10,8 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
 import { Actor, Reader } from '../Actor';
-import { conflict, invalidInput } from '../errors';
-import { GovernanceContext } from '../GovernanceContext';
+import { conflict, invalidInput, writeUnique } from '../errors';
+import { GovernanceContext, UnitOfWork } from '../GovernanceContext';
 import {
   catalogRefOf,
   catalogSystemRefOf,
@@ -21,6 +21,26 @@ import {
   readCatalogEntity,
 } from './hierarchyRules';
 import { ServicesService } from './ServicesService';
+
+/** Audits a change of a Service, under its System. */
+async function auditService(
+  unit: UnitOfWork,
+  actor: Actor,
+  action: AuditAction,
+  service: ShepherdService,
+  details?: Record<string, unknown>,
+) {
+  await unit.audit({
+    action,
+    actor: actor.userEntityRef,
+    resourceType: 'service',
+    resourceId: service.id,
+    resourceName: service.name,
+    parentType: 'system',
+    parentId: service.systemId,
+    details,
+  });
+}
 
 /**
  * The Services of Systems. Every method trusts its caller to have checked permissions (see
@@ -148,43 +168,32 @@ export class DefaultServicesService implements ServicesService {
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await this.context.execute(async unit => {
-        await unit.tx.services.insert(service);
-        await unit.recordEvent({
-          type: 'SERVICE_CREATED',
-          aggregateType: 'service',
-          createdBy: actor.userEntityRef,
-          // Facts that need no processing: recorded as already completed.
-          status: 'COMPLETED',
-          aggregateId: service.id,
-          payload: {
-            serviceId: service.id,
-            systemId: system.id,
-            name: service.name,
-            entityRef: input.entityRef ?? null,
-          },
-        });
-        await unit.audit({
-          action: 'service.create',
-          actor: actor.userEntityRef,
-          resourceType: 'service',
-          resourceId: service.id,
-          resourceName: service.name,
-          parentType: 'system',
-          parentId: system.id,
-          details: { registeredFrom: input.entityRef ?? null },
-        });
-      });
-    } catch (error) {
-      if (isDatabaseConflictError(error)) {
-        throw conflict(
+    await writeUnique(
+      () =>
+        this.context.execute(async unit => {
+          await unit.tx.services.insert(service);
+          await unit.recordFact({
+            type: 'SERVICE_CREATED',
+            aggregateType: 'service',
+            createdBy: actor.userEntityRef,
+            aggregateId: service.id,
+            payload: {
+              serviceId: service.id,
+              systemId: system.id,
+              name: service.name,
+              entityRef: input.entityRef ?? null,
+            },
+          });
+          await auditService(unit, actor, 'service.create', service, {
+            registeredFrom: input.entityRef ?? null,
+          });
+        }),
+      () =>
+        conflict(
           SHEPHERD_ERROR_CODES.NAME_ALREADY_EXISTS,
           `The System '${system.name}' already has a Service named '${service.name}'`,
-        );
-      }
-      throw error;
-    }
+        ),
+    );
     return service;
   }
 
@@ -200,15 +209,8 @@ export class DefaultServicesService implements ServicesService {
         description: input.description,
         updatedAt,
       });
-      await unit.audit({
-        action: 'service.update',
-        actor: actor.userEntityRef,
-        resourceType: 'service',
-        resourceId: id,
-        resourceName: service.name,
-        parentType: 'system',
-        parentId: service.systemId,
-        details: { description: input.description },
+      await auditService(unit, actor, 'service.update', service, {
+        description: input.description,
       });
     });
     return { ...service, description: input.description, updatedAt };
@@ -244,12 +246,10 @@ export class DefaultServicesService implements ServicesService {
         );
       }
       await unit.tx.services.delete(id);
-      await unit.recordEvent({
+      await unit.recordFact({
         type: 'SERVICE_DELETED',
         aggregateType: 'service',
         createdBy: actor.userEntityRef,
-        // Facts that need no processing: recorded as already completed.
-        status: 'COMPLETED',
         aggregateId: id,
         payload: {
           serviceId: id,
@@ -257,15 +257,7 @@ export class DefaultServicesService implements ServicesService {
           name: service.name,
         },
       });
-      await unit.audit({
-        action: 'service.delete_executed',
-        actor: actor.userEntityRef,
-        resourceType: 'service',
-        resourceId: id,
-        resourceName: service.name,
-        parentType: 'system',
-        parentId: service.systemId,
-      });
+      await auditService(unit, actor, 'service.delete_executed', service);
     });
   }
 }

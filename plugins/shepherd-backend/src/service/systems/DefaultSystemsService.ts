@@ -1,15 +1,16 @@
-import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  AuditAction,
   SHEPHERD_ERROR_CODES,
   ShepherdSystem,
   normalizeEntityRef,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
 import { Actor, Reader } from '../Actor';
-import { conflict, invalidInput } from '../errors';
-import { GovernanceContext } from '../GovernanceContext';
+import { conflict, insertUniquelyNamed, invalidInput } from '../errors';
+import { checkDeleteConfirmation } from '../deleteConfirmation';
+import { GovernanceContext, UnitOfWork } from '../GovernanceContext';
 import {
   checkName,
   loadSystem,
@@ -17,6 +18,24 @@ import {
   readCatalogEntity,
 } from './hierarchyRules';
 import { SystemsService } from './SystemsService';
+
+/** Audits a change of a System. */
+async function auditSystem(
+  unit: UnitOfWork,
+  actor: Actor,
+  action: AuditAction,
+  system: ShepherdSystem,
+  details?: Record<string, unknown>,
+) {
+  await unit.audit({
+    action,
+    actor: actor.userEntityRef,
+    resourceType: 'system',
+    resourceId: system.id,
+    resourceName: system.name,
+    details,
+  });
+}
 
 /**
  * Systems. Every method trusts its caller to have checked permissions (see
@@ -109,8 +128,8 @@ export class DefaultSystemsService implements SystemsService {
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await this.context.execute(async unit => {
+    await insertUniquelyNamed('System', system.name, () =>
+      this.context.execute(async unit => {
         await unit.tx.systems.insert(system);
         await unit.tx.members.insert({
           id: randomUUID(),
@@ -121,12 +140,10 @@ export class DefaultSystemsService implements SystemsService {
           createdAt: now,
           updatedAt: now,
         });
-        await unit.recordEvent({
+        await unit.recordFact({
           type: 'SYSTEM_CREATED',
           aggregateType: 'system',
           createdBy: actor.userEntityRef,
-          // Facts that need no processing: recorded as already completed.
-          status: 'COMPLETED',
           aggregateId: system.id,
           payload: {
             systemId: system.id,
@@ -135,27 +152,12 @@ export class DefaultSystemsService implements SystemsService {
             entityRef: input.entityRef ?? null,
           },
         });
-        await unit.audit({
-          action: 'system.create',
-          actor: actor.userEntityRef,
-          resourceType: 'system',
-          resourceId: system.id,
-          resourceName: system.name,
-          details: {
-            owner: input.owner,
-            registeredFrom: input.entityRef ?? null,
-          },
+        await auditSystem(unit, actor, 'system.create', system, {
+          owner: input.owner,
+          registeredFrom: input.entityRef ?? null,
         });
-      });
-    } catch (error) {
-      if (isDatabaseConflictError(error)) {
-        throw conflict(
-          SHEPHERD_ERROR_CODES.NAME_ALREADY_EXISTS,
-          `A System named '${system.name}' already exists`,
-        );
-      }
-      throw error;
-    }
+      }),
+    );
     return system;
   }
 
@@ -171,13 +173,8 @@ export class DefaultSystemsService implements SystemsService {
         description: input.description,
         updatedAt,
       });
-      await unit.audit({
-        action: 'system.update',
-        actor: actor.userEntityRef,
-        resourceType: 'system',
-        resourceId: id,
-        resourceName: system.name,
-        details: { description: input.description },
+      await auditSystem(unit, actor, 'system.update', system, {
+        description: input.description,
       });
     });
     return { ...system, description: input.description, updatedAt };
@@ -189,18 +186,7 @@ export class DefaultSystemsService implements SystemsService {
     confirmName: string | undefined,
   ) {
     const system = await this.getSystem(actor, id);
-    if (!confirmName) {
-      throw invalidInput(
-        SHEPHERD_ERROR_CODES.DELETE_CONFIRMATION_REQUIRED,
-        `Deleting a System needs confirm_name set to its name, '${system.name}'`,
-      );
-    }
-    if (confirmName !== system.name) {
-      throw invalidInput(
-        SHEPHERD_ERROR_CODES.CONFIRMATION_NAME_MISMATCH,
-        `'${confirmName}' does not match the System's name`,
-      );
-    }
+    checkDeleteConfirmation('System', system.name, confirmName);
     await this.context.execute(async unit => {
       const services = await unit.tx.services.countForSystem(id);
       if (services > 0) {
@@ -211,25 +197,17 @@ export class DefaultSystemsService implements SystemsService {
         );
       }
       await unit.tx.systems.delete(id);
-      await unit.recordEvent({
+      await unit.recordFact({
         type: 'SYSTEM_DELETED',
         aggregateType: 'system',
         createdBy: actor.userEntityRef,
-        // Facts that need no processing: recorded as already completed.
-        status: 'COMPLETED',
         aggregateId: id,
         payload: {
           systemId: id,
           name: system.name,
         },
       });
-      await unit.audit({
-        action: 'system.delete_executed',
-        actor: actor.userEntityRef,
-        resourceType: 'system',
-        resourceId: id,
-        resourceName: system.name,
-      });
+      await auditSystem(unit, actor, 'system.delete_executed', system);
     });
   }
 }

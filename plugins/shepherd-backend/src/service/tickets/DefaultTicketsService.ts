@@ -75,12 +75,11 @@ export class DefaultTicketsService implements TicketsService {
         status: 'CANCELLED',
         processedAt: updatedAt,
       });
-      await unit.recordEvent({
+      await unit.recordFact({
         aggregateType: DOMAIN_EVENT_AGGREGATES.ticket,
         type: 'REQUEST_CANCELLED',
         aggregateId: id,
         payload: { ticketId: id, cancelledBy: actor.userEntityRef },
-        status: 'COMPLETED',
         createdBy: actor.userEntityRef,
       });
       await unit.audit({
