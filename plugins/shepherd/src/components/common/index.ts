@@ -68,3 +68,10 @@ export {
   useDebouncedText,
 } from './filters';
 export type { FilterOption } from './filters';
+export {
+  collectFieldMessages,
+  detailRecords,
+  errorCode,
+  errorDetails,
+} from './apiErrors';
+export { useUrlListQuery } from './useUrlListQuery';

@@ -1,9 +1,4 @@
-export {
-  errorCode,
-  errorDetails,
-  detailRecords,
-  fieldErrorsOf,
-} from './adminErrors';
+export { fieldErrorsOf } from './adminErrors';
 export {
   CATALOG_SCOPE_DESCRIPTIONS,
   CatalogScopeChip,
