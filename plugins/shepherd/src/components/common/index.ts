@@ -62,7 +62,6 @@ export {
   CLEAR_FILTERS_LABEL,
   FilterBar,
   FilterSelect,
-  SEARCH_DEBOUNCE_MS,
   SearchField,
   plainOptions,
   useDebouncedText,
