@@ -19,7 +19,6 @@ import { SHEPHERD_PAGES } from '../../pages';
 import { GETTING_STARTED_TITLE } from './GettingStartedCard';
 import { OverviewPage } from './OverviewPage';
 import { PLATFORM_SETUP_TITLE } from './PlatformSetupCard';
-import { refusing } from '../../__testUtils__/refusing';
 
 /** The admin catalogs of a platform that is ready for requests. */
 const READY_PLATFORM: Partial<ShepherdApi> = {
@@ -136,22 +135,6 @@ describe('Overview', () => {
       expect(api.listClusters).not.toHaveBeenCalled();
       expect(api.listAdminNamespaces).not.toHaveBeenCalled();
     });
-
-    it('shows why the catalogs could not be checked, with the code', async () => {
-      await renderOverview({
-        ...NO_USER_DATA,
-        listClusters: refusing({
-          message: 'The cluster store is unavailable',
-          code: 'PERMISSION_DENIED',
-          status: 403,
-        }),
-      });
-
-      expect(
-        await screen.findByText("Could not check the platform's catalogs"),
-      ).toBeInTheDocument();
-      expect(screen.getByText('PERMISSION_DENIED')).toBeInTheDocument();
-    });
   });
 
   it('sums up the VMs and open requests of a user who has some', async () => {
@@ -194,21 +177,5 @@ describe('Overview', () => {
     });
 
     expect(await screen.findByText('Healthy')).toBeInTheDocument();
-  });
-
-  it('shows why the summary could not be loaded, with the error code', async () => {
-    await renderOverview({
-      listVms: refusing({
-        message: 'Missing credentials',
-        code: 'UNAUTHENTICATED',
-        status: 401,
-      }),
-      listTickets: async () => aPage([]),
-    });
-
-    expect(
-      await screen.findByText('Could not load your VMs and requests'),
-    ).toBeInTheDocument();
-    expect(screen.getByText('UNAUTHENTICATED')).toBeInTheDocument();
   });
 });
