@@ -1,14 +1,8 @@
 import { screen } from '@testing-library/react';
 import { ReactElement } from 'react';
-import {
-  aCluster,
-  aHealthReport,
-  aNamespace,
-  aPage,
-  aTemplate,
-  anInstanceSize,
-} from '../__testUtils__/fixtures';
+import { aHealthReport, aPage } from '../__testUtils__/fixtures';
 import { Refusal, refusing } from '../__testUtils__/refusing';
+import { READY_PLATFORM } from '../__testUtils__/scenarios';
 import { renderShepherd } from '../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../api/ShepherdApi';
 import { ApprovalsPage } from './approvals/ApprovalsPage';
@@ -38,13 +32,10 @@ type LoadFailure = {
   shows?: RegExp[];
 };
 
-/** The catalogs of a platform that is ready for requests, as the overview checks them. */
-const READY_PLATFORM: Partial<ShepherdApi> = {
+/** The overview of a platform that is ready for requests, but for the load that fails. */
+const OVERVIEW: Partial<ShepherdApi> = {
   getHealth: async () => aHealthReport(),
-  listClusters: async () => aPage([aCluster()]),
-  listAdminNamespaces: async () => aPage([aNamespace()]),
-  listTemplates: async () => aPage([aTemplate()]),
-  listInstanceSizes: async () => aPage([anInstanceSize()]),
+  ...READY_PLATFORM,
 };
 
 const LIST_PAGES: LoadFailure[] = [
@@ -124,7 +115,7 @@ const LIST_PAGES: LoadFailure[] = [
     page: "the overview's summary",
     element: <OverviewPage />,
     api: refusal => ({
-      ...READY_PLATFORM,
+      ...OVERVIEW,
       listVms: refusal,
       listTickets: async () => aPage([]),
     }),
@@ -139,7 +130,7 @@ const LIST_PAGES: LoadFailure[] = [
     page: "the overview's platform set-up",
     element: <OverviewPage />,
     api: refusal => ({
-      ...READY_PLATFORM,
+      ...OVERVIEW,
       listClusters: refusal,
       listVms: async () => aPage([]),
       listTickets: async () => aPage([]),

@@ -8,7 +8,7 @@ import {
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { aVm } from '../../__testUtils__/fixtures';
-import { aVmStartedLate } from '../../__testUtils__/vmScenarios';
+import { aVmStartedLate } from '../../__testUtils__/scenarios';
 import {
   RenderShepherdOptions,
   renderShepherd,

@@ -3,9 +3,7 @@ import { screen, within } from '@testing-library/react';
 import {
   aCluster,
   aHealthReport,
-  aNamespace,
   aPage,
-  aTemplate,
   aTicket,
   aVm,
   anInstanceSize,
@@ -14,19 +12,12 @@ import {
   RenderShepherdOptions,
   renderShepherd,
 } from '../../__testUtils__/renderShepherd';
+import { READY_PLATFORM } from '../../__testUtils__/scenarios';
 import { ShepherdApi } from '../../api/ShepherdApi';
 import { SHEPHERD_PAGES } from '../../pages';
 import { GETTING_STARTED_TITLE } from './GettingStartedCard';
 import { OverviewPage } from './OverviewPage';
 import { PLATFORM_SETUP_TITLE } from './PlatformSetupCard';
-
-/** The admin catalogs of a platform that is ready for requests. */
-const READY_PLATFORM: Partial<ShepherdApi> = {
-  listClusters: async () => aPage([aCluster()]),
-  listAdminNamespaces: async () => aPage([aNamespace()]),
-  listTemplates: async () => aPage([aTemplate()]),
-  listInstanceSizes: async () => aPage([anInstanceSize()]),
-};
 
 function renderOverview(
   stubs: Partial<ShepherdApi>,

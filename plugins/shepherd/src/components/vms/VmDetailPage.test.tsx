@@ -35,7 +35,7 @@ import {
 import { VmsPage } from './VmsPage';
 import { ACCEPTED_ACTION_FOLLOW_MS } from './useLiveVm';
 import { refusing } from '../../__testUtils__/refusing';
-import { aVmStartedLate } from '../../__testUtils__/vmScenarios';
+import { aVmStartedLate } from '../../__testUtils__/scenarios';
 
 const PROD_VM = aVm({
   id: 'vm-9',

@@ -1,6 +1,25 @@
 import { ShepherdVm } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdApi } from '../api/ShepherdApi';
-import { aVm } from './fixtures';
+import {
+  aCluster,
+  aNamespace,
+  aTemplate,
+  aVm,
+  anInstanceSize,
+  aPage,
+} from './fixtures';
+
+/*
+ * Situations several tests start from, as the API answers in them.
+ */
+
+/** The admin catalogs of a platform that is ready for requests: one entry each. */
+export const READY_PLATFORM: Partial<ShepherdApi> = {
+  listClusters: async () => aPage([aCluster()]),
+  listAdminNamespaces: async () => aPage([aNamespace()]),
+  listTemplates: async () => aPage([aTemplate()]),
+  listInstanceSizes: async () => aPage([anInstanceSize()]),
+};
 
 /**
  * A stopped VM whose start the backend accepts. The job marks the VM STARTING only a moment
