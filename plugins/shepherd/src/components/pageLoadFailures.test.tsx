@@ -1,30 +1,41 @@
 import { screen } from '@testing-library/react';
 import { ReactElement } from 'react';
-import { aPage } from '../__testUtils__/fixtures';
+import { aHealthReport, aPage } from '../__testUtils__/fixtures';
 import { Refusal, refusing } from '../__testUtils__/refusing';
+import { READY_PLATFORM } from '../__testUtils__/scenarios';
 import { renderShepherd } from '../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../api/ShepherdApi';
 import { ApprovalsPage } from './approvals/ApprovalsPage';
 import { AuditPage } from './audit/AuditPage';
+import { OverviewPage } from './overview/OverviewPage';
 import { MyRequestsPage } from './requests/MyRequestsPage';
 import { SystemsPage } from './systems/SystemsPage';
 import { VmsPage } from './vms/VmsPage';
 
 /*
  * Every page says why what it shows could not be loaded: the page's own heading for the
- * failure, the backend's message and its code; a record's page keeps the way back to its list.
+ * failure, the backend's message and its code; a record's page keeps a way on (back to its
+ * list, or to where the record now is).
  */
 
 type LoadFailure = {
   page: string;
   element: ReactElement;
-  /** The route pattern the page is mounted at. */
-  path: string;
-  route: string;
+  /** The route pattern the page is mounted at, if it reads params. */
+  path?: string;
+  route?: string;
   /** The API as the page finds it: the load that fails, and what else the page asks for. */
   api: (refusal: () => Promise<never>) => Partial<ShepherdApi>;
   refusal: Refusal;
   title: string;
+  /** What else the page says about the failure. */
+  shows?: RegExp[];
+};
+
+/** The overview of a platform that is ready for requests, but for the load that fails. */
+const OVERVIEW: Partial<ShepherdApi> = {
+  getHealth: async () => aHealthReport(),
+  ...READY_PLATFORM,
 };
 
 const LIST_PAGES: LoadFailure[] = [
@@ -86,9 +97,55 @@ const LIST_PAGES: LoadFailure[] = [
     },
     title: 'Could not load your requests',
   },
+  {
+    page: 'the audit log',
+    element: <AuditPage />,
+    path: '/shepherd/audit/*',
+    route: '/shepherd/audit',
+    api: refusal => ({ listAuditLogs: refusal }),
+    refusal: {
+      message: 'You may not read the audit log',
+      code: 'PERMISSION_DENIED',
+      status: 403,
+    },
+    title: 'Could not load the audit log',
+    shows: [/HTTP 403/],
+  },
+  {
+    page: "the overview's summary",
+    element: <OverviewPage />,
+    api: refusal => ({
+      ...OVERVIEW,
+      listVms: refusal,
+      listTickets: async () => aPage([]),
+    }),
+    refusal: {
+      message: 'Missing credentials',
+      code: 'UNAUTHENTICATED',
+      status: 401,
+    },
+    title: 'Could not load your VMs and requests',
+  },
+  {
+    page: "the overview's platform set-up",
+    element: <OverviewPage />,
+    api: refusal => ({
+      ...OVERVIEW,
+      listClusters: refusal,
+      listVms: async () => aPage([]),
+      listTickets: async () => aPage([]),
+    }),
+    refusal: {
+      message: 'The cluster store is unavailable',
+      code: 'PERMISSION_DENIED',
+      status: 403,
+    },
+    title: "Could not check the platform's catalogs",
+  },
 ];
 
-const RECORD_PAGES: Array<LoadFailure & { back: [string, string] }> = [
+/** Record pages, with the link they offer instead of the record. */
+const RECORD_PAGES: Array<LoadFailure & { link: [string, string] }> = [
   {
     page: 'a VM',
     element: <VmsPage />,
@@ -106,7 +163,7 @@ const RECORD_PAGES: Array<LoadFailure & { back: [string, string] }> = [
       status: 404,
     },
     title: 'Could not load the VM',
-    back: ['All VMs', '/shepherd/vms'],
+    link: ['All VMs', '/shepherd/vms'],
   },
   {
     page: 'a System',
@@ -125,7 +182,7 @@ const RECORD_PAGES: Array<LoadFailure & { back: [string, string] }> = [
       status: 404,
     },
     title: 'Could not load the System',
-    back: ['All Systems', '/shepherd/systems'],
+    link: ['All Systems', '/shepherd/systems'],
   },
   {
     page: 'an audit entry',
@@ -139,7 +196,7 @@ const RECORD_PAGES: Array<LoadFailure & { back: [string, string] }> = [
       status: 404,
     },
     title: 'Could not load the audit entry',
-    back: ['Audit log', '/shepherd/audit'],
+    link: ['Audit log', '/shepherd/audit'],
   },
   {
     page: 'a request',
@@ -153,37 +210,61 @@ const RECORD_PAGES: Array<LoadFailure & { back: [string, string] }> = [
       status: 404,
     },
     title: 'Could not load the request',
-    back: ['All my requests', '/shepherd/requests'],
+    link: ['All my requests', '/shepherd/requests'],
+  },
+  {
+    page: 'a request waiting for a decision',
+    element: <ApprovalsPage />,
+    path: '/shepherd/approvals/*',
+    route: '/shepherd/approvals/ticket-create',
+    api: refusal => ({ previewApproval: refusal }),
+    refusal: {
+      message: 'Only pending tickets can be decided; this one is APPROVED',
+      code: 'TICKET_NOT_PENDING',
+      status: 409,
+    },
+    title: 'Could not load the request',
+    // Decided meanwhile: the request's own page tells how it ended.
+    link: ['See how the request ended', '/shepherd/requests/ticket-create'],
   },
 ];
 
-/** Renders the page with its load refused; resolves once the page says so. */
+/**
+ * Renders the page with its load refused; resolves once the page says so, and checks that
+ * it shows the backend's message, its code and what else it says about the failure.
+ */
 async function renderFailing(failure: LoadFailure) {
   await renderShepherd(failure.element, {
     api: failure.api(refusing(failure.refusal)),
     path: failure.path,
     route: failure.route,
   });
-  return screen.findByText(failure.title);
+  const title = await screen.findByText(failure.title);
+  return [
+    title,
+    screen.getByText(failure.refusal.message),
+    screen.getByText(failure.refusal.code!),
+    ...(failure.shows ?? []).map(text => screen.getByText(text)),
+  ];
 }
 
 describe('pages whose load fails', () => {
   it.each(LIST_PAGES)(
     '$page says why it could not be loaded, with the error code',
     async failure => {
-      expect(await renderFailing(failure)).toBeInTheDocument();
-      expect(screen.getByText(failure.refusal.message)).toBeInTheDocument();
-      expect(screen.getByText(failure.refusal.code!)).toBeInTheDocument();
+      for (const shown of await renderFailing(failure)) {
+        expect(shown).toBeInTheDocument();
+      }
     },
   );
 
   it.each(RECORD_PAGES)(
-    '$page says why it could not be loaded, with the error code, and links back',
+    '$page says why it could not be loaded, with the error code, and where to go',
     async failure => {
-      expect(await renderFailing(failure)).toBeInTheDocument();
-      expect(screen.getByText(failure.refusal.message)).toBeInTheDocument();
-      expect(screen.getByText(failure.refusal.code!)).toBeInTheDocument();
-      const [name, href] = failure.back;
+      for (const shown of await renderFailing(failure)) {
+        expect(shown).toBeInTheDocument();
+      }
+      const [name, href] = failure.link;
       expect(screen.getByRole('link', { name })).toHaveAttribute('href', href);
     },
   );

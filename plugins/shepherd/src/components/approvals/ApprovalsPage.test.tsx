@@ -561,24 +561,6 @@ describe('Approval workbench', () => {
       await userEvent.hover(button(APPROVE_LABEL).parentElement!);
       expect(await screen.findByText(NOT_PERMITTED)).toBeInTheDocument();
     });
-
-    it('shows why the request cannot be decided, with the code', async () => {
-      await renderApprovals(route, {
-        previewApproval: refusing({
-          message: 'Only pending tickets can be decided; this one is APPROVED',
-          code: 'TICKET_NOT_PENDING',
-          status: 409,
-        }),
-      });
-
-      expect(
-        await screen.findByText('Could not load the request'),
-      ).toBeInTheDocument();
-      expect(screen.getByText('TICKET_NOT_PENDING')).toBeInTheDocument();
-      expect(
-        screen.getByRole('link', { name: 'See how the request ended' }),
-      ).toHaveAttribute('href', '/shepherd/requests/ticket-create');
-    });
   });
 
   describe('other operations', () => {

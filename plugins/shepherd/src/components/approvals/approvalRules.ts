@@ -8,6 +8,7 @@ import {
   checkComputeShape,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { isShepherdApiError } from '../../api/ShepherdApiError';
+import { collectFieldMessages } from '../common';
 
 /*
  * The rules of the approval workbench that are not layout: how old a task looks, what an
@@ -173,10 +174,6 @@ const DECISION_FIELD_OF_CODE: Record<string, DecisionField> = {
   [SHEPHERD_ERROR_CODES.STORAGE_CLASS_UNKNOWN]: 'storageClass',
 };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * The errors an answer to an approval puts next to the decision's fields: the violations of
  * a replacement spec (`details.violations[].field`), `details.field`, and the codes about
@@ -188,38 +185,13 @@ export function decisionFieldErrorsOf(
   if (!isShepherdApiError(error)) {
     return {};
   }
-  const errors: Partial<Record<DecisionField, string>> = {};
-  const add = (
-    field: DecisionField | undefined,
-    code: unknown,
-    message: unknown,
-  ) => {
-    if (field && !errors[field]) {
-      errors[field] = `${typeof code === 'string' ? `${code}: ` : ''}${String(
-        message,
-      )}`;
-    }
-  };
-  const details = error.details ?? {};
-  const violations = Array.isArray(details.violations)
-    ? details.violations
-    : [];
-  for (const violation of violations) {
-    if (isRecord(violation) && typeof violation.field === 'string') {
-      add(
-        DECISION_FIELD_OF[violation.field],
-        violation.code ?? error.code,
-        violation.message ?? error.message,
-      );
-    }
-  }
-  if (typeof details.field === 'string') {
-    add(DECISION_FIELD_OF[details.field], error.code, error.message);
-  }
+  const { messages, add } = collectFieldMessages(error, field =>
+    typeof field === 'string' ? DECISION_FIELD_OF[field] : undefined,
+  );
   if (error.code) {
     add(DECISION_FIELD_OF_CODE[error.code], error.code, error.message);
   }
-  return errors;
+  return messages;
 }
 
 /** What a failed approval means for the request, by the backend's code. */

@@ -12,7 +12,6 @@ import { NO_DETAILS } from './AuditEntryPage';
 import { NO_AUDIT_ENTRIES_TITLE } from './AuditListPage';
 import { AUDIT_DENIED_TITLE, AuditPage } from './AuditPage';
 import { toLocalInput } from './timeRange';
-import { refusing } from '../../__testUtils__/refusing';
 
 const VM_REQUEST = anAuditEntry({
   id: 'audit-vm',
@@ -128,21 +127,6 @@ describe('Audit log', () => {
   it('explains an empty audit log', async () => {
     await renderAudit({ listAuditLogs: async () => aPage([]) });
     expect(await screen.findByText(NO_AUDIT_ENTRIES_TITLE)).toBeInTheDocument();
-  });
-
-  it('shows the backend’s refusal with its code', async () => {
-    await renderAudit({
-      listAuditLogs: refusing({
-        message: 'You may not read the audit log',
-        code: 'PERMISSION_DENIED',
-        status: 403,
-      }),
-    });
-    expect(
-      await screen.findByText('Could not load the audit log'),
-    ).toBeInTheDocument();
-    expect(screen.getByText('PERMISSION_DENIED')).toBeInTheDocument();
-    expect(screen.getByText(/HTTP 403/)).toBeInTheDocument();
   });
 
   it('reads its filters from the URL and sends them to the backend', async () => {

@@ -3,10 +3,9 @@ import {
   isOneOf,
   AUDIT_OUTCOMES,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { useSearchParams } from 'react-router-dom';
 
 type ListAuditLogsQuery = ShepherdApiQuery<'ListAuditLogs'>;
-import { readPaging } from '../common';
+import { useUrlListQuery } from '../common';
 import { normalizeTimestamp } from './timeRange';
 
 /** The filters of the audit log; each lives in a URL search param of the same name. */
@@ -64,28 +63,17 @@ function readFilters(params: URLSearchParams): AuditFilters {
  * the first page.
  */
 export function useAuditQuery() {
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  const paging = readPaging(params);
-
-  const write = (
-    next: AuditFilters,
-    page: { offset: number; limit: number },
-  ) => {
-    const written = auditSearchParams(next);
-    if (page.offset) written.set('offset', String(page.offset));
-    written.set('limit', String(page.limit));
-    setParams(written, { replace: true });
-  };
-
+  const { filters, paging, setFilters, setPaging } = useUrlListQuery({
+    read: readFilters,
+    write: auditSearchParams,
+  });
   return {
     filters,
     query: { ...filters, ...paging } as ListAuditLogsQuery,
     hasFilters: Object.keys(filters).length > 0,
     setFilters: (changes: Partial<AuditFilters>) =>
-      write({ ...filters, ...changes }, { offset: 0, limit: paging.limit }),
-    setPaging: (next: { offset: number; limit: number }) =>
-      write(filters, next),
-    clearFilters: () => write({}, { offset: 0, limit: paging.limit }),
+      setFilters({ ...filters, ...changes }),
+    setPaging,
+    clearFilters: () => setFilters({}),
   };
 }

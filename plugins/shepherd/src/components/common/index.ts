@@ -62,9 +62,15 @@ export {
   CLEAR_FILTERS_LABEL,
   FilterBar,
   FilterSelect,
-  SEARCH_DEBOUNCE_MS,
   SearchField,
   plainOptions,
   useDebouncedText,
 } from './filters';
 export type { FilterOption } from './filters';
+export {
+  collectFieldMessages,
+  detailRecords,
+  errorCode,
+  errorDetails,
+} from './apiErrors';
+export { useUrlListQuery } from './useUrlListQuery';

@@ -8,6 +8,7 @@ import {
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { aVm } from '../../__testUtils__/fixtures';
+import { aVmStartedLate } from '../../__testUtils__/scenarios';
 import {
   RenderShepherdOptions,
   renderShepherd,
@@ -130,24 +131,7 @@ describe('entity VM card', () => {
   it('follows a started VM until the job has moved it on, although the first reload still shows it stopped', async () => {
     jest.useFakeTimers();
     const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
-    const stopped = aVm({ status: 'STOPPED' });
-    // The job marks the VM STARTING only a moment after the action was accepted.
-    const afterAcceptance = [
-      stopped,
-      aVm({ status: 'STARTING', updatedAt: '2026-11-23T11:00:00.000Z' }),
-      aVm({ status: 'RUNNING', updatedAt: '2026-11-23T11:00:05.000Z' }),
-    ];
-    let accepted = false;
-    const { api } = await renderCard({
-      getVm: async () =>
-        accepted
-          ? afterAcceptance.shift() ?? aVm({ status: 'RUNNING' })
-          : stopped,
-      requestVmPower: async () => {
-        accepted = true;
-        return { status: 'ACCEPTED', eventId: 'event-start' };
-      },
-    });
+    const { api } = await renderCard(aVmStartedLate().api);
     await screen.findByText('STOPPED');
     await waitFor(() => expect(button('Start')).toBeEnabled());
 

@@ -3,9 +3,7 @@ import { screen, within } from '@testing-library/react';
 import {
   aCluster,
   aHealthReport,
-  aNamespace,
   aPage,
-  aTemplate,
   aTicket,
   aVm,
   anInstanceSize,
@@ -14,20 +12,12 @@ import {
   RenderShepherdOptions,
   renderShepherd,
 } from '../../__testUtils__/renderShepherd';
+import { READY_PLATFORM } from '../../__testUtils__/scenarios';
 import { ShepherdApi } from '../../api/ShepherdApi';
 import { SHEPHERD_PAGES } from '../../pages';
 import { GETTING_STARTED_TITLE } from './GettingStartedCard';
 import { OverviewPage } from './OverviewPage';
 import { PLATFORM_SETUP_TITLE } from './PlatformSetupCard';
-import { refusing } from '../../__testUtils__/refusing';
-
-/** The admin catalogs of a platform that is ready for requests. */
-const READY_PLATFORM: Partial<ShepherdApi> = {
-  listClusters: async () => aPage([aCluster()]),
-  listAdminNamespaces: async () => aPage([aNamespace()]),
-  listTemplates: async () => aPage([aTemplate()]),
-  listInstanceSizes: async () => aPage([anInstanceSize()]),
-};
 
 function renderOverview(
   stubs: Partial<ShepherdApi>,
@@ -136,22 +126,6 @@ describe('Overview', () => {
       expect(api.listClusters).not.toHaveBeenCalled();
       expect(api.listAdminNamespaces).not.toHaveBeenCalled();
     });
-
-    it('shows why the catalogs could not be checked, with the code', async () => {
-      await renderOverview({
-        ...NO_USER_DATA,
-        listClusters: refusing({
-          message: 'The cluster store is unavailable',
-          code: 'PERMISSION_DENIED',
-          status: 403,
-        }),
-      });
-
-      expect(
-        await screen.findByText("Could not check the platform's catalogs"),
-      ).toBeInTheDocument();
-      expect(screen.getByText('PERMISSION_DENIED')).toBeInTheDocument();
-    });
   });
 
   it('sums up the VMs and open requests of a user who has some', async () => {
@@ -194,21 +168,5 @@ describe('Overview', () => {
     });
 
     expect(await screen.findByText('Healthy')).toBeInTheDocument();
-  });
-
-  it('shows why the summary could not be loaded, with the error code', async () => {
-    await renderOverview({
-      listVms: refusing({
-        message: 'Missing credentials',
-        code: 'UNAUTHENTICATED',
-        status: 401,
-      }),
-      listTickets: async () => aPage([]),
-    });
-
-    expect(
-      await screen.findByText('Could not load your VMs and requests'),
-    ).toBeInTheDocument();
-    expect(screen.getByText('UNAUTHENTICATED')).toBeInTheDocument();
   });
 });

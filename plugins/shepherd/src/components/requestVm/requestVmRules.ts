@@ -8,7 +8,7 @@ import {
   isResourceStep,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { isShepherdApiError } from '../../api/ShepherdApiError';
-import { displayNameOf } from '../common';
+import { collectFieldMessages, displayNameOf } from '../common';
 
 /*
  * The rules of the Request a VM wizard that are not layout: which field each answer of the
@@ -80,10 +80,6 @@ export function firstStepWith(errors: FieldErrors): number | undefined {
   return index < 0 ? undefined : index;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A field named by a message of the API's schema validation: `request/body/targetDiskGb must be >= 1`. */
 const SCHEMA_FIELD_PATTERN = /\bbody\/([A-Za-z]+)/;
 /** The required property a schema validation message names: `must have required property 'reason'`. */
@@ -99,37 +95,16 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
   if (!isShepherdApiError(error)) {
     return {};
   }
-  const errors: FieldErrors = {};
-  const add = (apiField: unknown, code: unknown, message: unknown) => {
-    const field =
-      typeof apiField === 'string' ? WIZARD_FIELD_OF[apiField] : undefined;
-    if (field && !errors[field]) {
-      errors[field] = `${typeof code === 'string' ? `${code}: ` : ''}${String(
-        message,
-      )}`;
-    }
-  };
-  const details = error.details ?? {};
-  const violations = Array.isArray(details.violations)
-    ? details.violations
-    : [];
-  for (const violation of violations) {
-    if (isRecord(violation)) {
-      add(
-        violation.field,
-        violation.code ?? error.code,
-        violation.message ?? error.message,
-      );
-    }
-  }
-  add(details.field, error.code, error.message);
-  if (Object.keys(errors).length === 0) {
+  const wizardField = (apiField: unknown) =>
+    typeof apiField === 'string' ? WIZARD_FIELD_OF[apiField] : undefined;
+  const { messages, add } = collectFieldMessages(error, wizardField);
+  if (Object.keys(messages).length === 0) {
     const named =
       SCHEMA_FIELD_PATTERN.exec(error.message)?.[1] ??
       REQUIRED_FIELD_PATTERN.exec(error.message)?.[1];
-    add(named, error.code, error.message);
+    add(wizardField(named), error.code, error.message);
   }
-  return errors;
+  return messages;
 }
 
 /** The wizard's optional targets and reason, as typed. */

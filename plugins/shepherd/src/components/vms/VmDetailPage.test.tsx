@@ -35,6 +35,7 @@ import {
 import { VmsPage } from './VmsPage';
 import { ACCEPTED_ACTION_FOLLOW_MS } from './useLiveVm';
 import { refusing } from '../../__testUtils__/refusing';
+import { aVmStartedLate } from '../../__testUtils__/scenarios';
 
 const PROD_VM = aVm({
   id: 'vm-9',
@@ -275,24 +276,8 @@ describe('VM page', () => {
       const user = userEvent.setup({
         advanceTimers: jest.advanceTimersByTime,
       });
-      const stopped = aVm({ status: 'STOPPED' });
-      // The job marks the VM STARTING only a moment after the action was accepted.
-      const afterAcceptance = [
-        stopped,
-        aVm({ status: 'STARTING', updatedAt: '2026-11-23T11:00:00.000Z' }),
-        aVm({ status: 'RUNNING', updatedAt: '2026-11-23T11:00:05.000Z' }),
-      ];
-      let accepted = false;
-      const { api } = await renderVm(stopped, {
-        getVm: async () =>
-          accepted
-            ? afterAcceptance.shift() ?? aVm({ status: 'RUNNING' })
-            : stopped,
-        requestVmPower: async () => {
-          accepted = true;
-          return { status: 'ACCEPTED', eventId: 'e-1' };
-        },
-      });
+      const startedLate = aVmStartedLate();
+      const { api } = await renderVm(startedLate.stopped, startedLate.api);
       await screen.findByRole('heading', { name: 'dev-payments-api-01' });
 
       await user.click(button('Start'));

@@ -4,10 +4,9 @@ import {
   VM_STATUSES,
   isOneOf,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { useSearchParams } from 'react-router-dom';
 
 type ListVmsQuery = ShepherdApiQuery<'ListVms'>;
-import { readPaging } from '../common';
+import { useUrlListQuery } from '../common';
 
 /** The filters of the VM list; each lives in a URL search param of the same name, so links keep them. */
 export type VmListFilters = Pick<
@@ -50,10 +49,7 @@ function readFilters(params: URLSearchParams): VmListFilters {
   return filters;
 }
 
-function writeFilters(
-  filters: VmListFilters,
-  paging?: { offset: number; limit: number },
-): URLSearchParams {
+function writeFilters(filters: VmListFilters): URLSearchParams {
   const params = new URLSearchParams();
   for (const name of TEXT_FILTERS) {
     const value = filters[name];
@@ -67,10 +63,6 @@ function writeFilters(
   if (filters.status && filters.status.length > 0) {
     params.set('status', filters.status.join(','));
   }
-  if (paging) {
-    params.set('offset', String(paging.offset));
-    params.set('limit', String(paging.limit));
-  }
   return params;
 }
 
@@ -79,29 +71,30 @@ function writeFilters(
  * the first page; choosing another System clears the Service, which belongs to a System.
  */
 export function useVmListQuery() {
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  const paging = readPaging(params);
+  const { filters, paging, setFilters, setPaging } = useUrlListQuery({
+    read: readFilters,
+    write: writeFilters,
+  });
 
-  const setFilters = (changes: Partial<VmListFilters>) => {
+  const changeFilters = (changes: Partial<VmListFilters>) => {
     const next = { ...filters, ...changes };
     if ('systemId' in changes && changes.systemId !== filters.systemId) {
       next.serviceId = undefined;
     }
-    setParams(writeFilters(next, { offset: 0, limit: paging.limit }), {
-      replace: true,
-    });
+    setFilters(next);
   };
-  const setPaging = (next: { offset: number; limit: number }) =>
-    setParams(writeFilters(filters, next), { replace: true });
-  const clearFilters = () =>
-    setParams(writeFilters({}, { offset: 0, limit: paging.limit }), {
-      replace: true,
-    });
+  const clearFilters = () => setFilters({});
 
   const query: ListVmsQuery = { ...filters, ...paging };
   const hasFilters = Object.values(filters).some(value =>
     Array.isArray(value) ? value.length > 0 : Boolean(value),
   );
-  return { query, filters, hasFilters, setFilters, setPaging, clearFilters };
+  return {
+    query,
+    filters,
+    hasFilters,
+    setFilters: changeFilters,
+    setPaging,
+    clearFilters,
+  };
 }

@@ -1,6 +1,6 @@
 import { SHEPHERD_ERROR_CODES } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Typography from '@material-ui/core/Typography';
-import { detailRecords, errorCode } from '../shared';
+import { detailRecords, errorCode } from '../../common';
 import { KUBECONFIG_RULE_DESCRIPTIONS } from './clusterRules';
 
 /**

@@ -11,14 +11,13 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
+import { detailRecords, errorCode } from '../../common';
 import {
   CatalogScopeField,
   ChoiceField,
   FIELD_PROPS,
   FlagField,
   FormDialog,
-  detailRecords,
-  errorCode,
   fieldErrorsOf,
   useEntryForm,
 } from '../shared';

@@ -2,8 +2,12 @@ import { SHEPHERD_ERROR_CODES } from '@kubevirt-shepherd/plugin-shepherd-common'
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode, useEffect } from 'react';
-import { ConfirmationDialog, ConfirmationTier, useAction } from '../../common';
-import { errorCode } from './adminErrors';
+import {
+  ConfirmationDialog,
+  ConfirmationTier,
+  errorCode,
+  useAction,
+} from '../../common';
 
 /**
  * Deletes a catalog entry after a confirmation. The backend refuses entries still in use

@@ -1,9 +1,4 @@
-export {
-  errorCode,
-  errorDetails,
-  detailRecords,
-  fieldErrorsOf,
-} from './adminErrors';
+export { fieldErrorsOf } from './adminErrors';
 export {
   CATALOG_SCOPE_DESCRIPTIONS,
   CatalogScopeChip,
@@ -17,16 +12,11 @@ export { FirstRunGuide } from './FirstRunGuide';
 export {
   CreateEntryButton,
   EntryActions,
-  SectionAlerts,
   SectionHeader,
   SectionList,
   entryActionsColumn,
 } from './SectionParts';
 export { disableInstead, useAdminSection } from './useAdminSection';
-export type {
-  EntryDialog,
-  EntryRowActions,
-  ToggledEntry,
-} from './useAdminSection';
+export type { EntryRowActions, ToggledEntry } from './useAdminSection';
 export { CatalogScopeField, ChoiceField, FlagField } from './FormFields';
 export { useEntryForm } from './useEntryForm';

@@ -2,7 +2,8 @@ import { SHEPHERD_ERROR_CODES } from '@kubevirt-shepherd/plugin-shepherd-common'
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { errorCode, errorDetails, FIELD_PROPS } from '../shared';
+import { errorCode, errorDetails } from '../../common';
+import { FIELD_PROPS } from '../shared';
 import { CLOUD_CONFIG_HEADER, cloudInitSize } from './templateRules';
 
 export const CLOUD_INIT_LABEL = 'Cloud-init user data';
