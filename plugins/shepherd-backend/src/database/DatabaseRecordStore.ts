@@ -1,6 +1,7 @@
 import { Page } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Knex } from 'knex';
 import { TableMapping } from './columns';
+import { NamedRecordStore } from './NamedRecordStore';
 import { PageRequest, fetchPage } from './paging';
 import {
   PermissionConditions,
@@ -124,13 +125,13 @@ export abstract class DatabaseRecordStore<T extends { id: string }, R = T> {
   }
 }
 
-/**
- * A store of records with a unique name (Systems, namespaces, templates, instance sizes):
- * inserted whole, looked up by name, deleted by id.
- */
+/** {@link NamedRecordStore} on its table. */
 export abstract class DatabaseNamedRecordStore<
-  T extends { id: string; name: string },
-> extends DatabaseRecordStore<T> {
+    T extends { id: string; name: string },
+  >
+  extends DatabaseRecordStore<T>
+  implements NamedRecordStore<T>
+{
   async insert(record: T): Promise<void> {
     await this.insertRecord(record);
   }
