@@ -120,6 +120,23 @@ export abstract class DatabaseRecordStore<T extends { id: string }, R = T> {
     await this.db(this.mapping.table).where({ id: record.id }).update(row);
   }
 
+  /**
+   * Writes the fields a patch sets if, and only if, the record's status is one of `from`;
+   * answers whether it did. The condition is part of the UPDATE, so of concurrent moves
+   * one wins.
+   */
+  protected async transitionRecord(
+    id: string,
+    from: readonly string[],
+    patch: Partial<T>,
+  ): Promise<boolean> {
+    const updated = await this.db(this.mapping.table)
+      .where({ id })
+      .whereIn('status', from)
+      .update(this.mapping.patch(patch));
+    return updated === 1;
+  }
+
   protected async deleteRecord(id: string): Promise<void> {
     await this.db(this.mapping.table).where({ id }).delete();
   }

@@ -2,7 +2,7 @@ import {
   MemberRole,
   SystemMember,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { TableMapping, columns } from '../../columns';
+import { TIMESTAMP_COLUMNS, TableMapping, columns } from '../../columns';
 import { DatabaseRecordStore } from '../../DatabaseRecordStore';
 import { MembersStore } from './MembersStore';
 
@@ -12,8 +12,7 @@ const MEMBERS = new TableMapping<SystemMember>('system_members', {
   memberRef: columns.text('member_ref'),
   role: columns.text<MemberRole>('role'),
   grantedBy: columns.text('granted_by'),
-  createdAt: columns.timestamp('created_at'),
-  updatedAt: columns.timestamp('updated_at'),
+  ...TIMESTAMP_COLUMNS,
 });
 
 export class DatabaseMembersStore
