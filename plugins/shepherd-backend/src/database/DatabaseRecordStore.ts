@@ -27,9 +27,10 @@ export const FIXED_AT_CREATION = ['name', 'createdBy', 'createdAt'] as const;
  * are written from the mapping, read through the store's view, found by their id (a UUID),
  * and changed, replaced or deleted by it.
  *
- * Writes are protected: each store offers only those its interface names.
+ * Writes are protected: each store offers only those its interface names (see
+ * {@link DatabaseRecordStore} for the stores that insert records as they are).
  */
-export abstract class DatabaseRecordStore<T extends { id: string }, R = T> {
+export abstract class DatabaseTableStore<T extends { id: string }, R = T> {
   constructor(protected readonly db: Knex) {}
 
   /** The store's table and how its records map to its rows. */
@@ -142,6 +143,16 @@ export abstract class DatabaseRecordStore<T extends { id: string }, R = T> {
   }
 }
 
+/** A store whose records are inserted as they are: their row is all they hold. */
+export abstract class DatabaseRecordStore<
+  T extends { id: string },
+  R = T,
+> extends DatabaseTableStore<T, R> {
+  async insert(record: T): Promise<void> {
+    await this.insertRecord(record);
+  }
+}
+
 /** {@link NamedRecordStore} on its table. */
 export abstract class DatabaseNamedRecordStore<
     T extends { id: string; name: string },
@@ -149,10 +160,6 @@ export abstract class DatabaseNamedRecordStore<
   extends DatabaseRecordStore<T>
   implements NamedRecordStore<T>
 {
-  async insert(record: T): Promise<void> {
-    await this.insertRecord(record);
-  }
-
   async getByName(name: string): Promise<T | undefined> {
     return this.findOne({ [`${this.mapping.table}.name`]: name });
   }

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { TIMESTAMP_COLUMNS, TableMapping, columns } from '../database/columns';
 import { databaseEngineOf } from '../database/engine';
-import { DatabaseRecordStore } from '../database/DatabaseRecordStore';
+import { DatabaseTableStore } from '../database/DatabaseRecordStore';
 import { isUuid, toBool, toCount, toJson } from '../database/rows';
 import { JobRecord, JobStatus, JobsStore, NewJob } from './JobsStore';
 
@@ -44,7 +44,7 @@ const NO_LEASE = { lease_owner: null, lease_expires_at: null };
  * single writer, so the same UPDATE … RETURNING statement is atomic there.
  */
 export class DatabaseJobsStore
-  extends DatabaseRecordStore<JobRecord>
+  extends DatabaseTableStore<JobRecord>
   implements JobsStore
 {
   protected readonly mapping = JOBS;

@@ -4,7 +4,7 @@ import {
   ShepherdCluster,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { AUTHORSHIP_COLUMNS, TableMapping, columns } from '../../columns';
-import { DatabaseRecordStore } from '../../DatabaseRecordStore';
+import { DatabaseTableStore } from '../../DatabaseRecordStore';
 import { whereEquals } from '../../filters';
 import { isUuid } from '../../rows';
 import { ClusterCredentials, ClustersStore } from './ClustersStore';
@@ -41,7 +41,7 @@ function credentialColumns(credentials: ClusterCredentials) {
 }
 
 export class DatabaseClustersStore
-  extends DatabaseRecordStore<ShepherdCluster>
+  extends DatabaseTableStore<ShepherdCluster>
   implements ClustersStore
 {
   protected readonly mapping = CLUSTERS;

@@ -30,10 +30,6 @@ export class DatabaseEventsStore
 {
   protected readonly mapping = EVENTS;
 
-  async insert(event: ShepherdDomainEvent) {
-    await this.insertRecord(event);
-  }
-
   async listForAggregate(aggregateType: string, aggregateId: string) {
     return this.findAll(
       this.selectRecords()

@@ -50,10 +50,6 @@ export class DatabaseMembersStore
     return this.findOne({ id });
   }
 
-  async insert(member: SystemMember) {
-    await this.insertRecord(member);
-  }
-
   async updateRole(id: string, patch: { role: MemberRole; updatedAt: string }) {
     await this.updateRecord(id, patch);
   }

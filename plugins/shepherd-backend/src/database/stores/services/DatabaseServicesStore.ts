@@ -44,10 +44,6 @@ export class DatabaseServicesStore
     return SERVICE_VIEW;
   }
 
-  async insert(service: StoredService) {
-    await this.insertRecord(service);
-  }
-
   async getByName(systemId: string, name: string) {
     return this.findOne({
       'services.system_id': systemId,

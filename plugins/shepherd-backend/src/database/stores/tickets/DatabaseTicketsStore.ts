@@ -6,7 +6,7 @@ import {
   TicketStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { TIMESTAMP_COLUMNS, TableMapping, columns } from '../../columns';
-import { DatabaseRecordStore } from '../../DatabaseRecordStore';
+import { DatabaseTableStore } from '../../DatabaseRecordStore';
 import { whereEquals, whereIds, whereOneOf } from '../../filters';
 import { NewTicket, TicketsStore } from './TicketsStore';
 
@@ -48,7 +48,7 @@ const TICKETS = new TableMapping<ShepherdTicket>('tickets', {
 });
 
 export class DatabaseTicketsStore
-  extends DatabaseRecordStore<ShepherdTicket>
+  extends DatabaseTableStore<ShepherdTicket>
   implements TicketsStore
 {
   protected readonly mapping = TICKETS;

@@ -69,10 +69,6 @@ export class DatabaseVmsStore
     return VM_VIEW;
   }
 
-  async insert(vm: NewVm) {
-    await this.insertRecord(vm);
-  }
-
   async list(options: Parameters<VmsStore['list']>[0]) {
     const query = this.selectRecords().orderBy([
       { column: 'vms.namespace' },
