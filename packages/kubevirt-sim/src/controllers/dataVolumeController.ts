@@ -98,6 +98,28 @@ export function reconcileDataVolume(
   const kind = populationKind(dv);
   const base = { claimName: name, restartCount: dv.status?.restartCount ?? 0 };
   const forced = ctx.failedDataVolumes.get(keyOf(namespace, name));
+  /** Pending: the claim is not bound yet, for `message`'s reason. */
+  const writePending = (message: string) =>
+    writeStatus(
+      ctx,
+      dataVolumes,
+      dv,
+      {
+        ...base,
+        phase: 'Pending',
+        progress: 'N/A',
+        conditions: dvConditions(
+          dv,
+          'False',
+          'False',
+          'False',
+          'Pending',
+          message,
+          now,
+        ),
+      },
+      MANAGER,
+    );
 
   if (forced !== undefined) {
     writeStatus(
@@ -127,52 +149,14 @@ export function reconcileDataVolume(
   const storage = resolveStorageClass(ctx, dv);
   if (storage.problem) {
     ctx.phaseClock.since(uid, 'Pending', now);
-    writeStatus(
-      ctx,
-      dataVolumes,
-      dv,
-      {
-        ...base,
-        phase: 'Pending',
-        progress: 'N/A',
-        conditions: dvConditions(
-          dv,
-          'False',
-          'False',
-          'False',
-          'Pending',
-          storage.problem,
-          now,
-        ),
-      },
-      MANAGER,
-    );
+    writePending(storage.problem);
     return; // storage class events requeue Pending DataVolumes
   }
 
   if (phase === '' || phase === 'Pending') {
     const since = ctx.phaseClock.since(uid, 'Pending', now);
     if (phase === '') {
-      writeStatus(
-        ctx,
-        dataVolumes,
-        dv,
-        {
-          ...base,
-          phase: 'Pending',
-          progress: 'N/A',
-          conditions: dvConditions(
-            dv,
-            'False',
-            'False',
-            'False',
-            'Pending',
-            'PVC Pending',
-            now,
-          ),
-        },
-        MANAGER,
-      );
+      writePending('PVC Pending');
     }
     const due = since + ctx.timings.dataVolumeScheduling;
     if (now < due) {

@@ -193,32 +193,14 @@ describe('ShepherdEntityProvider', () => {
       ]);
     });
 
-    it('removes the entity of a removed record', async () => {
+    it.each([
+      ['a removed record', 'removed'],
+      ['an upserted record that is gone when it is read', 'upserted'],
+    ] as const)('removes the entity of %s', async (_record, change) => {
       await connected();
       reader.vms = [];
 
-      const mutation = await announce({
-        kind: 'vm',
-        id: vm1.id,
-        change: 'removed',
-      });
-
-      expect(mutation).toEqual({
-        type: 'delta',
-        added: [],
-        removed: [{ entityRef: VM1_REF }],
-      });
-    });
-
-    it('removes the entity of an upserted record that is gone when it is read', async () => {
-      await connected();
-      reader.vms = [];
-
-      const mutation = await announce({
-        kind: 'vm',
-        id: vm1.id,
-        change: 'upserted',
-      });
+      const mutation = await announce({ kind: 'vm', id: vm1.id, change });
 
       expect(mutation).toEqual({
         type: 'delta',

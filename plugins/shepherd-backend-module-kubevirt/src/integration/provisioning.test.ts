@@ -85,6 +85,10 @@ const ref = (vm: ShepherdVmDefinition) => ({
   name: vm.name,
 });
 
+/** The status Shepherd reads for the VM now. */
+const statusOf = async (vm: ShepherdVmDefinition) =>
+  (await provider.getVirtualMachine(cluster, ref(vm))).status;
+
 async function expectProviderError(
   promise: Promise<unknown>,
   kind: string,
@@ -274,9 +278,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
 
     it('maps a VM applied halted to STOPPED', async () => {
       const vm = await applied({ running: false });
-      expect((await provider.getVirtualMachine(cluster, ref(vm))).status).toBe(
-        'STOPPED',
-      );
+      expect(await statusOf(vm)).toBe('STOPPED');
     });
 
     it('lists the managed VMs across namespaces, and only those', async () => {
@@ -320,23 +322,15 @@ describe('KubeVirtVmProvider against the simulator', () => {
     it('stops and starts, and repeating either is a no-op (KubeVirt answers 409)', async () => {
       const vm = await applied();
       await provider.startVirtualMachine(cluster, ref(vm));
-      expect((await provider.getVirtualMachine(cluster, ref(vm))).status).toBe(
-        'RUNNING',
-      );
+      expect(await statusOf(vm)).toBe('RUNNING');
 
       await provider.stopVirtualMachine(cluster, ref(vm));
-      expect((await provider.getVirtualMachine(cluster, ref(vm))).status).toBe(
-        'STOPPED',
-      );
+      expect(await statusOf(vm)).toBe('STOPPED');
       await provider.stopVirtualMachine(cluster, ref(vm));
-      expect((await provider.getVirtualMachine(cluster, ref(vm))).status).toBe(
-        'STOPPED',
-      );
+      expect(await statusOf(vm)).toBe('STOPPED');
 
       await provider.startVirtualMachine(cluster, ref(vm));
-      expect((await provider.getVirtualMachine(cluster, ref(vm))).status).toBe(
-        'RUNNING',
-      );
+      expect(await statusOf(vm)).toBe('RUNNING');
     });
 
     it('does not take a write conflict inside virt-api for "already done"', async () => {
@@ -351,9 +345,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
         provider.startVirtualMachine(cluster, ref(vm)),
         'conflict',
       );
-      expect((await provider.getVirtualMachine(cluster, ref(vm))).status).toBe(
-        'STOPPED',
-      );
+      expect(await statusOf(vm)).toBe('STOPPED');
     });
 
     it('restarts a running VM with a new instance', async () => {
@@ -363,9 +355,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
       await provider.restartVirtualMachine(cluster, ref(vm));
       const after = sim.objects.get('vmi', vm.namespace, vm.name)!;
       expect(after.metadata.uid).not.toBe(before);
-      expect((await provider.getVirtualMachine(cluster, ref(vm))).status).toBe(
-        'RUNNING',
-      );
+      expect(await statusOf(vm)).toBe('RUNNING');
     });
 
     it("refuses to restart a stopped VM as a conflict with KubeVirt's message", async () => {

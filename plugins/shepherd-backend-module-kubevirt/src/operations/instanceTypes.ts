@@ -2,7 +2,7 @@ import { ShepherdInstanceTypeInfo } from '@kubevirt-shepherd/plugin-shepherd-nod
 import { ClusterClient } from '../client/ClusterClient';
 import { ANNOTATIONS, INSTANCETYPE_API } from '../constants';
 import { quantityToGib } from '../render/quantities';
-import { isNotFound } from './reads';
+import { listServedObjects } from './reads';
 
 type Kind = ShepherdInstanceTypeInfo['kind'];
 
@@ -80,9 +80,10 @@ export async function listInstanceTypes(
   const result: ShepherdInstanceTypeInfo[] = [];
   for (const source of SOURCES) {
     if (source.namespaced && !namespace) continue;
-    let items: InstancetypeObject[];
-    try {
-      const list = (await client.call(`List ${source.kind}s`, ({ custom }) =>
+    const items = await listServedObjects<InstancetypeObject>(
+      client,
+      `List ${source.kind}s`,
+      ({ custom }) =>
         source.namespaced
           ? custom.listNamespacedCustomObject({
               group: INSTANCETYPE_API.group,
@@ -95,12 +96,7 @@ export async function listInstanceTypes(
               version: INSTANCETYPE_API.version,
               plural: source.plural,
             }),
-      )) as { items?: InstancetypeObject[] };
-      items = list.items ?? [];
-    } catch (error) {
-      if (isNotFound(error)) continue;
-      throw error;
-    }
+    );
     result.push(
       ...items
         .map(item => toInfo(source.kind, item))

@@ -6,7 +6,7 @@ import {
 import { ClusterClient } from '../client/ClusterClient';
 import { CONTENT_TYPES, KUBEVIRT_API } from '../constants';
 import { describeVm, virtualMachineActionPath } from './paths';
-import { isNotFound } from './reads';
+import { listServedObjects } from './reads';
 
 /** The phase reported while KubeVirt has not yet given a migration one. */
 const PENDING_PHASE = 'Pending';
@@ -31,23 +31,17 @@ async function listMigrations(
   client: ClusterClient,
   vm: ShepherdVmRef,
 ): Promise<V1VirtualMachineInstanceMigration[]> {
-  let items: V1VirtualMachineInstanceMigration[];
-  try {
-    const list = (await client.call(
-      `List migrations of ${describeVm(vm)}`,
-      ({ custom }) =>
-        custom.listNamespacedCustomObject({
-          group: KUBEVIRT_API.group,
-          version: KUBEVIRT_API.version,
-          namespace: vm.namespace,
-          plural: KUBEVIRT_API.migrations,
-        }),
-    )) as { items?: V1VirtualMachineInstanceMigration[] };
-    items = list.items ?? [];
-  } catch (error) {
-    if (isNotFound(error)) return [];
-    throw error;
-  }
+  const items = await listServedObjects<V1VirtualMachineInstanceMigration>(
+    client,
+    `List migrations of ${describeVm(vm)}`,
+    ({ custom }) =>
+      custom.listNamespacedCustomObject({
+        group: KUBEVIRT_API.group,
+        version: KUBEVIRT_API.version,
+        namespace: vm.namespace,
+        plural: KUBEVIRT_API.migrations,
+      }),
+  );
   return items
     .filter(migration => migration.spec?.vmiName === vm.name)
     .sort((a, b) =>

@@ -6,13 +6,31 @@ import {
   ShepherdProviderError,
   ShepherdVmRef,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { ClusterClient } from '../client/ClusterClient';
+import { ClusterApis, ClusterClient } from '../client/ClusterClient';
 import { KUBEVIRT_API } from '../constants';
 import { describeVm } from './paths';
 
 /** Whether a provider error is the cluster's "no such object". */
 export function isNotFound(error: unknown): boolean {
   return error instanceof ShepherdProviderError && error.statusCode === 404;
+}
+
+/**
+ * The items of a list of custom objects; none when the cluster does not serve their API (an
+ * older KubeVirt, or a feature turned off), which it answers with 404.
+ */
+export async function listServedObjects<T>(
+  client: ClusterClient,
+  action: string,
+  list: (apis: ClusterApis) => Promise<unknown>,
+): Promise<T[]> {
+  try {
+    const result = (await client.call(action, list)) as { items?: T[] };
+    return result.items ?? [];
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw error;
+  }
 }
 
 /** Reads a namespaced KubeVirt object; undefined when the cluster says it does not exist. */

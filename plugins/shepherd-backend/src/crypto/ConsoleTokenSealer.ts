@@ -1,16 +1,7 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  hkdfSync,
-  randomBytes,
-} from 'node:crypto';
+import { createHash, hkdfSync } from 'node:crypto';
+import { KEY_BYTES, hasSealedShape, openAesGcm, sealAesGcm } from './aesGcm';
 import { EncryptionKey } from './CredentialCipher';
 
-const ALGORITHM = 'aes-256-gcm';
-const KEY_BYTES = 32;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 /** First part of every token, so that a later format can be told apart. */
 const FORMAT = 'c1';
 const SEPARATOR = '.';
@@ -95,18 +86,14 @@ export class ConsoleTokenSealer {
     if (keyId === undefined) {
       throw new ConsoleTokenError('No encryption key is configured');
     }
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv(ALGORITHM, this.#keys.get(keyId)!, iv, {
-      authTagLength: TAG_BYTES,
-    });
-    cipher.setAAD(ASSOCIATED_DATA);
-    const body = Buffer.concat([
-      cipher.update(JSON.stringify(claims), 'utf8'),
-      cipher.final(),
-    ]);
+    const { iv, tag, body } = sealAesGcm(
+      this.#keys.get(keyId)!,
+      JSON.stringify(claims),
+      ASSOCIATED_DATA,
+    );
     return [
       FORMAT,
-      ...[Buffer.from(keyId, 'utf8'), iv, cipher.getAuthTag(), body].map(part =>
+      ...[Buffer.from(keyId, 'utf8'), iv, tag, body].map(part =>
         part.toString('base64url'),
       ),
     ].join(SEPARATOR);
@@ -122,20 +109,13 @@ export class ConsoleTokenSealer {
       Buffer.from(part, 'base64url'),
     );
     const key = this.#keys.get(keyId.toString('utf8'));
-    if (!key || iv.length !== IV_BYTES || tag.length !== TAG_BYTES) {
+    const sealed = { iv, tag, body };
+    if (!key || !hasSealedShape(sealed)) {
       throw new ConsoleTokenError('The console token is not one of ours');
     }
     let plaintext: string;
     try {
-      const decipher = createDecipheriv(ALGORITHM, key, iv, {
-        authTagLength: TAG_BYTES,
-      });
-      decipher.setAAD(ASSOCIATED_DATA);
-      decipher.setAuthTag(tag);
-      plaintext = Buffer.concat([
-        decipher.update(body),
-        decipher.final(),
-      ]).toString('utf8');
+      plaintext = openAesGcm(key, sealed, ASSOCIATED_DATA);
     } catch {
       throw new ConsoleTokenError('The console token does not authenticate');
     }

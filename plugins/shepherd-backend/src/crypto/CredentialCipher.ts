@@ -1,11 +1,6 @@
 import { Config } from '@backstage/config';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { KEY_BYTES, hasSealedShape, openAesGcm, sealAesGcm } from './aesGcm';
 
-const ALGORITHM = 'aes-256-gcm';
-const KEY_BYTES = 32;
-/** The IV length GCM is specified for; a fresh random one per value. */
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 /** Prefix of the stored format, so that a later format can be told apart. */
 const FORMAT = 'v1';
 const SEPARATOR = '.';
@@ -120,16 +115,11 @@ export class CredentialCipher {
         `No encryption key is configured (${ENCRYPTION_KEYS_CONFIG_KEY})`,
       );
     }
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv(ALGORITHM, key.secret, iv, {
-      authTagLength: TAG_BYTES,
-    });
-    cipher.setAAD(Buffer.from(associatedData, 'utf8'));
-    const body = Buffer.concat([
-      cipher.update(plaintext, 'utf8'),
-      cipher.final(),
-    ]);
-    const tag = cipher.getAuthTag();
+    const { iv, tag, body } = sealAesGcm(
+      key.secret,
+      plaintext,
+      Buffer.from(associatedData, 'utf8'),
+    );
     return {
       keyId: key.id,
       ciphertext: [
@@ -149,26 +139,15 @@ export class CredentialCipher {
     }
     const [format, ...encoded] = value.ciphertext.split(SEPARATOR);
     const [iv, tag, body] = encoded.map(part => Buffer.from(part, 'base64'));
-    if (
-      format !== FORMAT ||
-      encoded.length !== 3 ||
-      iv.length !== IV_BYTES ||
-      tag.length !== TAG_BYTES
-    ) {
+    const sealed = { iv, tag, body };
+    if (format !== FORMAT || encoded.length !== 3 || !hasSealedShape(sealed)) {
       throw new CredentialCipherError(
         'undecryptable',
         'The encrypted value is not in a known format',
       );
     }
     try {
-      const decipher = createDecipheriv(ALGORITHM, secret, iv, {
-        authTagLength: TAG_BYTES,
-      });
-      decipher.setAAD(Buffer.from(associatedData, 'utf8'));
-      decipher.setAuthTag(tag);
-      return Buffer.concat([decipher.update(body), decipher.final()]).toString(
-        'utf8',
-      );
+      return openAesGcm(secret, sealed, Buffer.from(associatedData, 'utf8'));
     } catch {
       throw new CredentialCipherError(
         'undecryptable',

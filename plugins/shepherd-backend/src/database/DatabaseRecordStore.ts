@@ -1,6 +1,7 @@
 import { Page } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Knex } from 'knex';
 import { TableMapping } from './columns';
+import { NamedRecordStore } from './NamedRecordStore';
 import { PageRequest, fetchPage } from './paging';
 import {
   PermissionConditions,
@@ -26,9 +27,10 @@ export const FIXED_AT_CREATION = ['name', 'createdBy', 'createdAt'] as const;
  * are written from the mapping, read through the store's view, found by their id (a UUID),
  * and changed, replaced or deleted by it.
  *
- * Writes are protected: each store offers only those its interface names.
+ * Writes are protected: each store offers only those its interface names (see
+ * {@link DatabaseRecordStore} for the stores that insert records as they are).
  */
-export abstract class DatabaseRecordStore<T extends { id: string }, R = T> {
+export abstract class DatabaseTableStore<T extends { id: string }, R = T> {
   constructor(protected readonly db: Knex) {}
 
   /** The store's table and how its records map to its rows. */
@@ -119,22 +121,45 @@ export abstract class DatabaseRecordStore<T extends { id: string }, R = T> {
     await this.db(this.mapping.table).where({ id: record.id }).update(row);
   }
 
+  /**
+   * Writes the fields a patch sets if, and only if, the record's status is one of `from`;
+   * answers whether it did. The condition is part of the UPDATE, so of concurrent moves
+   * one wins.
+   */
+  protected async transitionRecord(
+    id: string,
+    from: readonly string[],
+    patch: Partial<T>,
+  ): Promise<boolean> {
+    const updated = await this.db(this.mapping.table)
+      .where({ id })
+      .whereIn('status', from)
+      .update(this.mapping.patch(patch));
+    return updated === 1;
+  }
+
   protected async deleteRecord(id: string): Promise<void> {
     await this.db(this.mapping.table).where({ id }).delete();
   }
 }
 
-/**
- * A store of records with a unique name (Systems, namespaces, templates, instance sizes):
- * inserted whole, looked up by name, deleted by id.
- */
-export abstract class DatabaseNamedRecordStore<
-  T extends { id: string; name: string },
-> extends DatabaseRecordStore<T> {
+/** A store whose records are inserted as they are: their row is all they hold. */
+export abstract class DatabaseRecordStore<
+  T extends { id: string },
+  R = T,
+> extends DatabaseTableStore<T, R> {
   async insert(record: T): Promise<void> {
     await this.insertRecord(record);
   }
+}
 
+/** {@link NamedRecordStore} on its table. */
+export abstract class DatabaseNamedRecordStore<
+    T extends { id: string; name: string },
+  >
+  extends DatabaseRecordStore<T>
+  implements NamedRecordStore<T>
+{
   async getByName(name: string): Promise<T | undefined> {
     return this.findOne({ [`${this.mapping.table}.name`]: name });
   }

@@ -71,6 +71,18 @@ export const columns = {
     column<number>(name, value => mibToGib(Number(value)), gibToMib),
 };
 
+/** When a record was created and when it last changed. */
+export const TIMESTAMP_COLUMNS = {
+  createdAt: columns.timestamp('created_at'),
+  updatedAt: columns.timestamp('updated_at'),
+};
+
+/** Who created a record, when, and when it last changed: the records people edit. */
+export const AUTHORSHIP_COLUMNS = {
+  createdBy: columns.text('created_by'),
+  ...TIMESTAMP_COLUMNS,
+};
+
 /** The column of every field of a record. */
 export type ColumnsOf<T> = { [K in keyof T]-?: Column<T[K]> };
 

@@ -66,6 +66,9 @@ function addFilter(
   knex: Knex,
 ): void {
   const matchNothing = () => builder.whereRaw('1 = 0');
+  /** Keeps the rows whose column holds one of the values; without the column, none. */
+  const holdsOneOf = (column: string | undefined, values: string[]) =>
+    column ? builder.whereIn(column, values) : matchNothing();
   switch (filter.kind) {
     case 'member': {
       if (!columns.systemId || filter.claims.length === 0) {
@@ -82,11 +85,7 @@ function addFilter(
       return;
     }
     case 'environment':
-      if (!columns.environment) {
-        matchNothing();
-        return;
-      }
-      builder.whereIn(columns.environment, filter.environments);
+      holdsOneOf(columns.environment, filter.environments);
       return;
     case 'requester':
       if (!columns.requester || filter.claims.length === 0) {
@@ -101,11 +100,7 @@ function addFilter(
       );
       return;
     case 'ticketStatus':
-      if (!columns.ticketStatus) {
-        matchNothing();
-        return;
-      }
-      builder.whereIn(columns.ticketStatus, filter.statuses);
+      holdsOneOf(columns.ticketStatus, filter.statuses);
       return;
     default:
       matchNothing();

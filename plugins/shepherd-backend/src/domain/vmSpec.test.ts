@@ -169,6 +169,20 @@ describe("checkEffectiveSpec and KubeVirt's admission rules", () => {
     ).violations;
   }
 
+  /** Which rules a spec breaks: the code and field of each violation. */
+  function brokenRules(...args: Parameters<typeof violationsOf>) {
+    return violationsOf(...args).map(v => [v.code, v.field]);
+  }
+
+  /** The requested spec with its CPU limit and request replaced. */
+  function withCpu(cores: number) {
+    return {
+      ...requestedSpec(base, dedicated),
+      cpuCores: cores,
+      cpuRequest: cores,
+    };
+  }
+
   it('accepts a dedicated size as it is', () => {
     expect(violationsOf(requestedSpec(base, dedicated))).toEqual([]);
   });
@@ -192,12 +206,7 @@ describe("checkEffectiveSpec and KubeVirt's admission rules", () => {
   });
 
   it("refuses an approver's replacement that makes dedicated cores fractional", () => {
-    const replacement = {
-      ...requestedSpec(base, dedicated),
-      cpuCores: 2.5,
-      cpuRequest: 2.5,
-    };
-    expect(violationsOf(replacement).map(v => [v.code, v.field])).toEqual([
+    expect(brokenRules(withCpu(2.5))).toEqual([
       ['RESOURCE_STEP_INVALID', 'cpuRequest'],
       ['RESOURCE_STEP_INVALID', 'cpuCores'],
     ]);
@@ -260,21 +269,14 @@ describe("checkEffectiveSpec and KubeVirt's admission rules", () => {
       ...dedicated,
       ...pinning,
     } as ShepherdInstanceSize);
-    expect(
-      violationsOf(fractional, { size: pinning }).map(v => [v.code, v.field]),
-    ).toEqual([
+    expect(brokenRules(fractional, { size: pinning })).toEqual([
       ['INVALID_SPEC_OVERRIDES', 'instanceSizeId'],
       ['INVALID_SPEC_OVERRIDES', 'instanceSizeId'],
     ]);
   });
 
   it('reports an invalid shape once, before any KubeVirt rule', () => {
-    const spec = {
-      ...requestedSpec(base, dedicated),
-      cpuCores: 1.3,
-      cpuRequest: 1.3,
-    };
-    expect(violationsOf(spec).map(v => [v.code, v.field])).toEqual([
+    expect(brokenRules(withCpu(1.3))).toEqual([
       ['RESOURCE_STEP_INVALID', 'cpuCores'],
       ['RESOURCE_STEP_INVALID', 'cpuRequest'],
     ]);

@@ -1,8 +1,8 @@
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { TableMapping, columns } from '../database/columns';
+import { TIMESTAMP_COLUMNS, TableMapping, columns } from '../database/columns';
 import { databaseEngineOf } from '../database/engine';
-import { DatabaseRecordStore } from '../database/DatabaseRecordStore';
+import { DatabaseTableStore } from '../database/DatabaseRecordStore';
 import { isUuid, toBool, toCount, toJson } from '../database/rows';
 import { JobRecord, JobStatus, JobsStore, NewJob } from './JobsStore';
 
@@ -29,8 +29,7 @@ const JOBS = new TableMapping<JobRecord>('jobs', {
   lastError: columns.optionalText('last_error'),
   uniqueKey: columns.optionalText('unique_key'),
   concurrencyKey: columns.optionalText('concurrency_key'),
-  createdAt: columns.timestamp('created_at'),
-  updatedAt: columns.timestamp('updated_at'),
+  ...TIMESTAMP_COLUMNS,
   finishedAt: columns.optionalTimestamp('finished_at'),
 });
 
@@ -45,7 +44,7 @@ const NO_LEASE = { lease_owner: null, lease_expires_at: null };
  * single writer, so the same UPDATE … RETURNING statement is atomic there.
  */
 export class DatabaseJobsStore
-  extends DatabaseRecordStore<JobRecord>
+  extends DatabaseTableStore<JobRecord>
   implements JobsStore
 {
   protected readonly mapping = JOBS;

@@ -188,33 +188,21 @@ export function checkKubeVirtAdmission(
         });
       }
     }
-    if (
-      cpuRequest !== undefined &&
-      cpuLimit !== undefined &&
-      cpuRequest !== cpuLimit
-    ) {
-      violations.push({
-        rule: 'dedicatedCpuRequestEqualsLimit',
-        path: `${DOMAIN_PATH}.resources.requests.cpu`,
-        message: `dedicated CPUs need the CPU request to equal the limit, got ${show(
-          requests.cpu,
-        )} and ${show(limits.cpu)}`,
-      });
-    }
-    const memoryRequest = parseKubernetesQuantity(requests.memory);
-    const memoryLimit = parseKubernetesQuantity(limits.memory);
-    if (
-      memoryRequest !== undefined &&
-      memoryLimit !== undefined &&
-      memoryRequest !== memoryLimit
-    ) {
-      violations.push({
-        rule: 'dedicatedCpuRequestEqualsLimit',
-        path: `${DOMAIN_PATH}.resources.requests.memory`,
-        message: `dedicated CPUs need the memory request to equal the limit, got ${show(
-          requests.memory,
-        )} and ${show(limits.memory)}`,
-      });
+    for (const [resource, name] of [
+      ['cpu', 'CPU'],
+      ['memory', 'memory'],
+    ] as const) {
+      const request = parseKubernetesQuantity(requests[resource]);
+      const limit = parseKubernetesQuantity(limits[resource]);
+      if (request !== undefined && limit !== undefined && request !== limit) {
+        violations.push({
+          rule: 'dedicatedCpuRequestEqualsLimit',
+          path: `${DOMAIN_PATH}.resources.requests.${resource}`,
+          message: `dedicated CPUs need the ${name} request to equal the limit, got ${show(
+            requests[resource],
+          )} and ${show(limits[resource])}`,
+        });
+      }
     }
   }
 

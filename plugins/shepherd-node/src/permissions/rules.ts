@@ -160,6 +160,22 @@ function isInEnvironmentRule<
   });
 }
 
+/** IS_REQUESTER on a resource type, `requesterOf` naming who requested a resource. */
+function isRequesterRule<TResource, TResourceType extends string>(
+  resourceRef: FilteredResourceRef<TResource, TResourceType>,
+  requesterOf: (resource: TResource) => string,
+) {
+  return createPermissionRule({
+    name: SHEPHERD_RULE_NAMES.isRequester,
+    description: IS_REQUESTER_DESCRIPTION,
+    resourceRef,
+    paramsSchema: requesterParamsSchema,
+    apply: (resource, { claims }) =>
+      claimsInclude(claims, requesterOf(resource)),
+    toQuery: requesterQuery,
+  });
+}
+
 /** @public */
 export const isSystemMemberOfSystem = isSystemMemberRule(
   shepherdSystemPermissionResourceRef,
@@ -181,14 +197,10 @@ export const isVmInEnvironment = isInEnvironmentRule(
 );
 
 /** @public */
-export const isVmRequester = createPermissionRule({
-  name: SHEPHERD_RULE_NAMES.isRequester,
-  description: IS_REQUESTER_DESCRIPTION,
-  resourceRef: shepherdVmPermissionResourceRef,
-  paramsSchema: requesterParamsSchema,
-  apply: (resource, { claims }) => claimsInclude(claims, resource.createdBy),
-  toQuery: requesterQuery,
-});
+export const isVmRequester = isRequesterRule(
+  shepherdVmPermissionResourceRef,
+  vm => vm.createdBy,
+);
 
 /** @public */
 export const isSystemMemberOfTicket = isSystemMemberRule(
@@ -201,14 +213,10 @@ export const isTicketInEnvironment = isInEnvironmentRule(
 );
 
 /** @public */
-export const isTicketRequester = createPermissionRule({
-  name: SHEPHERD_RULE_NAMES.isRequester,
-  description: IS_REQUESTER_DESCRIPTION,
-  resourceRef: shepherdTicketPermissionResourceRef,
-  paramsSchema: requesterParamsSchema,
-  apply: (resource, { claims }) => claimsInclude(claims, resource.requester),
-  toQuery: requesterQuery,
-});
+export const isTicketRequester = isRequesterRule(
+  shepherdTicketPermissionResourceRef,
+  ticket => ticket.requester,
+);
 
 /** @public */
 export const hasTicketStatus = createPermissionRule({

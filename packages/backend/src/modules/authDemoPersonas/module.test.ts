@@ -46,20 +46,22 @@ describe('authModuleDemoPersonaProvider', () => {
     return server;
   }
 
-  function refresh(server: Awaited<ReturnType<typeof startAuthBackend>>) {
-    return request(server)
+  /**
+   * Asks a fresh auth backend, running with `NODE_ENV=nodeEnv`, for a session as `persona`
+   * (without the persona header when undefined).
+   */
+  async function signIn(persona: string | undefined, nodeEnv = 'development') {
+    process.env.NODE_ENV = nodeEnv;
+    const refresh = request(await startAuthBackend())
       .post('/api/auth/demo-persona/refresh')
       .set('X-Requested-With', 'XMLHttpRequest');
+    return persona === undefined
+      ? refresh
+      : refresh.set(DEMO_PERSONA_HEADER, persona);
   }
 
   it('issues a token for a persona, with its catalog groups', async () => {
-    process.env.NODE_ENV = 'development';
-    const server = await startAuthBackend();
-
-    const response = await refresh(server).set(
-      DEMO_PERSONA_HEADER,
-      'engineer-test',
-    );
+    const response = await signIn('engineer-test');
 
     expect(response.status).toBe(200);
     expect(response.body.profile.displayName).toBe('Engineer (test)');
@@ -75,43 +77,28 @@ describe('authModuleDemoPersonaProvider', () => {
   });
 
   it('asks for a persona when the header is missing', async () => {
-    process.env.NODE_ENV = 'development';
-    const server = await startAuthBackend();
-
-    const response = await refresh(server);
+    const response = await signIn(undefined);
 
     expect(response.status).toBe(401);
     expect(response.body.error.message).toContain(DEMO_PERSONA_HEADER);
   });
 
   it('refuses a name that is not a configured persona', async () => {
-    process.env.NODE_ENV = 'development';
-    const server = await startAuthBackend();
-
-    const response = await refresh(server).set(DEMO_PERSONA_HEADER, 'root');
+    const response = await signIn('root');
 
     expect(response.status).toBe(403);
     expect(response.body.error.message).toBe("'root' is not a demo persona");
   });
 
   it('refuses a persona without a catalog user', async () => {
-    process.env.NODE_ENV = 'development';
-    const server = await startAuthBackend();
-
-    const response = await refresh(server).set(DEMO_PERSONA_HEADER, 'ghost');
+    const response = await signIn('ghost');
 
     expect(response.status).toBe(404);
     expect(response.body.backstageIdentity).toBeUndefined();
   });
 
   it('refuses every sign-in outside development', async () => {
-    process.env.NODE_ENV = 'production';
-    const server = await startAuthBackend();
-
-    const response = await refresh(server).set(
-      DEMO_PERSONA_HEADER,
-      'engineer-test',
-    );
+    const response = await signIn('engineer-test', 'production');
 
     expect(response.status).toBe(403);
     expect(response.body.backstageIdentity).toBeUndefined();

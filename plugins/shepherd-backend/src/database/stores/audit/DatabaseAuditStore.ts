@@ -3,7 +3,7 @@ import {
   Environment,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { TableMapping, columns } from '../../columns';
-import { DatabaseRecordStore } from '../../DatabaseRecordStore';
+import { DatabaseTableStore } from '../../DatabaseRecordStore';
 import { whereEquals, whereIds } from '../../filters';
 import { AuditStore } from './AuditStore';
 
@@ -24,7 +24,7 @@ const AUDIT_LOGS = new TableMapping<AuditLogEntry>('audit_logs', {
 });
 
 export class DatabaseAuditStore
-  extends DatabaseRecordStore<AuditLogEntry>
+  extends DatabaseTableStore<AuditLogEntry>
   implements AuditStore
 {
   protected readonly mapping = AUDIT_LOGS;

@@ -3,8 +3,8 @@ import {
   Environment,
   ShepherdCluster,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { TableMapping, columns } from '../../columns';
-import { DatabaseRecordStore } from '../../DatabaseRecordStore';
+import { AUTHORSHIP_COLUMNS, TableMapping, columns } from '../../columns';
+import { DatabaseTableStore } from '../../DatabaseRecordStore';
 import { whereEquals } from '../../filters';
 import { isUuid } from '../../rows';
 import { ClusterCredentials, ClustersStore } from './ClustersStore';
@@ -30,9 +30,7 @@ const CLUSTERS = new TableMapping<ShepherdCluster>('clusters', {
   defaultStorageClass: columns.optionalText('default_storage_class'),
   credentialKeyId: columns.text(ENCRYPTION_KEY_ID),
   lastCheckedAt: columns.optionalTimestamp('last_checked_at'),
-  createdBy: columns.text('created_by'),
-  createdAt: columns.timestamp('created_at'),
-  updatedAt: columns.timestamp('updated_at'),
+  ...AUTHORSHIP_COLUMNS,
 });
 
 function credentialColumns(credentials: ClusterCredentials) {
@@ -43,7 +41,7 @@ function credentialColumns(credentials: ClusterCredentials) {
 }
 
 export class DatabaseClustersStore
-  extends DatabaseRecordStore<ShepherdCluster>
+  extends DatabaseTableStore<ShepherdCluster>
   implements ClustersStore
 {
   protected readonly mapping = CLUSTERS;

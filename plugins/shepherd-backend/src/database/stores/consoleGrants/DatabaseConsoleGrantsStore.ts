@@ -19,10 +19,6 @@ export class DatabaseConsoleGrantsStore
 {
   protected readonly mapping = CONSOLE_GRANTS;
 
-  async insert(grant: ConsoleGrant) {
-    await this.insertRecord(grant);
-  }
-
   async findActive(vmId: string, userRef: string, now: string) {
     const grants = await this.findAll(
       this.selectRecords()

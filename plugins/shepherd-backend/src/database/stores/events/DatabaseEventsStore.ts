@@ -30,10 +30,6 @@ export class DatabaseEventsStore
 {
   protected readonly mapping = EVENTS;
 
-  async insert(event: ShepherdDomainEvent) {
-    await this.insertRecord(event);
-  }
-
   async listForAggregate(aggregateType: string, aggregateId: string) {
     return this.findAll(
       this.selectRecords()
@@ -62,18 +58,6 @@ export class DatabaseEventsStore
     from: DomainEventStatus[],
     patch: Parameters<EventsStore['transition']>[2],
   ) {
-    const updated = await this.db(EVENTS.table)
-      .where({ id })
-      .whereIn('status', from)
-      .update({
-        status: patch.status,
-        ...(patch.errorMessage !== undefined && {
-          error_message: patch.errorMessage,
-        }),
-        ...(patch.processedAt !== undefined && {
-          processed_at: patch.processedAt,
-        }),
-      });
-    return updated === 1;
+    return this.transitionRecord(id, from, patch);
   }
 }

@@ -2,7 +2,7 @@ import {
   CatalogScope,
   ShepherdInstanceSize,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { TableMapping, columns } from '../../columns';
+import { AUTHORSHIP_COLUMNS, TableMapping, columns } from '../../columns';
 import {
   DatabaseNamedRecordStore,
   FIXED_AT_CREATION,
@@ -31,9 +31,7 @@ const INSTANCE_SIZES = new TableMapping<ShepherdInstanceSize>(
     requiresHugepages: columns.boolean('requires_hugepages'),
     hugepagesSize: columns.optionalText('hugepages_size'),
     specOverrides: columns.json<Record<string, unknown>>('spec_overrides', {}),
-    createdBy: columns.text('created_by'),
-    createdAt: columns.timestamp('created_at'),
-    updatedAt: columns.timestamp('updated_at'),
+    ...AUTHORSHIP_COLUMNS,
   },
 );
 

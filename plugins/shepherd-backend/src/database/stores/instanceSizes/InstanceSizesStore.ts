@@ -1,3 +1,4 @@
+import { NamedRecordStore } from '../../NamedRecordStore';
 import { PageRequest } from '../../paging';
 import {
   CatalogScope,
@@ -5,10 +6,8 @@ import {
   ShepherdInstanceSize,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 
-export interface InstanceSizesStore {
-  insert(size: ShepherdInstanceSize): Promise<void>;
-  get(id: string): Promise<ShepherdInstanceSize | undefined>;
-  getByName(name: string): Promise<ShepherdInstanceSize | undefined>;
+export interface InstanceSizesStore
+  extends NamedRecordStore<ShepherdInstanceSize> {
   list(
     options: PageRequest & {
       enabled?: boolean;
@@ -17,5 +16,4 @@ export interface InstanceSizesStore {
   ): Promise<Page<ShepherdInstanceSize>>;
   /** Writes every field of the instance size (identified by its id) as given. */
   replace(size: ShepherdInstanceSize): Promise<void>;
-  delete(id: string): Promise<void>;
 }

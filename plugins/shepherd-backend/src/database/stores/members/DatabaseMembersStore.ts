@@ -2,7 +2,7 @@ import {
   MemberRole,
   SystemMember,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { TableMapping, columns } from '../../columns';
+import { TIMESTAMP_COLUMNS, TableMapping, columns } from '../../columns';
 import { DatabaseRecordStore } from '../../DatabaseRecordStore';
 import { MembersStore } from './MembersStore';
 
@@ -12,8 +12,7 @@ const MEMBERS = new TableMapping<SystemMember>('system_members', {
   memberRef: columns.text('member_ref'),
   role: columns.text<MemberRole>('role'),
   grantedBy: columns.text('granted_by'),
-  createdAt: columns.timestamp('created_at'),
-  updatedAt: columns.timestamp('updated_at'),
+  ...TIMESTAMP_COLUMNS,
 });
 
 export class DatabaseMembersStore
@@ -49,10 +48,6 @@ export class DatabaseMembersStore
   /** The member of an id, looked up as given (members are not checked for a UUID first). */
   async get(id: string) {
     return this.findOne({ id });
-  }
-
-  async insert(member: SystemMember) {
-    await this.insertRecord(member);
   }
 
   async updateRole(id: string, patch: { role: MemberRole; updatedAt: string }) {

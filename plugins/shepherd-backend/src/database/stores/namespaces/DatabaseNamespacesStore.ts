@@ -2,7 +2,7 @@ import {
   Environment,
   ShepherdNamespace,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { TableMapping, columns } from '../../columns';
+import { AUTHORSHIP_COLUMNS, TableMapping, columns } from '../../columns';
 import { DatabaseNamedRecordStore } from '../../DatabaseRecordStore';
 import { whereEquals } from '../../filters';
 import { NamespacesStore } from './NamespacesStore';
@@ -13,9 +13,7 @@ const NAMESPACES = new TableMapping<ShepherdNamespace>('namespaces', {
   environment: columns.text<Environment>('environment'),
   description: columns.text('description'),
   enabled: columns.boolean('enabled'),
-  createdBy: columns.text('created_by'),
-  createdAt: columns.timestamp('created_at'),
-  updatedAt: columns.timestamp('updated_at'),
+  ...AUTHORSHIP_COLUMNS,
 });
 
 export class DatabaseNamespacesStore

@@ -1,3 +1,4 @@
+import { NamedRecordStore } from '../../NamedRecordStore';
 import { PermissionConditions } from '../../permissionFilter';
 import { PageRequest } from '../../paging';
 import {
@@ -6,10 +7,7 @@ import {
   ShepherdNamespace,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 
-export interface NamespacesStore {
-  insert(namespace: ShepherdNamespace): Promise<void>;
-  get(id: string): Promise<ShepherdNamespace | undefined>;
-  getByName(name: string): Promise<ShepherdNamespace | undefined>;
+export interface NamespacesStore extends NamedRecordStore<ShepherdNamespace> {
   list(
     options: PageRequest & {
       environment?: Environment;
@@ -25,5 +23,4 @@ export interface NamespacesStore {
       updatedAt: string;
     },
   ): Promise<void>;
-  delete(id: string): Promise<void>;
 }

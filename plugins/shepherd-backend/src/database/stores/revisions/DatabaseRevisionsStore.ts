@@ -20,10 +20,6 @@ export class DatabaseRevisionsStore
 {
   protected readonly mapping = REVISIONS;
 
-  async insert(revision: VmRevision) {
-    await this.insertRecord(revision);
-  }
-
   async listForVm(vmId: string) {
     return this.findAll(
       this.selectRecords().where({ vm_id: vmId }).orderBy('revision'),

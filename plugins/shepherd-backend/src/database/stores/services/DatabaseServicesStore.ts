@@ -1,5 +1,5 @@
 import { ShepherdService } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { TableMapping, columns } from '../../columns';
+import { AUTHORSHIP_COLUMNS, TableMapping, columns } from '../../columns';
 import { DatabaseRecordStore, RecordView } from '../../DatabaseRecordStore';
 import {
   whereContains,
@@ -19,9 +19,7 @@ const SERVICES = new TableMapping<StoredService>('services', {
   description: columns.text('description'),
   entityRef: columns.optionalText('entity_ref'),
   nextInstanceIndex: columns.number('next_instance_index'),
-  createdBy: columns.text('created_by'),
-  createdAt: columns.timestamp('created_at'),
-  updatedAt: columns.timestamp('updated_at'),
+  ...AUTHORSHIP_COLUMNS,
 });
 
 /** Services with the name of their System. */
@@ -44,10 +42,6 @@ export class DatabaseServicesStore
 
   protected get view() {
     return SERVICE_VIEW;
-  }
-
-  async insert(service: StoredService) {
-    await this.insertRecord(service);
   }
 
   async getByName(systemId: string, name: string) {

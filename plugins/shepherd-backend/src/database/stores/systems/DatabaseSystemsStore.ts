@@ -1,5 +1,5 @@
 import { ShepherdSystem } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { TableMapping, columns } from '../../columns';
+import { AUTHORSHIP_COLUMNS, TableMapping, columns } from '../../columns';
 import { DatabaseNamedRecordStore } from '../../DatabaseRecordStore';
 import { whereContains, whereEqualsIgnoringCase } from '../../filters';
 import { SystemsStore } from './SystemsStore';
@@ -9,9 +9,7 @@ const SYSTEMS = new TableMapping<ShepherdSystem>('systems', {
   name: columns.text('name'),
   description: columns.text('description'),
   entityRef: columns.optionalText('entity_ref'),
-  createdBy: columns.text('created_by'),
-  createdAt: columns.timestamp('created_at'),
-  updatedAt: columns.timestamp('updated_at'),
+  ...AUTHORSHIP_COLUMNS,
 });
 
 export class DatabaseSystemsStore

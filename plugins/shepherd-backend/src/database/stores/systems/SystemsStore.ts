@@ -1,3 +1,4 @@
+import { NamedRecordStore } from '../../NamedRecordStore';
 import { PermissionConditions } from '../../permissionFilter';
 import { PageRequest } from '../../paging';
 import {
@@ -5,10 +6,7 @@ import {
   ShepherdSystem,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 
-export interface SystemsStore {
-  insert(system: ShepherdSystem): Promise<void>;
-  get(id: string): Promise<ShepherdSystem | undefined>;
-  getByName(name: string): Promise<ShepherdSystem | undefined>;
+export interface SystemsStore extends NamedRecordStore<ShepherdSystem> {
   getByEntityRef(entityRef: string): Promise<ShepherdSystem | undefined>;
   list(
     options: PageRequest & {
@@ -22,5 +20,4 @@ export interface SystemsStore {
     id: string,
     patch: { description: string; updatedAt: string },
   ): Promise<void>;
-  delete(id: string): Promise<void>;
 }

@@ -4,7 +4,7 @@ import {
   TemplateSourceType,
   TemplateStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { TableMapping, columns } from '../../columns';
+import { AUTHORSHIP_COLUMNS, TableMapping, columns } from '../../columns';
 import {
   DatabaseNamedRecordStore,
   FIXED_AT_CREATION,
@@ -26,9 +26,7 @@ const TEMPLATES = new TableMapping<ShepherdTemplate>('templates', {
   cloudInit: columns.optionalText('cloud_init'),
   osFamily: columns.text('os_family'),
   osVersion: columns.text('os_version'),
-  createdBy: columns.text('created_by'),
-  createdAt: columns.timestamp('created_at'),
-  updatedAt: columns.timestamp('updated_at'),
+  ...AUTHORSHIP_COLUMNS,
 });
 
 export class DatabaseTemplatesStore

@@ -1,3 +1,4 @@
+import { NamedRecordStore } from '../../NamedRecordStore';
 import { PageRequest } from '../../paging';
 import {
   CatalogScope,
@@ -6,10 +7,7 @@ import {
   TemplateStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 
-export interface TemplatesStore {
-  insert(template: ShepherdTemplate): Promise<void>;
-  get(id: string): Promise<ShepherdTemplate | undefined>;
-  getByName(name: string): Promise<ShepherdTemplate | undefined>;
+export interface TemplatesStore extends NamedRecordStore<ShepherdTemplate> {
   list(
     options: PageRequest & {
       statuses?: TemplateStatus[];
@@ -18,5 +16,4 @@ export interface TemplatesStore {
   ): Promise<Page<ShepherdTemplate>>;
   /** Writes every field of the template (identified by its id) as given. */
   replace(template: ShepherdTemplate): Promise<void>;
-  delete(id: string): Promise<void>;
 }

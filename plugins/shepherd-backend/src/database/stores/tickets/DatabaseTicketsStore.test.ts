@@ -2,6 +2,7 @@ import { ShepherdService } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { createMigratedStores } from '../../__testUtils__/migratedStores';
+import { ShepherdStore } from '../../ShepherdStore';
 import { NewTicket } from './TicketsStore';
 
 jest.setTimeout(60_000);
@@ -22,6 +23,12 @@ describe('DatabaseTicketsStore', () => {
 
   const page = { offset: 0, limit: 20 };
   const ids = (tickets: Array<{ id: string }>) => tickets.map(t => t.id);
+  /** The ids of the first page of tickets a filter keeps. */
+  const listIds = async (store: ShepherdStore, filter: object) =>
+    ids((await store.tickets.list({ ...page, ...filter })).items);
+  /** Tickets created at the same time, in the order of the list: by id, descending. */
+  const sorted = (...tickets: Array<{ id: string }>) =>
+    ids(tickets).sort().reverse();
 
   it.each(databases.eachSupportedId())(
     'lists the newest first, ties by id, and the oldest first on request, %p',
@@ -95,11 +102,7 @@ describe('DatabaseTicketsStore', () => {
         status: 'REJECTED',
       });
 
-      // Created at the same time: in the order of their ids.
-      const list = async (filter: object) =>
-        ids((await store.tickets.list({ ...page, ...filter })).items);
-      const sorted = (...tickets: Array<{ id: string }>) =>
-        ids(tickets).sort().reverse();
+      const list = (filter: object) => listIds(store, filter);
 
       expect(await list({ statuses: ['PENDING'] })).toEqual(
         sorted(pendingCreate, pendingDelete),
@@ -134,11 +137,7 @@ describe('DatabaseTicketsStore', () => {
         vmId: randomUUID(),
       });
 
-      // Created at the same time: in the order of their ids.
-      const list = async (filter: object) =>
-        ids((await store.tickets.list({ ...page, ...filter })).items);
-      const sorted = (...tickets: Array<{ id: string }>) =>
-        ids(tickets).sort().reverse();
+      const list = (filter: object) => listIds(store, filter);
 
       expect(await list({ vmId })).toEqual(sorted(ofVm));
       expect(await list({ serviceId: service.id })).toEqual(

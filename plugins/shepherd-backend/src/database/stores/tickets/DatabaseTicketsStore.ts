@@ -5,8 +5,8 @@ import {
   TicketOperation,
   TicketStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { TableMapping, columns } from '../../columns';
-import { DatabaseRecordStore } from '../../DatabaseRecordStore';
+import { TIMESTAMP_COLUMNS, TableMapping, columns } from '../../columns';
+import { DatabaseTableStore } from '../../DatabaseRecordStore';
 import { whereEquals, whereIds, whereOneOf } from '../../filters';
 import { NewTicket, TicketsStore } from './TicketsStore';
 
@@ -43,13 +43,12 @@ const TICKETS = new TableMapping<ShepherdTicket>('tickets', {
       'modified_spec',
     ),
   grantMinutes: columns.optionalNumber('grant_minutes'),
-  createdAt: columns.timestamp('created_at'),
-  updatedAt: columns.timestamp('updated_at'),
+  ...TIMESTAMP_COLUMNS,
   decidedAt: columns.optionalTimestamp('decided_at'),
 });
 
 export class DatabaseTicketsStore
-  extends DatabaseRecordStore<ShepherdTicket>
+  extends DatabaseTableStore<ShepherdTicket>
   implements TicketsStore
 {
   protected readonly mapping = TICKETS;
@@ -98,10 +97,6 @@ export class DatabaseTicketsStore
     from: TicketStatus[],
     patch: Parameters<TicketsStore['transition']>[2],
   ) {
-    const updated = await this.db(TICKETS.table)
-      .where({ id })
-      .whereIn('status', from)
-      .update(TICKETS.patch(patch));
-    return updated === 1;
+    return this.transitionRecord(id, from, patch);
   }
 }

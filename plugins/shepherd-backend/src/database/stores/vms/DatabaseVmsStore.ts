@@ -3,7 +3,7 @@ import {
   ShepherdVm,
   VmStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { TableMapping, columns } from '../../columns';
+import { TIMESTAMP_COLUMNS, TableMapping, columns } from '../../columns';
 import { DatabaseRecordStore, RecordView } from '../../DatabaseRecordStore';
 import {
   whereContains,
@@ -36,8 +36,7 @@ const VMS = new TableMapping<NewVm>('vms', {
   memoryRequestGi: columns.gib('memory_request_mib'),
   diskGb: columns.number('disk_gb'),
   storageClass: columns.optionalText('storage_class'),
-  createdAt: columns.timestamp('created_at'),
-  updatedAt: columns.timestamp('updated_at'),
+  ...TIMESTAMP_COLUMNS,
 });
 
 /** VMs with the names of their System, Service and cluster. */
@@ -68,10 +67,6 @@ export class DatabaseVmsStore
 
   protected get view() {
     return VM_VIEW;
-  }
-
-  async insert(vm: NewVm) {
-    await this.insertRecord(vm);
   }
 
   async list(options: Parameters<VmsStore['list']>[0]) {
