@@ -28,11 +28,7 @@ describe('POST /v1/vms/{vmId}/console/sessions', () => {
 
     beforeEach(async () => {
       api = await startShepherdApi({ databases, databaseId, config: CONFIG });
-      const system = await api.fixtures.system({
-        name: 'shop',
-        members: [['group:default/team-payments', 'owner']],
-      });
-      service = await api.fixtures.service(system, { name: 'cart' });
+      service = await api.fixtures.teamService();
       await api.fixtures.namespace({ name: 'dev', environment: 'test' });
       await api.fixtures.namespace({ name: 'prd', environment: 'prod' });
       clusters = {

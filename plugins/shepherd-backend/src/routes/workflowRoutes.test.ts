@@ -26,11 +26,7 @@ describe('VM requests, tickets and approvals API', () => {
         databaseId,
         config: { shepherd: { approvers: ['group:default/approvers'] } },
       });
-      const system = await api.fixtures.system({
-        name: 'shop',
-        members: [['group:default/team-payments', 'owner']],
-      });
-      service = await api.fixtures.service(system, { name: 'cart' });
+      service = await api.fixtures.teamService();
       await api.fixtures.namespace({ name: 'dev', environment: 'test' });
       await api.fixtures.namespace({ name: 'prd', environment: 'prod' });
       template = await api.fixtures.template({ name: 'fedora' });

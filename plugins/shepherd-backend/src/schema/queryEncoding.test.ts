@@ -32,11 +32,7 @@ describe('query strings of the API', () => {
 
     beforeEach(async () => {
       api = await startShepherdApi({ databases, databaseId });
-      const system = await api.fixtures.system({
-        name: 'shop',
-        members: [['group:default/team-payments', 'owner']],
-      });
-      service = await api.fixtures.service(system, { name: 'cart' });
+      service = await api.fixtures.teamService();
     });
 
     afterEach(async () => {
