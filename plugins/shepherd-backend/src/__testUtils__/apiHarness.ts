@@ -32,6 +32,7 @@ import request from 'supertest';
 import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
 import { shepherdPlugin } from '../plugin';
 import { Fixtures } from './fixtures';
+import { createTestDatabases } from './testDatabases';
 import { ownershipOf, shepherdTestPolicy, userRef } from './testPolicy';
 
 type Policy = (
@@ -209,3 +210,34 @@ export async function startShepherdApi(options: {
 }
 
 export type ShepherdApi = Awaited<ReturnType<typeof startShepherdApi>>;
+
+/** The database a suite of {@link describeShepherdApi} runs on. */
+export interface ApiTestDatabase {
+  databases: TestDatabases;
+  databaseId: TestDatabaseId;
+}
+
+/**
+ * Declares `suite` once per supported database (`on 'SQLITE_3'`, …), each test against a
+ * plugin of its own, started with `options` and stopped after the test. `api` is filled in
+ * with the current test's plugin before the suite's own `beforeEach` hooks run.
+ */
+export function describeShepherdApi(
+  options: Omit<Parameters<typeof startShepherdApi>[0], keyof ApiTestDatabase>,
+  suite: (api: ShepherdApi, database: ApiTestDatabase) => void,
+) {
+  const databases = createTestDatabases();
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    const api = {} as ShepherdApi;
+    beforeEach(async () => {
+      Object.assign(
+        api,
+        await startShepherdApi({ ...options, databases, databaseId }),
+      );
+    });
+    afterEach(async () => {
+      await api.backend.stop();
+    });
+    suite(api, { databases, databaseId });
+  });
+}

@@ -70,6 +70,18 @@ export class Fixtures {
     return { ...service, systemName: system.name };
   }
 
+  /**
+   * The Service 'cart' of the System 'shop', which the team of the API tests' engineers
+   * (group:default/team-payments) owns.
+   */
+  async teamService(): Promise<ShepherdService> {
+    const shop = await this.system({
+      name: 'shop',
+      members: [['group:default/team-payments', 'owner']],
+    });
+    return this.service(shop, { name: 'cart' });
+  }
+
   async namespace(
     overrides: Partial<ShepherdNamespace> = {},
   ): Promise<ShepherdNamespace> {

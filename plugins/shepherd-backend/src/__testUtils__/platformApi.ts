@@ -1,8 +1,10 @@
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { ShepherdService } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Response, Test } from 'supertest';
-import { ShepherdApi, startShepherdApi } from './apiHarness';
-import { createTestDatabases } from './testDatabases';
+import {
+  ApiTestDatabase,
+  ShepherdApi,
+  describeShepherdApi,
+} from './apiHarness';
 
 /** The configuration the platform API tests start the plugin with: one credentials key. */
 export const ENCRYPTION_CONFIG = {
@@ -48,53 +50,26 @@ export async function expectRefusedToNonAdmins(
 }
 
 /**
- * Starts the plugin with {@link ENCRYPTION_CONFIG} and seeds a Service (in a System of its
- * own) that VMs and requests of the test can belong to.
- */
-export async function startPlatformApi(
-  databases: TestDatabases,
-  databaseId: TestDatabaseId,
-): Promise<{ api: ShepherdApi; service: ShepherdService }> {
-  const api = await startShepherdApi({
-    databases,
-    databaseId,
-    config: ENCRYPTION_CONFIG,
-  });
-  const service = await api.fixtures.service(await api.fixtures.system());
-  return { api, service };
-}
-
-/** The database a suite of {@link describePlatformApi} runs on. */
-export interface PlatformApiDatabase {
-  databases: TestDatabases;
-  databaseId: TestDatabaseId;
-}
-
-/**
- * Declares `suite` once per supported database (`on 'SQLITE_3'`, …), each test against a
- * plugin of its own from {@link startPlatformApi}, stopped after it. `api` and `service`
- * are filled in with the current test's before each test.
+ * Declares `suite` once per supported database, each test against a plugin of its own started
+ * with {@link ENCRYPTION_CONFIG}, and a Service (in a System of its own) that the test's VMs
+ * and requests can belong to. `api` and `service` are the current test's.
  */
 export function describePlatformApi(
   suite: (
     api: ShepherdApi,
     service: ShepherdService,
-    database: PlatformApiDatabase,
+    database: ApiTestDatabase,
   ) => void,
 ) {
-  const databases = createTestDatabases();
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    const api = {} as ShepherdApi;
+  describeShepherdApi({ config: ENCRYPTION_CONFIG }, (api, database) => {
     const service = {} as ShepherdService;
     beforeEach(async () => {
-      const started = await startPlatformApi(databases, databaseId);
-      Object.assign(api, started.api);
-      Object.assign(service, started.service);
+      Object.assign(
+        service,
+        await api.fixtures.service(await api.fixtures.system()),
+      );
     });
-    afterEach(async () => {
-      await api.backend.stop();
-    });
-    suite(api, service, { databases, databaseId });
+    suite(api, service, database);
   });
 }
 

@@ -23,11 +23,7 @@ export async function seedSimulatedCluster(
   api: ShepherdApi,
   sim: KubevirtSimulator,
 ): Promise<SimulatedClusterWorld> {
-  const system = await api.fixtures.system({
-    name: 'shop',
-    members: [['group:default/team-payments', 'owner']],
-  });
-  const service = await api.fixtures.service(system, { name: 'cart' });
+  const service = await api.fixtures.teamService();
   await api.fixtures.namespace({ name: 'dev', environment: 'test' });
   const template = await api.fixtures.template({ name: 'fedora' });
   const size = await api.fixtures.instanceSize({

@@ -26,6 +26,7 @@ import { PermanentJobError } from '../queue/JobWorker';
 import {
   conflict,
   invalidInput,
+  found,
   notFound,
   writeUnique,
 } from '../service/errors';
@@ -300,11 +301,13 @@ export function vmCreation({
     verb: () => 'request VMs for',
 
     async loadTarget({ input }) {
-      const service = await store.services.get(input.serviceId);
-      if (!service) throw notFound('Service');
-      const namespace = await store.namespaces.getByName(input.namespace);
-      if (!namespace) throw notFound('Namespace');
-      return { service, namespace };
+      return {
+        service: found(await store.services.get(input.serviceId), 'Service'),
+        namespace: found(
+          await store.namespaces.getByName(input.namespace),
+          'Namespace',
+        ),
+      };
     },
 
     async prepare({ actor, target: { service, namespace }, input }) {
@@ -319,8 +322,10 @@ export function vmCreation({
       if (!template || template.status === 'archived') {
         throw notFound('Template');
       }
-      const size = await store.instanceSizes.get(input.instanceSizeId);
-      if (!size) throw notFound('Instance size');
+      const size = found(
+        await store.instanceSizes.get(input.instanceSizeId),
+        'Instance size',
+      );
       checkResourceSteps(input);
       const request: VmRequestSpec = {
         serviceId: service.id,

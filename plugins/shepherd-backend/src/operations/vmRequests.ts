@@ -4,7 +4,7 @@ import {
   isResourceStep,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdStore } from '../database/ShepherdStore';
-import { conflict, invalidInput, notFound } from '../service/errors';
+import { conflict, invalidInput, found } from '../service/errors';
 import { UnitOfWork } from '../service/GovernanceContext';
 
 /** The reason a request must give; approvers and the audit log read it. */
@@ -42,9 +42,7 @@ export async function loadVm(
   store: Pick<ShepherdStore, 'vms'>,
   vmId: string,
 ): Promise<ShepherdVm> {
-  const vm = await store.vms.get(vmId);
-  if (!vm) throw notFound('VM');
-  return vm;
+  return found(await store.vms.get(vmId), 'VM');
 }
 
 /** The ticket fields that say which VM a request is about. */

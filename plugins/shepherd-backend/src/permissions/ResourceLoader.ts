@@ -31,56 +31,64 @@ export type VmRecord = Pick<
 export class ResourceLoader {
   constructor(private readonly store: Pick<ShepherdStore, 'members'>) {}
 
-  async #bindings(systemIds: string[]) {
+  /** `records` in the shape their rules evaluate (`shape`), each with the members of its System. */
+  async #withMembers<R, S>(
+    records: R[],
+    systemIdOf: (record: R) => string,
+    shape: (record: R) => S,
+  ): Promise<Array<S & { members: ShepherdMemberBinding[] }>> {
     const members = await this.store.members.listForSystems([
-      ...new Set(systemIds),
+      ...new Set(records.map(systemIdOf)),
     ]);
-    return (systemId: string) => toBindings(members.get(systemId));
-  }
-
-  async systems(systems: ShepherdSystem[]): Promise<ShepherdSystemResource[]> {
-    const bindings = await this.#bindings(systems.map(s => s.id));
-    return systems.map(s => ({
-      id: s.id,
-      name: s.name,
-      members: bindings(s.id),
+    return records.map(record => ({
+      ...shape(record),
+      members: toBindings(members.get(systemIdOf(record))),
     }));
   }
 
-  async services(
-    services: ShepherdService[],
-  ): Promise<ShepherdServiceResource[]> {
-    const bindings = await this.#bindings(services.map(s => s.systemId));
-    return services.map(s => ({
-      id: s.id,
-      systemId: s.systemId,
-      members: bindings(s.systemId),
-    }));
+  systems(systems: ShepherdSystem[]): Promise<ShepherdSystemResource[]> {
+    return this.#withMembers(
+      systems,
+      s => s.id,
+      s => ({ id: s.id, name: s.name }),
+    );
   }
 
-  async vms(vms: VmRecord[]): Promise<ShepherdVmResource[]> {
-    const bindings = await this.#bindings(vms.map(vm => vm.systemId));
-    return vms.map(vm => ({
-      id: vm.id,
-      systemId: vm.systemId,
-      serviceId: vm.serviceId,
-      environment: vm.environment,
-      createdBy: vm.createdBy,
-      members: bindings(vm.systemId),
-    }));
+  services(services: ShepherdService[]): Promise<ShepherdServiceResource[]> {
+    return this.#withMembers(
+      services,
+      s => s.systemId,
+      s => ({ id: s.id, systemId: s.systemId }),
+    );
   }
 
-  async tickets(tickets: ShepherdTicket[]): Promise<ShepherdTicketResource[]> {
-    const bindings = await this.#bindings(tickets.map(t => t.systemId));
-    return tickets.map(t => ({
-      id: t.id,
-      systemId: t.systemId,
-      environment: t.environment,
-      requester: t.requester,
-      status: t.status,
-      operation: t.operation,
-      members: bindings(t.systemId),
-    }));
+  vms(vms: VmRecord[]): Promise<ShepherdVmResource[]> {
+    return this.#withMembers(
+      vms,
+      vm => vm.systemId,
+      vm => ({
+        id: vm.id,
+        systemId: vm.systemId,
+        serviceId: vm.serviceId,
+        environment: vm.environment,
+        createdBy: vm.createdBy,
+      }),
+    );
+  }
+
+  tickets(tickets: ShepherdTicket[]): Promise<ShepherdTicketResource[]> {
+    return this.#withMembers(
+      tickets,
+      t => t.systemId,
+      t => ({
+        id: t.id,
+        systemId: t.systemId,
+        environment: t.environment,
+        requester: t.requester,
+        status: t.status,
+        operation: t.operation,
+      }),
+    );
   }
 
   namespaces(namespaces: ShepherdNamespace[]): ShepherdNamespaceResource[] {

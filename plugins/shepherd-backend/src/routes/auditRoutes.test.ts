@@ -1,26 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { randomUUID } from 'node:crypto';
-import { startShepherdApi, ShepherdApi } from '../__testUtils__/apiHarness';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { describeShepherdApi } from '../__testUtils__/apiHarness';
 import { AuditRecord, AuditRecorder } from '../service/audit/AuditRecorder';
 import { REDACTED } from '../service/audit/redact';
 
 jest.setTimeout(60_000);
 
 describe('Audit log API', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let api: ShepherdApi;
-
-    beforeEach(async () => {
-      api = await startShepherdApi({ databases, databaseId });
-    });
-
-    afterEach(async () => {
-      await api.backend.stop();
-    });
-
+  describeShepherdApi({}, api => {
     /** Writes an entry the way use cases do, at the given time. */
     async function record(at: string, entry: Partial<AuditRecord> = {}) {
       const recorder = new AuditRecorder(

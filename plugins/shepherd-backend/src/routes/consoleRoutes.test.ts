@@ -2,7 +2,10 @@ import {
   ShepherdCluster,
   ShepherdService,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdApi, startShepherdApi } from '../__testUtils__/apiHarness';
+import {
+  describeShepherdApi,
+  startShepherdApi,
+} from '../__testUtils__/apiHarness';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { ConsoleTokenSealer, hashUserRef } from '../crypto/ConsoleTokenSealer';
 
@@ -19,20 +22,12 @@ const CONFIG = {
 };
 
 describe('POST /v1/vms/{vmId}/console/sessions', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let api: ShepherdApi;
+  describeShepherdApi({ config: CONFIG }, api => {
     let service: ShepherdService;
     let clusters: Record<'test' | 'prod', ShepherdCluster>;
 
     beforeEach(async () => {
-      api = await startShepherdApi({ databases, databaseId, config: CONFIG });
-      const system = await api.fixtures.system({
-        name: 'shop',
-        members: [['group:default/team-payments', 'owner']],
-      });
-      service = await api.fixtures.service(system, { name: 'cart' });
+      service = await api.fixtures.teamService();
       await api.fixtures.namespace({ name: 'dev', environment: 'test' });
       await api.fixtures.namespace({ name: 'prd', environment: 'prod' });
       clusters = {
@@ -45,10 +40,6 @@ describe('POST /v1/vms/{vmId}/console/sessions', () => {
           environment: 'prod',
         }),
       };
-    });
-
-    afterEach(async () => {
-      await api.backend.stop();
     });
 
     const vm = (environment: 'test' | 'prod', overrides: object = {}) =>
@@ -232,24 +223,23 @@ describe('POST /v1/vms/{vmId}/console/sessions', () => {
     });
   });
 
+  const databases = createTestDatabases();
+
   it('answers 503 without an encryption key', async () => {
     const api = await startShepherdApi({
       databases,
       databaseId: 'SQLITE_3',
     });
     try {
-      const system = await api.fixtures.system({
-        name: 'shop',
-        members: [['group:default/team-payments', 'owner']],
-      });
+      const service = await api.fixtures.teamService();
       const cluster = await api.fixtures.cluster({
         name: 'test-a',
         environment: 'test',
       });
-      const running = await api.fixtures.vm(
-        await api.fixtures.service(system, { name: 'cart' }),
-        { name: 'dev-shop-cart-01', clusterId: cluster.id },
-      );
+      const running = await api.fixtures.vm(service, {
+        name: 'dev-shop-cart-01',
+        clusterId: cluster.id,
+      });
       await api
         .as('engineer-test')
         .post(`/v1/vms/${running.id}/console/requests`)

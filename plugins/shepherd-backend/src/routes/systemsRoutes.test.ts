@@ -1,5 +1,4 @@
-import { startShepherdApi, ShepherdApi } from '../__testUtils__/apiHarness';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { describeShepherdApi } from '../__testUtils__/apiHarness';
 
 jest.setTimeout(60_000);
 
@@ -30,24 +29,13 @@ const WEBSITE_COMPONENT = {
   },
 };
 
+/** The catalog the API reads Systems and Components from. */
+const CATALOG_ENTITIES = {
+  entities: [PAYMENTS_SYSTEM, LEDGER_COMPONENT, WEBSITE_COMPONENT],
+};
+
 describe('Systems, members and Services API', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let api: ShepherdApi;
-
-    beforeEach(async () => {
-      api = await startShepherdApi({
-        databases,
-        databaseId,
-        entities: [PAYMENTS_SYSTEM, LEDGER_COMPONENT, WEBSITE_COMPONENT],
-      });
-    });
-
-    afterEach(async () => {
-      await api.backend.stop();
-    });
-
+  describeShepherdApi(CATALOG_ENTITIES, api => {
     async function createSystem(persona = 'engineer-test', body: object = {}) {
       const response = await api
         .as(persona)
@@ -129,7 +117,10 @@ describe('Systems, members and Services API', () => {
         .post('/v1/systems')
         .send({ name });
       expect(response.status).toBe(400);
-      expect(response.body.error).toMatchObject({ name: 'InputError', code });
+      expect(response.body.error).toMatchObject({
+        name: 'InputError',
+        code,
+      });
       expect(
         (await api.store.systems.list({ offset: 0, limit: 10 })).totalItems,
       ).toBe(0);

@@ -4,16 +4,17 @@ import {
   ShepherdService,
   ShepherdTemplate,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdApi, startShepherdApi } from '../__testUtils__/apiHarness';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { describeShepherdApi } from '../__testUtils__/apiHarness';
 
 jest.setTimeout(90_000);
 
-describe('VM requests, tickets and approvals API', () => {
-  const databases = createTestDatabases();
+/** The workbench notifies the approvers group of new requests. */
+const WITH_APPROVERS = {
+  config: { shepherd: { approvers: ['group:default/approvers'] } },
+};
 
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let api: ShepherdApi;
+describe('VM requests, tickets and approvals API', () => {
+  describeShepherdApi(WITH_APPROVERS, api => {
     let service: ShepherdService;
     let template: ShepherdTemplate;
     let size: ShepherdInstanceSize;
@@ -21,16 +22,7 @@ describe('VM requests, tickets and approvals API', () => {
     let prodCluster: ShepherdCluster;
 
     beforeEach(async () => {
-      api = await startShepherdApi({
-        databases,
-        databaseId,
-        config: { shepherd: { approvers: ['group:default/approvers'] } },
-      });
-      const system = await api.fixtures.system({
-        name: 'shop',
-        members: [['group:default/team-payments', 'owner']],
-      });
-      service = await api.fixtures.service(system, { name: 'cart' });
+      service = await api.fixtures.teamService();
       await api.fixtures.namespace({ name: 'dev', environment: 'test' });
       await api.fixtures.namespace({ name: 'prd', environment: 'prod' });
       template = await api.fixtures.template({ name: 'fedora' });
@@ -52,10 +44,6 @@ describe('VM requests, tickets and approvals API', () => {
         name: 'prod-a',
         environment: 'prod',
       });
-    });
-
-    afterEach(async () => {
-      await api.backend.stop();
     });
 
     function requestBody(overrides: object = {}) {
@@ -190,7 +178,10 @@ describe('VM requests, tickets and approvals API', () => {
         'vm.request',
       ]);
       expect(api.notifications[1]).toMatchObject({
-        recipients: { type: 'entity', entityRef: 'user:default/engineer-test' },
+        recipients: {
+          type: 'entity',
+          entityRef: 'user:default/engineer-test',
+        },
         payload: expect.objectContaining({
           title: expect.stringContaining('Approved'),
         }),

@@ -1,6 +1,5 @@
 import { ShepherdService } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdApi, startShepherdApi } from '../__testUtils__/apiHarness';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { describeShepherdApi } from '../__testUtils__/apiHarness';
 import { withCanonicalQuery } from './queryEncoding';
 
 jest.setTimeout(60_000);
@@ -24,23 +23,11 @@ describe('withCanonicalQuery', () => {
 });
 
 describe('query strings of the API', () => {
-  const databases = createTestDatabases();
-
-  describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let api: ShepherdApi;
+  describeShepherdApi({}, api => {
     let service: ShepherdService;
 
     beforeEach(async () => {
-      api = await startShepherdApi({ databases, databaseId });
-      const system = await api.fixtures.system({
-        name: 'shop',
-        members: [['group:default/team-payments', 'owner']],
-      });
-      service = await api.fixtures.service(system, { name: 'cart' });
-    });
-
-    afterEach(async () => {
-      await api.backend.stop();
+      service = await api.fixtures.teamService();
     });
 
     /** Requests the deletion of a new test VM with `query`, and answers the ticket's reason. */

@@ -51,6 +51,12 @@ export const notFound = (what: string) =>
     `${what} was not found`,
   );
 
+/** The record a lookup found; 404 naming `what` when it found none. */
+export function found<T>(record: T | undefined, what: string): T {
+  if (!record) throw notFound(what);
+  return record;
+}
+
 /** 403: the caller may see the resource but not do this. */
 export const notAllowed = (
   message: string,

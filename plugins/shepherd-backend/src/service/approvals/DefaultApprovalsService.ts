@@ -13,9 +13,10 @@ import { AnyVmOperation, DecisionField } from '../../operations/VmOperation';
 import { VmOperations } from '../../operations/VmOperations';
 import { vmOfTicket } from '../../operations/vmRequests';
 import { Actor } from '../Actor';
-import { conflict, invalidInput, notAllowed, notFound } from '../errors';
+import { conflict, invalidInput, notAllowed, found } from '../errors';
 import { GovernanceContext, UnitOfWork } from '../GovernanceContext';
 import { ShepherdNotifier } from '../notifications/ShepherdNotifier';
+import { auditTicket } from '../tickets/auditTicket';
 import { ApprovalsService } from './ApprovalsService';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -74,9 +75,7 @@ export class DefaultApprovalsService implements ApprovalsService {
 
   /** The ticket; 404 when it does not exist. */
   async loadTicket(ticketId: string): Promise<ShepherdTicket> {
-    const ticket = await this.store.tickets.get(ticketId);
-    if (!ticket) throw notFound('Ticket');
-    return ticket;
+    return found(await this.store.tickets.get(ticketId), 'Ticket');
   }
 
   /** A ticket the caller may decide now: someone else's, still pending. */
@@ -160,20 +159,9 @@ export class DefaultApprovalsService implements ApprovalsService {
           vmJob(operation.job.kind, ticket.eventId, written.clusterId),
         );
       }
-      await unit.audit({
-        action: 'approval.approve',
-        actor: actor.userEntityRef,
-        resourceType: 'ticket',
-        resourceId: ticket.id,
-        parentType: 'service',
-        parentId: ticket.serviceId,
-        environment: ticket.environment,
-        ticketId: ticket.id,
-        details: {
-          operation: ticket.operation,
-          decision: written.audit.decision,
-          ...written.audit.details,
-        },
+      await auditTicket(unit, actor, 'approval.approve', ticket, {
+        decision: written.audit.decision,
+        ...written.audit.details,
       });
       return { ...ticket, ...decided };
     });
@@ -251,17 +239,7 @@ export class DefaultApprovalsService implements ApprovalsService {
     };
     await this.context.execute(async unit => {
       await this.#decide(unit, ticket, patch, 'CANCELLED');
-      await unit.audit({
-        action: 'approval.reject',
-        actor: actor.userEntityRef,
-        resourceType: 'ticket',
-        resourceId: ticket.id,
-        parentType: 'service',
-        parentId: ticket.serviceId,
-        environment: ticket.environment,
-        ticketId: ticket.id,
-        details: { operation: ticket.operation, reason },
-      });
+      await auditTicket(unit, actor, 'approval.reject', ticket, { reason });
     });
     return { ...ticket, ...patch };
   }

@@ -4,7 +4,7 @@ import {
   SHEPHERD_ERROR_CODES,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Actor } from '../Actor';
-import { invalidInput, notFound } from '../errors';
+import { invalidInput, found } from '../errors';
 import { AuditStore } from '../../database/stores/audit/AuditStore';
 
 /**
@@ -85,8 +85,6 @@ export class DefaultAuditLogService implements AuditLogService {
   }
 
   async get(_actor: Actor, id: string) {
-    const entry = await this.store.get(id);
-    if (!entry) throw notFound('Audit log entry');
-    return entry;
+    return found(await this.store.get(id), 'Audit log entry');
   }
 }

@@ -13,7 +13,7 @@ import {
 import { ClusterCredentials } from '../../database/stores/clusters/ClustersStore';
 import { sanitizeKubeconfig } from '../../domain/kubeconfig';
 import { Actor } from '../Actor';
-import { invalidInput, notFound, unavailable } from '../errors';
+import { invalidInput, found, unavailable } from '../errors';
 import { GovernanceContext } from '../GovernanceContext';
 import {
   ClusterCredentialsSource,
@@ -244,10 +244,10 @@ export class DefaultClustersService
   }
 
   async getClusterKubeconfig(clusterId: string): Promise<string> {
-    const credentials = await this.context.store.clusters.getCredentials(
-      clusterId,
+    const credentials = found(
+      await this.context.store.clusters.getCredentials(clusterId),
+      CLUSTER,
     );
-    if (!credentials) throw notFound(CLUSTER);
     try {
       return this.cipher.decrypt(
         {

@@ -9,7 +9,7 @@ import {
   CatalogUsageStore,
 } from '../../database/stores/catalogUsage/CatalogUsageStore';
 import { Actor } from '../Actor';
-import { insertUniquelyNamed, notFound } from '../errors';
+import { found, insertUniquelyNamed } from '../errors';
 import { GovernanceContext, UnitOfWork } from '../GovernanceContext';
 import {
   PlatformRecord,
@@ -51,7 +51,10 @@ export class PlatformRegistry<T extends PlatformRecord> {
   ) {}
 
   async get(id: string): Promise<T> {
-    return this.#found(await this.options.store(this.context.store).get(id));
+    return found(
+      await this.options.store(this.context.store).get(id),
+      this.options.what,
+    );
   }
 
   /**
@@ -67,14 +70,7 @@ export class PlatformRegistry<T extends PlatformRecord> {
     await insertUniquelyNamed(this.options.kind, record.name, () =>
       this.context.execute(async unit => {
         await insert(unit.tx);
-        await auditPlatformChange(
-          unit,
-          actor,
-          this.options.audit.resourceType,
-          audit.action,
-          record,
-          audit.details,
-        );
+        await this.#audit(unit, actor, audit.action, record, audit.details);
       }),
     );
   }
@@ -91,23 +87,19 @@ export class PlatformRegistry<T extends PlatformRecord> {
     change: (current: T, unit: UnitOfWork) => Promise<T>,
   ): Promise<T> {
     return this.context.execute(async unit => {
-      const current = this.#found(await this.options.store(unit.tx).get(id));
-      const updated = await change(current, unit);
-      await auditPlatformChange(
-        unit,
-        actor,
-        this.options.audit.resourceType,
-        this.options.audit.update,
-        updated,
-        {
-          changes: describeChanges(
-            current,
-            updated,
-            fields.audited,
-            fields.opaque,
-          ),
-        },
+      const current = found(
+        await this.options.store(unit.tx).get(id),
+        this.options.what,
       );
+      const updated = await change(current, unit);
+      await this.#audit(unit, actor, this.options.audit.update, updated, {
+        changes: describeChanges(
+          current,
+          updated,
+          fields.audited,
+          fields.opaque,
+        ),
+      });
       return updated;
     });
   }
@@ -129,18 +121,24 @@ export class PlatformRegistry<T extends PlatformRecord> {
         refusal,
       );
       await this.options.store(unit.tx).delete(record.id);
-      await auditPlatformChange(
-        unit,
-        actor,
-        this.options.audit.resourceType,
-        this.options.audit.delete,
-        record,
-      );
+      await this.#audit(unit, actor, this.options.audit.delete, record);
     });
   }
 
-  #found(record: T | undefined): T {
-    if (!record) throw notFound(this.options.what);
-    return record;
+  #audit(
+    unit: UnitOfWork,
+    actor: Actor,
+    action: AuditAction,
+    record: T,
+    details?: Record<string, unknown>,
+  ) {
+    return auditPlatformChange(
+      unit,
+      actor,
+      this.options.audit.resourceType,
+      action,
+      record,
+      details,
+    );
   }
 }

@@ -13,7 +13,9 @@ import { Actor, Reader } from '../Actor';
 import { conflict, invalidInput, writeUnique } from '../errors';
 import { GovernanceContext, UnitOfWork } from '../GovernanceContext';
 import {
+  assertNotRegistered,
   catalogRefOf,
+  changeDescription,
   catalogSystemRefOf,
   checkName,
   loadService,
@@ -99,12 +101,10 @@ export class DefaultServicesService implements ServicesService {
         `${ref} is a Component of type '${entity.spec?.type}', not 'service'`,
       );
     }
-    if (await this.context.store.services.getByEntityRef(ref)) {
-      throw conflict(
-        SHEPHERD_ERROR_CODES.ALREADY_REGISTERED,
-        `${ref} is already registered in Shepherd`,
-      );
-    }
+    assertNotRegistered(
+      await this.context.store.services.getByEntityRef(ref),
+      ref,
+    );
     const systemRef = catalogSystemRefOf(entity);
     if (!systemRef) {
       throw invalidInput(
@@ -203,17 +203,16 @@ export class DefaultServicesService implements ServicesService {
     input: Parameters<ServicesService['updateService']>[2],
   ) {
     const service = await this.getService(actor, id);
-    const updatedAt = this.context.now();
-    await this.context.execute(async unit => {
-      await unit.tx.services.update(id, {
-        description: input.description,
-        updatedAt,
-      });
-      await auditService(unit, actor, 'service.update', service, {
-        description: input.description,
-      });
-    });
-    return { ...service, description: input.description, updatedAt };
+    return changeDescription(
+      this.context,
+      service,
+      input.description,
+      (tx, patch) => tx.services.update(id, patch),
+      unit =>
+        auditService(unit, actor, 'service.update', service, {
+          description: input.description,
+        }),
+    );
   }
 
   async deleteService(actor: Actor, id: string, confirm: boolean) {

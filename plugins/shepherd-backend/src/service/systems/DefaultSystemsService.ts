@@ -12,6 +12,8 @@ import { conflict, insertUniquelyNamed, invalidInput } from '../errors';
 import { checkDeleteConfirmation } from '../deleteConfirmation';
 import { GovernanceContext, UnitOfWork } from '../GovernanceContext';
 import {
+  assertNotRegistered,
+  changeDescription,
   checkName,
   loadSystem,
   normalizeMemberRef,
@@ -90,12 +92,10 @@ export class DefaultSystemsService implements SystemsService {
       'system',
     );
     const ref = stringifyEntityRef(entity);
-    if (await this.context.store.systems.getByEntityRef(ref)) {
-      throw conflict(
-        SHEPHERD_ERROR_CODES.ALREADY_REGISTERED,
-        `${ref} is already registered in Shepherd`,
-      );
-    }
+    assertNotRegistered(
+      await this.context.store.systems.getByEntityRef(ref),
+      ref,
+    );
     const warnings = checkName('system', entity.metadata.name);
     const owner = normalizeMemberRef(
       String(entity.spec?.owner ?? actor.userEntityRef),
@@ -167,17 +167,16 @@ export class DefaultSystemsService implements SystemsService {
     input: Parameters<SystemsService['updateSystem']>[2],
   ) {
     const system = await this.getSystem(actor, id);
-    const updatedAt = this.context.now();
-    await this.context.execute(async unit => {
-      await unit.tx.systems.update(id, {
-        description: input.description,
-        updatedAt,
-      });
-      await auditSystem(unit, actor, 'system.update', system, {
-        description: input.description,
-      });
-    });
-    return { ...system, description: input.description, updatedAt };
+    return changeDescription(
+      this.context,
+      system,
+      input.description,
+      (tx, patch) => tx.systems.update(id, patch),
+      unit =>
+        auditSystem(unit, actor, 'system.update', system, {
+          description: input.description,
+        }),
+    );
   }
 
   async deleteSystem(

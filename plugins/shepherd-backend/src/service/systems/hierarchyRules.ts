@@ -15,7 +15,8 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdStore } from '../../database/ShepherdStore';
 import { Actor } from '../Actor';
-import { invalidInput, notFound } from '../errors';
+import { conflict, found, invalidInput } from '../errors';
+import { GovernanceContext, UnitOfWork } from '../GovernanceContext';
 
 /*
  * Rules of the governance hierarchy that Systems, their members and their Services share:
@@ -131,9 +132,7 @@ export async function loadSystem(
   store: Pick<ShepherdStore, 'systems'>,
   id: string,
 ): Promise<ShepherdSystem> {
-  const system = await store.systems.get(id);
-  if (!system) throw notFound('System');
-  return system;
+  return found(await store.systems.get(id), 'System');
 }
 
 /** The Service; 404 when it does not exist. */
@@ -141,7 +140,37 @@ export async function loadService(
   store: Pick<ShepherdStore, 'services'>,
   id: string,
 ): Promise<ShepherdService> {
-  const service = await store.services.get(id);
-  if (!service) throw notFound('Service');
-  return service;
+  return found(await store.services.get(id), 'Service');
+}
+
+/** Refuses to register a catalog entity that Shepherd has registered already. */
+export function assertNotRegistered(registered: unknown, ref: string) {
+  if (registered) {
+    throw conflict(
+      SHEPHERD_ERROR_CODES.ALREADY_REGISTERED,
+      `${ref} is already registered in Shepherd`,
+    );
+  }
+}
+
+/**
+ * Changes the description of a System or Service in a unit of work: `write` stores it,
+ * `audit` records the change. Answers the record as it is now.
+ */
+export async function changeDescription<T extends { updatedAt: string }>(
+  context: GovernanceContext,
+  record: T,
+  description: string,
+  write: (
+    tx: ShepherdStore,
+    patch: { description: string; updatedAt: string },
+  ) => Promise<void>,
+  audit: (unit: UnitOfWork) => Promise<void>,
+): Promise<T & { description: string }> {
+  const updatedAt = context.now();
+  await context.execute(async unit => {
+    await write(unit.tx, { description, updatedAt });
+    await audit(unit);
+  });
+  return { ...record, description, updatedAt };
 }

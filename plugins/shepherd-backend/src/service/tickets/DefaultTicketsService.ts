@@ -5,8 +5,9 @@ import {
   TicketDetail,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Actor } from '../Actor';
-import { conflict, notAllowed, notFound } from '../errors';
+import { conflict, notAllowed, found } from '../errors';
 import { GovernanceContext } from '../GovernanceContext';
+import { auditTicket } from './auditTicket';
 import { TicketListRequest, TicketsService } from './TicketsService';
 import { PermissionConditions } from '../../database/permissionFilter';
 
@@ -33,9 +34,7 @@ export class DefaultTicketsService implements TicketsService {
 
   /** The ticket; 404 when it does not exist. */
   async loadTicket(id: string): Promise<ShepherdTicket> {
-    const ticket = await this.context.store.tickets.get(id);
-    if (!ticket) throw notFound('Ticket');
-    return ticket;
+    return found(await this.context.store.tickets.get(id), 'Ticket');
   }
 
   async getTicket(_actor: Actor, id: string): Promise<TicketDetail> {
@@ -82,17 +81,7 @@ export class DefaultTicketsService implements TicketsService {
         payload: { ticketId: id, cancelledBy: actor.userEntityRef },
         createdBy: actor.userEntityRef,
       });
-      await unit.audit({
-        action: 'approval.cancel',
-        actor: actor.userEntityRef,
-        resourceType: 'ticket',
-        resourceId: id,
-        parentType: 'service',
-        parentId: ticket.serviceId,
-        environment: ticket.environment,
-        ticketId: id,
-        details: { operation: ticket.operation },
-      });
+      await auditTicket(unit, actor, 'approval.cancel', ticket);
     });
     return {
       ...ticket,
