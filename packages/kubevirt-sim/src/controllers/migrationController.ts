@@ -3,13 +3,10 @@ import {
   virtualMachineInstances,
 } from '../api/resources';
 import { deepClone, formatTimestamp } from '../apply/objects';
-import {
-  CONTROLLER_MANAGER,
-  MIGRATION_VMI_NAME_LABEL,
-  NODE_NAME_LABEL,
-} from '../constants';
+import { CONTROLLER_MANAGER, MIGRATION_VMI_NAME_LABEL } from '../constants';
 import { StoredObject } from '../types';
 import { ControllerContext, writeObject, writeStatus } from './context';
+import { placeOnNode } from './vmiController';
 
 /** The phases KubeVirt reports on the way to a running migration, in order. */
 const PHASES_BEFORE_RUNNING = [
@@ -179,18 +176,7 @@ export function reconcileMigration(
     endTimestamp: formatTimestamp(now),
   };
   const targetNode: string = state.targetNode;
-  const moved = deepClone(vmi);
-  moved.metadata.labels = {
-    ...moved.metadata.labels,
-    [NODE_NAME_LABEL]: targetNode,
-  };
-  const current = writeObject(
-    ctx,
-    virtualMachineInstances,
-    vmi,
-    moved,
-    CONTROLLER_MANAGER,
-  );
+  const current = placeOnNode(ctx, vmi, targetNode);
   writeStatus(
     ctx,
     virtualMachineInstances,

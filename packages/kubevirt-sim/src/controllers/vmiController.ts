@@ -97,6 +97,26 @@ function guestOsInfo(vmi: StoredObject) {
   };
 }
 
+/** Labels the VMI with the node it runs on, as virt-controller does when it places or moves it. */
+export function placeOnNode(
+  ctx: ControllerContext,
+  vmi: StoredObject,
+  nodeName: string,
+): StoredObject {
+  const placed = deepClone(vmi);
+  placed.metadata.labels = {
+    ...placed.metadata.labels,
+    [NODE_NAME_LABEL]: nodeName,
+  };
+  return writeObject(
+    ctx,
+    virtualMachineInstances,
+    vmi,
+    placed,
+    CONTROLLER_MANAGER,
+  );
+}
+
 /**
  * virt-controller and virt-handler for one VMI, simulated: Pending → Scheduling →
  * Scheduled (a node) → Running (an IP, Ready), and on deletion a graceful stop before
@@ -240,18 +260,7 @@ export function reconcileVirtualMachineInstance(
       [...`${namespace}/${name}`].reduce((a, c) => a + c.charCodeAt(0), 0) %
       ctx.nodes.length;
     const nodeName = ctx.nodes[nodeIndex];
-    const labelled = deepClone(vmi);
-    labelled.metadata.labels = {
-      ...labelled.metadata.labels,
-      [NODE_NAME_LABEL]: nodeName,
-    };
-    const current = writeObject(
-      ctx,
-      virtualMachineInstances,
-      vmi,
-      labelled,
-      CONTROLLER_MANAGER,
-    );
+    const current = placeOnNode(ctx, vmi, nodeName);
     ctx.phaseClock.since(uid, 'Scheduled', now);
     writeStatus(
       ctx,

@@ -4,6 +4,17 @@ import { readAllRecords, readChangedRecords } from './readRecords';
 
 const ids = (items: Array<{ id: string }>) => items.map(item => item.id).sort();
 
+/** The ids of the Systems, Services and VMs read. */
+const idsOf = (records: {
+  systems: Array<{ id: string }>;
+  services: Array<{ id: string }>;
+  vms: Array<{ id: string }>;
+}) => ({
+  systems: ids(records.systems),
+  services: ids(records.services),
+  vms: ids(records.vms),
+});
+
 describe('reading records', () => {
   const shop = aSystem({ name: 'shop' });
   const blog = aSystem({ name: 'blog' });
@@ -29,9 +40,11 @@ describe('reading records', () => {
     it('reads every System with its members, every Service and every VM', async () => {
       const records = await readAllRecords(reader);
 
-      expect(ids(records.systems)).toEqual(ids([shop, blog]));
-      expect(ids(records.services)).toEqual(ids([cart, search, posts]));
-      expect(ids(records.vms)).toEqual(ids([cartVm, searchVm, postsVm]));
+      expect(idsOf(records)).toEqual({
+        systems: ids([shop, blog]),
+        services: ids([cart, search, posts]),
+        vms: ids([cartVm, searchVm, postsVm]),
+      });
       expect(records.members).toEqual(
         new Map([
           [shop.id, [shopOwner]],
@@ -64,9 +77,11 @@ describe('reading records', () => {
       ]);
 
       expect(gone).toEqual([]);
-      expect(ids(records.systems)).toEqual([shop.id]);
-      expect(ids(records.services)).toEqual(ids([cart, search]));
-      expect(ids(records.vms)).toEqual(ids([cartVm, searchVm]));
+      expect(idsOf(records)).toEqual({
+        systems: [shop.id],
+        services: ids([cart, search]),
+        vms: ids([cartVm, searchVm]),
+      });
       expect(records.members).toEqual(new Map([[shop.id, [shopOwner]]]));
     });
 
@@ -75,9 +90,11 @@ describe('reading records', () => {
         { kind: 'service', id: cart.id, change: 'upserted' },
       ]);
 
-      expect(ids(records.systems)).toEqual([shop.id]);
-      expect(ids(records.services)).toEqual([cart.id]);
-      expect(ids(records.vms)).toEqual([cartVm.id]);
+      expect(idsOf(records)).toEqual({
+        systems: [shop.id],
+        services: [cart.id],
+        vms: [cartVm.id],
+      });
       expect(records.members.get(shop.id)).toEqual([shopOwner]);
     });
 
@@ -86,9 +103,11 @@ describe('reading records', () => {
         { kind: 'vm', id: postsVm.id, change: 'upserted' },
       ]);
 
-      expect(ids(records.systems)).toEqual([blog.id]);
-      expect(ids(records.services)).toEqual([posts.id]);
-      expect(ids(records.vms)).toEqual([postsVm.id]);
+      expect(idsOf(records)).toEqual({
+        systems: [blog.id],
+        services: [posts.id],
+        vms: [postsVm.id],
+      });
     });
 
     it('reads each record once however often it changed', async () => {
@@ -98,8 +117,10 @@ describe('reading records', () => {
         { kind: 'vm', id: cartVm.id, change: 'upserted' },
       ]);
 
-      expect(ids(records.services)).toEqual([cart.id]);
-      expect(ids(records.vms)).toEqual([cartVm.id]);
+      expect(idsOf(records)).toMatchObject({
+        services: [cart.id],
+        vms: [cartVm.id],
+      });
     });
 
     it('counts removed records, and changed records that no longer exist, as gone', async () => {

@@ -74,34 +74,30 @@ export async function readChangedRecords(
     items.forEach(item => into.set(item.id, item));
 
   for (const { kind, id, change } of changes) {
+    /** Whether the changed record no longer exists; notes it as gone if so. */
+    const isGone = <T>(record: T | undefined): record is undefined => {
+      if (record === undefined) gone.push(recordKey(kind, id));
+      return record === undefined;
+    };
     if (change === 'removed') {
       gone.push(recordKey(kind, id));
       continue;
     }
     if (kind === 'system') {
       const system = await reader.getSystem(id);
-      if (!system) {
-        gone.push(recordKey(kind, id));
-        continue;
-      }
+      if (isGone(system)) continue;
       // Owners and names of a System reach its Services' and VMs' entities.
       systems.set(id, system);
       keep(services, await reader.listServices({ systemId: id }));
       keep(vms, await reader.listVms({ systemId: id }));
     } else if (kind === 'service') {
       const service = await reader.getService(id);
-      if (!service) {
-        gone.push(recordKey(kind, id));
-        continue;
-      }
+      if (isGone(service)) continue;
       services.set(id, service);
       keep(vms, await reader.listVms({ serviceId: id }));
     } else {
       const vm = await reader.getVm(id);
-      if (!vm) {
-        gone.push(recordKey(kind, id));
-        continue;
-      }
+      if (isGone(vm)) continue;
       vms.set(id, vm);
     }
   }

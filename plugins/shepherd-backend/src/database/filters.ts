@@ -94,3 +94,20 @@ export function whereContains(
     }
   });
 }
+
+/**
+ * The filters of the records a catalog entity can register (Systems and Services): the
+ * entity they were registered from, and a search in their names and descriptions.
+ */
+export function whereEntityAndSearch(
+  query: Knex.QueryBuilder,
+  table: string,
+  filters: { entityRef?: string; search?: string },
+): void {
+  whereEqualsIgnoringCase(query, `${table}.entity_ref`, filters.entityRef);
+  whereContains(
+    query,
+    [`${table}.name`, `${table}.description`],
+    filters.search,
+  );
+}

@@ -26,3 +26,18 @@ export interface PageRequest {
   offset: number;
   limit: number;
 }
+
+/**
+ * Every item of a list, read `pageSize` at a time until a page comes back short: for tasks
+ * that walk a whole table without holding it in memory.
+ */
+export async function* readInPages<T>(
+  pageSize: number,
+  readPage: (page: PageRequest) => Promise<T[]>,
+): AsyncGenerator<T> {
+  for (let offset = 0; ; offset += pageSize) {
+    const items = await readPage({ offset, limit: pageSize });
+    yield* items;
+    if (items.length < pageSize) return;
+  }
+}

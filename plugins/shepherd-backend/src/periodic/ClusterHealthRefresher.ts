@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { readInPages } from '../database/paging';
 import { ShepherdStore } from '../database/ShepherdStore';
 import { ClusterConnections } from '../providers/ClusterConnections';
 
@@ -18,38 +19,36 @@ export class ClusterHealthRefresher {
 
   async run(): Promise<number> {
     let refreshed = 0;
-    for (let offset = 0; ; offset += PAGE_SIZE) {
-      const page = await this.store.clusters.list({ offset, limit: PAGE_SIZE });
-      for (const cluster of page.items) {
-        try {
-          const { provider, connection } = await this.connections.connect(
-            cluster.id,
-          );
-          const inspection = await provider.inspectCluster(connection);
-          const now = this.clock().toISOString();
-          await this.store.clusters.update(cluster.id, {
-            status: inspection.status,
-            statusMessage: inspection.message ?? '',
-            kubevirtVersion: inspection.kubevirtVersion,
-            featureGates: inspection.featureGates,
-            storageClasses: inspection.storageClasses,
-            // An administrator's choice of default stays; otherwise the cluster's default.
-            defaultStorageClass:
-              cluster.defaultStorageClass &&
-              inspection.storageClasses.includes(cluster.defaultStorageClass)
-                ? cluster.defaultStorageClass
-                : inspection.defaultStorageClass,
-            lastCheckedAt: now,
-            updatedAt: now,
-          });
-          refreshed += 1;
-        } catch (error) {
-          this.logger.warn(
-            `Could not refresh cluster ${cluster.name}: ${error}`,
-          );
-        }
+    const clusters = readInPages(
+      PAGE_SIZE,
+      async page => (await this.store.clusters.list(page)).items,
+    );
+    for await (const cluster of clusters) {
+      try {
+        const { provider, connection } = await this.connections.connect(
+          cluster.id,
+        );
+        const inspection = await provider.inspectCluster(connection);
+        const now = this.clock().toISOString();
+        await this.store.clusters.update(cluster.id, {
+          status: inspection.status,
+          statusMessage: inspection.message ?? '',
+          kubevirtVersion: inspection.kubevirtVersion,
+          featureGates: inspection.featureGates,
+          storageClasses: inspection.storageClasses,
+          // An administrator's choice of default stays; otherwise the cluster's default.
+          defaultStorageClass:
+            cluster.defaultStorageClass &&
+            inspection.storageClasses.includes(cluster.defaultStorageClass)
+              ? cluster.defaultStorageClass
+              : inspection.defaultStorageClass,
+          lastCheckedAt: now,
+          updatedAt: now,
+        });
+        refreshed += 1;
+      } catch (error) {
+        this.logger.warn(`Could not refresh cluster ${cluster.name}: ${error}`);
       }
-      if (page.items.length < PAGE_SIZE) break;
     }
     return refreshed;
   }

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { VmStatus } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { readInPages } from '../database/paging';
 import { ShepherdStore } from '../database/ShepherdStore';
 import {
   ClusterConnections,
@@ -68,13 +69,11 @@ export class VmStatusSync {
   async run(): Promise<{ polled: number; changed: number }> {
     const now = this.clock().getTime();
     const due: VmPollState[] = [];
-    for (let offset = 0; ; offset += PAGE_SIZE) {
-      const page = await this.store.vms.listForStatusSync({
-        offset,
-        limit: PAGE_SIZE,
-      });
-      due.push(...page.filter(poll => this.#isDue(poll, now)));
-      if (page.length < PAGE_SIZE) break;
+    const polls = readInPages(PAGE_SIZE, page =>
+      this.store.vms.listForStatusSync(page),
+    );
+    for await (const poll of polls) {
+      if (this.#isDue(poll, now)) due.push(poll);
     }
     if (due.length === 0) return { polled: 0, changed: 0 };
 

@@ -1,11 +1,7 @@
 import { ShepherdService } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { AUTHORSHIP_COLUMNS, TableMapping, columns } from '../../columns';
 import { DatabaseRecordStore, RecordView } from '../../DatabaseRecordStore';
-import {
-  whereContains,
-  whereEqualsIgnoringCase,
-  whereIds,
-} from '../../filters';
+import { whereEntityAndSearch, whereIds } from '../../filters';
 import { toCount } from '../../rows';
 import { ServicesStore } from './ServicesStore';
 
@@ -61,12 +57,7 @@ export class DatabaseServicesStore
       { column: 'services.name' },
     ]);
     whereIds(query, { 'services.system_id': options.systemId });
-    whereEqualsIgnoringCase(query, 'services.entity_ref', options.entityRef);
-    whereContains(
-      query,
-      ['services.name', 'services.description'],
-      options.search,
-    );
+    whereEntityAndSearch(query, SERVICES.table, options);
     return this.page(query, options, { systemId: 'services.system_id' });
   }
 

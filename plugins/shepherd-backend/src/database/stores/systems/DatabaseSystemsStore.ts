@@ -1,7 +1,7 @@
 import { ShepherdSystem } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { AUTHORSHIP_COLUMNS, TableMapping, columns } from '../../columns';
 import { DatabaseNamedRecordStore } from '../../DatabaseRecordStore';
-import { whereContains, whereEqualsIgnoringCase } from '../../filters';
+import { whereEntityAndSearch } from '../../filters';
 import { SystemsStore } from './SystemsStore';
 
 const SYSTEMS = new TableMapping<ShepherdSystem>('systems', {
@@ -24,12 +24,7 @@ export class DatabaseSystemsStore
 
   async list(options: Parameters<SystemsStore['list']>[0]) {
     const query = this.selectRecords().orderBy('systems.name');
-    whereEqualsIgnoringCase(query, 'systems.entity_ref', options.entityRef);
-    whereContains(
-      query,
-      ['systems.name', 'systems.description'],
-      options.search,
-    );
+    whereEntityAndSearch(query, SYSTEMS.table, options);
     return this.page(query, options, { systemId: 'systems.id' });
   }
 
