@@ -256,6 +256,29 @@ describe('Approval workbench', () => {
   describe('a new VM', () => {
     const route = '/shepherd/approvals/ticket-create';
 
+    /** Opens the request for a new VM and waits until its clusters are offered. */
+    async function openNewVmRequest(
+      overrides: Partial<ShepherdApi> = {},
+      options: Pick<RenderShepherdOptions, 'permissions'> = {},
+    ) {
+      await renderApprovals(
+        route,
+        taskStubs(CREATE_PREVIEW, overrides),
+        options,
+      );
+      await screen.findByRole('radio', { name: /Simulated prod cluster/ });
+    }
+
+    async function chooseStorageClass(name: string) {
+      await userEvent.click(
+        within(
+          document.getElementById('shepherd-approval-storage-class')!
+            .parentElement!,
+        ).getByRole('button'),
+      );
+      await userEvent.click(await screen.findByRole('option', { name }));
+    }
+
     it('shows who asks for what, the effective spec, warnings and the clusters', async () => {
       await renderApprovals(route, taskStubs(CREATE_PREVIEW));
 
@@ -307,11 +330,7 @@ describe('Approval workbench', () => {
           }),
         )
         .mockResolvedValueOnce(APPROVED);
-      await renderApprovals(
-        route,
-        taskStubs(CREATE_PREVIEW, { approveTicket }),
-      );
-      await screen.findByRole('radio', { name: /Simulated prod cluster/ });
+      await openNewVmRequest({ approveTicket });
 
       await userEvent.click(button(APPROVE_LABEL));
 
@@ -339,17 +358,13 @@ describe('Approval workbench', () => {
     });
 
     it('marks the cluster when it cannot be reached for the dry run', async () => {
-      await renderApprovals(
-        route,
-        taskStubs(CREATE_PREVIEW, {
-          approveTicket: refusing({
-            message: 'sim-prod could not be reached',
-            code: 'CLUSTER_UNAVAILABLE',
-            status: 503,
-          }),
+      await openNewVmRequest({
+        approveTicket: refusing({
+          message: 'sim-prod could not be reached',
+          code: 'CLUSTER_UNAVAILABLE',
+          status: 503,
         }),
-      );
-      await screen.findByRole('radio', { name: /Simulated prod cluster/ });
+      });
 
       await userEvent.click(button(APPROVE_LABEL));
 
@@ -364,21 +379,9 @@ describe('Approval workbench', () => {
 
     it('approves with another storage class and a replaced spec within the rules', async () => {
       const approveTicket = jest.fn().mockResolvedValue(APPROVED);
-      await renderApprovals(
-        route,
-        taskStubs(CREATE_PREVIEW, { approveTicket }),
-      );
-      await screen.findByRole('radio', { name: /Simulated prod cluster/ });
+      await openNewVmRequest({ approveTicket });
 
-      await userEvent.click(
-        within(
-          document.getElementById('shepherd-approval-storage-class')!
-            .parentElement!,
-        ).getByRole('button'),
-      );
-      await userEvent.click(
-        await screen.findByRole('option', { name: 'fast' }),
-      );
+      await chooseStorageClass('fast');
 
       await userEvent.click(screen.getByLabelText(REPLACE_SPEC_LABEL));
       const cpuRequest = screen.getByLabelText(SPEC_FIELD_LABELS.cpuRequest);
@@ -426,11 +429,7 @@ describe('Approval workbench', () => {
             spec: { storageClassName: request.storageClass },
           },
         }));
-      await renderApprovals(
-        route,
-        taskStubs(CREATE_PREVIEW, { renderApprovalManifest }),
-      );
-      await screen.findByRole('radio', { name: /Simulated prod cluster/ });
+      await openNewVmRequest({ renderApprovalManifest });
       expect(renderApprovalManifest).not.toHaveBeenCalled();
 
       await userEvent.click(button(MANIFEST_TITLE));
@@ -447,15 +446,7 @@ describe('Approval workbench', () => {
         storageClass: 'standard',
       });
 
-      await userEvent.click(
-        within(
-          document.getElementById('shepherd-approval-storage-class')!
-            .parentElement!,
-        ).getByRole('button'),
-      );
-      await userEvent.click(
-        await screen.findByRole('option', { name: 'fast' }),
-      );
+      await chooseStorageClass('fast');
       await waitFor(() =>
         expect(manifest()).toHaveTextContent('storageClassName: fast'),
       );
@@ -494,11 +485,7 @@ describe('Approval workbench', () => {
             status: 400,
           }),
         );
-      await renderApprovals(
-        route,
-        taskStubs(CREATE_PREVIEW, { renderApprovalManifest }),
-      );
-      await screen.findByRole('radio', { name: /Simulated prod cluster/ });
+      await openNewVmRequest({ renderApprovalManifest });
       await userEvent.click(button(MANIFEST_TITLE));
       expect(await screen.findByText(NO_PROVIDER_NOTE)).toBeInTheDocument();
 
@@ -522,8 +509,7 @@ describe('Approval workbench', () => {
       const rejectTicket = jest
         .fn()
         .mockResolvedValue({ ...PROD_CREATE, status: 'REJECTED' });
-      await renderApprovals(route, taskStubs(CREATE_PREVIEW, { rejectTicket }));
-      await screen.findByRole('radio', { name: /Simulated prod cluster/ });
+      await openNewVmRequest({ rejectTicket });
 
       await userEvent.click(button(REJECT_LABEL));
       const dialog = await screen.findByRole('dialog');
@@ -550,10 +536,10 @@ describe('Approval workbench', () => {
     });
 
     it('does not let users without the permission decide', async () => {
-      await renderApprovals(route, taskStubs(CREATE_PREVIEW), {
-        permissions: { deny: [shepherdTicketApprovePermission] },
-      });
-      await screen.findByRole('radio', { name: /Simulated prod cluster/ });
+      await openNewVmRequest(
+        {},
+        { permissions: { deny: [shepherdTicketApprovePermission] } },
+      );
 
       expect(await screen.findByText(MAY_NOT_DECIDE)).toBeInTheDocument();
       expect(button(APPROVE_LABEL)).toBeDisabled();
