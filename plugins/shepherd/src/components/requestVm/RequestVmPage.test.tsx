@@ -23,7 +23,7 @@ import { NO_TEMPLATES_TITLE } from './TemplateStep';
 import { CPU_LABEL, REASON_LABEL } from './DetailsStep';
 import { VM_NAME_INDEX_NOTE } from './ReviewStep';
 import { FOLLOW_REQUEST_LABEL } from './SubmittedCard';
-import { refusing } from '../../__testUtils__/refusing';
+import { Refusal, refusing } from '../../__testUtils__/refusing';
 
 const BURSTABLE = anInstanceSize({
   id: 'size-burst',
@@ -133,6 +133,27 @@ async function chooseUpToDetails(namespace: RegExp, size: RegExp) {
   await next();
 }
 
+async function fillReason(reason: string) {
+  await fill(screen.getByLabelText(REASON_LABEL, { exact: false }), reason);
+}
+
+/** Gives the reason, goes on to the review and submits the request. */
+async function submitWithReason(reason: string) {
+  await fillReason(reason);
+  await next();
+  await userEvent.click(screen.getByRole('button', { name: SUBMIT_LABEL }));
+}
+
+/** Opens the details of a small dev VM for the linked Service; the backend refuses the request. */
+async function openDetailsRefusedWith(refusal: Refusal) {
+  const rendered = await renderWizard(
+    catalogApi({ requestVm: refusing(refusal) }),
+    '?serviceId=svc-api',
+  );
+  await chooseUpToDetails(/^dev/, /^Small/);
+  return rendered;
+}
+
 describe('Request a VM', () => {
   it('shows progress while it loads', async () => {
     await renderWizard(
@@ -164,10 +185,7 @@ describe('Request a VM', () => {
 
     expect(screen.getByRole('button', { name: NEXT_LABEL })).toBeDisabled();
     await fill(screen.getByLabelText(CPU_LABEL), '3');
-    await fill(
-      screen.getByLabelText(REASON_LABEL, { exact: false }),
-      'Load tests',
-    );
+    await fillReason('Load tests');
     await next();
 
     expect(screen.getByText('dev-payments-api-02')).toBeInTheDocument();
@@ -316,10 +334,7 @@ describe('Request a VM', () => {
   it('checks targets before submitting: steps of 0.5, whole cores for dedicated CPUs', async () => {
     await renderWizard(catalogApi(), '?serviceId=svc-api');
     await chooseUpToDetails(/^dev/, /^Pinned/);
-    await fill(
-      screen.getByLabelText(REASON_LABEL, { exact: false }),
-      'Latency tests',
-    );
+    await fillReason('Latency tests');
 
     await fill(screen.getByLabelText(CPU_LABEL), '0.3');
     expect(
@@ -337,35 +352,24 @@ describe('Request a VM', () => {
   });
 
   it('puts a refused field back in front of the user, with the code', async () => {
-    const { api } = await renderWizard(
-      catalogApi({
-        requestVm: refusing({
-          message:
-            'With the instance size small, the CPU request must be whole cores',
-          code: 'RESOURCE_STEP_INVALID',
-          status: 400,
-          details: {
-            violations: [
-              {
-                code: 'RESOURCE_STEP_INVALID',
-                field: 'cpuRequest',
-                message:
-                  'With the instance size small, the CPU request must be whole cores',
-              },
-            ],
+    const { api } = await openDetailsRefusedWith({
+      message:
+        'With the instance size small, the CPU request must be whole cores',
+      code: 'RESOURCE_STEP_INVALID',
+      status: 400,
+      details: {
+        violations: [
+          {
+            code: 'RESOURCE_STEP_INVALID',
+            field: 'cpuRequest',
+            message:
+              'With the instance size small, the CPU request must be whole cores',
           },
-        }),
-      }),
-      '?serviceId=svc-api',
-    );
-    await chooseUpToDetails(/^dev/, /^Small/);
+        ],
+      },
+    });
     await fill(screen.getByLabelText(CPU_LABEL), '2.5');
-    await fill(
-      screen.getByLabelText(REASON_LABEL, { exact: false }),
-      'Load tests',
-    );
-    await next();
-    await userEvent.click(screen.getByRole('button', { name: SUBMIT_LABEL }));
+    await submitWithReason('Load tests');
 
     expect(await screen.findByText(NOT_ACCEPTED_TITLE)).toBeInTheDocument();
     // The details step is open again, the message next to the CPU field.
@@ -385,23 +389,12 @@ describe('Request a VM', () => {
   });
 
   it('shows the backend’s refusal when the user may not request VMs for the Service', async () => {
-    await renderWizard(
-      catalogApi({
-        requestVm: refusing({
-          message: 'You may not request VMs for payments/api',
-          code: 'PERMISSION_DENIED',
-          status: 403,
-        }),
-      }),
-      '?serviceId=svc-api',
-    );
-    await chooseUpToDetails(/^dev/, /^Small/);
-    await fill(
-      screen.getByLabelText(REASON_LABEL, { exact: false }),
-      'Load tests',
-    );
-    await next();
-    await userEvent.click(screen.getByRole('button', { name: SUBMIT_LABEL }));
+    await openDetailsRefusedWith({
+      message: 'You may not request VMs for payments/api',
+      code: 'PERMISSION_DENIED',
+      status: 403,
+    });
+    await submitWithReason('Load tests');
 
     expect(await screen.findByText(NOT_ACCEPTED_TITLE)).toBeInTheDocument();
     expect(screen.getByText('PERMISSION_DENIED')).toBeInTheDocument();
@@ -413,24 +406,13 @@ describe('Request a VM', () => {
   });
 
   it('links the existing request of a duplicate', async () => {
-    await renderWizard(
-      catalogApi({
-        requestVm: refusing({
-          message: 'An identical request is already pending',
-          code: 'DUPLICATE_PENDING_REQUEST',
-          status: 409,
-          details: { ticketId: 'ticket-7' },
-        }),
-      }),
-      '?serviceId=svc-api',
-    );
-    await chooseUpToDetails(/^dev/, /^Small/);
-    await fill(
-      screen.getByLabelText(REASON_LABEL, { exact: false }),
-      'Load tests',
-    );
-    await next();
-    await userEvent.click(screen.getByRole('button', { name: SUBMIT_LABEL }));
+    await openDetailsRefusedWith({
+      message: 'An identical request is already pending',
+      code: 'DUPLICATE_PENDING_REQUEST',
+      status: 409,
+      details: { ticketId: 'ticket-7' },
+    });
+    await submitWithReason('Load tests');
 
     expect(
       await screen.findByText('DUPLICATE_PENDING_REQUEST'),
