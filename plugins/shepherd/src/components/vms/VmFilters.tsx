@@ -18,11 +18,18 @@ import {
 import { FilterOptions, useVmFilterOptions } from './useVmFilterOptions';
 import { VmListFilters } from './useVmListQuery';
 
-function toOptions<T>(
-  options: FilterOptions<T>,
-  toOption: (item: T) => FilterOption,
-): FilterOption[] {
-  return options.items.map(toOption);
+/** A filter over choices the user may not be allowed to list; left out when they may not. */
+function ListedFilterSelect<T>(props: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  choices: FilterOptions<T>;
+  toOption: (item: T) => FilterOption;
+  onChange: (value: string | undefined) => void;
+}) {
+  const { choices, toOption, ...select } = props;
+  if (!choices.available) return null;
+  return <FilterSelect {...select} options={choices.items.map(toOption)} />;
 }
 
 /**
@@ -51,44 +58,41 @@ export function VmFilters(props: {
         variant="outlined"
         size="small"
       />
-      {options.systems.available && (
-        <FilterSelect
-          id="shepherd-filter-system"
-          label="System"
-          value={filters.systemId}
-          options={toOptions(options.systems, system => ({
-            value: system.id,
-            label: system.name,
-          }))}
-          onChange={systemId => onChange({ systemId })}
-        />
-      )}
-      {options.services.available && (
-        <FilterSelect
-          id="shepherd-filter-service"
-          label="Service"
-          value={filters.serviceId}
-          options={toOptions(options.services, service => ({
-            value: service.id,
-            label: filters.systemId
-              ? service.name
-              : `${service.systemName}/${service.name}`,
-          }))}
-          onChange={serviceId => onChange({ serviceId })}
-        />
-      )}
-      {options.namespaces.available && (
-        <FilterSelect
-          id="shepherd-filter-namespace"
-          label="Namespace"
-          value={filters.namespace}
-          options={toOptions(options.namespaces, namespace => ({
-            value: namespace.name,
-            label: namespace.name,
-          }))}
-          onChange={namespace => onChange({ namespace })}
-        />
-      )}
+      <ListedFilterSelect
+        id="shepherd-filter-system"
+        label="System"
+        value={filters.systemId}
+        choices={options.systems}
+        toOption={system => ({
+          value: system.id,
+          label: system.name,
+        })}
+        onChange={systemId => onChange({ systemId })}
+      />
+      <ListedFilterSelect
+        id="shepherd-filter-service"
+        label="Service"
+        value={filters.serviceId}
+        choices={options.services}
+        toOption={service => ({
+          value: service.id,
+          label: filters.systemId
+            ? service.name
+            : `${service.systemName}/${service.name}`,
+        })}
+        onChange={serviceId => onChange({ serviceId })}
+      />
+      <ListedFilterSelect
+        id="shepherd-filter-namespace"
+        label="Namespace"
+        value={filters.namespace}
+        choices={options.namespaces}
+        toOption={namespace => ({
+          value: namespace.name,
+          label: namespace.name,
+        })}
+        onChange={namespace => onChange({ namespace })}
+      />
       <FilterSelect
         id="shepherd-filter-environment"
         label="Environment"
@@ -121,18 +125,17 @@ export function VmFilters(props: {
           </MenuItem>
         ))}
       </TextField>
-      {options.clusters.available && (
-        <FilterSelect
-          id="shepherd-filter-cluster"
-          label="Cluster"
-          value={filters.clusterId}
-          options={toOptions(options.clusters, cluster => ({
-            value: cluster.id,
-            label: displayNameOf(cluster),
-          }))}
-          onChange={clusterId => onChange({ clusterId })}
-        />
-      )}
+      <ListedFilterSelect
+        id="shepherd-filter-cluster"
+        label="Cluster"
+        value={filters.clusterId}
+        choices={options.clusters}
+        toOption={cluster => ({
+          value: cluster.id,
+          label: displayNameOf(cluster),
+        })}
+        onChange={clusterId => onChange({ clusterId })}
+      />
       {hasFilters && (
         <Button onClick={onClear} size="small">
           {CLEAR_FILTERS_LABEL}
