@@ -1,4 +1,4 @@
-import { InfoCard, TableColumn } from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   MEMBER_ROLES,
@@ -25,7 +25,8 @@ import {
   useShepherdPermission,
 } from '../common';
 import { ADD_MEMBER_LABEL, AddMemberDialog } from './AddMemberDialog';
-import { Outcome, OutcomeAlert } from './OutcomeAlert';
+import { Outcome } from './OutcomeAlert';
+import { SystemPartsCard } from './SystemPartsCard';
 import {
   LAST_OWNER_REASON,
   MEMBER_ROLE_DESCRIPTIONS,
@@ -185,34 +186,25 @@ export function MembersCard(props: {
   ];
 
   return (
-    <InfoCard
+    <SystemPartsCard
       title="Members"
       subheader="Roles on the System, inherited by its Services and VMs"
-      noPadding
-      action={
-        <Box mt={1} mr={1}>
-          <PermissionedButton
-            permission={shepherdSystemMembersManagePermission}
-            resourceRef={system.id}
-            color="primary"
-            variant="contained"
-            size="small"
-            startIcon={<PersonAddIcon />}
-            onClick={() => setAdding(true)}
-          >
-            {ADD_MEMBER_LABEL}
-          </PermissionedButton>
-        </Box>
+      actions={
+        <PermissionedButton
+          permission={shepherdSystemMembersManagePermission}
+          resourceRef={system.id}
+          color="primary"
+          variant="contained"
+          size="small"
+          startIcon={<PersonAddIcon />}
+          onClick={() => setAdding(true)}
+        >
+          {ADD_MEMBER_LABEL}
+        </PermissionedButton>
       }
+      outcome={outcome}
+      onCloseOutcome={() => setOutcome(undefined)}
     >
-      {outcome && (
-        <Box p={2}>
-          <OutcomeAlert
-            outcome={outcome}
-            onClose={() => setOutcome(undefined)}
-          />
-        </Box>
-      )}
       {changeRole.error && failedChange && (
         <ShepherdErrorPanel
           title={`Could not change the role of ${formatEntityRef(
@@ -278,6 +270,6 @@ export function MembersCard(props: {
           permission policy grants otherwise is not affected.
         </Typography>
       </ConfirmationDialog>
-    </InfoCard>
+    </SystemPartsCard>
   );
 }

@@ -1,4 +1,4 @@
-import { InfoCard, TableColumn } from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   Page,
@@ -26,7 +26,8 @@ import {
 import { FilteredVmsLink } from '../links';
 import { DELETE_SERVICE_LABEL, DeleteServiceDialog } from './DeleteDialogs';
 import { EditDescriptionDialog } from './EditDescriptionDialog';
-import { Outcome, OutcomeAlert } from './OutcomeAlert';
+import { Outcome } from './OutcomeAlert';
+import { SystemPartsCard } from './SystemPartsCard';
 import {
   CREATE_SERVICE_LABEL,
   CreateServiceDialog,
@@ -139,12 +140,11 @@ export function ServicesCard(props: {
   ];
 
   return (
-    <InfoCard
+    <SystemPartsCard
       title="Services"
       subheader="What VMs are requested for; each VM belongs to one Service"
-      noPadding
-      action={
-        <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mt={1} mr={1}>
+      actions={
+        <>
           <PermissionedButton
             permission={shepherdServiceCreatePermission}
             resourceRef={system.id}
@@ -167,17 +167,11 @@ export function ServicesCard(props: {
           >
             {REGISTER_SERVICE_LABEL}
           </PermissionedButton>
-        </Box>
+        </>
       }
+      outcome={outcome}
+      onCloseOutcome={() => setOutcome(undefined)}
     >
-      {outcome && (
-        <Box p={2}>
-          <OutcomeAlert
-            outcome={outcome}
-            onClose={() => setOutcome(undefined)}
-          />
-        </Box>
-      )}
       {error && (
         <ShepherdErrorPanel title="Could not load the Services" error={error} />
       )}
@@ -232,6 +226,6 @@ export function ServicesCard(props: {
         }}
         onCancel={() => setDeleting(undefined)}
       />
-    </InfoCard>
+    </SystemPartsCard>
   );
 }
