@@ -1,14 +1,7 @@
-import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Alert from '@material-ui/lab/Alert';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import {
-  CLEAR_FILTERS_LABEL,
-  NoMatchState,
-  PagedList,
-  ShepherdErrorPanel,
-  useLiveData,
-} from '../common';
+import { FilteredPagedList, ShepherdErrorPanel, useLiveData } from '../common';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { rangeError } from './timeRange';
@@ -36,32 +29,22 @@ export function AuditListPage() {
       {invalidRange}; change the time range to see entries.
     </Alert>
   ) : (
-    <PagedList
+    <FilteredPagedList
       page={entries.value}
       loading={entries.loading}
-      filtered={hasFilters}
-      firstRun={
-        <EmptyState
-          missing="data"
-          title={NO_AUDIT_ENTRIES_TITLE}
-          description={NO_AUDIT_ENTRIES_DESCRIPTION}
-        />
-      }
+      hasFilters={hasFilters}
+      firstRun={{
+        title: NO_AUDIT_ENTRIES_TITLE,
+        description: NO_AUDIT_ENTRIES_DESCRIPTION,
+      }}
+      noMatchTitle="No entries match these filters"
+      onClearFilters={clearFilters}
       onPageChange={setPaging}
     >
-      {page => (
-        <AuditTable
-          entries={page.items}
-          emptyContent={
-            <NoMatchState
-              title="No entries match these filters"
-              clearLabel={CLEAR_FILTERS_LABEL}
-              onClear={clearFilters}
-            />
-          }
-        />
+      {(page, noMatch) => (
+        <AuditTable entries={page.items} emptyContent={noMatch} />
       )}
-    </PagedList>
+    </FilteredPagedList>
   );
 
   return (

@@ -3,6 +3,7 @@ import { Page } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Button from '@material-ui/core/Button';
 import { ReactNode } from 'react';
 import { PaginationBar } from './PaginationBar';
+import { CLEAR_FILTERS_LABEL } from './filters';
 
 /**
  * One page of a list loaded from the API: a spinner until the first page arrives, the
@@ -47,5 +48,41 @@ export function NoMatchState(props: {
       title={props.title}
       action={<Button onClick={props.onClear}>{props.clearLabel}</Button>}
     />
+  );
+}
+
+/**
+ * A list the server filters and pages: the first-run state while nothing exists at all, and,
+ * while the filters match nothing, a table saying so with the way back to everything.
+ */
+export function FilteredPagedList<P extends Page<unknown>>(props: {
+  page?: P;
+  loading: boolean;
+  hasFilters: boolean;
+  firstRun: { title: string; description: string };
+  /** What the table says when the filters match nothing. */
+  noMatchTitle: string;
+  onClearFilters: () => void;
+  onPageChange: (paging: { offset: number; limit: number }) => void;
+  /** The page's table; `noMatch` is its content while it is empty. */
+  children: (page: P, noMatch: ReactNode) => ReactNode;
+}) {
+  const noMatch = (
+    <NoMatchState
+      title={props.noMatchTitle}
+      clearLabel={CLEAR_FILTERS_LABEL}
+      onClear={props.onClearFilters}
+    />
+  );
+  return (
+    <PagedList
+      page={props.page}
+      loading={props.loading}
+      filtered={props.hasFilters}
+      firstRun={<EmptyState missing="data" {...props.firstRun} />}
+      onPageChange={props.onPageChange}
+    >
+      {page => props.children(page, noMatch)}
+    </PagedList>
   );
 }

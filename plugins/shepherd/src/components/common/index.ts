@@ -54,7 +54,7 @@ export {
   readPaging,
 } from './PaginationBar';
 export { ListTable } from './ListTable';
-export { NoMatchState, PagedList } from './PagedList';
+export { FilteredPagedList, NoMatchState, PagedList } from './PagedList';
 export { ActionDialog } from './ActionDialog';
 export { OPTIONAL_REASON_LABEL, ReasonField } from './ReasonField';
 export { RecordHeader, RecordNotLoaded } from './RecordPage';

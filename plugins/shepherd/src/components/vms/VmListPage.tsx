@@ -1,13 +1,6 @@
-import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import {
-  CLEAR_FILTERS_LABEL,
-  NoMatchState,
-  PagedList,
-  ShepherdErrorPanel,
-  useLiveData,
-} from '../common';
+import { FilteredPagedList, ShepherdErrorPanel, useLiveData } from '../common';
 import { VmFilters } from './VmFilters';
 import { VmTable } from './VmTable';
 import { useVmListQuery } from './useVmListQuery';
@@ -40,32 +33,17 @@ export function VmListPage() {
       {vms.error && (
         <ShepherdErrorPanel title="Could not load the VMs" error={vms.error} />
       )}
-      <PagedList
+      <FilteredPagedList
         page={vms.value}
         loading={vms.loading}
-        filtered={hasFilters}
-        firstRun={
-          <EmptyState
-            missing="data"
-            title={NO_VMS_TITLE}
-            description={NO_VMS_DESCRIPTION}
-          />
-        }
+        hasFilters={hasFilters}
+        firstRun={{ title: NO_VMS_TITLE, description: NO_VMS_DESCRIPTION }}
+        noMatchTitle="No VMs match these filters"
+        onClearFilters={clearFilters}
         onPageChange={setPaging}
       >
-        {page => (
-          <VmTable
-            vms={page.items}
-            emptyContent={
-              <NoMatchState
-                title="No VMs match these filters"
-                clearLabel={CLEAR_FILTERS_LABEL}
-                onClear={clearFilters}
-              />
-            }
-          />
-        )}
-      </PagedList>
+        {(page, noMatch) => <VmTable vms={page.items} emptyContent={noMatch} />}
+      </FilteredPagedList>
     </>
   );
 }
