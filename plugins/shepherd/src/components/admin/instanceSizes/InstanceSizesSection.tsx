@@ -22,6 +22,7 @@ import {
 import {
   CatalogScopeChip,
   CreateEntryButton,
+  DisplayNameCell,
   DeleteEntryDialog,
   EnabledChip,
   EntryRowActions,
@@ -59,16 +60,7 @@ function columns(
     { title: 'Order', render: size => size.sortOrder },
     {
       title: 'Instance size',
-      render: size => (
-        <>
-          <Typography variant="body2">
-            <strong>{size.displayName}</strong>
-          </Typography>
-          <Typography variant="caption" color="textSecondary">
-            {size.name}
-          </Typography>
-        </>
-      ),
+      render: size => <DisplayNameCell entry={size} />,
     },
     {
       title: 'CPU',

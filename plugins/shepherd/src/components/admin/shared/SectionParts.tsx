@@ -93,6 +93,22 @@ export function SectionHeader(props: {
   );
 }
 
+/** An entry's cell in its table: its display name, and under it the name it is known by. */
+export function DisplayNameCell(props: {
+  entry: { displayName: string; name: string };
+}) {
+  return (
+    <>
+      <Typography variant="body2">
+        <strong>{props.entry.displayName}</strong>
+      </Typography>
+      <Typography variant="caption" color="textSecondary">
+        {props.entry.name}
+      </Typography>
+    </>
+  );
+}
+
 /** The primary action of a section: creating or registering its first or next entry. */
 export function CreateEntryButton(props: {
   permission: Permission;

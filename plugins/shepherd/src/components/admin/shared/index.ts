@@ -11,6 +11,7 @@ export { DeleteEntryDialog } from './DeleteEntryDialog';
 export { FirstRunGuide } from './FirstRunGuide';
 export {
   CreateEntryButton,
+  DisplayNameCell,
   EntryActions,
   SectionHeader,
   SectionList,

@@ -24,6 +24,7 @@ import {
 import {
   CatalogScopeChip,
   CreateEntryButton,
+  DisplayNameCell,
   DeleteEntryDialog,
   EntryActions,
   FirstRunGuide,
@@ -95,16 +96,7 @@ function columns(actions: RowActions): TableColumn<ShepherdTemplate>[] {
   return [
     {
       title: 'Template',
-      render: template => (
-        <>
-          <Typography variant="body2">
-            <strong>{template.displayName}</strong>
-          </Typography>
-          <Typography variant="caption" color="textSecondary">
-            {template.name}
-          </Typography>
-        </>
-      ),
+      render: template => <DisplayNameCell entry={template} />,
     },
     {
       title: 'Status',
