@@ -2,6 +2,7 @@ import {
   ApprovalPreview,
   ApprovalTask,
   ClusterCandidate,
+  ShepherdTicket,
   shepherdTicketApprovePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { screen, waitFor, within } from '@testing-library/react';
@@ -550,6 +551,31 @@ describe('Approval workbench', () => {
   });
 
   describe('other operations', () => {
+    /** Opens the request of `ticket`, an operation on an existing VM: no cluster to choose. */
+    function openOperationRequest(
+      ticket: ShepherdTicket,
+      stubs: Partial<ShepherdApi> = {},
+      preview: Partial<ApprovalPreview> = {},
+    ) {
+      return renderApprovals(`/shepherd/approvals/${ticket.id}`, {
+        previewApproval: async () => ({
+          ticket,
+          warnings: [],
+          clusters: [],
+          ...preview,
+        }),
+        ...stubs,
+      });
+    }
+
+    /** An approveTicket stub that approves `ticket`. */
+    function approving(ticket: ShepherdTicket) {
+      return jest.fn().mockResolvedValue({
+        ticket: { ...ticket, status: 'APPROVED' },
+        warnings: [],
+      });
+    }
+
     it('shows a power request and approves it as it is', async () => {
       const ticket = aTicket({
         id: 'ticket-power',
@@ -561,14 +587,8 @@ describe('Approval workbench', () => {
         namespace: 'prod',
         requestSpec: {},
       });
-      const approveTicket = jest.fn().mockResolvedValue({
-        ticket: { ...ticket, status: 'APPROVED' },
-        warnings: [],
-      });
-      await renderApprovals('/shepherd/approvals/ticket-power', {
-        previewApproval: async () => ({ ticket, warnings: [], clusters: [] }),
-        approveTicket,
-      });
+      const approveTicket = approving(ticket);
+      await openOperationRequest(ticket, { approveTicket });
 
       expect(
         await screen.findByRole('heading', {
@@ -596,14 +616,8 @@ describe('Approval workbench', () => {
         grantMinutes: 90,
         requestSpec: {},
       });
-      const approveTicket = jest.fn().mockResolvedValue({
-        ticket: { ...ticket, status: 'APPROVED' },
-        warnings: [],
-      });
-      await renderApprovals('/shepherd/approvals/ticket-vnc', {
-        previewApproval: async () => ({ ticket, warnings: [], clusters: [] }),
-        approveTicket,
-      });
+      const approveTicket = approving(ticket);
+      await openOperationRequest(ticket, { approveTicket });
 
       const minutes = await screen.findByLabelText(GRANT_MINUTES_LABEL);
       expect(minutes).toHaveValue(90);
@@ -630,9 +644,7 @@ describe('Approval workbench', () => {
         vmName: 'dev-payments-api-01',
         requestSpec: {},
       });
-      await renderApprovals('/shepherd/approvals/ticket-delete', {
-        previewApproval: async () => ({ ticket, warnings: [], clusters: [] }),
-      });
+      await openOperationRequest(ticket);
 
       expect(
         await screen.findByText(
@@ -652,11 +664,10 @@ describe('Approval workbench', () => {
         vmName: 'dev-payments-api-01',
         requestSpec: { targetCpuCores: 4, targetDiskGb: 40 },
       });
-      await renderApprovals('/shepherd/approvals/ticket-modify', {
-        previewApproval: async () => ({
-          ticket,
-          warnings: [],
-          clusters: [],
+      await openOperationRequest(
+        ticket,
+        {},
+        {
           effectiveSpec: {
             templateId: 'tpl-ubuntu',
             instanceSizeId: 'size-small',
@@ -667,8 +678,8 @@ describe('Approval workbench', () => {
             diskGb: 40,
             storageClass: 'standard',
           },
-        }),
-      });
+        },
+      );
 
       expect(
         await screen.findByText('CPU 4 cores, disk 40 GiB'),
