@@ -123,6 +123,12 @@ const APPROVED = {
   warnings: [],
 };
 
+/** Replaces what a field holds with `text`, as a user selecting it all and typing. */
+async function retype(field: HTMLElement, text: string) {
+  await userEvent.clear(field);
+  await userEvent.type(field, text);
+}
+
 function task(
   ageDays: number,
   overrides: Parameters<typeof aTicket>[0],
@@ -387,8 +393,7 @@ describe('Approval workbench', () => {
       await userEvent.click(screen.getByLabelText(REPLACE_SPEC_LABEL));
       const cpuRequest = screen.getByLabelText(SPEC_FIELD_LABELS.cpuRequest);
       expect(cpuRequest).toHaveValue(2);
-      await userEvent.clear(cpuRequest);
-      await userEvent.type(cpuRequest, '6');
+      await retype(cpuRequest, '6');
       expect(
         screen.getByText(
           'RESOURCE_REQUEST_EXCEEDS_LIMIT: The CPU request (6) exceeds the CPU cores (4)',
@@ -396,8 +401,7 @@ describe('Approval workbench', () => {
       ).toBeInTheDocument();
       expect(button(APPROVE_LABEL)).toBeDisabled();
 
-      await userEvent.clear(cpuRequest);
-      await userEvent.type(cpuRequest, '4');
+      await retype(cpuRequest, '4');
       await userEvent.click(button(APPROVE_LABEL));
 
       await waitFor(() =>
@@ -492,8 +496,7 @@ describe('Approval workbench', () => {
 
       await userEvent.click(screen.getByLabelText(REPLACE_SPEC_LABEL));
       const disk = screen.getByLabelText(SPEC_FIELD_LABELS.diskGb);
-      await userEvent.clear(disk);
-      await userEvent.type(disk, '30');
+      await retype(disk, '30');
       expect(
         await screen.findByText(MANIFEST_NOT_RENDERED),
       ).toBeInTheDocument();
@@ -622,11 +625,9 @@ describe('Approval workbench', () => {
       const minutes = await screen.findByLabelText(GRANT_MINUTES_LABEL);
       expect(minutes).toHaveValue(90);
       expect(screen.getByText('90 minutes')).toBeInTheDocument();
-      await userEvent.clear(minutes);
-      await userEvent.type(minutes, '500');
+      await retype(minutes, '500');
       expect(button(APPROVE_LABEL)).toBeDisabled();
-      await userEvent.clear(minutes);
-      await userEvent.type(minutes, '30');
+      await retype(minutes, '30');
       await userEvent.click(button(APPROVE_LABEL));
 
       await waitFor(() =>
