@@ -123,6 +123,15 @@ const APPROVED = {
   warnings: [],
 };
 
+/** The VMs the requests for existing VMs are about. */
+const PROD_VM = {
+  vmId: 'vm-9',
+  vmName: 'prod-payments-api-01',
+  environment: 'prod',
+  namespace: 'prod',
+} as const;
+const DEV_VM = { vmId: 'vm-1', vmName: 'dev-payments-api-01' } as const;
+
 /** Replaces what a field holds with `text`, as a user selecting it all and typing. */
 async function retype(field: HTMLElement, text: string) {
   await userEvent.clear(field);
@@ -141,18 +150,14 @@ const TASKS = [
   task(9, {
     id: 'ticket-old',
     operation: 'DELETE',
-    vmId: 'vm-1',
-    vmName: 'dev-payments-api-01',
+    ...DEV_VM,
     requester: 'user:default/jane',
   }),
   task(5, {
     id: 'ticket-power',
     operation: 'POWER',
     powerAction: 'stop',
-    vmId: 'vm-9',
-    vmName: 'prod-payments-api-01',
-    environment: 'prod',
-    namespace: 'prod',
+    ...PROD_VM,
   }),
 ];
 
@@ -584,10 +589,7 @@ describe('Approval workbench', () => {
         id: 'ticket-power',
         operation: 'POWER',
         powerAction: 'stop',
-        vmId: 'vm-9',
-        vmName: 'prod-payments-api-01',
-        environment: 'prod',
-        namespace: 'prod',
+        ...PROD_VM,
         requestSpec: {},
       });
       const approveTicket = approving(ticket);
@@ -612,10 +614,7 @@ describe('Approval workbench', () => {
       const ticket = aTicket({
         id: 'ticket-vnc',
         operation: 'VNC_ACCESS',
-        vmId: 'vm-9',
-        vmName: 'prod-payments-api-01',
-        environment: 'prod',
-        namespace: 'prod',
+        ...PROD_VM,
         grantMinutes: 90,
         requestSpec: {},
       });
@@ -641,8 +640,7 @@ describe('Approval workbench', () => {
       const ticket = aTicket({
         id: 'ticket-delete',
         operation: 'DELETE',
-        vmId: 'vm-1',
-        vmName: 'dev-payments-api-01',
+        ...DEV_VM,
         requestSpec: {},
       });
       await openOperationRequest(ticket);
@@ -661,8 +659,7 @@ describe('Approval workbench', () => {
       const ticket = aTicket({
         id: 'ticket-modify',
         operation: 'MODIFY',
-        vmId: 'vm-1',
-        vmName: 'dev-payments-api-01',
+        ...DEV_VM,
         requestSpec: { targetCpuCores: 4, targetDiskGb: 40 },
       });
       await openOperationRequest(
