@@ -62,6 +62,25 @@ function ActionFilter(props: {
   );
 }
 
+/** A filter on one id; blanks around a pasted id do not count. */
+function IdFilter(props: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+}) {
+  const { id, label, value = '', onChange } = props;
+  return (
+    <SearchField
+      id={id}
+      label={label}
+      value={value}
+      onChange={text => onChange(text.trim() || undefined)}
+      minWidth={200}
+    />
+  );
+}
+
 function TimeFilter(props: {
   id: string;
   label: string;
@@ -120,23 +139,17 @@ export function AuditFilters(props: {
         minWidth={150}
         onChange={resourceType => onChange({ resourceType })}
       />
-      <SearchField
+      <IdFilter
         id="shepherd-audit-filter-resource-id"
         label="Resource id"
-        value={filters.resourceId ?? ''}
-        onChange={resourceId =>
-          onChange({ resourceId: resourceId.trim() || undefined })
-        }
-        minWidth={200}
+        value={filters.resourceId}
+        onChange={resourceId => onChange({ resourceId })}
       />
-      <SearchField
+      <IdFilter
         id="shepherd-audit-filter-ticket"
         label="Request (ticket id)"
-        value={filters.ticketId ?? ''}
-        onChange={ticketId =>
-          onChange({ ticketId: ticketId.trim() || undefined })
-        }
-        minWidth={200}
+        value={filters.ticketId}
+        onChange={ticketId => onChange({ ticketId })}
       />
       <FilterSelect
         id="shepherd-audit-filter-outcome"
