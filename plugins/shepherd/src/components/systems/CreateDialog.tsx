@@ -2,10 +2,10 @@ import {
   NamedEntity,
   WithWarnings,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { ReactNode, useState } from 'react';
 import { ActionDialog, useDialogAction } from '../common';
+import { DescriptionField } from './DescriptionField';
 import { NameField, checkName } from './NameField';
 
 /** The confirm button of the create dialogs. */
@@ -79,18 +79,13 @@ export function CreateDialog<T>(props: {
         onChange={setName}
         disabled={submit.busy}
       />
-      <TextField
+      <DescriptionField
         id={`shepherd-create-${entity}-description`}
-        label="Description"
         helperText="Markdown; can be changed later"
         value={description}
-        onChange={event => setDescription(event.target.value)}
+        onChange={setDescription}
         disabled={submit.busy}
-        fullWidth
-        multiline
         minRows={2}
-        margin="dense"
-        variant="outlined"
       />
       {extraFields}
     </ActionDialog>

@@ -1,6 +1,6 @@
-import TextField from '@material-ui/core/TextField';
 import { useState } from 'react';
 import { ActionDialog, useDialogAction } from '../common';
+import { DescriptionField } from './DescriptionField';
 
 /** The confirm button of the description dialog. */
 export const SAVE_DESCRIPTION_LABEL = 'Save';
@@ -42,18 +42,13 @@ export function EditDescriptionDialog(props: {
       onAct={confirm}
       onCancel={onCancel}
     >
-      <TextField
+      <DescriptionField
         id="shepherd-edit-description"
-        label="Description"
         helperText="Markdown. The name cannot be changed."
         value={text}
-        onChange={event => setText(event.target.value)}
+        onChange={setText}
         disabled={submit.busy}
-        fullWidth
-        multiline
         minRows={4}
-        margin="dense"
-        variant="outlined"
       />
     </ActionDialog>
   );
