@@ -1,11 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  ShepherdVm,
-  TicketSubmission,
-} from '@kubevirt-shepherd/plugin-shepherd-common';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
+import { VmRequestDialogProps } from './VmRequestDialogProps';
 import {
   ConfirmationDialog,
   ReasonField,
@@ -20,12 +17,7 @@ export const DELETE_LABEL = 'Request deletion';
  * Requests the deletion of a VM with the confirmation its environment asks for: a tick for
  * test VMs, the VM's name typed for production ones. Deletion always waits for an approver.
  */
-export function DeleteVmDialog(props: {
-  vm: ShepherdVm;
-  open: boolean;
-  onSubmitted: (submission: TicketSubmission) => void;
-  onCancel: () => void;
-}) {
+export function DeleteVmDialog(props: VmRequestDialogProps) {
   const { vm, open, onSubmitted, onCancel } = props;
   const api = useApi(shepherdApiRef);
   const [reason, setReason] = useState('');

@@ -1,12 +1,10 @@
-import {
-  ShepherdVm,
-  TicketSubmission,
-} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { ShepherdVm } from '@kubevirt-shepherd/plugin-shepherd-common';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useApi } from '@backstage/core-plugin-api';
 import { useState } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
+import { VmRequestDialogProps } from './VmRequestDialogProps';
 import { ConfirmationDialog, ReasonField, useDialogAction } from '../common';
 import {
   CPU_MEMORY_STEP,
@@ -39,12 +37,7 @@ function fieldsOf(vm: ShepherdVm): Fields {
  * larger. Every change waits for an approver; CPU or memory of a running VM changes at the
  * next restart.
  */
-export function ModifyVmDialog(props: {
-  vm: ShepherdVm;
-  open: boolean;
-  onSubmitted: (submission: TicketSubmission) => void;
-  onCancel: () => void;
-}) {
+export function ModifyVmDialog(props: VmRequestDialogProps) {
   const { vm, open, onSubmitted, onCancel } = props;
   const api = useApi(shepherdApiRef);
   const [fields, setFields] = useState<Fields>(() => fieldsOf(vm));
