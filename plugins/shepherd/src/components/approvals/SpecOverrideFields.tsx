@@ -85,6 +85,21 @@ export function SpecOverrideFields(props: {
     errors,
     children,
   } = props;
+  const catalogSelect = (
+    name: 'templateId' | 'instanceSizeId',
+    options: Array<ShepherdTemplate | ShepherdInstanceSize>,
+  ) => (
+    <Box flex="1 1 240px">
+      <CatalogSelect
+        field={name}
+        value={fields[name]}
+        options={options}
+        onChange={value => onChange(name, value)}
+        error={errors[name]}
+        unavailable={catalogUnavailable}
+      />
+    </Box>
+  );
   const numberField = (
     name: Exclude<SpecField, 'templateId' | 'instanceSizeId'>,
     step: number,
@@ -114,26 +129,8 @@ export function SpecOverrideFields(props: {
         cloud-init cannot change.
       </Typography>
       <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
-        <Box flex="1 1 240px">
-          <CatalogSelect
-            field="templateId"
-            value={fields.templateId}
-            options={templates}
-            onChange={value => onChange('templateId', value)}
-            error={errors.templateId}
-            unavailable={catalogUnavailable}
-          />
-        </Box>
-        <Box flex="1 1 240px">
-          <CatalogSelect
-            field="instanceSizeId"
-            value={fields.instanceSizeId}
-            options={sizes}
-            onChange={value => onChange('instanceSizeId', value)}
-            error={errors.instanceSizeId}
-            unavailable={catalogUnavailable}
-          />
-        </Box>
+        {catalogSelect('templateId', templates)}
+        {catalogSelect('instanceSizeId', sizes)}
       </Box>
       <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
         {numberField('cpuCores', RESOURCE_STEP)}
