@@ -6,7 +6,7 @@ import RadioGroup from '@material-ui/core/RadioGroup';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { ChangeEvent, useEffect, useState } from 'react';
-import { FIELD_PROPS } from '../shared';
+import { CODE_INPUT_PROPS, FIELD_PROPS } from '../shared';
 
 /** Labels of the kubeconfig field, used by tests too. */
 export const KUBECONFIG_PASTE_LABEL = 'Kubeconfig (YAML)';
@@ -119,7 +119,7 @@ export function KubeconfigField(props: {
           onChange={event => onChange(event.target.value)}
           disabled={disabled}
           error={Boolean(value && problem)}
-          inputProps={{ spellCheck: false, style: { fontFamily: 'monospace' } }}
+          inputProps={CODE_INPUT_PROPS}
           autoComplete="off"
         />
       )}

@@ -4,6 +4,7 @@ import IconButton from '@material-ui/core/IconButton';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import DeleteIcon from '@material-ui/icons/Delete';
+import { CODE_INPUT_PROPS } from '../shared';
 import { OverrideRow, overrideRow } from './instanceSizeRules';
 
 export const ADD_OVERRIDE_LABEL = 'Add override';
@@ -58,10 +59,7 @@ export function SpecOverridesEditor(props: {
               disabled={disabled}
               error={Boolean(problem)}
               helperText={problem}
-              inputProps={{
-                spellCheck: false,
-                style: { fontFamily: 'monospace' },
-              }}
+              inputProps={CODE_INPUT_PROPS}
               style={{ flex: 3 }}
             />
             <TextField
@@ -73,10 +71,7 @@ export function SpecOverridesEditor(props: {
               onChange={event => update(row.id, { value: event.target.value })}
               disabled={disabled}
               error={Boolean(problem)}
-              inputProps={{
-                spellCheck: false,
-                style: { fontFamily: 'monospace' },
-              }}
+              inputProps={CODE_INPUT_PROPS}
               style={{ flex: 2 }}
             />
             <IconButton

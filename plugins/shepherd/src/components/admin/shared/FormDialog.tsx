@@ -14,6 +14,12 @@ export const FIELD_PROPS = {
   variant: 'outlined',
 } as const;
 
+/** Input props of fields that hold code (YAML, JSON, paths): monospace, not spell-checked. */
+export const CODE_INPUT_PROPS = {
+  spellCheck: false,
+  style: { fontFamily: 'monospace' },
+} as const;
+
 /**
  * A dialog with a form of an admin catalog. Submitting stays disabled while the form has
  * problems the UI can see and while the request runs; the backend's refusal is shown inside

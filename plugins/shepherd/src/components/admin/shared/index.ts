@@ -4,7 +4,7 @@ export {
   CatalogScopeChip,
   EnabledChip,
 } from './chips';
-export { FIELD_PROPS, FormDialog } from './FormDialog';
+export { CODE_INPUT_PROPS, FIELD_PROPS, FormDialog } from './FormDialog';
 export { OutcomeAlert } from './WarningsAlert';
 export type { AdminOutcome } from './WarningsAlert';
 export { DeleteEntryDialog } from './DeleteEntryDialog';

@@ -3,7 +3,7 @@ import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { errorCode, errorDetails } from '../../common';
-import { FIELD_PROPS } from '../shared';
+import { CODE_INPUT_PROPS, FIELD_PROPS } from '../shared';
 import { CLOUD_CONFIG_HEADER, cloudInitSize } from './templateRules';
 
 export const CLOUD_INIT_LABEL = 'Cloud-init user data';
@@ -56,8 +56,7 @@ export function CloudInitEditor(props: {
           `Optional. Starts with ${CLOUD_CONFIG_HEADER}; requesters cannot supply their own.`
         }
         inputProps={{
-          spellCheck: false,
-          style: { fontFamily: 'monospace' },
+          ...CODE_INPUT_PROPS,
           'aria-describedby': 'shepherd-template-cloud-init-size',
         }}
       />
