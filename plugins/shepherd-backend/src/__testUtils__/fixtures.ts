@@ -38,17 +38,22 @@ export class Fixtures {
     };
     await this.store.systems.insert(system);
     for (const [memberRef, role] of members) {
-      await this.store.members.insert({
-        id: randomUUID(),
-        systemId: system.id,
-        memberRef,
-        role,
-        grantedBy: system.createdBy,
-        createdAt: FIXED_NOW,
-        updatedAt: FIXED_NOW,
-      });
+      await this.member(system, memberRef, role);
     }
     return system;
+  }
+
+  /** Makes `memberRef` a member of `system`, granted by the System's creator. */
+  async member(system: ShepherdSystem, memberRef: string, role: MemberRole) {
+    await this.store.members.insert({
+      id: randomUUID(),
+      systemId: system.id,
+      memberRef,
+      role,
+      grantedBy: system.createdBy,
+      createdAt: FIXED_NOW,
+      updatedAt: FIXED_NOW,
+    });
   }
 
   async service(
