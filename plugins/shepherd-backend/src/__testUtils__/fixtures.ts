@@ -17,6 +17,16 @@ import { NewVm } from '../database/stores/vms/VmsStore';
 
 export const FIXED_NOW = '2026-11-23T10:00:00.000Z';
 
+/** The overcommitted size VMs of the workflow and end-to-end tests are requested with. */
+export const MEDIUM_SIZE = {
+  name: 'medium',
+  cpuCores: 2,
+  cpuRequest: 1,
+  memoryGi: 4,
+  memoryRequestGi: 4,
+  diskGb: 20,
+} satisfies Partial<ShepherdInstanceSize>;
+
 /** Seeds records with sensible defaults, for store and service tests. */
 export class Fixtures {
   constructor(private readonly store: ShepherdStore) {}
