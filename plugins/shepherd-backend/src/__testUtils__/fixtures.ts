@@ -17,6 +17,16 @@ import { NewVm } from '../database/stores/vms/VmsStore';
 
 export const FIXED_NOW = '2026-11-23T10:00:00.000Z';
 
+/** The overcommitted size VMs of the workflow and end-to-end tests are requested with. */
+export const MEDIUM_SIZE = {
+  name: 'medium',
+  cpuCores: 2,
+  cpuRequest: 1,
+  memoryGi: 4,
+  memoryRequestGi: 4,
+  diskGb: 20,
+} satisfies Partial<ShepherdInstanceSize>;
+
 /** Seeds records with sensible defaults, for store and service tests. */
 export class Fixtures {
   constructor(private readonly store: ShepherdStore) {}
@@ -38,17 +48,22 @@ export class Fixtures {
     };
     await this.store.systems.insert(system);
     for (const [memberRef, role] of members) {
-      await this.store.members.insert({
-        id: randomUUID(),
-        systemId: system.id,
-        memberRef,
-        role,
-        grantedBy: system.createdBy,
-        createdAt: FIXED_NOW,
-        updatedAt: FIXED_NOW,
-      });
+      await this.member(system, memberRef, role);
     }
     return system;
+  }
+
+  /** Makes `memberRef` a member of `system`, granted by the System's creator. */
+  async member(system: ShepherdSystem, memberRef: string, role: MemberRole) {
+    await this.store.members.insert({
+      id: randomUUID(),
+      systemId: system.id,
+      memberRef,
+      role,
+      grantedBy: system.createdBy,
+      createdAt: FIXED_NOW,
+      updatedAt: FIXED_NOW,
+    });
   }
 
   async service(

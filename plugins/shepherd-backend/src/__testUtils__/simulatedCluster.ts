@@ -5,6 +5,7 @@ import {
   ShepherdTemplate,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdApi } from './apiHarness';
+import { MEDIUM_SIZE } from './fixtures';
 
 /** What a VM request against a simulated cluster needs. */
 export type SimulatedClusterWorld = {
@@ -26,14 +27,7 @@ export async function seedSimulatedCluster(
   const service = await api.fixtures.teamService();
   await api.fixtures.namespace({ name: 'dev', environment: 'test' });
   const template = await api.fixtures.template({ name: 'fedora' });
-  const size = await api.fixtures.instanceSize({
-    name: 'medium',
-    cpuCores: 2,
-    cpuRequest: 1,
-    memoryGi: 4,
-    memoryRequestGi: 4,
-    diskGb: 20,
-  });
+  const size = await api.fixtures.instanceSize(MEDIUM_SIZE);
   const registered = await api
     .as('platform-admin')
     .post('/v1/admin/clusters')

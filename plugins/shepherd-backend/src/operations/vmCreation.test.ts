@@ -156,6 +156,13 @@ describe('vmCreation', () => {
     const vmNameOf = (w: World, index = '01') =>
       `${w.namespace.name}-${w.system.name}-${w.service.name}-${index}`;
 
+    /** The index the next VM of the world's Service takes. */
+    const nextInstanceIndexOf = async (w: World) =>
+      (await bed.store.services.get(w.service.id))?.nextInstanceIndex;
+
+    const vmCountOf = (w: World) =>
+      bed.store.vms.count({ serviceId: w.service.id });
+
     async function approve(ticket: ShepherdTicket, decision: ApprovalDecision) {
       const { plan } = await creation.approval.plan(ticket, decision);
       return bed.context.execute(unit =>
@@ -768,9 +775,7 @@ describe('vmCreation', () => {
           },
         ]);
         // Planning writes nothing: the index is taken when the approval is written.
-        expect(
-          (await bed.store.services.get(w.service.id))?.nextInstanceIndex,
-        ).toBe(7);
+        expect(await nextInstanceIndexOf(w)).toBe(7);
       });
 
       it("gives the VM the cluster's default storage class when none is chosen", async () => {
@@ -1043,10 +1048,8 @@ describe('vmCreation', () => {
           },
         ]);
         expect(preflight.calls).toEqual([]);
-        expect(
-          (await bed.store.services.get(w.service.id))?.nextInstanceIndex,
-        ).toBe(1);
-        expect(await bed.store.vms.count({ serviceId: w.service.id })).toBe(0);
+        expect(await nextInstanceIndexOf(w)).toBe(1);
+        expect(await vmCountOf(w)).toBe(0);
       });
 
       it('names the VM even where no provider renders it', async () => {
@@ -1072,20 +1075,17 @@ describe('vmCreation', () => {
         });
         const longTicket = await pendingTicket(long);
         const goneTicket = await pendingTicket(w, { serviceId: randomUUID() });
+        const refusalOfManifest = (
+          ...args: Parameters<NonNullable<typeof creation.approval.manifest>>
+        ) => refusalOf(creation.approval.manifest!(...args));
 
-        expect(
-          await refusalOf(creation.approval.manifest!(ticket, {})),
-        ).toEqual({
+        expect(await refusalOfManifest(ticket, {})).toEqual({
           name: 'InputError',
           code: 'CLUSTER_REQUIRED',
           message: 'Choose the cluster the VM will run on',
         });
         expect(
-          await refusalOf(
-            creation.approval.manifest!(longTicket, {
-              clusterId: long.cluster.id,
-            }),
-          ),
+          await refusalOfManifest(longTicket, { clusterId: long.cluster.id }),
         ).toEqual({
           name: 'InputError',
           code: 'VM_NAME_TOO_LONG',
@@ -1094,11 +1094,7 @@ describe('vmCreation', () => {
           )}' would have 51 characters; at most 50 are allowed`,
         });
         expect(
-          await refusalOf(
-            creation.approval.manifest!(goneTicket, {
-              clusterId: w.cluster.id,
-            }),
-          ),
+          await refusalOfManifest(goneTicket, { clusterId: w.cluster.id }),
         ).toEqual({
           name: 'NotFoundError',
           code: 'NOT_FOUND',
@@ -1173,9 +1169,7 @@ describe('vmCreation', () => {
             createdAt: FIXED_NOW,
           },
         ]);
-        expect(
-          (await bed.store.services.get(w.service.id))?.nextInstanceIndex,
-        ).toBe(2);
+        expect(await nextInstanceIndexOf(w)).toBe(2);
         // The approval's own event and audit row are the approval workbench's to write.
         expect(
           (
@@ -1229,12 +1223,8 @@ describe('vmCreation', () => {
           code: 'INSTANCE_INDEX_EXHAUSTED',
           message: `The Service '${full.service.name}' has used all 99 VM indexes`,
         });
-        expect(
-          (await bed.store.services.get(full.service.id))?.nextInstanceIndex,
-        ).toBe(100);
-        expect(await bed.store.vms.count({ serviceId: full.service.id })).toBe(
-          0,
-        );
+        expect(await nextInstanceIndexOf(full)).toBe(100);
+        expect(await vmCountOf(full)).toBe(0);
       });
 
       it('allows VM names of 50 characters and refuses longer ones, writing nothing', async () => {
@@ -1263,12 +1253,8 @@ describe('vmCreation', () => {
             service: long.service.name,
           },
         });
-        expect(await bed.store.vms.count({ serviceId: long.service.id })).toBe(
-          0,
-        );
-        expect(
-          (await bed.store.services.get(long.service.id))?.nextInstanceIndex,
-        ).toBe(1);
+        expect(await vmCountOf(long)).toBe(0);
+        expect(await nextInstanceIndexOf(long)).toBe(1);
       });
 
       it('refuses a VM whose name is already taken in the namespace', async () => {
@@ -1290,10 +1276,8 @@ describe('vmCreation', () => {
             w.namespace.name
           }`,
         });
-        expect(await bed.store.vms.count({ serviceId: w.service.id })).toBe(1);
-        expect(
-          (await bed.store.services.get(w.service.id))?.nextInstanceIndex,
-        ).toBe(1);
+        expect(await vmCountOf(w)).toBe(1);
+        expect(await nextInstanceIndexOf(w)).toBe(1);
       });
     });
   });

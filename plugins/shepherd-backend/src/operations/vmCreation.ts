@@ -17,6 +17,7 @@ import { ShepherdVmDefinition } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { randomUUID } from 'node:crypto';
 import {
   MANY_REMOVED_FIELDS,
+  SpecViolation,
   checkEffectiveSpec,
   checkSpecReplacement,
   requestedSpec,
@@ -36,6 +37,15 @@ import { checkResourceSteps, requireReason } from './vmRequests';
 
 /** The queue's kind of the job that creates a VM. */
 export const CREATE_VM_JOB = 'vm.create';
+
+/** Refuses (400) a spec that breaks a rule: the first broken rule answers, all are listed. */
+function refuseViolations(violations: SpecViolation[]) {
+  if (violations.length > 0) {
+    throw invalidInput(violations[0].code, violations[0].message, {
+      violations,
+    });
+  }
+}
 
 /** Clusters an approver chooses from (the registry is small; this bounds the read). */
 const CLUSTER_CANDIDATES_LIMIT = 1000;
@@ -173,11 +183,7 @@ export function vmCreation({
         requested as unknown as Record<string, unknown>,
         replacement,
       );
-      if (violations.length > 0) {
-        throw invalidInput(violations[0].code, violations[0].message, {
-          violations,
-        });
-      }
+      refuseViolations(violations);
       if (removedFields.length >= MANY_REMOVED_FIELDS) {
         logger.warn(
           `Approval of ticket ${ticket.id} removes ${
@@ -222,11 +228,7 @@ export function vmCreation({
       size,
       ticket.environment,
     );
-    if (violations.length > 0) {
-      throw invalidInput(violations[0].code, violations[0].message, {
-        violations,
-      });
-    }
+    refuseViolations(violations);
     return {
       cluster,
       spec,
@@ -343,11 +345,7 @@ export function vmCreation({
         size,
         namespace.environment,
       );
-      if (violations.length > 0) {
-        throw invalidInput(violations[0].code, violations[0].message, {
-          violations,
-        });
-      }
+      refuseViolations(violations);
       return {
         governed: 'CREATE',
         environment: namespace.environment,

@@ -1,4 +1,4 @@
-import { TestDatabaseId, mockServices } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { ShepherdProviderError } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { ManualClock, ManualTimers } from '../__testUtils__/manualTime';
 import { eventually } from '../__testUtils__/eventually';
@@ -19,44 +19,6 @@ const BACKOFF = exponentialBackoff({
 describe('the job queue', () => {
   const databases = createMigratedStores();
 
-  async function setUp(databaseId: TestDatabaseId) {
-    const { knex, store } = await databases.open(databaseId);
-    const clock = new ManualClock();
-    const worker = (
-      handlers: Record<string, JobHandler>,
-      options: {
-        id?: string;
-        concurrency?: number;
-        perKeyLimit?: number;
-        timers?: ManualTimers;
-      } = {},
-    ) =>
-      new JobWorker({
-        jobs: store.jobs,
-        handlers,
-        workerId: options.id ?? 'worker-1',
-        concurrency: options.concurrency ?? 4,
-        perKeyLimit: options.perKeyLimit ?? 10,
-        leaseMs: LEASE_MS,
-        pollIntervalMs: 1_000,
-        backoff: BACKOFF,
-        logger: mockServices.logger.mock(),
-        clock: clock.now,
-        timers: options.timers ?? new ManualTimers(),
-      });
-    const enqueue = (payload: object, extra: object = {}) =>
-      store.jobs.enqueue(
-        {
-          kind: 'test',
-          payload: payload as Record<string, unknown>,
-          maxAttempts: 5,
-          ...extra,
-        },
-        clock.now().toISOString(),
-      );
-    return { knex, store, clock, worker, enqueue };
-  }
-
   /** Steps workers until none finds work. */
   async function runUntilIdle(workers: JobWorker[]) {
     for (;;) {
@@ -66,10 +28,47 @@ describe('the job queue', () => {
     }
   }
 
-  it.each(databases.eachSupportedId())(
-    'never runs a job twice with many concurrent workers, %p',
-    async databaseId => {
-      const { store, worker, enqueue } = await setUp(databaseId);
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    async function setUp() {
+      const { knex, store } = await databases.open(databaseId);
+      const clock = new ManualClock();
+      const worker = (
+        handlers: Record<string, JobHandler>,
+        options: {
+          id?: string;
+          concurrency?: number;
+          perKeyLimit?: number;
+          timers?: ManualTimers;
+        } = {},
+      ) =>
+        new JobWorker({
+          jobs: store.jobs,
+          handlers,
+          workerId: options.id ?? 'worker-1',
+          concurrency: options.concurrency ?? 4,
+          perKeyLimit: options.perKeyLimit ?? 10,
+          leaseMs: LEASE_MS,
+          pollIntervalMs: 1_000,
+          backoff: BACKOFF,
+          logger: mockServices.logger.mock(),
+          clock: clock.now,
+          timers: options.timers ?? new ManualTimers(),
+        });
+      const enqueue = (payload: object, extra: object = {}) =>
+        store.jobs.enqueue(
+          {
+            kind: 'test',
+            payload: payload as Record<string, unknown>,
+            maxAttempts: 5,
+            ...extra,
+          },
+          clock.now().toISOString(),
+        );
+      return { knex, store, clock, worker, enqueue };
+    }
+
+    it('never runs a job twice with many concurrent workers', async () => {
+      const { store, worker, enqueue } = await setUp();
       for (let i = 0; i < 60; i++) {
         await enqueue({ n: i });
       }
@@ -93,13 +92,10 @@ describe('the job queue', () => {
         succeeded: 60,
         queued: 0,
       });
-    },
-  );
+    });
 
-  it.each(databases.eachSupportedId())(
-    'recovers the job of a worker that died (expired lease), %p',
-    async databaseId => {
-      const { store, clock, worker, enqueue } = await setUp(databaseId);
+    it('recovers the job of a worker that died (expired lease)', async () => {
+      const { store, clock, worker, enqueue } = await setUp();
       const { job } = await enqueue({ n: 1 });
       const claimed = await store.jobs.claimNext({
         workerId: 'dead-worker',
@@ -149,13 +145,10 @@ describe('the job queue', () => {
           clock.now().toISOString(),
         ),
       ).toBe(false);
-    },
-  );
+    });
 
-  it.each(databases.eachSupportedId())(
-    'retries transient failures with exponential backoff, %p',
-    async databaseId => {
-      const { store, clock, worker, enqueue } = await setUp(databaseId);
+    it('retries transient failures with exponential backoff', async () => {
+      const { store, clock, worker, enqueue } = await setUp();
       const { job } = await enqueue({});
       let calls = 0;
       const flaky = worker({
@@ -169,14 +162,21 @@ describe('the job queue', () => {
         },
       });
 
+      /** The job waits to run again `delayMs` from now, after `attempt` failed. */
+      async function expectRetry(attempt: number, delayMs: number) {
+        const stored = await store.jobs.get(job.id);
+        expect(stored).toMatchObject({
+          status: 'queued',
+          attempt,
+          lastError: `timeout ${attempt}`,
+        });
+        expect(Date.parse(stored!.runAfter) - clock.now().getTime()).toBe(
+          delayMs,
+        );
+      }
+
       await runUntilIdle([flaky]);
-      let stored = await store.jobs.get(job.id);
-      expect(stored).toMatchObject({
-        status: 'queued',
-        attempt: 1,
-        lastError: 'timeout 1',
-      });
-      expect(Date.parse(stored!.runAfter) - clock.now().getTime()).toBe(1_000);
+      await expectRetry(1, 1_000);
 
       clock.advance(999);
       await runUntilIdle([flaky]);
@@ -184,13 +184,7 @@ describe('the job queue', () => {
 
       clock.advance(1);
       await runUntilIdle([flaky]);
-      stored = await store.jobs.get(job.id);
-      expect(stored).toMatchObject({
-        status: 'queued',
-        attempt: 2,
-        lastError: 'timeout 2',
-      });
-      expect(Date.parse(stored!.runAfter) - clock.now().getTime()).toBe(2_000);
+      await expectRetry(2, 2_000);
 
       clock.advance(2_000);
       await runUntilIdle([flaky]);
@@ -199,13 +193,10 @@ describe('the job queue', () => {
         attempt: 3,
       });
       expect(calls).toBe(3);
-    },
-  );
+    });
 
-  it.each(databases.eachSupportedId())(
-    'fails a permanent error once, and gives up after the last attempt, %p',
-    async databaseId => {
-      const { store, clock, worker, enqueue } = await setUp(databaseId);
+    it('fails a permanent error once, and gives up after the last attempt', async () => {
+      const { store, clock, worker, enqueue } = await setUp();
       const { job: permanent } = await enqueue({ kind: 'permanent' });
       const { job: exhausted } = await enqueue(
         { kind: 'transient' },
@@ -247,13 +238,10 @@ describe('the job queue', () => {
         status: 'failed',
         attempt: 2,
       });
-    },
-  );
+    });
 
-  it.each(databases.eachSupportedId())(
-    'enqueues idempotently by unique key and only in committed transactions, %p',
-    async databaseId => {
-      const { store, clock, worker, enqueue } = await setUp(databaseId);
+    it('enqueues idempotently by unique key and only in committed transactions', async () => {
+      const { store, clock, worker, enqueue } = await setUp();
       const first = await enqueue({ n: 1 }, { uniqueKey: 'event-1' });
       const again = await enqueue({ n: 2 }, { uniqueKey: 'event-1' });
       expect(first.created).toBe(true);
@@ -280,13 +268,10 @@ describe('the job queue', () => {
       expect((await enqueue({ n: 3 }, { uniqueKey: 'event-1' })).created).toBe(
         true,
       );
-    },
-  );
+    });
 
-  it.each(databases.eachSupportedId())(
-    'cancels queued jobs at once and running ones through their heartbeat, %p',
-    async databaseId => {
-      const { store, clock, worker, enqueue } = await setUp(databaseId);
+    it('cancels queued jobs at once and running ones through their heartbeat', async () => {
+      const { store, clock, worker, enqueue } = await setUp();
       const { job: queued } = await enqueue(
         { n: 1 },
         { runAfter: '2030-01-01T00:00:00.000Z' },
@@ -325,13 +310,10 @@ describe('the job queue', () => {
         status: 'cancelled',
       });
       expect(timers.intervalCount).toBe(0);
-    },
-  );
+    });
 
-  it.each(databases.eachSupportedId())(
-    'keeps a lease alive with heartbeats and bounds jobs per concurrency key, %p',
-    async databaseId => {
-      const { store, clock, worker, enqueue } = await setUp(databaseId);
+    it('keeps a lease alive with heartbeats and bounds jobs per concurrency key', async () => {
+      const { store, clock, worker, enqueue } = await setUp();
       for (let i = 0; i < 5; i++) {
         await enqueue({ n: i }, { concurrencyKey: 'cluster-a' });
       }
@@ -369,13 +351,10 @@ describe('the job queue', () => {
       release.slice(5).forEach(resolve => resolve());
       await slow.drain();
       expect((await store.jobs.countByStatus()).succeeded).toBe(6);
-    },
-  );
+    });
 
-  it.each(databases.eachSupportedId())(
-    'runs unfinished jobs again later without using attempts, %p',
-    async databaseId => {
-      const { store, clock, worker, enqueue } = await setUp(databaseId);
+    it('runs unfinished jobs again later without using attempts', async () => {
+      const { store, clock, worker, enqueue } = await setUp();
       const { job } = await enqueue({}, { maxAttempts: 2 });
       let checks = 0;
       const following = worker({
@@ -395,13 +374,10 @@ describe('the job queue', () => {
         status: 'succeeded',
         attempt: 1,
       });
-    },
-  );
+    });
 
-  it.each(databases.eachSupportedId())(
-    'fails a job lost during its last attempt and records the failure once, %p',
-    async databaseId => {
-      const { store, clock, worker, enqueue } = await setUp(databaseId);
+    it('fails a job lost during its last attempt and records the failure once', async () => {
+      const { store, clock, worker, enqueue } = await setUp();
       const { job } = await enqueue({ n: 1 }, { maxAttempts: 1 });
       const now = () => clock.now().toISOString();
       await store.jobs.claimNext({
@@ -441,13 +417,10 @@ describe('the job queue', () => {
       expect(await sweeping.failLostJobs(lost)).toBe(0);
       await runUntilIdle([sweeping]);
       expect(await store.jobs.get(job.id)).toMatchObject({ status: 'failed' });
-    },
-  );
+    });
 
-  it.each(databases.eachSupportedId())(
-    'deletes finished jobs after their retention, never unfinished ones, %p',
-    async databaseId => {
-      const { store, clock, worker, enqueue } = await setUp(databaseId);
+    it('deletes finished jobs after their retention, never unfinished ones', async () => {
+      const { store, clock, worker, enqueue } = await setUp();
       const done = (await enqueue({ n: 1 })).job;
       await runUntilIdle([worker({ test: { run: async () => {} } })]);
       const waiting = (await enqueue({ n: 2 })).job;
@@ -458,13 +431,10 @@ describe('the job queue', () => {
       expect(await store.jobs.get(done.id)).toBeUndefined();
       expect((await store.jobs.get(waiting.id))?.status).toBe('queued');
       expect(await store.jobs.deleteFinished(cutoff)).toBe(0);
-    },
-  );
+    });
 
-  it.each(databases.eachSupportedId())(
-    'gives a continued job the checkpoint it left, %p',
-    async databaseId => {
-      const { store, clock, worker, enqueue } = await setUp(databaseId);
+    it('gives a continued job the checkpoint it left', async () => {
+      const { store, clock, worker, enqueue } = await setUp();
       const { job } = await enqueue({ eventId: 'e1' });
       const seen: Array<Record<string, unknown>> = [];
       const following = worker({
@@ -488,13 +458,10 @@ describe('the job queue', () => {
         status: 'succeeded',
         payload: { eventId: 'e1', sent: true },
       });
-    },
-  );
+    });
 
-  it.each(databases.eachSupportedId())(
-    'looks again when a continued job is due before the next poll, %p',
-    async databaseId => {
-      const { clock, worker, enqueue } = await setUp(databaseId);
+    it('looks again when a continued job is due before the next poll', async () => {
+      const { clock, worker, enqueue } = await setUp();
       const timers = new ManualTimers();
       let checks = 0;
       const following = worker(
@@ -516,13 +483,10 @@ describe('the job queue', () => {
       await eventually(() => expect(checks).toBe(2));
       await following.stop(1_000);
       expect(timers.pendingTimeouts).not.toContain(200);
-    },
-  );
+    });
 
-  it.each(databases.eachSupportedId())(
-    'wakes up when told, and stops gracefully, %p',
-    async databaseId => {
-      const { worker, enqueue } = await setUp(databaseId);
+    it('wakes up when told, and stops gracefully', async () => {
+      const { worker, enqueue } = await setUp();
       const done: number[] = [];
       const timers = new ManualTimers();
       const looping = worker(
@@ -543,8 +507,8 @@ describe('the job queue', () => {
       looping.wake();
       expect(await looping.runAvailable()).toBe(0);
       expect(done).toEqual([1]);
-    },
-  );
+    });
+  });
 });
 
 /** Yields to the event loop until `condition` holds (bounded, no timers involved). */

@@ -5,6 +5,7 @@ import {
   ShepherdTemplate,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { describeShepherdApi } from '../__testUtils__/apiHarness';
+import { MEDIUM_SIZE } from '../__testUtils__/fixtures';
 
 jest.setTimeout(90_000);
 
@@ -26,14 +27,7 @@ describe('VM requests, tickets and approvals API', () => {
       await api.fixtures.namespace({ name: 'dev', environment: 'test' });
       await api.fixtures.namespace({ name: 'prd', environment: 'prod' });
       template = await api.fixtures.template({ name: 'fedora' });
-      size = await api.fixtures.instanceSize({
-        name: 'medium',
-        cpuCores: 2,
-        cpuRequest: 1,
-        memoryGi: 4,
-        memoryRequestGi: 4,
-        diskGb: 20,
-      });
+      size = await api.fixtures.instanceSize(MEDIUM_SIZE);
       testCluster = await api.fixtures.cluster({
         name: 'test-a',
         environment: 'test',

@@ -39,29 +39,14 @@ describe('GovernanceContext: the changed records of a unit of work', () => {
       const serviceId = randomUUID();
 
       await context.execute(async ({ tx }) => {
+        // Written through the unit of work's stores.
+        const writes = new Fixtures(tx);
         await tx.systems.update(system.id, {
           description: 'Money',
           updatedAt: FIXED_NOW,
         });
-        await tx.services.insert({
-          id: serviceId,
-          systemId: system.id,
-          name: 'api',
-          description: '',
-          nextInstanceIndex: 1,
-          createdBy: 'user:default/creator',
-          createdAt: FIXED_NOW,
-          updatedAt: FIXED_NOW,
-        });
-        await tx.members.insert({
-          id: randomUUID(),
-          systemId: system.id,
-          memberRef: 'group:default/team-payments',
-          role: 'owner',
-          grantedBy: 'user:default/creator',
-          createdAt: FIXED_NOW,
-          updatedAt: FIXED_NOW,
-        });
+        await writes.service(system, { id: serviceId, name: 'api' });
+        await writes.member(system, 'group:default/team-payments', 'owner');
         // Nothing is told before the commit.
         expect(told).toEqual([]);
       });
@@ -209,16 +194,8 @@ describe('GovernanceContext: the changed records of a unit of work', () => {
       await context.execute(async ({ tx }) => {
         expect(await tx.services.get(service.id)).toEqual(service);
         expect((await tx.systems.getByName('payments'))?.name).toBe('payments');
-        await tx.namespaces.insert({
-          id: randomUUID(),
-          name: 'dev',
-          environment: 'test',
-          description: '',
-          enabled: true,
-          createdBy: 'user:default/platform-admin',
-          createdAt: FIXED_NOW,
-          updatedAt: FIXED_NOW,
-        });
+        // Written through the unit of work's stores.
+        await new Fixtures(tx).namespace({ name: 'dev', environment: 'test' });
       });
       expect((await store.namespaces.getByName('dev'))?.environment).toBe(
         'test',

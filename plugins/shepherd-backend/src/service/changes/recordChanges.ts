@@ -1,4 +1,7 @@
-import { ShepherdRecordChange } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  ShepherdRecordChange,
+  ShepherdRecordKind,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdStore } from '../../database/ShepherdStore';
 import { SystemsStore } from '../../database/stores/systems/SystemsStore';
 import { MembersStore } from '../../database/stores/members/MembersStore';
@@ -13,24 +16,46 @@ type Remember = (change: ShepherdRecordChange) => void;
 /** VM fields that are runtime state rather than what the VM is: changes of them are not announced. */
 const VM_STATE_FIELDS = new Set(['status', 'statusMessage', 'updatedAt']);
 
+/** The writes of a store of Systems, Services or VMs. */
+interface RecordWrites<T, Patch> {
+  insert(record: T): Promise<void>;
+  update(id: string, patch: Patch): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+/**
+ * The writes of `inner`, each recording the change of its `kind` record; an update counts
+ * only where `changesRecord` says its patch changes what the record is (every update unless told).
+ */
+function recordingWrites<T extends { id: string }, Patch>(
+  kind: ShepherdRecordKind,
+  inner: RecordWrites<T, Patch>,
+  record: Remember,
+  changesRecord: (patch: Patch) => boolean = () => true,
+): RecordWrites<T, Patch> {
+  return {
+    insert: async created => {
+      await inner.insert(created);
+      record({ kind, id: created.id, change: 'upserted' });
+    },
+    update: async (id, patch) => {
+      await inner.update(id, patch);
+      if (changesRecord(patch)) record({ kind, id, change: 'upserted' });
+    },
+    delete: async id => {
+      await inner.delete(id);
+      record({ kind, id, change: 'removed' });
+    },
+  };
+}
+
 function recordingSystems(inner: SystemsStore, record: Remember): SystemsStore {
   return {
-    insert: async system => {
-      await inner.insert(system);
-      record({ kind: 'system', id: system.id, change: 'upserted' });
-    },
     get: id => inner.get(id),
     getByName: name => inner.getByName(name),
     getByEntityRef: entityRef => inner.getByEntityRef(entityRef),
     list: options => inner.list(options),
-    update: async (id, patch) => {
-      await inner.update(id, patch);
-      record({ kind: 'system', id, change: 'upserted' });
-    },
-    delete: async id => {
-      await inner.delete(id);
-      record({ kind: 'system', id, change: 'removed' });
-    },
+    ...recordingWrites('system', inner, record),
   };
 }
 
@@ -67,23 +92,12 @@ function recordingServices(
   record: Remember,
 ): ServicesStore {
   return {
-    insert: async service => {
-      await inner.insert(service);
-      record({ kind: 'service', id: service.id, change: 'upserted' });
-    },
     get: id => inner.get(id),
     getByName: (systemId, name) => inner.getByName(systemId, name),
     getByEntityRef: entityRef => inner.getByEntityRef(entityRef),
     list: options => inner.list(options),
     countForSystem: systemId => inner.countForSystem(systemId),
-    update: async (id, patch) => {
-      await inner.update(id, patch);
-      record({ kind: 'service', id, change: 'upserted' });
-    },
-    delete: async id => {
-      await inner.delete(id);
-      record({ kind: 'service', id, change: 'removed' });
-    },
+    ...recordingWrites('service', inner, record),
     // The counter of instance indexes is bookkeeping, not part of what the Service is.
     takeInstanceIndex: id => inner.takeInstanceIndex(id),
   };
@@ -91,26 +105,15 @@ function recordingServices(
 
 function recordingVms(inner: VmsStore, record: Remember): VmsStore {
   return {
-    insert: async vm => {
-      await inner.insert(vm);
-      record({ kind: 'vm', id: vm.id, change: 'upserted' });
-    },
     get: id => inner.get(id),
     list: options => inner.list(options),
     count: filter => inner.count(filter),
     listForStatusSync: options => inner.listForStatusSync(options),
     // Polls record runtime state only.
     recordPoll: (id, poll) => inner.recordPoll(id, poll),
-    update: async (id, patch) => {
-      await inner.update(id, patch);
-      if (Object.keys(patch).some(field => !VM_STATE_FIELDS.has(field))) {
-        record({ kind: 'vm', id, change: 'upserted' });
-      }
-    },
-    delete: async id => {
-      await inner.delete(id);
-      record({ kind: 'vm', id, change: 'removed' });
-    },
+    ...recordingWrites('vm', inner, record, patch =>
+      Object.keys(patch).some(field => !VM_STATE_FIELDS.has(field)),
+    ),
   };
 }
 

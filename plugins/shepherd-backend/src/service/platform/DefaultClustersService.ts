@@ -23,7 +23,7 @@ import {
 } from './ClustersService';
 import {
   ACTIVE_TICKET_STATUSES,
-  assertUnused,
+  assertEnvironmentMayChange,
   auditPlatformChange,
   CATALOG_AUDIT,
   checkDnsLabelName,
@@ -165,16 +165,12 @@ export class DefaultClustersService
         if (patch.defaultStorageClass !== undefined) {
           this.#checkStorageClass(cluster, patch.defaultStorageClass);
         }
-        if (
-          patch.environment !== undefined &&
-          patch.environment !== cluster.environment
-        ) {
-          assertUnused(
-            await unit.tx.catalogUsage.ofCluster(id, ACTIVE_TICKET_STATUSES),
-            SHEPHERD_ERROR_CODES.ENVIRONMENT_IMMUTABLE,
-            `The environment of the cluster '${cluster.name}' cannot change while it runs VMs`,
-          );
-        }
+        await assertEnvironmentMayChange(
+          cluster.environment,
+          patch.environment,
+          () => unit.tx.catalogUsage.ofCluster(id, ACTIVE_TICKET_STATUSES),
+          `The environment of the cluster '${cluster.name}' cannot change while it runs VMs`,
+        );
         const updated: ShepherdCluster = {
           ...cluster,
           displayName: patch.displayName ?? cluster.displayName,

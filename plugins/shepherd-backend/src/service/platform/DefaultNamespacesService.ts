@@ -1,5 +1,4 @@
 import {
-  SHEPHERD_ERROR_CODES,
   ShepherdNamespace,
   checkResourceName,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -16,7 +15,7 @@ import {
 import {
   ACTIVE_TICKET_STATUSES,
   CATALOG_AUDIT,
-  assertUnused,
+  assertEnvironmentMayChange,
   checkDescription,
 } from './platformRules';
 import { PlatformRegistry } from './PlatformRegistry';
@@ -90,16 +89,12 @@ export class DefaultNamespacesService implements NamespacesService {
       id,
       { audited: ['description', 'enabled', 'environment'] },
       async (namespace, unit) => {
-        if (
-          patch.environment !== undefined &&
-          patch.environment !== namespace.environment
-        ) {
-          assertUnused(
-            await unit.tx.catalogUsage.ofNamespace(namespace.name),
-            SHEPHERD_ERROR_CODES.ENVIRONMENT_IMMUTABLE,
-            `The environment of the namespace '${namespace.name}' cannot change once it is used`,
-          );
-        }
+        await assertEnvironmentMayChange(
+          namespace.environment,
+          patch.environment,
+          () => unit.tx.catalogUsage.ofNamespace(namespace.name),
+          `The environment of the namespace '${namespace.name}' cannot change once it is used`,
+        );
         const updated: ShepherdNamespace = {
           ...namespace,
           description: patch.description ?? namespace.description,

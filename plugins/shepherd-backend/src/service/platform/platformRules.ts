@@ -91,6 +91,26 @@ export function assertUnused(
 }
 
 /**
+ * Refuses (409 ENVIRONMENT_IMMUTABLE) to move an entry to another environment while `usage`
+ * finds VMs or tickets that refer to it: its environment decides their approval and console
+ * rules. Usage is looked up only when the environment really changes.
+ */
+export async function assertEnvironmentMayChange(
+  current: Environment,
+  patched: Environment | undefined,
+  usage: () => Promise<CatalogUsage>,
+  message: string,
+) {
+  if (patched !== undefined && patched !== current) {
+    assertUnused(
+      await usage(),
+      SHEPHERD_ERROR_CODES.ENVIRONMENT_IMMUTABLE,
+      message,
+    );
+  }
+}
+
+/**
  * What an update changed, for the audit trail: old and new values of `fields`, and only the
  * fact of a change for `opaqueFields` (large or possibly sensitive, like cloud-init).
  */
