@@ -13,8 +13,6 @@ import { shepherdPlugin } from './plugin';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 import { listShippedMigrations } from './database/migrations';
 
-jest.setTimeout(60_000);
-
 const providerModule = createBackendModule({
   pluginId: 'shepherd',
   moduleId: 'test-provider',

@@ -30,8 +30,6 @@ if (!haveKubectl) {
   );
 }
 
-jest.setTimeout(60_000);
-
 const NAMESPACE = 'kubectl-shop';
 
 const dataVolumeVm = definition({

@@ -15,8 +15,6 @@ import { KubeVirtVmProvider } from '../KubeVirtVmProvider';
  * observed, and no test waits for it.
  */
 
-jest.setTimeout(30_000);
-
 let sim: KubevirtSimulator;
 let provider: KubeVirtVmProvider;
 let cluster: ShepherdClusterConnection;

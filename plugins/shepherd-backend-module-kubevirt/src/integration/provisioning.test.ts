@@ -21,8 +21,6 @@ import { KubeVirtVmProvider } from '../KubeVirtVmProvider';
  * kubeconfig (CA data and a bearer token) and instant controller transitions.
  */
 
-jest.setTimeout(30_000);
-
 let sim: KubevirtSimulator;
 let provider: KubeVirtVmProvider;
 let cluster: ShepherdClusterConnection;

@@ -17,8 +17,6 @@ import {
  * clock is a manual one: "60 seconds later" costs no time.
  */
 
-jest.setTimeout(30_000);
-
 let sim: KubevirtSimulator;
 
 const vm = definition({

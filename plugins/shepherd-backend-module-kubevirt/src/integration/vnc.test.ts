@@ -36,8 +36,6 @@ if (!VNC_INSTALLED) {
   );
 }
 
-jest.setTimeout(30_000);
-
 let sim: KubevirtSimulator;
 let provider: KubeVirtVmProvider;
 let cluster: ShepherdClusterConnection;

@@ -2,8 +2,6 @@ import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { FIXED_NOW } from '../__testUtils__/fixtures';
 import { createMigratedStores } from './__testUtils__/migratedStores';
 
-jest.setTimeout(60_000);
-
 describe('DatabaseShepherdStore', () => {
   const databases = createMigratedStores();
 

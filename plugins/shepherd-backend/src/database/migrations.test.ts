@@ -5,8 +5,6 @@ import {
   listShippedMigrations,
 } from './migrations';
 
-jest.setTimeout(60_000);
-
 describe('migrations', () => {
   const databases = createTestDatabases();
 

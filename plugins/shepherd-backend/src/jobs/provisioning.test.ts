@@ -36,8 +36,6 @@ jest.mock(
   }),
 );
 
-jest.setTimeout(120_000);
-
 const CONFIG = {
   shepherd: {
     approvers: ['group:default/approvers'],

@@ -11,8 +11,6 @@ import {
 import { ticketTargetOf, vmEventPayload } from './vmRequests';
 import { consoleAccess } from './consoleAccess';
 
-jest.setTimeout(60_000);
-
 const REQUESTER = actor('engineer-prod');
 const OTHER_REQUESTER = actor('engineer-test');
 const APPROVER = actor('approver');

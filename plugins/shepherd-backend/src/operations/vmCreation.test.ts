@@ -22,8 +22,6 @@ import { PermanentJobError } from '../queue/JobWorker';
 import { invalidInput } from '../service/errors';
 import { vmCreation, vmDefinition } from './vmCreation';
 
-jest.setTimeout(60_000);
-
 const REQUESTER = actor('engineer-test');
 
 /** A new System name of `length` characters (System names are unique). */

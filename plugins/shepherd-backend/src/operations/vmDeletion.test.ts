@@ -9,8 +9,6 @@ import { ticketTargetOf, vmEventPayload } from './vmRequests';
 import { FakeVmJob, recordingProvider } from '../__testUtils__/vmJobs';
 import { vmDeletion } from './vmDeletion';
 
-jest.setTimeout(60_000);
-
 const REQUESTER = actor('engineer-prod');
 const APPROVER = actor('approver');
 

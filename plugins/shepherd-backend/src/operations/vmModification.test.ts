@@ -16,8 +16,6 @@ import { NewVm } from '../database/stores/vms/VmsStore';
 import { invalidInput } from '../service/errors';
 import { vmModification } from './vmModification';
 
-jest.setTimeout(60_000);
-
 const REQUESTER = actor('engineer-test');
 const APPROVER = actor('approver');
 

@@ -18,8 +18,6 @@ import {
 import { PermanentJobError } from '../queue/JobWorker';
 import { vmPower } from './vmPower';
 
-jest.setTimeout(60_000);
-
 const REQUESTER = actor('engineer-test');
 const APPROVER = actor('approver');
 

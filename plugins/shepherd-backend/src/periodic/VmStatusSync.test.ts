@@ -34,8 +34,6 @@ jest.mock(
   }),
 );
 
-jest.setTimeout(60_000);
-
 const { transitionalMs, stableMs } = DEFAULT_POLL_INTERVALS;
 
 /*

@@ -22,8 +22,6 @@ import { ShepherdApi, startShepherdApi } from '../__testUtils__/apiHarness';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { demoPolicy, userRef } from '../__testUtils__/testPolicy';
 
-jest.setTimeout(60_000);
-
 /*
  * What the permissions registry publishes for Shepherd: the metadata route that RBAC admin
  * UIs and the permission backend read, and the apply-conditions route through which the

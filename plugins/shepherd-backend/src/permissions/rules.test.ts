@@ -33,8 +33,6 @@ import { MIGRATIONS_DIRECTORY } from '../database/migrations';
 import { ResourceLoader } from './ResourceLoader';
 import { PermissionConditions } from '../database/permissionFilter';
 
-jest.setTimeout(60_000);
-
 /*
  * Every rule of every Shepherd resource type must decide the same records whether it runs
  * on one loaded resource (`apply`, as for single resources and the permission backend's

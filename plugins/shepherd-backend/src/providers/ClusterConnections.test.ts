@@ -5,8 +5,6 @@ import { ClusterConnections } from './ClusterConnections';
 import { ClusterNotRegisteredError, ProviderNotInstalledError } from './errors';
 import { VmProviderRegistry } from './VmProviderRegistry';
 
-jest.setTimeout(60_000);
-
 describe('ClusterConnections', () => {
   const databases = createMigratedStores();
 

@@ -6,8 +6,6 @@ import { createMigratedStores } from '../database/__testUtils__/migratedStores';
 import { exponentialBackoff } from './backoff';
 import { JobHandler, JobWorker, PermanentJobError } from './JobWorker';
 
-jest.setTimeout(60_000);
-
 const LEASE_MS = 30_000;
 /** No jitter: delays are exactly 1 s, 2 s, 4 s, … */
 const BACKOFF = exponentialBackoff({

@@ -4,8 +4,6 @@ import { describeShepherdApi } from '../__testUtils__/apiHarness';
 import { AuditRecord, AuditRecorder } from '../service/audit/AuditRecorder';
 import { REDACTED } from '../service/audit/redact';
 
-jest.setTimeout(60_000);
-
 describe('Audit log API', () => {
   describeShepherdApi({}, api => {
     /** Writes an entry the way use cases do, at the given time. */

@@ -9,8 +9,6 @@ import {
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { ConsoleTokenSealer, hashUserRef } from '../crypto/ConsoleTokenSealer';
 
-jest.setTimeout(90_000);
-
 const KEY = { id: 'k1', secret: Buffer.alloc(32, 5) };
 const CONFIG = {
   shepherd: {

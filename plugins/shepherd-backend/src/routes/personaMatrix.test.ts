@@ -34,8 +34,6 @@ import { spec } from '../schema/openapi';
  * own targets, one per persona.
  */
 
-jest.setTimeout(120_000);
-
 const PERSONAS = [
   'platform-admin',
   'approver',

@@ -1,7 +1,5 @@
 import { describeShepherdApi } from '../__testUtils__/apiHarness';
 
-jest.setTimeout(60_000);
-
 const PAYMENTS_SYSTEM = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'System',

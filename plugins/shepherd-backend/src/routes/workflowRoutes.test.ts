@@ -7,8 +7,6 @@ import {
 import { describeShepherdApi } from '../__testUtils__/apiHarness';
 import { MEDIUM_SIZE } from '../__testUtils__/fixtures';
 
-jest.setTimeout(90_000);
-
 /** The workbench notifies the approvers group of new requests. */
 const WITH_APPROVERS = {
   config: { shepherd: { approvers: ['group:default/approvers'] } },

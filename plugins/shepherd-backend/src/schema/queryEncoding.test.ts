@@ -2,8 +2,6 @@ import { ShepherdService } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { describeShepherdApi } from '../__testUtils__/apiHarness';
 import { withCanonicalQuery } from './queryEncoding';
 
-jest.setTimeout(60_000);
-
 /** A deletion reason as people write them: spaces and punctuation. */
 const REASON = "Load test finished, VM no longer needed (ticket #42) - Bob's!*";
 

@@ -6,8 +6,6 @@ import {
 } from '../database/migrations';
 import { DatabaseHealthCheck } from './DatabaseHealthCheck';
 
-jest.setTimeout(60_000);
-
 describe('DatabaseHealthCheck', () => {
   const databases = createTestDatabases();
 

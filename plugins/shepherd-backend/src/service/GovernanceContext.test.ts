@@ -8,8 +8,6 @@ import { MIGRATIONS_DIRECTORY } from '../database/migrations';
 import { AuditRecorder } from './audit/AuditRecorder';
 import { GovernanceContext } from './GovernanceContext';
 
-jest.setTimeout(60_000);
-
 describe('GovernanceContext: the changed records of a unit of work', () => {
   const databases = createTestDatabases();
 

@@ -13,8 +13,6 @@ import { AuditRecorder } from '../../service/audit/AuditRecorder';
 import { DefaultClustersService } from '../../service/platform/DefaultClustersService';
 import { GovernanceContext } from '../../service/GovernanceContext';
 
-jest.setTimeout(60_000);
-
 const SECRET_TOKEN = 'sha256~do-not-leak-this-token';
 const SECRET_KEY_DATA = 'UFJJVkFURS1LRVktZG8tbm90LWxlYWs=';
 

@@ -5,8 +5,6 @@ import {
   describePlatformApi,
 } from '../../__testUtils__/platformApi';
 
-jest.setTimeout(60_000);
-
 describe('Platform API: namespaces', () => {
   describePlatformApi((api, service) => {
     const base = '/v1/admin/namespaces';

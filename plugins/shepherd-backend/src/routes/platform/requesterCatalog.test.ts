@@ -3,8 +3,6 @@ import {
   describePlatformApi,
 } from '../../__testUtils__/platformApi';
 
-jest.setTimeout(60_000);
-
 describe('Platform API: the requester catalog', () => {
   describePlatformApi(api => {
     it('refuses VM requests KubeVirt would refuse, from entries saved before its rules', async () => {

@@ -6,8 +6,6 @@ import {
   describePlatformApi,
 } from '../../__testUtils__/platformApi';
 
-jest.setTimeout(60_000);
-
 describe('Platform API: templates', () => {
   describePlatformApi((api, service) => {
     const base = '/v1/admin/templates';

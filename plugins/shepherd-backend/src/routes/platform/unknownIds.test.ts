@@ -1,7 +1,5 @@
 import { describePlatformApi } from '../../__testUtils__/platformApi';
 
-jest.setTimeout(60_000);
-
 describe('Platform API: unknown ids', () => {
   describePlatformApi(api => {
     it('answers 404 for unknown ids, whatever their shape', async () => {

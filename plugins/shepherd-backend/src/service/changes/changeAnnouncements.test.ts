@@ -12,8 +12,6 @@ import { eventually } from '../../__testUtils__/eventually';
 import { requestAndApproveVm } from '../../__testUtils__/vmRequests';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 
-jest.setTimeout(60_000);
-
 describe('announcements of changed Systems, Services and VMs', () => {
   const databases = createTestDatabases();
 

@@ -39,8 +39,6 @@ jest.mock(
   }),
 );
 
-jest.setTimeout(120_000);
-
 const KEY = { id: 'k1', secret: Buffer.alloc(32, 3) };
 const CONFIG = {
   shepherd: {

@@ -14,8 +14,6 @@ import { AuditRecorder } from '../audit/AuditRecorder';
 import { GovernanceContext } from '../GovernanceContext';
 import { DefaultServicesService } from './DefaultServicesService';
 
-jest.setTimeout(60_000);
-
 const ENGINEER = 'user:default/engineer';
 const ACTOR: Actor = {
   credentials: mockCredentials.user(ENGINEER),

@@ -142,9 +142,6 @@ const TOGGLED: Array<{
   },
 ];
 
-// Whole admin pages; slow on a busy machine, the budget is generous, never the check.
-jest.setTimeout(120_000);
-
 describe('Admin sections', () => {
   it.each(SECTIONS)(
     'shows a progress bar while the $entries load',

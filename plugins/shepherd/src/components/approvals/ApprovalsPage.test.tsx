@@ -40,9 +40,6 @@ import { REJECT_LABEL, REJECT_REASON_LABEL } from './RejectDialog';
 import { SPEC_FIELD_LABELS } from './SpecOverrideFields';
 import { refusing } from '../../__testUtils__/refusing';
 
-// Typing into forms is slow on a busy machine; the budget is generous, never the check.
-jest.setTimeout(120_000);
-
 const PROD_CREATE = aTicket({
   environment: 'prod',
   namespace: 'prod',

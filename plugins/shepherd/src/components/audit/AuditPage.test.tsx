@@ -70,8 +70,6 @@ function renderAudit(
 }
 
 // Whole pages with tables, driven keystroke by keystroke: slow on a busy machine.
-// Typing into forms is slow on a busy machine; the budget is generous, never the check.
-jest.setTimeout(120_000);
 
 const rowOf = (element: HTMLElement) => element.closest('tr')!;
 

@@ -91,8 +91,6 @@ const next = () =>
   userEvent.click(screen.getByRole('button', { name: NEXT_LABEL }));
 
 // Walking through every step takes a while in jsdom.
-// Typing into forms is slow on a busy machine; the budget is generous, never the check.
-jest.setTimeout(120_000);
 
 /** The button of a MUI select, by the select's id. */
 function selectButton(id: string): HTMLElement {

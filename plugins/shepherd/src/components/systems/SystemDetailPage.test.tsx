@@ -86,8 +86,6 @@ function renderSystem(
 }
 
 // Whole pages with tables and dialogs, driven keystroke by keystroke: slow on a busy machine.
-// Typing into forms is slow on a busy machine; the budget is generous, never the check.
-jest.setTimeout(120_000);
 
 const button = (name: string | RegExp) => screen.getByRole('button', { name });
 const rowOf = (text: string) => screen.getByText(text).closest('tr')!;

@@ -3,8 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { createMigratedStores } from '../../__testUtils__/migratedStores';
 
-jest.setTimeout(60_000);
-
 /** The tickets that count while a catalog entry is in use by unfinished requests. */
 const UNFINISHED: TicketStatus[] = ['PENDING', 'APPROVED', 'EXECUTING'];
 

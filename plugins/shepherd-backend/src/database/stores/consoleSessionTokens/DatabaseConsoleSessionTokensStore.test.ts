@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { createMigratedStores } from '../../__testUtils__/migratedStores';
 import { ConsumedConsoleToken } from './ConsoleSessionTokensStore';
 
-jest.setTimeout(60_000);
-
 describe('DatabaseConsoleSessionTokensStore', () => {
   const databases = createMigratedStores();
 

@@ -5,8 +5,6 @@ import { createMigratedStores } from '../../__testUtils__/migratedStores';
 import { ShepherdStore } from '../../ShepherdStore';
 import { NewTicket } from './TicketsStore';
 
-jest.setTimeout(60_000);
-
 const at = (minute: number) =>
   new Date(Date.UTC(2026, 10, 23, 10, minute)).toISOString();
 

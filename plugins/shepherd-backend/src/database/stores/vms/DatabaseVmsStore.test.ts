@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { FIXED_NOW, Fixtures } from '../../../__testUtils__/fixtures';
 import { createMigratedStores } from '../../__testUtils__/migratedStores';
 
-jest.setTimeout(60_000);
-
 const LATER = '2026-11-23T10:05:00.000Z';
 
 describe('DatabaseVmsStore', () => {

@@ -60,8 +60,6 @@ async function fillRegistration(dialog: ReturnType<typeof within>) {
 }
 
 // Forms are filled key by key; a full parallel run needs more than the default 5 s.
-// Typing into forms is slow on a busy machine; the budget is generous, never the check.
-jest.setTimeout(120_000);
 
 describe('Admin: clusters', () => {
   it('lists clusters with health, environment, KubeVirt, feature gates and storage classes', async () => {

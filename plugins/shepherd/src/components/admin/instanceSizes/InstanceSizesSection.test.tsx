@@ -42,8 +42,6 @@ function fillShape(
 }
 
 // Forms are filled field by field; a full parallel run needs more than the default 5 s.
-// Typing into forms is slow on a busy machine; the budget is generous, never the check.
-jest.setTimeout(120_000);
 
 describe('Admin: instance sizes', () => {
   it('lists sizes by sort order with resources, capabilities and overrides', async () => {

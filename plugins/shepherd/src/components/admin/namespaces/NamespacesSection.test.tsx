@@ -24,8 +24,6 @@ function openNamespaceDialog() {
 }
 
 // Forms are filled key by key; a full parallel run needs more than the default 5 s.
-// Typing into forms is slow on a busy machine; the budget is generous, never the check.
-jest.setTimeout(120_000);
 
 describe('Admin: namespaces', () => {
   it('lists the namespaces with their environment and state, and filters by environment', async () => {

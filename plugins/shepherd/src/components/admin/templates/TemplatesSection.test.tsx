@@ -37,8 +37,6 @@ const DRAFT = aTemplate({
 });
 
 // Forms are filled key by key; a full parallel run needs more than the default 5 s.
-// Typing into forms is slow on a busy machine; the budget is generous, never the check.
-jest.setTimeout(120_000);
 
 describe('Admin: templates', () => {
   it('lists templates by lifecycle status', async () => {
