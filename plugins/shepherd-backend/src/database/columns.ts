@@ -32,12 +32,33 @@ function column<V>(
 
 const orNull = (value: unknown) => value ?? null;
 
+/** What ends a message cut to fit its column. */
+const CUT_MARK = '…';
+
+/**
+ * A message cut to at most `maxLength` characters (code points, as PostgreSQL counts them),
+ * ending with an ellipsis when it was cut. Messages come from clusters and webhooks and have no
+ * bound of their own; a longer one must not make the write that records it fail.
+ */
+export function boundedText(text: string, maxLength: number): string {
+  const characters = Array.from(text);
+  if (characters.length <= maxLength) return text;
+  return characters.slice(0, maxLength - CUT_MARK.length).join('') + CUT_MARK;
+}
+
 /** The kinds of columns Shepherd's tables have, each the same on SQLite and PostgreSQL. */
 export const columns = {
   text: <V extends string = string>(name: string) =>
     column<V>(name, value => value as V),
   optionalText: <V extends string = string>(name: string) =>
     column<V | undefined>(name, value => optional(value as V | null), orNull),
+  /** Text from outside (cluster and provider messages), cut to fit a `varchar(maxLength)`. */
+  optionalMessage: (name: string, maxLength: number) =>
+    column<string | undefined>(
+      name,
+      value => optional(value as string | null),
+      value => (value === undefined ? null : boundedText(value, maxLength)),
+    ),
   number: (name: string) => column<number>(name, Number),
   optionalNumber: (name: string) =>
     column<number | undefined>(
@@ -70,6 +91,15 @@ export const columns = {
   gib: (name: string) =>
     column<number>(name, value => mibToGib(Number(value)), gibToMib),
 };
+
+/** The size of the `status_message` columns of VMs and clusters (`varchar(1024)`). */
+export const STATUS_MESSAGE_MAX_LENGTH = 1024;
+
+/** What a cluster last said of a VM's or its own state: a message cut to fit its column. */
+export const STATUS_MESSAGE_COLUMN = columns.optionalMessage(
+  'status_message',
+  STATUS_MESSAGE_MAX_LENGTH,
+);
 
 /** When a record was created and when it last changed. */
 export const TIMESTAMP_COLUMNS = {

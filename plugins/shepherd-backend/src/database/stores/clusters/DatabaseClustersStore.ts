@@ -3,7 +3,12 @@ import {
   Environment,
   ShepherdCluster,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { AUTHORSHIP_COLUMNS, TableMapping, columns } from '../../columns';
+import {
+  AUTHORSHIP_COLUMNS,
+  STATUS_MESSAGE_COLUMN,
+  TableMapping,
+  columns,
+} from '../../columns';
 import { DatabaseTableStore } from '../../DatabaseRecordStore';
 import { whereEquals } from '../../filters';
 import { isUuid } from '../../rows';
@@ -21,7 +26,7 @@ const CLUSTERS = new TableMapping<ShepherdCluster>('clusters', {
   environment: columns.text<Environment>('environment'),
   providerType: columns.text('provider_type'),
   status: columns.text<ClusterStatus>('status'),
-  statusMessage: columns.optionalText('status_message'),
+  statusMessage: STATUS_MESSAGE_COLUMN,
   enabled: columns.boolean('enabled'),
   apiServerUrl: columns.text('api_server_url'),
   kubevirtVersion: columns.optionalText('kubevirt_version'),

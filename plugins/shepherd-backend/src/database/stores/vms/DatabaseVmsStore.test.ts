@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { FIXED_NOW, Fixtures } from '../../../__testUtils__/fixtures';
 import { createMigratedStores } from '../../__testUtils__/migratedStores';
+import { STATUS_MESSAGE_MAX_LENGTH } from '../../columns';
 
 const LATER = '2026-11-23T10:05:00.000Z';
 
@@ -59,6 +60,44 @@ describe('DatabaseVmsStore', () => {
   }
 
   const page = { offset: 0, limit: 20 };
+
+  it.each(databases.eachSupportedId())(
+    'keeps a status message of any length a cluster sends, cut to its column, %p',
+    async databaseId => {
+      const { store, fixtures } = await databases.open(databaseId);
+      const { vms, testCluster } = await seed(fixtures);
+      // A webhook's 422 can quote a whole object: far longer than the column.
+      const providerError = `admission webhook denied the request: ${'x'.repeat(
+        2000,
+      )}`;
+
+      await store.vms.update(vms.devCart1.id, {
+        status: 'FAILED',
+        statusMessage: providerError,
+        updatedAt: LATER,
+      });
+      await store.vms.recordPoll(vms.qaCart.id, {
+        lastPolledAt: LATER,
+        polledStatus: 'RUNNING',
+        status: 'FAILED',
+        statusMessage: providerError,
+        updatedAt: LATER,
+      });
+      await store.clusters.update(testCluster.id, {
+        statusMessage: providerError,
+        updatedAt: LATER,
+      });
+
+      for (const message of [
+        (await store.vms.get(vms.devCart1.id))?.statusMessage,
+        (await store.vms.get(vms.qaCart.id))?.statusMessage,
+        (await store.clusters.get(testCluster.id))?.statusMessage,
+      ]) {
+        expect(message).toHaveLength(STATUS_MESSAGE_MAX_LENGTH);
+        expect(message).toMatch(/^admission webhook denied the request: x+…$/);
+      }
+    },
+  );
 
   it.each(databases.eachSupportedId())(
     'lists VMs by namespace and name, with the names of their System, Service and cluster, %p',

@@ -3,7 +3,12 @@ import {
   ShepherdVm,
   VmStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { TIMESTAMP_COLUMNS, TableMapping, columns } from '../../columns';
+import {
+  STATUS_MESSAGE_COLUMN,
+  TIMESTAMP_COLUMNS,
+  TableMapping,
+  columns,
+} from '../../columns';
 import { DatabaseRecordStore, RecordView } from '../../DatabaseRecordStore';
 import {
   whereContains,
@@ -22,7 +27,7 @@ const VMS = new TableMapping<NewVm>('vms', {
   environment: columns.text<Environment>('environment'),
   instance: columns.text('instance'),
   status: columns.text<VmStatus>('status'),
-  statusMessage: columns.optionalText('status_message'),
+  statusMessage: STATUS_MESSAGE_COLUMN,
   systemId: columns.text('system_id'),
   serviceId: columns.text('service_id'),
   clusterId: columns.optionalText('cluster_id'),
@@ -138,7 +143,9 @@ export class DatabaseVmsStore
       .update({
         ...bookkeeping,
         status: poll.status,
-        status_message: poll.statusMessage ?? null,
+        status_message: STATUS_MESSAGE_COLUMN.write(
+          poll.statusMessage ?? undefined,
+        ),
         updated_at: poll.updatedAt,
       });
     if (written === 0) {
