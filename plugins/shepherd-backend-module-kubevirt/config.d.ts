@@ -28,6 +28,16 @@ export interface Config {
            */
           openDuration?: HumanDuration | string;
         };
+        /** How VM watches come back after a dropped connection or a refusal. */
+        watch?: {
+          /**
+           * The wait after the first consecutive failure, doubled after each further one
+           * (with jitter), e.g. `500ms`. Default 500 ms; at most 5 minutes.
+           */
+          retryInitialDelay?: HumanDuration | string;
+          /** The longest wait between two tries, e.g. `30s`. Default 30 seconds; at most 5 minutes. */
+          retryMaxDelay?: HumanDuration | string;
+        };
       };
     };
   };

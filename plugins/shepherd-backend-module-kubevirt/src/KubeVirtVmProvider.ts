@@ -10,6 +10,8 @@ import {
   ShepherdVmRef,
   ShepherdVmResize,
   ShepherdVmRuntimeState,
+  ShepherdVmWatchEvent,
+  ShepherdVmWatchOptions,
   ShepherdVncStream,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { ClusterClientFactory } from './client/ClusterClientFactory';
@@ -33,6 +35,8 @@ import {
 import { renderVirtualMachine } from './render/renderVirtualMachine';
 import { Clock, systemClock } from './resilience/clock';
 import { openVncStream } from './vnc/openVncStream';
+import { WatchBackoff } from './watch/backoff';
+import { watchVirtualMachines } from './watch/watchVirtualMachines';
 
 /** @public */
 export interface KubeVirtVmProviderCreateOptions {
@@ -57,16 +61,24 @@ export class KubeVirtVmProvider implements ShepherdVmProvider {
   readonly type = KUBEVIRT_PROVIDER_TYPE;
 
   static create(options: KubeVirtVmProviderCreateOptions): KubeVirtVmProvider {
+    const tuning = { ...DEFAULT_KUBEVIRT_PROVIDER_OPTIONS, ...options.options };
     return new KubeVirtVmProvider(
       new ClusterClientFactory(
-        { ...DEFAULT_KUBEVIRT_PROVIDER_OPTIONS, ...options.options },
+        tuning,
         options.clock ?? systemClock,
         options.logger,
       ),
+      {
+        initialMs: tuning.watchRetryInitialMs,
+        maxMs: Math.max(tuning.watchRetryMaxMs, tuning.watchRetryInitialMs),
+      },
     );
   }
 
-  private constructor(private readonly clients: ClusterClientFactory) {}
+  private constructor(
+    private readonly clients: ClusterClientFactory,
+    private readonly watchBackoff: WatchBackoff,
+  ) {}
 
   renderVirtualMachine(
     definition: ShepherdVmDefinition,
@@ -156,6 +168,17 @@ export class KubeVirtVmProvider implements ShepherdVmProvider {
     cluster: ShepherdClusterConnection,
   ): Promise<ShepherdVmRuntimeState[]> {
     return listManagedVirtualMachines(await this.clients.forCluster(cluster));
+  }
+
+  async watchVirtualMachines(
+    cluster: ShepherdClusterConnection,
+    onEvent: (event: ShepherdVmWatchEvent) => void,
+    options: ShepherdVmWatchOptions,
+  ): Promise<void> {
+    return watchVirtualMachines(await this.clients.forCluster(cluster), onEvent, {
+      ...options,
+      backoff: this.watchBackoff,
+    });
   }
 
   async inspectCluster(

@@ -65,6 +65,12 @@ export const KUBEVIRT_API = {
   kubeVirts: 'kubevirts',
 } as const;
 
+export const CDI_API = {
+  group: 'cdi.kubevirt.io',
+  version: 'v1beta1',
+  dataVolumes: 'datavolumes',
+} as const;
+
 export const SUBRESOURCES_API = {
   group: 'subresources.kubevirt.io',
   version: 'v1',

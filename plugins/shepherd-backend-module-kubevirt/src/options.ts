@@ -11,6 +11,10 @@ export interface KubeVirtProviderOptions {
   breakerFailureThreshold: number;
   /** How long an open circuit fails calls fast. */
   breakerOpenDurationMs: number;
+  /** A VM watch's wait after its first consecutive failure; it doubles from there. */
+  watchRetryInitialMs: number;
+  /** The longest a VM watch waits before it tries again. */
+  watchRetryMaxMs: number;
 }
 
 /** @public */
@@ -24,7 +28,14 @@ export const DEFAULT_KUBEVIRT_PROVIDER_OPTIONS: Readonly<KubeVirtProviderOptions
     maxConcurrentRequestsPerCluster: 8,
     breakerFailureThreshold: 5,
     breakerOpenDurationMs: 60_000,
+    // Reconnects fast after a blip, and never waits more than half a minute once a cluster
+    // is back (the breaker's open period can add to that).
+    watchRetryInitialMs: 500,
+    watchRetryMaxMs: 30_000,
   };
+
+/** Upper bound of a VM watch's retry delays: a watch must come back within minutes. */
+export const MAX_WATCH_RETRY_MS = 5 * 60_000;
 
 export const CONFIG_KEY = 'shepherd.providers.kubevirt';
 
@@ -43,11 +54,19 @@ function positiveInteger(
   return value;
 }
 
-function duration(config: Config, key: string, fallback: number): number {
+function duration(
+  config: Config,
+  key: string,
+  fallback: number,
+  maxMs: number = Number.POSITIVE_INFINITY,
+): number {
   if (!config.has(key)) return fallback;
   const ms = durationToMilliseconds(readDurationFromConfig(config, { key }));
   if (!(ms > 0)) {
     throw new Error(`${CONFIG_KEY}.${key} must be a positive duration`);
+  }
+  if (ms > maxMs) {
+    throw new Error(`${CONFIG_KEY}.${key} must be at most ${maxMs} ms`);
   }
   return ms;
 }
@@ -79,6 +98,18 @@ export function readKubeVirtProviderOptions(
       config,
       'circuitBreaker.openDuration',
       defaults.breakerOpenDurationMs,
+    ),
+    watchRetryInitialMs: duration(
+      config,
+      'watch.retryInitialDelay',
+      defaults.watchRetryInitialMs,
+      MAX_WATCH_RETRY_MS,
+    ),
+    watchRetryMaxMs: duration(
+      config,
+      'watch.retryMaxDelay',
+      defaults.watchRetryMaxMs,
+      MAX_WATCH_RETRY_MS,
     ),
   };
 }

@@ -9,3 +9,4 @@ export * from './approvals';
 export * from './permissions';
 export * from './providers';
 export * from './readiness';
+export * from './revisions';

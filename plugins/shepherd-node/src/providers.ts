@@ -62,6 +62,47 @@ export interface ShepherdVmRuntimeState extends ShepherdVmRef {
   ipAddress?: string;
   nodeName?: string;
   labels?: Record<string, string>;
+  /** The VirtualMachine object's uid, which tells a re-created object of the same name apart. */
+  uid?: string;
+}
+
+/**
+ * A VM's state as a watch observed it. `revision` orders observations of one cluster: it is
+ * the highest resourceVersion the watch had seen for the VM's objects (VirtualMachine,
+ * instance, DataVolumes) or, after a (re)list, the list's own resourceVersion, whichever is
+ * newer. It never moves backwards within a watch, and a relist starts above everything
+ * observed before it.
+ *
+ * @public
+ */
+export interface ShepherdVmObservedState extends ShepherdVmRuntimeState {
+  revision: string;
+}
+
+/**
+ * What a VM watch reports, in the order it observed it:
+ *
+ * - `upsert`: a VM appeared or its state changed;
+ * - `deleted`: the VirtualMachine object is gone (`revision` of its deletion);
+ * - `synced`: after each (re)list, the state of every VM on the cluster; a VM Shepherd knows
+ *   that is not in it is gone;
+ * - `interrupted`: the watch lost its connection or the cluster refused it, and tries again
+ *   in `retryInMs` (it never gives up until stopped).
+ *
+ * @public
+ */
+export type ShepherdVmWatchEvent =
+  | { type: 'upsert'; state: ShepherdVmObservedState }
+  | { type: 'deleted'; vm: ShepherdVmRef & { uid?: string }; revision: string }
+  | { type: 'synced'; states: ShepherdVmObservedState[]; revision: string }
+  | { type: 'interrupted'; error: ShepherdProviderError; retryInMs: number };
+
+/** How a VM watch runs. @public */
+export interface ShepherdVmWatchOptions {
+  /** Stops the watch; the promise of the watch resolves once it has stopped. */
+  signal: AbortSignal;
+  /** How often the watch lists everything again as a safety net, in milliseconds. */
+  resyncIntervalMs: number;
 }
 
 /** Health and capabilities of a cluster, as detected by a provider. @public */
@@ -227,6 +268,18 @@ export interface ShepherdVmProvider {
   listManagedVirtualMachines(
     cluster: ShepherdClusterConnection,
   ): Promise<ShepherdVmRuntimeState[]>;
+
+  /**
+   * Optional: follows every VM of the cluster (all namespaces) until `options.signal` aborts,
+   * reporting each change to `onEvent` in the order observed. Lost connections, expired
+   * resourceVersions and refusals are retried for ever with a bounded backoff; the returned
+   * promise resolves only when stopped. `onEvent` must not throw.
+   */
+  watchVirtualMachines?(
+    cluster: ShepherdClusterConnection,
+    onEvent: (event: ShepherdVmWatchEvent) => void,
+    options: ShepherdVmWatchOptions,
+  ): Promise<void>;
 
   /** Health, KubeVirt version, feature gates and storage classes of the cluster. */
   inspectCluster(

@@ -60,6 +60,8 @@ export function serveWatch(
     'Transfer-Encoding': 'chunked',
     'Cache-Control': 'no-cache, private',
   });
+  // Like the API server, answer at once: a client waits for the headers before it streams.
+  res.flushHeaders();
 
   const from = request.resourceVersion;
   if (from && from !== '0') {

@@ -4,12 +4,15 @@ import type {
   KubeConfig,
   StorageV1Api,
   VersionApi,
+  Watch,
 } from '@kubernetes/client-node';
 import type { ClientRequest, IncomingMessage } from 'node:http';
+import { ShepherdProviderError } from '@kubevirt-shepherd/plugin-shepherd-node';
 import WebSocket from 'ws';
 import {
   KubernetesHttpError,
   KubernetesStatus,
+  RequestTimeoutError,
   toProviderError,
 } from '../errors';
 import { ClusterGuard } from './clusterGuard';
@@ -25,6 +28,18 @@ export interface ClusterApis {
 
 const MAX_ERROR_TEXT = 512;
 
+/** One raw watch event as the API server streams it. */
+export interface RawWatchEvent {
+  type: string;
+  object: unknown;
+}
+
+/** An open watch stream: `closed` settles when it ends, with the error if it failed. */
+export interface OpenWatch {
+  closed: Promise<Error | undefined>;
+  abort(): void;
+}
+
 /**
  * One cluster as the provider talks to it: client-node's typed APIs and plain requests
  * built from the same kubeconfig, every call passing through the cluster's guard
@@ -39,6 +54,7 @@ export class ClusterClient {
     private readonly apis: ClusterApis,
     private readonly guard: ClusterGuard,
     private readonly requestTimeoutMs: number,
+    private readonly watcher: Watch,
   ) {}
 
   /** Runs a typed API call; `action` names it in the error, e.g. `Get VM ns/name`. */
@@ -51,6 +67,60 @@ export class ClusterClient {
     } catch (error) {
       throw toProviderError(error, `${action} on cluster ${this.clusterName}`);
     }
+  }
+
+  /**
+   * Opens a watch stream (client-node's `Watch` on the kubeconfig's credentials). Only the
+   * opening runs inside the guard, as for websockets: a stream that stays open for minutes
+   * must not hold a slot of the concurrency limit, but a cluster that refuses or drops new
+   * watches counts towards its circuit breaker. Events reach `onEvent` in stream order.
+   */
+  async openWatch(
+    action: string,
+    path: string,
+    query: Record<string, string | number | boolean | undefined>,
+    onEvent: (event: RawWatchEvent) => void,
+    signal: AbortSignal,
+  ): Promise<OpenWatch> {
+    return this.call(action, async () => {
+      let settle: (error: Error | undefined) => void = () => {};
+      const closed = new Promise<Error | undefined>(resolve => {
+        settle = resolve;
+      });
+      let failedToOpen: Error | undefined;
+      let opened = false;
+      const opening = this.watcher.watch(
+        path,
+        query,
+        (type: string, object: unknown) => onEvent({ type, object }),
+        (error: unknown) => {
+          const failure =
+            error === null || error === undefined
+              ? undefined
+              : error instanceof Error
+              ? error
+              : new Error(String(error));
+          if (!opened) failedToOpen = failure ?? new Error('watch closed');
+          settle(failure);
+        },
+      );
+      // client-node's Watch takes no signal and no deadline for its answer: both are raced
+      // here, and a stream that answers too late is closed as soon as it does.
+      const controller = await raceOpening(
+        opening,
+        signal,
+        this.requestTimeoutMs,
+      );
+      // client-node reports a refused or unreachable watch through `done` before it returns.
+      if (failedToOpen) {
+        const code = (failedToOpen as { statusCode?: number }).statusCode;
+        throw code
+          ? new KubernetesHttpError(code, undefined, failedToOpen.message)
+          : failedToOpen;
+      }
+      opened = true;
+      return { closed, abort: () => controller.abort() };
+    });
   }
 
   /** Sends a plain request (apply patches, merge patches, KubeVirt subresources). */
@@ -104,6 +174,54 @@ export class ClusterClient {
       return attached;
     });
   }
+}
+
+/** The opened stream's controller, unless the signal or the deadline comes first. */
+function raceOpening(
+  opening: Promise<AbortController>,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<AbortController> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const giveUp = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      cleanup();
+      opening.then(controller => controller.abort(), () => {});
+      reject(error);
+    };
+    // Stopping is no failure of the cluster: not an error its breaker counts.
+    const onAbort = () =>
+      giveUp(new ShepherdProviderError('transient', 'The watch was stopped'));
+    const timer = setTimeout(
+      () => giveUp(new RequestTimeoutError(timeoutMs)),
+      timeoutMs,
+    );
+    const cleanup = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    };
+    signal.addEventListener('abort', onAbort);
+    if (signal.aborted) onAbort();
+    opening.then(
+      controller => {
+        if (settled) {
+          controller.abort();
+          return;
+        }
+        settled = true;
+        cleanup();
+        resolve(controller);
+      },
+      error => {
+        if (settled) return;
+        settled = true;
+        cleanup();
+        reject(error);
+      },
+    );
+  });
 }
 
 function parseStatus(text: string): KubernetesStatus | undefined {

@@ -139,6 +139,7 @@ export class ClusterClientFactory {
       },
       this.guardFor(cluster.id, cluster.name),
       timeoutMs,
+      new k8s.Watch(kubeConfig),
     );
   }
 }

@@ -15,7 +15,7 @@ import {
   MANAGED_SELECTOR,
   VM_NAMES,
 } from '../constants';
-import { mapVmStatus } from '../status/mapVmStatus';
+import { DataVolumeState, mapVmStatus } from '../status/mapVmStatus';
 import { describeVm, virtualMachinePath } from './paths';
 import {
   isNotFound,
@@ -91,8 +91,9 @@ function ipAddressOf(vmi?: V1VirtualMachineInstance): string | undefined {
 export function toRuntimeState(
   vm: V1VirtualMachine,
   vmi?: V1VirtualMachineInstance,
+  dataVolumes?: readonly DataVolumeState[],
 ): ShepherdVmRuntimeState {
-  const { status, message } = mapVmStatus(vm, vmi);
+  const { status, message } = mapVmStatus(vm, vmi, dataVolumes);
   return {
     namespace: vm.metadata?.namespace ?? '',
     name: vm.metadata?.name ?? '',
@@ -102,6 +103,7 @@ export function toRuntimeState(
     ipAddress: ipAddressOf(vmi),
     nodeName: vmi?.status?.nodeName,
     labels: vm.metadata?.labels,
+    uid: vm.metadata?.uid,
   };
 }
 

@@ -99,4 +99,44 @@ describe('mapVmStatus', () => {
       status: 'RUNNING',
     });
   });
+
+  describe('with the VM\'s DataVolumes', () => {
+    const dv = (phase: string, progress?: string, message?: string) => ({
+      metadata: { name: 'vm-rootfs' },
+      status: {
+        phase,
+        progress,
+        conditions: message ? [{ type: 'Running', message }] : [],
+      },
+    });
+
+    it('fails a VM whose volume failed, with CDI\'s reason', () => {
+      expect(
+        mapVmStatus(vm('Provisioning'), undefined, [
+          dv('Failed', 'N/A', 'Unable to connect to http data source'),
+        ]),
+      ).toEqual({
+        status: 'FAILED',
+        message:
+          'DataVolume vm-rootfs failed: Unable to connect to http data source',
+      });
+    });
+
+    it('says how far the disk of a provisioning VM got', () => {
+      expect(
+        mapVmStatus(vm('Provisioning'), undefined, [
+          dv('ImportInProgress', '42.00%'),
+        ]),
+      ).toEqual({
+        status: 'CREATING',
+        message: 'ImportInProgress vm-rootfs 42.00%',
+      });
+    });
+
+    it('leaves a running VM running whatever its volumes say', () => {
+      expect(
+        mapVmStatus(vm('Running'), vmi('Running'), [dv('Failed')]),
+      ).toEqual({ status: 'RUNNING' });
+    });
+  });
 });

@@ -46,6 +46,20 @@ const VMI_PHASE: Readonly<Record<string, VmStatus>> = {
   Failed: 'FAILED',
 };
 
+/** What the status mapping reads of a CDI DataVolume (cdi.kubevirt.io/v1beta1). */
+export interface DataVolumeState {
+  metadata?: { name?: string };
+  status?: {
+    phase?: string;
+    progress?: string;
+    conditions?: Array<{ type?: string; status?: string; message?: string }>;
+  };
+}
+
+const DATA_VOLUME_FAILED_PHASE = 'Failed';
+/** CDI's phases while it fills a volume: `ImportInProgress`, `CloneInProgress`, … */
+const DATA_VOLUME_IN_PROGRESS_SUFFIX = 'InProgress';
+
 export interface MappedVmStatus {
   status: VmStatus;
   message?: string;
@@ -54,10 +68,48 @@ export interface MappedVmStatus {
 /**
  * The domain status of a VM from its KubeVirt objects, in the upstream order: the VM's
  * printable status, then the VMI's phase, then a halted run strategy; UNKNOWN otherwise.
+ * The VM's DataVolumes, when known, refine a VM that is not running: a failed volume fails
+ * it with CDI's reason, and a volume being filled says how far it got.
  * (`NOT_FOUND` and the UNKNOWN of an unreachable cluster are decided by the caller, which
  * knows how the request went.)
  */
 export function mapVmStatus(
+  vm: V1VirtualMachine,
+  vmi?: V1VirtualMachineInstance,
+  dataVolumes: readonly DataVolumeState[] = [],
+): MappedVmStatus {
+  const mapped = mapVmObjects(vm, vmi);
+  if (mapped.status === 'RUNNING' || dataVolumes.length === 0) return mapped;
+  const failed = dataVolumes.find(
+    dv => dv.status?.phase === DATA_VOLUME_FAILED_PHASE,
+  );
+  if (failed) {
+    const reason = failed.status?.conditions?.find(
+      condition => condition.message,
+    )?.message;
+    return {
+      status: 'FAILED',
+      message: `DataVolume ${failed.metadata?.name ?? ''} failed${
+        reason ? `: ${reason}` : ''
+      }`,
+    };
+  }
+  const filling = dataVolumes.find(dv =>
+    dv.status?.phase?.endsWith(DATA_VOLUME_IN_PROGRESS_SUFFIX),
+  );
+  if (mapped.status === 'CREATING' && !mapped.message && filling) {
+    const progress = filling.status?.progress;
+    return {
+      status: mapped.status,
+      message: `${filling.status?.phase} ${filling.metadata?.name ?? ''}${
+        progress && progress !== 'N/A' ? ` ${progress}` : ''
+      }`,
+    };
+  }
+  return mapped;
+}
+
+function mapVmObjects(
   vm: V1VirtualMachine,
   vmi?: V1VirtualMachineInstance,
 ): MappedVmStatus {

@@ -1,0 +1,66 @@
+import { KubeConfig } from '@kubernetes/client-node';
+import { KubevirtSimulator } from '@kubevirt-shepherd/kubevirt-sim';
+import { ShepherdVmRef } from '@kubevirt-shepherd/plugin-shepherd-node';
+import { CONTENT_TYPES } from '../constants';
+import { KubeRequest, sendKubeRequest } from '../client/kubeHttp';
+import { virtualMachinePath } from '../operations/paths';
+
+/**
+ * Changes made on a simulated cluster behind Shepherd's back, as `kubectl` would make them:
+ * plain API requests with the cluster's own kubeconfig, outside any provider.
+ */
+export class OutOfBand {
+  constructor(private readonly sim: KubevirtSimulator) {}
+
+  async send<T>(request: KubeRequest): Promise<T | undefined> {
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromString(this.sim.kubeconfig);
+    const response = await sendKubeRequest<T>(
+      kubeConfig,
+      this.sim.url,
+      request,
+      10_000,
+    );
+    return response.body;
+  }
+
+  /** `kubectl patch vm … --type merge -p '{"spec":{"runStrategy":"…"}}'` */
+  setRunStrategy(vm: ShepherdVmRef, runStrategy: 'Halted' | 'Always') {
+    return this.send({
+      method: 'PATCH',
+      path: virtualMachinePath(vm),
+      contentType: CONTENT_TYPES.mergePatch,
+      body: { spec: { runStrategy } },
+    });
+  }
+
+  /** `kubectl label vm … key=value --overwrite` */
+  label(vm: ShepherdVmRef, key: string, value: string) {
+    return this.send({
+      method: 'PATCH',
+      path: virtualMachinePath(vm),
+      contentType: CONTENT_TYPES.mergePatch,
+      body: { metadata: { labels: { [key]: value } } },
+    });
+  }
+
+  /** `kubectl delete vm …` */
+  delete(vm: ShepherdVmRef) {
+    return this.send({ method: 'DELETE', path: virtualMachinePath(vm) });
+  }
+
+  /**
+   * Makes the cluster forget the history a watch would resume from: more writes than the
+   * simulator keeps events for, so a watch that was away during them gets 410 Gone.
+   */
+  async outgrowWatchHistory(vm: ShepherdVmRef, writes = 2_100) {
+    let next = 0;
+    const writer = async () => {
+      while (next < writes) {
+        const value = String(next++);
+        await this.label(vm, 'kubevirt-shepherd.test/churn', value);
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, writer));
+  }
+}
