@@ -51,7 +51,7 @@ module.exports = {
       to: {
         path: [
           `${BACKEND_SRC}service/.*/Default[^/]*$`,
-          `${BACKEND_SRC}(database|queue|jobs|periodic|providers|operations)/`,
+          `${BACKEND_SRC}(database|queue|jobs|periodic|watch|providers|operations)/`,
         ],
       },
     },
@@ -73,7 +73,7 @@ module.exports = {
         'Stores are the bottom layer: they know tables, not use cases or HTTP.',
       from: { path: `${BACKEND_SRC}database/` },
       to: {
-        path: `${BACKEND_SRC}(service|routes|operations|jobs|periodic|providers)/`,
+        path: `${BACKEND_SRC}(service|routes|operations|jobs|periodic|watch|providers)/`,
       },
     },
     {
@@ -84,7 +84,7 @@ module.exports = {
         'providers or HTTP.',
       from: { path: `${BACKEND_SRC}queue/` },
       to: {
-        path: `${BACKEND_SRC}(service|routes|operations|jobs|periodic|providers)/`,
+        path: `${BACKEND_SRC}(service|routes|operations|jobs|periodic|watch|providers)/`,
       },
     },
     {
@@ -95,7 +95,9 @@ module.exports = {
         'well as jobs: they throw provider and domain errors, which only the job layer ' +
         '(jobs/) turns into job errors.',
       from: { path: `${BACKEND_SRC}providers/`, pathNot: TESTS },
-      to: { path: `${BACKEND_SRC}(jobs|queue|periodic|operations|routes)/` },
+      to: {
+        path: `${BACKEND_SRC}(jobs|queue|periodic|watch|operations|routes)/`,
+      },
     },
     {
       name: 'domain-is-pure',
@@ -104,8 +106,18 @@ module.exports = {
         'Domain rules are pure functions of their inputs: no stores, services or routes.',
       from: { path: `${BACKEND_SRC}domain/` },
       to: {
-        path: `${BACKEND_SRC}(database|service|routes|operations|jobs|queue|periodic|providers)/`,
+        path: `${BACKEND_SRC}(database|service|routes|operations|jobs|queue|periodic|watch|providers)/`,
       },
+    },
+    {
+      name: 'watches-not-to-request-paths',
+      severity: 'error',
+      comment:
+        'The VM watches are background work like the periodic tasks: they write through ' +
+        'the unit of work and reach clusters through providers, never through routes, ' +
+        'operations, jobs or the queue.',
+      from: { path: `${BACKEND_SRC}watch/`, pathNot: TESTS },
+      to: { path: `${BACKEND_SRC}(routes|operations|jobs|queue)/` },
     },
     {
       name: 'no-circular',

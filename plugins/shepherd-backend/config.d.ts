@@ -23,6 +23,28 @@ export interface Config {
       /** How long finished jobs are kept in the jobs table (their outcome is on tickets and events). Default 7. */
       retentionDays?: number;
     };
+    /** How Shepherd keeps the state of VMs in step with their clusters (ADR 0016). */
+    vmState?: {
+      /** Live watches of every VM of every enabled cluster whose provider can watch (KubeVirt). */
+      watch?: {
+        /** Whether watches run; without them every VM is polled. Default true. */
+        enabled?: boolean;
+        /** How often each watch lists all VMs again as a safety net. 1–1440, default 15. */
+        resyncIntervalMinutes?: number;
+        /**
+         * How long a backend replica's claim on watching a cluster lasts without renewal; it
+         * renews every third of it, and another replica takes over after it. 5–300, default 30.
+         */
+        leaseSeconds?: number;
+      };
+      /** The status poll of VMs that no watch follows. */
+      poll?: {
+        /** How often a VM that is starting, stopping or migrating is looked at. 5–600, default 15. */
+        transitionalIntervalSeconds?: number;
+        /** How often a stable VM is looked at. 1–1440, default 30. */
+        stableIntervalMinutes?: number;
+      };
+    };
     /** The VNC console relay. */
     console?: {
       /** Ends a console session in which nothing travelled either way for this long. Default 15. */

@@ -15,6 +15,10 @@ import {
 import { VmJobs } from './jobs/VmJobs';
 import { VmOperations } from './operations/VmOperations';
 import { schedulePeriodicTasks } from './periodic/schedulePeriodicTasks';
+import { ClusterVmWatches } from './watch/ClusterVmWatches';
+import { readVmStateOptions } from './watch/vmWatchOptions';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { readQueueOptions, startQueue } from './queue/startQueue';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readFileSync } from 'node:fs';
@@ -235,13 +239,28 @@ export const shepherdPlugin = createBackendPlugin({
           readiness: deps.readiness,
         });
         context.onJobsEnqueued(() => worker.wake());
+        const vmState = readVmStateOptions(deps.config);
         await schedulePeriodicTasks({
           store,
           connections,
           jobRetentionMs: queueOptions.retentionMs,
+          pollIntervals: vmState.poll,
+          leaveWatchedClusters: vmState.watch.enabled,
           logger,
           scheduler: deps.scheduler,
         });
+        if (vmState.watch.enabled && connections.hasProvider()) {
+          const watches = new ClusterVmWatches({
+            store,
+            connections,
+            context,
+            logger: logger.child({ component: 'vm-watches' }),
+            options: vmState.watch,
+            holder: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+          });
+          watches.start();
+          deps.lifecycle.addShutdownHook(() => watches.stop());
+        }
 
         const health = new DefaultHealthService({
           database: new DatabaseHealthCheck({

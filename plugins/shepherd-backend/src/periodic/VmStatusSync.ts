@@ -7,6 +7,13 @@ import {
   ConnectedCluster,
 } from '../providers/ClusterConnections';
 import { VmPollState } from '../database/stores/vms/VmsStore';
+import {
+  BOOTSTRAP_HOLD_MS,
+  isOwnedByJobs,
+  statusFromCluster,
+} from '../domain/observedStatus';
+
+export { BOOTSTRAP_HOLD_MS };
 
 /** How often VMs are looked at on their cluster: often while they change, rarely when stable. */
 export interface StatusPollIntervals {
@@ -19,9 +26,6 @@ export const DEFAULT_POLL_INTERVALS: StatusPollIntervals = {
   stableMs: 30 * 60_000,
 };
 
-/** A new VM is not downgraded to NOT_FOUND or UNKNOWN while the cluster catches up. */
-export const BOOTSTRAP_HOLD_MS = 2 * 60_000;
-
 /** A VM stuck this long in a transitional state is polled at the stable rate. */
 export const STUCK_AFTER_MS = 30 * 60_000;
 
@@ -32,10 +36,6 @@ const TRANSITIONAL: readonly VmStatus[] = [
   'MIGRATING',
   'UNKNOWN',
 ];
-/** Statuses their jobs own: the create and delete jobs follow these VMs themselves. */
-const OWNED_BY_JOBS: readonly VmStatus[] = ['CREATING', 'DELETING'];
-const HELD_DURING_BOOTSTRAP: readonly VmStatus[] = ['STARTING', 'RUNNING'];
-const DOWNGRADES: readonly VmStatus[] = ['NOT_FOUND', 'UNKNOWN'];
 
 const PAGE_SIZE = 200;
 
@@ -43,6 +43,9 @@ const PAGE_SIZE = 200;
  * Keeps VM rows in step with their clusters by adaptive polling: VMs in transitional states
  * are due every few seconds (unless stuck there for half an hour), stable ones every half
  * hour; the status of an object whose resourceVersion did not move is not rewritten.
+ *
+ * With `leaveWatchedClusters`, VMs of clusters whose provider can watch are left to the VM
+ * watches (`src/watch/`), and only the others are polled.
  */
 export class VmStatusSync {
   constructor(
@@ -51,10 +54,11 @@ export class VmStatusSync {
     private readonly logger: LoggerService,
     private readonly clock: () => Date = () => new Date(),
     private readonly intervals: StatusPollIntervals = DEFAULT_POLL_INTERVALS,
+    private readonly options: { leaveWatchedClusters?: boolean } = {},
   ) {}
 
   #isDue(poll: VmPollState, now: number): boolean {
-    if (OWNED_BY_JOBS.includes(poll.vm.status)) return false;
+    if (isOwnedByJobs(poll.vm.status)) return false;
     if (!poll.lastPolledAt) return true;
     const changing =
       TRANSITIONAL.includes(poll.vm.status) &&
@@ -82,6 +86,7 @@ export class VmStatusSync {
       Promise<ConnectedCluster | undefined>
     >();
     let changed = 0;
+    let polled = 0;
     for (const poll of due) {
       const clusterId = poll.vm.clusterId ?? '';
       if (!connections.has(clusterId)) {
@@ -100,6 +105,13 @@ export class VmStatusSync {
       }
       const cluster = await connections.get(clusterId);
       if (!cluster) continue;
+      if (
+        this.options.leaveWatchedClusters &&
+        cluster.provider.watchVirtualMachines
+      ) {
+        continue;
+      }
+      polled += 1;
       const state = await cluster.provider.getVirtualMachine(
         cluster.connection,
         poll.vm,
@@ -129,18 +141,10 @@ export class VmStatusSync {
       });
       if (written) changed += 1;
     }
-    return { polled: due.length, changed };
+    return { polled, changed };
   }
 
   #nextStatus(poll: VmPollState, observed: VmStatus, now: number): VmStatus {
-    const age = now - Date.parse(poll.vm.createdAt);
-    if (
-      age < BOOTSTRAP_HOLD_MS &&
-      HELD_DURING_BOOTSTRAP.includes(poll.vm.status) &&
-      DOWNGRADES.includes(observed)
-    ) {
-      return poll.vm.status;
-    }
-    return observed;
+    return statusFromCluster(poll.vm, observed, now) ?? poll.vm.status;
   }
 }

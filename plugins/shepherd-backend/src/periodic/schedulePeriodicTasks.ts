@@ -6,13 +6,13 @@ import {
 import { ShepherdStore } from '../database/ShepherdStore';
 import { ClusterConnections } from '../providers/ClusterConnections';
 import { ClusterHealthRefresher } from './ClusterHealthRefresher';
-import { VmStatusSync } from './VmStatusSync';
+import { StatusPollIntervals, VmStatusSync } from './VmStatusSync';
 
 /** Terminal domain events are archived after this long. */
 export const EVENT_ARCHIVE_AFTER_MS = 30 * 24 * 60 * 60_000;
 
 /**
- * Shepherd's periodic tasks: status sync, cluster health, and the retention of events and
+ * Shepherd's periodic tasks: status sync (of VMs that no watch follows), cluster health, and the retention of events and
  * finished jobs. Each runs on one replica at a time (`scope: 'global'`); those that reach
  * clusters do nothing while no provider is installed.
  */
@@ -21,6 +21,10 @@ export async function schedulePeriodicTasks(deps: {
   connections: ClusterConnections;
   /** How long finished jobs are kept (`shepherd.jobs.retentionDays`). */
   jobRetentionMs: number;
+  /** How often the status sync looks at VMs (`shepherd.vmState.poll`). */
+  pollIntervals: StatusPollIntervals;
+  /** Whether VMs of clusters whose provider can watch are left to the VM watches. */
+  leaveWatchedClusters: boolean;
   logger: LoggerService;
   scheduler: SchedulerService;
 }): Promise<void> {
@@ -30,7 +34,14 @@ export async function schedulePeriodicTasks(deps: {
       await task();
     }
   };
-  const statusSync = new VmStatusSync(store, connections, logger);
+  const statusSync = new VmStatusSync(
+    store,
+    connections,
+    logger,
+    () => new Date(),
+    deps.pollIntervals,
+    { leaveWatchedClusters: deps.leaveWatchedClusters },
+  );
   const clusterHealth = new ClusterHealthRefresher(store, connections, logger);
   const tasks: Array<
     Omit<SchedulerServiceTaskScheduleDefinition, 'scope'> & {
@@ -40,7 +51,8 @@ export async function schedulePeriodicTasks(deps: {
   > = [
     {
       id: 'shepherd-vm-status-sync',
-      frequency: { seconds: 15 },
+      // Often enough that a transitional VM is looked at on time.
+      frequency: { milliseconds: deps.pollIntervals.transitionalMs },
       timeout: { minutes: 5 },
       fn: withProvider(() => statusSync.run()),
     },

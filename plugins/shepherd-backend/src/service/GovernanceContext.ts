@@ -13,7 +13,10 @@ import { JobRecord, NewJob } from '../queue/JobsStore';
 import { AuditRecord, AuditRecorder } from './audit/AuditRecorder';
 import {
   RecordChangeListener,
+  VmStateChange,
+  VmStateChangeListener,
   collapseChanges,
+  collapseStateChanges,
   recordChanges,
 } from './changes/recordChanges';
 
@@ -61,6 +64,7 @@ export class GovernanceContext {
   readonly #auditRecorder: AuditRecorder;
   readonly #logger: LoggerService;
   readonly #recordsChanged: RecordChangeListener;
+  readonly #vmStatesChanged: VmStateChangeListener;
   #jobsEnqueued?: () => void;
 
   constructor(options: {
@@ -69,6 +73,8 @@ export class GovernanceContext {
     logger: LoggerService;
     /** Told which Systems, Services and VMs each committed unit of work changed. */
     onRecordsChanged?: RecordChangeListener;
+    /** Told which VMs' status each committed unit of work changed (jobs, watches, polls). */
+    onVmStateChanged?: VmStateChangeListener;
     clock?: () => Date;
   }) {
     this.store = options.store;
@@ -76,6 +82,7 @@ export class GovernanceContext {
     this.#auditRecorder = options.auditRecorder;
     this.#logger = options.logger;
     this.#recordsChanged = options.onRecordsChanged ?? (() => {});
+    this.#vmStatesChanged = options.onVmStateChanged ?? (() => {});
   }
 
   now(): string {
@@ -91,9 +98,14 @@ export class GovernanceContext {
     const effects: Array<() => Promise<void>> = [];
     const audited: AuditLogEntry[] = [];
     const changes: ShepherdRecordChange[] = [];
+    const stateChanges: VmStateChange[] = [];
     let enqueued = false;
     const result = await this.store.transaction(async transaction => {
-      const tx = recordChanges(transaction, change => changes.push(change));
+      const tx = recordChanges(
+        transaction,
+        change => changes.push(change),
+        change => stateChanges.push(change),
+      );
       const recordEvent = async (event: NewDomainEvent) => {
         const now = this.now();
         const recorded: ShepherdDomainEvent = {
@@ -123,6 +135,9 @@ export class GovernanceContext {
     });
     if (changes.length > 0) {
       this.#recordsChanged(collapseChanges(changes));
+    }
+    if (stateChanges.length > 0) {
+      this.#vmStatesChanged(collapseStateChanges(stateChanges));
     }
     if (enqueued) {
       this.#jobsEnqueued?.();

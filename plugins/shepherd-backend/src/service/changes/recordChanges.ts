@@ -1,6 +1,7 @@
 import {
   ShepherdRecordChange,
   ShepherdRecordKind,
+  VmStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdStore } from '../../database/ShepherdStore';
 import { SystemsStore } from '../../database/stores/systems/SystemsStore';
@@ -12,6 +13,21 @@ import { VmsStore } from '../../database/stores/vms/VmsStore';
 export type RecordChangeListener = (changes: ShepherdRecordChange[]) => void;
 
 type Remember = (change: ShepherdRecordChange) => void;
+
+/** A VM whose status a committed unit of work changed (a job, an approval, a watch, a poll). */
+export interface VmStateChange {
+  id: string;
+  status: VmStatus;
+}
+
+/**
+ * Told about the VMs whose status each committed unit of work changed. Separate from
+ * {@link RecordChangeListener}: runtime state is not what a VM is, so the catalog is not
+ * told, but pages that show VMs are.
+ */
+export type VmStateChangeListener = (changes: VmStateChange[]) => void;
+
+type RememberState = (change: VmStateChange) => void;
 
 /** VM fields that are runtime state rather than what the VM is: changes of them are not announced. */
 const VM_STATE_FIELDS = new Set(['status', 'statusMessage', 'updatedAt']);
@@ -103,18 +119,51 @@ function recordingServices(
   };
 }
 
-function recordingVms(inner: VmsStore, record: Remember): VmsStore {
+function recordingVms(
+  inner: VmsStore,
+  record: Remember,
+  recordState: RememberState,
+): VmsStore {
+  const writes = recordingWrites('vm', inner, record, patch =>
+    Object.keys(patch).some(field => !VM_STATE_FIELDS.has(field)),
+  );
   return {
     get: id => inner.get(id),
     list: options => inner.list(options),
     count: filter => inner.count(filter),
     listForStatusSync: options => inner.listForStatusSync(options),
-    // Polls record runtime state only.
-    recordPoll: (id, poll) => inner.recordPoll(id, poll),
-    ...recordingWrites('vm', inner, record, patch =>
-      Object.keys(patch).some(field => !VM_STATE_FIELDS.has(field)),
-    ),
+    listObservedOnCluster: (clusterId, page) =>
+      inner.listObservedOnCluster(clusterId, page),
+    findObservedOnCluster: (clusterId, refs) =>
+      inner.findObservedOnCluster(clusterId, refs),
+    // Polls and watches record runtime state only: not announced as a change of the record.
+    recordPoll: async (id, poll) => {
+      const written = await inner.recordPoll(id, poll);
+      if (written && poll.status) recordState({ id, status: poll.status });
+      return written;
+    },
+    recordObservedState: async (id, seen, observed) => {
+      const written = await inner.recordObservedState(id, seen, observed);
+      if (written && observed.status && observed.status !== seen.status) {
+        recordState({ id, status: observed.status });
+      }
+      return written;
+    },
+    ...writes,
+    update: async (id, patch) => {
+      await writes.update(id, patch);
+      if (patch.status) recordState({ id, status: patch.status });
+    },
   };
+}
+
+/** One change per VM, the last status winning. */
+export function collapseStateChanges(
+  changes: VmStateChange[],
+): VmStateChange[] {
+  const byVm = new Map<string, VmStateChange>();
+  for (const change of changes) byVm.set(change.id, change);
+  return [...byVm.values()];
 }
 
 /**
@@ -139,11 +188,12 @@ export function collapseChanges(
 export function recordChanges(
   inner: ShepherdStore,
   remember: (change: ShepherdRecordChange) => void,
+  rememberState: RememberState = () => {},
 ): ShepherdStore {
   const systems = recordingSystems(inner.systems, remember);
   const members = recordingMembers(inner.members, remember);
   const services = recordingServices(inner.services, remember);
-  const vms = recordingVms(inner.vms, remember);
+  const vms = recordingVms(inner.vms, remember, rememberState);
   return {
     systems,
     members,
@@ -161,8 +211,11 @@ export function recordChanges(
     consoleSessionTokens: inner.consoleSessionTokens,
     audit: inner.audit,
     jobs: inner.jobs,
+    watchLeases: inner.watchLeases,
     // Already inside the unit of work: a nested one joins it, and its changes count with it.
     transaction: work =>
-      inner.transaction(tx => work(recordChanges(tx, remember))),
+      inner.transaction(tx =>
+        work(recordChanges(tx, remember, rememberState)),
+      ),
   };
 }

@@ -17,7 +17,7 @@ import {
   whereOneOf,
 } from '../../filters';
 import { optional, toCount, toIsoOrUndefined } from '../../rows';
-import { NewVm, VmsStore } from './VmsStore';
+import { NewVm, VmObservation, VmsStore } from './VmsStore';
 
 /** A VM as its table keeps it: without the names of its System, Service and cluster, which are joined. */
 const VMS = new TableMapping<NewVm>('vms', {
@@ -153,4 +153,78 @@ export class DatabaseVmsStore
     }
     return written === 1;
   }
+
+  async listObservedOnCluster(
+    clusterId: string,
+    page: { offset: number; limit: number },
+  ): Promise<VmObservation[]> {
+    const rows = await this.db(VMS.table)
+      .select(OBSERVATION_COLUMNS)
+      .where({ cluster_id: clusterId })
+      .orderBy('id')
+      .offset(page.offset)
+      .limit(page.limit);
+    return rows.map(readObservation);
+  }
+
+  async findObservedOnCluster(
+    clusterId: string,
+    refs: ReadonlyArray<{ namespace: string; name: string }>,
+  ): Promise<VmObservation[]> {
+    if (refs.length === 0) return [];
+    const rows = await this.db(VMS.table)
+      .select(OBSERVATION_COLUMNS)
+      .where({ cluster_id: clusterId })
+      .whereIn(
+        ['namespace', 'name'],
+        refs.map(ref => [ref.namespace, ref.name]),
+      );
+    return rows.map(readObservation);
+  }
+
+  async recordObservedState(
+    id: string,
+    seen: Pick<VmObservation, 'status' | 'resourceVersion'>,
+    observed: Parameters<VmsStore['recordObservedState']>[2],
+  ): Promise<boolean> {
+    const query = this.db(VMS.table).where({ id, status: seen.status });
+    if (seen.resourceVersion === undefined) {
+      query.whereNull('resource_version');
+    } else {
+      query.where('resource_version', seen.resourceVersion);
+    }
+    const written = await query.update({
+      resource_version: observed.resourceVersion,
+      ...(observed.status !== undefined && {
+        status: observed.status,
+        status_message: STATUS_MESSAGE_COLUMN.write(
+          observed.statusMessage ?? undefined,
+        ),
+        updated_at: observed.updatedAt,
+      }),
+    });
+    return written === 1;
+  }
+}
+
+const OBSERVATION_COLUMNS = [
+  'id',
+  'namespace',
+  'name',
+  'status',
+  'status_message',
+  'created_at',
+  'resource_version',
+];
+
+function readObservation(row: Record<string, unknown>): VmObservation {
+  return {
+    id: String(row.id),
+    namespace: String(row.namespace),
+    name: String(row.name),
+    status: row.status as VmStatus,
+    statusMessage: optional(row.status_message as string | null),
+    createdAt: toIsoOrUndefined(row.created_at) ?? '',
+    resourceVersion: optional(row.resource_version as string | null),
+  };
 }

@@ -14,6 +14,18 @@ export interface VmPollState {
   resourceVersion?: string;
 }
 
+/** A VM record as the VM watches match it to cluster objects and follow its state. */
+export interface VmObservation {
+  id: string;
+  namespace: string;
+  name: string;
+  status: VmStatus;
+  statusMessage?: string;
+  createdAt: string;
+  /** The revision of the cluster state last recorded (ShepherdVmObservedState.revision). */
+  resourceVersion?: string;
+}
+
 /** A VM as stored, without the names joined from other tables. */
 export type NewVm = Omit<
   ShepherdVm,
@@ -53,6 +65,31 @@ export interface VmsStore {
       lastPolledAt: string;
       resourceVersion?: string;
       polledStatus: VmStatus;
+      status?: VmStatus;
+      statusMessage?: string | null;
+      updatedAt: string;
+    },
+  ): Promise<boolean>;
+  /** The VMs recorded on a cluster, a page at a time (ordered by id). */
+  listObservedOnCluster(
+    clusterId: string,
+    page: PageRequest,
+  ): Promise<VmObservation[]>;
+  /** The VMs recorded on a cluster under these namespaces and names. */
+  findObservedOnCluster(
+    clusterId: string,
+    refs: ReadonlyArray<{ namespace: string; name: string }>,
+  ): Promise<VmObservation[]>;
+  /**
+   * Records the state a watch observed, only while the record still is as `seen` (its status
+   * and recorded revision): a job, an approval or another replica that changed it since wins.
+   * Without `status`, only the revision is recorded. Answers whether it was written.
+   */
+  recordObservedState(
+    id: string,
+    seen: Pick<VmObservation, 'status' | 'resourceVersion'>,
+    observed: {
+      resourceVersion: string;
       status?: VmStatus;
       statusMessage?: string | null;
       updatedAt: string;

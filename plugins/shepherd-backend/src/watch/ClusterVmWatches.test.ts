@@ -1,0 +1,306 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  KubevirtSimulator,
+  start as startSimulator,
+} from '@kubevirt-shepherd/kubevirt-sim';
+import {
+  ShepherdCluster,
+  ShepherdService,
+  VmStatus,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { KubeVirtVmProvider } from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt';
+import { OutOfBand } from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/__testUtils__/outOfBand';
+import { eventually } from '../__testUtils__/eventually';
+import { Fixtures } from '../__testUtils__/fixtures';
+import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
+import { createMigratedStores } from '../database/__testUtils__/migratedStores';
+import { NewVm } from '../database/stores/vms/VmsStore';
+import { vmDefinition } from '../operations/vmCreation';
+import { ClusterConnections } from '../providers/ClusterConnections';
+import { VmProviderRegistry } from '../providers/VmProviderRegistry';
+import { AuditRecorder } from '../service/audit/AuditRecorder';
+import { VmStateChange } from '../service/changes/recordChanges';
+import { GovernanceContext } from '../service/GovernanceContext';
+import { ClusterVmWatches } from './ClusterVmWatches';
+import { DEFAULT_VM_WATCH_OPTIONS } from './vmWatchOptions';
+
+// Jest runs CommonJS and cannot evaluate the provider's import() of the ES module
+// @kubernetes/client-node; it gets the same, real module through Jest's own transform.
+jest.mock(
+  '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/client/clientNode',
+  () => ({
+    loadClientNode: () =>
+      Promise.resolve(jest.requireActual('@kubernetes/client-node')),
+  }),
+);
+
+/*
+ * Live VM state: the VM watches of two backend replicas on one database, against simulated
+ * clusters through the real KubeVirt provider and client-node. Changes are made on the
+ * clusters behind Shepherd's back; every wait is for a condition.
+ */
+describe('VM watches', () => {
+  const databases = createMigratedStores();
+  let sims: KubevirtSimulator[];
+
+  beforeAll(async () => {
+    sims = await Promise.all(
+      ['east', 'west'].map(name =>
+        startSimulator({
+          name,
+          timing: 'instant',
+          vnc: false,
+          namespaces: ['dev'],
+        }),
+      ),
+    );
+  });
+
+  afterAll(async () => {
+    await Promise.all(sims.map(sim => sim.close()));
+  });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let store: DatabaseShepherdStore;
+    let fixtures: Fixtures;
+    let provider: KubeVirtVmProvider;
+    let connections: ClusterConnections;
+    let context: GovernanceContext;
+    let stateChanges: VmStateChange[];
+    let service: ShepherdService;
+    let replicas: ClusterVmWatches[];
+    let clusters: ShepherdCluster[];
+    const kubeconfigs = new Map<string, string>();
+
+    beforeEach(async () => {
+      ({ store, fixtures } = await databases.open(databaseId));
+      provider = KubeVirtVmProvider.create({
+        logger: mockServices.logger.mock(),
+        options: { watchRetryInitialMs: 20, watchRetryMaxMs: 200 },
+      });
+      const registry = new VmProviderRegistry();
+      registry.addProvider(provider);
+      connections = new ClusterConnections(
+        store,
+        // The cipher has tests of its own; here the credentials are the simulators'.
+        { getClusterKubeconfig: async id => kubeconfigs.get(id)! },
+        registry,
+      );
+      stateChanges = [];
+      const logger = mockServices.logger.mock();
+      context = new GovernanceContext({
+        store,
+        auditRecorder: new AuditRecorder(mockServices.auditor.mock(), logger),
+        logger,
+        onVmStateChanged: changes => stateChanges.push(...changes),
+      });
+      clusters = [];
+      for (const sim of sims) {
+        const cluster = await fixtures.cluster({ name: sim.name });
+        kubeconfigs.set(cluster.id, sim.kubeconfig);
+        clusters.push(cluster);
+      }
+      service = await fixtures.service(await fixtures.system({ name: 'shop' }));
+      replicas = [];
+    });
+
+    afterEach(async () => {
+      await Promise.all(replicas.map(replica => replica.stop()));
+      await Promise.all(sims.map(sim => sim.faults.setReachable(true)));
+      sims.forEach(sim => sim.faults.clear());
+    });
+
+    /** A backend replica's watches; its rounds run when the test says. */
+    function replica(holder: string) {
+      const watches = new ClusterVmWatches({
+        store,
+        connections,
+        context,
+        logger: mockServices.logger.mock(),
+        options: { ...DEFAULT_VM_WATCH_OPTIONS, resyncIntervalMs: 60 * 60_000 },
+        holder,
+      });
+      replicas.push(watches);
+      return watches;
+    }
+
+    let counter = 0;
+    /** A VM recorded by Shepherd and running on the cluster of `sim`. */
+    async function runningVm(
+      sim: KubevirtSimulator,
+      overrides: Partial<NewVm> = {},
+    ) {
+      counter += 1;
+      const cluster = clusters[sims.indexOf(sim)];
+      const createdAt = new Date(Date.now() - 10 * 60_000).toISOString();
+      const vm = await fixtures.vm(service, {
+        name: `dev-shop-${databaseId.toLowerCase().replace(/[^a-z0-9]/g, '')}-${counter}`,
+        namespace: 'dev',
+        clusterId: cluster.id,
+        status: 'RUNNING',
+        createdAt,
+        updatedAt: createdAt,
+        ...overrides,
+      });
+      const stored = (await store.vms.get(vm.id))!;
+      await provider.applyVirtualMachine(
+        { id: cluster.id, name: cluster.name, kubeconfig: sim.kubeconfig },
+        vmDefinition(stored, {
+          id: vm.ticketId,
+          templateSnapshot: await fixtures.template(),
+          instanceSizeSnapshot: await fixtures.instanceSize(),
+        } as any),
+      );
+      return vm;
+    }
+
+    const statusOf = async (id: string) => (await store.vms.get(id))?.status;
+    const expectStatus = (id: string, status: VmStatus) =>
+      eventually(async () => expect(await statusOf(id)).toBe(status));
+
+    it('follows a stop, a start and a delete made on the cluster behind its back', async () => {
+      const [east] = sims;
+      const vm = await runningVm(east, { status: 'STARTING' });
+      const watches = replica('replica-a');
+      await watches.tick();
+      await expectStatus(vm.id, 'RUNNING');
+
+      const outOfBand = new OutOfBand(east);
+      await outOfBand.setRunStrategy(vm, 'Halted');
+      await expectStatus(vm.id, 'STOPPED');
+      await outOfBand.setRunStrategy(vm, 'Always');
+      await expectStatus(vm.id, 'RUNNING');
+      await outOfBand.delete(vm);
+      await expectStatus(vm.id, 'NOT_FOUND');
+
+      // The row stays for the reconciler; every change went through the unit of work.
+      expect(await store.vms.get(vm.id)).toBeDefined();
+      const statuses = stateChanges
+        .filter(change => change.id === vm.id)
+        .map(change => change.status)
+        .filter(status => ['RUNNING', 'STOPPED', 'NOT_FOUND'].includes(status));
+      expect(statuses).toEqual(['RUNNING', 'STOPPED', 'RUNNING', 'NOT_FOUND']);
+    });
+
+    it('leaves the statuses of running jobs to the jobs', async () => {
+      const [east] = sims;
+      const creating = await runningVm(east, { status: 'CREATING' });
+      const running = await runningVm(east, { status: 'RUNNING' });
+      const watches = replica('replica-a');
+      await watches.tick();
+      const outOfBand = new OutOfBand(east);
+      await outOfBand.setRunStrategy(running, 'Halted');
+      await expectStatus(running.id, 'STOPPED');
+      await watches.recorderOf(clusters[0].id)!.settled();
+      expect(await statusOf(creating.id)).toBe('CREATING');
+    });
+
+    it('marks a recorded VM that is not on its cluster NOT_FOUND at the first list', async () => {
+      const [east] = sims;
+      const present = await runningVm(east, { status: 'STARTING' });
+      const ghost = await fixtures.vm(service, {
+        name: `dev-shop-ghost-${databaseId.toLowerCase().replace(/[^a-z0-9]/g, '')}`,
+        namespace: 'dev',
+        clusterId: clusters[0].id,
+        status: 'RUNNING',
+        createdAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      });
+      const watches = replica('replica-a');
+      await watches.tick();
+      await expectStatus(present.id, 'RUNNING');
+      await expectStatus(ghost.id, 'NOT_FOUND');
+    });
+
+    it('survives dropped connections and 410 Gone', async () => {
+      const [east] = sims;
+      const vm = await runningVm(east);
+      const watches = replica('replica-a');
+      await watches.tick();
+      await expectStatus(vm.id, 'RUNNING');
+      const outOfBand = new OutOfBand(east);
+
+      const dropped = east.faults.inject({
+        kind: 'drop',
+        method: 'GET',
+        path: /^\/apis\/kubevirt\.io\/v1\/virtualmachines$/,
+        times: 2,
+      });
+      await east.faults.setReachable(false);
+      await east.faults.setReachable(true);
+      await outOfBand.setRunStrategy(vm, 'Halted');
+      await expectStatus(vm.id, 'STOPPED');
+      expect(dropped.hits).toBe(2);
+
+      // Away for longer than the cluster keeps history: resumes with 410 Gone, lists again.
+      const away = east.faults.inject({
+        kind: 'error',
+        status: 503,
+        method: 'GET',
+        path: /^\/apis\/kubevirt\.io\/v1\/virtualmachines$/,
+      });
+      await east.faults.setReachable(false);
+      await east.faults.setReachable(true);
+      await outOfBand.setRunStrategy(vm, 'Always');
+      await outOfBand.outgrowWatchHistory(vm);
+      away.remove();
+      await expectStatus(vm.id, 'RUNNING');
+    });
+
+    it('keeps following one cluster while another fails', async () => {
+      const [east, west] = sims;
+      const onEast = await runningVm(east);
+      const onWest = await runningVm(west);
+      const watches = replica('replica-a');
+      await watches.tick();
+      await eventually(() =>
+        expect(watches.watchedClusterIds().sort()).toEqual(
+          clusters.map(c => c.id).sort(),
+        ),
+      );
+      await east.faults.setReachable(false);
+      await new OutOfBand(west).setRunStrategy(onWest, 'Halted');
+      await expectStatus(onWest.id, 'STOPPED');
+      await watches.tick();
+      expect(await statusOf(onEast.id)).toBe('RUNNING');
+    });
+
+    it('watches each cluster on one replica only, and hands over when it stops', async () => {
+      const [east] = sims;
+      const vm = await runningVm(east);
+      const a = replica('replica-a');
+      const b = replica('replica-b');
+      await a.tick();
+      await b.tick();
+      expect(a.watchedClusterIds().sort()).toEqual(
+        clusters.map(c => c.id).sort(),
+      );
+      expect(b.watchedClusterIds()).toEqual([]);
+
+      await a.stop();
+      await b.tick();
+      expect(b.watchedClusterIds().sort()).toEqual(
+        clusters.map(c => c.id).sort(),
+      );
+      await new OutOfBand(east).setRunStrategy(vm, 'Halted');
+      await expectStatus(vm.id, 'STOPPED');
+    });
+
+    it('stops watching a cluster that is disabled, and starts again when enabled', async () => {
+      const watches = replica('replica-a');
+      await watches.tick();
+      expect(watches.watchedClusterIds()).toContain(clusters[1].id);
+      await store.clusters.update(clusters[1].id, {
+        enabled: false,
+        updatedAt: new Date().toISOString(),
+      });
+      await watches.tick();
+      expect(watches.watchedClusterIds()).toEqual([clusters[0].id]);
+      await store.clusters.update(clusters[1].id, {
+        enabled: true,
+        updatedAt: new Date().toISOString(),
+      });
+      await watches.tick();
+      expect(watches.watchedClusterIds()).toContain(clusters[1].id);
+    });
+  });
+});

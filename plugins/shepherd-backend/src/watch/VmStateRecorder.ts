@@ -1,0 +1,236 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { VmStatus } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  ShepherdVmWatchEvent,
+  isNewerRevision,
+} from '@kubevirt-shepherd/plugin-shepherd-node';
+import { readInPages } from '../database/paging';
+import { ShepherdStore } from '../database/ShepherdStore';
+import { VmObservation } from '../database/stores/vms/VmsStore';
+import { statusFromCluster } from '../domain/observedStatus';
+import { GovernanceContext } from '../service/GovernanceContext';
+import { ObservedObject, recordOfObject, vmKey } from './recordMatching';
+
+/** What the cluster showed of one VM, at which revision. */
+interface Observation {
+  object: ObservedObject;
+  status: VmStatus;
+  message?: string;
+  revision: string;
+}
+
+/** Records written per unit of work: small transactions, few round trips. */
+const BATCH_SIZE = 200;
+
+/**
+ * Writes what one cluster's VM watch observes to the VM records, through the unit of work
+ * (so every status change reaches the record-change path and its listeners).
+ *
+ * Events are coalesced per VM while a write is under way (only the newest state of a VM is
+ * written), and a `synced` snapshot replaces whatever was pending. A record is written only
+ * when the observed revision is newer than the one it holds and its status or message
+ * changes; the write is conditional on the status and revision it was read with, so a job or
+ * another replica that moved the record meanwhile wins, and no replica ever moves a record
+ * back to an older revision. VMs missing from a snapshot, and VMs deleted behind Shepherd's
+ * back, become NOT_FOUND: the row stays, for the reconciler to judge.
+ */
+export class VmStateRecorder {
+  readonly #pending = new Map<string, Observation>();
+  #snapshot?: { observations: Map<string, Observation>; revision: string };
+  #flushing?: Promise<void>;
+  #lastInterruption = '';
+
+  constructor(
+    private readonly clusterId: string,
+    private readonly context: GovernanceContext,
+    private readonly logger: LoggerService,
+    /** Whether this replica may still write for the cluster (it holds its lease). */
+    private readonly mayWrite: () => boolean = () => true,
+  ) {}
+
+  /** Takes one event of the watch; writing happens in the background. */
+  readonly handle = (event: ShepherdVmWatchEvent): void => {
+    switch (event.type) {
+      case 'upsert': {
+        const { state } = event;
+        this.#pending.set(vmKey(state), {
+          object: state,
+          status: state.status,
+          message: state.message,
+          revision: state.revision,
+        });
+        break;
+      }
+      case 'deleted':
+        this.#pending.set(vmKey(event.vm), {
+          object: event.vm,
+          status: 'NOT_FOUND',
+          revision: event.revision,
+        });
+        break;
+      case 'synced':
+        this.#pending.clear();
+        this.#snapshot = {
+          revision: event.revision,
+          observations: new Map(
+            event.states.map(state => [
+              vmKey(state),
+              {
+                object: state,
+                status: state.status,
+                message: state.message,
+                revision: state.revision,
+              },
+            ]),
+          ),
+        };
+        break;
+      case 'interrupted': {
+        // A cluster that keeps failing the same way is logged once per kind of failure.
+        if (event.error.message !== this.#lastInterruption) {
+          this.#lastInterruption = event.error.message;
+          this.logger.warn(
+            `VM watch interrupted, retrying in ${event.retryInMs} ms: ${event.error.message}`,
+            { clusterId: this.clusterId },
+          );
+        }
+        return;
+      }
+      default:
+        return;
+    }
+    this.#lastInterruption = '';
+    this.#scheduleFlush();
+  };
+
+  /** Resolves once everything handled so far was written (or given up). */
+  async settled(): Promise<void> {
+    while (this.#flushing) await this.#flushing;
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushing) return;
+    this.#flushing = this.#flush().finally(() => {
+      this.#flushing = undefined;
+      if (this.#snapshot || this.#pending.size > 0) this.#scheduleFlush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    try {
+      if (!this.mayWrite()) {
+        this.#snapshot = undefined;
+        this.#pending.clear();
+        return;
+      }
+      const snapshot = this.#snapshot;
+      if (snapshot) {
+        this.#snapshot = undefined;
+        await this.#writeSnapshot(snapshot.observations, snapshot.revision);
+        return;
+      }
+      const batch = [...this.#pending.entries()].slice(0, BATCH_SIZE);
+      for (const [key] of batch) this.#pending.delete(key);
+      await this.#writeChanges(batch.map(([, observation]) => observation));
+    } catch (error) {
+      // The next event or snapshot (at the latest the watch's resync) writes it again.
+      this.logger.warn(`Could not record observed VM states: ${error}`, {
+        clusterId: this.clusterId,
+      });
+    }
+  }
+
+  async #writeChanges(observations: Observation[]): Promise<void> {
+    await this.context.execute(async ({ tx }) => {
+      const records = await tx.vms.findObservedOnCluster(
+        this.clusterId,
+        observations.map(observation => observation.object),
+      );
+      for (const observation of observations) {
+        const record = recordOfObject(observation.object, records);
+        if (record) await this.#record(tx, record, observation);
+      }
+    });
+  }
+
+  async #writeSnapshot(
+    observations: Map<string, Observation>,
+    revision: string,
+  ): Promise<void> {
+    const pages = readInPages(BATCH_SIZE, page =>
+      this.context.store.vms.listObservedOnCluster(this.clusterId, page),
+    );
+    let batch: VmObservation[] = [];
+    const writeBatch = async (records: VmObservation[]) => {
+      await this.context.execute(async ({ tx }) => {
+        for (const record of records) {
+          const observation = observations.get(vmKey(record));
+          const matched =
+            observation && recordOfObject(observation.object, [record]);
+          await this.#record(
+            tx,
+            record,
+            matched
+              ? observation
+              : { object: record, status: 'NOT_FOUND', revision },
+            revision,
+          );
+        }
+      });
+    };
+    for await (const record of pages) {
+      batch.push(record);
+      if (batch.length === BATCH_SIZE) {
+        await writeBatch(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await writeBatch(batch);
+  }
+
+  /**
+   * Writes one observation to its record when it is news. `snapshotRevision` is the cluster's
+   * newest revision when a (re)list saw it: a record holding a revision beyond that came from
+   * an earlier life of the cluster's storage (a restored etcd, a restarted simulator), so its
+   * revision is replaced rather than trusted.
+   */
+  async #record(
+    tx: ShepherdStore,
+    record: VmObservation,
+    observation: Observation,
+    snapshotRevision?: string,
+  ): Promise<void> {
+    const fromEarlierStorage =
+      snapshotRevision !== undefined &&
+      record.resourceVersion !== undefined &&
+      isNewerRevision(record.resourceVersion, snapshotRevision);
+    if (
+      !fromEarlierStorage &&
+      !isNewerRevision(observation.revision, record.resourceVersion)
+    ) {
+      return;
+    }
+    const status = statusFromCluster(
+      record,
+      observation.status,
+      this.context.clock().getTime(),
+    );
+    const changed =
+      status !== undefined &&
+      (status !== record.status ||
+        (observation.message ?? undefined) !== record.statusMessage);
+    if (!changed && !fromEarlierStorage) return;
+    await tx.vms.recordObservedState(
+      record.id,
+      { status: record.status, resourceVersion: record.resourceVersion },
+      {
+        resourceVersion: observation.revision,
+        ...(changed && {
+          status,
+          statusMessage: observation.message ?? null,
+        }),
+        updatedAt: this.context.now(),
+      },
+    );
+  }
+}
