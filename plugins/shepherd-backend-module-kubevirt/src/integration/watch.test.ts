@@ -76,7 +76,11 @@ beforeEach(async () => {
   outOfBand = new OutOfBand(sim);
   // The breaker runs on the real clock: a watch must come back once the cluster does.
   provider = createProvider(
-    { watchRetryInitialMs: 20, watchRetryMaxMs: 200 },
+    {
+      watchRetryInitialMs: 20,
+      watchRetryMaxMs: 200,
+      breakerOpenDurationMs: 200,
+    },
     systemClock,
   );
   cluster = connectionTo(sim);

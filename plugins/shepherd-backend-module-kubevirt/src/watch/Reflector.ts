@@ -61,8 +61,8 @@ const MIN_HEALTHY_WATCH_MS = 1_000;
 const HTTP_GONE = 410;
 
 interface WatchOutcome {
-  /** Where the next watch resumes; undefined when it has to list again (410 Gone). */
-  resourceVersion?: string;
+  /** Whether the resourceVersion was compacted away (410 Gone): everything is listed again. */
+  expired: boolean;
   /** Whether the stream delivered anything (events or bookmarks). */
   progressed: boolean;
 }
@@ -78,6 +78,12 @@ interface WatchOutcome {
 export class Reflector<T extends WatchedObject> {
   private readonly backoff: WatchBackoff;
   private readonly random: () => number;
+  /**
+   * Where the next watch resumes: the last resourceVersion the stream delivered (event or
+   * bookmark), kept across failures so that a dropped stream replays nothing it delivered;
+   * undefined when everything has to be listed again.
+   */
+  private resourceVersion?: string;
 
   constructor(
     private readonly client: ClusterClient,
@@ -96,22 +102,21 @@ export class Reflector<T extends WatchedObject> {
 
   async run(): Promise<void> {
     const { signal } = this.options;
-    let resourceVersion: string | undefined;
     let resyncAt = 0;
     let failures = 0;
     while (!signal.aborted) {
       try {
-        if (resourceVersion === undefined || Date.now() >= resyncAt) {
-          resourceVersion = await this.list();
+        if (this.resourceVersion === undefined || Date.now() >= resyncAt) {
+          this.resourceVersion = await this.list();
           resyncAt = Date.now() + this.options.resyncIntervalMs;
           failures = 0;
-          if (resourceVersion === undefined) {
+          if (this.resourceVersion === undefined) {
             await abortableDelay(this.options.resyncIntervalMs, signal);
             continue;
           }
         }
-        const outcome = await this.watch(resourceVersion, resyncAt);
-        resourceVersion = outcome.resourceVersion;
+        const outcome = await this.watch(this.resourceVersion, resyncAt);
+        if (outcome.expired) this.resourceVersion = undefined;
         if (outcome.progressed) failures = 0;
       } catch (error) {
         if (signal.aborted) break;
@@ -181,7 +186,6 @@ export class Reflector<T extends WatchedObject> {
       WATCH_TIMEOUT_SECONDS.min +
         this.random() * (WATCH_TIMEOUT_SECONDS.max - WATCH_TIMEOUT_SECONDS.min),
     );
-    let latest = resourceVersion;
     let progressed = false;
     let expired = false;
     let refusal: KubernetesHttpError | undefined;
@@ -209,7 +213,7 @@ export class Reflector<T extends WatchedObject> {
       if (event.type !== 'BOOKMARK') {
         this.sink.apply(event.type as 'ADDED' | 'MODIFIED' | 'DELETED', object);
       }
-      if (version) latest = version;
+      if (version) this.resourceVersion = version;
     };
 
     const openedAt = Date.now();
@@ -241,7 +245,7 @@ export class Reflector<T extends WatchedObject> {
         error instanceof ShepherdProviderError &&
         error.statusCode === HTTP_GONE
       ) {
-        return { resourceVersion: undefined, progressed: false };
+        return { expired: true, progressed: false };
       }
       throw error;
     }
@@ -253,9 +257,7 @@ export class Reflector<T extends WatchedObject> {
     resetSilence();
     try {
       const error = await opened.closed;
-      if (signal.aborted || expired) {
-        return { resourceVersion: expired ? undefined : latest, progressed };
-      }
+      if (signal.aborted || expired) return { expired, progressed };
       if (refusal) throw refusal;
       if (error && !isAbort(error)) throw error;
       if (!progressed && Date.now() - openedAt < MIN_HEALTHY_WATCH_MS) {
@@ -264,7 +266,7 @@ export class Reflector<T extends WatchedObject> {
           `Watch ${this.resource.plural} was closed as soon as it opened`,
         );
       }
-      return { resourceVersion: latest, progressed };
+      return { expired: false, progressed };
     } finally {
       clearTimeout(resync);
       clearTimeout(silence);

@@ -76,7 +76,12 @@ describe('VM watches', () => {
       ({ store, fixtures } = await databases.open(databaseId));
       provider = KubeVirtVmProvider.create({
         logger: mockServices.logger.mock(),
-        options: { watchRetryInitialMs: 20, watchRetryMaxMs: 200 },
+        // Retries and the breaker's open period are short: the test waits for recovery.
+        options: {
+          watchRetryInitialMs: 20,
+          watchRetryMaxMs: 200,
+          breakerOpenDurationMs: 200,
+        },
       });
       const registry = new VmProviderRegistry();
       registry.addProvider(provider);
@@ -117,7 +122,12 @@ describe('VM watches', () => {
         connections,
         context,
         logger: mockServices.logger.mock(),
-        options: { ...DEFAULT_VM_WATCH_OPTIONS, resyncIntervalMs: 60 * 60_000 },
+        // Rounds run when the test says: leases outlast the longest test.
+        options: {
+          ...DEFAULT_VM_WATCH_OPTIONS,
+          resyncIntervalMs: 60 * 60_000,
+          leaseDurationMs: 60 * 60_000,
+        },
         holder,
       });
       replicas.push(watches);
