@@ -350,6 +350,27 @@ describe('watch semantics', () => {
     });
   });
 
+  it('bounds its watch options', async () => {
+    await expect(
+      start({ vnc: false, watch: { bookmarkIntervalMs: 0 } }),
+    ).rejects.toThrow(/bookmarkIntervalMs/);
+    await expect(
+      start({
+        vnc: false,
+        watch: { bookmarkIntervalMs: 10 * 24 * 3600 * 1000 },
+      }),
+    ).rejects.toThrow(/bookmarkIntervalMs/);
+    await expect(
+      start({ vnc: false, watch: { historySize: -1 } }),
+    ).rejects.toThrow(/history size/);
+    const invalid = await rawRequest(
+      sim,
+      'GET',
+      `${VMS_PATH}?watch=true&resourceVersion=abc`,
+    );
+    expect(invalid.status).toBe(400);
+  });
+
   describe("client-node's informer", () => {
     /** An informer on the namespace's VMs that counts its lists and records its errors. */
     function informerOf() {
