@@ -7,6 +7,7 @@
 
 export * from './approvals';
 export * from './permissions';
+export * from './ownership';
 export * from './providers';
 export * from './readiness';
 export * from './revisions';
