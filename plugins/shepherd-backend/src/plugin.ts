@@ -264,6 +264,7 @@ export const shepherdPlugin = createBackendPlugin({
             logger: logger.child({ component: 'vm-watches' }),
             options: vmState.watch,
             holder: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+            installationId: installation.id,
           });
           watches.start();
           deps.lifecycle.addShutdownHook(() => watches.stop());

@@ -100,7 +100,11 @@ export interface ShepherdVmObservedState extends ShepherdVmRuntimeState {
  */
 export type ShepherdVmWatchEvent =
   | { type: 'upsert'; state: ShepherdVmObservedState }
-  | { type: 'deleted'; vm: ShepherdVmRef & { uid?: string }; revision: string }
+  | {
+      type: 'deleted';
+      vm: ShepherdVmRef & { uid?: string; labels?: Record<string, string> };
+      revision: string;
+    }
   | { type: 'synced'; states: ShepherdVmObservedState[]; revision: string }
   | { type: 'interrupted'; error: ShepherdProviderError; retryInMs: number };
 

@@ -48,19 +48,4 @@ export class OutOfBand {
   delete(vm: ShepherdVmRef) {
     return this.send({ method: 'DELETE', path: virtualMachinePath(vm) });
   }
-
-  /**
-   * Makes the cluster forget the history a watch would resume from: more writes than the
-   * simulator keeps events for, so a watch that was away during them gets 410 Gone.
-   */
-  async outgrowWatchHistory(vm: ShepherdVmRef, writes = 2_100) {
-    let next = 0;
-    const writer = async () => {
-      while (next < writes) {
-        const value = String(next++);
-        await this.label(vm, 'kubevirt-shepherd.test/churn', value);
-      }
-    };
-    await Promise.all(Array.from({ length: 16 }, writer));
-  }
 }

@@ -53,6 +53,18 @@ const vmA = definition({ namespace: NAMESPACE, name: 'watched-shop-web-01' });
 const vmB = definition({ namespace: NAMESPACE, name: 'watched-shop-web-02' });
 const refA = { namespace: NAMESPACE, name: vmA.name };
 
+/** Resolves once `condition` holds (checked every 10 ms), failing after 20 s. */
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition never held');
+    await new Promise(resolve => setTimeout(resolve, 10));
+  }
+}
+
+/** The path of the VM list and watch across all namespaces. */
+const VM_WATCHES = /^\/apis\/kubevirt\.io\/v1\/virtualmachines$/;
+
 const isUpsertOf =
   (name: string, status?: string) => (event: ShepherdVmWatchEvent) =>
     event.type === 'upsert' &&
@@ -165,16 +177,22 @@ describe('watchVirtualMachines', () => {
     await created;
   });
 
-  it('comes back after its connections are dropped', async () => {
+  it('comes back after its connections are dropped mid-stream', async () => {
+    await until(() => sim.watches.open() === 3);
+    expect(sim.faults.dropWatches()).toBe(3);
+    const stopped = log.next(isUpsertOf(vmA.name, 'STOPPED'));
+    await outOfBand.setRunStrategy(refA, 'Halted');
+    await stopped;
+  });
+
+  it('comes back when reconnecting fails a few times', async () => {
     const dropped = sim.faults.inject({
       kind: 'drop',
       method: 'GET',
-      path: /^\/apis\/kubevirt\.io\/v1\/virtualmachines$/,
+      path: VM_WATCHES,
       times: 3,
     });
-    // Cutting the open connections makes the watch reconnect into the dropping fault.
-    await sim.faults.setReachable(false);
-    await sim.faults.setReachable(true);
+    sim.faults.dropWatches({ path: VM_WATCHES });
     const stopped = log.next(isUpsertOf(vmA.name, 'STOPPED'));
     await outOfBand.setRunStrategy(refA, 'Halted');
     await stopped;
@@ -182,17 +200,16 @@ describe('watchVirtualMachines', () => {
   });
 
   it('lists again after 410 Gone and reports the state it missed', async () => {
-    // Keep the VM watch away while the cluster writes more than it keeps history for.
+    // Keep the VM watch away while the cluster compacts its history.
     const away = sim.faults.inject({
       kind: 'error',
       status: 503,
       method: 'GET',
-      path: /^\/apis\/kubevirt\.io\/v1\/virtualmachines$/,
+      path: VM_WATCHES,
     });
-    await sim.faults.setReachable(false);
-    await sim.faults.setReachable(true);
+    sim.faults.dropWatches({ path: VM_WATCHES });
     await outOfBand.setRunStrategy(refA, 'Halted');
-    await outOfBand.outgrowWatchHistory(refA);
+    sim.watches.compact();
     const relisted = log.next(isSynced);
     away.remove();
     const snapshot = await relisted;

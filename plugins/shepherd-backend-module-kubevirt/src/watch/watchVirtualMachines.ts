@@ -183,6 +183,7 @@ export class VmStateComposer {
           namespace: vm.metadata?.namespace ?? '',
           name: vm.metadata?.name ?? '',
           uid: vm.metadata?.uid,
+          labels: vm.metadata?.labels,
         },
         revision: laterRevision(this.floor, this.revisions.get(key)),
       });

@@ -10,7 +10,11 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { KubeVirtVmProvider } from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt';
 import { OutOfBand } from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/__testUtils__/outOfBand';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eventually } from '../__testUtils__/eventually';
+import { TEST_INSTALLATION } from '../__testUtils__/operations';
 import { Fixtures } from '../__testUtils__/fixtures';
 import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
 import { createMigratedStores } from '../database/__testUtils__/migratedStores';
@@ -129,6 +133,7 @@ describe('VM watches', () => {
           leaseDurationMs: 60 * 60_000,
         },
         holder,
+        installationId: TEST_INSTALLATION.id,
       });
       replicas.push(watches);
       return watches;
@@ -139,9 +144,9 @@ describe('VM watches', () => {
     async function runningVm(
       sim: KubevirtSimulator,
       overrides: Partial<NewVm> = {},
+      cluster: ShepherdCluster = clusters[sims.indexOf(sim)],
     ) {
       counter += 1;
-      const cluster = clusters[sims.indexOf(sim)];
       const createdAt = new Date(Date.now() - 10 * 60_000).toISOString();
       const vm = await fixtures.vm(service, {
         name: `dev-shop-${databaseId.toLowerCase().replace(/[^a-z0-9]/g, '')}-${counter}`,
@@ -159,7 +164,7 @@ describe('VM watches', () => {
           id: vm.ticketId,
           templateSnapshot: await fixtures.template(),
           instanceSizeSnapshot: await fixtures.instanceSize(),
-        } as any),
+        } as any, TEST_INSTALLATION),
       );
       return vm;
     }
@@ -221,6 +226,42 @@ describe('VM watches', () => {
       await expectStatus(ghost.id, 'NOT_FOUND');
     });
 
+    it('never takes a foreign VM of the same name for its record', async () => {
+      const [east] = sims;
+      const watches = replica('replica-a');
+      const name = `dev-shop-foreign-${databaseId
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '')}`;
+      const record = await fixtures.vm(service, {
+        name,
+        namespace: 'dev',
+        clusterId: clusters[0].id,
+        status: 'STOPPED',
+        createdAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      });
+      // kubectl apply of someone else's VM under the name Shepherd recorded.
+      await new OutOfBand(east).send({
+        method: 'POST',
+        path: '/apis/kubevirt.io/v1/namespaces/dev/virtualmachines',
+        body: {
+          apiVersion: 'kubevirt.io/v1',
+          kind: 'VirtualMachine',
+          metadata: { name, namespace: 'dev', labels: { team: 'other' } },
+          spec: {
+            runStrategy: 'Always',
+            template: {
+              spec: {
+                domain: { devices: {}, memory: { guest: '1Gi' } },
+              },
+            },
+          },
+        },
+      });
+      await watches.tick();
+      // Its VM is not on the cluster: the foreign one running there is not it.
+      await expectStatus(record.id, 'NOT_FOUND');
+    });
+
     it('survives dropped connections and 410 Gone', async () => {
       const [east] = sims;
       const vm = await runningVm(east);
@@ -228,32 +269,53 @@ describe('VM watches', () => {
       await watches.tick();
       await expectStatus(vm.id, 'RUNNING');
       const outOfBand = new OutOfBand(east);
+      const vmWatches = /^\/apis\/kubevirt\.io\/v1\/virtualmachines$/;
+      await eventually(() => expect(east.watches.open(vmWatches)).toBe(1));
 
-      const dropped = east.faults.inject({
-        kind: 'drop',
-        method: 'GET',
-        path: /^\/apis\/kubevirt\.io\/v1\/virtualmachines$/,
-        times: 2,
-      });
-      await east.faults.setReachable(false);
-      await east.faults.setReachable(true);
+      expect(east.faults.dropWatches()).toBeGreaterThan(0);
       await outOfBand.setRunStrategy(vm, 'Halted');
       await expectStatus(vm.id, 'STOPPED');
-      expect(dropped.hits).toBe(2);
 
-      // Away for longer than the cluster keeps history: resumes with 410 Gone, lists again.
+      // Away while the cluster compacts its history: resumes with 410 Gone and lists again.
       const away = east.faults.inject({
         kind: 'error',
         status: 503,
         method: 'GET',
-        path: /^\/apis\/kubevirt\.io\/v1\/virtualmachines$/,
+        path: vmWatches,
       });
-      await east.faults.setReachable(false);
-      await east.faults.setReachable(true);
+      east.faults.dropWatches({ path: vmWatches });
       await outOfBand.setRunStrategy(vm, 'Always');
-      await outOfBand.outgrowWatchHistory(vm);
+      east.watches.compact();
       away.remove();
       await expectStatus(vm.id, 'RUNNING');
+    });
+
+    it('survives a restart of the cluster', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'shepherd-watch-restart-'));
+      const options = {
+        name: 'restarting',
+        timing: 'instant' as const,
+        vnc: false,
+        namespaces: ['dev'],
+        stateDir: dir,
+      };
+      let sim = await startSimulator(options);
+      try {
+        const cluster = await fixtures.cluster({ name: 'restarting' });
+        kubeconfigs.set(cluster.id, sim.kubeconfig);
+        const vm = await runningVm(sim, { status: 'STARTING' }, cluster);
+        const watches = replica('replica-a');
+        await watches.tick();
+        await expectStatus(vm.id, 'RUNNING');
+
+        await sim.close();
+        sim = await startSimulator({ ...options, port: sim.port });
+        await new OutOfBand(sim).setRunStrategy(vm, 'Halted');
+        await expectStatus(vm.id, 'STOPPED');
+      } finally {
+        await sim.close();
+        await rm(dir, { recursive: true, force: true });
+      }
     });
 
     it('keeps following one cluster while another fails', async () => {

@@ -46,6 +46,8 @@ export class ClusterVmWatches {
       options: VmWatchOptions;
       /** This replica's name in the leases. */
       holder: string;
+      /** This installation's id (ownership labels). */
+      installationId: string;
       clock?: () => number;
     },
   ) {}
@@ -184,6 +186,7 @@ export class ClusterVmWatches {
     const stop = new AbortController();
     const recorder = new VmStateRecorder(
       cluster.id,
+      this.deps.installationId,
       this.deps.context,
       this.deps.logger,
       () => this.#holds(cluster.id),

@@ -42,6 +42,8 @@ export class VmStateRecorder {
 
   constructor(
     private readonly clusterId: string,
+    /** This installation's id: objects labelled with another are not its VMs. */
+    private readonly installationId: string,
     private readonly context: GovernanceContext,
     private readonly logger: LoggerService,
     /** Whether this replica may still write for the cluster (it holds its lease). */
@@ -147,7 +149,11 @@ export class VmStateRecorder {
         observations.map(observation => observation.object),
       );
       for (const observation of observations) {
-        const record = recordOfObject(observation.object, records);
+        const record = recordOfObject(
+          observation.object,
+          records,
+          this.installationId,
+        );
         if (record) await this.#record(tx, record, observation);
       }
     });
@@ -166,7 +172,8 @@ export class VmStateRecorder {
         for (const record of records) {
           const observation = observations.get(vmKey(record));
           const matched =
-            observation && recordOfObject(observation.object, [record]);
+            observation &&
+            recordOfObject(observation.object, [record], this.installationId);
           await this.#record(
             tx,
             record,
