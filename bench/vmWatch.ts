@@ -90,13 +90,18 @@ interface SimulatedCluster {
 
 function startSimulatorProcess(name: string): Promise<SimulatedCluster> {
   const child = fork(join(__dirname, 'vmWatchSimulator.ts'), [], {
-    execArgv: ['--require', require.resolve('@backstage/cli/config/nodeTransform.cjs')],
+    execArgv: [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+    ],
     env: { ...process.env, BENCH_SIM_NAME: name },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', code => reject(new Error(`simulator ${name} exited (${code})`)));
+    child.once('exit', code =>
+      reject(new Error(`simulator ${name} exited (${code})`)),
+    );
     const onReady = (message: any) => {
       if (message?.type !== 'ready') return;
       child.off('message', onReady);
@@ -153,7 +158,9 @@ async function setRunStrategy(
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
 }
 
 /** CPU time of this process over `seconds` of wall time, as a share of one core. */
@@ -241,10 +248,24 @@ async function main() {
 
       // The clusters and their VMs, on the clusters and in Shepherd's records.
       const perCluster = Math.ceil(VMS / clusters.length);
-      const seedTimes = await Promise.all(clusters.map(c => seed(c, perCluster)));
-      log(`Seeded ${perCluster * clusters.length} VMs on the simulators (${seedTimes.map(ms => `${(ms / 1000).toFixed(1)} s`).join(', ')})`);
-      const service = await fixtures.service(await fixtures.system({ name: 'bench' }));
-      const records: Array<{ id: string; name: string; cluster: SimulatedCluster }> = [];
+      const seedTimes = await Promise.all(
+        clusters.map(c => seed(c, perCluster)),
+      );
+      log(
+        `Seeded ${
+          perCluster * clusters.length
+        } VMs on the simulators (${seedTimes
+          .map(ms => `${(ms / 1000).toFixed(1)} s`)
+          .join(', ')})`,
+      );
+      const service = await fixtures.service(
+        await fixtures.system({ name: 'bench' }),
+      );
+      const records: Array<{
+        id: string;
+        name: string;
+        cluster: SimulatedCluster;
+      }> = [];
       const createdAt = new Date(Date.now() - 60 * 60_000).toISOString();
       for (const cluster of clusters) {
         const registered = await fixtures.cluster({ name: cluster.name });
@@ -300,7 +321,11 @@ async function main() {
       watches.start();
       await allRunning;
       const initialSyncMs = performance.now() - syncBegin;
-      log(`Watches: first list of all clusters recorded in ${(initialSyncMs / 1000).toFixed(1)} s`);
+      log(
+        `Watches: first list of all clusters recorded in ${(
+          initialSyncMs / 1000
+        ).toFixed(1)} s`,
+      );
 
       // Let the first lists' garbage go before idling.
       await new Promise(resolve => setTimeout(resolve, 5_000));
@@ -315,7 +340,10 @@ async function main() {
         const listener = (changes: VmStateChange[]) => {
           const now = performance.now();
           for (const change of changes) {
-            if (targets.get(change.id) === change.status && !watchLanded.has(change.id)) {
+            if (
+              targets.get(change.id) === change.status &&
+              !watchLanded.has(change.id)
+            ) {
               watchLanded.set(change.id, now);
             }
           }
@@ -332,13 +360,26 @@ async function main() {
         await new Promise(resolve => setTimeout(resolve, 1000 / CHANGE_RATE));
       }
       await allLanded;
-      const watchLags = await measureLag(watchChanges, watchSent, async () => watchLanded);
-      log(`Watches: lag p50 ${percentile(watchLags, 50).toFixed(0)} ms, p99 ${percentile(watchLags, 99).toFixed(0)} ms`);
+      const watchLags = await measureLag(
+        watchChanges,
+        watchSent,
+        async () => watchLanded,
+      );
+      log(
+        `Watches: lag p50 ${percentile(watchLags, 50).toFixed(
+          0,
+        )} ms, p99 ${percentile(watchLags, 99).toFixed(0)} ms`,
+      );
       await watches.stop();
 
       // ---- Polling (VmStatusSync, default intervals) ----
       let virtualNow = Date.now();
-      const sync = new VmStatusSync(store, connections, logger, () => new Date(virtualNow));
+      const sync = new VmStatusSync(
+        store,
+        connections,
+        logger,
+        () => new Date(virtualNow),
+      );
       // The steady state: every VM polled once in the last 30 minutes, evenly spread.
       const stableMs = DEFAULT_POLL_INTERVALS.stableMs;
       await knex.transaction(async trx => {
@@ -346,7 +387,10 @@ async function main() {
           await trx('vms')
             .where({ id: records[i].id })
             .update({
-              last_polled_at: new Date(virtualNow - ((i * 7919) % records.length) * (stableMs / records.length)).toISOString(),
+              last_polled_at: new Date(
+                virtualNow -
+                  ((i * 7919) % records.length) * (stableMs / records.length),
+              ).toISOString(),
             });
         }
       });
@@ -360,13 +404,21 @@ async function main() {
         await sync.run();
         const rest = tickMs - (performance.now() - roundBegin);
         if (performance.now() - pollBegin + rest > IDLE_SECONDS * 1000) {
-          await new Promise(resolve => setTimeout(resolve, IDLE_SECONDS * 1000 - (performance.now() - pollBegin)));
+          await new Promise(resolve =>
+            setTimeout(
+              resolve,
+              IDLE_SECONDS * 1000 - (performance.now() - pollBegin),
+            ),
+          );
           break;
         }
         await new Promise(resolve => setTimeout(resolve, Math.max(rest, 0)));
       }
       const pollUsed = process.cpuUsage(pollCpuStart);
-      const pollIdle = (pollUsed.user + pollUsed.system) / 1000 / (performance.now() - pollBegin);
+      const pollIdle =
+        (pollUsed.user + pollUsed.system) /
+        1000 /
+        (performance.now() - pollBegin);
       log(`Polling: idle CPU ${(pollIdle * 100).toFixed(2)} % of one core`);
 
       // Lag on the simulated clock: the stopped VMs are started again behind Shepherd's back.
@@ -379,26 +431,59 @@ async function main() {
       const pollTargets = new Map(pollChanges.map(c => [c.vmId, c.target]));
       // VmStatusSync writes its polls outside the unit of work; the records tell what landed.
       let rounds = 0;
-      while (pollLanded.size < pollChanges.length && rounds < 2 * (stableMs / tickMs) + 2) {
+      while (
+        pollLanded.size < pollChanges.length &&
+        rounds < 2 * (stableMs / tickMs) + 2
+      ) {
         virtualNow += tickMs;
         rounds += 1;
         await sync.run();
-        const rows = await knex('vms').whereIn('id', pollChanges.map(c => c.vmId)).select('id', 'status');
+        const rows = await knex('vms')
+          .whereIn(
+            'id',
+            pollChanges.map(c => c.vmId),
+          )
+          .select('id', 'status');
         for (const row of rows) {
-          if (pollTargets.get(row.id) === row.status && !pollLanded.has(row.id)) {
+          if (
+            pollTargets.get(row.id) === row.status &&
+            !pollLanded.has(row.id)
+          ) {
             pollLanded.set(row.id, virtualNow);
           }
         }
       }
-      const pollLags = pollChanges.map(c => (pollLanded.get(c.vmId) ?? Number.NaN) - changedAt);
-      log(`Polling: lag p50 ${(percentile(pollLags, 50) / 1000).toFixed(0)} s, p99 ${(percentile(pollLags, 99) / 1000).toFixed(0)} s (simulated clock, ${rounds} rounds)`);
+      const pollLags = pollChanges.map(
+        c => (pollLanded.get(c.vmId) ?? Number.NaN) - changedAt,
+      );
+      log(
+        `Polling: lag p50 ${(percentile(pollLags, 50) / 1000).toFixed(
+          0,
+        )} s, p99 ${(percentile(pollLags, 99) / 1000).toFixed(
+          0,
+        )} s (simulated clock, ${rounds} rounds)`,
+      );
 
-      const fmtMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${ms.toFixed(0)} ms`);
+      const fmtMs = (ms: number) =>
+        ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : `${ms.toFixed(0)} ms`;
       const rows = [
-        ['Watches (ClusterVmWatches)', fmtMs(percentile(watchLags, 50)), fmtMs(percentile(watchLags, 99)), `${(watchIdle * 100).toFixed(2)} %`, `${(watchIdle * 60).toFixed(1)} s`],
-        ['Polling (VmStatusSync, 15 s / 30 min)', fmtMs(percentile(pollLags, 50)), fmtMs(percentile(pollLags, 99)), `${(pollIdle * 100).toFixed(2)} %`, `${(pollIdle * 60).toFixed(1)} s`],
+        [
+          'Watches (ClusterVmWatches)',
+          fmtMs(percentile(watchLags, 50)),
+          fmtMs(percentile(watchLags, 99)),
+          `${(watchIdle * 100).toFixed(2)} %`,
+          `${(watchIdle * 60).toFixed(1)} s`,
+        ],
+        [
+          'Polling (VmStatusSync, 15 s / 30 min)',
+          fmtMs(percentile(pollLags, 50)),
+          fmtMs(percentile(pollLags, 99)),
+          `${(pollIdle * 100).toFixed(2)} %`,
+          `${(pollIdle * 60).toFixed(1)} s`,
+        ],
       ];
-      const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(0)}×` : 'n/a');
+      const ratio = (a: number, b: number) =>
+        b > 0 ? `${(a / b).toFixed(0)}×` : 'n/a';
       process.stdout.write(
         [
           `VM state on ${clusters.length} simulated clusters, ${records.length} VMs, ${watchChanges.length} changes at ${CHANGE_RATE}/s, idle ${IDLE_SECONDS} s, Node.js ${process.version}, PostgreSQL`,
@@ -407,7 +492,15 @@ async function main() {
           '| --- | ---: | ---: | ---: | ---: |',
           ...rows.map(r => `| ${r.join(' | ')} |`),
           '',
-          `Watches against polling: lag p50 ${ratio(percentile(pollLags, 50), percentile(watchLags, 50))} shorter, idle CPU ${ratio(pollIdle, watchIdle)} lower. First list of all clusters recorded in ${(initialSyncMs / 1000).toFixed(1)} s.`,
+          `Watches against polling: lag p50 ${ratio(
+            percentile(pollLags, 50),
+            percentile(watchLags, 50),
+          )} shorter, idle CPU ${ratio(
+            pollIdle,
+            watchIdle,
+          )} lower. First list of all clusters recorded in ${(
+            initialSyncMs / 1000
+          ).toFixed(1)} s.`,
           '',
         ].join('\n'),
       );

@@ -7,7 +7,10 @@
  * Messages out: { type: 'ready', kubeconfig, url }, { type: 'seeded', count, ms }
  */
 import { start } from '@kubevirt-shepherd/kubevirt-sim';
-import { SHEPHERD_MANAGER, SHEPHERD_PLATFORM_LABELS } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  SHEPHERD_MANAGER,
+  SHEPHERD_PLATFORM_LABELS,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Agent, request as httpsRequest } from 'node:https';
 
 const SEED_CONCURRENCY = 16;

@@ -175,10 +175,14 @@ export class KubeVirtVmProvider implements ShepherdVmProvider {
     onEvent: (event: ShepherdVmWatchEvent) => void,
     options: ShepherdVmWatchOptions,
   ): Promise<void> {
-    return watchVirtualMachines(await this.clients.forCluster(cluster), onEvent, {
-      ...options,
-      backoff: this.watchBackoff,
-    });
+    return watchVirtualMachines(
+      await this.clients.forCluster(cluster),
+      onEvent,
+      {
+        ...options,
+        backoff: this.watchBackoff,
+      },
+    );
   }
 
   async inspectCluster(

@@ -188,7 +188,10 @@ function raceOpening(
       if (settled) return;
       settled = true;
       cleanup();
-      opening.then(controller => controller.abort(), () => {});
+      opening.then(
+        controller => controller.abort(),
+        () => {},
+      );
       reject(error);
     };
     // Stopping is no failure of the cluster: not an error its breaker counts.

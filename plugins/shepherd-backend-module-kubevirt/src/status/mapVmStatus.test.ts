@@ -100,7 +100,7 @@ describe('mapVmStatus', () => {
     });
   });
 
-  describe('with the VM\'s DataVolumes', () => {
+  describe("with the VM's DataVolumes", () => {
     const dv = (phase: string, progress?: string, message?: string) => ({
       metadata: { name: 'vm-rootfs' },
       status: {
@@ -110,7 +110,7 @@ describe('mapVmStatus', () => {
       },
     });
 
-    it('fails a VM whose volume failed, with CDI\'s reason', () => {
+    it("fails a VM whose volume failed, with CDI's reason", () => {
       expect(
         mapVmStatus(vm('Provisioning'), undefined, [
           dv('Failed', 'N/A', 'Unable to connect to http data source'),

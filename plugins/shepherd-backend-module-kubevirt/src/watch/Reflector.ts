@@ -6,7 +6,11 @@ import {
 } from '../client/ClusterClient';
 import { KubernetesHttpError, toProviderError } from '../errors';
 import { isNotFound } from '../operations/reads';
-import { DEFAULT_WATCH_BACKOFF, WatchBackoff, watchRetryDelay } from './backoff';
+import {
+  DEFAULT_WATCH_BACKOFF,
+  WatchBackoff,
+  watchRetryDelay,
+} from './backoff';
 
 /** A cluster-wide custom resource a reflector follows. */
 export interface WatchedResource {

@@ -32,8 +32,9 @@ function keyOf(object: WatchedObject): string {
 
 /** The VM a DataVolume belongs to: its owner, or by Shepherd's naming `<vm>-rootfs`. */
 function ownerKeyOf(dv: DataVolume): string | undefined {
-  const owner = dv.metadata?.ownerReferences?.find(ref => ref.kind === VM_KIND)
-    ?.name;
+  const owner = dv.metadata?.ownerReferences?.find(
+    ref => ref.kind === VM_KIND,
+  )?.name;
   const name = dv.metadata?.name ?? '';
   const vmName =
     owner ??

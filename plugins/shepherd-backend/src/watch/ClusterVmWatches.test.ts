@@ -149,7 +149,9 @@ describe('VM watches', () => {
       counter += 1;
       const createdAt = new Date(Date.now() - 10 * 60_000).toISOString();
       const vm = await fixtures.vm(service, {
-        name: `dev-shop-${databaseId.toLowerCase().replace(/[^a-z0-9]/g, '')}-${counter}`,
+        name: `dev-shop-${databaseId
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, '')}-${counter}`,
         namespace: 'dev',
         clusterId: cluster.id,
         status: 'RUNNING',
@@ -160,11 +162,15 @@ describe('VM watches', () => {
       const stored = (await store.vms.get(vm.id))!;
       await provider.applyVirtualMachine(
         { id: cluster.id, name: cluster.name, kubeconfig: sim.kubeconfig },
-        vmDefinition(stored, {
-          id: vm.ticketId,
-          templateSnapshot: await fixtures.template(),
-          instanceSizeSnapshot: await fixtures.instanceSize(),
-        } as any, TEST_INSTALLATION),
+        vmDefinition(
+          stored,
+          {
+            id: vm.ticketId,
+            templateSnapshot: await fixtures.template(),
+            instanceSizeSnapshot: await fixtures.instanceSize(),
+          } as any,
+          TEST_INSTALLATION,
+        ),
       );
       return vm;
     }
@@ -214,7 +220,9 @@ describe('VM watches', () => {
       const [east] = sims;
       const present = await runningVm(east, { status: 'STARTING' });
       const ghost = await fixtures.vm(service, {
-        name: `dev-shop-ghost-${databaseId.toLowerCase().replace(/[^a-z0-9]/g, '')}`,
+        name: `dev-shop-ghost-${databaseId
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, '')}`,
         namespace: 'dev',
         clusterId: clusters[0].id,
         status: 'RUNNING',

@@ -93,8 +93,10 @@ export class ClusterVmWatches {
   async #tick(): Promise<void> {
     if (this.#stopped) return;
     const wanted = new Set<string>();
-    const clusters = readInPages(CLUSTER_PAGE_SIZE, async page =>
-      (await this.deps.store.clusters.list({ ...page, enabled: true })).items,
+    const clusters = readInPages(
+      CLUSTER_PAGE_SIZE,
+      async page =>
+        (await this.deps.store.clusters.list({ ...page, enabled: true })).items,
     );
     for await (const cluster of clusters) {
       if (this.#stopped) return;
@@ -191,11 +193,10 @@ export class ClusterVmWatches {
       this.deps.logger,
       () => this.#holds(cluster.id),
     );
-    const done = provider
-      .watchVirtualMachines!(connection, recorder.handle, {
-        signal: stop.signal,
-        resyncIntervalMs: this.deps.options.resyncIntervalMs,
-      })
+    const done = provider.watchVirtualMachines!(connection, recorder.handle, {
+      signal: stop.signal,
+      resyncIntervalMs: this.deps.options.resyncIntervalMs,
+    })
       .catch(error =>
         this.deps.logger.error(
           `The VM watch of cluster ${cluster.name} ended: ${error}`,

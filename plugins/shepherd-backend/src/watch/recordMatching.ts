@@ -36,7 +36,9 @@ export function recordOfObject(
       record => record.id === ownership.vmId && sameName(record),
     );
   }
-  if (object.labels?.[SHEPHERD_PLATFORM_LABELS.managedBy] !== SHEPHERD_MANAGER) {
+  if (
+    object.labels?.[SHEPHERD_PLATFORM_LABELS.managedBy] !== SHEPHERD_MANAGER
+  ) {
     return undefined;
   }
   return candidates.find(sameName);

@@ -214,8 +214,6 @@ export function recordChanges(
     watchLeases: inner.watchLeases,
     // Already inside the unit of work: a nested one joins it, and its changes count with it.
     transaction: work =>
-      inner.transaction(tx =>
-        work(recordChanges(tx, remember, rememberState)),
-      ),
+      inner.transaction(tx => work(recordChanges(tx, remember, rememberState))),
   };
 }
