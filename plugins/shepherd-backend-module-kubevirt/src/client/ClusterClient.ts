@@ -94,12 +94,11 @@ export class ClusterClient {
         query,
         (type: string, object: unknown) => onEvent({ type, object }),
         (error: unknown) => {
-          const failure =
-            error === null || error === undefined
-              ? undefined
-              : error instanceof Error
-              ? error
-              : new Error(String(error));
+          let failure: Error | undefined;
+          if (error instanceof Error) failure = error;
+          else if (error !== null && error !== undefined) {
+            failure = new Error(String(error));
+          }
           if (!opened) failedToOpen = failure ?? new Error('watch closed');
           settle(failure);
         },
@@ -184,6 +183,11 @@ function raceOpening(
 ): Promise<AbortController> {
   return new Promise((resolve, reject) => {
     let settled = false;
+    const pending: { timer?: NodeJS.Timeout; onAbort?: () => void } = {};
+    const cleanup = () => {
+      clearTimeout(pending.timer);
+      if (pending.onAbort) signal.removeEventListener('abort', pending.onAbort);
+    };
     const giveUp = (error: Error) => {
       if (settled) return;
       settled = true;
@@ -197,14 +201,11 @@ function raceOpening(
     // Stopping is no failure of the cluster: not an error its breaker counts.
     const onAbort = () =>
       giveUp(new ShepherdProviderError('transient', 'The watch was stopped'));
-    const timer = setTimeout(
+    pending.onAbort = onAbort;
+    pending.timer = setTimeout(
       () => giveUp(new RequestTimeoutError(timeoutMs)),
       timeoutMs,
     );
-    const cleanup = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-    };
     signal.addEventListener('abort', onAbort);
     if (signal.aborted) onAbort();
     opening.then(

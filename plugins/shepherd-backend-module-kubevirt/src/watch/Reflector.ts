@@ -193,6 +193,15 @@ export class Reflector<T extends WatchedObject> {
     let progressed = false;
     let expired = false;
     let refusal: KubernetesHttpError | undefined;
+    /** The stream once open, and the timer that replaces it when it falls silent. */
+    const current: { stream?: OpenWatch; silence?: NodeJS.Timeout } = {};
+    const resetSilence = () => {
+      clearTimeout(current.silence);
+      current.silence = setTimeout(
+        () => current.stream?.abort(),
+        timeoutSeconds * 1000 + SILENCE_GRACE_MS,
+      );
+    };
     const onEvent = (event: RawWatchEvent) => {
       const object = event.object as T & {
         code?: number;
@@ -208,7 +217,7 @@ export class Reflector<T extends WatchedObject> {
             message: object?.message,
           });
         }
-        stream?.abort();
+        current.stream?.abort();
         return;
       }
       progressed = true;
@@ -221,15 +230,6 @@ export class Reflector<T extends WatchedObject> {
     };
 
     const openedAt = Date.now();
-    let stream: { abort(): void } | undefined;
-    let silence: NodeJS.Timeout | undefined;
-    const resetSilence = () => {
-      clearTimeout(silence);
-      silence = setTimeout(
-        () => stream?.abort(),
-        timeoutSeconds * 1000 + SILENCE_GRACE_MS,
-      );
-    };
     let opened: OpenWatch;
     try {
       opened = await this.client.openWatch(
@@ -253,7 +253,7 @@ export class Reflector<T extends WatchedObject> {
       }
       throw error;
     }
-    stream = opened;
+    current.stream = opened;
     const stop = () => opened.abort();
     signal.addEventListener('abort', stop);
     if (signal.aborted) stop();
@@ -273,7 +273,7 @@ export class Reflector<T extends WatchedObject> {
       return { expired: false, progressed };
     } finally {
       clearTimeout(resync);
-      clearTimeout(silence);
+      clearTimeout(current.silence);
       signal.removeEventListener('abort', stop);
     }
   }
@@ -290,12 +290,13 @@ export function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
       resolve();
       return;
     }
+    const pending: { timer?: NodeJS.Timeout } = {};
     const done = () => {
-      clearTimeout(timer);
+      clearTimeout(pending.timer);
       signal.removeEventListener('abort', done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    pending.timer = setTimeout(done, ms);
     signal.addEventListener('abort', done);
   });
 }

@@ -9,6 +9,8 @@ import {
   VmStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { KubeVirtVmProvider } from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt';
+// The provider's own helper for changes made behind Shepherd's back, as kubectl sends them.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
 import { OutOfBand } from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/__testUtils__/outOfBand';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -114,7 +116,7 @@ describe('VM watches', () => {
     });
 
     afterEach(async () => {
-      await Promise.all(replicas.map(replica => replica.stop()));
+      await Promise.all(replicas.map(watches => watches.stop()));
       await Promise.all(sims.map(sim => sim.faults.setReachable(true)));
       sims.forEach(sim => sim.faults.clear());
     });

@@ -64,6 +64,28 @@ const VM_VIEW: RecordView<ShepherdVm> = {
   }),
 };
 
+const OBSERVATION_COLUMNS = [
+  'id',
+  'namespace',
+  'name',
+  'status',
+  'status_message',
+  'created_at',
+  'resource_version',
+];
+
+function readObservation(row: Record<string, unknown>): VmObservation {
+  return {
+    id: String(row.id),
+    namespace: String(row.namespace),
+    name: String(row.name),
+    status: row.status as VmStatus,
+    statusMessage: optional(row.status_message as string | null),
+    createdAt: toIsoOrUndefined(row.created_at) ?? '',
+    resourceVersion: optional(row.resource_version as string | null),
+  };
+}
+
 export class DatabaseVmsStore
   extends DatabaseRecordStore<NewVm, ShepherdVm>
   implements VmsStore
@@ -205,26 +227,4 @@ export class DatabaseVmsStore
     });
     return written === 1;
   }
-}
-
-const OBSERVATION_COLUMNS = [
-  'id',
-  'namespace',
-  'name',
-  'status',
-  'status_message',
-  'created_at',
-  'resource_version',
-];
-
-function readObservation(row: Record<string, unknown>): VmObservation {
-  return {
-    id: String(row.id),
-    namespace: String(row.namespace),
-    name: String(row.name),
-    status: row.status as VmStatus,
-    statusMessage: optional(row.status_message as string | null),
-    createdAt: toIsoOrUndefined(row.created_at) ?? '',
-    resourceVersion: optional(row.resource_version as string | null),
-  };
 }
