@@ -343,6 +343,7 @@ describe('vmPower', () => {
       });
 
       it('reads the VM again after a conflict: done if it got there, failed with the conflict if not', async () => {
+        const target = await bed.vm({ status: 'RUNNING' });
         const conflict = new ShepherdProviderError(
           'conflict',
           'Operation cannot be fulfilled: the object has been modified',
@@ -356,7 +357,6 @@ describe('vmPower', () => {
           };
           return { provider, fake };
         };
-        const target = await bed.vm({ status: 'RUNNING' });
 
         const stopped = conflicting([{ status: 'STOPPED' }]);
         expect(await power.job!.run(stopped.fake)).toEqual({
