@@ -197,18 +197,33 @@ export class VmJobs {
       STRANDED_REPAIR_BATCH,
     );
     let repaired = 0;
+    const failures: string[] = [];
+    // One event that cannot be repaired does not keep the others stranded.
     for (const { event, jobStatus, jobError } of stranded) {
-      const loaded = await this.#load({ eventId: event.id });
-      if (
-        await this.#fail(
-          loaded,
-          `The job of this operation ended (${jobStatus}) without recording its outcome: ${
-            jobError ?? 'no error was recorded'
-          }`,
-        )
-      ) {
-        repaired += 1;
+      try {
+        const loaded = await this.#load({ eventId: event.id });
+        if (
+          await this.#fail(
+            loaded,
+            `The job of this operation ended (${jobStatus}) without recording its outcome: ${
+              jobError ?? 'no error was recorded'
+            }`,
+          )
+        ) {
+          repaired += 1;
+        }
+      } catch (error) {
+        failures.push(`${event.id}: ${describe(error)}`);
       }
+    }
+    if (failures.length > 0) {
+      throw new Error(
+        boundedError(
+          `Recorded the failure of ${repaired} stranded operations; ${
+            failures.length
+          } could not be recorded: ${failures.join('; ')}`,
+        ),
+      );
     }
     return repaired;
   }
