@@ -12,6 +12,7 @@ import { ShepherdClusterConnection } from '@kubevirt-shepherd/plugin-shepherd-no
 import { KubeVirtVmProvider } from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt';
 import { ManualTimers } from '../__testUtils__/manualTime';
 import {
+  TEST_INSTALLATION,
   describeOnEachDatabase,
   operationDependencies,
 } from '../__testUtils__/operations';
@@ -141,11 +142,15 @@ describeOnEachDatabase(bed => {
     await provider.ensureNamespace(connection, namespace, 'test');
     await provider.applyVirtualMachine(
       connection,
-      vmDefinition(vm, {
-        id: vm.ticketId,
-        templateSnapshot: await bed.fixtures.template(),
-        instanceSizeSnapshot: await bed.fixtures.instanceSize(),
-      } as any),
+      vmDefinition(
+        vm,
+        {
+          id: vm.ticketId,
+          templateSnapshot: await bed.fixtures.template(),
+          instanceSizeSnapshot: await bed.fixtures.instanceSize(),
+        } as any,
+        TEST_INSTALLATION,
+      ),
     );
     const { event, job } = await requestPower(vm, 'stop');
 
