@@ -1,4 +1,7 @@
-import { SHEPHERD_PLATFORM_LABELS } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  SHEPHERD_MANAGER,
+  SHEPHERD_PLATFORM_LABELS,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdProviderError, ShepherdVmRef } from './providers';
 
 /**
@@ -27,6 +30,12 @@ export interface ShepherdVmOwner {
   installationId: string;
   vmId: string;
   uid?: string;
+  /**
+   * The VM's create ticket: objects created before ownership labels existed carry Shepherd's
+   * managed-by label and this ticket id but no installation label; they count as the VM's
+   * own (a ticket id is a UUID no one else writes). Omit it to accept labelled objects only.
+   */
+  legacyTicketId?: string;
 }
 
 /**
@@ -48,19 +57,29 @@ export function readShepherdOwnership(
 
 /**
  * Whether an object's labels say it is the VM `owner.vmId` of installation
- * `owner.installationId`. Only such objects may be changed or deleted by Shepherd.
+ * `owner.installationId` (or, with `owner.legacyTicketId`, a VM Shepherd created before
+ * ownership labels existed). Only such objects may be changed or deleted by Shepherd.
  *
  * @public
  */
 export function isOwnedBy(
   labels: Readonly<Record<string, string | undefined>> | undefined,
-  owner: Pick<ShepherdVmOwner, 'installationId' | 'vmId'>,
+  owner: Pick<ShepherdVmOwner, 'installationId' | 'vmId' | 'legacyTicketId'>,
 ): boolean {
   const ownership = readShepherdOwnership(labels);
+  if (ownership) {
+    return (
+      ownership.installationId === owner.installationId &&
+      ownership.vmId === owner.vmId
+    );
+  }
+  // Created before ownership labels: Shepherd's, of the VM's own create ticket, and claimed
+  // by no installation.
   return (
-    ownership !== undefined &&
-    ownership.installationId === owner.installationId &&
-    ownership.vmId === owner.vmId
+    owner.legacyTicketId !== undefined &&
+    labels?.[SHEPHERD_PLATFORM_LABELS.installation] === undefined &&
+    labels?.[SHEPHERD_PLATFORM_LABELS.managedBy] === SHEPHERD_MANAGER &&
+    labels?.[SHEPHERD_PLATFORM_LABELS.ticketId] === owner.legacyTicketId
   );
 }
 

@@ -13,8 +13,15 @@ import {
   buildVmName,
   shepherdVmCreatePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdVmDefinition } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { randomUUID } from 'node:crypto';
+import {
+  ShepherdNotOwnedError,
+  ShepherdVmDefinition,
+  ShepherdVmOwner,
+  isOwnedBy,
+  isShepherdNotOwnedError,
+  readShepherdOwnership,
+} from '@kubevirt-shepherd/plugin-shepherd-node';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   MANY_REMOVED_FIELDS,
   SpecViolation,
@@ -105,6 +112,39 @@ export function vmDefinition(
     instanceSize: ticket.instanceSizeSnapshot,
     spec: vmSpecOf(vm),
     running: true,
+  };
+}
+
+/**
+ * The id of the VM a create ticket creates: derived from the ticket (a create ticket creates
+ * one VM), so that the manifest an approver previews, the preflight's dry run and the VM
+ * the job applies carry the same `vm-id` label. A UUID (name-based, RFC 4122 version 5
+ * layout over SHA-256), as record ids are.
+ */
+export function vmIdOfCreation(ticketId: string): string {
+  const hash = createHash('sha256').update(`vm-of-ticket:${ticketId}`).digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(
+    12,
+    16,
+  )}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Whose a VM's objects on the cluster must be before Shepherd changes or deletes them: this
+ * installation's record of the VM (or, for VMs created before ownership labels, Shepherd's
+ * object of the VM's create ticket).
+ */
+export function vmOwner(
+  vm: Pick<ShepherdVm, 'id' | 'ticketId'>,
+  installation: ShepherdInstallation,
+): ShepherdVmOwner {
+  return {
+    installationId: installation.id,
+    vmId: vm.id,
+    legacyTicketId: vm.ticketId,
   };
 }
 
@@ -237,7 +277,7 @@ export function vmCreation({
     );
     refuseViolations(violations);
     return {
-      vmId: randomUUID(),
+      vmId: vmIdOfCreation(ticket.id),
       cluster,
       spec,
       replaced: decision.spec !== undefined,
@@ -277,6 +317,50 @@ export function vmCreation({
       spec: plan.spec,
       running: true,
     };
+  }
+
+  /**
+   * A name taken on the cluster by an object that is not Shepherd's must not block the
+   * Service: its instance index is skipped (if no approval took it meanwhile), so that the
+   * next approval proposes the next name. The foreign object is left as it is.
+   */
+  async function passForeignName(
+    ticket: ShepherdTicket,
+    definition: ShepherdVmDefinition,
+    error: unknown,
+  ): Promise<unknown> {
+    if (
+      (error as { code?: unknown }).code !==
+      SHEPHERD_ERROR_CODES.VM_NAME_CONFLICT
+    ) {
+      return error;
+    }
+    const index = Number(definition.instance);
+    const skipped = await store.services.skipInstanceIndex(
+      ticket.serviceId,
+      index,
+    );
+    const next = buildVmName({
+      namespace: ticket.namespace,
+      system: ticket.systemName,
+      service: ticket.serviceName,
+      index: index + 1,
+    });
+    const { message, details } = error as Error & {
+      details?: Record<string, unknown>;
+    };
+    logger.warn(
+      `Approval of ticket ${ticket.id}: ${message}${
+        skipped ? `; the Service's VMs continue with ${next}` : ''
+      }`,
+    );
+    return conflict(
+      SHEPHERD_ERROR_CODES.VM_NAME_CONFLICT,
+      skipped
+        ? `${message}. Approve again to create the VM as ${next}`
+        : `${message}. Approve again to create the VM under the Service's next name`,
+      { ...details, ...(skipped && { nextVmName: next }) },
+    );
   }
 
   async function candidates(
@@ -453,7 +537,11 @@ export function vmCreation({
         // refused in the unit of work.
         const definition = await prospectiveDefinition(ticket, plan);
         if (definition && definition.name.length <= VM_NAME_MAX_LENGTH) {
-          await preflight.checkCreate(plan.cluster, definition);
+          try {
+            await preflight.checkCreate(plan.cluster, definition);
+          } catch (error) {
+            throw await passForeignName(ticket, definition, error);
+          }
         }
         return { plan, warnings: plan.warnings };
       },
@@ -557,18 +645,39 @@ export function vmCreation({
           throw new PermanentJobError('A VM creation needs its ticket');
         }
         await job.markExecuting();
+        const definition = vmDefinition(vm, ticket, installation);
+        const owner = vmOwner(vm, installation);
         let state = await provider.getVirtualMachine(connection, vm);
-        if (state.status === 'NOT_FOUND') {
-          await provider.ensureNamespace(
-            connection,
-            vm.namespace,
-            vm.environment,
-          );
-          await provider.applyVirtualMachine(
-            connection,
-            vmDefinition(vm, ticket, installation),
-          );
-          state = await provider.getVirtualMachine(connection, vm);
+        try {
+          if (state.status === 'NOT_FOUND') {
+            await provider.ensureNamespace(
+              connection,
+              vm.namespace,
+              vm.environment,
+              { installationId: installation.id },
+            );
+            // Creates the VM, or refuses an object someone created under its name meanwhile.
+            await provider.applyVirtualMachine(connection, definition);
+            state = await provider.getVirtualMachine(connection, vm);
+          }
+          if (state.status !== 'NOT_FOUND' && !isOwnedBy(state.labels, owner)) {
+            // An object of the name that is not this VM is never followed as if it were.
+            throw new ShepherdNotOwnedError(
+              vm,
+              readShepherdOwnership(state.labels),
+              {
+                objectKind: 'A VirtualMachine',
+              },
+            );
+          }
+        } catch (error) {
+          if (isShepherdNotOwnedError(error)) {
+            throw new PermanentJobError(
+              `${SHEPHERD_ERROR_CODES.VM_NAME_CONFLICT}: ${error.message}`,
+              { cause: error },
+            );
+          }
+          throw error;
         }
         if (state.status === 'FAILED') {
           throw new PermanentJobError(

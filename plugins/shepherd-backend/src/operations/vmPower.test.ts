@@ -141,14 +141,14 @@ describe('vmPower', () => {
       });
       const { id: jobId } = await bed
         .knex('jobs')
-        .where({ unique_key: `event:${submitted.eventId}` })
+        .where({ unique_key: `vm:${target.id}` })
         .first();
       expect(await bed.store.jobs.get(jobId)).toMatchObject({
         kind: 'vm.power',
         payload: { eventId: submitted.eventId },
         status: 'queued',
         maxAttempts: 8,
-        uniqueKey: `event:${submitted.eventId}`,
+        uniqueKey: `vm:${target.id}`,
         concurrencyKey: `cluster:${target.clusterId}`,
       });
       const audit = await bed.store.audit.list({

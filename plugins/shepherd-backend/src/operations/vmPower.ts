@@ -9,7 +9,7 @@ import {
   shepherdVmPowerPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { PermanentJobError } from '../queue/JobWorker';
-import { vmJob } from '../jobs/vmJob';
+import { claimVmOperation } from './vmOperationLock';
 import { conflict } from '../service/errors';
 import { OperationDependencies } from './OperationDependencies';
 import { VmOperation } from './VmOperation';
@@ -136,7 +136,11 @@ export function vmPower({
         status: 'PROCESSING',
         createdBy: actor.userEntityRef,
       });
-      await unit.enqueue(vmJob(POWER_VM_JOB, recorded.id, vm.clusterId));
+      await claimVmOperation(
+        unit,
+        { kind: POWER_VM_JOB, eventId: recorded.id, clusterId: vm.clusterId },
+        vm,
+      );
       await unit.audit({
         action: draft.auditAction,
         actor: actor.userEntityRef,

@@ -95,14 +95,21 @@ export class DatabaseJobsStore
       }
       return { job: (await this.get(id))!, created: true };
     }
-    const existing = await this.db(JOBS.table)
-      .where({ unique_key: job.uniqueKey ?? null })
-      .whereIn('status', ACTIVE_STATUSES)
-      .first();
+    const existing = job.uniqueKey
+      ? await this.findActive(job.uniqueKey)
+      : undefined;
     if (!existing) {
       throw new Error(`Job ${job.kind} could not be enqueued`);
     }
-    return { job: JOBS.read(existing), created: false };
+    return { job: existing, created: false };
+  }
+
+  async findActive(uniqueKey: string) {
+    const row = await this.db(JOBS.table)
+      .where({ unique_key: uniqueKey })
+      .whereIn('status', ACTIVE_STATUSES)
+      .first();
+    return row ? JOBS.read(row) : undefined;
   }
 
   async claimNext(options: Parameters<JobsStore['claimNext']>[0]) {

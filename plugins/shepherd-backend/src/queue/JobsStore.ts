@@ -52,6 +52,8 @@ export interface JobsStore {
     now: string,
   ): Promise<{ job: JobRecord; created: boolean }>;
   get(id: string): Promise<JobRecord | undefined>;
+  /** The queued or running job that holds `uniqueKey`, if any. */
+  findActive(uniqueKey: string): Promise<JobRecord | undefined>;
   /**
    * Claims the next runnable job (queued, due, of one of `kinds`) for `workerId` with a lease
    * until `leaseExpiresAt`, skipping jobs other workers are claiming and jobs whose

@@ -90,4 +90,11 @@ export class DatabaseServicesStore
     }
     return Number(rows[0].next_instance_index) - 1;
   }
+
+  async skipInstanceIndex(id: string, index: number): Promise<boolean> {
+    const updated = await this.db(SERVICES.table)
+      .where({ id, next_instance_index: index })
+      .increment('next_instance_index', 1);
+    return updated === 1;
+  }
 }
