@@ -4,13 +4,12 @@ import {
   MAX_INSTANCE_INDEX,
   SHEPHERD_ERROR_CODES,
   ShepherdCluster,
+  ShepherdService,
   ShepherdTicket,
   ShepherdVm,
   ShepherdWarning,
-  VM_NAME_MAX_LENGTH,
   VmRequestSpec,
   VmSpec,
-  buildVmName,
   shepherdVmCreatePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import {
@@ -40,6 +39,7 @@ import {
 } from '../service/errors';
 import { ShepherdInstallation } from '../service/installation/ShepherdInstallation';
 import { OperationDependencies } from './OperationDependencies';
+import { GeneratedVmName, generateVmName } from './vmNames';
 import { VmOperation } from './VmOperation';
 import { checkResourceSteps, requireReason } from './vmRequests';
 
@@ -148,10 +148,13 @@ export function vmOwner(
   };
 }
 
-function vmNameTooLong(vmName: string, details?: Record<string, unknown>) {
+function vmNameTooLong(
+  { name, maxLength }: GeneratedVmName,
+  details?: Record<string, unknown>,
+) {
   return invalidInput(
     SHEPHERD_ERROR_CODES.VM_NAME_TOO_LONG,
-    `The VM name '${vmName}' would have ${vmName.length} characters; at most ${VM_NAME_MAX_LENGTH} are allowed`,
+    `The VM name '${name}' would have ${name.length} characters; at most ${maxLength} are allowed`,
     details,
   );
 }
@@ -294,16 +297,23 @@ export function vmCreation({
   async function prospectiveDefinition(
     ticket: ShepherdTicket,
     plan: CreationPlan,
-  ): Promise<ShepherdVmDefinition | undefined> {
+  ): Promise<
+    { definition: ShepherdVmDefinition; name: GeneratedVmName } | undefined
+  > {
     const service = await store.services.get(ticket.serviceId);
     if (!service) return undefined;
+    const name = await generateVmName(store, ticket, service.nextInstanceIndex);
+    return { name, definition: prospective(ticket, plan, service, name) };
+  }
+
+  function prospective(
+    ticket: ShepherdTicket,
+    plan: CreationPlan,
+    service: ShepherdService,
+    { name }: GeneratedVmName,
+  ): ShepherdVmDefinition {
     return {
-      name: buildVmName({
-        namespace: ticket.namespace,
-        system: ticket.systemName,
-        service: ticket.serviceName,
-        index: service.nextInstanceIndex,
-      }),
+      name,
       namespace: ticket.namespace,
       environment: ticket.environment,
       systemName: ticket.systemName,
@@ -340,12 +350,7 @@ export function vmCreation({
       ticket.serviceId,
       index,
     );
-    const next = buildVmName({
-      namespace: ticket.namespace,
-      system: ticket.systemName,
-      service: ticket.serviceName,
-      index: index + 1,
-    });
+    const { name: next } = await generateVmName(store, ticket, index + 1);
     const { message, details } = error as Error & {
       details?: Record<string, unknown>;
     };
@@ -517,10 +522,11 @@ export function vmCreation({
       // Checked as an approval is, rendered by the cluster's provider, nothing written.
       async manifest(ticket, request) {
         const plan = await planCreation(ticket, request);
-        const definition = await prospectiveDefinition(ticket, plan);
-        if (!definition) throw notFound('Service');
-        if (definition.name.length > VM_NAME_MAX_LENGTH) {
-          throw vmNameTooLong(definition.name);
+        const prospect = await prospectiveDefinition(ticket, plan);
+        if (!prospect) throw notFound('Service');
+        const { definition, name } = prospect;
+        if (name.name.length > name.maxLength) {
+          throw vmNameTooLong(name);
         }
         const rendered = renderer.render(plan.cluster, definition);
         return {
@@ -535,12 +541,12 @@ export function vmCreation({
         // The cluster's preflight dry-runs the VM the approval would create (see
         // prospectiveDefinition on its name). A missing Service or a name too long is
         // refused in the unit of work.
-        const definition = await prospectiveDefinition(ticket, plan);
-        if (definition && definition.name.length <= VM_NAME_MAX_LENGTH) {
+        const prospect = await prospectiveDefinition(ticket, plan);
+        if (prospect && prospect.name.name.length <= prospect.name.maxLength) {
           try {
-            await preflight.checkCreate(plan.cluster, definition);
+            await preflight.checkCreate(plan.cluster, prospect.definition);
           } catch (error) {
-            throw await passForeignName(ticket, definition, error);
+            throw await passForeignName(ticket, prospect.definition, error);
           }
         }
         return { plan, warnings: plan.warnings };
@@ -556,14 +562,10 @@ export function vmCreation({
             `The Service '${ticket.serviceName}' has used all ${MAX_INSTANCE_INDEX} VM indexes`,
           );
         }
-        const vmName = buildVmName({
-          namespace: ticket.namespace,
-          system: ticket.systemName,
-          service: ticket.serviceName,
-          index,
-        });
-        if (vmName.length > VM_NAME_MAX_LENGTH) {
-          throw vmNameTooLong(vmName, {
+        const generated = await generateVmName(unit.tx, ticket, index);
+        const vmName = generated.name;
+        if (vmName.length > generated.maxLength) {
+          throw vmNameTooLong(generated, {
             namespace: ticket.namespace,
             system: ticket.systemName,
             service: ticket.serviceName,

@@ -38,4 +38,11 @@ export interface ServicesStore {
    * taken on the cluster by someone else); false when another approval took it meanwhile.
    */
   skipInstanceIndex(id: string, index: number): Promise<boolean>;
+  /**
+   * The Services whose VM names read `{stem}-{NN}` (System name, a dash, Service name), oldest
+   * first (by creation, then id).
+   */
+  listByVmNameStem(
+    stem: string,
+  ): Promise<Array<Pick<ShepherdService, 'id' | 'createdAt'>>>;
 }
