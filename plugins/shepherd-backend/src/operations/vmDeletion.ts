@@ -5,7 +5,6 @@ import {
 import { conflict, invalidInput } from '../service/errors';
 import { isShepherdNotOwnedError } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { OperationDependencies } from './OperationDependencies';
-import { refuseWhileVmBusy } from './vmOperationLock';
 import { vmOwner } from './vmCreation';
 import { VmOperation } from './VmOperation';
 import { loadVm, ticketTargetOf, vmEventPayload } from './vmRequests';
@@ -56,9 +55,6 @@ export function vmDeletion({
           `${vm.name} is already being deleted`,
         );
       }
-      // A VM still being created is never deleted alongside its create: its create job
-      // could apply it after the delete looked, leaving a VM without a record.
-      await refuseWhileVmBusy(context.store, vm);
       const reason = input.reason?.trim() || 'Delete requested';
       return {
         governed: 'DELETE',

@@ -65,8 +65,9 @@ export class DefaultVmsService implements VmsService {
     const operation = this.operations.get(request.operation as N);
     const target = await operation.loadTarget(request);
     if (operation.job && request.operation !== 'create') {
-      // A delete, modify or power request waits for nothing: it is refused while another
-      // operation (the VM's create included) is under way on the VM.
+      // A delete, modify or power request is refused while another operation (the VM's
+      // create included) is under way on the VM: a delete during a create could look before
+      // the create's apply lands and leave a VM without a record.
       await refuseWhileVmBusy(this.store, target as ShepherdVm);
     }
     const input = request.input;
