@@ -2,7 +2,11 @@ import {
   SHEPHERD_MANAGER,
   SHEPHERD_PLATFORM_LABELS,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdProviderError, ShepherdVmRef } from './providers';
+import {
+  ShepherdProviderError,
+  ShepherdVmOwner,
+  ShepherdVmRef,
+} from './providers';
 
 /**
  * Whose an object on a cluster is, as its platform labels say: the Shepherd installation
@@ -16,26 +20,6 @@ export interface ShepherdOwnership {
   vmId: string;
   /** Absent on objects whose labels name no ticket. */
   ticketId?: string;
-}
-
-/**
- * Who Shepherd expects to own a VM's objects before it changes or deletes them: this
- * installation and the VM's record, and, when known, the uid of the object Shepherd last
- * saw (a delete is made conditional on it, so an object recreated under the same name by
- * someone else is never removed).
- *
- * @public
- */
-export interface ShepherdVmOwner {
-  installationId: string;
-  vmId: string;
-  uid?: string;
-  /**
-   * The VM's create ticket: objects created before ownership labels existed carry Shepherd's
-   * managed-by label and this ticket id but no installation label; they count as the VM's
-   * own (a ticket id is a UUID no one else writes). Omit it to accept labelled objects only.
-   */
-  legacyTicketId?: string;
 }
 
 /**

@@ -1,6 +1,4 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-// Type-only: ownership.ts builds its error on this module's ShepherdProviderError.
-import type { ShepherdNotOwnedError, ShepherdVmOwner } from './ownership';
 import {
   ClusterStatus,
   Environment,
@@ -56,6 +54,26 @@ export interface ShepherdVmDefinition extends ShepherdVmRef {
   spec: VmSpec;
   /** Whether the VM should run (`runStrategy: Always`) or stay halted. */
   running: boolean;
+}
+
+/**
+ * Who Shepherd expects to own a VM's objects before it changes or deletes them: this
+ * installation and the VM's record, and, when known, the uid of the object Shepherd last
+ * saw (a delete is made conditional on it, so an object recreated under the same name by
+ * someone else is never removed).
+ *
+ * @public
+ */
+export interface ShepherdVmOwner {
+  installationId: string;
+  vmId: string;
+  uid?: string;
+  /**
+   * The VM's create ticket: objects created before ownership labels existed carry Shepherd's
+   * managed-by label and this ticket id but no installation label; they count as the VM's
+   * own (a ticket id is a UUID no one else writes). Omit it to accept labelled objects only.
+   */
+  legacyTicketId?: string;
 }
 
 /** What a provider knows of a VM on its cluster. @public */
