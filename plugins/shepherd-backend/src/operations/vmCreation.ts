@@ -15,7 +15,6 @@ import {
 import {
   ShepherdNotOwnedError,
   ShepherdVmDefinition,
-  ShepherdVmOwner,
   isOwnedBy,
   isShepherdNotOwnedError,
   readShepherdOwnership,
@@ -40,6 +39,7 @@ import {
 import { ShepherdInstallation } from '../service/installation/ShepherdInstallation';
 import { OperationDependencies } from './OperationDependencies';
 import { GeneratedVmName, generateVmName } from './vmNames';
+import { vmOwner } from './vmOwnership';
 import { VmOperation } from './VmOperation';
 import { checkResourceSteps, requireReason } from './vmRequests';
 
@@ -130,22 +130,6 @@ export function vmIdOfCreation(ticketId: string): string {
     12,
     16,
   )}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
-/**
- * Whose a VM's objects on the cluster must be before Shepherd changes or deletes them: this
- * installation's record of the VM (or, for VMs created before ownership labels, Shepherd's
- * object of the VM's create ticket).
- */
-export function vmOwner(
-  vm: Pick<ShepherdVm, 'id' | 'ticketId'>,
-  installation: ShepherdInstallation,
-): ShepherdVmOwner {
-  return {
-    installationId: installation.id,
-    vmId: vm.id,
-    legacyTicketId: vm.ticketId,
-  };
 }
 
 function vmNameTooLong(

@@ -5,7 +5,7 @@ import {
 import { conflict, invalidInput } from '../service/errors';
 import { isShepherdNotOwnedError } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { OperationDependencies } from './OperationDependencies';
-import { vmOwner } from './vmCreation';
+import { vmOwner } from './vmOwnership';
 import { VmOperation } from './VmOperation';
 import { loadVm, ticketTargetOf, vmEventPayload } from './vmRequests';
 

@@ -7,6 +7,8 @@ import {
   ConnectedCluster,
 } from '../providers/ClusterConnections';
 import { VmPollState } from '../database/stores/vms/VmsStore';
+import { ownStateOf } from '../operations/vmOwnership';
+import { ShepherdInstallation } from '../service/installation/ShepherdInstallation';
 
 /** How often VMs are looked at on their cluster: often while they change, rarely when stable. */
 export interface StatusPollIntervals {
@@ -48,6 +50,8 @@ export class VmStatusSync {
   constructor(
     private readonly store: Pick<ShepherdStore, 'vms'>,
     private readonly connections: ClusterConnections,
+    /** Whose objects are VMs' states: an object of another owner is not the VM. */
+    private readonly installation: ShepherdInstallation,
     private readonly logger: LoggerService,
     private readonly clock: () => Date = () => new Date(),
     private readonly intervals: StatusPollIntervals = DEFAULT_POLL_INTERVALS,
@@ -100,9 +104,10 @@ export class VmStatusSync {
       }
       const cluster = await connections.get(clusterId);
       if (!cluster) continue;
-      const state = await cluster.provider.getVirtualMachine(
-        cluster.connection,
+      const state = ownStateOf(
+        await cluster.provider.getVirtualMachine(cluster.connection, poll.vm),
         poll.vm,
+        this.installation,
       );
       const status = this.#nextStatus(poll, state.status, now);
       // An object whose resourceVersion did not move has not changed on the cluster.
