@@ -7,6 +7,8 @@ import {
   ShepherdVmRuntimeState,
   isOwnedBy,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
+import { ConnectedVm } from '../jobs/VmJobContext';
+import { PermanentJobError } from '../queue/JobWorker';
 import { ShepherdInstallation } from '../service/installation/ShepherdInstallation';
 
 /**
@@ -42,4 +44,22 @@ export function ownStateOf(
     status: 'NOT_FOUND',
     message: `${SHEPHERD_ERROR_CODES.VM_NAME_CONFLICT}: the object named ${state.namespace}/${state.name} on the cluster is not this VM`,
   };
+}
+
+/**
+ * Fails a job for good (`VM_NAME_CONFLICT`) when the object under the VM's name is not the VM,
+ * before the job sends it anything: a power action or a resize reaches only Shepherd's own VM.
+ * A VM that is not found is left to the action itself to report.
+ */
+export async function refuseForeignObject(
+  { vm, provider, connection }: ConnectedVm,
+  installation: ShepherdInstallation,
+): Promise<void> {
+  const state = await provider.getVirtualMachine(connection, vm);
+  const own = ownStateOf(state, vm, installation);
+  if (own.status === 'NOT_FOUND' && state.status !== 'NOT_FOUND') {
+    throw new PermanentJobError(
+      own.message ?? SHEPHERD_ERROR_CODES.VM_NAME_CONFLICT,
+    );
+  }
 }

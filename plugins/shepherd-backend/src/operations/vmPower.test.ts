@@ -237,7 +237,8 @@ describe('vmPower', () => {
 
           const continuation = await power.job!.run(fake);
 
-          expect(provider.calls).toEqual([call]);
+          // The VM is read once, to be sure the object is Shepherd's, then the action sent.
+          expect(provider.calls).toEqual(['getVirtualMachine', call]);
           expect(continuation).toEqual({
             continueAfterMs: FakeVmJob.FOLLOW_MS,
             payload: { eventId: 'event', actionSent: true },
@@ -339,6 +340,19 @@ describe('vmPower', () => {
           ),
         );
         expect(withMessage.fake.steps).toEqual(['connect', 'markExecuting']);
+      });
+
+      it("never sends an action to an object under the VM's name that is not the VM", async () => {
+        const target = await bed.vm({ status: 'RUNNING' });
+        const { provider, fake } = job(target, 'stop', [
+          { status: 'RUNNING', labels: { team: 'payments' } },
+        ]);
+
+        await expect(power.job!.run(fake)).rejects.toThrow(
+          /^VM_NAME_CONFLICT: the object named .* is not this VM$/,
+        );
+        expect(provider.calls).toEqual(['getVirtualMachine']);
+        expect((await bed.store.vms.get(target.id))?.status).toBe('RUNNING');
       });
 
       it('fails for good on an action it does not know, before anything is sent', async () => {

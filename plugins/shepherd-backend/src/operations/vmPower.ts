@@ -10,6 +10,7 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { PermanentJobError } from '../queue/JobWorker';
 import { claimVmOperation } from './vmOperationLock';
+import { refuseForeignObject } from './vmOwnership';
 import { conflict } from '../service/errors';
 import { OperationDependencies } from './OperationDependencies';
 import { VmOperation } from './VmOperation';
@@ -82,6 +83,7 @@ const ACTION_SENT = 'actionSent';
  */
 export function vmPower({
   context,
+  installation,
 }: OperationDependencies): VmOperation<'power'> {
   return {
     name: 'power',
@@ -171,7 +173,8 @@ export function vmPower({
     job: {
       kind: POWER_VM_JOB,
       async run(job) {
-        const { vm, provider, connection } = await job.connect();
+        const connected = await job.connect();
+        const { vm, provider, connection } = connected;
         const action = String(job.job.event.payload.operation) as PowerAction;
         if (!(action in POWER_TARGET)) {
           throw new PermanentJobError(`Unknown power action '${action}'`);
@@ -181,6 +184,7 @@ export function vmPower({
         // the VM (sending restart twice would restart twice). The VM row cannot tell: status
         // sync moves it on while the job waits.
         if (!job.job.payload[ACTION_SENT]) {
+          await refuseForeignObject(connected, installation);
           if (action === 'start') {
             await provider.startVirtualMachine(connection, vm);
           } else if (action === 'stop') {
