@@ -15,6 +15,12 @@ import {
 import { VmJobs } from './jobs/VmJobs';
 import { VmOperations } from './operations/VmOperations';
 import { schedulePeriodicTasks } from './periodic/schedulePeriodicTasks';
+import {
+  ClusterReconciler,
+  readReconcilerOptions,
+} from './periodic/ClusterReconciler';
+import { AuthorizedReconcilerService } from './service/reconciler/AuthorizedReconcilerService';
+import { DefaultReconcilerService } from './service/reconciler/DefaultReconcilerService';
 import { readQueueOptions, startQueue } from './queue/startQueue';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readFileSync } from 'node:fs';
@@ -165,6 +171,7 @@ export const shepherdPlugin = createBackendPlugin({
           deps.notifications,
           deps.config.getOptionalStringArray('shepherd.approvers') ?? [],
           logger,
+          deps.config.getOptionalStringArray('shepherd.platformAdmins') ?? [],
         );
         const connections = new ClusterConnections(
           store,
@@ -217,6 +224,19 @@ export const shepherdPlugin = createBackendPlugin({
           authorizer,
         );
 
+        const reconcilerOptions = readReconcilerOptions(deps.config);
+        const clusterReconciler = new ClusterReconciler({
+          context,
+          connections,
+          notifier,
+          logger: logger.child({ component: 'reconciler' }),
+          gracePeriodMs: reconcilerOptions.gracePeriodMs,
+        });
+        const reconciler = new AuthorizedReconcilerService(
+          new DefaultReconcilerService(context, clusterReconciler),
+          authorizer,
+        );
+
         const queueOptions = readQueueOptions(deps.config);
         const worker = await startQueue({
           knex,
@@ -239,6 +259,8 @@ export const shepherdPlugin = createBackendPlugin({
           store,
           connections,
           jobRetentionMs: queueOptions.retentionMs,
+          reconciler: clusterReconciler,
+          reconcilerOptions,
           logger,
           scheduler: deps.scheduler,
         });
@@ -277,6 +299,7 @@ export const shepherdPlugin = createBackendPlugin({
             tickets,
             approvals,
             consoleSessions,
+            reconciler,
           }),
         );
 
