@@ -7,6 +7,14 @@ export interface Config {
      */
     approvers?: string[];
     /**
+     * The id of this Shepherd installation, written as the `kubevirt-shepherd.io/installation`
+     * label on every object Shepherd creates; objects labelled with another id are never
+     * changed or deleted. A Kubernetes label value (at most 63 letters, digits, `-`, `_`, `.`,
+     * starting and ending alphanumeric). When unset, an id is generated once and kept in the
+     * database. Changing it makes every existing VM look foreign to Shepherd.
+     */
+    installationId?: string;
+    /**
      * Entity refs (users or groups) alerted about the platform itself, e.g. when the
      * reconciler halts on a cluster, e.g. `group:default/platform-team`. Who may act is up to
      * the permission policy.
