@@ -237,6 +237,7 @@ export const shepherdPlugin = createBackendPlugin({
           connections,
           notifier,
           logger: logger.child({ component: 'reconciler' }),
+          installation,
           gracePeriodMs: reconcilerOptions.gracePeriodMs,
         });
         const reconciler = new AuthorizedReconcilerService(

@@ -1,7 +1,7 @@
 import {
   ObjectOnCluster,
   RecordToReconcile,
-  isOwnedByThisInstallation,
+  ownershipOf,
   reconcile,
 } from './reconciliation';
 
@@ -9,7 +9,14 @@ const NOW = new Date('2026-12-07T12:00:00.000Z');
 const GRACE_MS = 10 * 60_000;
 const SETTLED = '2026-12-07T11:00:00.000Z';
 const JUST_CREATED = '2026-12-07T11:55:00.000Z';
+const INSTALLATION = 'shepherd-here';
 const MANAGED = { 'kubevirt-shepherd.io/managed-by': 'kubevirt-shepherd' };
+/** The labels of this installation's VM of record `id-<name>`. */
+const ownedBy = (name: string, installation = INSTALLATION) => ({
+  ...MANAGED,
+  'kubevirt-shepherd.io/installation': installation,
+  'kubevirt-shepherd.io/vm-id': `id-${name}`,
+});
 
 const record = (
   name: string,
@@ -24,11 +31,15 @@ const record = (
 });
 const object = (
   name: string,
-  labels: Record<string, string> = MANAGED,
+  labels: Record<string, string> = ownedBy(name),
 ): ObjectOnCluster => ({ namespace: 'dev', name, labels });
 
 const run = (records: RecordToReconcile[], objects: ObjectOnCluster[]) =>
-  reconcile(records, objects, { now: NOW, gracePeriodMs: GRACE_MS });
+  reconcile(records, objects, {
+    now: NOW,
+    gracePeriodMs: GRACE_MS,
+    installationId: INSTALLATION,
+  });
 
 describe('reconcile', () => {
   it('finds ghosts (records without object) and orphans (objects without record)', () => {
@@ -52,8 +63,25 @@ describe('reconcile', () => {
       },
     ]);
     expect(found.orphans).toEqual([
-      { kind: 'ORPHAN', namespace: 'dev', name: 'z' },
+      { kind: 'ORPHAN', namespace: 'dev', name: 'z', vmId: 'id-z' },
     ]);
+  });
+
+  it('matches objects to records by their vm-id label, not by their name', () => {
+    // The object named `a` is the VM of a record that is gone; record `a` has no VM.
+    const found = run([record('a')], [object('a', ownedBy('lost'))]);
+    expect(found.ghosts.map(g => g.vmId)).toEqual(['id-a']);
+    expect(found.orphans).toEqual([
+      { kind: 'ORPHAN', namespace: 'dev', name: 'a', vmId: 'id-lost' },
+    ]);
+  });
+
+  it('takes VMs from before ownership labels for the records of their names, never for orphans', () => {
+    const found = run(
+      [record('old')],
+      [object('old', MANAGED), object('unknown', MANAGED)],
+    );
+    expect(found).toMatchObject({ ghosts: [], orphans: [], objectsListed: 2 });
   });
 
   it('leaves out records their jobs own and records younger than the grace period', () => {
@@ -84,17 +112,30 @@ describe('reconcile', () => {
   });
 
   it('ignores objects this installation does not own', () => {
-    const foreign = object('foreign', { 'app.kubernetes.io/name': 'other' });
+    const unlabelled = object('foreign', { 'app.kubernetes.io/name': 'other' });
     const otherManager = object('other', {
       'kubevirt-shepherd.io/managed-by': 'someone-else',
     });
-    expect(isOwnedByThisInstallation(foreign)).toBe(false);
-    expect(isOwnedByThisInstallation(otherManager)).toBe(false);
-    const found = run([record('foreign')], [foreign, otherManager]);
+    const otherInstallation = object('theirs', ownedBy('theirs', 'elsewhere'));
+    expect(ownershipOf(unlabelled, INSTALLATION)).toEqual({ kind: 'foreign' });
+    expect(ownershipOf(otherManager, INSTALLATION)).toEqual({
+      kind: 'foreign',
+    });
+    expect(ownershipOf(otherInstallation, INSTALLATION)).toEqual({
+      kind: 'foreign',
+    });
+    expect(ownershipOf(object('mine'), INSTALLATION)).toEqual({
+      kind: 'owned',
+      vmId: 'id-mine',
+    });
+    const found = run(
+      [record('foreign'), record('theirs')],
+      [unlabelled, otherManager, otherInstallation],
+    );
     expect(found.objectsListed).toBe(0);
     expect(found.orphans).toEqual([]);
-    // The record's VM is not this installation's: for Shepherd, its object is gone.
-    expect(found.ghosts.map(g => g.name)).toEqual(['foreign']);
+    // The records' VMs are not this installation's: for Shepherd, their objects are gone.
+    expect(found.ghosts.map(g => g.name)).toEqual(['foreign', 'theirs']);
   });
 
   it('trips the breaker when more than half of the compared records are ghosts', () => {

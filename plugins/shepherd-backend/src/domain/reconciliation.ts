@@ -4,6 +4,7 @@ import {
   SHEPHERD_PLATFORM_LABELS,
   VmStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { readShepherdOwnership } from '@kubevirt-shepherd/plugin-shepherd-node';
 
 /*
  * The reconciler's rules (seed 002 §8), as pure functions: which records and objects are
@@ -40,14 +41,30 @@ export interface ObjectOnCluster {
 }
 
 /**
- * Whether a labelled object on a cluster is this installation's. The one place that decides
- * it: a VM another installation (or a person with kubectl) labelled is neither compared nor
- * ever reported as an orphan of this one.
+ * How an object on a cluster relates to this installation. The one place that decides it:
+ *
+ * - `owned`: its ownership labels name this installation; it is the VM of the record its
+ *   `vm-id` label names.
+ * - `legacy`: Shepherd's managed-by label without ownership labels (created before they
+ *   existed): it stands for the record of its namespace and name, but is never an orphan,
+ *   since nothing says which installation made it.
+ * - `foreign`: another installation's, or no Shepherd's at all: neither compared nor ever
+ *   reported.
  */
-export function isOwnedByThisInstallation(object: ObjectOnCluster): boolean {
-  return (
-    object.labels?.[SHEPHERD_PLATFORM_LABELS.managedBy] === SHEPHERD_MANAGER
-  );
+export function ownershipOf(
+  object: ObjectOnCluster,
+  installationId: string,
+): { kind: 'owned'; vmId: string } | { kind: 'legacy' } | { kind: 'foreign' } {
+  const ownership = readShepherdOwnership(object.labels);
+  if (ownership) {
+    return ownership.installationId === installationId
+      ? { kind: 'owned', vmId: ownership.vmId }
+      : { kind: 'foreign' };
+  }
+  return object.labels?.[SHEPHERD_PLATFORM_LABELS.managedBy] ===
+    SHEPHERD_MANAGER
+    ? { kind: 'legacy' }
+    : { kind: 'foreign' };
 }
 
 /** What comparing a cluster's records with its objects found. */
@@ -55,7 +72,7 @@ export interface Reconciliation {
   /** Records compared: not owned by a running job, older than the grace period. */
   recordsCompared: number;
   recordsSkipped: number;
-  /** This installation's objects on the cluster. */
+  /** This installation's objects on the cluster (with those from before ownership labels). */
   objectsListed: number;
   ghosts: ReconcileFinding[];
   orphans: ReconcileFinding[];
@@ -72,22 +89,33 @@ const byPlace = (a: ReconcileFinding, b: ReconcileFinding) =>
 /**
  * Compares the VM records of one cluster with what the cluster holds.
  *
- * - A ghost is a compared record whose VM is not among this installation's objects.
+ * - A ghost is a compared record that no object of this installation is the VM of (by its
+ *   `vm-id` label, or by namespace and name for an object from before ownership labels).
  *   Records in CREATING or DELETING (their jobs own them) and records younger than the grace
  *   period (the cluster may not show them yet) are not compared.
- * - An orphan is an object of this installation that no record of the cluster names,
- *   compared or not.
+ * - An orphan is an object of this installation whose record is not among the cluster's
+ *   records, compared or not.
  * - The breaker trips when more than {@link GHOST_HALT_RATIO} of the compared records are
  *   ghosts.
  */
 export function reconcile(
   records: ReadonlyArray<RecordToReconcile>,
   objects: ReadonlyArray<ObjectOnCluster>,
-  options: { now: Date; gracePeriodMs: number },
+  options: { now: Date; gracePeriodMs: number; installationId: string },
 ): Reconciliation {
-  const owned = objects.filter(isOwnedByThisInstallation);
-  const onCluster = new Set(owned.map(keyOf));
-  const recorded = new Set(records.map(keyOf));
+  const ownedVmIds = new Set<string>();
+  const legacyPlaces = new Set<string>();
+  const owned: Array<{ object: ObjectOnCluster; vmId: string }> = [];
+  for (const object of objects) {
+    const ownership = ownershipOf(object, options.installationId);
+    if (ownership.kind === 'owned') {
+      ownedVmIds.add(ownership.vmId);
+      owned.push({ object, vmId: ownership.vmId });
+    } else if (ownership.kind === 'legacy') {
+      legacyPlaces.add(keyOf(object));
+    }
+  }
+  const recordIds = new Set(records.map(record => record.id));
   const settledBefore = options.now.getTime() - options.gracePeriodMs;
   const compared = records.filter(
     record =>
@@ -95,7 +123,9 @@ export function reconcile(
       Date.parse(record.createdAt) <= settledBefore,
   );
   const ghosts = compared
-    .filter(record => !onCluster.has(keyOf(record)))
+    .filter(
+      record => !ownedVmIds.has(record.id) && !legacyPlaces.has(keyOf(record)),
+    )
     .map(
       (record): ReconcileFinding => ({
         kind: 'GHOST',
@@ -107,19 +137,20 @@ export function reconcile(
     )
     .sort(byPlace);
   const orphans = owned
-    .filter(object => !recorded.has(keyOf(object)))
+    .filter(({ vmId }) => !recordIds.has(vmId))
     .map(
-      (object): ReconcileFinding => ({
+      ({ object, vmId }): ReconcileFinding => ({
         kind: 'ORPHAN',
         namespace: object.namespace,
         name: object.name,
+        vmId,
       }),
     )
     .sort(byPlace);
   return {
     recordsCompared: compared.length,
     recordsSkipped: records.length - compared.length,
-    objectsListed: owned.length,
+    objectsListed: owned.length + legacyPlaces.size,
     ghosts,
     orphans,
     breakerTripped:

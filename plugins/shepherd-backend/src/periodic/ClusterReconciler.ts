@@ -20,6 +20,7 @@ import {
 } from '../domain/reconciliation';
 import { ClusterConnections } from '../providers/ClusterConnections';
 import { GovernanceContext, UnitOfWork } from '../service/GovernanceContext';
+import { ShepherdInstallation } from '../service/installation/ShepherdInstallation';
 import { ShepherdNotifier } from '../service/notifications/ShepherdNotifier';
 
 /** The reconciler's settings (`shepherd.reconciler.*`), with their bounds. */
@@ -82,7 +83,7 @@ const percent = (ratio: number) => `${Math.round(ratio * 100)} %`;
 
 /**
  * The reconciler (seed 002 §8): compares the VM records of each cluster with the VMs this
- * installation labelled on it, and keeps a report of each run and cluster. `dry-run` only
+ * installation labelled on it (`kubevirt-shepherd.io/installation` and `vm-id`), and keeps a report of each run and cluster. `dry-run` only
  * reports; `mark` also marks the ghosts and orphans it found. It never deletes anything.
  *
  * When more than half of a cluster's compared records look like ghosts, the run halts for
@@ -97,6 +98,8 @@ export class ClusterReconciler {
       connections: ClusterConnections;
       notifier: ShepherdNotifier;
       logger: LoggerService;
+      /** Whose objects count: only this installation's are compared. */
+      installation: ShepherdInstallation;
       gracePeriodMs: number;
     },
   ) {}
@@ -145,6 +148,7 @@ export class ClusterReconciler {
     const found = reconcile(records, objects, {
       now: context.clock(),
       gracePeriodMs: this.deps.gracePeriodMs,
+      installationId: this.deps.installation.id,
     });
     const halted = found.breakerTripped;
     return this.#record(

@@ -3245,7 +3245,7 @@ export const spec = {
       ReconcileFindingKind: {
         type: 'string',
         description:
-          'GHOST: a VM record whose object is gone from its cluster. ORPHAN: a VM on the cluster labelled by this Shepherd installation that no record holds.',
+          'GHOST: a VM record whose object is gone from its cluster. ORPHAN: a VM on the cluster labelled by this Shepherd installation (kubevirt-shepherd.io/installation) whose record (kubevirt-shepherd.io/vm-id) does not exist.',
         enum: ['GHOST', 'ORPHAN'],
       },
       ReconcileFinding: {
@@ -3256,7 +3256,11 @@ export const spec = {
           kind: { $ref: '#/components/schemas/ReconcileFindingKind' },
           namespace: { type: 'string' },
           name: { type: 'string' },
-          vmId: { type: 'string', description: 'The record of a ghost.' },
+          vmId: {
+            type: 'string',
+            description:
+              "The id of the VM record: a ghost's record, or the (missing) record an orphan's kubevirt-shepherd.io/vm-id label names.",
+          },
           vmStatus: { $ref: '#/components/schemas/VmStatus' },
         },
       },

@@ -1351,7 +1351,7 @@ export interface components {
     /** @enum {string} */
     ReconcileHaltReason: 'GHOST_THRESHOLD_EXCEEDED';
     /**
-     * @description GHOST: a VM record whose object is gone from its cluster. ORPHAN: a VM on the cluster labelled by this Shepherd installation that no record holds.
+     * @description GHOST: a VM record whose object is gone from its cluster. ORPHAN: a VM on the cluster labelled by this Shepherd installation (kubevirt-shepherd.io/installation) whose record (kubevirt-shepherd.io/vm-id) does not exist.
      * @enum {string}
      */
     ReconcileFindingKind: 'GHOST' | 'ORPHAN';
@@ -1359,7 +1359,7 @@ export interface components {
       kind: components['schemas']['ReconcileFindingKind'];
       namespace: string;
       name: string;
-      /** @description The record of a ghost. */
+      /** @description The id of the VM record: a ghost's record, or the (missing) record an orphan's kubevirt-shepherd.io/vm-id label names. */
       vmId?: string;
       vmStatus?: components['schemas']['VmStatus'];
     };
