@@ -96,20 +96,27 @@ describe('the reconciler against simulated KubeVirt clusters', () => {
       });
       vms = new Map();
       for (let i = 0; i < 4; i++) {
-        const { ticketId, vmId } = await requestAndApproveVm(api, {
-          service,
-          template,
-          size,
-          clusterId,
-        });
-        await eventually(async () =>
-          expect((await api.store.tickets.get(ticketId))?.status).toBe(
-            'SUCCESS',
-          ),
-        );
-        vms.set((await api.store.vms.get(vmId))!.name, vmId);
+        const vm = await provisionVm();
+        vms.set(vm.name, vm.id);
       }
     });
+
+    /** Requests and approves a VM, and waits until it runs: the VM's record. */
+    async function provisionVm() {
+      const { ticketId, vmId } = await requestAndApproveVm(api, {
+        service,
+        template,
+        size,
+        clusterId,
+      });
+      await eventually(async () => {
+        const status = (await api.store.tickets.get(ticketId))?.status;
+        if (status !== 'SUCCESS') {
+          throw new Error(`Ticket ${ticketId} is ${status}, not SUCCESS yet`);
+        }
+      });
+      return (await api.store.vms.get(vmId))!;
+    }
 
     afterEach(async () => {
       await api.backend.stop();
