@@ -5,7 +5,6 @@ import {
   ReconcileReport,
   ReconcileTrigger,
   RunnableReconcileMode,
-  SHEPHERD_SERVICE_ACTOR,
   ShepherdCluster,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdVmRuntimeState } from '@kubevirt-shepherd/plugin-shepherd-node';
@@ -286,7 +285,7 @@ export class ClusterReconciler {
     }
     await unit.audit({
       action: 'reconcile.halted',
-      actor: report.requestedBy || SHEPHERD_SERVICE_ACTOR,
+      actor: report.requestedBy,
       resourceType: 'cluster',
       resourceId: cluster.id,
       resourceName: cluster.name,
