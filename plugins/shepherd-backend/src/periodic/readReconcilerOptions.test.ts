@@ -1,7 +1,8 @@
 import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import { readReconcilerOptions } from './ClusterReconciler';
 
-const read = (reconciler?: Record<string, unknown>) =>
+const read = (reconciler?: JsonObject) =>
   readReconcilerOptions(
     new ConfigReader(reconciler ? { shepherd: { reconciler } } : {}),
   );

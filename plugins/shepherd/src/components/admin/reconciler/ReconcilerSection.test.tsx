@@ -14,6 +14,7 @@ import {
   NEVER_RECONCILED,
   RUN_DRY_RUN_LABEL,
   RUN_MARK_LABEL,
+  runClusterLabel,
 } from './ReconcilerSection';
 
 const NOW = new Date().toISOString();
@@ -180,6 +181,19 @@ describe('Admin: reconciler', () => {
     await waitFor(() =>
       expect(api.runReconciler).toHaveBeenLastCalledWith({ mode: 'dry-run' }),
     );
+
+    // One cluster alone, from its row.
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: runClusterLabel('dry-run', prodCluster),
+      }),
+    );
+    await waitFor(() =>
+      expect(api.runReconciler).toHaveBeenLastCalledWith({
+        mode: 'dry-run',
+        clusterId: 'cluster-prod',
+      }),
+    );
   });
 
   it("shows the backend's refusal of a run", async () => {
@@ -211,6 +225,11 @@ describe('Admin: reconciler', () => {
       screen.getByRole('button', { name: RUN_DRY_RUN_LABEL }),
     ).toBeDisabled();
     expect(screen.getByRole('button', { name: RUN_MARK_LABEL })).toBeDisabled();
+    expect(
+      screen.getByRole('button', {
+        name: runClusterLabel('mark', idleCluster),
+      }),
+    ).toBeDisabled();
   });
 
   it('is closed to users who may not read its reports', async () => {

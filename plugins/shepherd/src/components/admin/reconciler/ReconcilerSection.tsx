@@ -85,7 +85,41 @@ function Findings(props: {
   );
 }
 
-const COLUMNS: TableColumn<ClusterRow>[] = [
+/** Runs the reconciler now, on one cluster or (without one) on every cluster. */
+type RunNow = (mode: RunnableReconcileMode, cluster?: ShepherdCluster) => void;
+
+/** The accessible name of a cluster's own run button, e.g. `Dry-run sim-test now`. */
+export function runClusterLabel(
+  mode: RunnableReconcileMode,
+  cluster: Pick<ShepherdCluster, 'name'>,
+): string {
+  return `${mode === 'dry-run' ? 'Dry-run' : 'Mark'} ${cluster.name} now`;
+}
+
+function RunButton(props: {
+  mode: RunnableReconcileMode;
+  label: string;
+  ariaLabel?: string;
+  busy: boolean;
+  size?: 'small' | 'medium';
+  onRun: () => void;
+}) {
+  return (
+    <PermissionedButton
+      permission={shepherdReconcileRunPermission}
+      variant={props.mode === 'dry-run' ? 'contained' : 'outlined'}
+      color="primary"
+      size={props.size}
+      aria-label={props.ariaLabel}
+      disabled={props.busy}
+      onClick={props.onRun}
+    >
+      {props.label}
+    </PermissionedButton>
+  );
+}
+
+const columns = (runNow: RunNow, busy: boolean): TableColumn<ClusterRow>[] => [
   {
     title: 'Cluster',
     render: ({ cluster }) => (
@@ -178,6 +212,24 @@ const COLUMNS: TableColumn<ClusterRow>[] = [
         </Box>
       ),
   },
+  {
+    title: 'Run now',
+    render: ({ cluster }) => (
+      <Box display="flex" flexDirection="column" style={{ gap: 4 }}>
+        {(['dry-run', 'mark'] as const).map(mode => (
+          <RunButton
+            key={mode}
+            mode={mode}
+            label={mode}
+            ariaLabel={runClusterLabel(mode, cluster)}
+            size="small"
+            busy={busy}
+            onRun={() => runNow(mode, cluster)}
+          />
+        ))}
+      </Box>
+    ),
+  },
 ];
 
 /** The first page of a list at the largest size the API serves. */
@@ -225,23 +277,27 @@ export function ReconcilerSection() {
       }),
     );
   }, [api]);
-  const run = useAction(async (mode: RunnableReconcileMode) => {
-    const result = await api.runReconciler({ mode });
-    data.refresh();
-    return result.items;
-  });
+  const run = useAction(
+    async (mode: RunnableReconcileMode, cluster?: ShepherdCluster) => {
+      const result = await api.runReconciler(
+        cluster ? { mode, clusterId: cluster.id } : { mode },
+      );
+      data.refresh();
+      return result.items;
+    },
+  );
+  const runNow: RunNow = (mode, cluster) => {
+    run.run(mode, cluster);
+  };
   const halted = (data.value ?? []).filter(row => row.cluster.attention);
 
   const runButton = (mode: RunnableReconcileMode, label: string) => (
-    <PermissionedButton
-      permission={shepherdReconcileRunPermission}
-      variant={mode === 'dry-run' ? 'contained' : 'outlined'}
-      color="primary"
-      disabled={run.busy}
-      onClick={() => run.run(mode)}
-    >
-      {label}
-    </PermissionedButton>
+    <RunButton
+      mode={mode}
+      label={label}
+      busy={run.busy}
+      onRun={() => runNow(mode)}
+    />
   );
 
   return (
@@ -285,7 +341,7 @@ export function ReconcilerSection() {
       {data.error && <ShepherdErrorPanel error={data.error} />}
       {data.value && (
         <ListTable
-          columns={COLUMNS}
+          columns={columns(runNow, run.busy)}
           data={data.value}
           emptyContent={
             <Box p={2}>
