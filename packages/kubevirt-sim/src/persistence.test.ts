@@ -9,7 +9,7 @@ import {
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KubevirtSimulator, start } from './simulator';
+import { KubevirtSimulator, SimulatorOptions, start } from './simulator';
 import {
   FIELD_MANAGER,
   KUBEVIRT,
@@ -40,7 +40,9 @@ function everything(sim: KubevirtSimulator) {
 describe('persistence in a state directory', () => {
   let dir: string;
   const running: KubevirtSimulator[] = [];
-  const startIn = async (options: { port?: number } = {}) => {
+  const startIn = async (
+    options: Pick<SimulatorOptions, 'port' | 'clock' | 'timing'> = {},
+  ) => {
     const sim = await start({
       vnc: false,
       namespaces: [NAMESPACE],
@@ -185,6 +187,36 @@ describe('persistence in a state directory', () => {
       ]),
     );
     resumed.abort();
+  });
+
+  it('lets the controllers finish what was in progress when the cluster stopped', async () => {
+    const slow = { clock: 'manual' as const, timing: 'realistic' as const };
+    const first = await startIn(slow);
+    await clientsFor(first).custom.createNamespacedCustomObject({
+      ...vms,
+      body: vmManifest('booting', NAMESPACE, { dataVolume: true }),
+    });
+    first.clock.advance(1000);
+    expect(
+      first.objects.get('datavolumes', NAMESPACE, 'booting-rootfs')?.status
+        ?.phase,
+    ).toBe('Pending');
+    await first.close();
+
+    const second = await startIn({ ...slow, port: first.port });
+    expect(
+      second.objects.get('virtualmachines', NAMESPACE, 'booting')?.status
+        ?.printableStatus,
+    ).toBe('Provisioning');
+    second.clock.runUntilIdle();
+    expect(
+      second.objects.get('virtualmachines', NAMESPACE, 'booting')?.status
+        ?.printableStatus,
+    ).toBe('Running');
+    expect(
+      second.objects.get('datavolumes', NAMESPACE, 'booting-rootfs')?.status
+        ?.phase,
+    ).toBe('Succeeded');
   });
 
   it('does not seed twice, and adds what new options ask for', async () => {

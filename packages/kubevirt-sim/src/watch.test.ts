@@ -3,6 +3,7 @@ import { KubevirtSimulator, start } from './simulator';
 import {
   KUBEVIRT,
   clientsFor,
+  mergePatch,
   rawRequest,
   vmManifest,
 } from './__testUtils__/clients';
@@ -128,6 +129,48 @@ describe('watch semantics', () => {
 
     await createVm('live');
     await eventually(() => expect(watch.names('ADDED')).toContain('live'));
+    await watch.abort();
+  });
+
+  it('filters by selector as the watch cache does: an object leaving the selection is DELETED, one entering it ADDED', async () => {
+    await clients.custom.createNamespacedCustomObject({
+      ...vms,
+      body: vmManifest('labelled', NAMESPACE, {
+        runStrategy: 'Halted',
+        labels: { team: 'a' },
+      }),
+    });
+    const watch = recordWatch(sim, {
+      labelSelector: 'team=a',
+      resourceVersion: sim.resourceVersion,
+    });
+    const relabel = (team: string) =>
+      clients.custom.patchNamespacedCustomObject(
+        { ...vms, name: 'labelled', body: { metadata: { labels: { team } } } },
+        mergePatch,
+      );
+    const left = (await relabel('b')) as any;
+    await relabel('c'); // unseen: matched neither before nor after
+    const back = (await relabel('a')) as any;
+    await eventually(() => expect(watch.events).toHaveLength(2));
+    expect(watch.events[0]).toMatchObject({
+      type: 'DELETED',
+      object: {
+        metadata: {
+          labels: expect.objectContaining({ team: 'a' }),
+          resourceVersion: left.metadata.resourceVersion,
+        },
+      },
+    });
+    expect(watch.events[1]).toMatchObject({
+      type: 'ADDED',
+      object: {
+        metadata: {
+          labels: expect.objectContaining({ team: 'a' }),
+          resourceVersion: back.metadata.resourceVersion,
+        },
+      },
+    });
     await watch.abort();
   });
 
@@ -305,6 +348,27 @@ describe('watch semantics', () => {
       reason: 'Timeout',
       details: { causes: [{ reason: 'ResourceVersionTooLarge' }] },
     });
+  });
+
+  it('bounds its watch options', async () => {
+    await expect(
+      start({ vnc: false, watch: { bookmarkIntervalMs: 0 } }),
+    ).rejects.toThrow(/bookmarkIntervalMs/);
+    await expect(
+      start({
+        vnc: false,
+        watch: { bookmarkIntervalMs: 10 * 24 * 3600 * 1000 },
+      }),
+    ).rejects.toThrow(/bookmarkIntervalMs/);
+    await expect(
+      start({ vnc: false, watch: { historySize: -1 } }),
+    ).rejects.toThrow(/history size/);
+    const invalid = await rawRequest(
+      sim,
+      'GET',
+      `${VMS_PATH}?watch=true&resourceVersion=abc`,
+    );
+    expect(invalid.status).toBe(400);
   });
 
   describe("client-node's informer", () => {

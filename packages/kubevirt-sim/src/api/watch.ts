@@ -1,4 +1,5 @@
 import { ServerResponse } from 'node:http';
+import { deepClone } from '../apply/objects';
 import { ObjectStore, StoreEvent } from '../store/objectStore';
 import {
   FieldRequirement,
@@ -69,11 +70,27 @@ export function serveWatch(
   }
 
   let firstTable = true;
-  const matches = (event: StoreEvent) =>
-    event.resource === type &&
-    (!namespace || event.object.metadata.namespace === namespace) &&
-    matchesLabels(request.labels, event.object.metadata.labels) &&
-    matchesFields(request.fields, event.object);
+  const selects = (object: StoredObject) =>
+    (!namespace || object.metadata.namespace === namespace) &&
+    matchesLabels(request.labels, object.metadata.labels) &&
+    matchesFields(request.fields, object);
+  /**
+   * The event as this watch sees it, as the watch cache filters: an object that starts
+   * to match the selectors is ADDED, one that stops matching is DELETED (its previous
+   * state at the event's resourceVersion), one that never matched is not seen.
+   */
+  const seen = (event: StoreEvent): StoreEvent | undefined => {
+    if (event.resource !== type) return undefined;
+    const now = selects(event.object);
+    if (event.type !== 'MODIFIED' || !event.previous)
+      return now ? event : undefined;
+    const before = selects(event.previous);
+    if (now) return before ? event : { ...event, type: 'ADDED' };
+    if (!before) return undefined;
+    const gone = deepClone(event.previous);
+    gone.metadata.resourceVersion = event.object.metadata.resourceVersion;
+    return { ...event, type: 'DELETED', object: gone };
+  };
   const send = (eventType: WatchEventType, object: unknown) => {
     if (!res.writableEnded && !res.destroyed)
       res.write(`${JSON.stringify({ type: eventType, object })}\n`);
@@ -129,14 +146,16 @@ export function serveWatch(
       res.end();
       return () => {};
     }
-    missed.filter(matches).forEach(sendEvent);
+    for (const event of missed) {
+      const visible = seen(event);
+      if (visible) sendEvent(visible);
+    }
   } else if (initialEvents) {
     for (const object of store.list(
       type,
       type.namespaced ? namespace : undefined,
     )) {
-      const event: StoreEvent = { type: 'ADDED', resource: type, object };
-      if (matches(event)) sendEvent(event);
+      if (selects(object)) sendEvent({ type: 'ADDED', resource: type, object });
     }
     if (versions.sendInitialEvents && versions.allowWatchBookmarks)
       sendBookmark({ [INITIAL_EVENTS_END_ANNOTATION]: 'true' });
@@ -147,7 +166,8 @@ export function serveWatch(
   const after = (object: StoredObject) =>
     Number(object.metadata.resourceVersion) > startedAt;
   const unsubscribe = store.subscribe(event => {
-    if (matches(event) && after(event.object)) sendEvent(event);
+    const visible = after(event.object) ? seen(event) : undefined;
+    if (visible) sendEvent(visible);
   });
   const bookmarks = versions.allowWatchBookmarks
     ? setInterval(() => {
