@@ -16,6 +16,8 @@ import {
   shepherdClusterManagePermission,
   shepherdClusterReadPermission,
   shepherdNamespaceReadPermission,
+  shepherdReconcileReadPermission,
+  shepherdReconcileRunPermission,
   shepherdServiceCreatePermission,
   shepherdServiceDeletePermission,
   shepherdServiceReadPermission,
@@ -272,4 +274,7 @@ export const SHEPHERD_PERMISSION_GRANTS: Record<string, PermissionGrant> = {
   [shepherdClusterReadPermission.name]: { approver: true, viewer: false },
   [shepherdClusterManagePermission.name]: NEITHER,
   [shepherdCatalogManagePermission.name]: NEITHER,
+  // The reconciler: platform admins only (its reports name every cluster's VMs).
+  [shepherdReconcileReadPermission.name]: NEITHER,
+  [shepherdReconcileRunPermission.name]: NEITHER,
 };

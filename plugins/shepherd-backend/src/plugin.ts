@@ -15,6 +15,12 @@ import {
 import { VmJobs } from './jobs/VmJobs';
 import { VmOperations } from './operations/VmOperations';
 import { schedulePeriodicTasks } from './periodic/schedulePeriodicTasks';
+import {
+  ClusterReconciler,
+  readReconcilerOptions,
+} from './periodic/ClusterReconciler';
+import { AuthorizedReconcilerService } from './service/reconciler/AuthorizedReconcilerService';
+import { DefaultReconcilerService } from './service/reconciler/DefaultReconcilerService';
 import { readQueueOptions, startQueue } from './queue/startQueue';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readFileSync } from 'node:fs';
@@ -171,6 +177,7 @@ export const shepherdPlugin = createBackendPlugin({
           deps.notifications,
           deps.config.getOptionalStringArray('shepherd.approvers') ?? [],
           logger,
+          deps.config.getOptionalStringArray('shepherd.platformAdmins') ?? [],
         );
         const connections = new ClusterConnections(
           store,
@@ -224,6 +231,20 @@ export const shepherdPlugin = createBackendPlugin({
           authorizer,
         );
 
+        const reconcilerOptions = readReconcilerOptions(deps.config);
+        const clusterReconciler = new ClusterReconciler({
+          context,
+          connections,
+          notifier,
+          logger: logger.child({ component: 'reconciler' }),
+          installation,
+          gracePeriodMs: reconcilerOptions.gracePeriodMs,
+        });
+        const reconciler = new AuthorizedReconcilerService(
+          new DefaultReconcilerService(context, clusterReconciler),
+          authorizer,
+        );
+
         const queueOptions = readQueueOptions(deps.config);
         const vmJobs = new VmJobs({
           context,
@@ -250,6 +271,8 @@ export const shepherdPlugin = createBackendPlugin({
           connections,
           installation,
           jobRetentionMs: queueOptions.retentionMs,
+          reconciler: clusterReconciler,
+          reconcilerOptions,
           logger,
           scheduler: deps.scheduler,
         });
@@ -288,6 +311,7 @@ export const shepherdPlugin = createBackendPlugin({
             tickets,
             approvals,
             consoleSessions,
+            reconciler,
           }),
         );
 

@@ -192,6 +192,22 @@ export const shepherdCatalogManagePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/*
+ * The reconciler: comparing Shepherd's VM records with what the clusters hold.
+ */
+
+/** Reading the reconciler's reports and marks (findings of every cluster). @public */
+export const shepherdReconcileReadPermission = createPermission({
+  name: 'shepherd.reconcile.read',
+  attributes: { action: 'read' },
+});
+
+/** Starting a reconciler run on demand, in dry-run or mark mode. @public */
+export const shepherdReconcileRunPermission = createPermission({
+  name: 'shepherd.reconcile.run',
+  attributes: { action: 'update' },
+});
+
 /**
  * Every permission of Shepherd, in the order admin UIs list them.
  *
@@ -223,4 +239,6 @@ export const shepherdPermissions = [
   shepherdClusterReadPermission,
   shepherdClusterManagePermission,
   shepherdCatalogManagePermission,
+  shepherdReconcileReadPermission,
+  shepherdReconcileRunPermission,
 ];

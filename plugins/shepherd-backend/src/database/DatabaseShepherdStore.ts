@@ -16,6 +16,8 @@ import { DatabaseVmsStore } from './stores/vms/DatabaseVmsStore';
 import { DatabaseRevisionsStore } from './stores/revisions/DatabaseRevisionsStore';
 import { DatabaseConsoleGrantsStore } from './stores/consoleGrants/DatabaseConsoleGrantsStore';
 import { DatabaseAuditStore } from './stores/audit/DatabaseAuditStore';
+import { DatabaseReconcileReportsStore } from './stores/reconciler/DatabaseReconcileReportsStore';
+import { DatabaseReconcileMarksStore } from './stores/reconciler/DatabaseReconcileMarksStore';
 
 /** {@link ShepherdStore} on knex: SQLite and PostgreSQL. */
 export class DatabaseShepherdStore implements ShepherdStore {
@@ -34,6 +36,8 @@ export class DatabaseShepherdStore implements ShepherdStore {
   readonly consoleGrants;
   readonly consoleSessionTokens;
   readonly audit;
+  readonly reconcileReports;
+  readonly reconcileMarks;
   readonly jobs;
 
   constructor(private readonly db: Knex) {
@@ -52,6 +56,8 @@ export class DatabaseShepherdStore implements ShepherdStore {
     this.consoleGrants = new DatabaseConsoleGrantsStore(db);
     this.consoleSessionTokens = new DatabaseConsoleSessionTokensStore(db);
     this.audit = new DatabaseAuditStore(db);
+    this.reconcileReports = new DatabaseReconcileReportsStore(db);
+    this.reconcileMarks = new DatabaseReconcileMarksStore(db);
     this.jobs = new DatabaseJobsStore(db);
   }
 

@@ -7,6 +7,10 @@ import { ConsoleSessionTokensStore } from './stores/consoleSessionTokens/Console
 import { EventsStore } from './stores/events/EventsStore';
 import { InstanceSizesStore } from './stores/instanceSizes/InstanceSizesStore';
 import { MembersStore } from './stores/members/MembersStore';
+import {
+  ReconcileMarksStore,
+  ReconcileReportsStore,
+} from './stores/reconciler/ReconcilerStore';
 import { NamespacesStore } from './stores/namespaces/NamespacesStore';
 import { RevisionsStore } from './stores/revisions/RevisionsStore';
 import { ServicesStore } from './stores/services/ServicesStore';
@@ -36,6 +40,8 @@ export interface ShepherdStore {
   readonly consoleGrants: ConsoleGrantsStore;
   readonly consoleSessionTokens: ConsoleSessionTokensStore;
   readonly audit: AuditStore;
+  readonly reconcileReports: ReconcileReportsStore;
+  readonly reconcileMarks: ReconcileMarksStore;
   readonly jobs: JobsStore;
   transaction<T>(work: (tx: ShepherdStore) => Promise<T>): Promise<T>;
 }

@@ -3,6 +3,7 @@ import express from 'express';
 import { ActorResolver } from './ActorResolver';
 import { registerAuditRoutes } from './auditRoutes';
 import { registerPlatformRoutes } from './platformRoutes';
+import { registerReconcilerRoutes } from './reconcilerRoutes';
 import { registerConsoleRoutes } from './consoleRoutes';
 import { assignErrorCodes } from './errorCodes';
 import { registerSystemsRoutes } from './systemsRoutes';
@@ -16,6 +17,7 @@ import { PlatformServices } from '../service/platform/PlatformServices';
 import { AuthorizedMembersService } from '../service/systems/AuthorizedMembersService';
 import { AuthorizedServicesService } from '../service/systems/AuthorizedServicesService';
 import { AuthorizedSystemsService } from '../service/systems/AuthorizedSystemsService';
+import { AuthorizedReconcilerService } from '../service/reconciler/AuthorizedReconcilerService';
 import { AuthorizedTicketsService } from '../service/tickets/AuthorizedTicketsService';
 import { AuthorizedVmsService } from '../service/vms/AuthorizedVmsService';
 
@@ -37,6 +39,7 @@ export interface RouterOptions {
   tickets: AuthorizedTicketsService;
   approvals: AuthorizedApprovalsService;
   consoleSessions: AuthorizedConsoleSessionsService;
+  reconciler: AuthorizedReconcilerService;
 }
 
 /**
@@ -61,6 +64,7 @@ export async function createRouter(
   registerAuditRoutes(router, options);
   registerWorkflowRoutes(router, options);
   registerConsoleRoutes(router, options);
+  registerReconcilerRoutes(router, options);
 
   router.use(assignErrorCodes());
   return router;

@@ -822,6 +822,48 @@ const ROWS: Row[] = [
     }),
     expect: ADMIN_ONLY,
   },
+  // The reconciler: platform admins only.
+  { operationId: 'ListReconcileReports', expect: ADMIN_ONLY },
+  {
+    operationId: 'GetReconcileReport',
+    request: async ({ api, unique }) => {
+      const cluster = await api.fixtures.cluster({ name: unique('cluster') });
+      const report = {
+        id: randomUUID(),
+        clusterId: cluster.id,
+        clusterName: cluster.name,
+        mode: 'dry-run' as const,
+        trigger: 'SCHEDULED' as const,
+        requestedBy: 'service:shepherd',
+        status: 'COMPLETED' as const,
+        startedAt: new Date().toISOString(),
+        finishedAt: new Date().toISOString(),
+        recordsCompared: 0,
+        recordsSkipped: 0,
+        objectsListed: 0,
+        ghostCount: 0,
+        orphanCount: 0,
+        ghosts: [],
+        orphans: [],
+        marked: false,
+      };
+      await api.store.reconcileReports.insert(report);
+      return { params: { reportId: report.id } };
+    },
+    expect: ADMIN_ONLY,
+  },
+  {
+    operationId: 'RunReconciler',
+    // A cluster whose provider is not installed here: the run fails, and is reported.
+    request: async ({ api, unique }) => ({
+      body: {
+        mode: 'dry-run',
+        clusterId: (await api.fixtures.cluster({ name: unique('cluster') })).id,
+      },
+    }),
+    expect: ADMIN_ONLY,
+  },
+  { operationId: 'ListReconcileMarks', expect: ADMIN_ONLY },
   { operationId: 'ListTemplates', expect: ADMIN_ONLY },
   {
     operationId: 'CreateTemplate',

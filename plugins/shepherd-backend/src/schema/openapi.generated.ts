@@ -1629,6 +1629,128 @@ export const spec = {
         },
       },
     },
+    '/v1/admin/reconciler/reports': {
+      get: {
+        operationId: 'ListReconcileReports',
+        summary: "The reconciler's reports, newest first",
+        description:
+          'Needs shepherd.reconcile.read. One report per run and cluster: the mode, when it ran, what it compared and found (at most 100 ghosts and 100 orphans listed; the counts are complete), and whether the breaker halted it. Reports are kept for shepherd.reconciler.reportRetentionDays.',
+        tags: ['Reconciler'],
+        parameters: [
+          { $ref: '#/components/parameters/ClusterIdFilter' },
+          {
+            name: 'latest',
+            in: 'query',
+            required: false,
+            description: "With true, only each cluster's latest report.",
+            schema: { type: 'string', enum: ['true', 'false'] },
+          },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of reports.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ReconcileReportPage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/v1/admin/reconciler/reports/{reportId}': {
+      get: {
+        operationId: 'GetReconcileReport',
+        summary: 'One report of the reconciler',
+        description: 'Needs shepherd.reconcile.read.',
+        tags: ['Reconciler'],
+        parameters: [{ $ref: '#/components/parameters/ReportId' }],
+        responses: {
+          '200': {
+            description: 'The report.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ReconcileReport' },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+    '/v1/admin/reconciler/runs': {
+      post: {
+        operationId: 'RunReconciler',
+        summary: 'Reconcile one cluster, or every cluster, now',
+        description:
+          "Needs shepherd.reconcile.run. Compares the VM records of the cluster (of every registered cluster without clusterId) with the Shepherd-labelled VMs of this installation on it, and answers the reports of the run. dry-run reports only; mark also marks the ghosts and orphans it found. delete is refused (RECONCILE_MODE_NOT_SUPPORTED): the reconciler never deletes. When more than half of a cluster's records look like ghosts the run halts for that cluster, marks nothing and alerts the platform admins. Audited as reconcile.run.",
+        tags: ['Reconciler'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['mode'],
+                properties: {
+                  mode: { $ref: '#/components/schemas/ReconcileMode' },
+                  clusterId: { type: 'string', maxLength: 36 },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The reports of the run, one per cluster.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ReconcileRun' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+    '/v1/admin/reconciler/marks': {
+      get: {
+        operationId: 'ListReconcileMarks',
+        summary: 'The ghosts and orphans the reconciler marked',
+        description:
+          'Needs shepherd.reconcile.read. A mark stays while runs in mark mode still find it and goes with the first that does not. Marking a ghost never deletes its record.',
+        tags: ['Reconciler'],
+        parameters: [
+          { $ref: '#/components/parameters/ClusterIdFilter' },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of marks.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ReconcileMarkPage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
     '/v1/admin/templates': {
       get: {
         operationId: 'ListTemplates',
@@ -2136,6 +2258,19 @@ export const spec = {
         in: 'path',
         required: true,
         schema: { type: 'string' },
+      },
+      ReportId: {
+        name: 'reportId',
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      },
+      ClusterIdFilter: {
+        name: 'clusterId',
+        in: 'query',
+        required: false,
+        description: 'Only what concerns this cluster.',
+        schema: { type: 'string', maxLength: 36 },
       },
       EnvironmentFilter: {
         name: 'environment',
@@ -3041,6 +3176,7 @@ export const spec = {
             description: 'Id of the key that encrypts the stored credentials.',
           },
           lastCheckedAt: { type: 'string' },
+          attention: { $ref: '#/components/schemas/ClusterAttention' },
           createdBy: { type: 'string' },
           createdAt: { type: 'string' },
           updatedAt: { type: 'string' },
@@ -3066,6 +3202,203 @@ export const spec = {
           items: {
             type: 'array',
             items: { $ref: '#/components/schemas/Cluster' },
+          },
+          totalItems: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+      ClusterAttention: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'Why a cluster needs an administrator: its last reconciler run halted (for one, more than half of its records looked like ghosts: a kubeconfig pointing at another cluster looks like this). Cleared by the next run that completes.',
+        required: ['reason', 'message', 'since', 'reportId'],
+        properties: {
+          reason: { $ref: '#/components/schemas/ReconcileHaltReason' },
+          message: { type: 'string' },
+          since: { type: 'string' },
+          reportId: { type: 'string' },
+        },
+      },
+      ReconcileMode: {
+        type: 'string',
+        description:
+          'dry-run reports only; mark also marks ghosts and orphans; delete is designed but not implemented and refused (RECONCILE_MODE_NOT_SUPPORTED).',
+        enum: ['dry-run', 'mark', 'delete'],
+      },
+      ReconcileTrigger: {
+        type: 'string',
+        description: 'What started a run.',
+        enum: ['SCHEDULED', 'ON_DEMAND'],
+      },
+      ReconcileReportStatus: {
+        type: 'string',
+        description:
+          'COMPLETED compared the cluster; HALTED found too many ghosts and marked nothing; FAILED could not list the cluster (unreachable, no provider) and found nothing.',
+        enum: ['COMPLETED', 'HALTED', 'FAILED'],
+      },
+      ReconcileHaltReason: {
+        type: 'string',
+        enum: ['GHOST_THRESHOLD_EXCEEDED'],
+      },
+      ReconcileFindingKind: {
+        type: 'string',
+        description:
+          'GHOST: a VM record whose object is gone from its cluster. ORPHAN: a VM on the cluster labelled by this Shepherd installation (kubevirt-shepherd.io/installation) whose record (kubevirt-shepherd.io/vm-id) does not exist.',
+        enum: ['GHOST', 'ORPHAN'],
+      },
+      ReconcileFinding: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'namespace', 'name'],
+        properties: {
+          kind: { $ref: '#/components/schemas/ReconcileFindingKind' },
+          namespace: { type: 'string' },
+          name: { type: 'string' },
+          vmId: {
+            type: 'string',
+            description:
+              "The id of the VM record: a ghost's record, or the (missing) record an orphan's kubevirt-shepherd.io/vm-id label names.",
+          },
+          vmStatus: { $ref: '#/components/schemas/VmStatus' },
+        },
+      },
+      ReconcileReport: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'clusterId',
+          'clusterName',
+          'mode',
+          'trigger',
+          'requestedBy',
+          'status',
+          'startedAt',
+          'finishedAt',
+          'recordsCompared',
+          'recordsSkipped',
+          'objectsListed',
+          'ghostCount',
+          'orphanCount',
+          'ghosts',
+          'orphans',
+          'marked',
+        ],
+        properties: {
+          id: { type: 'string' },
+          clusterId: { type: 'string' },
+          clusterName: { type: 'string' },
+          mode: { $ref: '#/components/schemas/ReconcileMode' },
+          trigger: { $ref: '#/components/schemas/ReconcileTrigger' },
+          requestedBy: {
+            type: 'string',
+            description:
+              'The administrator of an on-demand run; service:shepherd for the schedule.',
+          },
+          status: { $ref: '#/components/schemas/ReconcileReportStatus' },
+          startedAt: { type: 'string' },
+          finishedAt: { type: 'string' },
+          recordsCompared: {
+            type: 'integer',
+            description: 'VM records of the cluster that were compared.',
+          },
+          recordsSkipped: {
+            type: 'integer',
+            description:
+              'Records left out: CREATING or DELETING (their jobs own them) or younger than the grace period.',
+          },
+          objectsListed: {
+            type: 'integer',
+            description:
+              'Shepherd-labelled VMs of this installation on the cluster.',
+          },
+          ghostCount: { type: 'integer' },
+          orphanCount: { type: 'integer' },
+          ghosts: {
+            type: 'array',
+            maxItems: 100,
+            items: { $ref: '#/components/schemas/ReconcileFinding' },
+          },
+          orphans: {
+            type: 'array',
+            maxItems: 100,
+            items: { $ref: '#/components/schemas/ReconcileFinding' },
+          },
+          marked: {
+            type: 'boolean',
+            description:
+              'Whether the run marked its findings (mark mode, not halted).',
+          },
+          haltReason: { $ref: '#/components/schemas/ReconcileHaltReason' },
+          message: {
+            type: 'string',
+            description: 'Why the run halted or failed.',
+          },
+        },
+      },
+      ReconcileReportPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/ReconcileReport' },
+          },
+          totalItems: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+      ReconcileRun: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/ReconcileReport' },
+          },
+        },
+      },
+      ReconcileMark: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'clusterId',
+          'kind',
+          'namespace',
+          'name',
+          'reportId',
+          'firstMarkedAt',
+          'lastMarkedAt',
+        ],
+        properties: {
+          id: { type: 'string' },
+          clusterId: { type: 'string' },
+          kind: { $ref: '#/components/schemas/ReconcileFindingKind' },
+          namespace: { type: 'string' },
+          name: { type: 'string' },
+          vmId: { type: 'string' },
+          reportId: {
+            type: 'string',
+            description: 'The latest run that found it.',
+          },
+          firstMarkedAt: { type: 'string' },
+          lastMarkedAt: { type: 'string' },
+        },
+      },
+      ReconcileMarkPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/ReconcileMark' },
           },
           totalItems: { type: 'integer' },
           offset: { type: 'integer' },

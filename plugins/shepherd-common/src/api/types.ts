@@ -27,6 +27,18 @@ export type ShepherdNamespace = ShepherdApiSchema<'Namespace'>;
 /** A registered KubeVirt cluster. Its credentials are never part of any response. @public */
 export type ShepherdCluster = ShepherdApiSchema<'Cluster'>;
 
+/** Why a cluster needs an administrator: its last reconciler run halted. @public */
+export type ClusterAttention = ShepherdApiSchema<'ClusterAttention'>;
+
+/** A ghost (a record whose object is gone) or an orphan (an object no record holds). @public */
+export type ReconcileFinding = ShepherdApiSchema<'ReconcileFinding'>;
+
+/** What one reconciler run found on one cluster. @public */
+export type ReconcileReport = ShepherdApiSchema<'ReconcileReport'>;
+
+/** A ghost or orphan marked by a reconciler run in mark mode. @public */
+export type ReconcileMark = ShepherdApiSchema<'ReconcileMark'>;
+
 /** An operating-system image and its cloud-init, without hardware. @public */
 export type ShepherdTemplate = ShepherdApiSchema<'Template'>;
 

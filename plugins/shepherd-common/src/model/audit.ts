@@ -132,6 +132,19 @@ export const AUDIT_ACTION_DEFINITIONS = {
     severity: 'medium',
     auditorEventId: 'provisioning',
   },
+  // The reconciler: a run asked for by an administrator, and a run its breaker halted.
+  'reconcile.run': {
+    category: 'System tasks',
+    label: 'Reconciliation run',
+    severity: 'medium',
+    auditorEventId: 'reconcile',
+  },
+  'reconcile.halted': {
+    category: 'System tasks',
+    label: 'Reconciliation halted',
+    severity: 'high',
+    auditorEventId: 'reconcile',
+  },
 } as const satisfies Record<string, AuditActionDefinition>;
 
 /** The code of an audit action, e.g. `vm.request`. @public */

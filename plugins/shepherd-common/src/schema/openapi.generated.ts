@@ -656,6 +656,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/reconciler/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The reconciler's reports, newest first
+     * @description Needs shepherd.reconcile.read. One report per run and cluster: the mode, when it ran, what it compared and found (at most 100 ghosts and 100 orphans listed; the counts are complete), and whether the breaker halted it. Reports are kept for shepherd.reconciler.reportRetentionDays.
+     */
+    get: operations['ListReconcileReports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/reconciler/reports/{reportId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One report of the reconciler
+     * @description Needs shepherd.reconcile.read.
+     */
+    get: operations['GetReconcileReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/reconciler/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reconcile one cluster, or every cluster, now
+     * @description Needs shepherd.reconcile.run. Compares the VM records of the cluster (of every registered cluster without clusterId) with the Shepherd-labelled VMs of this installation on it, and answers the reports of the run. dry-run reports only; mark also marks the ghosts and orphans it found. delete is refused (RECONCILE_MODE_NOT_SUPPORTED): the reconciler never deletes. When more than half of a cluster's records look like ghosts the run halts for that cluster, marks nothing and alerts the platform admins. Audited as reconcile.run.
+     */
+    post: operations['RunReconciler'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/reconciler/marks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The ghosts and orphans the reconciler marked
+     * @description Needs shepherd.reconcile.read. A mark stays while runs in mark mode still find it and goes with the first that does not. Marking a ghost never deletes its record.
+     */
+    get: operations['ListReconcileMarks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/templates': {
     parameters: {
       query?: never;
@@ -1231,6 +1311,7 @@ export interface components {
       /** @description Id of the key that encrypts the stored credentials. */
       credentialKeyId: string;
       lastCheckedAt?: string;
+      attention?: components['schemas']['ClusterAttention'];
       createdBy: string;
       createdAt: string;
       updatedAt: string;
@@ -1241,6 +1322,97 @@ export interface components {
     };
     ClusterPage: {
       items: components['schemas']['Cluster'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    /** @description Why a cluster needs an administrator: its last reconciler run halted (for one, more than half of its records looked like ghosts: a kubeconfig pointing at another cluster looks like this). Cleared by the next run that completes. */
+    ClusterAttention: {
+      reason: components['schemas']['ReconcileHaltReason'];
+      message: string;
+      since: string;
+      reportId: string;
+    };
+    /**
+     * @description dry-run reports only; mark also marks ghosts and orphans; delete is designed but not implemented and refused (RECONCILE_MODE_NOT_SUPPORTED).
+     * @enum {string}
+     */
+    ReconcileMode: 'dry-run' | 'mark' | 'delete';
+    /**
+     * @description What started a run.
+     * @enum {string}
+     */
+    ReconcileTrigger: 'SCHEDULED' | 'ON_DEMAND';
+    /**
+     * @description COMPLETED compared the cluster; HALTED found too many ghosts and marked nothing; FAILED could not list the cluster (unreachable, no provider) and found nothing.
+     * @enum {string}
+     */
+    ReconcileReportStatus: 'COMPLETED' | 'HALTED' | 'FAILED';
+    /** @enum {string} */
+    ReconcileHaltReason: 'GHOST_THRESHOLD_EXCEEDED';
+    /**
+     * @description GHOST: a VM record whose object is gone from its cluster. ORPHAN: a VM on the cluster labelled by this Shepherd installation (kubevirt-shepherd.io/installation) whose record (kubevirt-shepherd.io/vm-id) does not exist.
+     * @enum {string}
+     */
+    ReconcileFindingKind: 'GHOST' | 'ORPHAN';
+    ReconcileFinding: {
+      kind: components['schemas']['ReconcileFindingKind'];
+      namespace: string;
+      name: string;
+      /** @description The id of the VM record: a ghost's record, or the (missing) record an orphan's kubevirt-shepherd.io/vm-id label names. */
+      vmId?: string;
+      vmStatus?: components['schemas']['VmStatus'];
+    };
+    ReconcileReport: {
+      id: string;
+      clusterId: string;
+      clusterName: string;
+      mode: components['schemas']['ReconcileMode'];
+      trigger: components['schemas']['ReconcileTrigger'];
+      /** @description The administrator of an on-demand run; service:shepherd for the schedule. */
+      requestedBy: string;
+      status: components['schemas']['ReconcileReportStatus'];
+      startedAt: string;
+      finishedAt: string;
+      /** @description VM records of the cluster that were compared. */
+      recordsCompared: number;
+      /** @description Records left out: CREATING or DELETING (their jobs own them) or younger than the grace period. */
+      recordsSkipped: number;
+      /** @description Shepherd-labelled VMs of this installation on the cluster. */
+      objectsListed: number;
+      ghostCount: number;
+      orphanCount: number;
+      ghosts: components['schemas']['ReconcileFinding'][];
+      orphans: components['schemas']['ReconcileFinding'][];
+      /** @description Whether the run marked its findings (mark mode, not halted). */
+      marked: boolean;
+      haltReason?: components['schemas']['ReconcileHaltReason'];
+      /** @description Why the run halted or failed. */
+      message?: string;
+    };
+    ReconcileReportPage: {
+      items: components['schemas']['ReconcileReport'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    ReconcileRun: {
+      items: components['schemas']['ReconcileReport'][];
+    };
+    ReconcileMark: {
+      id: string;
+      clusterId: string;
+      kind: components['schemas']['ReconcileFindingKind'];
+      namespace: string;
+      name: string;
+      vmId?: string;
+      /** @description The latest run that found it. */
+      reportId: string;
+      firstMarkedAt: string;
+      lastMarkedAt: string;
+    };
+    ReconcileMarkPage: {
+      items: components['schemas']['ReconcileMark'][];
       totalItems: number;
       offset: number;
       limit: number;
@@ -1418,6 +1590,9 @@ export interface components {
     ClusterId: string;
     TemplateId: string;
     InstanceSizeId: string;
+    ReportId: string;
+    /** @description Only what concerns this cluster. */
+    ClusterIdFilter: string;
     EnvironmentFilter: components['schemas']['Environment'];
     EnabledFilter: 'true' | 'false';
     CatalogScopeFilter: components['schemas']['CatalogScope'];
@@ -2912,6 +3087,124 @@ export interface operations {
       };
     };
   };
+  ListReconcileReports: {
+    parameters: {
+      query?: {
+        /** @description Only what concerns this cluster. */
+        clusterId?: components['parameters']['ClusterIdFilter'];
+        /** @description With true, only each cluster's latest report. */
+        latest?: 'true' | 'false';
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of reports. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconcileReportPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  GetReconcileReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        reportId: components['parameters']['ReportId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconcileReport'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  RunReconciler: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          mode: components['schemas']['ReconcileMode'];
+          clusterId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The reports of the run, one per cluster. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconcileRun'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  ListReconcileMarks: {
+    parameters: {
+      query?: {
+        /** @description Only what concerns this cluster. */
+        clusterId?: components['parameters']['ClusterIdFilter'];
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of marks. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconcileMarkPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
   ListTemplates: {
     parameters: {
       query?: {
@@ -3367,6 +3660,9 @@ export const pathsV1TicketsGetParametersQueryScopeValues: ReadonlyArray<
 export const pathsV1TicketsGetParametersQueryStatusGroupValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/tickets']['get']['parameters']['query']['statusGroup']
 > = ['ACTIVE', 'TERMINAL'];
+export const pathsV1AdminReconcilerReportsGetParametersQueryLatestValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/admin/reconciler/reports']['get']['parameters']['query']['latest']
+> = ['true', 'false'];
 export const pathsV1AdminTemplatesPostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/admin/templates']['post']['requestBody']['content']['application/json']['status']
 > = ['draft', 'active'];
@@ -3468,6 +3764,21 @@ export const clusterStatusValues: ReadonlyArray<
 export const hugepagesSizeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['HugepagesSize']
 > = ['2Mi', '1Gi'];
+export const reconcileModeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReconcileMode']
+> = ['dry-run', 'mark', 'delete'];
+export const reconcileTriggerValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReconcileTrigger']
+> = ['SCHEDULED', 'ON_DEMAND'];
+export const reconcileReportStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReconcileReportStatus']
+> = ['COMPLETED', 'HALTED', 'FAILED'];
+export const reconcileHaltReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReconcileHaltReason']
+> = ['GHOST_THRESHOLD_EXCEEDED'];
+export const reconcileFindingKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReconcileFindingKind']
+> = ['GHOST', 'ORPHAN'];
 export const healthStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Health']['status']
 > = ['ok', 'degraded'];

@@ -12,6 +12,8 @@ import {
   CreateVmConsoleSessionRequest,
   OperationSubmission,
   Page,
+  ReconcileMark,
+  ReconcileReport,
   ShepherdApiQuery as Query,
   ShepherdApiRequestBody as Body,
   ShepherdCluster,
@@ -195,6 +197,19 @@ export interface ShepherdApi {
     clusterId: string,
     request: Body<'RotateClusterCredentials'>,
   ): Promise<ShepherdCluster>;
+
+  // Admin: the reconciler
+  listReconcileReports(
+    query?: Query<'ListReconcileReports'>,
+  ): Promise<Page<ReconcileReport>>;
+  getReconcileReport(reportId: string): Promise<ReconcileReport>;
+  /** Reconciles one cluster (or every cluster) now; answers the run's reports. */
+  runReconciler(
+    request: Body<'RunReconciler'>,
+  ): Promise<{ items: ReconcileReport[] }>;
+  listReconcileMarks(
+    query?: Query<'ListReconcileMarks'>,
+  ): Promise<Page<ReconcileMark>>;
 
   // Admin: templates
   listTemplates(

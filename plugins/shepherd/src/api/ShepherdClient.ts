@@ -17,6 +17,8 @@ import {
   ShepherdApiError,
   ShepherdApiQuery as Query,
   ShepherdApiRequestBody as Body,
+  ReconcileMark,
+  ReconcileReport,
   ShepherdCluster,
   ShepherdHealth,
   ShepherdInstanceSize,
@@ -472,6 +474,38 @@ export class ShepherdClient implements ShepherdApi {
         params: { path: { clusterId } },
         body,
       }),
+    );
+  }
+
+  // Admin: the reconciler
+
+  listReconcileReports(
+    query: Query<'ListReconcileReports'> = {},
+  ): Promise<Page<ReconcileReport>> {
+    return this.#call(c =>
+      c.GET('/v1/admin/reconciler/reports', { params: { query } }),
+    );
+  }
+
+  getReconcileReport(reportId: string): Promise<ReconcileReport> {
+    return this.#call(c =>
+      c.GET('/v1/admin/reconciler/reports/{reportId}', {
+        params: { path: { reportId } },
+      }),
+    );
+  }
+
+  runReconciler(
+    body: Body<'RunReconciler'>,
+  ): Promise<{ items: ReconcileReport[] }> {
+    return this.#call(c => c.POST('/v1/admin/reconciler/runs', { body }));
+  }
+
+  listReconcileMarks(
+    query: Query<'ListReconcileMarks'> = {},
+  ): Promise<Page<ReconcileMark>> {
+    return this.#call(c =>
+      c.GET('/v1/admin/reconciler/marks', { params: { query } }),
     );
   }
 

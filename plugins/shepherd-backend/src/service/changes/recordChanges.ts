@@ -162,6 +162,8 @@ export function recordChanges(
     consoleGrants: inner.consoleGrants,
     consoleSessionTokens: inner.consoleSessionTokens,
     audit: inner.audit,
+    reconcileReports: inner.reconcileReports,
+    reconcileMarks: inner.reconcileMarks,
     jobs: inner.jobs,
     // Already inside the unit of work: a nested one joins it, and its changes count with it.
     transaction: work =>

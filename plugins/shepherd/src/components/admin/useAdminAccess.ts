@@ -2,6 +2,7 @@ import {
   shepherdCatalogManagePermission,
   shepherdClusterManagePermission,
   shepherdClusterReadPermission,
+  shepherdReconcileReadPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { useShepherdPermission } from '../common';
 import { ADMIN_SECTIONS, AdminSection } from './adminSections';
@@ -22,11 +23,13 @@ export function useAdminAccess(): AdminAccess {
   const clusterRead = useShepherdPermission(shepherdClusterReadPermission);
   const clusterManage = useShepherdPermission(shepherdClusterManagePermission);
   const catalogManage = useShepherdPermission(shepherdCatalogManagePermission);
-  const decisions = [clusterRead, clusterManage, catalogManage];
+  const reconcileRead = useShepherdPermission(shepherdReconcileReadPermission);
+  const decisions = [clusterRead, clusterManage, catalogManage, reconcileRead];
   const allowedNames = new Set(
     [
       [shepherdClusterReadPermission.name, clusterRead.allowed],
       [shepherdCatalogManagePermission.name, catalogManage.allowed],
+      [shepherdReconcileReadPermission.name, reconcileRead.allowed],
     ]
       .filter(([, allowed]) => allowed)
       .map(([name]) => name),
