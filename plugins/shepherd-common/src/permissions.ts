@@ -193,6 +193,18 @@ export const shepherdCatalogManagePermission = createPermission({
 });
 
 /**
+ * Adopting VMs found on registered clusters without Shepherd's labels into Services, and
+ * rejecting them: seeing the pending adoptions, scanning for them, deciding them. Platform
+ * admins only.
+ *
+ * @public
+ */
+export const shepherdVmAdoptPermission = createPermission({
+  name: 'shepherd.vm.adopt',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of Shepherd, in the order admin UIs list them.
  *
  * @public
@@ -223,4 +235,5 @@ export const shepherdPermissions = [
   shepherdClusterReadPermission,
   shepherdClusterManagePermission,
   shepherdCatalogManagePermission,
+  shepherdVmAdoptPermission,
 ];

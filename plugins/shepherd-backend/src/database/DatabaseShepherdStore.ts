@@ -16,6 +16,7 @@ import { DatabaseVmsStore } from './stores/vms/DatabaseVmsStore';
 import { DatabaseRevisionsStore } from './stores/revisions/DatabaseRevisionsStore';
 import { DatabaseConsoleGrantsStore } from './stores/consoleGrants/DatabaseConsoleGrantsStore';
 import { DatabaseAuditStore } from './stores/audit/DatabaseAuditStore';
+import { DatabasePendingAdoptionsStore } from './stores/pendingAdoptions/DatabasePendingAdoptionsStore';
 
 /** {@link ShepherdStore} on knex: SQLite and PostgreSQL. */
 export class DatabaseShepherdStore implements ShepherdStore {
@@ -35,6 +36,7 @@ export class DatabaseShepherdStore implements ShepherdStore {
   readonly consoleSessionTokens;
   readonly audit;
   readonly jobs;
+  readonly pendingAdoptions;
 
   constructor(private readonly db: Knex) {
     this.systems = new DatabaseSystemsStore(db);
@@ -53,6 +55,7 @@ export class DatabaseShepherdStore implements ShepherdStore {
     this.consoleSessionTokens = new DatabaseConsoleSessionTokensStore(db);
     this.audit = new DatabaseAuditStore(db);
     this.jobs = new DatabaseJobsStore(db);
+    this.pendingAdoptions = new DatabasePendingAdoptionsStore(db);
   }
 
   async transaction<T>(work: (tx: ShepherdStore) => Promise<T>): Promise<T> {

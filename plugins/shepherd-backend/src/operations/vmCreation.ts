@@ -99,7 +99,11 @@ export function vmDefinition(
     ticketId: ticket.id,
     template: ticket.templateSnapshot,
     instanceSize: ticket.instanceSizeSnapshot,
-    spec: vmSpecOf(vm),
+    spec: {
+      ...vmSpecOf(vm),
+      templateId: ticket.templateSnapshot.id,
+      instanceSizeId: ticket.instanceSizeSnapshot.id,
+    },
     running: true,
   };
 }

@@ -7,6 +7,7 @@ import {
   domainEventTypeValues,
   environmentValues,
   memberRoleValues,
+  pendingAdoptionStatusValues,
   powerActionValues,
   templateSourceTypeValues,
   templateStatusValues,
@@ -101,6 +102,16 @@ export type PowerAction = ShepherdApiSchema<'PowerAction'>;
 export const DIRECT_OR_APPROVAL = directOrApprovalValues;
 /** @public */
 export type DirectOrApproval = ShepherdApiSchema<'DirectOrApproval'>;
+
+/**
+ * Where a VM found on a cluster without Shepherd's labels stands: proposed (PENDING), taken
+ * into a Service (ADOPTED) or declined for good (REJECTED). Upstream §2.17.
+ *
+ * @public
+ */
+export const PENDING_ADOPTION_STATUSES = pendingAdoptionStatusValues;
+/** @public */
+export type PendingAdoptionStatus = ShepherdApiSchema<'PendingAdoptionStatus'>;
 
 /** @public */
 export function isOneOf<T extends string>(

@@ -1,5 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AdoptionDiscoveryReport,
+  AdoptionResult,
   ApprovalDecision,
   ApprovalManifest,
   ApprovalManifestRequest,
@@ -18,6 +20,7 @@ import {
   ShepherdHealth,
   ShepherdInstanceSize,
   ShepherdNamespace,
+  ShepherdPendingAdoption,
   ShepherdService,
   ShepherdSystem,
   ShepherdTemplate,
@@ -234,6 +237,22 @@ export interface ShepherdApi {
   listCatalogInstanceSizes(
     query?: Query<'ListCatalogInstanceSizes'>,
   ): Promise<Page<ShepherdInstanceSize>>;
+
+  // Admin: adoption of VMs found on registered clusters
+  listPendingAdoptions(
+    query?: Query<'ListPendingAdoptions'>,
+  ): Promise<Page<ShepherdPendingAdoption>>;
+  discoverPendingAdoptions(
+    request?: Body<'DiscoverPendingAdoptions'>,
+  ): Promise<AdoptionDiscoveryReport>;
+  adoptPendingAdoption(
+    adoptionId: string,
+    request: Body<'AdoptPendingAdoption'>,
+  ): Promise<AdoptionResult>;
+  rejectPendingAdoption(
+    adoptionId: string,
+    request: Body<'RejectPendingAdoption'>,
+  ): Promise<ShepherdPendingAdoption>;
 }
 
 /** @public */

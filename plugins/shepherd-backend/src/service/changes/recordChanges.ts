@@ -161,6 +161,7 @@ export function recordChanges(
     consoleSessionTokens: inner.consoleSessionTokens,
     audit: inner.audit,
     jobs: inner.jobs,
+    pendingAdoptions: inner.pendingAdoptions,
     // Already inside the unit of work: a nested one joins it, and its changes count with it.
     transaction: work =>
       inner.transaction(tx => work(recordChanges(tx, remember))),
