@@ -12,6 +12,7 @@ import {
   SHEPHERD_RESOURCE_TYPES,
   shepherdAuditReadPermission,
   shepherdCatalogManagePermission,
+  shepherdVmAdoptPermission,
   shepherdCatalogReadPermission,
   shepherdClusterManagePermission,
   shepherdClusterReadPermission,
@@ -272,4 +273,6 @@ export const SHEPHERD_PERMISSION_GRANTS: Record<string, PermissionGrant> = {
   [shepherdClusterReadPermission.name]: { approver: true, viewer: false },
   [shepherdClusterManagePermission.name]: NEITHER,
   [shepherdCatalogManagePermission.name]: NEITHER,
+  // Adoption brings VMs under governance: a platform admin's decision alone.
+  [shepherdVmAdoptPermission.name]: NEITHER,
 };

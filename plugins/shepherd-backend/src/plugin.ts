@@ -67,6 +67,9 @@ import {
 } from './routes/consoleStreamRouter';
 import { AuthorizedTicketsService } from './service/tickets/AuthorizedTicketsService';
 import { AuthorizedApprovalsService } from './service/approvals/AuthorizedApprovalsService';
+import { AdoptionDiscovery } from './periodic/AdoptionDiscovery';
+import { AuthorizedAdoptionService } from './service/adoption/AuthorizedAdoptionService';
+import { DefaultAdoptionService } from './service/adoption/DefaultAdoptionService';
 
 function readPackageVersion(): string {
   const packageJsonPath = resolvePackagePath(
@@ -212,6 +215,20 @@ export const shepherdPlugin = createBackendPlugin({
           logger,
         );
         deps.lifecycle.addShutdownHook(() => consoleRelay.closeAll());
+        const adoptionDiscovery = new AdoptionDiscovery(
+          store,
+          connections,
+          logger,
+        );
+        const adoption = new AuthorizedAdoptionService(
+          new DefaultAdoptionService(
+            context,
+            connections,
+            adoptionDiscovery,
+            logger,
+          ),
+          authorizer,
+        );
         const audit = new AuthorizedAuditLogService(
           new DefaultAuditLogService(store.audit),
           authorizer,
@@ -238,6 +255,7 @@ export const shepherdPlugin = createBackendPlugin({
         await schedulePeriodicTasks({
           store,
           connections,
+          adoptionDiscovery,
           jobRetentionMs: queueOptions.retentionMs,
           logger,
           scheduler: deps.scheduler,
@@ -277,6 +295,7 @@ export const shepherdPlugin = createBackendPlugin({
             tickets,
             approvals,
             consoleSessions,
+            adoption,
           }),
         );
 

@@ -30,6 +30,7 @@ export function routerOptionsForTests(
     tickets: unused as RouterOptions['tickets'],
     approvals: unused as RouterOptions['approvals'],
     consoleSessions: unused as RouterOptions['consoleSessions'],
+    adoption: unused as RouterOptions['adoption'],
     ...overrides,
   };
 }

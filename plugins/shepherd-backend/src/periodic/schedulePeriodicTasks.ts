@@ -5,20 +5,26 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ShepherdStore } from '../database/ShepherdStore';
 import { ClusterConnections } from '../providers/ClusterConnections';
+import { AdoptionDiscovery } from './AdoptionDiscovery';
 import { ClusterHealthRefresher } from './ClusterHealthRefresher';
 import { VmStatusSync } from './VmStatusSync';
+
+/** The periodic scan for VMs to adopt (upstream `vm_adoption_discovery_scan`). */
+export const ADOPTION_DISCOVERY_TASK = 'shepherd-adoption-discovery';
 
 /** Terminal domain events are archived after this long. */
 export const EVENT_ARCHIVE_AFTER_MS = 30 * 24 * 60 * 60_000;
 
 /**
- * Shepherd's periodic tasks: status sync, cluster health, and the retention of events and
+ * Shepherd's periodic tasks: status sync, cluster health, adoption discovery, and the retention of events and
  * finished jobs. Each runs on one replica at a time (`scope: 'global'`); those that reach
  * clusters do nothing while no provider is installed.
  */
 export async function schedulePeriodicTasks(deps: {
   store: ShepherdStore;
   connections: ClusterConnections;
+  /** Finds VMs to adopt; the same one serves scans asked for through the API. */
+  adoptionDiscovery: AdoptionDiscovery;
   /** How long finished jobs are kept (`shepherd.jobs.retentionDays`). */
   jobRetentionMs: number;
   logger: LoggerService;
@@ -49,6 +55,12 @@ export async function schedulePeriodicTasks(deps: {
       frequency: { seconds: 60 },
       timeout: { minutes: 2 },
       fn: withProvider(() => clusterHealth.run()),
+    },
+    {
+      id: ADOPTION_DISCOVERY_TASK,
+      frequency: { minutes: 10 },
+      timeout: { minutes: 5 },
+      fn: withProvider(() => deps.adoptionDiscovery.run()),
     },
     {
       id: 'shepherd-retention',

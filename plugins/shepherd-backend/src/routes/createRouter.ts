@@ -1,6 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { ActorResolver } from './ActorResolver';
+import { registerAdoptionRoutes } from './adoptionRoutes';
 import { registerAuditRoutes } from './auditRoutes';
 import { registerPlatformRoutes } from './platformRoutes';
 import { registerConsoleRoutes } from './consoleRoutes';
@@ -8,6 +9,7 @@ import { assignErrorCodes } from './errorCodes';
 import { registerSystemsRoutes } from './systemsRoutes';
 import { registerWorkflowRoutes } from './workflowRoutes';
 import { createOpenApiRouter } from '../schema/openapi';
+import { AuthorizedAdoptionService } from '../service/adoption/AuthorizedAdoptionService';
 import { AuthorizedApprovalsService } from '../service/approvals/AuthorizedApprovalsService';
 import { AuthorizedAuditLogService } from '../service/audit/AuthorizedAuditLogService';
 import { AuthorizedConsoleSessionsService } from '../service/console/AuthorizedConsoleSessionsService';
@@ -37,6 +39,7 @@ export interface RouterOptions {
   tickets: AuthorizedTicketsService;
   approvals: AuthorizedApprovalsService;
   consoleSessions: AuthorizedConsoleSessionsService;
+  adoption: AuthorizedAdoptionService;
 }
 
 /**
@@ -61,6 +64,7 @@ export async function createRouter(
   registerAuditRoutes(router, options);
   registerWorkflowRoutes(router, options);
   registerConsoleRoutes(router, options);
+  registerAdoptionRoutes(router, options);
 
   router.use(assignErrorCodes());
   return router;
