@@ -9,7 +9,8 @@ export type AdminSection =
   | 'clusters'
   | 'namespaces'
   | 'templates'
-  | 'instance-sizes';
+  | 'instance-sizes'
+  | 'adoption';
 
 /** Renders the admin page open at one of its sections. */
 export function renderAdminSection(

@@ -2,6 +2,7 @@ import {
   shepherdCatalogManagePermission,
   shepherdClusterManagePermission,
   shepherdClusterReadPermission,
+  shepherdVmAdoptPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -40,6 +41,7 @@ describe('Admin page', () => {
       'Namespaces',
       'Templates',
       'Instance sizes',
+      'Adoption',
     ]);
     expect(tabs.getByRole('tab', { name: 'Clusters' })).toHaveAttribute(
       'aria-selected',
@@ -66,6 +68,7 @@ describe('Admin page', () => {
         shepherdClusterReadPermission,
         shepherdClusterManagePermission,
         shepherdCatalogManagePermission,
+        shepherdVmAdoptPermission,
       ],
     });
 

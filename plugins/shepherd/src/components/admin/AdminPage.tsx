@@ -12,6 +12,7 @@ import {
   ADMIN_SECTIONS,
   AdminSection,
 } from './adminSections';
+import { AdoptionSection } from './adoption';
 import { ClustersSection } from './clusters';
 import { InstanceSizesSection } from './instanceSizes';
 import { NamespacesSection } from './namespaces';
@@ -26,6 +27,7 @@ const SECTION_CONTENT: Record<AdminSection['id'], () => JSX.Element> = {
   namespaces: () => <NamespacesSection />,
   templates: () => <TemplatesSection />,
   'instance-sizes': () => <InstanceSizesSection />,
+  adoption: () => <AdoptionSection />,
 };
 
 function Denied(props: { permissions: ReadonlyArray<Permission> }) {

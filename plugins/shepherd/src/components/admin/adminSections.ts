@@ -3,6 +3,7 @@ import {
   shepherdCatalogManagePermission,
   shepherdClusterManagePermission,
   shepherdClusterReadPermission,
+  shepherdVmAdoptPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 
 /** The sections of the admin page, in tab order; `id` is the section's path. */
@@ -10,7 +11,8 @@ export type AdminSectionId =
   | 'clusters'
   | 'namespaces'
   | 'templates'
-  | 'instance-sizes';
+  | 'instance-sizes'
+  | 'adoption';
 
 export type AdminSection = {
   id: AdminSectionId;
@@ -40,6 +42,11 @@ export const ADMIN_SECTIONS: ReadonlyArray<AdminSection> = [
     title: 'Instance sizes',
     permission: shepherdCatalogManagePermission,
   },
+  {
+    id: 'adoption',
+    title: 'Adoption',
+    permission: shepherdVmAdoptPermission,
+  },
 ];
 
 /** Any of these opens the admin page; each section then asks for its own. */
@@ -47,4 +54,5 @@ export const ADMIN_PERMISSIONS: ReadonlyArray<Permission> = [
   shepherdClusterReadPermission,
   shepherdClusterManagePermission,
   shepherdCatalogManagePermission,
+  shepherdVmAdoptPermission,
 ];

@@ -2,6 +2,7 @@ import {
   shepherdCatalogManagePermission,
   shepherdClusterManagePermission,
   shepherdClusterReadPermission,
+  shepherdVmAdoptPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { useShepherdPermission } from '../common';
 import { ADMIN_SECTIONS, AdminSection } from './adminSections';
@@ -22,11 +23,13 @@ export function useAdminAccess(): AdminAccess {
   const clusterRead = useShepherdPermission(shepherdClusterReadPermission);
   const clusterManage = useShepherdPermission(shepherdClusterManagePermission);
   const catalogManage = useShepherdPermission(shepherdCatalogManagePermission);
-  const decisions = [clusterRead, clusterManage, catalogManage];
+  const vmAdopt = useShepherdPermission(shepherdVmAdoptPermission);
+  const decisions = [clusterRead, clusterManage, catalogManage, vmAdopt];
   const allowedNames = new Set(
     [
       [shepherdClusterReadPermission.name, clusterRead.allowed],
       [shepherdCatalogManagePermission.name, catalogManage.allowed],
+      [shepherdVmAdoptPermission.name, vmAdopt.allowed],
     ]
       .filter(([, allowed]) => allowed)
       .map(([name]) => name),
