@@ -232,6 +232,7 @@ export const shepherdPlugin = createBackendPlugin({
             context,
             connections,
             adoptionDiscovery,
+            installation,
             logger,
           ),
           authorizer,

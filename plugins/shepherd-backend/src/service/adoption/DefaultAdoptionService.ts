@@ -31,6 +31,7 @@ import {
   writeUnique,
 } from '../errors';
 import { GovernanceContext } from '../GovernanceContext';
+import { ShepherdInstallation } from '../installation/ShepherdInstallation';
 import { AdoptionInput, AdoptionService } from './AdoptionService';
 
 /** How often a label write is tried again when the VM changed between read and write. */
@@ -46,10 +47,13 @@ export function adoptedInstance(vmName: string): string {
 }
 
 /**
- * The labels an adopted VM gets: the platform labels of a VM Shepherd created, but the
- * ticket's (an adopted VM has no request). Nothing else of the VM changes.
+ * The labels an adopted VM gets: the platform labels of a VM Shepherd created, ownership
+ * (this installation, the new VM record) included, but the ticket's (an adopted VM has no
+ * request). Nothing else of the VM changes.
  */
 export function adoptedVmLabels(vm: {
+  installationId: string;
+  vmId: string;
   environment: string;
   systemName: string;
   serviceName: string;
@@ -57,6 +61,8 @@ export function adoptedVmLabels(vm: {
 }): Record<string, string> {
   return {
     [SHEPHERD_PLATFORM_LABELS.managedBy]: SHEPHERD_MANAGER,
+    [SHEPHERD_PLATFORM_LABELS.installation]: vm.installationId,
+    [SHEPHERD_PLATFORM_LABELS.vmId]: vm.vmId,
     [SHEPHERD_PLATFORM_LABELS.environment]: vm.environment,
     [SHEPHERD_PLATFORM_LABELS.system]: vm.systemName,
     [SHEPHERD_PLATFORM_LABELS.service]: vm.serviceName,
@@ -84,6 +90,7 @@ export class DefaultAdoptionService implements AdoptionService {
     private readonly context: GovernanceContext,
     private readonly connections: ClusterConnections,
     private readonly discovery: AdoptionDiscovery,
+    private readonly installation: ShepherdInstallation,
     private readonly logger: LoggerService,
   ) {}
 
@@ -122,6 +129,8 @@ export class DefaultAdoptionService implements AdoptionService {
     const vmId = randomUUID();
     const instance = adoptedInstance(adoption.resourceName);
     const labels = adoptedVmLabels({
+      installationId: this.installation.id,
+      vmId,
       environment: cluster.environment,
       systemName: service.systemName,
       serviceName: service.name,

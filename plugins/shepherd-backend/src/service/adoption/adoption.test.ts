@@ -14,6 +14,7 @@ import {
   createForeignVm,
   deleteForeignVm,
 } from '../../__testUtils__/foreignVms';
+import { TEST_INSTALLATION } from '../../__testUtils__/operations';
 import { seedSimulatedCluster } from '../../__testUtils__/simulatedCluster';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import { ADOPTION_DISCOVERY_TASK } from '../../periodic/schedulePeriodicTasks';
@@ -175,6 +176,8 @@ describe('adoption against a simulated KubeVirt cluster', () => {
       expect(after.metadata.labels).toEqual({
         ...before.metadata.labels,
         [SHEPHERD_PLATFORM_LABELS.managedBy]: 'kubevirt-shepherd',
+        [SHEPHERD_PLATFORM_LABELS.installation]: TEST_INSTALLATION.id,
+        [SHEPHERD_PLATFORM_LABELS.vmId]: vm.id,
         [SHEPHERD_PLATFORM_LABELS.environment]: 'test',
         [SHEPHERD_PLATFORM_LABELS.system]: 'shop',
         [SHEPHERD_PLATFORM_LABELS.service]: 'cart',
