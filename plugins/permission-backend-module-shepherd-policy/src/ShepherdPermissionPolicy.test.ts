@@ -171,6 +171,7 @@ const MATRIX: Record<string, [Expected, Expected, Expected, Expected]> = {
   'shepherd.cluster.read': [A, A, D, D],
   'shepherd.cluster.manage': [A, D, D, D],
   'shepherd.catalog.manage': [A, D, D, D],
+  'shepherd.vm.adopt': [A, D, D, D],
 };
 
 const CATALOG_READ = createPermission({
