@@ -83,7 +83,7 @@ export interface ShepherdVmInventoryItem extends ShepherdVmRuntimeState {
   uid: string;
   /** CPU cores the VM declares (its limit, else its topology). */
   cpuCores?: number;
-  /** Guest memory in GiB. */
+  /** Memory in GiB: its limit, else its guest memory, else its request. */
   memoryGi?: number;
   /** Size of its first disk in GiB, when the VM declares one (a DataVolume template). */
   diskGb?: number;

@@ -73,13 +73,16 @@ function cpuCoresOf(vm: V1VirtualMachine): number | undefined {
   return (cpu.sockets ?? 1) * (cpu.cores ?? 1) * (cpu.threads ?? 1);
 }
 
-/** Guest memory in GiB: `memory.guest`, else the memory request or limit. */
+/**
+ * Memory in GiB as Shepherd counts it (the most the VM may use): its limit, else its guest
+ * memory, else its request (from which KubeVirt derives the guest memory).
+ */
 function memoryGiOf(vm: V1VirtualMachine): number | undefined {
   const domain = vm.spec?.template?.spec?.domain;
   return quantityToGib(
-    domain?.memory?.guest ??
-      domain?.resources?.requests?.memory ??
-      domain?.resources?.limits?.memory,
+    domain?.resources?.limits?.memory ??
+      domain?.memory?.guest ??
+      domain?.resources?.requests?.memory,
   );
 }
 
