@@ -173,6 +173,7 @@ const MATRIX: Record<string, [Expected, Expected, Expected, Expected]> = {
   'shepherd.catalog.manage': [A, D, D, D],
   'shepherd.reconcile.read': [A, D, D, D],
   'shepherd.reconcile.run': [A, D, D, D],
+  'shepherd.vm.adopt': [A, D, D, D],
 };
 
 const CATALOG_READ = createPermission({

@@ -12,6 +12,7 @@ import {
   SHEPHERD_RESOURCE_TYPES,
   shepherdAuditReadPermission,
   shepherdCatalogManagePermission,
+  shepherdVmAdoptPermission,
   shepherdCatalogReadPermission,
   shepherdClusterManagePermission,
   shepherdClusterReadPermission,
@@ -277,4 +278,6 @@ export const SHEPHERD_PERMISSION_GRANTS: Record<string, PermissionGrant> = {
   // The reconciler: platform admins only (its reports name every cluster's VMs).
   [shepherdReconcileReadPermission.name]: NEITHER,
   [shepherdReconcileRunPermission.name]: NEITHER,
+  // Adoption brings VMs under governance: a platform admin's decision alone.
+  [shepherdVmAdoptPermission.name]: NEITHER,
 };

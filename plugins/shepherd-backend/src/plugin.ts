@@ -74,6 +74,9 @@ import {
 import { AuthorizedTicketsService } from './service/tickets/AuthorizedTicketsService';
 import { resolveShepherdInstallation } from './service/installation/ShepherdInstallation';
 import { AuthorizedApprovalsService } from './service/approvals/AuthorizedApprovalsService';
+import { AdoptionDiscovery } from './periodic/AdoptionDiscovery';
+import { AuthorizedAdoptionService } from './service/adoption/AuthorizedAdoptionService';
+import { DefaultAdoptionService } from './service/adoption/DefaultAdoptionService';
 
 function readPackageVersion(): string {
   const packageJsonPath = resolvePackagePath(
@@ -226,6 +229,21 @@ export const shepherdPlugin = createBackendPlugin({
           logger,
         );
         deps.lifecycle.addShutdownHook(() => consoleRelay.closeAll());
+        const adoptionDiscovery = new AdoptionDiscovery(
+          store,
+          connections,
+          logger,
+        );
+        const adoption = new AuthorizedAdoptionService(
+          new DefaultAdoptionService(
+            context,
+            connections,
+            adoptionDiscovery,
+            installation,
+            logger,
+          ),
+          authorizer,
+        );
         const audit = new AuthorizedAuditLogService(
           new DefaultAuditLogService(store.audit),
           authorizer,
@@ -270,6 +288,7 @@ export const shepherdPlugin = createBackendPlugin({
           store,
           connections,
           installation,
+          adoptionDiscovery,
           jobRetentionMs: queueOptions.retentionMs,
           reconciler: clusterReconciler,
           reconcilerOptions,
@@ -312,6 +331,7 @@ export const shepherdPlugin = createBackendPlugin({
             approvals,
             consoleSessions,
             reconciler,
+            adoption,
           }),
         );
 

@@ -209,6 +209,18 @@ export const shepherdReconcileRunPermission = createPermission({
 });
 
 /**
+ * Adopting VMs found on registered clusters without Shepherd's labels into Services, and
+ * rejecting them: seeing the pending adoptions, scanning for them, deciding them. Platform
+ * admins only.
+ *
+ * @public
+ */
+export const shepherdVmAdoptPermission = createPermission({
+  name: 'shepherd.vm.adopt',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of Shepherd, in the order admin UIs list them.
  *
  * @public
@@ -241,4 +253,5 @@ export const shepherdPermissions = [
   shepherdCatalogManagePermission,
   shepherdReconcileReadPermission,
   shepherdReconcileRunPermission,
+  shepherdVmAdoptPermission,
 ];

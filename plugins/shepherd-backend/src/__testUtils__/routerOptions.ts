@@ -31,6 +31,7 @@ export function routerOptionsForTests(
     approvals: unused as RouterOptions['approvals'],
     consoleSessions: unused as RouterOptions['consoleSessions'],
     reconciler: unused as RouterOptions['reconciler'],
+    adoption: unused as RouterOptions['adoption'],
     ...overrides,
   };
 }

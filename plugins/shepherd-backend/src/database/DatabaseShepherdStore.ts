@@ -18,6 +18,7 @@ import { DatabaseConsoleGrantsStore } from './stores/consoleGrants/DatabaseConso
 import { DatabaseAuditStore } from './stores/audit/DatabaseAuditStore';
 import { DatabaseReconcileReportsStore } from './stores/reconciler/DatabaseReconcileReportsStore';
 import { DatabaseReconcileMarksStore } from './stores/reconciler/DatabaseReconcileMarksStore';
+import { DatabasePendingAdoptionsStore } from './stores/pendingAdoptions/DatabasePendingAdoptionsStore';
 
 /** {@link ShepherdStore} on knex: SQLite and PostgreSQL. */
 export class DatabaseShepherdStore implements ShepherdStore {
@@ -39,6 +40,7 @@ export class DatabaseShepherdStore implements ShepherdStore {
   readonly reconcileReports;
   readonly reconcileMarks;
   readonly jobs;
+  readonly pendingAdoptions;
 
   constructor(private readonly db: Knex) {
     this.systems = new DatabaseSystemsStore(db);
@@ -59,6 +61,7 @@ export class DatabaseShepherdStore implements ShepherdStore {
     this.reconcileReports = new DatabaseReconcileReportsStore(db);
     this.reconcileMarks = new DatabaseReconcileMarksStore(db);
     this.jobs = new DatabaseJobsStore(db);
+    this.pendingAdoptions = new DatabasePendingAdoptionsStore(db);
   }
 
   async transaction<T>(work: (tx: ShepherdStore) => Promise<T>): Promise<T> {

@@ -18,6 +18,7 @@ import { SystemsStore } from './stores/systems/SystemsStore';
 import { TemplatesStore } from './stores/templates/TemplatesStore';
 import { TicketsStore } from './stores/tickets/TicketsStore';
 import { VmsStore } from './stores/vms/VmsStore';
+import { PendingAdoptionsStore } from './stores/pendingAdoptions/PendingAdoptionsStore';
 
 /**
  * Every table of Shepherd, behind one interface. `transaction` runs a unit of work in which
@@ -43,5 +44,6 @@ export interface ShepherdStore {
   readonly reconcileReports: ReconcileReportsStore;
   readonly reconcileMarks: ReconcileMarksStore;
   readonly jobs: JobsStore;
+  readonly pendingAdoptions: PendingAdoptionsStore;
   transaction<T>(work: (tx: ShepherdStore) => Promise<T>): Promise<T>;
 }

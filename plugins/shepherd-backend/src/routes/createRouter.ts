@@ -1,6 +1,7 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { ActorResolver } from './ActorResolver';
+import { registerAdoptionRoutes } from './adoptionRoutes';
 import { registerAuditRoutes } from './auditRoutes';
 import { registerPlatformRoutes } from './platformRoutes';
 import { registerReconcilerRoutes } from './reconcilerRoutes';
@@ -9,6 +10,7 @@ import { assignErrorCodes } from './errorCodes';
 import { registerSystemsRoutes } from './systemsRoutes';
 import { registerWorkflowRoutes } from './workflowRoutes';
 import { createOpenApiRouter } from '../schema/openapi';
+import { AuthorizedAdoptionService } from '../service/adoption/AuthorizedAdoptionService';
 import { AuthorizedApprovalsService } from '../service/approvals/AuthorizedApprovalsService';
 import { AuthorizedAuditLogService } from '../service/audit/AuthorizedAuditLogService';
 import { AuthorizedConsoleSessionsService } from '../service/console/AuthorizedConsoleSessionsService';
@@ -40,6 +42,7 @@ export interface RouterOptions {
   approvals: AuthorizedApprovalsService;
   consoleSessions: AuthorizedConsoleSessionsService;
   reconciler: AuthorizedReconcilerService;
+  adoption: AuthorizedAdoptionService;
 }
 
 /**
@@ -65,6 +68,7 @@ export async function createRouter(
   registerWorkflowRoutes(router, options);
   registerConsoleRoutes(router, options);
   registerReconcilerRoutes(router, options);
+  registerAdoptionRoutes(router, options);
 
   router.use(assignErrorCodes());
   return router;

@@ -951,7 +951,52 @@ const ROWS: Row[] = [
     operationId: 'ListCatalogInstanceSizes',
     expect: [OK, OK, OK, OK, OK, F],
   },
+
+  // Adoption of VMs found on the clusters: platform admins only (no provider here; the
+  // adoption itself is tested against the simulator in service/adoption).
+  { operationId: 'ListPendingAdoptions', expect: ADMIN_ONLY },
+  { operationId: 'DiscoverPendingAdoptions', expect: ADMIN_ONLY },
+  {
+    operationId: 'AdoptPendingAdoption',
+    variant: 'into a Service that does not exist',
+    request: async context => ({
+      params: { adoptionId: await pendingAdoption(context) },
+      body: { serviceId: randomUUID() },
+    }),
+    expect: [N, F, F, F, F, F],
+  },
+  {
+    operationId: 'RejectPendingAdoption',
+    request: async context => ({
+      params: { adoptionId: await pendingAdoption(context) },
+      body: { reason: 'A lab VM' },
+    }),
+    expect: ADMIN_ONLY,
+  },
 ];
+
+/** A VM found on the seeded test cluster without Shepherd's labels, proposed for adoption. */
+async function pendingAdoption({ api, seed, unique }: Context) {
+  const now = new Date().toISOString();
+  const id = randomUUID();
+  await api.store.pendingAdoptions.propose({
+    id,
+    clusterId: seed.clusters.test.id,
+    namespace: seed.namespaces.dev.name,
+    resourceName: unique('found'),
+    resourceType: 'VirtualMachine',
+    uid: randomUUID(),
+    status: 'PENDING',
+    runtimeStatus: 'RUNNING',
+    labels: {},
+    size: {},
+    discoveredBy: 'service:shepherd',
+    createdAt: now,
+    lastSeenAt: now,
+    updatedAt: now,
+  });
+  return id;
+}
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 type HttpMethod = (typeof HTTP_METHODS)[number];

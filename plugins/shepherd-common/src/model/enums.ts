@@ -7,6 +7,7 @@ import {
   domainEventTypeValues,
   environmentValues,
   memberRoleValues,
+  pendingAdoptionStatusValues,
   powerActionValues,
   reconcileFindingKindValues,
   reconcileModeValues,
@@ -135,6 +136,16 @@ export type ReconcileHaltReason = ShepherdApiSchema<'ReconcileHaltReason'>;
 export const RECONCILE_FINDING_KINDS = reconcileFindingKindValues;
 /** @public */
 export type ReconcileFindingKind = ShepherdApiSchema<'ReconcileFindingKind'>;
+
+/**
+ * Where a VM found on a cluster without Shepherd's labels stands: proposed (PENDING), taken
+ * into a Service (ADOPTED) or declined for good (REJECTED). Upstream §2.17.
+ *
+ * @public
+ */
+export const PENDING_ADOPTION_STATUSES = pendingAdoptionStatusValues;
+/** @public */
+export type PendingAdoptionStatus = ShepherdApiSchema<'PendingAdoptionStatus'>;
 
 /** @public */
 export function isOneOf<T extends string>(

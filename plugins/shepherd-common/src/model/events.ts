@@ -33,6 +33,7 @@ export const DOMAIN_EVENT_TYPE_LABELS: Readonly<
   SYSTEM_DELETED: 'System deleted',
   SERVICE_CREATED: 'Service created',
   SERVICE_DELETED: 'Service deleted',
+  VM_ADOPTED: 'VM adopted',
 };
 
 /**

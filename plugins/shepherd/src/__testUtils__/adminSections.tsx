@@ -10,7 +10,8 @@ export type AdminSection =
   | 'namespaces'
   | 'templates'
   | 'instance-sizes'
-  | 'reconciler';
+  | 'reconciler'
+  | 'adoption';
 
 /** Renders the admin page open at one of its sections. */
 export function renderAdminSection(

@@ -1,5 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AdoptionDiscoveryReport,
+  AdoptionResult,
   ApprovalDecision,
   ApprovalManifest,
   ApprovalManifestRequest,
@@ -20,6 +22,7 @@ import {
   ShepherdHealth,
   ShepherdInstanceSize,
   ShepherdNamespace,
+  ShepherdPendingAdoption,
   ShepherdService,
   ShepherdSystem,
   ShepherdTemplate,
@@ -249,6 +252,22 @@ export interface ShepherdApi {
   listCatalogInstanceSizes(
     query?: Query<'ListCatalogInstanceSizes'>,
   ): Promise<Page<ShepherdInstanceSize>>;
+
+  // Admin: adoption of VMs found on registered clusters
+  listPendingAdoptions(
+    query?: Query<'ListPendingAdoptions'>,
+  ): Promise<Page<ShepherdPendingAdoption>>;
+  discoverPendingAdoptions(
+    request?: Body<'DiscoverPendingAdoptions'>,
+  ): Promise<AdoptionDiscoveryReport>;
+  adoptPendingAdoption(
+    adoptionId: string,
+    request: Body<'AdoptPendingAdoption'>,
+  ): Promise<AdoptionResult>;
+  rejectPendingAdoption(
+    adoptionId: string,
+    request: Body<'RejectPendingAdoption'>,
+  ): Promise<ShepherdPendingAdoption>;
 }
 
 /** @public */

@@ -165,6 +165,7 @@ export function recordChanges(
     reconcileReports: inner.reconcileReports,
     reconcileMarks: inner.reconcileMarks,
     jobs: inner.jobs,
+    pendingAdoptions: inner.pendingAdoptions,
     // Already inside the unit of work: a nested one joins it, and its changes count with it.
     transaction: work =>
       inner.transaction(tx => work(recordChanges(tx, remember))),

@@ -3,6 +3,7 @@ import {
   shepherdClusterManagePermission,
   shepherdClusterReadPermission,
   shepherdReconcileReadPermission,
+  shepherdVmAdoptPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -42,6 +43,7 @@ describe('Admin page', () => {
       'Templates',
       'Instance sizes',
       'Reconciler',
+      'Adoption',
     ]);
     expect(tabs.getByRole('tab', { name: 'Clusters' })).toHaveAttribute(
       'aria-selected',
@@ -69,6 +71,7 @@ describe('Admin page', () => {
         shepherdClusterManagePermission,
         shepherdCatalogManagePermission,
         shepherdReconcileReadPermission,
+        shepherdVmAdoptPermission,
       ],
     });
 

@@ -12,6 +12,7 @@ import {
   ADMIN_SECTIONS,
   AdminSection,
 } from './adminSections';
+import { AdoptionSection } from './adoption';
 import { ClustersSection } from './clusters';
 import { InstanceSizesSection } from './instanceSizes';
 import { NamespacesSection } from './namespaces';
@@ -28,6 +29,7 @@ const SECTION_CONTENT: Record<AdminSection['id'], () => JSX.Element> = {
   templates: () => <TemplatesSection />,
   'instance-sizes': () => <InstanceSizesSection />,
   reconciler: () => <ReconcilerSection />,
+  adoption: () => <AdoptionSection />,
 };
 
 function Denied(props: { permissions: ReadonlyArray<Permission> }) {

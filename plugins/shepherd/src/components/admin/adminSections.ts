@@ -4,6 +4,7 @@ import {
   shepherdClusterManagePermission,
   shepherdClusterReadPermission,
   shepherdReconcileReadPermission,
+  shepherdVmAdoptPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 
 /** The sections of the admin page, in tab order; `id` is the section's path. */
@@ -12,7 +13,8 @@ export type AdminSectionId =
   | 'namespaces'
   | 'templates'
   | 'instance-sizes'
-  | 'reconciler';
+  | 'reconciler'
+  | 'adoption';
 
 export type AdminSection = {
   id: AdminSectionId;
@@ -47,6 +49,11 @@ export const ADMIN_SECTIONS: ReadonlyArray<AdminSection> = [
     title: 'Reconciler',
     permission: shepherdReconcileReadPermission,
   },
+  {
+    id: 'adoption',
+    title: 'Adoption',
+    permission: shepherdVmAdoptPermission,
+  },
 ];
 
 /** Any of these opens the admin page; each section then asks for its own. */
@@ -55,4 +62,5 @@ export const ADMIN_PERMISSIONS: ReadonlyArray<Permission> = [
   shepherdClusterManagePermission,
   shepherdCatalogManagePermission,
   shepherdReconcileReadPermission,
+  shepherdVmAdoptPermission,
 ];

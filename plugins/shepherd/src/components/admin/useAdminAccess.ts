@@ -3,6 +3,7 @@ import {
   shepherdClusterManagePermission,
   shepherdClusterReadPermission,
   shepherdReconcileReadPermission,
+  shepherdVmAdoptPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { useShepherdPermission } from '../common';
 import { ADMIN_SECTIONS, AdminSection } from './adminSections';
@@ -24,12 +25,20 @@ export function useAdminAccess(): AdminAccess {
   const clusterManage = useShepherdPermission(shepherdClusterManagePermission);
   const catalogManage = useShepherdPermission(shepherdCatalogManagePermission);
   const reconcileRead = useShepherdPermission(shepherdReconcileReadPermission);
-  const decisions = [clusterRead, clusterManage, catalogManage, reconcileRead];
+  const vmAdopt = useShepherdPermission(shepherdVmAdoptPermission);
+  const decisions = [
+    clusterRead,
+    clusterManage,
+    catalogManage,
+    reconcileRead,
+    vmAdopt,
+  ];
   const allowedNames = new Set(
     [
       [shepherdClusterReadPermission.name, clusterRead.allowed],
       [shepherdCatalogManagePermission.name, catalogManage.allowed],
       [shepherdReconcileReadPermission.name, reconcileRead.allowed],
+      [shepherdVmAdoptPermission.name, vmAdopt.allowed],
     ]
       .filter(([, allowed]) => allowed)
       .map(([name]) => name),
