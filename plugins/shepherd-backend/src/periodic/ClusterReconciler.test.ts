@@ -16,6 +16,7 @@ import { ShepherdApi, startShepherdApi } from '../__testUtils__/apiHarness';
 import { seedSimulatedCluster } from '../__testUtils__/simulatedCluster';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { eventually } from '../__testUtils__/eventually';
+import { TEST_INSTALLATION } from '../__testUtils__/operations';
 import { requestAndApproveVm } from '../__testUtils__/vmRequests';
 
 /*
@@ -172,10 +173,14 @@ describe('the reconciler against simulated KubeVirt clusters', () => {
      * record of dev-shop-cart-04 goes while its VM keeps running (an orphan).
      */
     async function drift() {
-      await operator.deleteVirtualMachine(onSim(sim), {
-        namespace: 'dev',
-        name: 'dev-shop-cart-01',
-      });
+      await operator.deleteVirtualMachine(
+        onSim(sim),
+        { namespace: 'dev', name: 'dev-shop-cart-01' },
+        {
+          installationId: TEST_INSTALLATION.id,
+          vmId: vms.get('dev-shop-cart-01')!,
+        },
+      );
       await api.store.vms.delete(vms.get('dev-shop-cart-04')!);
       await ageRecords();
     }
@@ -261,10 +266,14 @@ describe('the reconciler against simulated KubeVirt clusters', () => {
       ]);
 
       // The schedule runs in the configured mode (mark); a mark goes once it is resolved.
-      await operator.deleteVirtualMachine(onSim(sim), {
-        namespace: 'dev',
-        name: 'dev-shop-cart-04',
-      });
+      await operator.deleteVirtualMachine(
+        onSim(sim),
+        { namespace: 'dev', name: 'dev-shop-cart-04' },
+        {
+          installationId: TEST_INSTALLATION.id,
+          vmId: vms.get('dev-shop-cart-04')!,
+        },
+      );
       await api.scheduler.triggerTask(RECONCILER_TASK);
       const latest = await api
         .as('platform-admin')
