@@ -5,7 +5,10 @@ import {
   ShepherdClusterInspection,
   ShepherdInstanceTypeInfo,
   ShepherdVmDefinition,
+  ShepherdVmInventoryItem,
   ShepherdVmMigration,
+  ShepherdVmOwner,
+  ShepherdVmPrecondition,
   ShepherdVmProvider,
   ShepherdVmRef,
   ShepherdVmResize,
@@ -37,6 +40,10 @@ import { Clock, systemClock } from './resilience/clock';
 import { openVncStream } from './vnc/openVncStream';
 import { WatchBackoff } from './watch/backoff';
 import { watchVirtualMachines } from './watch/watchVirtualMachines';
+import {
+  labelVirtualMachine,
+  listVirtualMachines,
+} from './operations/inventory';
 
 /** @public */
 export interface KubeVirtVmProviderCreateOptions {
@@ -90,11 +97,13 @@ export class KubeVirtVmProvider implements ShepherdVmProvider {
     cluster: ShepherdClusterConnection,
     namespace: string,
     environment: Environment,
+    options?: { installationId?: string },
   ): Promise<void> {
     await ensureNamespace(
       await this.clients.forCluster(cluster),
       namespace,
       environment,
+      options?.installationId,
     );
   }
 
@@ -107,6 +116,11 @@ export class KubeVirtVmProvider implements ShepherdVmProvider {
     return applyVirtualMachine(
       await this.clients.forCluster(cluster),
       vm,
+      {
+        installationId: definition.installationId,
+        vmId: definition.vmId,
+        legacyTicketId: definition.ticketId,
+      },
       options?.dryRun ?? false,
     );
   }
@@ -114,8 +128,13 @@ export class KubeVirtVmProvider implements ShepherdVmProvider {
   async deleteVirtualMachine(
     cluster: ShepherdClusterConnection,
     vm: ShepherdVmRef,
+    owner: ShepherdVmOwner,
   ): Promise<{ existed: boolean }> {
-    return deleteVirtualMachine(await this.clients.forCluster(cluster), vm);
+    return deleteVirtualMachine(
+      await this.clients.forCluster(cluster),
+      vm,
+      owner,
+    );
   }
 
   async startVirtualMachine(
@@ -182,6 +201,30 @@ export class KubeVirtVmProvider implements ShepherdVmProvider {
         ...options,
         backoff: this.watchBackoff,
       },
+    );
+  }
+
+  async listVirtualMachines(
+    cluster: ShepherdClusterConnection,
+    namespaces: string[],
+  ): Promise<ShepherdVmInventoryItem[]> {
+    return listVirtualMachines(
+      await this.clients.forCluster(cluster),
+      namespaces,
+    );
+  }
+
+  async labelVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+    labels: Record<string, string | null>,
+    precondition: ShepherdVmPrecondition,
+  ): Promise<{ resourceVersion?: string }> {
+    return labelVirtualMachine(
+      await this.clients.forCluster(cluster),
+      vm,
+      labels,
+      precondition,
     );
   }
 

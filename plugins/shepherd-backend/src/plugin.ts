@@ -19,6 +19,12 @@ import { ClusterVmWatches } from './watch/ClusterVmWatches';
 import { readVmStateOptions } from './watch/vmWatchOptions';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import {
+  ClusterReconciler,
+  readReconcilerOptions,
+} from './periodic/ClusterReconciler';
+import { AuthorizedReconcilerService } from './service/reconciler/AuthorizedReconcilerService';
+import { DefaultReconcilerService } from './service/reconciler/DefaultReconcilerService';
 import { readQueueOptions, startQueue } from './queue/startQueue';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readFileSync } from 'node:fs';
@@ -72,6 +78,9 @@ import {
 import { AuthorizedTicketsService } from './service/tickets/AuthorizedTicketsService';
 import { resolveShepherdInstallation } from './service/installation/ShepherdInstallation';
 import { AuthorizedApprovalsService } from './service/approvals/AuthorizedApprovalsService';
+import { AdoptionDiscovery } from './periodic/AdoptionDiscovery';
+import { AuthorizedAdoptionService } from './service/adoption/AuthorizedAdoptionService';
+import { DefaultAdoptionService } from './service/adoption/DefaultAdoptionService';
 
 function readPackageVersion(): string {
   const packageJsonPath = resolvePackagePath(
@@ -175,6 +184,7 @@ export const shepherdPlugin = createBackendPlugin({
           deps.notifications,
           deps.config.getOptionalStringArray('shepherd.approvers') ?? [],
           logger,
+          deps.config.getOptionalStringArray('shepherd.platformAdmins') ?? [],
         );
         const connections = new ClusterConnections(
           store,
@@ -223,22 +233,54 @@ export const shepherdPlugin = createBackendPlugin({
           logger,
         );
         deps.lifecycle.addShutdownHook(() => consoleRelay.closeAll());
+        const adoptionDiscovery = new AdoptionDiscovery(
+          store,
+          connections,
+          logger,
+        );
+        const adoption = new AuthorizedAdoptionService(
+          new DefaultAdoptionService(
+            context,
+            connections,
+            adoptionDiscovery,
+            installation,
+            logger,
+          ),
+          authorizer,
+        );
         const audit = new AuthorizedAuditLogService(
           new DefaultAuditLogService(store.audit),
           authorizer,
         );
 
+        const reconcilerOptions = readReconcilerOptions(deps.config);
+        const clusterReconciler = new ClusterReconciler({
+          context,
+          connections,
+          notifier,
+          logger: logger.child({ component: 'reconciler' }),
+          installation,
+          gracePeriodMs: reconcilerOptions.gracePeriodMs,
+        });
+        const reconciler = new AuthorizedReconcilerService(
+          new DefaultReconcilerService(context, clusterReconciler),
+          authorizer,
+        );
+
         const queueOptions = readQueueOptions(deps.config);
+        const vmJobs = new VmJobs({
+          context,
+          connections,
+          notifier,
+          followIntervalMs: queueOptions.followIntervalMs,
+          followDeadlineMs: queueOptions.followTimeoutMs,
+          clusterWaitMaxMs: queueOptions.clusterWaitMaxMs,
+        });
         const worker = await startQueue({
           knex,
           store,
-          handlers: new VmJobs({
-            context,
-            connections,
-            notifier,
-            followIntervalMs: queueOptions.followIntervalMs,
-            followDeadlineMs: queueOptions.followTimeoutMs,
-          }).handlers(operations.jobs()),
+          handlers: vmJobs.handlers(operations.jobs()),
+          repairStranded: () => vmJobs.repairStranded(),
           config: deps.config,
           logger,
           scheduler: deps.scheduler,
@@ -250,9 +292,13 @@ export const shepherdPlugin = createBackendPlugin({
         await schedulePeriodicTasks({
           store,
           connections,
+          installation,
+          adoptionDiscovery,
           jobRetentionMs: queueOptions.retentionMs,
           pollIntervals: vmState.poll,
           leaveWatchedClusters: vmState.watch.enabled,
+          reconciler: clusterReconciler,
+          reconcilerOptions,
           logger,
           scheduler: deps.scheduler,
         });
@@ -304,6 +350,8 @@ export const shepherdPlugin = createBackendPlugin({
             tickets,
             approvals,
             consoleSessions,
+            reconciler,
+            adoption,
           }),
         );
 

@@ -56,6 +56,26 @@ export interface ShepherdVmDefinition extends ShepherdVmRef {
   running: boolean;
 }
 
+/**
+ * Who Shepherd expects to own a VM's objects before it changes or deletes them: this
+ * installation and the VM's record, and, when known, the uid of the object Shepherd last
+ * saw (a delete is made conditional on it, so an object recreated under the same name by
+ * someone else is never removed).
+ *
+ * @public
+ */
+export interface ShepherdVmOwner {
+  installationId: string;
+  vmId: string;
+  uid?: string;
+  /**
+   * The VM's create ticket: objects created before ownership labels existed carry Shepherd's
+   * managed-by label and this ticket id but no installation label; they count as the VM's
+   * own (a ticket id is a UUID no one else writes). Omit it to accept labelled objects only.
+   */
+  legacyTicketId?: string;
+}
+
 /** What a provider knows of a VM on its cluster. @public */
 export interface ShepherdVmRuntimeState extends ShepherdVmRef {
   /**
@@ -69,7 +89,7 @@ export interface ShepherdVmRuntimeState extends ShepherdVmRef {
   ipAddress?: string;
   nodeName?: string;
   labels?: Record<string, string>;
-  /** The VirtualMachine object's uid, which tells a re-created object of the same name apart. */
+  /** The object's uid: tells this object from another one created later under its name. */
   uid?: string;
 }
 
@@ -114,6 +134,36 @@ export interface ShepherdVmWatchOptions {
   signal: AbortSignal;
   /** How often the watch lists everything again as a safety net, in milliseconds. */
   resyncIntervalMs: number;
+}
+
+/**
+ * A VM as an inventory of a cluster lists it, Shepherd's or not: its state, its identity
+ * (uid) and what it declares, so that an administrator can decide whether to adopt it.
+ *
+ * @public
+ */
+export interface ShepherdVmInventoryItem extends ShepherdVmRuntimeState {
+  uid: string;
+  /** CPU cores the VM declares (its limit, else its topology). */
+  cpuCores?: number;
+  /** Memory in GiB: its limit, else its guest memory, else its request. */
+  memoryGi?: number;
+  /** Size of its first disk in GiB, when the VM declares one (a DataVolume template). */
+  diskGb?: number;
+  /** The image or source of its first disk (container image, registry or HTTP URL, PVC). */
+  image?: string;
+}
+
+/**
+ * What must still hold of a VM for a change of its labels to be made: the very object that
+ * was looked at (uid) in the very version that was looked at (resourceVersion). A VM that was
+ * replaced or changed meanwhile fails the call with a `conflict` error.
+ *
+ * @public
+ */
+export interface ShepherdVmPrecondition {
+  uid: string;
+  resourceVersion: string;
 }
 
 /** Health and capabilities of a cluster, as detected by a provider. @public */
@@ -189,16 +239,23 @@ export class ShepherdProviderError extends Error {
   readonly kind: ShepherdProviderErrorKind;
   /** HTTP status of the cluster's answer, when there was one. */
   readonly statusCode?: number;
+  /**
+   * For a `transient` error that was not even tried (the cluster's circuit breaker is open):
+   * how long until the cluster may be asked again. Jobs wait that long without counting an
+   * attempt.
+   */
+  readonly retryAfterMs?: number;
 
   constructor(
     kind: ShepherdProviderErrorKind,
     message: string,
-    options?: { statusCode?: number; cause?: unknown },
+    options?: { statusCode?: number; cause?: unknown; retryAfterMs?: number },
   ) {
     super(message, { cause: options?.cause });
     this.name = 'ShepherdProviderError';
     this.kind = kind;
     this.statusCode = options?.statusCode;
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }
 
@@ -222,16 +279,23 @@ export interface ShepherdVmProvider {
     definition: ShepherdVmDefinition,
   ): Record<string, unknown>;
 
-  /** Creates the namespace if it does not exist, labelled as managed by Shepherd. */
+  /**
+   * Creates the namespace if it does not exist, labelled as managed by Shepherd (and with the
+   * installation's id when given). An existing namespace is left as it is.
+   */
   ensureNamespace(
     cluster: ShepherdClusterConnection,
     namespace: string,
     environment: Environment,
+    options?: { installationId?: string },
   ): Promise<void>;
 
   /**
-   * Creates or updates the VM (server-side apply). With `dryRun` the cluster validates the
-   * object, admission included, without storing it.
+   * Creates or updates the VM. With `dryRun` the cluster validates the object, admission
+   * included, without storing it. Ownership: an existing object of the name is changed only
+   * when its labels say it is `definition.vmId` of installation `definition.installationId`;
+   * otherwise the call fails with a {@link ShepherdNotOwnedError} and the object is left
+   * untouched (never taken over by server-side apply).
    */
   applyVirtualMachine(
     cluster: ShepherdClusterConnection,
@@ -239,10 +303,17 @@ export interface ShepherdVmProvider {
     options?: { dryRun?: boolean },
   ): Promise<{ resourceVersion?: string }>;
 
-  /** Deletes the VM; a VM that does not exist counts as deleted (`existed: false`). */
+  /**
+   * Deletes the VM if it is `owner`'s: an object whose labels do not name the owner's
+   * installation and VM record (or whose uid is not `owner.uid`, when given) is refused with
+   * a {@link ShepherdNotOwnedError} and left untouched. The delete carries a uid precondition,
+   * so an object recreated under the name meanwhile is never removed. A VM that does not
+   * exist counts as deleted (`existed: false`).
+   */
   deleteVirtualMachine(
     cluster: ShepherdClusterConnection,
     vm: ShepherdVmRef,
+    owner: ShepherdVmOwner,
   ): Promise<{ existed: boolean }>;
 
   startVirtualMachine(
@@ -291,6 +362,27 @@ export interface ShepherdVmProvider {
     onEvent: (event: ShepherdVmWatchEvent) => void,
     options: ShepherdVmWatchOptions,
   ): Promise<void>;
+
+  /**
+   * Optional (adoption): every VM of the given namespaces, whoever created it. A namespace
+   * that does not exist has none.
+   */
+  listVirtualMachines?(
+    cluster: ShepherdClusterConnection,
+    namespaces: string[],
+  ): Promise<ShepherdVmInventoryItem[]>;
+
+  /**
+   * Optional (adoption): sets labels of a VM with Shepherd's field manager and nothing else;
+   * a `null` value removes the label. Fails with a `conflict` error when the VM is not the
+   * object and version of `precondition`, and with a `permanent` 404 when it is gone.
+   */
+  labelVirtualMachine?(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+    labels: Record<string, string | null>,
+    precondition: ShepherdVmPrecondition,
+  ): Promise<{ resourceVersion?: string }>;
 
   /** Health, KubeVirt version, feature gates and storage classes of the cluster. */
   inspectCluster(

@@ -65,7 +65,9 @@ export class ClusterClient {
     try {
       return await this.guard.run(() => fn(this.apis));
     } catch (error) {
-      throw toProviderError(error, `${action} on cluster ${this.clusterName}`);
+      throw this.waitingForCircuit(
+        toProviderError(error, `${action} on cluster ${this.clusterName}`),
+      );
     }
   }
 
@@ -119,6 +121,29 @@ export class ClusterClient {
       }
       opened = true;
       return { closed, abort: () => controller.abort() };
+    });
+  }
+
+  /**
+   * A transient failure after which the cluster's circuit is open (the failure that opened
+   * it, or a failed trial) tells, like the calls the open circuit turns away, how long the
+   * cluster is not asked again: callers wait for the circuit instead of retrying on their own.
+   */
+  private waitingForCircuit(
+    error: ShepherdProviderError,
+  ): ShepherdProviderError {
+    const openForMs = this.guard.breaker.openForMs;
+    if (
+      error.kind !== 'transient' ||
+      error.retryAfterMs !== undefined ||
+      openForMs === 0
+    ) {
+      return error;
+    }
+    return new ShepherdProviderError(error.kind, error.message, {
+      statusCode: error.statusCode,
+      cause: error.cause,
+      retryAfterMs: openForMs,
     });
   }
 

@@ -3,7 +3,7 @@ import {
   ShepherdClusterConnection,
   ShepherdProviderError,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { definition } from '../__testUtils__/definitions';
+import { definition, ownerOf } from '../__testUtils__/definitions';
 import {
   ManualClock,
   connectionTo,
@@ -121,6 +121,34 @@ describe('circuit breaker', () => {
     expect((await provider.getVirtualMachine(cluster, ref)).message).toMatch(
       /circuit open/,
     );
+    expect(fault.hits).toBe(6);
+  });
+
+  it('tells callers how long the circuit stays open, from the failure that opens it on', async () => {
+    const fault = sim.faults.inject({ kind: 'error', status: 503 });
+    const start = () => failure(provider.startVirtualMachine(cluster, ref));
+    for (let i = 0; i < 4; i++) {
+      expect((await start()).retryAfterMs).toBeUndefined();
+    }
+    // The fifth failure opens the circuit: it says so, like the calls turned away after it.
+    expect(await start()).toMatchObject({
+      kind: 'transient',
+      message: expect.stringMatching(/HTTP 503/),
+      retryAfterMs: 60_000,
+    });
+    clock.advance(20_000);
+    expect(await start()).toMatchObject({
+      message: expect.stringMatching(/circuit open/),
+      retryAfterMs: 40_000,
+    });
+    expect(fault.hits).toBe(5);
+
+    // The trial fails: another full period.
+    clock.advance(40_000);
+    expect(await start()).toMatchObject({
+      message: expect.stringMatching(/HTTP 503/),
+      retryAfterMs: 60_000,
+    });
     expect(fault.hits).toBe(6);
   });
 
@@ -254,16 +282,21 @@ describe('concurrency limit', () => {
     const fault = sim.faults.inject({
       kind: 'latency',
       latencyMs: 300,
-      method: 'DELETE',
+      // A delete reads the VM first; these VMs do not exist, so the read is all it sends.
+      method: 'GET',
     });
     const started = Date.now();
     let hitsWhenFirstDone = -1;
     const deletes = Array.from({ length: 6 }, (_, i) =>
       provider
-        .deleteVirtualMachine(cluster, {
-          namespace: vm.namespace,
-          name: `ghost-${i}`,
-        })
+        .deleteVirtualMachine(
+          cluster,
+          {
+            namespace: vm.namespace,
+            name: `ghost-${i}`,
+          },
+          ownerOf(vm),
+        )
         .then(result => {
           if (hitsWhenFirstDone < 0) hitsWhenFirstDone = fault.hits;
           return result;

@@ -17,6 +17,9 @@ import { DatabaseRevisionsStore } from './stores/revisions/DatabaseRevisionsStor
 import { DatabaseConsoleGrantsStore } from './stores/consoleGrants/DatabaseConsoleGrantsStore';
 import { DatabaseAuditStore } from './stores/audit/DatabaseAuditStore';
 import { DatabaseWatchLeasesStore } from './stores/watchLeases/DatabaseWatchLeasesStore';
+import { DatabaseReconcileReportsStore } from './stores/reconciler/DatabaseReconcileReportsStore';
+import { DatabaseReconcileMarksStore } from './stores/reconciler/DatabaseReconcileMarksStore';
+import { DatabasePendingAdoptionsStore } from './stores/pendingAdoptions/DatabasePendingAdoptionsStore';
 
 /** {@link ShepherdStore} on knex: SQLite and PostgreSQL. */
 export class DatabaseShepherdStore implements ShepherdStore {
@@ -35,8 +38,11 @@ export class DatabaseShepherdStore implements ShepherdStore {
   readonly consoleGrants;
   readonly consoleSessionTokens;
   readonly audit;
+  readonly reconcileReports;
+  readonly reconcileMarks;
   readonly jobs;
   readonly watchLeases;
+  readonly pendingAdoptions;
 
   constructor(private readonly db: Knex) {
     this.systems = new DatabaseSystemsStore(db);
@@ -54,8 +60,11 @@ export class DatabaseShepherdStore implements ShepherdStore {
     this.consoleGrants = new DatabaseConsoleGrantsStore(db);
     this.consoleSessionTokens = new DatabaseConsoleSessionTokensStore(db);
     this.audit = new DatabaseAuditStore(db);
+    this.reconcileReports = new DatabaseReconcileReportsStore(db);
+    this.reconcileMarks = new DatabaseReconcileMarksStore(db);
     this.jobs = new DatabaseJobsStore(db);
     this.watchLeases = new DatabaseWatchLeasesStore(db);
+    this.pendingAdoptions = new DatabasePendingAdoptionsStore(db);
   }
 
   async transaction<T>(work: (tx: ShepherdStore) => Promise<T>): Promise<T> {

@@ -6,9 +6,11 @@ import {
 import { randomUUID } from 'node:crypto';
 import { checkKubeVirtLimits } from '../domain/kubevirtAdmission';
 import { modifiedVmSpec, resizeOf, vmSpecOf } from '../domain/vmSpec';
+import { isProviderConflict } from '../providers/errors';
 import { PermanentJobError } from '../queue/JobWorker';
 import { conflict, invalidInput } from '../service/errors';
 import { OperationDependencies } from './OperationDependencies';
+import { refuseForeignObject } from './vmOwnership';
 import { VmOperation } from './VmOperation';
 import {
   checkResourceSteps,
@@ -17,6 +19,9 @@ import {
   ticketTargetOf,
   vmEventPayload,
 } from './vmRequests';
+
+/** Tries of a resize that conflicts with concurrent changes of the VM before the job fails. */
+const RESIZE_CONFLICT_TRIES = 3;
 
 /** The queue's kind of the job that resizes a VM. */
 export const MODIFY_VM_JOB = 'vm.modify';
@@ -29,6 +34,7 @@ export const MODIFY_VM_JOB = 'vm.modify';
 export function vmModification({
   context,
   preflight,
+  installation,
 }: OperationDependencies): VmOperation<'modify'> {
   const { store } = context;
 
@@ -133,8 +139,12 @@ export function vmModification({
       decisionFields: [],
       async preview(ticket) {
         const vm = ticket.vmId ? await store.vms.get(ticket.vmId) : undefined;
-        return vm
-          ? { effectiveSpec: modifiedVmSpec(vmSpecOf(vm), ticket.requestSpec) }
+        if (!vm) return {};
+        const effectiveSpec = modifiedVmSpec(vmSpecOf(vm), ticket.requestSpec);
+        // An adopted VM has no template and instance size, so no spec of a request to show.
+        const { templateId, instanceSizeId } = effectiveSpec;
+        return templateId && instanceSizeId
+          ? { effectiveSpec: { ...effectiveSpec, templateId, instanceSizeId } }
           : {};
       },
       // The cluster dry-runs the exact resize patch the job will send.
@@ -157,19 +167,34 @@ export function vmModification({
     job: {
       kind: MODIFY_VM_JOB,
       async run(job) {
-        const { vm, provider, connection } = await job.connect();
+        const connected = await job.connect();
+        const { vm, provider, connection } = connected;
         const { ticket } = job.job;
         if (!ticket) {
           throw new PermanentJobError('A modification needs its ticket');
         }
         await job.markExecuting();
+        await refuseForeignObject(connected, installation);
         const current = vmSpecOf(vm);
         const target = modifiedVmSpec(current, ticket.requestSpec);
-        const { restartRequired } = await provider.resizeVirtualMachine(
-          connection,
-          vm,
-          resizeOf(current, target),
-        );
+        const resize = resizeOf(current, target);
+        // A conflict means the VM changed between the provider's read and its patch: each
+        // try reads the VM afresh and patches that.
+        let restartRequired = false;
+        for (let tries = 1; ; tries += 1) {
+          try {
+            ({ restartRequired } = await provider.resizeVirtualMachine(
+              connection,
+              vm,
+              resize,
+            ));
+            break;
+          } catch (error) {
+            if (!isProviderConflict(error) || tries >= RESIZE_CONFLICT_TRIES) {
+              throw error;
+            }
+          }
+        }
         const now = job.now();
         await job.complete(
           async unit => {

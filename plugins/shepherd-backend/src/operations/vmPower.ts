@@ -8,8 +8,10 @@ import {
   isPowerActionAllowed,
   shepherdVmPowerPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { isProviderConflict } from '../providers/errors';
 import { PermanentJobError } from '../queue/JobWorker';
-import { vmJob } from '../jobs/vmJob';
+import { claimVmOperation } from './vmOperationLock';
+import { refuseForeignObject } from './vmOwnership';
 import { conflict } from '../service/errors';
 import { OperationDependencies } from './OperationDependencies';
 import { VmOperation } from './VmOperation';
@@ -82,6 +84,7 @@ const ACTION_SENT = 'actionSent';
  */
 export function vmPower({
   context,
+  installation,
 }: OperationDependencies): VmOperation<'power'> {
   return {
     name: 'power',
@@ -136,7 +139,11 @@ export function vmPower({
         status: 'PROCESSING',
         createdBy: actor.userEntityRef,
       });
-      await unit.enqueue(vmJob(POWER_VM_JOB, recorded.id, vm.clusterId));
+      await claimVmOperation(
+        unit,
+        { kind: POWER_VM_JOB, eventId: recorded.id, clusterId: vm.clusterId },
+        vm,
+      );
       await unit.audit({
         action: draft.auditAction,
         actor: actor.userEntityRef,
@@ -167,7 +174,8 @@ export function vmPower({
     job: {
       kind: POWER_VM_JOB,
       async run(job) {
-        const { vm, provider, connection } = await job.connect();
+        const connected = await job.connect();
+        const { vm, provider, connection } = connected;
         const action = String(job.job.event.payload.operation) as PowerAction;
         if (!(action in POWER_TARGET)) {
           throw new PermanentJobError(`Unknown power action '${action}'`);
@@ -177,12 +185,21 @@ export function vmPower({
         // the VM (sending restart twice would restart twice). The VM row cannot tell: status
         // sync moves it on while the job waits.
         if (!job.job.payload[ACTION_SENT]) {
-          if (action === 'start') {
-            await provider.startVirtualMachine(connection, vm);
-          } else if (action === 'stop') {
-            await provider.stopVirtualMachine(connection, vm);
-          } else {
-            await provider.restartVirtualMachine(connection, vm);
+          await refuseForeignObject(connected, installation);
+          try {
+            if (action === 'start') {
+              await provider.startVirtualMachine(connection, vm);
+            } else if (action === 'stop') {
+              await provider.stopVirtualMachine(connection, vm);
+            } else {
+              await provider.restartVirtualMachine(connection, vm);
+            }
+          } catch (error) {
+            // A conflict is not retried as it is: the VM is read again, and a start or stop
+            // it already reached is done; anything else fails with the cluster's message.
+            if (!isProviderConflict(error) || action === 'restart') throw error;
+            const state = await provider.getVirtualMachine(connection, vm);
+            if (state.status !== POWER_TARGET[action]) throw error;
           }
           await context.execute(unit =>
             unit.tx.vms.update(vm.id, {

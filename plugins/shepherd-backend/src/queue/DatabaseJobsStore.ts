@@ -1,12 +1,22 @@
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { TIMESTAMP_COLUMNS, TableMapping, columns } from '../database/columns';
+import {
+  TIMESTAMP_COLUMNS,
+  TableMapping,
+  columns,
+  errorMessageColumn,
+} from '../database/columns';
 import { databaseEngineOf } from '../database/engine';
 import { DatabaseTableStore } from '../database/DatabaseRecordStore';
 import { isUuid, toBool, toCount, toJson } from '../database/rows';
-import { JobRecord, JobStatus, JobsStore, NewJob } from './JobsStore';
-
-const FINISHED_STATUSES: JobStatus[] = ['succeeded', 'failed', 'cancelled'];
+import {
+  ACTIVE_JOB_STATUSES,
+  FINISHED_JOB_STATUSES,
+  JobRecord,
+  JobStatus,
+  JobsStore,
+  NewJob,
+} from './JobsStore';
 
 /** Why the sweeper failed a job whose worker stopped during its last attempt. */
 export const LOST_JOB_MESSAGE =
@@ -14,6 +24,9 @@ export const LOST_JOB_MESSAGE =
 
 /** The PostgreSQL channel on which enqueues wake idle workers. */
 export const JOBS_CHANNEL = 'shepherd_jobs';
+
+/** The column of a job's last error: every write of it is cut to its bound. */
+const JOBS_LAST_ERROR = errorMessageColumn('last_error');
 
 const JOBS = new TableMapping<JobRecord>('jobs', {
   id: columns.text('id'),
@@ -26,14 +39,13 @@ const JOBS = new TableMapping<JobRecord>('jobs', {
   leaseOwner: columns.optionalText('lease_owner'),
   leaseExpiresAt: columns.optionalTimestamp('lease_expires_at'),
   cancelRequested: columns.boolean('cancel_requested'),
-  lastError: columns.optionalText('last_error'),
+  lastError: JOBS_LAST_ERROR,
   uniqueKey: columns.optionalText('unique_key'),
   concurrencyKey: columns.optionalText('concurrency_key'),
+  subject: columns.optionalText('subject'),
   ...TIMESTAMP_COLUMNS,
   finishedAt: columns.optionalTimestamp('finished_at'),
 });
-
-const ACTIVE_STATUSES: JobStatus[] = ['queued', 'running'];
 
 /** The lease columns of a job no worker holds. */
 const NO_LEASE = { lease_owner: null, lease_expires_at: null };
@@ -81,6 +93,7 @@ export class DatabaseJobsStore
           cancelRequested: false,
           uniqueKey: job.uniqueKey,
           concurrencyKey: job.concurrencyKey,
+          subject: job.subject,
           createdAt: now,
           updatedAt: now,
         }),
@@ -95,14 +108,21 @@ export class DatabaseJobsStore
       }
       return { job: (await this.get(id))!, created: true };
     }
-    const existing = await this.db(JOBS.table)
-      .where({ unique_key: job.uniqueKey ?? null })
-      .whereIn('status', ACTIVE_STATUSES)
-      .first();
+    const existing = job.uniqueKey
+      ? await this.findActive(job.uniqueKey)
+      : undefined;
     if (!existing) {
       throw new Error(`Job ${job.kind} could not be enqueued`);
     }
-    return { job: JOBS.read(existing), created: false };
+    return { job: existing, created: false };
+  }
+
+  async findActive(uniqueKey: string) {
+    const row = await this.db(JOBS.table)
+      .where({ unique_key: uniqueKey })
+      .whereIn('status', ACTIVE_JOB_STATUSES)
+      .first();
+    return row ? JOBS.read(row) : undefined;
   }
 
   async claimNext(options: Parameters<JobsStore['claimNext']>[0]) {
@@ -169,7 +189,7 @@ export class DatabaseJobsStore
   ) {
     const updated = await this.#heldBy(id, workerId).update({
       status: outcome.status,
-      last_error: outcome.error ?? null,
+      last_error: JOBS_LAST_ERROR.write(outcome.error),
       ...NO_LEASE,
       finished_at: now,
       updated_at: now,
@@ -186,7 +206,7 @@ export class DatabaseJobsStore
     const updated = await this.#heldBy(id, workerId).update({
       status: 'queued',
       run_after: options.runAfter,
-      last_error: options.error,
+      last_error: JOBS_LAST_ERROR.write(options.error),
       ...NO_LEASE,
       updated_at: now,
     });
@@ -246,7 +266,7 @@ export class DatabaseJobsStore
 
   async deleteFinished(before: string) {
     return this.db('jobs')
-      .whereIn('status', FINISHED_STATUSES)
+      .whereIn('status', FINISHED_JOB_STATUSES)
       .where('finished_at', '<', before)
       .delete();
   }

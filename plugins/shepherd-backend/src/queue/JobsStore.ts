@@ -6,6 +6,16 @@ export type JobStatus =
   | 'failed'
   | 'cancelled';
 
+/** The statuses of jobs that ended. */
+export const FINISHED_JOB_STATUSES: JobStatus[] = [
+  'succeeded',
+  'failed',
+  'cancelled',
+];
+
+/** The statuses of jobs still to run. */
+export const ACTIVE_JOB_STATUSES: JobStatus[] = ['queued', 'running'];
+
 /** A job of the durable task queue. */
 export interface JobRecord {
   id: string;
@@ -22,6 +32,8 @@ export interface JobRecord {
   lastError?: string;
   uniqueKey?: string;
   concurrencyKey?: string;
+  /** What the job works on, e.g. the domain event it carries out. */
+  subject?: string;
   createdAt: string;
   updatedAt: string;
   finishedAt?: string;
@@ -35,6 +47,8 @@ export interface NewJob {
   runAfter?: string;
   uniqueKey?: string;
   concurrencyKey?: string;
+  /** What the job works on, e.g. the domain event it carries out (not unique). */
+  subject?: string;
 }
 
 /**
@@ -52,6 +66,8 @@ export interface JobsStore {
     now: string,
   ): Promise<{ job: JobRecord; created: boolean }>;
   get(id: string): Promise<JobRecord | undefined>;
+  /** The queued or running job that holds `uniqueKey`, if any. */
+  findActive(uniqueKey: string): Promise<JobRecord | undefined>;
   /**
    * Claims the next runnable job (queued, due, of one of `kinds`) for `workerId` with a lease
    * until `leaseExpiresAt`, skipping jobs other workers are claiming and jobs whose

@@ -116,6 +116,8 @@ function recordingServices(
     ...recordingWrites('service', inner, record),
     // The counter of instance indexes is bookkeeping, not part of what the Service is.
     takeInstanceIndex: id => inner.takeInstanceIndex(id),
+    skipInstanceIndex: (id, index) => inner.skipInstanceIndex(id, index),
+    listByVmNameStem: stem => inner.listByVmNameStem(stem),
   };
 }
 
@@ -210,8 +212,11 @@ export function recordChanges(
     consoleGrants: inner.consoleGrants,
     consoleSessionTokens: inner.consoleSessionTokens,
     audit: inner.audit,
+    reconcileReports: inner.reconcileReports,
+    reconcileMarks: inner.reconcileMarks,
     jobs: inner.jobs,
     watchLeases: inner.watchLeases,
+    pendingAdoptions: inner.pendingAdoptions,
     // Already inside the unit of work: a nested one joins it, and its changes count with it.
     transaction: work =>
       inner.transaction(tx => work(recordChanges(tx, remember, rememberState))),
