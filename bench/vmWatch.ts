@@ -377,6 +377,7 @@ async function main() {
       const sync = new VmStatusSync(
         store,
         connections,
+        { id: 'bench' },
         logger,
         () => new Date(virtualNow),
       );
