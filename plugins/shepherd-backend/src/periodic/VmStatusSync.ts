@@ -132,6 +132,8 @@ export class VmStatusSync {
       }
       const cluster = await connections.get(clusterId);
       if (!cluster) {
+        // Due, and not known to be watched: it counts as polled, and failed.
+        polled += 1;
         failedOn(clusterId, 'the cluster cannot be reached');
         continue;
       }
