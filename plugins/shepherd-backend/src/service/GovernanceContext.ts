@@ -5,15 +5,18 @@ import {
   DomainEventStatus,
   DomainEventType,
   ShepherdDomainEvent,
-  ShepherdRecordChange,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
 import { ShepherdStore } from '../database/ShepherdStore';
 import { JobRecord, NewJob } from '../queue/JobsStore';
 import { AuditRecord, AuditRecorder } from './audit/AuditRecorder';
 import {
+  LiveChangeListener,
   RecordChangeListener,
+  TrackedChange,
+  catalogChanges,
   collapseChanges,
+  liveChanges,
   recordChanges,
 } from './changes/recordChanges';
 
@@ -52,8 +55,8 @@ export interface UnitOfWork {
  * Runs use cases as units of work: business rows, domain events, audit rows and jobs commit
  * together or not at all. Everything outside the database happens only after the commit, in
  * one place, and never undoes it: the changed Systems, Services and VMs are announced, the
- * audit rows go to Backstage's auditor, then the use case's own effects run (notifications,
- * the approval provider).
+ * changed VMs and tickets are signalled to open pages, the audit rows go to Backstage's
+ * auditor, then the use case's own effects run (notifications, the approval provider).
  */
 export class GovernanceContext {
   readonly store: ShepherdStore;
@@ -61,6 +64,7 @@ export class GovernanceContext {
   readonly #auditRecorder: AuditRecorder;
   readonly #logger: LoggerService;
   readonly #recordsChanged: RecordChangeListener;
+  readonly #liveChanged: LiveChangeListener;
   #jobsEnqueued?: () => void;
 
   constructor(options: {
@@ -69,6 +73,11 @@ export class GovernanceContext {
     logger: LoggerService;
     /** Told which Systems, Services and VMs each committed unit of work changed. */
     onRecordsChanged?: RecordChangeListener;
+    /**
+     * Told which VMs (a change of status included) and tickets each committed unit of work
+     * changed: what open pages follow.
+     */
+    onLiveChanges?: LiveChangeListener;
     clock?: () => Date;
   }) {
     this.store = options.store;
@@ -76,6 +85,7 @@ export class GovernanceContext {
     this.#auditRecorder = options.auditRecorder;
     this.#logger = options.logger;
     this.#recordsChanged = options.onRecordsChanged ?? (() => {});
+    this.#liveChanged = options.onLiveChanges ?? (() => {});
   }
 
   now(): string {
@@ -90,7 +100,7 @@ export class GovernanceContext {
   async execute<T>(work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
     const effects: Array<() => Promise<void>> = [];
     const audited: AuditLogEntry[] = [];
-    const changes: ShepherdRecordChange[] = [];
+    const changes: TrackedChange[] = [];
     let enqueued = false;
     const result = await this.store.transaction(async transaction => {
       const tx = recordChanges(transaction, change => changes.push(change));
@@ -122,7 +132,13 @@ export class GovernanceContext {
       });
     });
     if (changes.length > 0) {
-      this.#recordsChanged(collapseChanges(changes));
+      const collapsed = collapseChanges(changes);
+      const forCatalog = catalogChanges(collapsed);
+      if (forCatalog.length > 0) this.#recordsChanged(forCatalog);
+      const live = liveChanges(collapsed);
+      if (live.vms.length > 0 || live.tickets.length > 0) {
+        this.#liveChanged(live);
+      }
     }
     if (enqueued) {
       this.#jobsEnqueued?.();

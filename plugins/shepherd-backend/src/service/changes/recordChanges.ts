@@ -1,17 +1,44 @@
 import {
   ShepherdRecordChange,
   ShepherdRecordKind,
+  ShepherdTicketSignalChange,
+  ShepherdVmSignalChange,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdStore } from '../../database/ShepherdStore';
 import { SystemsStore } from '../../database/stores/systems/SystemsStore';
 import { MembersStore } from '../../database/stores/members/MembersStore';
 import { ServicesStore } from '../../database/stores/services/ServicesStore';
+import { TicketsStore } from '../../database/stores/tickets/TicketsStore';
 import { VmsStore } from '../../database/stores/vms/VmsStore';
+
+/**
+ * A record that a unit of work wrote, as its stores note it: a System, Service or VM (what the
+ * catalog follows) or a ticket. Open pages follow VMs and tickets, the catalog follows what
+ * Systems, Services and VMs are; the views below tell each its part.
+ */
+export type TrackedChange =
+  | (ShepherdRecordChange & {
+      /**
+       * Only runtime state changed (a VM's status): open pages follow it, the catalog does
+       * not (a VM entity does not change when the VM stops).
+       */
+      stateOnly?: boolean;
+    })
+  | { kind: 'ticket'; id: string; change: 'upserted'; vmId?: string };
 
 /** Told about the Systems, Services and VMs that a committed unit of work changed. */
 export type RecordChangeListener = (changes: ShepherdRecordChange[]) => void;
 
-type Remember = (change: ShepherdRecordChange) => void;
+/** The VMs (their status included) and tickets a committed unit of work changed. */
+export type LiveChanges = {
+  vms: ShepherdVmSignalChange[];
+  tickets: ShepherdTicketSignalChange[];
+};
+
+/** Told about the VMs and tickets that a committed unit of work changed. */
+export type LiveChangeListener = (changes: LiveChanges) => void;
+
+type Remember = (change: TrackedChange) => void;
 
 /** VM fields that are runtime state rather than what the VM is: changes of them are not announced. */
 const VM_STATE_FIELDS = new Set(['status', 'statusMessage', 'updatedAt']);
@@ -24,8 +51,9 @@ interface RecordWrites<T, Patch> {
 }
 
 /**
- * The writes of `inner`, each recording the change of its `kind` record; an update counts
- * only where `changesRecord` says its patch changes what the record is (every update unless told).
+ * The writes of `inner`, each recording the change of its `kind` record; an update is
+ * `stateOnly` unless `changesRecord` says its patch changes what the record is (every update
+ * does unless told).
  */
 function recordingWrites<T extends { id: string }, Patch>(
   kind: ShepherdRecordKind,
@@ -40,7 +68,12 @@ function recordingWrites<T extends { id: string }, Patch>(
     },
     update: async (id, patch) => {
       await inner.update(id, patch);
-      if (changesRecord(patch)) record({ kind, id, change: 'upserted' });
+      record({
+        kind,
+        id,
+        change: 'upserted',
+        ...(!changesRecord(patch) && { stateOnly: true }),
+      });
     },
     delete: async id => {
       await inner.delete(id);
@@ -109,41 +142,121 @@ function recordingVms(inner: VmsStore, record: Remember): VmsStore {
     list: options => inner.list(options),
     count: filter => inner.count(filter),
     listForStatusSync: options => inner.listForStatusSync(options),
-    // Polls record runtime state only.
-    recordPoll: (id, poll) => inner.recordPoll(id, poll),
+    // Polls record runtime state only, and change the record only when they wrote a status.
+    recordPoll: async (id, poll) => {
+      const written = await inner.recordPoll(id, poll);
+      if (written)
+        record({ kind: 'vm', id, change: 'upserted', stateOnly: true });
+      return written;
+    },
     ...recordingWrites('vm', inner, record, patch =>
       Object.keys(patch).some(field => !VM_STATE_FIELDS.has(field)),
     ),
   };
 }
 
+/** A ticket is created or moves on; either way open pages re-read it and the VM it is about. */
+function recordingTickets(inner: TicketsStore, record: Remember): TicketsStore {
+  return {
+    get: id => inner.get(id),
+    findPending: dedupeKey => inner.findPending(dedupeKey),
+    list: options => inner.list(options),
+    insert: async ticket => {
+      await inner.insert(ticket);
+      record({
+        kind: 'ticket',
+        id: ticket.id,
+        change: 'upserted',
+        vmId: ticket.vmId,
+      });
+    },
+    transition: async (id, from, patch) => {
+      const moved = await inner.transition(id, from, patch);
+      if (moved) {
+        const vmId = patch.vmId ?? (await inner.get(id))?.vmId;
+        record({ kind: 'ticket', id, change: 'upserted', vmId });
+      }
+      return moved;
+    },
+  };
+}
+
+/** Two changes of one record in one unit of work as one: the later wins, what it says adds up. */
+function mergeChanges(
+  earlier: TrackedChange | undefined,
+  later: TrackedChange,
+): TrackedChange {
+  if (!earlier || earlier.change === 'removed' || later.change === 'removed') {
+    return later;
+  }
+  if (later.kind === 'ticket') {
+    // Changes of one record are of one kind; the VM a ticket is about is kept once known.
+    const vmId =
+      later.vmId ?? (earlier.kind === 'ticket' ? earlier.vmId : undefined);
+    return vmId ? { ...later, vmId } : later;
+  }
+  if (earlier.kind === 'ticket') return later;
+  // What the record is changed if any of the writes changed it.
+  const { stateOnly: _, ...change } = later;
+  return earlier.stateOnly && later.stateOnly
+    ? { ...change, stateOnly: true }
+    : change;
+}
+
 /**
  * One change per record, in the order records were first written, the last change winning (a
  * record created and removed in one unit of work is removed).
  */
-export function collapseChanges(
-  changes: ShepherdRecordChange[],
-): ShepherdRecordChange[] {
-  const byRecord = new Map<string, ShepherdRecordChange>();
+export function collapseChanges(changes: TrackedChange[]): TrackedChange[] {
+  const byRecord = new Map<string, TrackedChange>();
   for (const change of changes) {
-    byRecord.set(`${change.kind}:${change.id}`, change);
+    const key = `${change.kind}:${change.id}`;
+    byRecord.set(key, mergeChanges(byRecord.get(key), change));
   }
   return [...byRecord.values()];
 }
 
+/** What the catalog follows: Systems, Services and VMs whose record (not state) changed. */
+export function catalogChanges(
+  changes: TrackedChange[],
+): ShepherdRecordChange[] {
+  return changes.flatMap(change =>
+    change.kind === 'ticket' || change.stateOnly
+      ? []
+      : [{ kind: change.kind, id: change.id, change: change.change }],
+  );
+}
+
+/** What open pages follow: VMs, their status included, and tickets. */
+export function liveChanges(changes: TrackedChange[]): LiveChanges {
+  const live: LiveChanges = { vms: [], tickets: [] };
+  for (const change of changes) {
+    if (change.kind === 'vm') {
+      live.vms.push({ id: change.id, change: change.change });
+    } else if (change.kind === 'ticket') {
+      live.tickets.push({
+        id: change.id,
+        ...(change.vmId && { vmId: change.vmId }),
+      });
+    }
+  }
+  return live;
+}
+
 /**
- * The stores of a unit of work, noting which Systems, Services and VMs its writes change:
+ * The stores of a unit of work, noting which Systems, Services, VMs and tickets its writes change:
  * every writer goes through them, so no use case, job or periodic task has to remember to
  * announce its changes. Reads and the other tables pass through unchanged.
  */
 export function recordChanges(
   inner: ShepherdStore,
-  remember: (change: ShepherdRecordChange) => void,
+  remember: (change: TrackedChange) => void,
 ): ShepherdStore {
   const systems = recordingSystems(inner.systems, remember);
   const members = recordingMembers(inner.members, remember);
   const services = recordingServices(inner.services, remember);
   const vms = recordingVms(inner.vms, remember);
+  const tickets = recordingTickets(inner.tickets, remember);
   return {
     systems,
     members,
@@ -154,7 +267,7 @@ export function recordChanges(
     templates: inner.templates,
     instanceSizes: inner.instanceSizes,
     catalogUsage: inner.catalogUsage,
-    tickets: inner.tickets,
+    tickets,
     events: inner.events,
     revisions: inner.revisions,
     consoleGrants: inner.consoleGrants,
