@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, then starts the demo portal (frontend on :3000,
 // backend on :7007) with the embedded SQLite database and the demo catalog, next to two
-// simulated KubeVirt clusters (test on :6443, prod on :6444) that the portal gets registered
-// with, together with the demo namespaces, templates, instance sizes, Systems and Services.
+// simulated KubeVirt clusters (test on :6443, prod on :6444, their objects kept in
+// .shepherd/clusters/ across restarts) that the portal gets registered with, together with
+// the demo namespaces, templates, instance sizes, Systems and Services.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -66,6 +67,10 @@ startChild([
     `${cluster.name}=${cluster.port}`,
   ]),
   '--out-dir',
+  CLUSTERS_DIR,
+  // Each cluster keeps its objects, CA and token next to its kubeconfig, so that the
+  // portal finds its VMs (and valid credentials) again after a restart.
+  '--state-dir',
   CLUSTERS_DIR,
   '--timing',
   'realistic',

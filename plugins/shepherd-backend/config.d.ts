@@ -6,6 +6,14 @@ export interface Config {
      * `group:default/approvers`. Who may actually decide is up to the permission policy.
      */
     approvers?: string[];
+    /**
+     * The id of this Shepherd installation, written as the `kubevirt-shepherd.io/installation`
+     * label on every object Shepherd creates; objects labelled with another id are never
+     * changed or deleted. A Kubernetes label value (at most 63 letters, digits, `-`, `_`, `.`,
+     * starting and ending alphanumeric). When unset, an id is generated once and kept in the
+     * database. Changing it makes every existing VM look foreign to Shepherd.
+     */
+    installationId?: string;
     /** The job queue that carries operations out on clusters. */
     jobs?: {
       /** Jobs this backend instance runs at once; 0 for an instance that runs none. Default 4. */

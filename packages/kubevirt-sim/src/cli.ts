@@ -1,6 +1,6 @@
 /* eslint-disable no-console */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseCliArgs, USAGE } from './cliArgs';
 import { KubevirtSimulator, start } from './simulator';
 
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     return;
   }
   const outDir = resolve(options.outDir);
+  const stateDir = options.stateDir ? resolve(options.stateDir) : undefined;
   await mkdir(outDir, { recursive: true });
   const simulators: KubevirtSimulator[] = [];
   const stop = async (signal: string) => {
@@ -43,16 +44,18 @@ async function main(): Promise<void> {
       storageClasses: options.storageClasses,
       featureGates: options.featureGates,
       vnc: options.vnc,
+      stateDir: stateDir ? join(stateDir, cluster.name) : undefined,
       log: line => console.error(`[${cluster.name}] ${line}`),
     });
     simulators.push(sim);
     const kubeconfig = resolve(outDir, `${cluster.name}.kubeconfig`);
     await sim.writeKubeconfig(kubeconfig);
     summary.push({ name: cluster.name, url: sim.url, kubeconfig });
+    const vms = sim.objects.list('virtualmachines').length;
     console.log(
       `✔ ${cluster.name}: ${sim.url}  kubeconfig ${kubeconfig}${
-        sim.vnc.available ? '' : '  (no VNC: Xtigervnc missing)'
-      }`,
+        stateDir ? `  (${vms} VM${vms === 1 ? '' : 's'} kept)` : ''
+      }${sim.vnc.available ? '' : '  (no VNC: Xtigervnc missing)'}`,
     );
   }
   await writeFile(

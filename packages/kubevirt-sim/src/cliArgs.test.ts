@@ -9,6 +9,10 @@ describe('CLI arguments', () => {
       timing: 'realistic',
       vnc: true,
     });
+    expect(parseCliArgs([]).stateDir).toBeUndefined();
+    expect(parseCliArgs(['--state-dir', '.shepherd/clusters']).stateDir).toBe(
+      '.shepherd/clusters',
+    );
   });
 
   it('gives clusters without a port the next free ports', () => {

@@ -11,6 +11,8 @@ export interface CliOptions {
   clusters: ClusterSpec[];
   host: string;
   outDir: string;
+  /** Where each cluster keeps its objects across restarts (`<stateDir>/<name>/`); none when absent. */
+  stateDir?: string;
   kubevirtVersion?: string;
   storageClasses?: StorageClassOption[];
   featureGates?: string[];
@@ -29,6 +31,8 @@ Starts simulated KubeVirt clusters and writes a kubeconfig for each.
   --port PORT              first port (default 6443)
   --host HOST              address to listen on (default 127.0.0.1)
   --out-dir DIR            where <name>.kubeconfig files go (default .kubevirt-sim)
+  --state-dir DIR          keep each cluster's objects, CA and token in DIR/<name>/ and
+                           load them at start (default: nothing kept, new at each start)
   --kubevirt-version V     KubeVirt version the KubeVirt CR reports (default v1.5.0)
   --storage-class SPEC     NAME[:PROVISIONER][:default] (repeatable; replaces the defaults)
   --feature-gate GATE      KubeVirt feature gate (repeatable; replaces the defaults)
@@ -65,6 +69,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       port: { type: 'string' },
       host: { type: 'string' },
       'out-dir': { type: 'string' },
+      'state-dir': { type: 'string' },
       'kubevirt-version': { type: 'string' },
       'storage-class': { type: 'string', multiple: true },
       'feature-gate': { type: 'string', multiple: true },
@@ -106,6 +111,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     clusters,
     host: values.host ?? '127.0.0.1',
     outDir: values['out-dir'] ?? '.kubevirt-sim',
+    stateDir: values['state-dir'],
     kubevirtVersion: values['kubevirt-version'],
     storageClasses: values['storage-class']?.map(parseStorageClass),
     featureGates: values['feature-gate'],

@@ -1,6 +1,7 @@
 import * as k8s from '@kubernetes/client-node';
 import { KubevirtSimulator, start } from './simulator';
 import { clientsFor, rawRequest, statusOf } from './__testUtils__/clients';
+import { eventually } from './__testUtils__/eventually';
 
 describe('fault injection', () => {
   let sim: KubevirtSimulator;
@@ -143,5 +144,62 @@ describe('fault injection', () => {
       );
     });
     expect(await done).toBeTruthy();
+  });
+
+  it('cuts open watches mid-stream, all or by path', async () => {
+    const kc = clientsFor(sim).kc;
+    const ended: unknown[] = [];
+    const received: string[] = [];
+    const controller = await new k8s.Watch(kc).watch(
+      '/api/v1/namespaces',
+      {},
+      type => received.push(type),
+      error => ended.push(error),
+    );
+    await eventually(() => expect(received.length).toBeGreaterThan(0));
+    expect(sim.watches.open()).toBe(1);
+    expect(sim.faults.dropWatches({ path: /virtualmachines/ })).toBe(0);
+    expect(sim.watches.open('^/api/v1/namespaces$')).toBe(1);
+
+    expect(sim.faults.dropWatches()).toBe(1);
+    await eventually(() => expect(ended).toHaveLength(1));
+    expect(sim.watches.open()).toBe(0);
+    controller.abort();
+  });
+
+  it('fails new watch requests only, while lists and writes work', async () => {
+    const { core, kc } = clientsFor(sim);
+    const fault = sim.faults.inject({
+      kind: 'error',
+      status: 503,
+      watch: true,
+    });
+    const failed = await new Promise<any>(resolve => {
+      void new k8s.Watch(kc).watch('/api/v1/namespaces', {}, () => {}, resolve);
+    });
+    expect(failed).toMatchObject({ statusCode: 503 });
+    expect((await core.listNamespace()).items.length).toBeGreaterThan(0);
+    await core.createNamespace({
+      body: { metadata: { name: 'still-writable' } },
+    });
+    expect(fault.hits).toBe(1);
+
+    sim.faults.inject({ kind: 'drop', watch: true, times: 1 });
+    fault.remove();
+    const reset = await new Promise<any>(resolve => {
+      void new k8s.Watch(kc).watch('/api/v1/namespaces', {}, () => {}, resolve);
+    });
+    expect(String(reset?.code ?? reset?.message)).toMatch(
+      /ECONNRESET|socket hang up/,
+    );
+    const events: string[] = [];
+    const working = await new k8s.Watch(kc).watch(
+      '/api/v1/namespaces',
+      {},
+      type => events.push(type),
+      () => {},
+    );
+    await eventually(() => expect(events).toContain('ADDED'));
+    working.abort();
   });
 });

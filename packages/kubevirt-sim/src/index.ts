@@ -12,10 +12,17 @@ export type {
   ObjectReader,
   SimulatorOptions,
   VncStatus,
+  WatchControls,
+  WatchOptions,
 } from './simulator';
 export type { ClockMode, SimulatorClock } from './controllers/scheduler';
 export type { PhaseTimings, TimingOption } from './controllers/timings';
-export { INSTANT_TIMINGS, REALISTIC_TIMINGS } from './controllers/timings';
+export {
+  INSTANT_TIMINGS,
+  REALISTIC_TIMINGS,
+  WATCH_BOOKMARK_INTERVALS,
+} from './controllers/timings';
+export { INITIAL_EVENTS_END_ANNOTATION } from './api/listOptions';
 export type {
   ControllerControls,
   SimulatedResource,

@@ -1,11 +1,17 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { KubevirtSimulator, start } from './simulator';
-import { vmManifest } from './__testUtils__/clients';
+import {
+  KUBEVIRT,
+  clientsFor,
+  mergePatch,
+  vmManifest,
+} from './__testUtils__/clients';
+import { eventually } from './__testUtils__/eventually';
 
 const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
 const haveKubectl = existsSync(KUBECTL);
@@ -156,6 +162,61 @@ if (!haveKubectl) {
       expect(missing.stderr).toContain(
         'Error from server (NotFound): virtualmachines.kubevirt.io "nope" not found',
       );
+    });
+
+    it('streams changes to `kubectl get vm -w`', async () => {
+      const watcher = spawn(
+        KUBECTL,
+        [
+          '--kubeconfig',
+          join(dir, 'kubeconfig'),
+          '--cache-dir',
+          join(dir, 'cache'),
+          'get',
+          'vm',
+          '-n',
+          'default',
+          '-w',
+        ],
+        { env: { PATH: process.env.PATH, HOME: dir } },
+      );
+      let output = '';
+      watcher.stdout.on('data', chunk => {
+        output += chunk;
+      });
+      watcher.stderr.on('data', chunk => {
+        output += chunk;
+      });
+      try {
+        await eventually(() => expect(sim.watches.open()).toBe(1));
+        const { custom } = clientsFor(sim);
+        const vms = {
+          ...KUBEVIRT,
+          namespace: 'default',
+          plural: 'virtualmachines',
+        };
+        await custom.createNamespacedCustomObject({
+          ...vms,
+          body: vmManifest('watched-vm', 'default', { runStrategy: 'Halted' }),
+        });
+        await eventually(() =>
+          expect(output).toMatch(/^watched-vm\s+\d+s\s+Stopped\s+False/m),
+        );
+        await custom.patchNamespacedCustomObject(
+          {
+            ...vms,
+            name: 'watched-vm',
+            body: { spec: { runStrategy: 'Always' } },
+          },
+          mergePatch,
+        );
+        await eventually(() =>
+          expect(output).toMatch(/^watched-vm\s+\d+s\s+Running\s+True/m),
+        );
+        expect(output).not.toMatch(/error/i);
+      } finally {
+        watcher.kill();
+      }
     });
   },
 );

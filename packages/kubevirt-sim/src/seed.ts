@@ -87,12 +87,13 @@ export interface SeedOptions {
 
 const OPERATOR = { dryRun: false, fieldManager: 'virt-operator' };
 
-function seedCommonInstancetypes(api: ResourceApi): void {
+function seedCommonInstancetypes(api: ResourceApi, store: ObjectStore): void {
   const labels = {
     'app.kubernetes.io/managed-by': 'virt-operator',
     'instancetype.kubevirt.io/vendor': 'kubevirt.io',
   };
   for (const type of COMMON_INSTANCETYPES) {
+    if (store.has(clusterInstancetypes, undefined, `u1.${type.size}`)) continue;
     api.create(
       clusterInstancetypes,
       undefined,
@@ -118,6 +119,7 @@ function seedCommonInstancetypes(api: ResourceApi): void {
     );
   }
   for (const preference of COMMON_PREFERENCES) {
+    if (store.has(clusterPreferences, undefined, preference.name)) continue;
     api.create(
       clusterPreferences,
       undefined,
@@ -143,7 +145,11 @@ function seedCommonInstancetypes(api: ResourceApi): void {
 
 const SYSTEM = { dryRun: false, fieldManager: 'kube-apiserver' };
 
-/** What a cluster with KubeVirt installed has before anyone uses it. */
+/**
+ * What a cluster with KubeVirt installed has before anyone uses it. Objects that exist
+ * already (a cluster restored from its state directory) are left as they are, so a
+ * restart adds only what the options newly ask for.
+ */
 export function seedCluster(
   api: ResourceApi,
   store: ObjectStore,
@@ -152,9 +158,11 @@ export function seedCluster(
   for (const name of [
     ...new Set([...SYSTEM_NAMESPACES, ...options.extraNamespaces]),
   ]) {
+    if (store.has(namespaces, undefined, name)) continue;
     api.create(namespaces, undefined, { metadata: { name } }, SYSTEM);
   }
   for (const sc of options.storageClasses) {
+    if (store.has(storageClasses, undefined, sc.name)) continue;
     api.create(
       storageClasses,
       undefined,
@@ -174,8 +182,9 @@ export function seedCluster(
     );
   }
 
-  if (options.commonInstancetypes) seedCommonInstancetypes(api);
+  if (options.commonInstancetypes) seedCommonInstancetypes(api, store);
 
+  if (store.has(kubeVirts, KUBEVIRT_NAMESPACE, KUBEVIRT_CR_NAME)) return;
   const version = options.kubevirtVersion;
   const kubevirt = api.create(
     kubeVirts,

@@ -7,7 +7,11 @@ import {
   ControllerManager,
 } from './controllers/controllerManager';
 import { ClockMode, Scheduler, SimulatorClock } from './controllers/scheduler';
-import { resolveTimings, TimingOption } from './controllers/timings';
+import {
+  resolveBookmarkInterval,
+  resolveTimings,
+  TimingOption,
+} from './controllers/timings';
 import { FaultControls, FaultInjector } from './faults/faultInjector';
 import { Router } from './http/router';
 import { SimulatorServer } from './http/server';
@@ -19,6 +23,12 @@ import {
   StorageClassOption,
 } from './seed';
 import { ObjectStore } from './store/objectStore';
+import {
+  loadCredentials,
+  loadSnapshot,
+  saveCredentials,
+  StatePersistence,
+} from './store/persistence';
 import { generateCertificates } from './tls/certificates';
 import { StoredObject } from './types';
 import { VncProxy } from './vnc/vncProxy';
@@ -61,6 +71,43 @@ export interface SimulatorOptions {
   seed?: number;
   /** Where the simulator reports controller errors; silent by default. */
   log?: (line: string) => void;
+  /** How watches behave. */
+  watch?: WatchOptions;
+  /**
+   * A directory where this cluster keeps its state across restarts: its objects
+   * (`objects.json`: uids, resourceVersions, timestamps, managedFields and status as
+   * they were; written at most a second after a change and when the simulator stops),
+   * and its CA, certificate and token (`credentials.json`), so that kubeconfigs stay
+   * valid. Loaded at start: running VMs keep running. The watch history starts empty:
+   * a watch resumes from the restored resourceVersion but gets 410 Gone from an older
+   * one. Created when missing; one directory per cluster.
+   */
+  stateDir?: string;
+}
+
+export interface WatchOptions {
+  /**
+   * How often (wall-clock milliseconds) a watch with `allowWatchBookmarks=true` gets a
+   * BOOKMARK: 100 with instant timings, 5000 otherwise.
+   */
+  bookmarkIntervalMs?: number;
+  /**
+   * How many past changes watches can resume from and exact lists can go back to; older
+   * resourceVersions get 410 Gone. Default 2000; 0 keeps none.
+   */
+  historySize?: number;
+}
+
+/** Watches as tests see them (`sim.watches`). */
+export interface WatchControls {
+  /** Watch streams open now; `path` (a pattern for the request path) counts some. */
+  open(path?: RegExp | string): number;
+  /**
+   * Forgets the history of changes, as etcd's compaction does: a watch (or exact list)
+   * from an older resourceVersion gets 410 Gone, one from the current resourceVersion
+   * works. Returns that resourceVersion.
+   */
+  compact(): string;
 }
 
 /** VNC consoles as tests see them. */
@@ -98,6 +145,12 @@ export interface KubevirtSimulator {
   readonly controllers: ControllerControls;
   readonly objects: ObjectReader;
   readonly vnc: VncStatus;
+  readonly watches: WatchControls;
+  /** The cluster's current resourceVersion: that of its latest write. */
+  readonly resourceVersion: string;
+  /** With `stateDir`: writes the objects now instead of within a second. */
+  saveState(): Promise<void>;
+  /** Stops the cluster (and, with `stateDir`, writes its objects a last time). */
   close(): Promise<void>;
 }
 
@@ -107,20 +160,43 @@ export async function start(
 ): Promise<KubevirtSimulator> {
   const name = options.name ?? 'kubevirt-sim';
   const host = options.host ?? '127.0.0.1';
-  const token = options.token ?? randomBytes(24).toString('hex');
   const log = options.log ?? (() => {});
   const kubevirtVersion = options.kubevirtVersion ?? 'v1.5.0';
+  const timings = resolveTimings(options.timing);
+  const bookmarkIntervalMs = resolveBookmarkInterval(
+    options.timing,
+    options.watch?.bookmarkIntervalMs,
+  );
+  const stateDir = options.stateDir;
+  const restored = stateDir ? await loadSnapshot(stateDir) : undefined;
+  const savedCredentials = stateDir
+    ? await loadCredentials(stateDir, host, Date.now())
+    : undefined;
+  const token =
+    options.token ?? savedCredentials?.token ?? randomBytes(24).toString('hex');
+
   const scheduler = new Scheduler(options.clock ?? 'real', Date.now(), error =>
     log(`controller error: ${(error as Error)?.stack ?? error}`),
   );
   const now = () => scheduler.now();
-  const store = new ObjectStore(now);
+  const store = new ObjectStore(now, {
+    historySize: options.watch?.historySize,
+  });
+  if (restored) {
+    store.restore(restored, resource =>
+      log(`${stateDir}: skipped the objects of unknown resource ${resource}`),
+    );
+  }
+  const persistence = stateDir
+    ? new StatePersistence(stateDir, store, log)
+    : undefined;
   const api = new ResourceApi(store, now);
   const controllers = new ControllerManager(store, api, scheduler, {
-    timings: resolveTimings(options.timing),
+    timings,
     kubevirtVersion,
     nodes: options.nodes ?? ['node01', 'node02', 'node03'],
   });
+  if (restored) controllers.adoptRestored();
   seedCluster(api, store, {
     kubevirtVersion,
     featureGates: options.featureGates ?? DEFAULT_FEATURE_GATES,
@@ -139,10 +215,18 @@ export async function start(
   );
   const vnc = new VncProxy(store, servers);
   const faults = new FaultInjector(options.seed ?? 1);
-  const certificates = generateCertificates(
-    name,
-    host === '0.0.0.0' ? [] : [host],
-  );
+  const certificates =
+    savedCredentials ??
+    generateCertificates(name, host === '0.0.0.0' ? [] : [host]);
+  if (stateDir) {
+    await saveCredentials(stateDir, {
+      host,
+      caCertPem: certificates.caCertPem,
+      certPem: certificates.certPem,
+      keyPem: certificates.keyPem,
+      token,
+    });
+  }
   let address = '';
   const router = new Router({
     store,
@@ -152,6 +236,7 @@ export async function start(
     token,
     now,
     settle: () => scheduler.settle(),
+    bookmarkIntervalMs,
     version: kubernetesVersion(options.kubernetesVersion ?? 'v1.32.3'),
     kubevirtVersion,
     serverAddress: () => address,
@@ -215,6 +300,7 @@ export async function start(
       get reachable() {
         return server.isListening;
       },
+      dropWatches: match => router.dropWatches(match?.path),
       async setReachable(reachable: boolean) {
         if (reachable && !server.isListening) await server.listen();
         if (!reachable) {
@@ -223,6 +309,14 @@ export async function start(
         }
       },
     },
+    watches: {
+      open: path => router.openWatches(path),
+      compact: () => store.compact(),
+    },
+    get resourceVersion() {
+      return store.resourceVersion;
+    },
+    saveState: () => persistence?.flush() ?? Promise.resolve(),
     async close() {
       if (closed) return;
       closed = true;
@@ -231,6 +325,7 @@ export async function start(
       router.closeConnections();
       await vnc.close();
       await server.stopListening();
+      await persistence?.close();
     },
   };
 }

@@ -68,6 +68,7 @@ import {
   createConsoleStreamRouter,
 } from './routes/consoleStreamRouter';
 import { AuthorizedTicketsService } from './service/tickets/AuthorizedTicketsService';
+import { resolveShepherdInstallation } from './service/installation/ShepherdInstallation';
 import { AuthorizedApprovalsService } from './service/approvals/AuthorizedApprovalsService';
 
 function readPackageVersion(): string {
@@ -127,6 +128,11 @@ export const shepherdPlugin = createBackendPlugin({
       async init(deps) {
         const { logger, database, httpRouter, httpAuth, userInfo } = deps;
         const knex = await applyDatabaseMigrations(database);
+        const installation = await resolveShepherdInstallation({
+          config: deps.config,
+          knex,
+          logger,
+        });
         // Committed changes of Systems, Services and VMs are announced for the catalog.
         const announcer = new ChangeAnnouncer(deps.events, logger);
         deps.lifecycle.addShutdownHook(() => announcer.settled());
@@ -186,6 +192,7 @@ export const shepherdPlugin = createBackendPlugin({
           preflight: new ClusterApprovalPreflight(connections, logger),
           renderer: new ProviderVmManifestRenderer(connections),
           logger,
+          installation,
         });
         const vms = new AuthorizedVmsService(
           new DefaultVmsService(context, operations, approvalProvider),

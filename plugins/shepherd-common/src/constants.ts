@@ -26,6 +26,10 @@ export const SHEPHERD_MANAGER = 'kubevirt-shepherd';
  * the VM's virt-launcher pod) and on the namespaces it prepares; the catalog's VM entities
  * find a VM's Kubernetes objects by them.
  *
+ * `installation` (the id of the Shepherd installation that created the object) and `vmId`
+ * (the id of Shepherd's record of the VM) make an object Shepherd's: an object whose labels
+ * do not name this installation and the expected VM record is never changed or deleted.
+ *
  * @public
  */
 export const SHEPHERD_PLATFORM_LABELS = {
@@ -35,6 +39,8 @@ export const SHEPHERD_PLATFORM_LABELS = {
   service: 'kubevirt-shepherd.io/service',
   instance: 'kubevirt-shepherd.io/instance',
   ticketId: 'kubevirt-shepherd.io/ticket-id',
+  installation: 'kubevirt-shepherd.io/installation',
+  vmId: 'kubevirt-shepherd.io/vm-id',
 } as const;
 
 /**

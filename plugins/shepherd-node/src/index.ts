@@ -7,5 +7,6 @@
 
 export * from './approvals';
 export * from './permissions';
+export * from './ownership';
 export * from './providers';
 export * from './readiness';

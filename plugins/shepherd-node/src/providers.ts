@@ -42,6 +42,13 @@ export interface ShepherdVmDefinition extends ShepherdVmRef {
   /** Two-digit instance index, e.g. `01`. */
   instance: string;
   ticketId: string;
+  /**
+   * The id of the Shepherd installation that owns the VM; written as the
+   * `kubevirt-shepherd.io/installation` label (see {@link readShepherdOwnership}).
+   */
+  installationId: string;
+  /** The id of Shepherd's record of the VM; written as the `kubevirt-shepherd.io/vm-id` label. */
+  vmId: string;
   template: ShepherdTemplate;
   instanceSize: ShepherdInstanceSize;
   spec: VmSpec;

@@ -13,6 +13,12 @@ import {
 import { SERVER_SET_METADATA } from '../constants';
 import { KubeObject, StoredObject } from '../types';
 import { applyCreateDefaults, generateName, validate } from './admission';
+import {
+  assertReached,
+  EXACT,
+  revisionOf,
+  VersionOptions,
+} from './listOptions';
 import { ResourceType, apiVersionOf, namespaces } from './resources';
 import { ApiError, errors } from './status';
 
@@ -30,6 +36,8 @@ export interface ListOptions {
   fieldSelector?: string | null;
   limit?: number;
   continueToken?: string | null;
+  /** Which state to list (see `parseVersionOptions`); the current one when absent. */
+  versions?: Pick<VersionOptions, 'resourceVersion' | 'resourceVersionMatch'>;
 }
 
 export interface ListResult {
@@ -116,13 +124,27 @@ export class ResourceApi {
   ): ListResult {
     const labels = parseLabelSelector(options.labelSelector ?? null);
     const fields = parseFieldSelector(options.fieldSelector ?? null);
-    const resourceVersion = this.store.resourceVersion;
-    let items = this.store
-      .list(type, type.namespaced ? namespace : undefined)
-      .filter(
-        o =>
-          matchesLabels(labels, o.metadata.labels) && matchesFields(fields, o),
+    let resourceVersion = this.store.resourceVersion;
+    let state: StoredObject[];
+    const wanted = options.versions?.resourceVersion ?? '';
+    if (options.versions?.resourceVersionMatch === EXACT) {
+      assertReached(this.store, wanted);
+      const past = this.store.listAt(
+        type,
+        type.namespaced ? namespace : undefined,
+        revisionOf(wanted),
       );
+      if (!past) throw errors.listExpired();
+      state = past;
+      resourceVersion = wanted;
+    } else {
+      // Not older than `wanted`: the current state is, once the cluster reached it.
+      assertReached(this.store, wanted);
+      state = this.store.list(type, type.namespaced ? namespace : undefined);
+    }
+    let items = state.filter(
+      o => matchesLabels(labels, o.metadata.labels) && matchesFields(fields, o),
+    );
     if (options.continueToken) {
       const { key } = decodeContinue(options.continueToken);
       items = items.filter(

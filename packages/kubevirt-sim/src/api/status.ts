@@ -155,6 +155,64 @@ export const errors = {
   unauthorized(): ApiError {
     return new ApiError(401, 'Unauthorized', 'Unauthorized');
   },
+  /** A resourceVersion older than the kept history (watch resume, exact list): 410 Gone. */
+  expired(resourceVersion: string, oldest: number): ApiError {
+    return new ApiError(
+      410,
+      'Expired',
+      `too old resource version: ${resourceVersion} (${oldest})`,
+    );
+  },
+  /** An exact list at a compacted revision (etcd's "required revision has been compacted"). */
+  listExpired(): ApiError {
+    return new ApiError(
+      410,
+      'Expired',
+      'The resourceVersion for the provided list is too old.',
+    );
+  },
+  /** A resourceVersion newer than the cluster's (as the apiserver answers after waiting for it). */
+  tooLargeResourceVersion(resourceVersion: string, current: number): ApiError {
+    return new ApiError(
+      504,
+      'Timeout',
+      `Too large resource version: ${resourceVersion}, current: ${current}`,
+      {
+        causes: [
+          {
+            reason: 'ResourceVersionTooLarge',
+            message: 'Too large resource version',
+          },
+        ],
+        retryAfterSeconds: 1,
+      },
+    );
+  },
+  /**
+   * List/watch query parameters that do not go together, worded as the apiserver's
+   * `ValidateListOptions` words them: `message` is "Forbidden: …" or "Unsupported value: …".
+   */
+  invalidListOptions(
+    violations: Array<{ field: string; reason: string; message: string }>,
+  ): ApiError {
+    const texts = violations.map(v => `${v.field}: ${v.message}`);
+    return new ApiError(
+      422,
+      'Invalid',
+      `ListOptions.meta.k8s.io "" is invalid: ${
+        texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`
+      }`,
+      {
+        group: 'meta.k8s.io',
+        kind: 'ListOptions',
+        causes: violations.map(v => ({
+          reason: v.reason,
+          message: v.message,
+          field: v.field,
+        })),
+      },
+    );
+  },
   internal(message: string): ApiError {
     return new ApiError(
       500,

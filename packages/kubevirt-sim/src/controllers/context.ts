@@ -72,15 +72,27 @@ export class PhaseClock {
 export class AddressAllocator {
   private next = 0;
   private readonly byUid = new Map<string, string>();
+  private readonly taken = new Set<string>();
 
   ip(uid: string, nodeIndex: number): string {
-    let ip = this.byUid.get(uid);
-    if (!ip) {
+    const known = this.byUid.get(uid);
+    if (known) return known;
+    let ip: string;
+    let attempts = 0;
+    // Skips addresses restored VMIs hold; a full /24 repeats addresses, as before.
+    do {
       const n = this.next++;
       ip = `10.244.${nodeIndex % 250}.${(n % 250) + 4}`;
-      this.byUid.set(uid, ip);
-    }
+    } while (this.taken.has(ip) && ++attempts < 250);
+    this.byUid.set(uid, ip);
+    this.taken.add(ip);
     return ip;
+  }
+
+  /** Keeps the address a VMI already has (one restored from a state directory). */
+  reserve(uid: string, ip: string): void {
+    this.byUid.set(uid, ip);
+    this.taken.add(ip);
   }
 
   mac(uid: string): string {

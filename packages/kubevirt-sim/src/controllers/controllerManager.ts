@@ -177,6 +177,20 @@ export class ControllerManager implements ControllerControls {
     }
   }
 
+  /**
+   * Takes over objects restored from a state directory: their VMIs keep their addresses,
+   * and everything is reconciled once (running VMs keep running; phases in progress
+   * restart their timing).
+   */
+  adoptRestored(): void {
+    for (const vmi of this.store.list(virtualMachineInstances)) {
+      const ip = vmi.status?.interfaces?.[0]?.ipAddress;
+      if (typeof ip === 'string')
+        this.ctx.addresses.reserve(vmi.metadata.uid, ip);
+    }
+    this.resyncAll();
+  }
+
   /** Reconciles everything once (after seeding, or after resume). */
   resyncAll(): void {
     for (const type of [

@@ -67,3 +67,38 @@ export function resolveTimings(option: TimingOption | undefined): PhaseTimings {
   );
   return timings;
 }
+
+/**
+ * How often a watch with `allowWatchBookmarks=true` gets a BOOKMARK, by timing profile:
+ * often enough with instant timings that tests see bookmarks without waiting, every few
+ * seconds otherwise (the apiserver sends them about once a minute; the demo's is shorter
+ * so that a client's resourceVersion follows the cluster closely).
+ */
+export const WATCH_BOOKMARK_INTERVALS = {
+  instant: 100,
+  realistic: 5000,
+} as const;
+
+/** Bookmark intervals are wall-clock timers, which Node caps at about 24.8 days. */
+export const MAX_WATCH_BOOKMARK_INTERVAL_MS = 24 * 3600 * 1000;
+
+export function resolveBookmarkInterval(
+  timing: TimingOption | undefined,
+  explicitMs: number | undefined,
+): number {
+  if (explicitMs !== undefined) {
+    if (
+      !Number.isFinite(explicitMs) ||
+      explicitMs < 1 ||
+      explicitMs > MAX_WATCH_BOOKMARK_INTERVAL_MS
+    ) {
+      throw new Error(
+        `watch.bookmarkIntervalMs must be between 1 and ${MAX_WATCH_BOOKMARK_INTERVAL_MS} milliseconds`,
+      );
+    }
+    return explicitMs;
+  }
+  return timing === undefined || timing === 'instant'
+    ? WATCH_BOOKMARK_INTERVALS.instant
+    : WATCH_BOOKMARK_INTERVALS.realistic;
+}

@@ -17,6 +17,12 @@ export interface FaultRule {
   method?: string;
   /** Matched against the request path without the query string. Any path when absent. */
   path?: RegExp | string;
+  /**
+   * `true`: only watch requests (`?watch=true`), so that e.g. an `error` or `drop` fault
+   * makes new watches fail while lists and writes work; `false`: only other requests.
+   * Any request when absent.
+   */
+  watch?: boolean;
   /** How many matching requests the fault applies to; unlimited when absent. */
   times?: number;
   /** Chance (0–1) that a matching request is affected; 1 when absent. Seeded, so repeatable. */
@@ -51,6 +57,13 @@ export interface FaultControls {
    */
   setReachable(reachable: boolean): Promise<void>;
   readonly reachable: boolean;
+  /**
+   * Cuts the connections of the watches open now, mid-stream, without a last chunk (as a
+   * crashed apiserver or a broken network does): clients see their watch fail and must
+   * resume or relist. `path` (matched against the watch's path without the query string)
+   * picks some watches; all when absent. Returns how many were cut.
+   */
+  dropWatches(match?: { path?: RegExp | string }): number;
 }
 
 class Fault implements InjectedFault {
@@ -81,11 +94,13 @@ class Fault implements InjectedFault {
       typeof rule.path === 'string' ? new RegExp(rule.path) : rule.path;
   }
 
-  matches(method: string, path: string): boolean {
+  matches(method: string, path: string, watch: boolean): boolean {
     if (
       this.rule.method &&
       this.rule.method.toUpperCase() !== method.toUpperCase()
     )
+      return false;
+    if (this.rule.watch !== undefined && this.rule.watch !== watch)
       return false;
     return !this.pattern || this.pattern.test(path);
   }
@@ -138,9 +153,9 @@ export class FaultInjector {
   }
 
   /** The fault that applies to this request (counting it as a hit), if any. */
-  match(method: string, path: string): FaultRule | undefined {
+  match(method: string, path: string, watch = false): FaultRule | undefined {
     for (const fault of this.faults) {
-      if (fault.exhausted || !fault.matches(method, path)) continue;
+      if (fault.exhausted || !fault.matches(method, path, watch)) continue;
       const probability = fault.rule.probability ?? 1;
       if (probability < 1 && this.random() >= probability) continue;
       fault.hits += 1;

@@ -19,6 +19,7 @@ import { ApiError, errors } from '../api/status';
 import { parseIncludeObject, toTable, wantsTable } from '../api/table';
 import { runVmAction, VmAction } from '../api/vmActions';
 import { serveWatch } from '../api/watch';
+import { parseVersionOptions } from '../api/listOptions';
 import { ObjectStore } from '../store/objectStore';
 import { parseFieldSelector, parseLabelSelector } from '../store/selectors';
 import { StoredObject } from '../types';
@@ -39,6 +40,8 @@ export interface RouterDeps {
   now(): number;
   /** Runs controller work due now; called after every write, before answering. */
   settle(): void;
+  /** How often watches with `allowWatchBookmarks=true` get a BOOKMARK. */
+  bookmarkIntervalMs: number;
   version: KubernetesVersionInfo;
   kubevirtVersion: string;
   serverAddress(): string;
@@ -85,8 +88,25 @@ function listResponse(
  * The HTTP face of the simulated apiserver: authentication, fault injection, discovery,
  * resource CRUD/patch/watch, KubeVirt's subresources and the VNC upgrade.
  */
+/** An open watch stream. */
+interface OpenWatch {
+  path: string;
+  socket: Duplex;
+  /** Ends the stream cleanly. */
+  stop(): void;
+}
+
+function isWatchRequest(params: URLSearchParams): boolean {
+  return ['true', '1'].includes(params.get('watch') ?? '');
+}
+
+function pathMatcher(path: RegExp | string | undefined) {
+  const pattern = typeof path === 'string' ? new RegExp(path) : path;
+  return (candidate: string) => !pattern || pattern.test(candidate);
+}
+
 export class Router {
-  private readonly watches = new Set<() => void>();
+  private readonly watches = new Set<OpenWatch>();
   private readonly hanging = new Set<Duplex>();
 
   constructor(private readonly deps: RouterDeps) {}
@@ -95,10 +115,15 @@ export class Router {
   private async injectFault(
     method: string,
     path: string,
+    watch: boolean,
     socket: Duplex,
     answer: (status: number, body: unknown) => void,
   ): Promise<boolean> {
-    const fault: FaultRule | undefined = this.deps.faults.match(method, path);
+    const fault: FaultRule | undefined = this.deps.faults.match(
+      method,
+      path,
+      watch,
+    );
     if (!fault) return false;
     switch (fault.kind) {
       case 'latency':
@@ -170,6 +195,7 @@ export class Router {
         await this.injectFault(
           method,
           url.pathname,
+          isWatchRequest(url.searchParams),
           req.socket,
           (status, body) => sendJson(res, status, body),
         )
@@ -199,8 +225,13 @@ export class Router {
     socket.on('error', () => {});
     try {
       if (
-        await this.injectFault(method, url.pathname, socket, (status, body) =>
-          answerRaw(socket, status, 'application/json', JSON.stringify(body)),
+        await this.injectFault(
+          method,
+          url.pathname,
+          false,
+          socket,
+          (status, body) =>
+            answerRaw(socket, status, 'application/json', JSON.stringify(body)),
         )
       )
         return;
@@ -386,7 +417,9 @@ export class Router {
     if (!name) {
       // Collections: list/watch, create, deletecollection.
       if (method === 'GET') {
-        if (['true', '1'].includes(params.get('watch') ?? '')) {
+        const watch = isWatchRequest(params);
+        const versions = parseVersionOptions(params, watch);
+        if (watch) {
           const stop = serveWatch(
             deps.store,
             {
@@ -394,15 +427,21 @@ export class Router {
               namespace,
               labels: parseLabelSelector(params.get('labelSelector')),
               fields: parseFieldSelector(params.get('fieldSelector')),
-              resourceVersion: params.get('resourceVersion'),
+              versions,
+              bookmarkIntervalMs: deps.bookmarkIntervalMs,
               timeoutSeconds:
                 Number(params.get('timeoutSeconds') ?? 0) || undefined,
               table: table ? { includeObject, now: deps.now } : undefined,
             },
             res,
           );
-          this.watches.add(stop);
-          res.on('close', () => this.watches.delete(stop));
+          const open: OpenWatch = {
+            path: url.pathname,
+            socket: req.socket,
+            stop,
+          };
+          this.watches.add(open);
+          res.on('close', () => this.watches.delete(open));
           return;
         }
         const list = deps.api.list(type, namespace, {
@@ -410,6 +449,7 @@ export class Router {
           fieldSelector: params.get('fieldSelector'),
           limit: Number(params.get('limit') ?? 0) || undefined,
           continueToken: params.get('continue'),
+          versions,
         });
         if (table) {
           sendJson(
@@ -563,9 +603,28 @@ export class Router {
     }
   }
 
+  /** Open watch streams, optionally only those whose path matches. */
+  openWatches(path?: RegExp | string): number {
+    const matches = pathMatcher(path);
+    return [...this.watches].filter(w => matches(w.path)).length;
+  }
+
+  /** Destroys the connections of open watches (a fault); returns how many. */
+  dropWatches(path?: RegExp | string): number {
+    const matches = pathMatcher(path);
+    let dropped = 0;
+    for (const open of [...this.watches]) {
+      if (!matches(open.path)) continue;
+      this.watches.delete(open);
+      open.socket.destroy();
+      dropped += 1;
+    }
+    return dropped;
+  }
+
   /** Ends watches and releases hanging requests. */
   closeConnections(): void {
-    for (const stop of [...this.watches]) stop();
+    for (const open of [...this.watches]) open.stop();
     this.watches.clear();
     for (const socket of this.hanging) socket.destroy();
     this.hanging.clear();

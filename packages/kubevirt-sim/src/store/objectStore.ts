@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ResourceType, apiVersionOf } from '../api/resources';
+import { RESOURCE_TYPES, ResourceType, apiVersionOf } from '../api/resources';
 import { deepClone, deepEqual, formatTimestamp } from '../apply/objects';
 import { KubeObject, StoredObject } from '../types';
 
@@ -9,14 +9,28 @@ export interface StoreEvent {
   type: WatchEventType;
   resource: ResourceType;
   object: StoredObject;
-  /** The object before a MODIFIED event. */
+  /** The object before a MODIFIED or DELETED event. */
   previous?: StoredObject;
 }
 
 export type StoreListener = (event: StoreEvent) => void;
 
-/** How many past events watches can resume from (`watch&resourceVersion=N`). */
-const HISTORY_SIZE = 2000;
+/** How many past events watches can resume from (`watch&resourceVersion=N`) by default. */
+export const DEFAULT_HISTORY_SIZE = 2000;
+
+/** Upper bound of the configurable history (each kept event holds two object copies). */
+export const MAX_HISTORY_SIZE = 1_000_000;
+
+/** The revision of an empty cluster; the first write makes it 1001. */
+const INITIAL_REVISION = 1000;
+
+/** Everything a store holds that outlives a restart: its objects and its revision. */
+export interface StoreSnapshot {
+  /** The revision counter when the snapshot was taken (≥ every object's resourceVersion). */
+  revision: number;
+  /** Objects by resource (`group/plural`, core resources as `/plural`). */
+  resources: Record<string, StoredObject[]>;
+}
 
 function typeKey(type: ResourceType): string {
   return `${type.group}/${type.plural}`;
@@ -44,24 +58,104 @@ function specPart(object: KubeObject): Record<string, unknown> {
  * events for watches and controllers. It enforces no API semantics (see ResourceApi).
  */
 export class ObjectStore {
-  private revision = 1000;
+  private revision = INITIAL_REVISION;
   private readonly objects = new Map<string, Map<string, StoredObject>>();
   private readonly listeners = new Set<StoreListener>();
-  private readonly history: Array<{ revision: number; event: StoreEvent }> = [];
+  private history: Array<{ revision: number; event: StoreEvent }> = [];
+  /**
+   * The revision up to which history was compacted away: watches cannot resume from
+   * before it even when the size limit has not been reached.
+   */
+  private compactedRevision = INITIAL_REVISION;
   /** apiVersion/kind → resource, to find the type of an object met by uid. */
   private readonly types = new Map<string, ResourceType>();
+  private readonly historySize: number;
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    options: { historySize?: number } = {},
+  ) {
+    const size = options.historySize ?? DEFAULT_HISTORY_SIZE;
+    if (!Number.isInteger(size) || size < 0 || size > MAX_HISTORY_SIZE) {
+      throw new Error(
+        `the watch history size must be an integer from 0 to ${MAX_HISTORY_SIZE}`,
+      );
+    }
+    this.historySize = size;
+  }
 
   get resourceVersion(): string {
     return String(this.revision);
+  }
+
+  /** The current revision: the resourceVersion of the latest write. */
+  get currentRevision(): number {
+    return this.revision;
   }
 
   /** The oldest resourceVersion a watch can still resume from. */
   get oldestResumableRevision(): number {
     return this.history.length > 0
       ? this.history[0].revision - 1
-      : this.revision;
+      : Math.max(this.compactedRevision, this.revision);
+  }
+
+  /**
+   * Forgets every past event, as etcd's compaction does: watches and exact lists can
+   * only start from the current revision on. Returns that revision.
+   */
+  compact(): string {
+    this.history = [];
+    this.compactedRevision = this.revision;
+    return this.resourceVersion;
+  }
+
+  /** A copy of every object and the revision counter, for persisting. */
+  snapshot(): StoreSnapshot {
+    const resources: Record<string, StoredObject[]> = {};
+    for (const type of RESOURCE_TYPES) {
+      const items = this.list(type);
+      if (items.length > 0) resources[typeKey(type)] = items;
+    }
+    return { revision: this.revision, resources };
+  }
+
+  /**
+   * Replaces the store's content with a snapshot, without events (nothing happened: the
+   * objects were there all along). The revision counter continues after the snapshot's
+   * and after every restored resourceVersion; the history starts empty, as after a
+   * compaction, so a watch can resume from the restored revision but not from before it.
+   * Resources the simulator no longer serves are reported through `skipped`.
+   */
+  restore(
+    snapshot: StoreSnapshot,
+    skipped: (resource: string) => void = () => {},
+  ): void {
+    this.objects.clear();
+    let revision = Math.max(INITIAL_REVISION, snapshot.revision);
+    for (const [key, items] of Object.entries(snapshot.resources)) {
+      const type = RESOURCE_TYPES.find(t => typeKey(t) === key);
+      if (!type) {
+        skipped(key);
+        continue;
+      }
+      this.types.set(`${apiVersionOf(type)}/${type.kind}`, type);
+      const bucket = this.bucket(type);
+      for (const object of items) {
+        const stored = deepClone(object);
+        bucket.set(
+          objectKey(
+            type.namespaced ? stored.metadata.namespace : undefined,
+            stored.metadata.name,
+          ),
+          stored,
+        );
+        const rv = Number(stored.metadata.resourceVersion);
+        if (Number.isFinite(rv)) revision = Math.max(revision, rv);
+      }
+    }
+    this.revision = revision;
+    this.compact();
   }
 
   private bucket(type: ResourceType): Map<string, StoredObject> {
@@ -141,9 +235,48 @@ export class ObjectStore {
     return this.history.filter(h => h.revision > revision).map(h => h.event);
   }
 
+  /**
+   * The objects of a type as they were at `revision` (rewinding the kept history), or
+   * undefined when that revision was compacted away (410 Gone).
+   */
+  listAt(
+    type: ResourceType,
+    namespace: string | undefined,
+    revision: number,
+  ): StoredObject[] | undefined {
+    if (revision < this.oldestResumableRevision || revision > this.revision)
+      return undefined;
+    const state = new Map(
+      this.list(type, namespace).map(o => [
+        objectKey(o.metadata.namespace, o.metadata.name),
+        o,
+      ]),
+    );
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const { revision: at, event } = this.history[i];
+      if (at <= revision) break;
+      const { object } = event;
+      if (
+        event.resource !== type ||
+        (namespace && object.metadata.namespace !== namespace)
+      )
+        continue;
+      const key = objectKey(object.metadata.namespace, object.metadata.name);
+      if (event.type === 'ADDED') state.delete(key);
+      else if (event.previous) state.set(key, deepClone(event.previous));
+    }
+    return [...state.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, object]) => object);
+  }
+
   private emit(event: StoreEvent): void {
-    this.history.push({ revision: this.revision, event });
-    if (this.history.length > HISTORY_SIZE) this.history.shift();
+    if (this.historySize > 0) {
+      this.history.push({ revision: this.revision, event });
+      if (this.history.length > this.historySize) this.history.shift();
+    } else {
+      this.compactedRevision = this.revision;
+    }
     for (const listener of [...this.listeners]) listener(event);
   }
 
@@ -248,7 +381,12 @@ export class ObjectStore {
     this.revision += 1;
     const removed = deepClone((lastState as StoredObject) ?? current);
     removed.metadata.resourceVersion = String(this.revision);
-    this.emit({ type: 'DELETED', resource: type, object: deepClone(removed) });
+    this.emit({
+      type: 'DELETED',
+      resource: type,
+      object: deepClone(removed),
+      previous: deepClone(current),
+    });
     return removed;
   }
 }

@@ -76,6 +76,8 @@ export function definition(
     serviceName: 'redis',
     instance: '01',
     ticketId: 'tkt-0001',
+    installationId: 'shepherd-test-installation',
+    vmId: 'vm-0001',
     template: tpl,
     instanceSize: size,
     spec: {

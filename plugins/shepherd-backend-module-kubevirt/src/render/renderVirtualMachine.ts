@@ -21,7 +21,7 @@ import {
   rootDataVolumeName,
   vmFqdn,
 } from '../constants';
-import { platformLabels } from './labels';
+import { ownershipLabels, platformLabels } from './labels';
 import {
   QuantityError,
   formatCpu,
@@ -76,7 +76,7 @@ function rootDisk(definition: ShepherdVmDefinition): RootDisk {
   return {
     volume: { name, dataVolume: { name: dataVolumeName } },
     dataVolumeTemplate: {
-      metadata: { name: dataVolumeName },
+      metadata: { name: dataVolumeName, labels: ownershipLabels(definition) },
       spec: {
         source,
         storage: {

@@ -32,6 +32,7 @@ import request from 'supertest';
 import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
 import { shepherdPlugin } from '../plugin';
 import { Fixtures } from './fixtures';
+import { TEST_INSTALLATION } from './operations';
 import { createTestDatabases } from './testDatabases';
 import { ownershipOf, shepherdTestPolicy, userRef } from './testPolicy';
 
@@ -153,6 +154,8 @@ export async function startShepherdApi(options: {
           shepherd: {
             // API tests run no jobs unless they ask for a worker.
             jobs: { concurrency: 0 },
+            // The installation the tests' own cluster objects are labelled as.
+            installationId: TEST_INSTALLATION.id,
             ...(options.config?.shepherd as JsonObject | undefined),
           },
         },

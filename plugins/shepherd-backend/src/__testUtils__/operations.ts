@@ -25,9 +25,15 @@ import {
 } from '../service/approvals/VmManifestRenderer';
 import { AuditRecorder } from '../service/audit/AuditRecorder';
 import { GovernanceContext } from '../service/GovernanceContext';
+import { ShepherdInstallation } from '../service/installation/ShepherdInstallation';
 import { Fixtures } from './fixtures';
 import { ManualClock } from './manualTime';
 import { createTestDatabases } from './testDatabases';
+
+/** The Shepherd installation of the tests' operations and jobs. */
+export const TEST_INSTALLATION: ShepherdInstallation = {
+  id: 'shepherd-test-installation',
+};
 
 /** What the cluster was asked to check before an approval. */
 export type PreflightCall =
@@ -168,6 +174,7 @@ export function operationDependencies(bed: OperationsTestBed) {
     preflight: new RecordingPreflight(),
     renderer: new RecordingRenderer(),
     logger: mockServices.logger.mock(),
+    installation: TEST_INSTALLATION,
   } satisfies OperationDependencies;
 }
 

@@ -18,6 +18,7 @@ import { eventually } from '../__testUtils__/eventually';
 import { requestAndApproveVm, requestVm } from '../__testUtils__/vmRequests';
 import { MODIFY_VM_JOB } from '../operations/vmModification';
 import { vmDefinition } from '../operations/vmCreation';
+import { TEST_INSTALLATION } from '../__testUtils__/operations';
 import { vmJob } from './vmJob';
 
 /*
@@ -485,7 +486,10 @@ describe('provisioning against a simulated KubeVirt cluster', () => {
         kubeconfig: sim.kubeconfig,
       };
       await provider.ensureNamespace(connection, 'dev', 'test');
-      await provider.applyVirtualMachine(connection, vmDefinition(vm, ticket));
+      await provider.applyVirtualMachine(
+        connection,
+        vmDefinition(vm, ticket, TEST_INSTALLATION),
+      );
       await api.backend.stop();
 
       // A replica with a worker: its sweeper hands the job back, and the job runs again.

@@ -14,6 +14,7 @@ describe('VmOperations', () => {
     preflight: {} as any,
     renderer: {} as any,
     logger: mockServices.logger.mock(),
+    installation: { id: 'shepherd-test' },
   });
 
   it('has one operation for every ticket operation, and finds it by either name', () => {

@@ -1310,7 +1310,7 @@ describe('vmDefinition', () => {
       instanceSizeSnapshot: instanceSize,
     } as ShepherdTicket;
 
-    expect(vmDefinition(vm, ticket)).toEqual({
+    expect(vmDefinition(vm, ticket, { id: 'installation' })).toEqual({
       name: 'dev-shop-cart-01',
       namespace: 'dev',
       environment: 'test',
@@ -1318,6 +1318,8 @@ describe('vmDefinition', () => {
       serviceName: 'cart',
       instance: '01',
       ticketId: 'ticket',
+      installationId: 'installation',
+      vmId: vm.id,
       template,
       instanceSize,
       spec: {
@@ -1340,7 +1342,7 @@ describe('vmDefinition', () => {
       templateSnapshot: template,
     } as ShepherdTicket;
 
-    expect(() => vmDefinition(vm, ticket)).toThrow(
+    expect(() => vmDefinition(vm, ticket, { id: 'installation' })).toThrow(
       new PermanentJobError(
         'Ticket ticket has no template or instance size snapshot',
       ),

@@ -31,6 +31,7 @@ import {
   notFound,
   writeUnique,
 } from '../service/errors';
+import { ShepherdInstallation } from '../service/installation/ShepherdInstallation';
 import { OperationDependencies } from './OperationDependencies';
 import { VmOperation } from './VmOperation';
 import { checkResourceSteps, requireReason } from './vmRequests';
@@ -83,6 +84,7 @@ export function clusterIneligibility(
 export function vmDefinition(
   vm: ShepherdVm,
   ticket: ShepherdTicket,
+  installation: ShepherdInstallation,
 ): ShepherdVmDefinition {
   if (!ticket.templateSnapshot || !ticket.instanceSizeSnapshot) {
     throw new PermanentJobError(
@@ -97,6 +99,8 @@ export function vmDefinition(
     serviceName: vm.serviceName,
     instance: vm.instance,
     ticketId: ticket.id,
+    installationId: installation.id,
+    vmId: vm.id,
     template: ticket.templateSnapshot,
     instanceSize: ticket.instanceSizeSnapshot,
     spec: vmSpecOf(vm),
@@ -114,6 +118,8 @@ function vmNameTooLong(vmName: string, details?: Record<string, unknown>) {
 
 /** A checked approval of a new VM, ready to be written. */
 export interface CreationPlan {
+  /** The id the VM's record will have: its objects are labelled with it from the preflight on. */
+  vmId: string;
   cluster: ShepherdCluster;
   spec: VmSpec;
   /** Whether the approver replaced the requested spec. */
@@ -134,6 +140,7 @@ export function vmCreation({
   preflight,
   renderer,
   logger,
+  installation,
 }: OperationDependencies): VmOperation<'create', CreationPlan> {
   const { store } = context;
 
@@ -230,6 +237,7 @@ export function vmCreation({
     );
     refuseViolations(violations);
     return {
+      vmId: randomUUID(),
       cluster,
       spec,
       replaced: decision.spec !== undefined,
@@ -262,6 +270,8 @@ export function vmCreation({
       serviceName: ticket.serviceName,
       instance: String(service.nextInstanceIndex).padStart(2, '0'),
       ticketId: ticket.id,
+      installationId: installation.id,
+      vmId: plan.vmId,
       template: plan.templateSnapshot,
       instanceSize: plan.instanceSizeSnapshot,
       spec: plan.spec,
@@ -471,7 +481,7 @@ export function vmCreation({
             service: ticket.serviceName,
           });
         }
-        const vmId = randomUUID();
+        const { vmId } = plan;
         await writeUnique(
           () =>
             unit.tx.vms.insert({
@@ -556,7 +566,7 @@ export function vmCreation({
           );
           await provider.applyVirtualMachine(
             connection,
-            vmDefinition(vm, ticket),
+            vmDefinition(vm, ticket, installation),
           );
           state = await provider.getVirtualMachine(connection, vm);
         }

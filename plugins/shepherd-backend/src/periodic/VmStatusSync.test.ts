@@ -17,6 +17,7 @@ import { VmProviderRegistry } from '../providers/VmProviderRegistry';
 import { ClusterConnections } from '../providers/ClusterConnections';
 import { ClusterHealthRefresher } from './ClusterHealthRefresher';
 import { vmDefinition } from '../operations/vmCreation';
+import { TEST_INSTALLATION } from '../__testUtils__/operations';
 import {
   BOOTSTRAP_HOLD_MS,
   DEFAULT_POLL_INTERVALS,
@@ -119,11 +120,15 @@ describe('status sync and cluster health', () => {
         const stored = (await store.vms.get(vm.id))!;
         await provider.applyVirtualMachine(
           connection,
-          vmDefinition(stored, {
-            id: vm.ticketId,
-            templateSnapshot: template,
-            instanceSizeSnapshot: size,
-          } as any),
+          vmDefinition(
+            stored,
+            {
+              id: vm.ticketId,
+              templateSnapshot: template,
+              instanceSizeSnapshot: size,
+            } as any,
+            TEST_INSTALLATION,
+          ),
         );
       }
       return vm;

@@ -53,6 +53,13 @@ export const SHEPHERD_ERROR_CODES = {
   /** Taking over a console someone else holds needs its own permission on the VM. */
   CONSOLE_TAKEOVER_DENIED: 'CONSOLE_TAKEOVER_DENIED',
   VM_STATE_CONFLICT: 'VM_STATE_CONFLICT',
+  /**
+   * An object with the VM's name exists on the cluster and is not this Shepherd
+   * installation's VM; Shepherd leaves it untouched.
+   */
+  VM_NAME_CONFLICT: 'VM_NAME_CONFLICT',
+  /** Another operation of the VM (its create, a modify, a power action, a delete) is still running. */
+  VM_OPERATION_IN_PROGRESS: 'VM_OPERATION_IN_PROGRESS',
   MODIFY_TARGET_REQUIRED: 'MODIFY_TARGET_REQUIRED',
   LAST_OWNER: 'LAST_OWNER',
   OWNER_GRANT_FORBIDDEN: 'OWNER_GRANT_FORBIDDEN',
