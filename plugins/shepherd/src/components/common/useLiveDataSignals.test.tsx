@@ -1,17 +1,9 @@
-import {
-  SignalApi,
-  SignalSubscriber,
-  signalApiRef,
-} from '@backstage/plugin-signals-react';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import { TestApiProvider } from '@backstage/test-utils';
-import { JsonObject } from '@backstage/types';
-import {
-  SHEPHERD_SIGNAL_CHANNELS,
-  ShepherdTicketsSignal,
-  ShepherdVmsSignal,
-} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { SHEPHERD_SIGNAL_CHANNELS } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { act, renderHook } from '@testing-library/react';
 import { ReactNode } from 'react';
+import { FakeSignalApi } from '../../__testUtils__/fakeSignalApi';
 import { ticketChanges, vmChanges } from './liveSignals';
 import {
   LiveDataOptions,
@@ -22,37 +14,6 @@ import {
 } from './useLiveData';
 
 type Status = { status: string };
-
-/** The portal's signals API as pages see it: subscribers per channel, and a way to signal. */
-class FakeSignalApi implements SignalApi {
-  readonly subscribers = new Map<string, Set<(message: JsonObject) => void>>();
-
-  subscribe<TMessage extends JsonObject = JsonObject>(
-    channel: string,
-    onMessage: (message: TMessage) => void,
-  ): SignalSubscriber {
-    const callback = onMessage as (message: JsonObject) => void;
-    const subscribers = this.subscribers.get(channel) ?? new Set();
-    subscribers.add(callback);
-    this.subscribers.set(channel, subscribers);
-    return { unsubscribe: () => subscribers.delete(callback) };
-  }
-
-  subscriberCount(channel: string): number {
-    return this.subscribers.get(channel)?.size ?? 0;
-  }
-
-  async signal(
-    channel: string,
-    message: ShepherdVmsSignal | ShepherdTicketsSignal,
-  ) {
-    await act(async () => {
-      for (const subscriber of this.subscribers.get(channel) ?? []) {
-        subscriber(message);
-      }
-    });
-  }
-}
 
 /** Lets pending promises and timers up to `ms` run. */
 async function advance(ms: number) {
