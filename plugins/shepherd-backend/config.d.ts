@@ -28,6 +28,8 @@ export interface Config {
       followIntervalSeconds?: number;
       /** How long a VM may take to reach the wanted state before its job fails. Default 30. */
       followTimeoutMinutes?: number;
+      /** How long, in all, a job waits for a cluster whose circuit breaker is open before it fails. Default 60, at most 1440. */
+      clusterOutageMaxWaitMinutes?: number;
       /** How long finished jobs are kept in the jobs table (their outcome is on tickets and events). Default 7. */
       retentionDays?: number;
     };

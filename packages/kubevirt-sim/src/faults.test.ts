@@ -81,6 +81,30 @@ describe('fault injection', () => {
     await core.createNamespace({ body: { metadata: { name: 'retry-me' } } });
   });
 
+  it('denies writes as an admission webhook does: 422 Invalid with its message', async () => {
+    const reason = 'x'.repeat(2_000);
+    sim.faults.inject({
+      kind: 'denied',
+      method: 'POST',
+      path: '^/api/v1/namespaces$',
+      times: 1,
+      message: reason,
+    });
+    const { core } = clientsFor(sim);
+    const denied = await statusOf(
+      core.createNamespace({ body: { metadata: { name: 'denied' } } }),
+    );
+    expect(denied).toMatchObject({
+      code: 422,
+      status: {
+        reason: 'Invalid',
+        message: `admission webhook "faults.kubevirt-sim.io" denied the request: ${reason}`,
+      },
+    });
+    expect(sim.objects.get('namespaces', undefined, 'denied')).toBeUndefined();
+    await core.createNamespace({ body: { metadata: { name: 'denied' } } });
+  });
+
   it('hangs until the client gives up', async () => {
     sim.faults.inject({ kind: 'hang', path: '^/api/v1/namespaces/default$' });
     await expect(

@@ -232,16 +232,19 @@ export const shepherdPlugin = createBackendPlugin({
         );
 
         const queueOptions = readQueueOptions(deps.config);
+        const vmJobs = new VmJobs({
+          context,
+          connections,
+          notifier,
+          followIntervalMs: queueOptions.followIntervalMs,
+          followDeadlineMs: queueOptions.followTimeoutMs,
+          clusterWaitMaxMs: queueOptions.clusterWaitMaxMs,
+        });
         const worker = await startQueue({
           knex,
           store,
-          handlers: new VmJobs({
-            context,
-            connections,
-            notifier,
-            followIntervalMs: queueOptions.followIntervalMs,
-            followDeadlineMs: queueOptions.followTimeoutMs,
-          }).handlers(operations.jobs()),
+          handlers: vmJobs.handlers(operations.jobs()),
+          repairStranded: () => vmJobs.repairStranded(),
           config: deps.config,
           logger,
           scheduler: deps.scheduler,

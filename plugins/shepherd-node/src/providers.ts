@@ -144,16 +144,23 @@ export class ShepherdProviderError extends Error {
   readonly kind: ShepherdProviderErrorKind;
   /** HTTP status of the cluster's answer, when there was one. */
   readonly statusCode?: number;
+  /**
+   * For a `transient` error that was not even tried (the cluster's circuit breaker is open):
+   * how long until the cluster may be asked again. Jobs wait that long without counting an
+   * attempt.
+   */
+  readonly retryAfterMs?: number;
 
   constructor(
     kind: ShepherdProviderErrorKind,
     message: string,
-    options?: { statusCode?: number; cause?: unknown },
+    options?: { statusCode?: number; cause?: unknown; retryAfterMs?: number },
   ) {
     super(message, { cause: options?.cause });
     this.name = 'ShepherdProviderError';
     this.kind = kind;
     this.statusCode = options?.statusCode;
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }
 

@@ -6,6 +6,11 @@ export type FaultKind =
   | 'error'
   /** Answers 409 Conflict without doing the request. */
   | 'conflict'
+  /**
+   * Answers 422 Invalid without doing the request, as the apiserver does when a validating
+   * admission webhook denies it (`message`: the webhook's reason).
+   */
+  | 'denied'
   /** Never answers; the connection stays open until the client gives up. */
   | 'hang'
   /** Destroys the connection without an answer. */
@@ -31,7 +36,7 @@ export interface FaultRule {
   latencyMs?: number;
   /** For `error`: the HTTP status code (500–599). */
   status?: number;
-  /** Message of the Status answered by `error` and `conflict`. */
+  /** Message of the Status answered by `error`, `conflict` and `denied`. */
   message?: string;
 }
 

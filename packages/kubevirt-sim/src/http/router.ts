@@ -31,6 +31,9 @@ import { parseApiPath } from './paths';
 import { answerRaw, answerRawError, sendError, sendJson } from './respond';
 import { FaultInjector, FaultRule } from '../faults/faultInjector';
 
+/** The webhook named by the denials of fault injection. */
+const INJECTED_WEBHOOK = 'faults.kubevirt-sim.io';
+
 export interface RouterDeps {
   store: ObjectStore;
   api: ResourceApi;
@@ -169,6 +172,24 @@ export class Router {
             ],
           },
           code: 409,
+        });
+        return true;
+      case 'denied':
+        answer(422, {
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Failure',
+          message: `admission webhook "${INJECTED_WEBHOOK}" denied the request: ${
+            fault.message ?? 'injected denial'
+          }`,
+          reason: 'Invalid',
+          details: {
+            causes: [
+              { reason: 'InjectedFault', message: 'injected by kubevirt-sim' },
+            ],
+          },
+          code: 422,
         });
         return true;
       case 'hang':

@@ -6,6 +6,7 @@ import type {
   VersionApi,
 } from '@kubernetes/client-node';
 import type { ClientRequest, IncomingMessage } from 'node:http';
+import { ShepherdProviderError } from '@kubevirt-shepherd/plugin-shepherd-node';
 import WebSocket from 'ws';
 import {
   KubernetesHttpError,
@@ -49,8 +50,33 @@ export class ClusterClient {
     try {
       return await this.guard.run(() => fn(this.apis));
     } catch (error) {
-      throw toProviderError(error, `${action} on cluster ${this.clusterName}`);
+      throw this.waitingForCircuit(
+        toProviderError(error, `${action} on cluster ${this.clusterName}`),
+      );
     }
+  }
+
+  /**
+   * A transient failure after which the cluster's circuit is open (the failure that opened
+   * it, or a failed trial) tells, like the calls the open circuit turns away, how long the
+   * cluster is not asked again: callers wait for the circuit instead of retrying on their own.
+   */
+  private waitingForCircuit(
+    error: ShepherdProviderError,
+  ): ShepherdProviderError {
+    const openForMs = this.guard.breaker.openForMs;
+    if (
+      error.kind !== 'transient' ||
+      error.retryAfterMs !== undefined ||
+      openForMs === 0
+    ) {
+      return error;
+    }
+    return new ShepherdProviderError(error.kind, error.message, {
+      statusCode: error.statusCode,
+      cause: error.cause,
+      retryAfterMs: openForMs,
+    });
   }
 
   /** Sends a plain request (apply patches, merge patches, KubeVirt subresources). */

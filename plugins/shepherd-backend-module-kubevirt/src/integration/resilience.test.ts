@@ -124,6 +124,34 @@ describe('circuit breaker', () => {
     expect(fault.hits).toBe(6);
   });
 
+  it('tells callers how long the circuit stays open, from the failure that opens it on', async () => {
+    const fault = sim.faults.inject({ kind: 'error', status: 503 });
+    const start = () => failure(provider.startVirtualMachine(cluster, ref));
+    for (let i = 0; i < 4; i++) {
+      expect((await start()).retryAfterMs).toBeUndefined();
+    }
+    // The fifth failure opens the circuit: it says so, like the calls turned away after it.
+    expect(await start()).toMatchObject({
+      kind: 'transient',
+      message: expect.stringMatching(/HTTP 503/),
+      retryAfterMs: 60_000,
+    });
+    clock.advance(20_000);
+    expect(await start()).toMatchObject({
+      message: expect.stringMatching(/circuit open/),
+      retryAfterMs: 40_000,
+    });
+    expect(fault.hits).toBe(5);
+
+    // The trial fails: another full period.
+    clock.advance(40_000);
+    expect(await start()).toMatchObject({
+      message: expect.stringMatching(/HTTP 503/),
+      retryAfterMs: 60_000,
+    });
+    expect(fault.hits).toBe(6);
+  });
+
   it('keeps other clusters out of it', async () => {
     await openTheCircuit();
     sim.faults.clear();

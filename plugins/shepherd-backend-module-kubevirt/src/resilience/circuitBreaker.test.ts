@@ -1,5 +1,5 @@
 import { ShepherdProviderError } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { CircuitBreaker } from './circuitBreaker';
+import { CircuitBreaker, TRIAL_WAIT_MS } from './circuitBreaker';
 
 class ManualClock {
   time = 1_000_000;
@@ -45,6 +45,35 @@ describe('CircuitBreaker', () => {
     expect(error.message).toMatch(
       /circuit open after 5 consecutive failures, next try in 60 s/,
     );
+    expect(error.retryAfterMs).toBe(60_000);
+  });
+
+  it('tells a call turned away how long the circuit stays open', async () => {
+    const { clock, breaker, fail } = setup();
+    for (let i = 0; i < 5; i++) await fail();
+    clock.advance(45_000);
+    const early = await breaker
+      .execute(() => Promise.resolve('ok'), isFailure)
+      .catch(e => e);
+    expect(early.retryAfterMs).toBe(15_000);
+
+    clock.advance(15_000);
+    let endTrial = () => {};
+    const trial = breaker.execute(
+      () => new Promise<void>(resolve => (endTrial = resolve)),
+      isFailure,
+    );
+    const duringTrial = await breaker
+      .execute(() => Promise.resolve('ok'), isFailure)
+      .catch(e => e);
+    expect(duringTrial.retryAfterMs).toBe(TRIAL_WAIT_MS);
+    endTrial();
+    await trial;
+    // A failure that was tried is not one to wait for.
+    const tried = await breaker
+      .execute(() => Promise.reject(failure), isFailure)
+      .catch(e => e);
+    expect(tried.retryAfterMs).toBeUndefined();
   });
 
   it('does not count answers that are not failures, and a success resets the count', async () => {

@@ -13,6 +13,9 @@ export interface CircuitBreakerOptions {
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
+/** How long a call turned away during a half-open trial is told to wait: the trial's outcome. */
+export const TRIAL_WAIT_MS = 1_000;
+
 /**
  * A circuit breaker for one cluster. While a cluster keeps failing (timeouts, refused
  * connections, 5xx), calls fail fast instead of each waiting for its own timeout and
@@ -40,6 +43,15 @@ export class CircuitBreaker {
       return 'half-open';
     }
     return this.state;
+  }
+
+  /** How long the circuit stays open from now: 0 unless it is open. */
+  get openForMs(): number {
+    if (this.currentState !== 'open') return 0;
+    return Math.max(
+      0,
+      this.openedAt + this.options.openDurationMs - this.options.clock.now(),
+    );
   }
 
   /**
@@ -73,10 +85,7 @@ export class CircuitBreaker {
       this.trialInFlight = true;
       return true;
     }
-    const retryInMs = Math.max(
-      0,
-      this.openedAt + this.options.openDurationMs - this.options.clock.now(),
-    );
+    const retryInMs = this.openForMs;
     throw new ShepherdProviderError(
       'transient',
       state === 'half-open'
@@ -84,6 +93,10 @@ export class CircuitBreaker {
         : `Cluster ${this.name} is failing: circuit open after ${
             this.options.failureThreshold
           } consecutive failures, next try in ${Math.ceil(retryInMs / 1000)} s`,
+      {
+        // The call was not made: callers wait for the circuit, not for a retry of theirs.
+        retryAfterMs: state === 'half-open' ? TRIAL_WAIT_MS : retryInMs,
+      },
     );
   }
 

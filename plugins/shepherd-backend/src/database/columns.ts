@@ -101,6 +101,23 @@ export const STATUS_MESSAGE_COLUMN = columns.optionalMessage(
   STATUS_MESSAGE_MAX_LENGTH,
 );
 
+/**
+ * The longest error message Shepherd keeps (jobs' last errors, failed domain events, the
+ * error of a failure's audit row and notification). Their columns are `text`, unbounded on
+ * PostgreSQL, but a provider's message is not: a webhook can answer megabytes, which would
+ * be copied into every retry and every page that shows the failure.
+ */
+export const ERROR_MESSAGE_MAX_LENGTH = 4096;
+
+/** An error message cut to {@link ERROR_MESSAGE_MAX_LENGTH}. */
+export function boundedError(message: string): string {
+  return boundedText(message, ERROR_MESSAGE_MAX_LENGTH);
+}
+
+/** The column of an error message, cut to {@link ERROR_MESSAGE_MAX_LENGTH} when written. */
+export const errorMessageColumn = (name: string) =>
+  columns.optionalMessage(name, ERROR_MESSAGE_MAX_LENGTH);
+
 /** When a record was created and when it last changed. */
 export const TIMESTAMP_COLUMNS = {
   createdAt: columns.timestamp('created_at'),

@@ -14,6 +14,8 @@ import {
 import { ticketTargetOf, vmEventPayload } from './vmRequests';
 import { NewVm } from '../database/stores/vms/VmsStore';
 import { invalidInput } from '../service/errors';
+import { ShepherdProviderError } from '@kubevirt-shepherd/plugin-shepherd-node';
+import { FakeVmJob, recordingProvider } from '../__testUtils__/vmJobs';
 import { vmModification } from './vmModification';
 
 const REQUESTER = actor('engineer-test');
@@ -403,6 +405,55 @@ describe('vmModification', () => {
         });
         expect(await bed.store.vms.get(target.id)).toEqual(target);
         expect(await bed.store.revisions.listForVm(target.id)).toEqual([]);
+      });
+    });
+
+    describe('its job', () => {
+      it('resizes again on a fresh read after a conflict, and fails with the conflict when it keeps coming', async () => {
+        const target = await bed.vm({ status: 'RUNNING' });
+        const ticket = await ticketFor(target, { targetCpuCores: 4 });
+        const conflict = new ShepherdProviderError(
+          'conflict',
+          'Operation cannot be fulfilled: the object has been modified',
+          { statusCode: 409 },
+        );
+        const conflicting = (conflicts: number) => {
+          const provider = recordingProvider({ status: 'RUNNING' });
+          let left = conflicts;
+          provider.resizeVirtualMachine = async () => {
+            provider.calls.push('resizeVirtualMachine');
+            left -= 1;
+            if (left >= 0) throw conflict;
+            return { restartRequired: true };
+          };
+          const fake = new FakeVmJob(bed.context, {
+            vm: target,
+            ticket,
+            provider,
+          });
+          return { provider, fake };
+        };
+
+        const mended = conflicting(2);
+        expect(await modification.job!.run(mended.fake)).toBeUndefined();
+        expect(mended.provider.calls).toEqual(
+          Array(3).fill('resizeVirtualMachine'),
+        );
+        expect(mended.fake.steps).toEqual([
+          'connect',
+          'markExecuting',
+          'complete',
+        ]);
+
+        const conflictingStill = conflicting(3);
+        await expect(modification.job!.run(conflictingStill.fake)).rejects.toBe(
+          conflict,
+        );
+        expect(conflictingStill.provider.calls).toHaveLength(3);
+        expect(conflictingStill.fake.steps).toEqual([
+          'connect',
+          'markExecuting',
+        ]);
       });
     });
   });

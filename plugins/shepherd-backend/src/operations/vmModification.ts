@@ -6,6 +6,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { checkKubeVirtLimits } from '../domain/kubevirtAdmission';
 import { modifiedVmSpec, resizeOf, vmSpecOf } from '../domain/vmSpec';
+import { isProviderConflict } from '../providers/errors';
 import { PermanentJobError } from '../queue/JobWorker';
 import { conflict, invalidInput } from '../service/errors';
 import { OperationDependencies } from './OperationDependencies';
@@ -17,6 +18,9 @@ import {
   ticketTargetOf,
   vmEventPayload,
 } from './vmRequests';
+
+/** Tries of a resize that conflicts with concurrent changes of the VM before the job fails. */
+const RESIZE_CONFLICT_TRIES = 3;
 
 /** The queue's kind of the job that resizes a VM. */
 export const MODIFY_VM_JOB = 'vm.modify';
@@ -165,11 +169,24 @@ export function vmModification({
         await job.markExecuting();
         const current = vmSpecOf(vm);
         const target = modifiedVmSpec(current, ticket.requestSpec);
-        const { restartRequired } = await provider.resizeVirtualMachine(
-          connection,
-          vm,
-          resizeOf(current, target),
-        );
+        const resize = resizeOf(current, target);
+        // A conflict means the VM changed between the provider's read and its patch: each
+        // try reads the VM afresh and patches that.
+        let restartRequired = false;
+        for (let tries = 1; ; tries += 1) {
+          try {
+            ({ restartRequired } = await provider.resizeVirtualMachine(
+              connection,
+              vm,
+              resize,
+            ));
+            break;
+          } catch (error) {
+            if (!isProviderConflict(error) || tries >= RESIZE_CONFLICT_TRIES) {
+              throw error;
+            }
+          }
+        }
         const now = job.now();
         await job.complete(
           async unit => {

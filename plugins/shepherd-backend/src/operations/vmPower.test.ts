@@ -15,6 +15,7 @@ import {
   FakeVmState,
   recordingProvider,
 } from '../__testUtils__/vmJobs';
+import { ShepherdProviderError } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { PermanentJobError } from '../queue/JobWorker';
 import { vmPower } from './vmPower';
 
@@ -339,6 +340,40 @@ describe('vmPower', () => {
           ),
         );
         expect(withMessage.fake.steps).toEqual(['connect', 'markExecuting']);
+      });
+
+      it('reads the VM again after a conflict: done if it got there, failed with the conflict if not', async () => {
+        const target = await bed.vm({ status: 'RUNNING' });
+        const conflict = new ShepherdProviderError(
+          'conflict',
+          'Operation cannot be fulfilled: the object has been modified',
+          { statusCode: 409 },
+        );
+        const conflicting = (states: FakeVmState[]) => {
+          const { provider, fake } = job(target, 'stop', states);
+          provider.stopVirtualMachine = async () => {
+            provider.calls.push('stopVirtualMachine');
+            throw conflict;
+          };
+          return { provider, fake };
+        };
+
+        const stopped = conflicting([{ status: 'STOPPED' }]);
+        expect(await power.job!.run(stopped.fake)).toEqual({
+          continueAfterMs: FakeVmJob.FOLLOW_MS,
+          payload: { eventId: 'event', actionSent: true },
+        });
+        expect(stopped.provider.calls).toEqual([
+          'stopVirtualMachine',
+          'getVirtualMachine',
+        ]);
+
+        const running = conflicting([{ status: 'RUNNING' }]);
+        await expect(power.job!.run(running.fake)).rejects.toBe(conflict);
+        expect(running.provider.calls).toEqual([
+          'stopVirtualMachine',
+          'getVirtualMachine',
+        ]);
       });
 
       it('fails for good on an action it does not know, before anything is sent', async () => {

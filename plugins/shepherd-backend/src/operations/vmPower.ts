@@ -8,6 +8,7 @@ import {
   isPowerActionAllowed,
   shepherdVmPowerPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { isProviderConflict } from '../providers/errors';
 import { PermanentJobError } from '../queue/JobWorker';
 import { vmJob } from '../jobs/vmJob';
 import { conflict } from '../service/errors';
@@ -177,12 +178,20 @@ export function vmPower({
         // the VM (sending restart twice would restart twice). The VM row cannot tell: status
         // sync moves it on while the job waits.
         if (!job.job.payload[ACTION_SENT]) {
-          if (action === 'start') {
-            await provider.startVirtualMachine(connection, vm);
-          } else if (action === 'stop') {
-            await provider.stopVirtualMachine(connection, vm);
-          } else {
-            await provider.restartVirtualMachine(connection, vm);
+          try {
+            if (action === 'start') {
+              await provider.startVirtualMachine(connection, vm);
+            } else if (action === 'stop') {
+              await provider.stopVirtualMachine(connection, vm);
+            } else {
+              await provider.restartVirtualMachine(connection, vm);
+            }
+          } catch (error) {
+            // A conflict is not retried as it is: the VM is read again, and a start or stop
+            // it already reached is done; anything else fails with the cluster's message.
+            if (!isProviderConflict(error) || action === 'restart') throw error;
+            const state = await provider.getVirtualMachine(connection, vm);
+            if (state.status !== POWER_TARGET[action]) throw error;
           }
           await context.execute(unit =>
             unit.tx.vms.update(vm.id, {

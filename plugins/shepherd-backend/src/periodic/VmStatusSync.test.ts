@@ -143,25 +143,25 @@ describe('status sync and cluster health', () => {
       });
 
       // First sight of both: the starting VM is in fact running.
-      expect(await sync.run()).toEqual({ polled: 2, changed: 1 });
+      expect(await sync.run()).toEqual({ polled: 2, changed: 1, failed: 0 });
       expect(await statusOf(starting.id)).toBe('RUNNING');
 
       clock.advance(transitionalMs);
-      expect(await sync.run()).toEqual({ polled: 0, changed: 0 });
+      expect(await sync.run()).toEqual({ polled: 0, changed: 0, failed: 0 });
 
       // Stopped behind Shepherd's back: seen at the next stable poll, not before.
       await provider.stopVirtualMachine(connection, stable);
       clock.advance(stableMs - transitionalMs - 1);
       expect((await sync.run()).polled).toBe(0);
       clock.advance(1);
-      expect(await sync.run()).toEqual({ polled: 2, changed: 1 });
+      expect(await sync.run()).toEqual({ polled: 2, changed: 1, failed: 0 });
       expect(await statusOf(stable.id)).toBe('STOPPED');
     });
 
     it('leaves VMs alone that create and delete jobs follow', async () => {
       await runningVm('dev-shop-b-01', { status: 'CREATING' });
       await runningVm('dev-shop-b-02', { status: 'DELETING' });
-      expect(await sync.run()).toEqual({ polled: 0, changed: 0 });
+      expect(await sync.run()).toEqual({ polled: 0, changed: 0, failed: 0 });
     });
 
     it('does not rewrite an object whose resourceVersion did not move', async () => {
@@ -169,7 +169,7 @@ describe('status sync and cluster health', () => {
       await sync.run();
       const before = await store.vms.get(vm.id);
       clock.advance(stableMs);
-      expect(await sync.run()).toEqual({ polled: 1, changed: 0 });
+      expect(await sync.run()).toEqual({ polled: 1, changed: 0, failed: 0 });
       expect((await store.vms.get(vm.id))?.updatedAt).toBe(before?.updatedAt);
     });
 
@@ -178,13 +178,13 @@ describe('status sync and cluster health', () => {
         ageMs: 30_000,
         onCluster: false,
       });
-      expect(await sync.run()).toEqual({ polled: 1, changed: 0 });
+      expect(await sync.run()).toEqual({ polled: 1, changed: 0, failed: 0 });
       expect(await statusOf(young.id)).toBe('RUNNING');
 
       clock.advance(BOOTSTRAP_HOLD_MS);
       // Stable VMs wait for their slot; a VM that vanished is found at the next one.
       clock.advance(stableMs);
-      expect(await sync.run()).toEqual({ polled: 1, changed: 1 });
+      expect(await sync.run()).toEqual({ polled: 1, changed: 1, failed: 0 });
       expect(await statusOf(young.id)).toBe('NOT_FOUND');
     });
 
@@ -194,15 +194,50 @@ describe('status sync and cluster health', () => {
       await sim.faults.setReachable(false);
       try {
         clock.advance(stableMs);
-        expect(await sync.run()).toEqual({ polled: 1, changed: 1 });
+        expect(await sync.run()).toEqual({ polled: 1, changed: 1, failed: 0 });
         expect(await statusOf(vm.id)).toBe('UNKNOWN');
       } finally {
         await sim.faults.setReachable(true);
       }
       // UNKNOWN is transitional: looked at again soon.
       clock.advance(transitionalMs);
-      expect(await sync.run()).toEqual({ polled: 1, changed: 1 });
+      expect(await sync.run()).toEqual({ polled: 1, changed: 1, failed: 0 });
       expect(await statusOf(vm.id)).toBe('RUNNING');
+    });
+
+    it('polls every other VM when one cannot be read or its cluster reached, and counts them', async () => {
+      const unreadable = await runningVm('dev-shop-h-01');
+      const starting = await runningVm('dev-shop-h-02', { status: 'STARTING' });
+      // A cluster no installed provider can reach.
+      const elsewhere = await fixtures.cluster({
+        name: 'elsewhere',
+        providerType: 'not-installed',
+      });
+      await fixtures.vm(service, {
+        name: 'dev-shop-h-03',
+        namespace,
+        clusterId: elsewhere.id,
+        status: 'RUNNING',
+      });
+      // Reading this one VM fails for good (a webhook of the cluster denies it).
+      const denied = sim.faults.inject({
+        kind: 'denied',
+        method: 'GET',
+        path: `/virtualmachines/${unreadable.name}$`,
+        message: 'x'.repeat(2_000),
+      });
+      try {
+        expect(await sync.run()).toEqual({ polled: 3, changed: 1, failed: 2 });
+      } finally {
+        denied.remove();
+      }
+      expect(await statusOf(starting.id)).toBe('RUNNING');
+      expect(await statusOf(unreadable.id)).toBe('RUNNING');
+
+      // Not recorded as polled: the VM is read again at the next run, and now it answers.
+      clock.advance(transitionalMs);
+      expect(await sync.run()).toEqual({ polled: 2, changed: 0, failed: 1 });
+      expect(denied.hits).toBe(1);
     });
 
     it('slows down for a VM stuck in a transitional state for half an hour', async () => {

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { VmStatus } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { boundedError } from '../database/columns';
 import { readInPages } from '../database/paging';
 import { ShepherdStore } from '../database/ShepherdStore';
 import {
@@ -39,6 +40,16 @@ const DOWNGRADES: readonly VmStatus[] = ['NOT_FOUND', 'UNKNOWN'];
 
 const PAGE_SIZE = 200;
 
+/** What one run of the status sync did. */
+export interface StatusSyncResult {
+  /** Due VMs looked at. */
+  polled: number;
+  /** VMs whose status or message changed. */
+  changed: number;
+  /** Due VMs that could not be read (their cluster unreachable, or the read failed). */
+  failed: number;
+}
+
 /**
  * Keeps VM rows in step with their clusters by adaptive polling: VMs in transitional states
  * are due every few seconds (unless stuck there for half an hour), stable ones every half
@@ -65,8 +76,12 @@ export class VmStatusSync {
     return now - Date.parse(poll.lastPolledAt) >= interval;
   }
 
-  /** Polls every due VM once; answers how many were polled and how many changed status. */
-  async run(): Promise<{ polled: number; changed: number }> {
+  /**
+   * Polls every due VM once; answers how many were polled, how many changed status and how
+   * many could not be read. A VM that cannot be read, or a cluster that cannot be reached,
+   * is logged and counted, and the others are polled all the same.
+   */
+  async run(): Promise<StatusSyncResult> {
     const now = this.clock().getTime();
     const due: VmPollState[] = [];
     const polls = readInPages(PAGE_SIZE, page =>
@@ -75,13 +90,20 @@ export class VmStatusSync {
     for await (const poll of polls) {
       if (this.#isDue(poll, now)) due.push(poll);
     }
-    if (due.length === 0) return { polled: 0, changed: 0 };
+    if (due.length === 0) return { polled: 0, changed: 0, failed: 0 };
 
     const connections = new Map<
       string,
       Promise<ConnectedCluster | undefined>
     >();
     let changed = 0;
+    /** The VMs that could not be read, per cluster, with the first reason. */
+    const failures = new Map<string, { count: number; first: string }>();
+    const failedOn = (clusterId: string, reason: string) => {
+      const failure = failures.get(clusterId);
+      if (failure) failure.count += 1;
+      else failures.set(clusterId, { count: 1, first: reason });
+    };
     for (const poll of due) {
       const clusterId = poll.vm.clusterId ?? '';
       if (!connections.has(clusterId)) {
@@ -99,37 +121,65 @@ export class VmStatusSync {
         );
       }
       const cluster = await connections.get(clusterId);
-      if (!cluster) continue;
-      const state = await cluster.provider.getVirtualMachine(
-        cluster.connection,
-        poll.vm,
-      );
-      const status = this.#nextStatus(poll, state.status, now);
-      // An object whose resourceVersion did not move has not changed on the cluster.
-      const unchangedObject =
-        state.resourceVersion !== undefined &&
-        state.resourceVersion === poll.resourceVersion &&
-        status === poll.vm.status;
-      const statusChanged =
-        !unchangedObject &&
-        (status !== poll.vm.status ||
-          (state.message ?? undefined) !== poll.vm.statusMessage);
-      const written = await this.store.vms.recordPoll(poll.vm.id, {
-        lastPolledAt: new Date(now).toISOString(),
-        resourceVersion: state.resourceVersion,
-        polledStatus: poll.vm.status,
-        ...(statusChanged && {
-          status,
-          statusMessage:
-            status === state.status
-              ? state.message ?? null
-              : poll.vm.statusMessage,
-        }),
-        updatedAt: new Date(now).toISOString(),
-      });
-      if (written) changed += 1;
+      if (!cluster) {
+        failedOn(clusterId, 'the cluster cannot be reached');
+        continue;
+      }
+      try {
+        if (await this.#poll(cluster, poll, now)) changed += 1;
+      } catch (error) {
+        failedOn(
+          clusterId,
+          `${poll.vm.name}: ${error instanceof Error ? error.message : error}`,
+        );
+      }
     }
-    return { polled: due.length, changed };
+    let failed = 0;
+    for (const [clusterId, failure] of failures) {
+      failed += failure.count;
+      this.logger.warn(
+        boundedError(
+          `Status sync could not read ${failure.count} VMs of cluster ${clusterId}; first: ${failure.first}`,
+        ),
+      );
+    }
+    return { polled: due.length, changed, failed };
+  }
+
+  /** Reads one VM on its cluster and records what it found; answers whether its status changed. */
+  async #poll(
+    cluster: ConnectedCluster,
+    poll: VmPollState,
+    now: number,
+  ): Promise<boolean> {
+    const state = await cluster.provider.getVirtualMachine(
+      cluster.connection,
+      poll.vm,
+    );
+    const status = this.#nextStatus(poll, state.status, now);
+    // An object whose resourceVersion did not move has not changed on the cluster.
+    const unchangedObject =
+      state.resourceVersion !== undefined &&
+      state.resourceVersion === poll.resourceVersion &&
+      status === poll.vm.status;
+    const statusChanged =
+      !unchangedObject &&
+      (status !== poll.vm.status ||
+        (state.message ?? undefined) !== poll.vm.statusMessage);
+    const written = await this.store.vms.recordPoll(poll.vm.id, {
+      lastPolledAt: new Date(now).toISOString(),
+      resourceVersion: state.resourceVersion,
+      polledStatus: poll.vm.status,
+      ...(statusChanged && {
+        status,
+        statusMessage:
+          status === state.status
+            ? state.message ?? null
+            : poll.vm.statusMessage,
+      }),
+      updatedAt: new Date(now).toISOString(),
+    });
+    return written;
   }
 
   #nextStatus(poll: VmPollState, observed: VmStatus, now: number): VmStatus {

@@ -1,4 +1,5 @@
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { ShepherdProviderError } from '@kubevirt-shepherd/plugin-shepherd-node';
 
 /**
  * The cluster a VM or a decision names is not registered (any more). Request paths answer
@@ -32,4 +33,14 @@ export function isClusterUnreachable(
     error instanceof ClusterNotRegisteredError ||
     error instanceof ProviderNotInstalledError
   );
+}
+
+/**
+ * Whether a provider call failed because the object changed concurrently (409). Sending the
+ * same request again answers the same: a job re-reads the object and decides, or fails.
+ */
+export function isProviderConflict(
+  error: unknown,
+): error is ShepherdProviderError {
+  return error instanceof ShepherdProviderError && error.kind === 'conflict';
 }

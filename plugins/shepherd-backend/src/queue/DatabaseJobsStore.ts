@@ -1,12 +1,22 @@
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { TIMESTAMP_COLUMNS, TableMapping, columns } from '../database/columns';
+import {
+  TIMESTAMP_COLUMNS,
+  TableMapping,
+  columns,
+  errorMessageColumn,
+} from '../database/columns';
 import { databaseEngineOf } from '../database/engine';
 import { DatabaseTableStore } from '../database/DatabaseRecordStore';
 import { isUuid, toBool, toCount, toJson } from '../database/rows';
-import { JobRecord, JobStatus, JobsStore, NewJob } from './JobsStore';
-
-const FINISHED_STATUSES: JobStatus[] = ['succeeded', 'failed', 'cancelled'];
+import {
+  ACTIVE_JOB_STATUSES,
+  FINISHED_JOB_STATUSES,
+  JobRecord,
+  JobStatus,
+  JobsStore,
+  NewJob,
+} from './JobsStore';
 
 /** Why the sweeper failed a job whose worker stopped during its last attempt. */
 export const LOST_JOB_MESSAGE =
@@ -14,6 +24,9 @@ export const LOST_JOB_MESSAGE =
 
 /** The PostgreSQL channel on which enqueues wake idle workers. */
 export const JOBS_CHANNEL = 'shepherd_jobs';
+
+/** The column of a job's last error: every write of it is cut to its bound. */
+const JOBS_LAST_ERROR = errorMessageColumn('last_error');
 
 const JOBS = new TableMapping<JobRecord>('jobs', {
   id: columns.text('id'),
@@ -26,14 +39,12 @@ const JOBS = new TableMapping<JobRecord>('jobs', {
   leaseOwner: columns.optionalText('lease_owner'),
   leaseExpiresAt: columns.optionalTimestamp('lease_expires_at'),
   cancelRequested: columns.boolean('cancel_requested'),
-  lastError: columns.optionalText('last_error'),
+  lastError: JOBS_LAST_ERROR,
   uniqueKey: columns.optionalText('unique_key'),
   concurrencyKey: columns.optionalText('concurrency_key'),
   ...TIMESTAMP_COLUMNS,
   finishedAt: columns.optionalTimestamp('finished_at'),
 });
-
-const ACTIVE_STATUSES: JobStatus[] = ['queued', 'running'];
 
 /** The lease columns of a job no worker holds. */
 const NO_LEASE = { lease_owner: null, lease_expires_at: null };
@@ -97,7 +108,7 @@ export class DatabaseJobsStore
     }
     const existing = await this.db(JOBS.table)
       .where({ unique_key: job.uniqueKey ?? null })
-      .whereIn('status', ACTIVE_STATUSES)
+      .whereIn('status', ACTIVE_JOB_STATUSES)
       .first();
     if (!existing) {
       throw new Error(`Job ${job.kind} could not be enqueued`);
@@ -169,7 +180,7 @@ export class DatabaseJobsStore
   ) {
     const updated = await this.#heldBy(id, workerId).update({
       status: outcome.status,
-      last_error: outcome.error ?? null,
+      last_error: JOBS_LAST_ERROR.write(outcome.error),
       ...NO_LEASE,
       finished_at: now,
       updated_at: now,
@@ -186,7 +197,7 @@ export class DatabaseJobsStore
     const updated = await this.#heldBy(id, workerId).update({
       status: 'queued',
       run_after: options.runAfter,
-      last_error: options.error,
+      last_error: JOBS_LAST_ERROR.write(options.error),
       ...NO_LEASE,
       updated_at: now,
     });
@@ -246,7 +257,7 @@ export class DatabaseJobsStore
 
   async deleteFinished(before: string) {
     return this.db('jobs')
-      .whereIn('status', FINISHED_STATUSES)
+      .whereIn('status', FINISHED_JOB_STATUSES)
       .where('finished_at', '<', before)
       .delete();
   }

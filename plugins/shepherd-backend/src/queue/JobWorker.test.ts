@@ -4,7 +4,15 @@ import { ManualClock, ManualTimers } from '../__testUtils__/manualTime';
 import { eventually } from '../__testUtils__/eventually';
 import { createMigratedStores } from '../database/__testUtils__/migratedStores';
 import { exponentialBackoff } from './backoff';
-import { JobHandler, JobWorker, PermanentJobError } from './JobWorker';
+import { ERROR_MESSAGE_MAX_LENGTH } from '../database/columns';
+import { LOST_JOB_MESSAGE } from './DatabaseJobsStore';
+import {
+  FAILURE_RECORDING_TRIES,
+  JobHandler,
+  JobWorker,
+  PermanentJobError,
+  UNRECORDED_FAILURE,
+} from './JobWorker';
 
 const LEASE_MS = 30_000;
 /** No jitter: delays are exactly 1 s, 2 s, 4 s, … */
@@ -415,6 +423,180 @@ describe('the job queue', () => {
       expect(await sweeping.failLostJobs(lost)).toBe(0);
       await runUntilIdle([sweeping]);
       expect(await store.jobs.get(job.id)).toMatchObject({ status: 'failed' });
+    });
+
+    it('never declares a live worker failed: the lost job is failed only while its lease is expired', async () => {
+      const { store, clock, worker, enqueue } = await setUp();
+      const now = () => clock.now().toISOString();
+      const { job: slowJob } = await enqueue({ n: 1 }, { maxAttempts: 1 });
+      const failures: string[] = [];
+      let release = () => {};
+      let applied = false;
+      const timers = new ManualTimers();
+      const handler: JobHandler = {
+        run: async ({ signal }) => {
+          await new Promise<void>(resolve => (release = resolve));
+          signal.throwIfAborted();
+          applied = true;
+        },
+        failed: async ({ job }) => void failures.push(job.id),
+      };
+      const slow = worker({ test: handler }, { id: 'slow-worker', timers });
+      const sweeper = worker({ test: handler }, { id: 'sweeper' });
+      expect(await slow.runAvailable()).toBe(1);
+
+      // The slow worker's heartbeat was late: the sweeper finds the lease expired…
+      clock.advance(LEASE_MS + 1);
+      const { lost } = await store.jobs.recoverExpiredLeases(now());
+      expect(lost.map(job => job.id)).toEqual([slowJob.id]);
+      // …but the heartbeat comes before the sweeper fails the job: the worker keeps it.
+      await timers.tickIntervals();
+      expect(await sweeper.failLostJobs(lost)).toBe(0);
+      expect(failures).toEqual([]);
+      release();
+      await slow.drain();
+      expect(applied).toBe(true);
+      expect(await store.jobs.get(slowJob.id)).toMatchObject({
+        status: 'succeeded',
+      });
+
+      // Without a heartbeat in time, the sweeper wins: the job fails and its failure is
+      // recorded once; the worker finds its lease lost, aborts and records nothing.
+      const { job: lostJob } = await enqueue({ n: 2 }, { maxAttempts: 1 });
+      applied = false;
+      expect(await slow.runAvailable()).toBe(1);
+      clock.advance(LEASE_MS + 1);
+      const expired = await store.jobs.recoverExpiredLeases(now());
+      expect(await sweeper.failLostJobs(expired.lost)).toBe(1);
+      expect(failures).toEqual([lostJob.id]);
+      await timers.tickIntervals();
+      release();
+      await slow.drain();
+      expect(applied).toBe(false);
+      expect(failures).toEqual([lostJob.id]);
+      expect(await store.jobs.get(lostJob.id)).toMatchObject({
+        status: 'failed',
+        lastError: LOST_JOB_MESSAGE,
+      });
+    });
+
+    it('fails a conflict at once instead of retrying it as if it were transient', async () => {
+      const { store, worker, enqueue } = await setUp();
+      const { job } = await enqueue({});
+      let calls = 0;
+      const failed: string[] = [];
+      const conflicting = worker({
+        test: {
+          run: async () => {
+            calls += 1;
+            throw new ShepherdProviderError(
+              'conflict',
+              'the object has been modified',
+              { statusCode: 409 },
+            );
+          },
+          failed: async (_, error) => void failed.push(error.message),
+        },
+      });
+      await runUntilIdle([conflicting]);
+      expect(calls).toBe(1);
+      expect(failed).toEqual(['the object has been modified']);
+      expect(await store.jobs.get(job.id)).toMatchObject({
+        status: 'failed',
+        attempt: 1,
+      });
+    });
+
+    it('keeps a job whose failure could not be recorded until it is, without running it again', async () => {
+      const { store, clock, worker, enqueue } = await setUp();
+      const { job } = await enqueue({ step: 'create' }, { maxAttempts: 1 });
+      let runs = 0;
+      const recordings: string[] = [];
+      const failing = worker({
+        test: {
+          run: async () => {
+            runs += 1;
+            throw new PermanentJobError('the cluster rejected the VM');
+          },
+          failed: async (_, error) => {
+            recordings.push(error.message);
+            // The database refuses the first two writes of the failure.
+            if (recordings.length <= 2) throw new Error('connection reset');
+          },
+        },
+      });
+
+      await runUntilIdle([failing]);
+      // Back in the queue without using an attempt, holding the failure and its checkpoint.
+      expect(await store.jobs.get(job.id)).toMatchObject({
+        status: 'queued',
+        attempt: 0,
+        payload: {
+          step: 'create',
+          [UNRECORDED_FAILURE]: {
+            message: 'the cluster rejected the VM',
+            tries: 1,
+          },
+        },
+      });
+      for (let round = 0; round < 3; round++) {
+        clock.advance(60_000);
+        await runUntilIdle([failing]);
+      }
+
+      expect(runs).toBe(1);
+      expect(recordings).toEqual(Array(3).fill('the cluster rejected the VM'));
+      expect(await store.jobs.get(job.id)).toMatchObject({
+        status: 'failed',
+        lastError: 'the cluster rejected the VM',
+      });
+    });
+
+    it(`fails a job whose failure cannot be recorded after ${FAILURE_RECORDING_TRIES} tries (the sweeper repairs the rest)`, async () => {
+      const { store, clock, worker, enqueue } = await setUp();
+      const { job } = await enqueue({}, { maxAttempts: 1 });
+      let recordings = 0;
+      const failing = worker({
+        test: {
+          run: async () => {
+            throw new PermanentJobError('rejected');
+          },
+          failed: async () => {
+            recordings += 1;
+            throw new Error('the database is gone');
+          },
+        },
+      });
+      for (let round = 0; round < 2 * FAILURE_RECORDING_TRIES; round++) {
+        await runUntilIdle([failing]);
+        clock.advance(60_000);
+      }
+      expect(recordings).toBe(FAILURE_RECORDING_TRIES);
+      expect(await store.jobs.get(job.id)).toMatchObject({ status: 'failed' });
+    });
+
+    it('keeps error messages of any length within their bound', async () => {
+      const { store, worker, enqueue } = await setUp();
+      const { job: retried } = await enqueue({ n: 1 });
+      const { job: failed } = await enqueue({ n: 2 }, { maxAttempts: 1 });
+      const huge = `admission webhook denied the request: ${'ä'.repeat(
+        20_000,
+      )}`;
+      await runUntilIdle([
+        worker({
+          test: {
+            run: async () => {
+              throw new Error(huge);
+            },
+          },
+        }),
+      ]);
+      for (const id of [retried.id, failed.id]) {
+        const { lastError } = (await store.jobs.get(id))!;
+        expect(Array.from(lastError!)).toHaveLength(ERROR_MESSAGE_MAX_LENGTH);
+        expect(lastError!.startsWith('admission webhook denied')).toBe(true);
+        expect(lastError!.endsWith('…')).toBe(true);
+      }
     });
 
     it('deletes finished jobs after their retention, never unfinished ones', async () => {

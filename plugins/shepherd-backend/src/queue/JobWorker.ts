@@ -37,11 +37,41 @@ export class PermanentJobError extends Error {
   }
 }
 
+/**
+ * Whether retrying the same attempt cannot mend the failure. A conflict (409) is one: the
+ * object changed under the job, and sending the same request again answers the same; a
+ * handler that can mend it re-reads the object and decides itself, before the error reaches
+ * the worker.
+ */
 function isPermanent(error: unknown): boolean {
   return (
     error instanceof PermanentJobError ||
-    (error instanceof ShepherdProviderError && error.kind === 'permanent')
+    (error instanceof ShepherdProviderError &&
+      (error.kind === 'permanent' || error.kind === 'conflict'))
   );
+}
+
+/**
+ * The payload key under which a job whose failure could not be recorded keeps that failure:
+ * its next runs only try to record it again (the attempt itself is over).
+ */
+export const UNRECORDED_FAILURE = 'unrecordedFailure';
+
+/** How often the worker tries to record a job's failure before leaving it to the sweeper. */
+export const FAILURE_RECORDING_TRIES = 5;
+
+interface UnrecordedFailure {
+  message: string;
+  tries: number;
+}
+
+function unrecordedFailureOf(job: JobRecord): UnrecordedFailure | undefined {
+  const value = job.payload[UNRECORDED_FAILURE] as
+    | Partial<UnrecordedFailure>
+    | undefined;
+  return typeof value?.message === 'string'
+    ? { message: value.message, tries: Number(value.tries ?? 0) }
+    : undefined;
 }
 
 function describe(error: unknown): string {
@@ -162,12 +192,17 @@ export class JobWorker {
 
   /**
    * Fails the jobs whose worker stopped during their last attempt (the sweeper found their
-   * lease expired): first their handlers' `failed` records the failure in the domain, as if
-   * the attempt had failed here, then the job itself is failed. Answers how many failed.
+   * lease expired). The job is failed first, on the condition that its lease is still expired
+   * at that instant: a slow worker whose heartbeat renewed the lease in the meantime keeps its
+   * job, and one that finds the lease lost aborts. Only a job failed here gets its failure
+   * recorded in the domain by its handler's `failed`; if that fails, the sweeper's repair of
+   * stranded tickets records it later. Answers how many failed.
    */
   async failLostJobs(lost: JobRecord[]): Promise<number> {
     let failed = 0;
     for (const job of lost) {
+      if (!(await this.#options.jobs.failLost(job.id, this.#now()))) continue;
+      failed += 1;
       const handler = this.#options.handlers[job.kind];
       try {
         await handler?.failed?.(
@@ -179,7 +214,6 @@ export class JobWorker {
           `Recording the failure of job ${job.id} failed: ${describe(error)}`,
         );
       }
-      if (await this.#options.jobs.failLost(job.id, this.#now())) failed += 1;
     }
     return failed;
   }
@@ -253,6 +287,7 @@ export class JobWorker {
     const { jobs, handlers, workerId, logger, leaseMs } = this.#options;
     const controller = new AbortController();
     let cancelled = false;
+    let lost = false;
     const { timers } = this.#options;
     const heartbeat = timers.setInterval(async () => {
       try {
@@ -263,6 +298,7 @@ export class JobWorker {
           this.#now(),
         );
         if (!state.owned) {
+          lost = true;
           controller.abort(new Error('The lease of the job was lost'));
         } else if (state.cancelRequested) {
           cancelled = true;
@@ -279,6 +315,20 @@ export class JobWorker {
       this.#record(job, () =>
         jobs.finish(job.id, workerId, outcome, this.#now()),
       );
+    const unrecorded = unrecordedFailureOf(job);
+    if (unrecorded) {
+      try {
+        await this.#fail(
+          job,
+          context,
+          new Error(unrecorded.message),
+          unrecorded,
+        );
+      } finally {
+        timers.clearInterval(heartbeat);
+      }
+      return;
+    }
     try {
       const outcome = await handler.run(context);
       if (outcome && 'continueAfterMs' in outcome) {
@@ -299,23 +349,21 @@ export class JobWorker {
       }
     } catch (error) {
       const message = describe(error);
-      if (cancelled) {
+      if (lost) {
+        // Whoever holds the job now (or the sweeper that failed it) records its outcome.
+        logger.warn(
+          `Job ${job.kind} ${job.id} stopped: its lease was lost (${message})`,
+        );
+      } else if (cancelled) {
         await finish({ status: 'cancelled', error: message });
       } else if (isPermanent(error) || job.attempt >= job.maxAttempts) {
         logger.warn(`Job ${job.kind} ${job.id} failed for good: ${message}`);
-        try {
-          await handler.failed?.(
-            context,
-            error instanceof Error ? error : new Error(message),
-          );
-        } catch (failure) {
-          logger.error(
-            `Recording the failure of job ${job.id} failed: ${describe(
-              failure,
-            )}`,
-          );
-        }
-        await finish({ status: 'failed', error: message });
+        await this.#fail(
+          job,
+          context,
+          error instanceof Error ? error : new Error(message),
+          { message, tries: 0 },
+        );
       } else {
         const delay = this.#options.backoff.delayMs(job.attempt);
         logger.info(
@@ -334,6 +382,62 @@ export class JobWorker {
     } finally {
       timers.clearInterval(heartbeat);
     }
+  }
+
+  /**
+   * Records a failure for good: the handler's `failed` writes it in the domain (ticket, event,
+   * VM), then the job is failed. When the domain write fails (a database hiccup), the job is
+   * not failed: it goes back to the queue, without using an attempt, holding the failure, and
+   * its next runs only try to record it again — a failed job never leaves its ticket
+   * EXECUTING behind. After {@link FAILURE_RECORDING_TRIES} tries the job is failed anyway and
+   * the sweeper's repair of stranded tickets takes over.
+   */
+  async #fail(
+    job: JobRecord,
+    context: JobContext,
+    error: Error,
+    failure: UnrecordedFailure,
+  ): Promise<void> {
+    const { jobs, handlers, workerId, logger } = this.#options;
+    try {
+      await handlers[job.kind].failed?.(context, error);
+    } catch (recording) {
+      const tries = failure.tries + 1;
+      logger.error(
+        `Recording the failure of job ${
+          job.id
+        } failed (try ${tries} of ${FAILURE_RECORDING_TRIES}): ${describe(
+          recording,
+        )}`,
+      );
+      if (tries < FAILURE_RECORDING_TRIES) {
+        const delay = this.#options.backoff.delayMs(tries);
+        await this.#record(job, () =>
+          jobs.continueLater(
+            job.id,
+            workerId,
+            {
+              runAfter: this.#later(delay),
+              payload: {
+                ...job.payload,
+                [UNRECORDED_FAILURE]: { message: failure.message, tries },
+              },
+            },
+            this.#now(),
+          ),
+        );
+        this.#wakeAfter(delay);
+        return;
+      }
+    }
+    await this.#record(job, () =>
+      jobs.finish(
+        job.id,
+        workerId,
+        { status: 'failed', error: failure.message },
+        this.#now(),
+      ),
+    );
   }
 
   /**

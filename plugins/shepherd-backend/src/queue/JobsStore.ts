@@ -6,6 +6,16 @@ export type JobStatus =
   | 'failed'
   | 'cancelled';
 
+/** The statuses of jobs that ended. */
+export const FINISHED_JOB_STATUSES: JobStatus[] = [
+  'succeeded',
+  'failed',
+  'cancelled',
+];
+
+/** The statuses of jobs still to run. */
+export const ACTIVE_JOB_STATUSES: JobStatus[] = ['queued', 'running'];
+
 /** A job of the durable task queue. */
 export interface JobRecord {
   id: string;

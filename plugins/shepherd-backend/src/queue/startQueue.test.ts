@@ -46,6 +46,7 @@ describe('the queue settings', () => {
       pollIntervalMs: 5_000,
       followIntervalMs: 5_000,
       followTimeoutMs: 30 * 60_000,
+      clusterWaitMaxMs: 60 * 60_000,
       retentionMs: 7 * 24 * 60 * 60_000,
     });
     expect(
@@ -65,5 +66,17 @@ describe('the queue settings', () => {
       followIntervalMs: 500,
       retentionMs: 24 * 60 * 60_000,
     });
+  });
+
+  it('bounds the longest wait for a cluster whose circuit breaker is open', () => {
+    const waitOf = (minutes: number) =>
+      readQueueOptions(
+        new ConfigReader({
+          shepherd: { jobs: { clusterOutageMaxWaitMinutes: minutes } },
+        }),
+      ).clusterWaitMaxMs;
+    expect(waitOf(90)).toBe(90 * 60_000);
+    expect(waitOf(10_000_000)).toBe(24 * 60 * 60_000);
+    expect(waitOf(0)).toBe(60_000);
   });
 });

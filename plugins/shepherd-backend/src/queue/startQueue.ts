@@ -13,6 +13,10 @@ import { exponentialBackoff } from './backoff';
 import { JobHandler, JobWorker } from './JobWorker';
 import { listenForEnqueuedJobs } from './listen';
 
+/** How long jobs wait for a cluster whose circuit breaker is open, by default and at most. */
+export const DEFAULT_CLUSTER_OUTAGE_WAIT_MINUTES = 60;
+export const MAX_CLUSTER_OUTAGE_WAIT_MINUTES = 24 * 60;
+
 /** The queue settings of `shepherd.jobs`, with their defaults. */
 export function readQueueOptions(config: Config) {
   const jobs = config.getOptionalConfig('shepherd.jobs');
@@ -27,6 +31,15 @@ export function readQueueOptions(config: Config) {
       (jobs?.getOptionalNumber('followIntervalSeconds') ?? 5) * 1000,
     followTimeoutMs:
       (jobs?.getOptionalNumber('followTimeoutMinutes') ?? 30) * 60_000,
+    clusterWaitMaxMs:
+      Math.min(
+        MAX_CLUSTER_OUTAGE_WAIT_MINUTES,
+        Math.max(
+          1,
+          jobs?.getOptionalNumber('clusterOutageMaxWaitMinutes') ??
+            DEFAULT_CLUSTER_OUTAGE_WAIT_MINUTES,
+        ),
+      ) * 60_000,
     retentionMs:
       (jobs?.getOptionalNumber('retentionDays') ?? 7) * 24 * 60 * 60_000,
   };
@@ -34,13 +47,18 @@ export function readQueueOptions(config: Config) {
 
 /**
  * Starts this replica's job worker (unless `shepherd.jobs.concurrency` is 0), the sweeper that
- * recovers the jobs of crashed workers, the wake-up on enqueue, the readiness check, and a
- * graceful stop on shutdown.
+ * recovers the jobs of crashed workers and repairs the outcomes they left unrecorded, the
+ * wake-up on enqueue, the readiness check, and a graceful stop on shutdown.
  */
 export async function startQueue(deps: {
   knex: Knex;
   store: ShepherdStore;
   handlers: Record<string, JobHandler>;
+  /**
+   * Records the outcome of jobs that ended without it (their ticket left EXECUTING); answers
+   * how many. Runs with every sweep, after lost jobs were failed.
+   */
+  repairStranded: () => Promise<number>;
   config: Config;
   logger: LoggerService;
   scheduler: SchedulerService;
@@ -51,6 +69,7 @@ export async function startQueue(deps: {
     knex,
     store,
     handlers,
+    repairStranded,
     config,
     logger,
     scheduler,
@@ -85,6 +104,12 @@ export async function startQueue(deps: {
           `Recovered jobs of stopped workers: ${requeued} queued again, ${failed} failed`,
         );
         worker.wake();
+      }
+      const repaired = await repairStranded();
+      if (repaired > 0) {
+        logger.warn(
+          `Recorded the failure of ${repaired} operations whose jobs ended without recording their outcome`,
+        );
       }
     },
   });

@@ -1,3 +1,4 @@
+import { boundedError } from '../../database/columns';
 import { GovernanceContext } from '../GovernanceContext';
 import {
   AdmittedConsoleSession,
@@ -50,7 +51,8 @@ export class ConsoleSessionAudit {
           sessionId: session.sessionId,
           grantId: session.grant.id,
           takeover: session.takeover,
-          reason,
+          // The VNC server's or the cluster's words: no bound of their own.
+          reason: boundedError(reason),
         },
       }),
     );
@@ -68,6 +70,7 @@ export class ConsoleSessionAudit {
           sessionId: session.sessionId,
           grantId: session.grant.id,
           ...end,
+          reason: boundedError(end.reason),
         },
       }),
     );

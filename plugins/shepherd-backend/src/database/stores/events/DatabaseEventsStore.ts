@@ -3,9 +3,18 @@ import {
   DomainEventType,
   ShepherdDomainEvent,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { TableMapping, columns } from '../../columns';
+import { TableMapping, columns, errorMessageColumn } from '../../columns';
+import { optional } from '../../rows';
+import {
+  ACTIVE_JOB_STATUSES,
+  FINISHED_JOB_STATUSES,
+} from '../../../queue/JobsStore';
 import { DatabaseRecordStore } from '../../DatabaseRecordStore';
 import { EventsStore } from './EventsStore';
+
+const ERROR_MESSAGE = errorMessageColumn('error_message');
+
+const UNFINISHED: DomainEventStatus[] = ['PENDING', 'PROCESSING'];
 
 const EVENTS = new TableMapping<ShepherdDomainEvent>('domain_events', {
   id: columns.text('id'),
@@ -14,7 +23,7 @@ const EVENTS = new TableMapping<ShepherdDomainEvent>('domain_events', {
   aggregateId: columns.text('aggregate_id'),
   payload: columns.json<Record<string, unknown>>('payload', {}),
   status: columns.text<DomainEventStatus>('status'),
-  errorMessage: columns.optionalText('error_message'),
+  errorMessage: ERROR_MESSAGE,
   createdBy: columns.text('created_by'),
   createdAt: columns.timestamp('created_at'),
   processedAt: columns.optionalTimestamp('processed_at'),
@@ -59,5 +68,49 @@ export class DatabaseEventsStore
     patch: Parameters<EventsStore['transition']>[2],
   ) {
     return this.transitionRecord(id, from, patch);
+  }
+
+  async note(id: string, message: string | undefined) {
+    const updated = await this.db(EVENTS.table)
+      .where({ id })
+      .whereIn('status', UNFINISHED)
+      .update({ error_message: ERROR_MESSAGE.write(message) });
+    return updated === 1;
+  }
+
+  async listStranded(jobKeyPrefix: string, limit: number) {
+    // The job's unique key is the prefix and the event's id (a uuid on PostgreSQL: cast).
+    const jobsOfEvent = (statuses: string[]) =>
+      this.db({ j: 'jobs' })
+        .whereRaw('j.unique_key = cast(? as text) || cast(e.id as text)', [
+          jobKeyPrefix,
+        ])
+        .whereIn('j.status', statuses);
+    const latestJob = (column: string) =>
+      jobsOfEvent(FINISHED_JOB_STATUSES)
+        .select(`j.${column}`)
+        .orderBy([
+          { column: 'j.finished_at', order: 'desc' },
+          { column: 'j.id', order: 'desc' },
+        ])
+        .limit(1);
+    const rows: Record<string, unknown>[] = await this.db({ e: EVENTS.table })
+      .select(
+        EVENTS.qualifiedColumns().map(name => name.replace(/^[^.]+\./, 'e.')),
+      )
+      .select({
+        stranded_job_status: latestJob('status'),
+        stranded_job_error: latestJob('last_error'),
+      })
+      .whereIn('e.status', UNFINISHED)
+      .whereExists(jobsOfEvent(FINISHED_JOB_STATUSES).select(this.db.raw('1')))
+      .whereNotExists(jobsOfEvent(ACTIVE_JOB_STATUSES).select(this.db.raw('1')))
+      .orderBy([{ column: 'e.created_at' }, { column: 'e.id' }])
+      .limit(limit);
+    return rows.map(row => ({
+      event: EVENTS.read(row),
+      jobStatus: String(row.stranded_job_status),
+      jobError: optional(row.stranded_job_error as string | null),
+    }));
   }
 }

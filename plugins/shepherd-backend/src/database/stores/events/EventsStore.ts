@@ -23,4 +23,24 @@ export interface EventsStore {
       processedAt?: string;
     },
   ): Promise<boolean>;
+  /**
+   * Notes what a pending or processing event is waiting for (shown with its ticket); no
+   * message clears the note. Answers whether the event was still unfinished.
+   */
+  note(id: string, message: string | undefined): Promise<boolean>;
+  /**
+   * Unfinished events (PENDING or PROCESSING) whose jobs — those with the unique key
+   * `jobKeyPrefix` + the event's id — all ended, none queued or running: a crash or a failing
+   * write left their outcome unrecorded. With the status and last error of their latest job.
+   */
+  listStranded(
+    jobKeyPrefix: string,
+    limit: number,
+  ): Promise<
+    Array<{
+      event: ShepherdDomainEvent;
+      jobStatus: string;
+      jobError?: string;
+    }>
+  >;
 }
