@@ -6,6 +6,7 @@ import {
   ShepherdInstanceTypeInfo,
   ShepherdVmDefinition,
   ShepherdVmMigration,
+  ShepherdVmOwner,
   ShepherdVmProvider,
   ShepherdVmRef,
   ShepherdVmResize,
@@ -78,11 +79,13 @@ export class KubeVirtVmProvider implements ShepherdVmProvider {
     cluster: ShepherdClusterConnection,
     namespace: string,
     environment: Environment,
+    options?: { installationId?: string },
   ): Promise<void> {
     await ensureNamespace(
       await this.clients.forCluster(cluster),
       namespace,
       environment,
+      options?.installationId,
     );
   }
 
@@ -95,6 +98,11 @@ export class KubeVirtVmProvider implements ShepherdVmProvider {
     return applyVirtualMachine(
       await this.clients.forCluster(cluster),
       vm,
+      {
+        installationId: definition.installationId,
+        vmId: definition.vmId,
+        legacyTicketId: definition.ticketId,
+      },
       options?.dryRun ?? false,
     );
   }
@@ -102,8 +110,13 @@ export class KubeVirtVmProvider implements ShepherdVmProvider {
   async deleteVirtualMachine(
     cluster: ShepherdClusterConnection,
     vm: ShepherdVmRef,
+    owner: ShepherdVmOwner,
   ): Promise<{ existed: boolean }> {
-    return deleteVirtualMachine(await this.clients.forCluster(cluster), vm);
+    return deleteVirtualMachine(
+      await this.clients.forCluster(cluster),
+      vm,
+      owner,
+    );
   }
 
   async startVirtualMachine(

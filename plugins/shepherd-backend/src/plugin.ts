@@ -255,6 +255,7 @@ export const shepherdPlugin = createBackendPlugin({
         await schedulePeriodicTasks({
           store,
           connections,
+          installation,
           jobRetentionMs: queueOptions.retentionMs,
           logger,
           scheduler: deps.scheduler,

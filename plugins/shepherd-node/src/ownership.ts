@@ -1,5 +1,12 @@
-import { SHEPHERD_PLATFORM_LABELS } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdProviderError, ShepherdVmRef } from './providers';
+import {
+  SHEPHERD_MANAGER,
+  SHEPHERD_PLATFORM_LABELS,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  ShepherdProviderError,
+  ShepherdVmOwner,
+  ShepherdVmRef,
+} from './providers';
 
 /**
  * Whose an object on a cluster is, as its platform labels say: the Shepherd installation
@@ -13,20 +20,6 @@ export interface ShepherdOwnership {
   vmId: string;
   /** Absent on objects whose labels name no ticket. */
   ticketId?: string;
-}
-
-/**
- * Who Shepherd expects to own a VM's objects before it changes or deletes them: this
- * installation and the VM's record, and, when known, the uid of the object Shepherd last
- * saw (a delete is made conditional on it, so an object recreated under the same name by
- * someone else is never removed).
- *
- * @public
- */
-export interface ShepherdVmOwner {
-  installationId: string;
-  vmId: string;
-  uid?: string;
 }
 
 /**
@@ -48,19 +41,29 @@ export function readShepherdOwnership(
 
 /**
  * Whether an object's labels say it is the VM `owner.vmId` of installation
- * `owner.installationId`. Only such objects may be changed or deleted by Shepherd.
+ * `owner.installationId` (or, with `owner.legacyTicketId`, a VM Shepherd created before
+ * ownership labels existed). Only such objects may be changed or deleted by Shepherd.
  *
  * @public
  */
 export function isOwnedBy(
   labels: Readonly<Record<string, string | undefined>> | undefined,
-  owner: Pick<ShepherdVmOwner, 'installationId' | 'vmId'>,
+  owner: Pick<ShepherdVmOwner, 'installationId' | 'vmId' | 'legacyTicketId'>,
 ): boolean {
   const ownership = readShepherdOwnership(labels);
+  if (ownership) {
+    return (
+      ownership.installationId === owner.installationId &&
+      ownership.vmId === owner.vmId
+    );
+  }
+  // Created before ownership labels: Shepherd's, of the VM's own create ticket, and claimed
+  // by no installation.
   return (
-    ownership !== undefined &&
-    ownership.installationId === owner.installationId &&
-    ownership.vmId === owner.vmId
+    owner.legacyTicketId !== undefined &&
+    labels?.[SHEPHERD_PLATFORM_LABELS.installation] === undefined &&
+    labels?.[SHEPHERD_PLATFORM_LABELS.managedBy] === SHEPHERD_MANAGER &&
+    labels?.[SHEPHERD_PLATFORM_LABELS.ticketId] === owner.legacyTicketId
   );
 }
 

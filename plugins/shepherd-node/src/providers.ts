@@ -56,6 +56,26 @@ export interface ShepherdVmDefinition extends ShepherdVmRef {
   running: boolean;
 }
 
+/**
+ * Who Shepherd expects to own a VM's objects before it changes or deletes them: this
+ * installation and the VM's record, and, when known, the uid of the object Shepherd last
+ * saw (a delete is made conditional on it, so an object recreated under the same name by
+ * someone else is never removed).
+ *
+ * @public
+ */
+export interface ShepherdVmOwner {
+  installationId: string;
+  vmId: string;
+  uid?: string;
+  /**
+   * The VM's create ticket: objects created before ownership labels existed carry Shepherd's
+   * managed-by label and this ticket id but no installation label; they count as the VM's
+   * own (a ticket id is a UUID no one else writes). Omit it to accept labelled objects only.
+   */
+  legacyTicketId?: string;
+}
+
 /** What a provider knows of a VM on its cluster. @public */
 export interface ShepherdVmRuntimeState extends ShepherdVmRef {
   /**
@@ -184,16 +204,23 @@ export interface ShepherdVmProvider {
     definition: ShepherdVmDefinition,
   ): Record<string, unknown>;
 
-  /** Creates the namespace if it does not exist, labelled as managed by Shepherd. */
+  /**
+   * Creates the namespace if it does not exist, labelled as managed by Shepherd (and with the
+   * installation's id when given). An existing namespace is left as it is.
+   */
   ensureNamespace(
     cluster: ShepherdClusterConnection,
     namespace: string,
     environment: Environment,
+    options?: { installationId?: string },
   ): Promise<void>;
 
   /**
-   * Creates or updates the VM (server-side apply). With `dryRun` the cluster validates the
-   * object, admission included, without storing it.
+   * Creates or updates the VM. With `dryRun` the cluster validates the object, admission
+   * included, without storing it. Ownership: an existing object of the name is changed only
+   * when its labels say it is `definition.vmId` of installation `definition.installationId`;
+   * otherwise the call fails with a {@link ShepherdNotOwnedError} and the object is left
+   * untouched (never taken over by server-side apply).
    */
   applyVirtualMachine(
     cluster: ShepherdClusterConnection,
@@ -201,10 +228,17 @@ export interface ShepherdVmProvider {
     options?: { dryRun?: boolean },
   ): Promise<{ resourceVersion?: string }>;
 
-  /** Deletes the VM; a VM that does not exist counts as deleted (`existed: false`). */
+  /**
+   * Deletes the VM if it is `owner`'s: an object whose labels do not name the owner's
+   * installation and VM record (or whose uid is not `owner.uid`, when given) is refused with
+   * a {@link ShepherdNotOwnedError} and left untouched. The delete carries a uid precondition,
+   * so an object recreated under the name meanwhile is never removed. A VM that does not
+   * exist counts as deleted (`existed: false`).
+   */
   deleteVirtualMachine(
     cluster: ShepherdClusterConnection,
     vm: ShepherdVmRef,
+    owner: ShepherdVmOwner,
   ): Promise<{ existed: boolean }>;
 
   startVirtualMachine(

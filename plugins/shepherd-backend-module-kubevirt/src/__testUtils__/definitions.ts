@@ -2,7 +2,10 @@ import {
   ShepherdInstanceSize,
   ShepherdTemplate,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdVmDefinition } from '@kubevirt-shepherd/plugin-shepherd-node';
+import {
+  ShepherdVmDefinition,
+  ShepherdVmOwner,
+} from '@kubevirt-shepherd/plugin-shepherd-node';
 
 const CREATED = {
   createdBy: 'user:default/admin',
@@ -92,4 +95,11 @@ export function definition(
     running: true,
     ...overrides,
   };
+}
+
+/** Who owns the objects of a definition: what deletes are checked against. */
+export function ownerOf(
+  vm: Pick<ShepherdVmDefinition, 'installationId' | 'vmId'>,
+): ShepherdVmOwner {
+  return { installationId: vm.installationId, vmId: vm.vmId };
 }

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { definition, template } from '../__testUtils__/definitions';
+import { definition, ownerOf, template } from '../__testUtils__/definitions';
 import {
   connectionTo,
   createProvider,
@@ -265,10 +265,11 @@ const containerDiskVm = definition({
 
     it('no longer lists a VM the provider deleted, nor its instance or DataVolume', async () => {
       expect(
-        await provider.deleteVirtualMachine(cluster, {
-          namespace: NAMESPACE,
-          name: dataVolumeVm.name,
-        }),
+        await provider.deleteVirtualMachine(
+          cluster,
+          { namespace: NAMESPACE, name: dataVolumeVm.name },
+          ownerOf(dataVolumeVm),
+        ),
       ).toEqual({ existed: true });
 
       const vms = await kubectlOk('get', 'vm', '-n', NAMESPACE, '-o', 'name');
@@ -294,10 +295,11 @@ const containerDiskVm = definition({
         `Error from server (NotFound): virtualmachines.kubevirt.io "${dataVolumeVm.name}" not found`,
       );
 
-      await provider.deleteVirtualMachine(cluster, {
-        namespace: NAMESPACE,
-        name: containerDiskVm.name,
-      });
+      await provider.deleteVirtualMachine(
+        cluster,
+        { namespace: NAMESPACE, name: containerDiskVm.name },
+        ownerOf(containerDiskVm),
+      );
       const none = await kubectl('get', 'vm', '-n', NAMESPACE);
       expect(none.stdout).toBe('');
       expect(none.stderr).toContain(

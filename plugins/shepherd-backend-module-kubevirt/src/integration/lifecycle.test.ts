@@ -1,7 +1,7 @@
 import { KubevirtSimulator } from '@kubevirt-shepherd/kubevirt-sim';
 import { VmStatus } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdClusterConnection } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { definition, template } from '../__testUtils__/definitions';
+import { definition, ownerOf, template } from '../__testUtils__/definitions';
 import {
   connectionTo,
   createProvider,
@@ -114,11 +114,15 @@ describe('a VM through its lifecycle', () => {
   });
 
   it('is deleted: DELETING → NOT_FOUND, and a second delete succeeds', async () => {
-    expect(await provider.deleteVirtualMachine(cluster, ref)).toEqual({
+    expect(
+      await provider.deleteVirtualMachine(cluster, ref, ownerOf(vm)),
+    ).toEqual({
       existed: true,
     });
     expect(await statusesUntilIdle()).toEqual(['DELETING', 'NOT_FOUND']);
-    expect(await provider.deleteVirtualMachine(cluster, ref)).toEqual({
+    expect(
+      await provider.deleteVirtualMachine(cluster, ref, ownerOf(vm)),
+    ).toEqual({
       existed: false,
     });
   });

@@ -7,6 +7,7 @@ import {
 import {
   definition,
   instanceSize,
+  ownerOf,
   template,
 } from '../__testUtils__/definitions';
 import {
@@ -199,7 +200,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
       const error = await expectProviderError(
         provider.applyVirtualMachine(cluster, vm, { dryRun: true }),
         'permanent',
-        /Dry-run apply VirtualMachine .* failed: HTTP 422 Invalid: .*Invalid RunStrategy \(Sometimes\)/,
+        /Dry-run create VirtualMachine .* failed: HTTP 422 Invalid: .*Invalid RunStrategy \(Sometimes\)/,
       );
       expect(error.statusCode).toBe(422);
     });
@@ -224,8 +225,23 @@ describe('KubeVirtVmProvider against the simulator', () => {
     });
 
     it('reports a conflict as a conflict', async () => {
+      const vm = await applied();
+      const fault = sim.faults.inject({
+        kind: 'conflict',
+        method: 'PATCH',
+        times: 1,
+      });
+      await expectProviderError(
+        provider.applyVirtualMachine(cluster, vm),
+        'conflict',
+        /HTTP 409/,
+      );
+      expect(fault.hits).toBe(1);
+    });
+
+    it('reports a conflict of the create as a conflict, not as a taken name', async () => {
       const vm = await provisioned();
-      sim.faults.inject({ kind: 'conflict', method: 'PATCH', times: 1 });
+      sim.faults.inject({ kind: 'conflict', method: 'POST', times: 1 });
       await expectProviderError(
         provider.applyVirtualMachine(cluster, vm),
         'conflict',
@@ -386,7 +402,9 @@ describe('KubeVirtVmProvider against the simulator', () => {
         sim.objects.get('dv', vm.namespace, `${vm.name}-rootfs`),
       ).toBeDefined();
 
-      expect(await provider.deleteVirtualMachine(cluster, ref(vm))).toEqual({
+      expect(
+        await provider.deleteVirtualMachine(cluster, ref(vm), ownerOf(vm)),
+      ).toEqual({
         existed: true,
       });
       expect(await provider.getVirtualMachine(cluster, ref(vm))).toEqual({
@@ -397,7 +415,9 @@ describe('KubeVirtVmProvider against the simulator', () => {
       expect(
         sim.objects.get('dv', vm.namespace, `${vm.name}-rootfs`),
       ).toBeUndefined();
-      expect(await provider.deleteVirtualMachine(cluster, ref(vm))).toEqual({
+      expect(
+        await provider.deleteVirtualMachine(cluster, ref(vm), ownerOf(vm)),
+      ).toEqual({
         existed: false,
       });
     });

@@ -3,7 +3,7 @@ import {
   ShepherdClusterConnection,
   ShepherdProviderError,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { definition } from '../__testUtils__/definitions';
+import { definition, ownerOf } from '../__testUtils__/definitions';
 import {
   ManualClock,
   connectionTo,
@@ -282,16 +282,21 @@ describe('concurrency limit', () => {
     const fault = sim.faults.inject({
       kind: 'latency',
       latencyMs: 300,
-      method: 'DELETE',
+      // A delete reads the VM first; these VMs do not exist, so the read is all it sends.
+      method: 'GET',
     });
     const started = Date.now();
     let hitsWhenFirstDone = -1;
     const deletes = Array.from({ length: 6 }, (_, i) =>
       provider
-        .deleteVirtualMachine(cluster, {
-          namespace: vm.namespace,
-          name: `ghost-${i}`,
-        })
+        .deleteVirtualMachine(
+          cluster,
+          {
+            namespace: vm.namespace,
+            name: `ghost-${i}`,
+          },
+          ownerOf(vm),
+        )
         .then(result => {
           if (hitsWhenFirstDone < 0) hitsWhenFirstDone = fault.hits;
           return result;

@@ -5,7 +5,8 @@ import { LABELS, SHEPHERD_MANAGER } from '../constants';
 import { isNotFound } from './reads';
 
 /**
- * Creates the namespace just in time, labelled with its environment and as Shepherd's. An
+ * Creates the namespace just in time, labelled with its environment and as Shepherd's (and
+ * this installation's, when its id is given: the label only records who created it). An
  * existing namespace is left as it is (Shepherd never adopts, relabels or deletes
  * namespaces), and one created concurrently by another worker (409) counts as created.
  */
@@ -13,6 +14,7 @@ export async function ensureNamespace(
   client: ClusterClient,
   namespace: string,
   environment: Environment,
+  installationId?: string,
 ): Promise<void> {
   try {
     await client.call(`Read namespace ${namespace}`, ({ core }) =>
@@ -33,6 +35,7 @@ export async function ensureNamespace(
             labels: {
               [LABELS.environment]: environment,
               [LABELS.managedBy]: SHEPHERD_MANAGER,
+              ...(installationId && { [LABELS.installation]: installationId }),
             },
           },
         },

@@ -15,6 +15,27 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof ShepherdProviderError && error.statusCode === 404;
 }
 
+/** The reason Kubernetes gives a create whose name is taken; the provider's messages quote it. */
+const ALREADY_EXISTS_REASON = /\bAlreadyExists\b/;
+
+/** Whether a provider error is the cluster's "an object of that name exists" (a create). */
+export function isAlreadyExists(error: unknown): boolean {
+  return (
+    error instanceof ShepherdProviderError &&
+    error.statusCode === 409 &&
+    ALREADY_EXISTS_REASON.test(error.message)
+  );
+}
+
+/** Whether a provider error is a 409 of a failed precondition or a stale resourceVersion. */
+export function isConflict(error: unknown): boolean {
+  return (
+    error instanceof ShepherdProviderError &&
+    error.statusCode === 409 &&
+    !ALREADY_EXISTS_REASON.test(error.message)
+  );
+}
+
 /**
  * The items of a list of custom objects; none when the cluster does not serve their API (an
  * older KubeVirt, or a feature turned off), which it answers with 404.

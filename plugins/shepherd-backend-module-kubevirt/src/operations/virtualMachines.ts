@@ -3,9 +3,13 @@ import type {
   V1VirtualMachineInstance,
 } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import {
+  ShepherdNotOwnedError,
   ShepherdProviderError,
+  ShepherdVmOwner,
   ShepherdVmRef,
   ShepherdVmRuntimeState,
+  isOwnedBy,
+  readShepherdOwnership,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { ClusterClient } from '../client/ClusterClient';
 import {
@@ -18,25 +22,104 @@ import {
 import { mapVmStatus } from '../status/mapVmStatus';
 import { describeVm, virtualMachinePath } from './paths';
 import {
+  isAlreadyExists,
+  isConflict,
   isNotFound,
   readVirtualMachine,
   readVirtualMachineInstance,
 } from './reads';
 
+/** What refuses an object of the VM's name that is not the expected VM of this installation. */
+function refuseUnlessOwned(
+  vm: V1VirtualMachine,
+  ref: ShepherdVmRef,
+  owner: ShepherdVmOwner,
+): void {
+  const labels = vm.metadata?.labels;
+  const uidMatches = !owner.uid || owner.uid === vm.metadata?.uid;
+  if (!isOwnedBy(labels, owner) || !uidMatches) {
+    throw new ShepherdNotOwnedError(ref, readShepherdOwnership(labels), {
+      objectKind: 'A VirtualMachine',
+    });
+  }
+}
+
 /**
- * Server-side apply of a rendered VM: Shepherd's field manager owns exactly the fields it
- * renders, `force` takes them back from anyone who changed them by hand, and fields others
- * own (KubeVirt's defaults, status) stay theirs. With `dryRun` the API server runs the same
- * request through validation and admission without storing anything.
+ * Creates or updates a rendered VM, never someone else's: an existing object of the name is
+ * changed only when its labels say it is this installation's VM `owner.vmId`; any other is
+ * refused with a {@link ShepherdNotOwnedError} and left untouched.
+ *
+ * A VM that does not exist yet is created with a plain create (POST), which the API server
+ * refuses when the name was taken in the meantime — server-side apply would instead take
+ * over whatever object it finds — and then applied server-side. An own VM is updated by
+ * server-side apply: Shepherd's field manager owns the fields it renders, `force` takes them
+ * back from anyone who changed them by hand, and fields others own (KubeVirt's defaults,
+ * status) stay theirs. With `dryRun` the API server runs the same request (the create, for
+ * a VM that does not exist) through validation and admission without storing anything.
  */
 export async function applyVirtualMachine(
   client: ClusterClient,
   vm: V1VirtualMachine,
+  owner: ShepherdVmOwner,
   dryRun: boolean,
 ): Promise<{ resourceVersion?: string }> {
   const ref = {
     namespace: vm.metadata?.namespace ?? '',
     name: vm.metadata?.name ?? '',
+  };
+  const existing = await readVirtualMachine(client, ref);
+  if (!existing) {
+    try {
+      const created = (await client.call(
+        `${dryRun ? 'Dry-run create' : 'Create'} ${describeVm(ref)}`,
+        ({ custom }) =>
+          custom.createNamespacedCustomObject({
+            group: KUBEVIRT_API.group,
+            version: KUBEVIRT_API.version,
+            namespace: ref.namespace,
+            plural: KUBEVIRT_API.virtualMachines,
+            body: vm,
+            fieldManager: FIELD_MANAGER,
+            dryRun: dryRun ? 'All' : undefined,
+          }),
+      )) as V1VirtualMachine;
+      if (dryRun) {
+        return { resourceVersion: created?.metadata?.resourceVersion };
+      }
+      // Applied once more, so that later applies find the fields owned by the apply
+      // manager; the created object is known to be this VM.
+      return serverSideApply(client, vm, ref, created, false);
+    } catch (error) {
+      if (!isAlreadyExists(error)) throw error;
+      // Taken since the read: by an earlier run of the same job, or by someone else.
+      const raced = await readVirtualMachine(client, ref);
+      if (!raced) throw error;
+      refuseUnlessOwned(raced, ref, owner);
+      return serverSideApply(client, vm, ref, raced, dryRun);
+    }
+  }
+  refuseUnlessOwned(existing, ref, owner);
+  return serverSideApply(client, vm, ref, existing, dryRun);
+}
+
+/**
+ * Server-side apply of the rendered VM over `current`, an object checked to be this VM. The
+ * body carries `current`'s resourceVersion as a precondition: should the object be replaced
+ * after the check, the API server answers 409 instead of applying over the replacement.
+ */
+async function serverSideApply(
+  client: ClusterClient,
+  vm: V1VirtualMachine,
+  ref: ShepherdVmRef,
+  current: V1VirtualMachine,
+  dryRun: boolean,
+): Promise<{ resourceVersion?: string }> {
+  const body: V1VirtualMachine = {
+    ...vm,
+    metadata: {
+      ...vm.metadata,
+      resourceVersion: current.metadata?.resourceVersion,
+    },
   };
   const response = await client.request<V1VirtualMachine>(
     `${dryRun ? 'Dry-run apply' : 'Apply'} ${describeVm(ref)}`,
@@ -49,34 +132,62 @@ export async function applyVirtualMachine(
         dryRun: dryRun ? 'All' : undefined,
       },
       contentType: CONTENT_TYPES.apply,
-      body: vm,
+      body,
     },
   );
   return { resourceVersion: response.body?.metadata?.resourceVersion };
 }
 
 /**
- * Deletes a VM. Foreground propagation keeps the VM (as Terminating, i.e. DELETING) until
- * its instance and DataVolumes are gone, so NOT_FOUND means everything is gone.
+ * Deletes a VM, only if it is the expected one: the object is read, refused with a
+ * {@link ShepherdNotOwnedError} (and left alone) unless its labels name this installation and
+ * `owner.vmId` (and its uid is `owner.uid`, when given), and deleted with a uid precondition,
+ * so that an object recreated under the same name since the read is never removed.
+ * Foreground propagation keeps the VM (as Terminating, i.e. DELETING) until its instance and
+ * DataVolumes are gone, so NOT_FOUND means everything is gone; `existed: false` only when
+ * the read found no object at all.
  */
 export async function deleteVirtualMachine(
   client: ClusterClient,
-  vm: ShepherdVmRef,
+  ref: ShepherdVmRef,
+  owner: ShepherdVmOwner,
 ): Promise<{ existed: boolean }> {
+  const vm = await readVirtualMachine(client, ref);
+  if (!vm) return { existed: false };
+  refuseUnlessOwned(vm, ref, owner);
+  if (vm.metadata?.deletionTimestamp) return { existed: true };
   try {
-    await client.call(`Delete ${describeVm(vm)}`, ({ custom }) =>
+    await client.call(`Delete ${describeVm(ref)}`, ({ custom }) =>
       custom.deleteNamespacedCustomObject({
         group: KUBEVIRT_API.group,
         version: KUBEVIRT_API.version,
-        namespace: vm.namespace,
+        namespace: ref.namespace,
         plural: KUBEVIRT_API.virtualMachines,
-        name: vm.name,
+        name: ref.name,
         propagationPolicy: 'Foreground',
+        body: {
+          preconditions: { uid: vm.metadata?.uid },
+          propagationPolicy: 'Foreground',
+        },
       }),
     );
     return { existed: true };
   } catch (error) {
-    if (isNotFound(error)) return { existed: false };
+    // Gone since the read: deleted by someone else, nothing of it left.
+    if (isNotFound(error)) return { existed: true };
+    if (isConflict(error)) {
+      // A failed uid precondition: the name may now hold another object. If it still holds
+      // the one Shepherd read, the conflict was something else and is the caller's to retry.
+      const current = await readVirtualMachine(client, ref);
+      if (!current) return { existed: true };
+      if (current.metadata?.uid !== vm.metadata?.uid) {
+        throw new ShepherdNotOwnedError(
+          ref,
+          readShepherdOwnership(current.metadata?.labels),
+          { objectKind: 'A VirtualMachine', statusCode: 409, cause: error },
+        );
+      }
+    }
     throw error;
   }
 }

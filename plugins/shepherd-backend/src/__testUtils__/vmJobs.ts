@@ -1,4 +1,5 @@
 import {
+  SHEPHERD_PLATFORM_LABELS,
   ShepherdDomainEvent,
   ShepherdTicket,
   ShepherdVm,
@@ -12,6 +13,7 @@ import {
 import { ConnectedVm, LoadedVmJob, VmJobContext } from '../jobs/VmJobContext';
 import { JobContinuation, PermanentJobError } from '../queue/JobWorker';
 import { GovernanceContext, UnitOfWork } from '../service/GovernanceContext';
+import { TEST_INSTALLATION } from './operations';
 
 /** The connection a fake job hands to the provider. */
 export const FAKE_CONNECTION: ShepherdClusterConnection = {
@@ -25,7 +27,9 @@ export type FakeVmState = Omit<ShepherdVmRuntimeState, 'namespace' | 'name'>;
 
 /**
  * A VM provider that records the calls it gets, by name, and answers `getVirtualMachine`
- * with the given states in turn (the last one again once they are used up).
+ * with the given states in turn (the last one again once they are used up). An existing VM
+ * is Shepherd's own (labelled for {@link TEST_INSTALLATION} and the VM asked about) unless
+ * its state says which labels it has.
  */
 export class RecordingProvider implements ShepherdVmProvider {
   readonly type = 'recording';
@@ -79,7 +83,20 @@ export class RecordingProvider implements ShepherdVmProvider {
     this.calls.push('getVirtualMachine');
     const state =
       this.#states.length > 1 ? this.#states.shift()! : this.#states[0];
-    return { namespace: vm.namespace, name: vm.name, ...state };
+    const ownId = (vm as Partial<ShepherdVm>).id;
+    const labels =
+      state.status === 'NOT_FOUND' || !ownId
+        ? undefined
+        : {
+            [SHEPHERD_PLATFORM_LABELS.installation]: TEST_INSTALLATION.id,
+            [SHEPHERD_PLATFORM_LABELS.vmId]: ownId,
+          };
+    return {
+      namespace: vm.namespace,
+      name: vm.name,
+      ...(labels && { labels }),
+      ...state,
+    };
   }
 
   async listManagedVirtualMachines() {

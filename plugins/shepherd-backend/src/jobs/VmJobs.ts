@@ -16,7 +16,6 @@ import {
 import { GovernanceContext, UnitOfWork } from '../service/GovernanceContext';
 import { ShepherdNotifier } from '../service/notifications/ShepherdNotifier';
 import { abortable } from './abortable';
-import { VM_JOB_KEY_PREFIX } from './vmJob';
 import { LoadedVmJob, VmJobContext, VmOperationJob } from './VmJobContext';
 
 const TERMINAL_EVENT_STATUSES = ['COMPLETED', 'FAILED', 'CANCELLED'];
@@ -193,7 +192,6 @@ export class VmJobs {
    */
   async repairStranded(): Promise<number> {
     const stranded = await this.#store.events.listStranded(
-      VM_JOB_KEY_PREFIX,
       STRANDED_REPAIR_BATCH,
     );
     let repaired = 0;

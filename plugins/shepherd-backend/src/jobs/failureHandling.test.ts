@@ -16,7 +16,6 @@ import {
   STATUS_MESSAGE_MAX_LENGTH,
 } from '../database/columns';
 import { CREATE_VM_JOB } from '../operations/vmCreation';
-import { VM_JOB_KEY_PREFIX } from './vmJob';
 
 // Jest runs CommonJS and cannot evaluate the provider's import() of the ES module
 // @kubernetes/client-node; it gets the same, real module through Jest's own transform.
@@ -204,7 +203,7 @@ describe('failures of VM operations against a simulated KubeVirt cluster', () =>
       await api.scheduler.triggerTask('shepherd-job-sweeper');
       await eventually(async () =>
         expect(
-          await api.store.events.listStranded(VM_JOB_KEY_PREFIX, 10),
+          await api.store.events.listStranded(10),
         ).toEqual([]),
       );
       expect(await auditOf(ticketId)).toHaveLength(audited);

@@ -16,6 +16,7 @@ import {
   actor,
   describeOnEachDatabase,
   operationDependencies,
+  TEST_INSTALLATION,
   refusalOf,
 } from '../__testUtils__/operations';
 import { PermanentJobError } from '../queue/JobWorker';
@@ -744,6 +745,7 @@ describe('vmCreation', () => {
         const spec = { ...requestedSpec(w), storageClass: 'fast' };
         expect(planned).toEqual({
           plan: {
+            vmId: expect.any(String),
             cluster,
             spec,
             replaced: false,
@@ -765,6 +767,8 @@ describe('vmCreation', () => {
               serviceName: w.service.name,
               instance: '07',
               ticketId: ticket.id,
+              installationId: TEST_INSTALLATION.id,
+              vmId: planned.plan.vmId,
               template,
               instanceSize: size,
               spec,

@@ -4,17 +4,22 @@ import {
   MAX_INSTANCE_INDEX,
   SHEPHERD_ERROR_CODES,
   ShepherdCluster,
+  ShepherdService,
   ShepherdTicket,
   ShepherdVm,
   ShepherdWarning,
-  VM_NAME_MAX_LENGTH,
   VmRequestSpec,
   VmSpec,
-  buildVmName,
   shepherdVmCreatePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdVmDefinition } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { randomUUID } from 'node:crypto';
+import {
+  ShepherdNotOwnedError,
+  ShepherdVmDefinition,
+  isOwnedBy,
+  isShepherdNotOwnedError,
+  readShepherdOwnership,
+} from '@kubevirt-shepherd/plugin-shepherd-node';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   MANY_REMOVED_FIELDS,
   SpecViolation,
@@ -33,6 +38,8 @@ import {
 } from '../service/errors';
 import { ShepherdInstallation } from '../service/installation/ShepherdInstallation';
 import { OperationDependencies } from './OperationDependencies';
+import { GeneratedVmName, generateVmName } from './vmNames';
+import { vmOwner } from './vmOwnership';
 import { VmOperation } from './VmOperation';
 import { checkResourceSteps, requireReason } from './vmRequests';
 
@@ -108,10 +115,30 @@ export function vmDefinition(
   };
 }
 
-function vmNameTooLong(vmName: string, details?: Record<string, unknown>) {
+/**
+ * The id of the VM a create ticket creates: derived from the ticket (a create ticket creates
+ * one VM), so that the manifest an approver previews, the preflight's dry run and the VM
+ * the job applies carry the same `vm-id` label. A UUID (name-based, RFC 4122 version 5
+ * layout over SHA-256), as record ids are.
+ */
+export function vmIdOfCreation(ticketId: string): string {
+  const hash = createHash('sha256').update(`vm-of-ticket:${ticketId}`).digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(
+    12,
+    16,
+  )}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+function vmNameTooLong(
+  { name, maxLength }: GeneratedVmName,
+  details?: Record<string, unknown>,
+) {
   return invalidInput(
     SHEPHERD_ERROR_CODES.VM_NAME_TOO_LONG,
-    `The VM name '${vmName}' would have ${vmName.length} characters; at most ${VM_NAME_MAX_LENGTH} are allowed`,
+    `The VM name '${name}' would have ${name.length} characters; at most ${maxLength} are allowed`,
     details,
   );
 }
@@ -237,7 +264,7 @@ export function vmCreation({
     );
     refuseViolations(violations);
     return {
-      vmId: randomUUID(),
+      vmId: vmIdOfCreation(ticket.id),
       cluster,
       spec,
       replaced: decision.spec !== undefined,
@@ -254,16 +281,23 @@ export function vmCreation({
   async function prospectiveDefinition(
     ticket: ShepherdTicket,
     plan: CreationPlan,
-  ): Promise<ShepherdVmDefinition | undefined> {
+  ): Promise<
+    { definition: ShepherdVmDefinition; name: GeneratedVmName } | undefined
+  > {
     const service = await store.services.get(ticket.serviceId);
     if (!service) return undefined;
+    const name = await generateVmName(store, ticket, service.nextInstanceIndex);
+    return { name, definition: prospective(ticket, plan, service, name) };
+  }
+
+  function prospective(
+    ticket: ShepherdTicket,
+    plan: CreationPlan,
+    service: ShepherdService,
+    { name }: GeneratedVmName,
+  ): ShepherdVmDefinition {
     return {
-      name: buildVmName({
-        namespace: ticket.namespace,
-        system: ticket.systemName,
-        service: ticket.serviceName,
-        index: service.nextInstanceIndex,
-      }),
+      name,
       namespace: ticket.namespace,
       environment: ticket.environment,
       systemName: ticket.systemName,
@@ -277,6 +311,45 @@ export function vmCreation({
       spec: plan.spec,
       running: true,
     };
+  }
+
+  /**
+   * A name taken on the cluster by an object that is not Shepherd's must not block the
+   * Service: its instance index is skipped (if no approval took it meanwhile), so that the
+   * next approval proposes the next name. The foreign object is left as it is.
+   */
+  async function passForeignName(
+    ticket: ShepherdTicket,
+    definition: ShepherdVmDefinition,
+    error: unknown,
+  ): Promise<unknown> {
+    if (
+      (error as { code?: unknown }).code !==
+      SHEPHERD_ERROR_CODES.VM_NAME_CONFLICT
+    ) {
+      return error;
+    }
+    const index = Number(definition.instance);
+    const skipped = await store.services.skipInstanceIndex(
+      ticket.serviceId,
+      index,
+    );
+    const { name: next } = await generateVmName(store, ticket, index + 1);
+    const { message, details } = error as Error & {
+      details?: Record<string, unknown>;
+    };
+    logger.warn(
+      `Approval of ticket ${ticket.id}: ${message}${
+        skipped ? `; the Service's VMs continue with ${next}` : ''
+      }`,
+    );
+    return conflict(
+      SHEPHERD_ERROR_CODES.VM_NAME_CONFLICT,
+      skipped
+        ? `${message}. Approve again to create the VM as ${next}`
+        : `${message}. Approve again to create the VM under the Service's next name`,
+      { ...details, ...(skipped && { nextVmName: next }) },
+    );
   }
 
   async function candidates(
@@ -433,10 +506,11 @@ export function vmCreation({
       // Checked as an approval is, rendered by the cluster's provider, nothing written.
       async manifest(ticket, request) {
         const plan = await planCreation(ticket, request);
-        const definition = await prospectiveDefinition(ticket, plan);
-        if (!definition) throw notFound('Service');
-        if (definition.name.length > VM_NAME_MAX_LENGTH) {
-          throw vmNameTooLong(definition.name);
+        const prospect = await prospectiveDefinition(ticket, plan);
+        if (!prospect) throw notFound('Service');
+        const { definition, name } = prospect;
+        if (name.name.length > name.maxLength) {
+          throw vmNameTooLong(name);
         }
         const rendered = renderer.render(plan.cluster, definition);
         return {
@@ -451,9 +525,13 @@ export function vmCreation({
         // The cluster's preflight dry-runs the VM the approval would create (see
         // prospectiveDefinition on its name). A missing Service or a name too long is
         // refused in the unit of work.
-        const definition = await prospectiveDefinition(ticket, plan);
-        if (definition && definition.name.length <= VM_NAME_MAX_LENGTH) {
-          await preflight.checkCreate(plan.cluster, definition);
+        const prospect = await prospectiveDefinition(ticket, plan);
+        if (prospect && prospect.name.name.length <= prospect.name.maxLength) {
+          try {
+            await preflight.checkCreate(plan.cluster, prospect.definition);
+          } catch (error) {
+            throw await passForeignName(ticket, prospect.definition, error);
+          }
         }
         return { plan, warnings: plan.warnings };
       },
@@ -468,14 +546,10 @@ export function vmCreation({
             `The Service '${ticket.serviceName}' has used all ${MAX_INSTANCE_INDEX} VM indexes`,
           );
         }
-        const vmName = buildVmName({
-          namespace: ticket.namespace,
-          system: ticket.systemName,
-          service: ticket.serviceName,
-          index,
-        });
-        if (vmName.length > VM_NAME_MAX_LENGTH) {
-          throw vmNameTooLong(vmName, {
+        const generated = await generateVmName(unit.tx, ticket, index);
+        const vmName = generated.name;
+        if (vmName.length > generated.maxLength) {
+          throw vmNameTooLong(generated, {
             namespace: ticket.namespace,
             system: ticket.systemName,
             service: ticket.serviceName,
@@ -557,18 +631,39 @@ export function vmCreation({
           throw new PermanentJobError('A VM creation needs its ticket');
         }
         await job.markExecuting();
+        const definition = vmDefinition(vm, ticket, installation);
+        const owner = vmOwner(vm, installation);
         let state = await provider.getVirtualMachine(connection, vm);
-        if (state.status === 'NOT_FOUND') {
-          await provider.ensureNamespace(
-            connection,
-            vm.namespace,
-            vm.environment,
-          );
-          await provider.applyVirtualMachine(
-            connection,
-            vmDefinition(vm, ticket, installation),
-          );
-          state = await provider.getVirtualMachine(connection, vm);
+        try {
+          if (state.status === 'NOT_FOUND') {
+            await provider.ensureNamespace(
+              connection,
+              vm.namespace,
+              vm.environment,
+              { installationId: installation.id },
+            );
+            // Creates the VM, or refuses an object someone created under its name meanwhile.
+            await provider.applyVirtualMachine(connection, definition);
+            state = await provider.getVirtualMachine(connection, vm);
+          }
+          if (state.status !== 'NOT_FOUND' && !isOwnedBy(state.labels, owner)) {
+            // An object of the name that is not this VM is never followed as if it were.
+            throw new ShepherdNotOwnedError(
+              vm,
+              readShepherdOwnership(state.labels),
+              {
+                objectKind: 'A VirtualMachine',
+              },
+            );
+          }
+        } catch (error) {
+          if (isShepherdNotOwnedError(error)) {
+            throw new PermanentJobError(
+              `${SHEPHERD_ERROR_CODES.VM_NAME_CONFLICT}: ${error.message}`,
+              { cause: error },
+            );
+          }
+          throw error;
         }
         if (state.status === 'FAILED') {
           throw new PermanentJobError(

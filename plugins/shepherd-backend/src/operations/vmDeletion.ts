@@ -3,7 +3,9 @@ import {
   shepherdVmDeletePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { conflict, invalidInput } from '../service/errors';
+import { isShepherdNotOwnedError } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { OperationDependencies } from './OperationDependencies';
+import { vmOwner } from './vmOwnership';
 import { VmOperation } from './VmOperation';
 import { loadVm, ticketTargetOf, vmEventPayload } from './vmRequests';
 
@@ -16,6 +18,7 @@ export const DELETE_VM_JOB = 'vm.delete';
  */
 export function vmDeletion({
   context,
+  installation,
 }: OperationDependencies): VmOperation<'delete'> {
   return {
     name: 'delete',
@@ -99,8 +102,28 @@ export function vmDeletion({
         const { vm, provider, connection } = await job.connect();
         await job.markExecuting();
         let state = await provider.getVirtualMachine(connection, vm);
+        // A VM already terminating is only followed: it is on its way out.
         if (state.status !== 'NOT_FOUND' && state.status !== 'DELETING') {
-          await provider.deleteVirtualMachine(connection, vm);
+          try {
+            // Refused for an object that is not this VM; deleted with a uid precondition.
+            await provider.deleteVirtualMachine(
+              connection,
+              vm,
+              vmOwner(vm, installation),
+            );
+          } catch (error) {
+            if (!isShepherdNotOwnedError(error)) throw error;
+            // The object under the VM's name is someone else's (the VM's create was refused
+            // for it, or it replaced the VM): this VM is not on the cluster. Its record goes;
+            // the object stays exactly as it is.
+            await job.complete(unit => unit.tx.vms.delete(vm.id), {
+              vmName: vm.name,
+              vmId: vm.id,
+              foreignObjectLeftUntouched: true,
+              reason: error.message,
+            });
+            return undefined;
+          }
           state = await provider.getVirtualMachine(connection, vm);
         }
         if (state.status === 'NOT_FOUND') {

@@ -10,6 +10,7 @@ import { isProviderConflict } from '../providers/errors';
 import { PermanentJobError } from '../queue/JobWorker';
 import { conflict, invalidInput } from '../service/errors';
 import { OperationDependencies } from './OperationDependencies';
+import { refuseForeignObject } from './vmOwnership';
 import { VmOperation } from './VmOperation';
 import {
   checkResourceSteps,
@@ -33,6 +34,7 @@ export const MODIFY_VM_JOB = 'vm.modify';
 export function vmModification({
   context,
   preflight,
+  installation,
 }: OperationDependencies): VmOperation<'modify'> {
   const { store } = context;
 
@@ -161,12 +163,14 @@ export function vmModification({
     job: {
       kind: MODIFY_VM_JOB,
       async run(job) {
-        const { vm, provider, connection } = await job.connect();
+        const connected = await job.connect();
+        const { vm, provider, connection } = connected;
         const { ticket } = job.job;
         if (!ticket) {
           throw new PermanentJobError('A modification needs its ticket');
         }
         await job.markExecuting();
+        await refuseForeignObject(connected, installation);
         const current = vmSpecOf(vm);
         const target = modifiedVmSpec(current, ticket.requestSpec);
         const resize = resizeOf(current, target);

@@ -142,14 +142,14 @@ describe('vmPower', () => {
       });
       const { id: jobId } = await bed
         .knex('jobs')
-        .where({ unique_key: `event:${submitted.eventId}` })
+        .where({ unique_key: `vm:${target.id}` })
         .first();
       expect(await bed.store.jobs.get(jobId)).toMatchObject({
         kind: 'vm.power',
         payload: { eventId: submitted.eventId },
         status: 'queued',
         maxAttempts: 8,
-        uniqueKey: `event:${submitted.eventId}`,
+        uniqueKey: `vm:${target.id}`,
         concurrencyKey: `cluster:${target.clusterId}`,
       });
       const audit = await bed.store.audit.list({
@@ -238,7 +238,8 @@ describe('vmPower', () => {
 
           const continuation = await power.job!.run(fake);
 
-          expect(provider.calls).toEqual([call]);
+          // The VM is read once, to be sure the object is Shepherd's, then the action sent.
+          expect(provider.calls).toEqual(['getVirtualMachine', call]);
           expect(continuation).toEqual({
             continueAfterMs: FakeVmJob.FOLLOW_MS,
             payload: { eventId: 'event', actionSent: true },
@@ -364,6 +365,7 @@ describe('vmPower', () => {
           payload: { eventId: 'event', actionSent: true },
         });
         expect(stopped.provider.calls).toEqual([
+          'getVirtualMachine',
           'stopVirtualMachine',
           'getVirtualMachine',
         ]);
@@ -371,9 +373,23 @@ describe('vmPower', () => {
         const running = conflicting([{ status: 'RUNNING' }]);
         await expect(power.job!.run(running.fake)).rejects.toBe(conflict);
         expect(running.provider.calls).toEqual([
+          'getVirtualMachine',
           'stopVirtualMachine',
           'getVirtualMachine',
         ]);
+      });
+
+      it("never sends an action to an object under the VM's name that is not the VM", async () => {
+        const target = await bed.vm({ status: 'RUNNING' });
+        const { provider, fake } = job(target, 'stop', [
+          { status: 'RUNNING', labels: { team: 'payments' } },
+        ]);
+
+        await expect(power.job!.run(fake)).rejects.toThrow(
+          /^VM_NAME_CONFLICT: the object named .* is not this VM$/,
+        );
+        expect(provider.calls).toEqual(['getVirtualMachine']);
+        expect((await bed.store.vms.get(target.id))?.status).toBe('RUNNING');
       });
 
       it('fails for good on an action it does not know, before anything is sent', async () => {

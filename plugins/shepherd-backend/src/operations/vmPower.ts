@@ -10,7 +10,8 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { isProviderConflict } from '../providers/errors';
 import { PermanentJobError } from '../queue/JobWorker';
-import { vmJob } from '../jobs/vmJob';
+import { claimVmOperation } from './vmOperationLock';
+import { refuseForeignObject } from './vmOwnership';
 import { conflict } from '../service/errors';
 import { OperationDependencies } from './OperationDependencies';
 import { VmOperation } from './VmOperation';
@@ -83,6 +84,7 @@ const ACTION_SENT = 'actionSent';
  */
 export function vmPower({
   context,
+  installation,
 }: OperationDependencies): VmOperation<'power'> {
   return {
     name: 'power',
@@ -137,7 +139,11 @@ export function vmPower({
         status: 'PROCESSING',
         createdBy: actor.userEntityRef,
       });
-      await unit.enqueue(vmJob(POWER_VM_JOB, recorded.id, vm.clusterId));
+      await claimVmOperation(
+        unit,
+        { kind: POWER_VM_JOB, eventId: recorded.id, clusterId: vm.clusterId },
+        vm,
+      );
       await unit.audit({
         action: draft.auditAction,
         actor: actor.userEntityRef,
@@ -168,7 +174,8 @@ export function vmPower({
     job: {
       kind: POWER_VM_JOB,
       async run(job) {
-        const { vm, provider, connection } = await job.connect();
+        const connected = await job.connect();
+        const { vm, provider, connection } = connected;
         const action = String(job.job.event.payload.operation) as PowerAction;
         if (!(action in POWER_TARGET)) {
           throw new PermanentJobError(`Unknown power action '${action}'`);
@@ -178,6 +185,7 @@ export function vmPower({
         // the VM (sending restart twice would restart twice). The VM row cannot tell: status
         // sync moves it on while the job waits.
         if (!job.job.payload[ACTION_SENT]) {
+          await refuseForeignObject(connected, installation);
           try {
             if (action === 'start') {
               await provider.startVirtualMachine(connection, vm);

@@ -93,6 +93,7 @@ describe('status sync and cluster health', () => {
       sync = new VmStatusSync(
         store,
         connections,
+        TEST_INSTALLATION,
         mockServices.logger.mock(),
         clock.now,
       );

@@ -8,6 +8,8 @@ import {
   ConnectedCluster,
 } from '../providers/ClusterConnections';
 import { VmPollState } from '../database/stores/vms/VmsStore';
+import { ownStateOf } from '../operations/vmOwnership';
+import { ShepherdInstallation } from '../service/installation/ShepherdInstallation';
 
 /** How often VMs are looked at on their cluster: often while they change, rarely when stable. */
 export interface StatusPollIntervals {
@@ -59,6 +61,8 @@ export class VmStatusSync {
   constructor(
     private readonly store: Pick<ShepherdStore, 'vms'>,
     private readonly connections: ClusterConnections,
+    /** Whose objects are VMs' states: an object of another owner is not the VM. */
+    private readonly installation: ShepherdInstallation,
     private readonly logger: LoggerService,
     private readonly clock: () => Date = () => new Date(),
     private readonly intervals: StatusPollIntervals = DEFAULT_POLL_INTERVALS,
@@ -152,9 +156,10 @@ export class VmStatusSync {
     poll: VmPollState,
     now: number,
   ): Promise<boolean> {
-    const state = await cluster.provider.getVirtualMachine(
-      cluster.connection,
+    const state = ownStateOf(
+      await cluster.provider.getVirtualMachine(cluster.connection, poll.vm),
       poll.vm,
+      this.installation,
     );
     const status = this.#nextStatus(poll, state.status, now);
     // An object whose resourceVersion did not move has not changed on the cluster.

@@ -7,6 +7,7 @@ import { ShepherdStore } from '../database/ShepherdStore';
 import { ClusterConnections } from '../providers/ClusterConnections';
 import { ClusterHealthRefresher } from './ClusterHealthRefresher';
 import { VmStatusSync } from './VmStatusSync';
+import { ShepherdInstallation } from '../service/installation/ShepherdInstallation';
 
 /** Terminal domain events are archived after this long. */
 export const EVENT_ARCHIVE_AFTER_MS = 30 * 24 * 60 * 60_000;
@@ -19,6 +20,7 @@ export const EVENT_ARCHIVE_AFTER_MS = 30 * 24 * 60 * 60_000;
 export async function schedulePeriodicTasks(deps: {
   store: ShepherdStore;
   connections: ClusterConnections;
+  installation: ShepherdInstallation;
   /** How long finished jobs are kept (`shepherd.jobs.retentionDays`). */
   jobRetentionMs: number;
   logger: LoggerService;
@@ -30,7 +32,12 @@ export async function schedulePeriodicTasks(deps: {
       await task();
     }
   };
-  const statusSync = new VmStatusSync(store, connections, logger);
+  const statusSync = new VmStatusSync(
+    store,
+    connections,
+    deps.installation,
+    logger,
+  );
   const clusterHealth = new ClusterHealthRefresher(store, connections, logger);
   const tasks: Array<
     Omit<SchedulerServiceTaskScheduleDefinition, 'scope'> & {

@@ -8,8 +8,9 @@ import {
   ShepherdProviderError,
   ShepherdVmDefinition,
   ShepherdVmResize,
+  isShepherdNotOwnedError,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
-import { invalidInput, unavailable } from '../service/errors';
+import { conflict, invalidInput, unavailable } from '../service/errors';
 import { ApprovalPreflight } from '../service/approvals/ApprovalPreflight';
 import { isClusterUnreachable } from './errors';
 import { ClusterConnections, ConnectedCluster } from './ClusterConnections';
@@ -37,6 +38,7 @@ export class ClusterApprovalPreflight implements ApprovalPreflight {
         connection,
         definition.namespace,
         definition.environment,
+        { installationId: definition.installationId },
       );
       await provider.applyVirtualMachine(connection, definition, {
         dryRun: true,
@@ -80,6 +82,17 @@ export class ClusterApprovalPreflight implements ApprovalPreflight {
     try {
       await check(provider, connection);
     } catch (error) {
+      if (isShepherdNotOwnedError(error)) {
+        throw conflict(
+          SHEPHERD_ERROR_CODES.VM_NAME_CONFLICT,
+          `${cluster.name} already has an object named ${error.vm.namespace}/${error.vm.name} that is not this VM of Shepherd's; Shepherd left it untouched`,
+          {
+            cluster: cluster.name,
+            namespace: error.vm.namespace,
+            name: error.vm.name,
+          },
+        );
+      }
       if (
         error instanceof ShepherdProviderError &&
         CREDENTIALS_REFUSED.includes(error.statusCode ?? 0)

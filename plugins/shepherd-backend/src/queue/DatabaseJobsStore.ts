@@ -42,6 +42,7 @@ const JOBS = new TableMapping<JobRecord>('jobs', {
   lastError: JOBS_LAST_ERROR,
   uniqueKey: columns.optionalText('unique_key'),
   concurrencyKey: columns.optionalText('concurrency_key'),
+  subject: columns.optionalText('subject'),
   ...TIMESTAMP_COLUMNS,
   finishedAt: columns.optionalTimestamp('finished_at'),
 });
@@ -92,6 +93,7 @@ export class DatabaseJobsStore
           cancelRequested: false,
           uniqueKey: job.uniqueKey,
           concurrencyKey: job.concurrencyKey,
+          subject: job.subject,
           createdAt: now,
           updatedAt: now,
         }),
@@ -106,14 +108,21 @@ export class DatabaseJobsStore
       }
       return { job: (await this.get(id))!, created: true };
     }
-    const existing = await this.db(JOBS.table)
-      .where({ unique_key: job.uniqueKey ?? null })
-      .whereIn('status', ACTIVE_JOB_STATUSES)
-      .first();
+    const existing = job.uniqueKey
+      ? await this.findActive(job.uniqueKey)
+      : undefined;
     if (!existing) {
       throw new Error(`Job ${job.kind} could not be enqueued`);
     }
-    return { job: JOBS.read(existing), created: false };
+    return { job: existing, created: false };
+  }
+
+  async findActive(uniqueKey: string) {
+    const row = await this.db(JOBS.table)
+      .where({ unique_key: uniqueKey })
+      .whereIn('status', ACTIVE_STATUSES)
+      .first();
+    return row ? JOBS.read(row) : undefined;
   }
 
   async claimNext(options: Parameters<JobsStore['claimNext']>[0]) {

@@ -32,6 +32,8 @@ export interface JobRecord {
   lastError?: string;
   uniqueKey?: string;
   concurrencyKey?: string;
+  /** What the job works on, e.g. the domain event it carries out. */
+  subject?: string;
   createdAt: string;
   updatedAt: string;
   finishedAt?: string;
@@ -45,6 +47,8 @@ export interface NewJob {
   runAfter?: string;
   uniqueKey?: string;
   concurrencyKey?: string;
+  /** What the job works on, e.g. the domain event it carries out (not unique). */
+  subject?: string;
 }
 
 /**
@@ -62,6 +66,8 @@ export interface JobsStore {
     now: string,
   ): Promise<{ job: JobRecord; created: boolean }>;
   get(id: string): Promise<JobRecord | undefined>;
+  /** The queued or running job that holds `uniqueKey`, if any. */
+  findActive(uniqueKey: string): Promise<JobRecord | undefined>;
   /**
    * Claims the next runnable job (queued, due, of one of `kinds`) for `workerId` with a lease
    * until `leaseExpiresAt`, skipping jobs other workers are claiming and jobs whose

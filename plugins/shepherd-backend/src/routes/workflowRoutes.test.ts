@@ -593,9 +593,19 @@ describe('VM requests, tickets and approvals API', () => {
           (await api.store.tickets.list({ offset: 0, limit: 10 })).totalItems,
         ).toBe(0);
 
-        const conflict = await api
+        // The start is still queued: nothing else runs on the VM meanwhile.
+        const busy = await api
           .as('engineer-test')
           .post(`/v1/vms/${stopped.id}/power`)
+          .send({ action: 'restart' });
+        expect(busy.status).toBe(409);
+        expect(busy.body.error.code).toBe('VM_OPERATION_IN_PROGRESS');
+        expect(busy.body.error.message).toContain('a start action');
+
+        const idle = await vm({ name: 'dev-shop-cart-02', status: 'STOPPED' });
+        const conflict = await api
+          .as('engineer-test')
+          .post(`/v1/vms/${idle.id}/power`)
           .send({ action: 'restart' });
         expect(conflict.status).toBe(409);
         expect(conflict.body.error.code).toBe('VM_STATE_CONFLICT');

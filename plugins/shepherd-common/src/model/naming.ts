@@ -147,7 +147,30 @@ export function isDnsSubdomain(value: string): boolean {
 }
 
 /**
+ * Characters of the disambiguator a Service's VM names carry when an older Service's names
+ * read the same (see {@link buildVmName}).
+ *
+ * @public
+ */
+export const VM_NAME_DISAMBIGUATOR_LENGTH = 6;
+
+/**
+ * Longest generated VM name with a disambiguator: {@link VM_NAME_MAX_LENGTH} plus `--` and
+ * the disambiguator (still a DNS label).
+ *
+ * @public
+ */
+export const DISAMBIGUATED_VM_NAME_MAX_LENGTH =
+  VM_NAME_MAX_LENGTH + 2 + VM_NAME_DISAMBIGUATOR_LENGTH;
+
+/**
  * The platform-generated VM name `{namespace}-{system}-{service}-{NN}`.
+ *
+ * System and Service names contain dashes, so System `a-b` with Service `c` and System `a`
+ * with Service `b-c` read alike (`{namespace}-a-b-c-{NN}`). The older of two such Services
+ * keeps this profile; the younger one's names carry a `disambiguator` after a double dash,
+ * `{namespace}-{system}-{service}--{disambiguator}-{NN}`, which no plain name can contain
+ * (names have no `--`), so generated names never coincide.
  *
  * @public
  */
@@ -156,7 +179,30 @@ export function buildVmName(parts: {
   system: string;
   service: string;
   index: number;
+  disambiguator?: string;
 }): string {
   const index = String(parts.index).padStart(2, '0');
-  return `${parts.namespace}-${parts.system}-${parts.service}-${index}`;
+  const stem = parts.disambiguator
+    ? `${parts.service}--${parts.disambiguator}`
+    : parts.service;
+  return `${parts.namespace}-${parts.system}-${stem}-${index}`;
+}
+
+/**
+ * The longest a generated VM name may be: {@link VM_NAME_MAX_LENGTH}, and
+ * {@link DISAMBIGUATED_VM_NAME_MAX_LENGTH} for names with a disambiguator.
+ *
+ * @public
+ */
+export function vmNameMaxLength(disambiguated: boolean): number {
+  return disambiguated ? DISAMBIGUATED_VM_NAME_MAX_LENGTH : VM_NAME_MAX_LENGTH;
+}
+
+/**
+ * The part of VM names two Services must not share: `{system}-{service}`.
+ *
+ * @public
+ */
+export function vmNameStem(system: string, service: string): string {
+  return `${system}-${service}`;
 }

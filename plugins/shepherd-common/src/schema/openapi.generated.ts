@@ -288,7 +288,7 @@ export interface paths {
     post?: never;
     /**
      * Request the deletion of a VM
-     * @description Needs approval in every environment. A test VM needs confirm=true, a production VM confirm_name set to its name (DELETE_CONFIRMATION_REQUIRED, CONFIRMATION_NAME_MISMATCH).
+     * @description Needs approval in every environment. A test VM needs confirm=true, a production VM confirm_name set to its name (DELETE_CONFIRMATION_REQUIRED, CONFIRMATION_NAME_MISMATCH). 409 VM_OPERATION_IN_PROGRESS while the VM's create or another operation on it is queued or running; the message names the running ticket.
      */
     delete: operations['RequestVmDeletion'];
     options?: never;
@@ -307,7 +307,7 @@ export interface paths {
     put?: never;
     /**
      * Start, stop or restart a VM
-     * @description In test environments the operation is accepted directly (status ACCEPTED, a domain event is recorded); in production it waits for approval (status PENDING_APPROVAL, a POWER ticket). 409 VM_STATE_CONFLICT when the VM's status does not allow the action.
+     * @description In test environments the operation is accepted directly (status ACCEPTED, a domain event is recorded); in production it waits for approval (status PENDING_APPROVAL, a POWER ticket). 409 VM_STATE_CONFLICT when the VM's status does not allow the action, 409 VM_OPERATION_IN_PROGRESS while another operation on the VM is queued or running.
      */
     post: operations['RequestVmPower'];
     delete?: never;
@@ -327,7 +327,7 @@ export interface paths {
     put?: never;
     /**
      * Request new CPU, memory or disk sizes for a VM
-     * @description Needs approval. At least one target (MODIFY_TARGET_REQUIRED); CPU and memory in 0.5 steps; disks only grow (DISK_SHRINK_FORBIDDEN). Changing CPU or memory of a running VM takes effect after a restart (requestSpec.requiresRestart).
+     * @description Needs approval. At least one target (MODIFY_TARGET_REQUIRED); CPU and memory in 0.5 steps; disks only grow (DISK_SHRINK_FORBIDDEN). Changing CPU or memory of a running VM takes effect after a restart (requestSpec.requiresRestart). 409 VM_OPERATION_IN_PROGRESS while another operation on the VM is queued or running.
      */
     post: operations['RequestVmModification'];
     delete?: never;
@@ -512,7 +512,7 @@ export interface paths {
     put?: never;
     /**
      * Approve a pending ticket
-     * @description For CREATE the approver chooses the cluster (same environment as the namespace, enabled, not unreachable) and may set the storage class and replace the spec as a whole (template, size, CPU, memory, disk) within the overcommit rules and KubeVirt's admission rules, checked as for a request (e.g. a replacement with fractional cores on a size with dedicated CPUs answers 400 RESOURCE_STEP_INVALID); namespace, Service, name, labels and cloud-init cannot change. Approving a CREATE names the VM and records it as CREATING. Requesters cannot approve their own tickets. Before a CREATE or MODIFY approval is committed, the chosen cluster validates the exact VM (or resize patch) in a server-side dry run, admission webhooks included; the VM's namespace is created on the cluster for it if missing. A rejection answers 400 VALIDATION_FAILED, an unreachable cluster 503 CLUSTER_UNAVAILABLE; the ticket stays PENDING either way.
+     * @description For CREATE the approver chooses the cluster (same environment as the namespace, enabled, not unreachable) and may set the storage class and replace the spec as a whole (template, size, CPU, memory, disk) within the overcommit rules and KubeVirt's admission rules, checked as for a request (e.g. a replacement with fractional cores on a size with dedicated CPUs answers 400 RESOURCE_STEP_INVALID); namespace, Service, name, labels and cloud-init cannot change. Approving a CREATE names the VM and records it as CREATING. Requesters cannot approve their own tickets. Before a CREATE or MODIFY approval is committed, the chosen cluster validates the exact VM (or resize patch) in a server-side dry run, admission webhooks included; the VM's namespace is created on the cluster for it if missing. A rejection answers 400 VALIDATION_FAILED, an unreachable cluster 503 CLUSTER_UNAVAILABLE; the ticket stays PENDING either way. An object under the VM's name that is not this Shepherd installation's VM answers 409 VM_NAME_CONFLICT (cluster, namespace, name and, when the Service's index moved on, nextVmName in error.details); the object is left untouched and approving again uses the Service's next name. Approving a DELETE, MODIFY or POWER ticket while another operation on its VM is queued or running answers 409 VM_OPERATION_IN_PROGRESS naming the running ticket.
      */
     post: operations['ApproveTicket'];
     delete?: never;

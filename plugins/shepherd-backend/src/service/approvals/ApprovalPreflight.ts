@@ -10,8 +10,9 @@ import {
 /**
  * The cluster's say before an approval is committed: the exact object (or patch) the worker
  * will send is validated by the cluster in a server-side dry run, admission webhooks
- * included. A rejection fails the approval with `VALIDATION_FAILED` and an unreachable
- * cluster with `CLUSTER_UNAVAILABLE`; either way the ticket stays PENDING.
+ * included. A rejection fails the approval with `VALIDATION_FAILED`, an existing object of
+ * the VM's name that is not Shepherd's with `VM_NAME_CONFLICT` and an unreachable cluster
+ * with `CLUSTER_UNAVAILABLE`; either way the ticket stays PENDING.
  */
 export interface ApprovalPreflight {
   /** Validates the VM a creation would apply on `cluster`. */

@@ -8,9 +8,9 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { PermissionConditions } from '../../database/permissionFilter';
 import { TicketsStore } from '../../database/stores/tickets/TicketsStore';
-import { vmJob } from '../../jobs/vmJob';
 import { AnyVmOperation, DecisionField } from '../../operations/VmOperation';
 import { VmOperations } from '../../operations/VmOperations';
+import { claimVmOperation } from '../../operations/vmOperationLock';
 import { vmOfTicket } from '../../operations/vmRequests';
 import { Actor } from '../Actor';
 import { conflict, invalidInput, notAllowed, found } from '../errors';
@@ -155,8 +155,18 @@ export class DefaultApprovalsService implements ApprovalsService {
         operation.job ? 'PROCESSING' : 'COMPLETED',
       );
       if (operation.job) {
-        await unit.enqueue(
-          vmJob(operation.job.kind, ticket.eventId, written.clusterId),
+        // Holds the VM for the job: a VM has one operation in flight (409 otherwise).
+        await claimVmOperation(
+          unit,
+          {
+            kind: operation.job.kind,
+            eventId: ticket.eventId,
+            clusterId: written.clusterId,
+          },
+          {
+            id: written.ticket?.vmId ?? vm?.id ?? '',
+            name: written.ticket?.vmName ?? vm?.name ?? '',
+          },
         );
       }
       await auditTicket(unit, actor, 'approval.approve', ticket, {

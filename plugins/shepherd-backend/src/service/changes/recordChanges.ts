@@ -133,6 +133,8 @@ function recordingServices(
     ...recordingWrites('service', inner, record),
     // The counter of instance indexes is bookkeeping, not part of what the Service is.
     takeInstanceIndex: id => inner.takeInstanceIndex(id),
+    skipInstanceIndex: (id, index) => inner.skipInstanceIndex(id, index),
+    listByVmNameStem: stem => inner.listByVmNameStem(stem),
   };
 }
 

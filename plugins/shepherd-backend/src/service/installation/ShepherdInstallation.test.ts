@@ -107,6 +107,22 @@ describe('resolveShepherdInstallation', () => {
     },
   );
 
+  it.each(databases.eachSupportedId())(
+    'starts without a schema, with an installation that has no id to give, %p',
+    async databaseId => {
+      const { knex } = await databases.open(databaseId);
+      await knex.schema.dropTable('installation');
+      const logger = mockServices.logger.mock();
+      const installation = await resolveShepherdInstallation({
+        config: noConfig,
+        knex,
+        logger,
+      });
+      expect(() => installation.id).toThrow(/schema is not migrated/);
+      expect(logger.error).toHaveBeenCalled();
+    },
+  );
+
   it('accepts label values up to 63 characters', () => {
     expect(installationIdProblem('a'.repeat(63))).toBeUndefined();
     expect(installationIdProblem('A1_b-c.d')).toBeUndefined();

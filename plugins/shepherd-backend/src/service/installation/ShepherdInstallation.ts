@@ -13,6 +13,15 @@ export interface ShepherdInstallation {
   readonly id: string;
 }
 
+/** The installation of a backend whose database has no schema: it has no id to give. */
+class UnknownInstallation implements ShepherdInstallation {
+  get id(): string {
+    throw new Error(
+      'The Shepherd installation id is unknown: the database schema is not migrated',
+    );
+  }
+}
+
 /** Where the installation id can be configured. */
 export const INSTALLATION_ID_CONFIG_KEY = 'shepherd.installationId';
 
@@ -57,10 +66,18 @@ export async function resolveShepherdInstallation(options: {
       );
     }
   }
-  const stored = await new InstallationStore(options.knex).claim(
-    configured ?? randomUUID(),
-    now(),
-  );
+  const installations = new InstallationStore(options.knex);
+  if (!(await installations.exists())) {
+    // Migrations are skipped and the schema is not there (yet): the backend starts degraded,
+    // as its health says, and nothing that labels or owns objects can run.
+    options.logger.error(
+      'The Shepherd database schema is not migrated: the installation id is unknown until the migrations ran and the backend restarted',
+    );
+    return configured !== undefined
+      ? { id: configured }
+      : new UnknownInstallation();
+  }
+  const stored = await installations.claim(configured ?? randomUUID(), now());
   if (configured !== undefined && configured !== stored) {
     options.logger.warn(
       `${INSTALLATION_ID_CONFIG_KEY} is '${configured}', but this database's VMs were created as installation '${stored}': Shepherd treats objects labelled '${stored}' as foreign and will not change or delete them`,

@@ -1,5 +1,6 @@
 import {
   OperationSubmission,
+  ShepherdVm,
   requiresApproval,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdApprovalProvider } from '@kubevirt-shepherd/plugin-shepherd-node';
@@ -13,6 +14,7 @@ import {
 } from '../../operations/VmOperation';
 import { VmOperations } from '../../operations/VmOperations';
 import { loadVm } from '../../operations/vmRequests';
+import { refuseWhileVmBusy } from '../../operations/vmOperationLock';
 import { Actor, Reader } from '../Actor';
 import { GovernanceContext } from '../GovernanceContext';
 import { VmListRequest, VmsService } from './VmsService';
@@ -62,6 +64,12 @@ export class DefaultVmsService implements VmsService {
   ): Promise<OperationSubmission> {
     const operation = this.operations.get(request.operation as N);
     const target = await operation.loadTarget(request);
+    if (operation.job && request.operation !== 'create') {
+      // A delete, modify or power request is refused while another operation (the VM's
+      // create included) is under way on the VM: a delete during a create could look before
+      // the create's apply lands and leave a VM without a record.
+      await refuseWhileVmBusy(this.store, target as ShepherdVm);
+    }
     const input = request.input;
     const prepared = await operation.prepare({ actor, target, input });
     if (requiresApproval(prepared.governed, prepared.environment)) {

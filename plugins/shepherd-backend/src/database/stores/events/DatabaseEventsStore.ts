@@ -78,13 +78,11 @@ export class DatabaseEventsStore
     return updated === 1;
   }
 
-  async listStranded(jobKeyPrefix: string, limit: number) {
-    // The job's unique key is the prefix and the event's id (a uuid on PostgreSQL: cast).
+  async listStranded(limit: number) {
+    // A job's subject is the id of the event it carries out (a uuid on PostgreSQL: cast).
     const jobsOfEvent = (statuses: string[]) =>
       this.db({ j: 'jobs' })
-        .whereRaw('j.unique_key = cast(? as text) || cast(e.id as text)', [
-          jobKeyPrefix,
-        ])
+        .whereRaw('j.subject = cast(e.id as text)')
         .whereIn('j.status', statuses);
     const latestJob = (column: string) =>
       jobsOfEvent(FINISHED_JOB_STATUSES)

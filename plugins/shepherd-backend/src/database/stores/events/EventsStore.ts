@@ -29,14 +29,11 @@ export interface EventsStore {
    */
   note(id: string, message: string | undefined): Promise<boolean>;
   /**
-   * Unfinished events (PENDING or PROCESSING) whose jobs — those with the unique key
-   * `jobKeyPrefix` + the event's id — all ended, none queued or running: a crash or a failing
+   * Unfinished events (PENDING or PROCESSING) whose jobs — those whose subject is the
+   * event's id — all ended, none queued or running: a crash or a failing
    * write left their outcome unrecorded. With the status and last error of their latest job.
    */
-  listStranded(
-    jobKeyPrefix: string,
-    limit: number,
-  ): Promise<
+  listStranded(limit: number): Promise<
     Array<{
       event: ShepherdDomainEvent;
       jobStatus: string;

@@ -11,6 +11,11 @@ const SLOT = 1;
 export class InstallationStore {
   constructor(private readonly db: Knex) {}
 
+  /** Whether the table exists (it does not while migrations are skipped and not run yet). */
+  async exists(): Promise<boolean> {
+    return this.db.schema.hasTable(TABLE);
+  }
+
   /**
    * The stored installation id; when none is stored yet, `candidate` becomes it. Of replicas
    * that start at once, the first insert wins and every one reads the winner's id back.

@@ -90,4 +90,29 @@ export class DatabaseServicesStore
     }
     return Number(rows[0].next_instance_index) - 1;
   }
+
+  async listByVmNameStem(stem: string) {
+    // Names never hold `--`, so only a System that is a dash-separated prefix of the stem can
+    // form it; the concatenation is standard SQL on both SQLite and PostgreSQL.
+    const rows: Array<{ id: string; created_at: string | Date }> =
+      await this.db(SERVICES.table)
+        .join('systems', 'systems.id', 'services.system_id')
+        .whereRaw(`systems.name || '-' || services.name = ?`, [stem])
+        .select('services.id', 'services.created_at')
+        .orderBy([
+          { column: 'services.created_at' },
+          { column: 'services.id' },
+        ]);
+    return rows.map(row => ({
+      id: row.id,
+      createdAt: new Date(row.created_at).toISOString(),
+    }));
+  }
+
+  async skipInstanceIndex(id: string, index: number): Promise<boolean> {
+    const updated = await this.db(SERVICES.table)
+      .where({ id, next_instance_index: index })
+      .increment('next_instance_index', 1);
+    return updated === 1;
+  }
 }

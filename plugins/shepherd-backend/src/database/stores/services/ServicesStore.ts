@@ -33,4 +33,16 @@ export interface ServicesStore {
    * concurrent callers never get the same index, and an index is never handed out again.
    */
   takeInstanceIndex(id: string): Promise<number>;
+  /**
+   * Moves the Service's next instance index past `index` if it still is `index` (a name
+   * taken on the cluster by someone else); false when another approval took it meanwhile.
+   */
+  skipInstanceIndex(id: string, index: number): Promise<boolean>;
+  /**
+   * The Services whose VM names read `{stem}-{NN}` (System name, a dash, Service name), oldest
+   * first (by creation, then id).
+   */
+  listByVmNameStem(
+    stem: string,
+  ): Promise<Array<Pick<ShepherdService, 'id' | 'createdAt'>>>;
 }
