@@ -14,6 +14,26 @@ export interface Config {
      * database. Changing it makes every existing VM look foreign to Shepherd.
      */
     installationId?: string;
+    /**
+     * Entity refs (users or groups) alerted about the platform itself, e.g. when the
+     * reconciler halts on a cluster, e.g. `group:default/platform-team`. Who may act is up to
+     * the permission policy.
+     */
+    platformAdmins?: string[];
+    /** The reconciler: compares the VM records of each cluster with the cluster (docs/reconciler.md). */
+    reconciler?: {
+      /**
+       * The mode of the scheduled runs: `dry-run` reports only, `mark` also marks ghosts and
+       * orphans, `off` schedules none (runs on demand still work). Never deletes. Default dry-run.
+       */
+      mode?: 'off' | 'dry-run' | 'mark';
+      /** Minutes between scheduled runs, 5 to 1440. Default 15. */
+      intervalMinutes?: number;
+      /** VM records younger than this many minutes are not compared, 1 to 1440. Default 10. */
+      gracePeriodMinutes?: number;
+      /** Days reports are kept, 1 to 365. Default 30. */
+      reportRetentionDays?: number;
+    };
     /** The job queue that carries operations out on clusters. */
     jobs?: {
       /** Jobs this backend instance runs at once; 0 for an instance that runs none. Default 4. */

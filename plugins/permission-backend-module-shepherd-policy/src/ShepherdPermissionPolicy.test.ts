@@ -171,6 +171,9 @@ const MATRIX: Record<string, [Expected, Expected, Expected, Expected]> = {
   'shepherd.cluster.read': [A, A, D, D],
   'shepherd.cluster.manage': [A, D, D, D],
   'shepherd.catalog.manage': [A, D, D, D],
+  'shepherd.reconcile.read': [A, D, D, D],
+  'shepherd.reconcile.run': [A, D, D, D],
+  'shepherd.vm.adopt': [A, D, D, D],
 };
 
 const CATALOG_READ = createPermission({

@@ -12,10 +12,13 @@ import {
   SHEPHERD_RESOURCE_TYPES,
   shepherdAuditReadPermission,
   shepherdCatalogManagePermission,
+  shepherdVmAdoptPermission,
   shepherdCatalogReadPermission,
   shepherdClusterManagePermission,
   shepherdClusterReadPermission,
   shepherdNamespaceReadPermission,
+  shepherdReconcileReadPermission,
+  shepherdReconcileRunPermission,
   shepherdServiceCreatePermission,
   shepherdServiceDeletePermission,
   shepherdServiceReadPermission,
@@ -272,4 +275,9 @@ export const SHEPHERD_PERMISSION_GRANTS: Record<string, PermissionGrant> = {
   [shepherdClusterReadPermission.name]: { approver: true, viewer: false },
   [shepherdClusterManagePermission.name]: NEITHER,
   [shepherdCatalogManagePermission.name]: NEITHER,
+  // The reconciler: platform admins only (its reports name every cluster's VMs).
+  [shepherdReconcileReadPermission.name]: NEITHER,
+  [shepherdReconcileRunPermission.name]: NEITHER,
+  // Adoption brings VMs under governance: a platform admin's decision alone.
+  [shepherdVmAdoptPermission.name]: NEITHER,
 };

@@ -5,8 +5,10 @@ import {
   ShepherdClusterInspection,
   ShepherdInstanceTypeInfo,
   ShepherdVmDefinition,
+  ShepherdVmInventoryItem,
   ShepherdVmMigration,
   ShepherdVmOwner,
+  ShepherdVmPrecondition,
   ShepherdVmProvider,
   ShepherdVmRef,
   ShepherdVmResize,
@@ -34,6 +36,10 @@ import {
 import { renderVirtualMachine } from './render/renderVirtualMachine';
 import { Clock, systemClock } from './resilience/clock';
 import { openVncStream } from './vnc/openVncStream';
+import {
+  labelVirtualMachine,
+  listVirtualMachines,
+} from './operations/inventory';
 
 /** @public */
 export interface KubeVirtVmProviderCreateOptions {
@@ -169,6 +175,30 @@ export class KubeVirtVmProvider implements ShepherdVmProvider {
     cluster: ShepherdClusterConnection,
   ): Promise<ShepherdVmRuntimeState[]> {
     return listManagedVirtualMachines(await this.clients.forCluster(cluster));
+  }
+
+  async listVirtualMachines(
+    cluster: ShepherdClusterConnection,
+    namespaces: string[],
+  ): Promise<ShepherdVmInventoryItem[]> {
+    return listVirtualMachines(
+      await this.clients.forCluster(cluster),
+      namespaces,
+    );
+  }
+
+  async labelVirtualMachine(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+    labels: Record<string, string | null>,
+    precondition: ShepherdVmPrecondition,
+  ): Promise<{ resourceVersion?: string }> {
+    return labelVirtualMachine(
+      await this.clients.forCluster(cluster),
+      vm,
+      labels,
+      precondition,
+    );
   }
 
   async inspectCluster(

@@ -16,6 +16,12 @@ import {
 import { VmJobs } from './jobs/VmJobs';
 import { VmOperations } from './operations/VmOperations';
 import { schedulePeriodicTasks } from './periodic/schedulePeriodicTasks';
+import {
+  ClusterReconciler,
+  readReconcilerOptions,
+} from './periodic/ClusterReconciler';
+import { AuthorizedReconcilerService } from './service/reconciler/AuthorizedReconcilerService';
+import { DefaultReconcilerService } from './service/reconciler/DefaultReconcilerService';
 import { readQueueOptions, startQueue } from './queue/startQueue';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readFileSync } from 'node:fs';
@@ -70,6 +76,9 @@ import {
 import { AuthorizedTicketsService } from './service/tickets/AuthorizedTicketsService';
 import { resolveShepherdInstallation } from './service/installation/ShepherdInstallation';
 import { AuthorizedApprovalsService } from './service/approvals/AuthorizedApprovalsService';
+import { AdoptionDiscovery } from './periodic/AdoptionDiscovery';
+import { AuthorizedAdoptionService } from './service/adoption/AuthorizedAdoptionService';
+import { DefaultAdoptionService } from './service/adoption/DefaultAdoptionService';
 
 function readPackageVersion(): string {
   const packageJsonPath = resolvePackagePath(
@@ -178,6 +187,7 @@ export const shepherdPlugin = createBackendPlugin({
           deps.notifications,
           deps.config.getOptionalStringArray('shepherd.approvers') ?? [],
           logger,
+          deps.config.getOptionalStringArray('shepherd.platformAdmins') ?? [],
         );
         const connections = new ClusterConnections(
           store,
@@ -226,8 +236,37 @@ export const shepherdPlugin = createBackendPlugin({
           logger,
         );
         deps.lifecycle.addShutdownHook(() => consoleRelay.closeAll());
+        const adoptionDiscovery = new AdoptionDiscovery(
+          store,
+          connections,
+          logger,
+        );
+        const adoption = new AuthorizedAdoptionService(
+          new DefaultAdoptionService(
+            context,
+            connections,
+            adoptionDiscovery,
+            installation,
+            logger,
+          ),
+          authorizer,
+        );
         const audit = new AuthorizedAuditLogService(
           new DefaultAuditLogService(store.audit),
+          authorizer,
+        );
+
+        const reconcilerOptions = readReconcilerOptions(deps.config);
+        const clusterReconciler = new ClusterReconciler({
+          context,
+          connections,
+          notifier,
+          logger: logger.child({ component: 'reconciler' }),
+          installation,
+          gracePeriodMs: reconcilerOptions.gracePeriodMs,
+        });
+        const reconciler = new AuthorizedReconcilerService(
+          new DefaultReconcilerService(context, clusterReconciler),
           authorizer,
         );
 
@@ -256,7 +295,10 @@ export const shepherdPlugin = createBackendPlugin({
           store,
           connections,
           installation,
+          adoptionDiscovery,
           jobRetentionMs: queueOptions.retentionMs,
+          reconciler: clusterReconciler,
+          reconcilerOptions,
           logger,
           scheduler: deps.scheduler,
         });
@@ -295,6 +337,8 @@ export const shepherdPlugin = createBackendPlugin({
             tickets,
             approvals,
             consoleSessions,
+            reconciler,
+            adoption,
           }),
         );
 

@@ -192,6 +192,34 @@ export const shepherdCatalogManagePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/*
+ * The reconciler: comparing Shepherd's VM records with what the clusters hold.
+ */
+
+/** Reading the reconciler's reports and marks (findings of every cluster). @public */
+export const shepherdReconcileReadPermission = createPermission({
+  name: 'shepherd.reconcile.read',
+  attributes: { action: 'read' },
+});
+
+/** Starting a reconciler run on demand, in dry-run or mark mode. @public */
+export const shepherdReconcileRunPermission = createPermission({
+  name: 'shepherd.reconcile.run',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Adopting VMs found on registered clusters without Shepherd's labels into Services, and
+ * rejecting them: seeing the pending adoptions, scanning for them, deciding them. Platform
+ * admins only.
+ *
+ * @public
+ */
+export const shepherdVmAdoptPermission = createPermission({
+  name: 'shepherd.vm.adopt',
+  attributes: { action: 'create' },
+});
+
 /**
  * Every permission of Shepherd, in the order admin UIs list them.
  *
@@ -223,4 +251,7 @@ export const shepherdPermissions = [
   shepherdClusterReadPermission,
   shepherdClusterManagePermission,
   shepherdCatalogManagePermission,
+  shepherdReconcileReadPermission,
+  shepherdReconcileRunPermission,
+  shepherdVmAdoptPermission,
 ];

@@ -89,6 +89,38 @@ export interface ShepherdVmRuntimeState extends ShepherdVmRef {
   ipAddress?: string;
   nodeName?: string;
   labels?: Record<string, string>;
+  /** The object's uid: tells this object from another one created later under its name. */
+  uid?: string;
+}
+
+/**
+ * A VM as an inventory of a cluster lists it, Shepherd's or not: its state, its identity
+ * (uid) and what it declares, so that an administrator can decide whether to adopt it.
+ *
+ * @public
+ */
+export interface ShepherdVmInventoryItem extends ShepherdVmRuntimeState {
+  uid: string;
+  /** CPU cores the VM declares (its limit, else its topology). */
+  cpuCores?: number;
+  /** Memory in GiB: its limit, else its guest memory, else its request. */
+  memoryGi?: number;
+  /** Size of its first disk in GiB, when the VM declares one (a DataVolume template). */
+  diskGb?: number;
+  /** The image or source of its first disk (container image, registry or HTTP URL, PVC). */
+  image?: string;
+}
+
+/**
+ * What must still hold of a VM for a change of its labels to be made: the very object that
+ * was looked at (uid) in the very version that was looked at (resourceVersion). A VM that was
+ * replaced or changed meanwhile fails the call with a `conflict` error.
+ *
+ * @public
+ */
+export interface ShepherdVmPrecondition {
+  uid: string;
+  resourceVersion: string;
 }
 
 /** Health and capabilities of a cluster, as detected by a provider. @public */
@@ -275,6 +307,27 @@ export interface ShepherdVmProvider {
   listManagedVirtualMachines(
     cluster: ShepherdClusterConnection,
   ): Promise<ShepherdVmRuntimeState[]>;
+
+  /**
+   * Optional (adoption): every VM of the given namespaces, whoever created it. A namespace
+   * that does not exist has none.
+   */
+  listVirtualMachines?(
+    cluster: ShepherdClusterConnection,
+    namespaces: string[],
+  ): Promise<ShepherdVmInventoryItem[]>;
+
+  /**
+   * Optional (adoption): sets labels of a VM with Shepherd's field manager and nothing else;
+   * a `null` value removes the label. Fails with a `conflict` error when the VM is not the
+   * object and version of `precondition`, and with a `permanent` 404 when it is gone.
+   */
+  labelVirtualMachine?(
+    cluster: ShepherdClusterConnection,
+    vm: ShepherdVmRef,
+    labels: Record<string, string | null>,
+    precondition: ShepherdVmPrecondition,
+  ): Promise<{ resourceVersion?: string }>;
 
   /** Health, KubeVirt version, feature gates and storage classes of the cluster. */
   inspectCluster(

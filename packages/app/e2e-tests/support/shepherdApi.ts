@@ -165,6 +165,17 @@ export async function provisionRunningVm(
   return { id: vmId, name: vmName, environment };
 }
 
+/** The VM recorded under `name` (e.g. one adopted through the pages), as a test needs it. */
+export async function recordedVm(name: string): Promise<RunningVm> {
+  const api = await apiAs('platform-admin');
+  const { items } = await shepherdData(
+    api.GET('/v1/vms', { params: { query: { search: name, limit: 100 } } }),
+  );
+  const vm = items.find(item => item.name === name);
+  if (!vm) throw new Error(`No VM named ${name} is recorded`);
+  return { id: vm.id, name: vm.name, environment: vm.environment };
+}
+
 /** Whether the VM is still in the VM list (a deleted VM leaves it). */
 async function isListed(vmId: string): Promise<boolean> {
   const api = await apiAs('platform-admin');

@@ -276,6 +276,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
         ipAddress: vmi.status.interfaces[0].ipAddress,
         nodeName: vmi.status.nodeName,
         labels: stored.metadata.labels,
+        uid: stored.metadata.uid,
       });
       expect(state.ipAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     });

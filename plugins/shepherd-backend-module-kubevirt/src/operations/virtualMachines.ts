@@ -213,6 +213,7 @@ export function toRuntimeState(
     ipAddress: ipAddressOf(vmi),
     nodeName: vmi?.status?.nodeName,
     labels: vm.metadata?.labels,
+    uid: vm.metadata?.uid,
   };
 }
 

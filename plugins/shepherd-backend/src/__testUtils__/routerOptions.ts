@@ -30,6 +30,8 @@ export function routerOptionsForTests(
     tickets: unused as RouterOptions['tickets'],
     approvals: unused as RouterOptions['approvals'],
     consoleSessions: unused as RouterOptions['consoleSessions'],
+    reconciler: unused as RouterOptions['reconciler'],
+    adoption: unused as RouterOptions['adoption'],
     ...overrides,
   };
 }

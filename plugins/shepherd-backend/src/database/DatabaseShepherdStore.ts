@@ -16,6 +16,9 @@ import { DatabaseVmsStore } from './stores/vms/DatabaseVmsStore';
 import { DatabaseRevisionsStore } from './stores/revisions/DatabaseRevisionsStore';
 import { DatabaseConsoleGrantsStore } from './stores/consoleGrants/DatabaseConsoleGrantsStore';
 import { DatabaseAuditStore } from './stores/audit/DatabaseAuditStore';
+import { DatabaseReconcileReportsStore } from './stores/reconciler/DatabaseReconcileReportsStore';
+import { DatabaseReconcileMarksStore } from './stores/reconciler/DatabaseReconcileMarksStore';
+import { DatabasePendingAdoptionsStore } from './stores/pendingAdoptions/DatabasePendingAdoptionsStore';
 
 /** {@link ShepherdStore} on knex: SQLite and PostgreSQL. */
 export class DatabaseShepherdStore implements ShepherdStore {
@@ -34,7 +37,10 @@ export class DatabaseShepherdStore implements ShepherdStore {
   readonly consoleGrants;
   readonly consoleSessionTokens;
   readonly audit;
+  readonly reconcileReports;
+  readonly reconcileMarks;
   readonly jobs;
+  readonly pendingAdoptions;
 
   constructor(private readonly db: Knex) {
     this.systems = new DatabaseSystemsStore(db);
@@ -52,7 +58,10 @@ export class DatabaseShepherdStore implements ShepherdStore {
     this.consoleGrants = new DatabaseConsoleGrantsStore(db);
     this.consoleSessionTokens = new DatabaseConsoleSessionTokensStore(db);
     this.audit = new DatabaseAuditStore(db);
+    this.reconcileReports = new DatabaseReconcileReportsStore(db);
+    this.reconcileMarks = new DatabaseReconcileMarksStore(db);
     this.jobs = new DatabaseJobsStore(db);
+    this.pendingAdoptions = new DatabasePendingAdoptionsStore(db);
   }
 
   async transaction<T>(work: (tx: ShepherdStore) => Promise<T>): Promise<T> {

@@ -7,6 +7,10 @@ import { ConsoleSessionTokensStore } from './stores/consoleSessionTokens/Console
 import { EventsStore } from './stores/events/EventsStore';
 import { InstanceSizesStore } from './stores/instanceSizes/InstanceSizesStore';
 import { MembersStore } from './stores/members/MembersStore';
+import {
+  ReconcileMarksStore,
+  ReconcileReportsStore,
+} from './stores/reconciler/ReconcilerStore';
 import { NamespacesStore } from './stores/namespaces/NamespacesStore';
 import { RevisionsStore } from './stores/revisions/RevisionsStore';
 import { ServicesStore } from './stores/services/ServicesStore';
@@ -14,6 +18,7 @@ import { SystemsStore } from './stores/systems/SystemsStore';
 import { TemplatesStore } from './stores/templates/TemplatesStore';
 import { TicketsStore } from './stores/tickets/TicketsStore';
 import { VmsStore } from './stores/vms/VmsStore';
+import { PendingAdoptionsStore } from './stores/pendingAdoptions/PendingAdoptionsStore';
 
 /**
  * Every table of Shepherd, behind one interface. `transaction` runs a unit of work in which
@@ -36,6 +41,9 @@ export interface ShepherdStore {
   readonly consoleGrants: ConsoleGrantsStore;
   readonly consoleSessionTokens: ConsoleSessionTokensStore;
   readonly audit: AuditStore;
+  readonly reconcileReports: ReconcileReportsStore;
+  readonly reconcileMarks: ReconcileMarksStore;
   readonly jobs: JobsStore;
+  readonly pendingAdoptions: PendingAdoptionsStore;
   transaction<T>(work: (tx: ShepherdStore) => Promise<T>): Promise<T>;
 }

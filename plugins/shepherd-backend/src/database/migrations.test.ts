@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { FIXED_NOW, Fixtures } from '../__testUtils__/fixtures';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { DatabaseShepherdStore } from './DatabaseShepherdStore';
 import {
   MIGRATIONS_DIRECTORY,
   listAppliedMigrations,
@@ -44,6 +47,52 @@ describe('migrations', () => {
       expect(await knex.schema.hasTable('audit_logs')).toBe(false);
       expect(await listAppliedMigrations(knex)).toEqual([]);
 
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps VMs and their revisions when adoption makes their ticket, template and size optional, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const shipped = await listShippedMigrations();
+      const adoption = shipped.findIndex(name =>
+        name.includes('pending_adoptions'),
+      );
+      for (const name of shipped.slice(0, adoption)) {
+        await knex.migrate.up({ directory: MIGRATIONS_DIRECTORY, name });
+      }
+      const store = new DatabaseShepherdStore(knex);
+      const fixtures = new Fixtures(store);
+      const system = await fixtures.system({ name: 'shop' });
+      const service = await fixtures.service(system, { name: 'cart' });
+      const vm = await fixtures.vm(service, { name: 'dev-shop-cart-01' });
+      await store.revisions.insert({
+        id: randomUUID(),
+        vmId: vm.id,
+        revision: 1,
+        spec: {
+          templateId: vm.templateId!,
+          instanceSizeId: vm.instanceSizeId!,
+          cpuCores: 2,
+          cpuRequest: 1,
+          memoryGi: 4,
+          memoryRequestGi: 2,
+          diskGb: 20,
+        },
+        changeReason: 'created',
+        changedBy: 'user:default/approver',
+        createdAt: FIXED_NOW,
+      });
+
+      await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
+
+      expect(await store.vms.get(vm.id)).toMatchObject({
+        name: 'dev-shop-cart-01',
+        ticketId: vm.ticketId,
+        templateId: vm.templateId,
+      });
+      expect(await store.revisions.listForVm(vm.id)).toHaveLength(1);
       await knex.destroy();
     },
   );

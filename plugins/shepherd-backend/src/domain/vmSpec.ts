@@ -1,6 +1,7 @@
 import {
   CatalogScope,
   Environment,
+  RecordedVmSpec,
   SHEPHERD_ERROR_CODES,
   ShepherdErrorCode,
   ShepherdInstanceSize,
@@ -214,14 +215,14 @@ function describeFinding(
  * overcommit nor removes it, and dedicated CPUs keep requests equal to limits); disks only
  * grow.
  */
-export function modifiedVmSpec(
-  current: VmSpec,
+export function modifiedVmSpec<S extends RecordedVmSpec>(
+  current: S,
   targets: {
     targetCpuCores?: number;
     targetMemoryGi?: number;
     targetDiskGb?: number;
   },
-): VmSpec {
+): S {
   const cpuCores = targets.targetCpuCores ?? current.cpuCores;
   const memoryGi = targets.targetMemoryGi ?? current.memoryGi;
   return {
@@ -238,11 +239,16 @@ export function modifiedVmSpec(
   };
 }
 
-/** The spec part of a VM record. */
-export function vmSpecOf(vm: VmSpec): VmSpec {
+/**
+ * The spec part of a VM record; without template and instance size for an adopted VM, which
+ * has neither.
+ */
+export function vmSpecOf(vm: RecordedVmSpec): RecordedVmSpec {
   return {
-    templateId: vm.templateId,
-    instanceSizeId: vm.instanceSizeId,
+    ...(vm.templateId !== undefined && { templateId: vm.templateId }),
+    ...(vm.instanceSizeId !== undefined && {
+      instanceSizeId: vm.instanceSizeId,
+    }),
     cpuCores: vm.cpuCores,
     cpuRequest: vm.cpuRequest,
     memoryGi: vm.memoryGi,
@@ -258,8 +264,8 @@ export function vmSpecOf(vm: VmSpec): VmSpec {
  * since not every root disk can be resized (a containerDisk cannot).
  */
 export function resizeOf(
-  current: VmSpec,
-  target: VmSpec,
+  current: RecordedVmSpec,
+  target: RecordedVmSpec,
 ): {
   cpuCores?: number;
   cpuRequest?: number;

@@ -120,7 +120,7 @@ describeOnEachDatabase(bed => {
         createdBy: 'user:default/engineer-test',
       });
       const job = await unit.enqueue(
-        vmJob(POWER_VM_JOB, event.id, vm.clusterId),
+        vmJob(POWER_VM_JOB, event.id, vm.id, vm.clusterId),
       );
       return { event, job };
     });
@@ -241,7 +241,8 @@ describeOnEachDatabase(bed => {
     releaseStop();
     await worker.drain();
 
-    expect(provider.calls).toEqual(['stopVirtualMachine']);
+    // The ownership read, then the stop that was under way when the job was cancelled.
+    expect(provider.calls).toEqual(['getVirtualMachine', 'stopVirtualMachine']);
     expect((await bed.store.vms.get(vm.id))?.status).toBe('RUNNING');
     expect(await bed.store.jobs.get(job.id)).toMatchObject({
       status: 'cancelled',

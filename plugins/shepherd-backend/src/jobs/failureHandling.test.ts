@@ -99,7 +99,14 @@ describe('failures of VM operations against a simulated KubeVirt cluster', () =>
           84,
         )}`.slice(0, 2_000);
       expect(reason).toHaveLength(2_000);
+      // A validating webhook denies the object whether it is created or applied.
       const denial = sim.faults.inject({
+        kind: 'denied',
+        method: 'POST',
+        path: '/namespaces/dev/virtualmachines$',
+        message: reason,
+      });
+      sim.faults.inject({
         kind: 'denied',
         method: 'PATCH',
         path: `/virtualmachines/${VM_NAME}$`,
@@ -202,9 +209,7 @@ describe('failures of VM operations against a simulated KubeVirt cluster', () =>
       const audited = (await auditOf(ticketId)).length;
       await api.scheduler.triggerTask('shepherd-job-sweeper');
       await eventually(async () =>
-        expect(
-          await api.store.events.listStranded(10),
-        ).toEqual([]),
+        expect(await api.store.events.listStranded(10)).toEqual([]),
       );
       expect(await auditOf(ticketId)).toHaveLength(audited);
     });

@@ -110,7 +110,11 @@ export function vmDefinition(
     vmId: vm.id,
     template: ticket.templateSnapshot,
     instanceSize: ticket.instanceSizeSnapshot,
-    spec: vmSpecOf(vm),
+    spec: {
+      ...vmSpecOf(vm),
+      templateId: ticket.templateSnapshot.id,
+      instanceSizeId: ticket.instanceSizeSnapshot.id,
+    },
     running: true,
   };
 }

@@ -436,9 +436,11 @@ describe('vmModification', () => {
 
         const mended = conflicting(2);
         expect(await modification.job!.run(mended.fake)).toBeUndefined();
-        expect(mended.provider.calls).toEqual(
-          Array(3).fill('resizeVirtualMachine'),
-        );
+        // One read to see the object is the VM, then the resize and its two retries.
+        expect(mended.provider.calls).toEqual([
+          'getVirtualMachine',
+          ...Array(3).fill('resizeVirtualMachine'),
+        ]);
         expect(mended.fake.steps).toEqual([
           'connect',
           'markExecuting',
@@ -449,7 +451,10 @@ describe('vmModification', () => {
         await expect(modification.job!.run(conflictingStill.fake)).rejects.toBe(
           conflict,
         );
-        expect(conflictingStill.provider.calls).toHaveLength(3);
+        expect(conflictingStill.provider.calls).toEqual([
+          'getVirtualMachine',
+          ...Array(3).fill('resizeVirtualMachine'),
+        ]);
         expect(conflictingStill.fake.steps).toEqual([
           'connect',
           'markExecuting',

@@ -139,8 +139,12 @@ export function vmModification({
       decisionFields: [],
       async preview(ticket) {
         const vm = ticket.vmId ? await store.vms.get(ticket.vmId) : undefined;
-        return vm
-          ? { effectiveSpec: modifiedVmSpec(vmSpecOf(vm), ticket.requestSpec) }
+        if (!vm) return {};
+        const effectiveSpec = modifiedVmSpec(vmSpecOf(vm), ticket.requestSpec);
+        // An adopted VM has no template and instance size, so no spec of a request to show.
+        const { templateId, instanceSizeId } = effectiveSpec;
+        return templateId && instanceSizeId
+          ? { effectiveSpec: { ...effectiveSpec, templateId, instanceSizeId } }
           : {};
       },
       // The cluster dry-runs the exact resize patch the job will send.

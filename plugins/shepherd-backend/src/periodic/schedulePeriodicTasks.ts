@@ -5,28 +5,40 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ShepherdStore } from '../database/ShepherdStore';
 import { ClusterConnections } from '../providers/ClusterConnections';
+import { AdoptionDiscovery } from './AdoptionDiscovery';
 import { ClusterHealthRefresher } from './ClusterHealthRefresher';
+import { ClusterReconciler, ReconcilerOptions } from './ClusterReconciler';
+import { SHEPHERD_SERVICE_ACTOR } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { VmStatusSync } from './VmStatusSync';
 import { ShepherdInstallation } from '../service/installation/ShepherdInstallation';
+
+/** The periodic scan for VMs to adopt (upstream `vm_adoption_discovery_scan`). */
+export const ADOPTION_DISCOVERY_TASK = 'shepherd-adoption-discovery';
 
 /** Terminal domain events are archived after this long. */
 export const EVENT_ARCHIVE_AFTER_MS = 30 * 24 * 60 * 60_000;
 
 /**
- * Shepherd's periodic tasks: status sync, cluster health, and the retention of events and
- * finished jobs. Each runs on one replica at a time (`scope: 'global'`); those that reach
+ * Shepherd's periodic tasks: status sync, cluster health, the reconciler, adoption discovery,
+ * and the retention of events, finished jobs and reconciler reports. Each runs on one replica
+ * at a time (`scope: 'global'`); those that reach
  * clusters do nothing while no provider is installed.
  */
 export async function schedulePeriodicTasks(deps: {
   store: ShepherdStore;
   connections: ClusterConnections;
   installation: ShepherdInstallation;
+  /** Finds VMs to adopt; the same one serves scans asked for through the API. */
+  adoptionDiscovery: AdoptionDiscovery;
   /** How long finished jobs are kept (`shepherd.jobs.retentionDays`). */
   jobRetentionMs: number;
+  reconciler: ClusterReconciler;
+  reconcilerOptions: ReconcilerOptions;
   logger: LoggerService;
   scheduler: SchedulerService;
 }): Promise<void> {
-  const { store, connections, logger, scheduler } = deps;
+  const { store, connections, logger, scheduler, reconcilerOptions } = deps;
+  const { scheduledMode } = reconcilerOptions;
   const withProvider = (task: () => Promise<unknown>) => async () => {
     if (connections.hasProvider()) {
       await task();
@@ -57,6 +69,28 @@ export async function schedulePeriodicTasks(deps: {
       timeout: { minutes: 2 },
       fn: withProvider(() => clusterHealth.run()),
     },
+    ...(scheduledMode === 'off'
+      ? []
+      : [
+          {
+            id: 'shepherd-reconciler',
+            frequency: { minutes: reconcilerOptions.intervalMinutes },
+            timeout: { minutes: 30 },
+            fn: withProvider(() =>
+              deps.reconciler.runAll({
+                mode: scheduledMode,
+                trigger: 'SCHEDULED',
+                requestedBy: SHEPHERD_SERVICE_ACTOR,
+              }),
+            ),
+          },
+        ]),
+    {
+      id: ADOPTION_DISCOVERY_TASK,
+      frequency: { minutes: 10 },
+      timeout: { minutes: 5 },
+      fn: withProvider(() => deps.adoptionDiscovery.run()),
+    },
     {
       id: 'shepherd-retention',
       frequency: { hours: 24 },
@@ -70,9 +104,12 @@ export async function schedulePeriodicTasks(deps: {
         const deleted = await store.jobs.deleteFinished(
           new Date(now - deps.jobRetentionMs).toISOString(),
         );
-        if (archived + deleted > 0) {
+        const reports = await store.reconcileReports.deleteStartedBefore(
+          new Date(now - reconcilerOptions.reportRetentionMs).toISOString(),
+        );
+        if (archived + deleted + reports > 0) {
           logger.info(
-            `Archived ${archived} domain events older than 30 days; deleted ${deleted} finished jobs`,
+            `Archived ${archived} domain events older than 30 days; deleted ${deleted} finished jobs and ${reports} reconciler reports`,
           );
         }
       },

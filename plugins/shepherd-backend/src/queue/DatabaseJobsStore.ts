@@ -120,7 +120,7 @@ export class DatabaseJobsStore
   async findActive(uniqueKey: string) {
     const row = await this.db(JOBS.table)
       .where({ unique_key: uniqueKey })
-      .whereIn('status', ACTIVE_STATUSES)
+      .whereIn('status', ACTIVE_JOB_STATUSES)
       .first();
     return row ? JOBS.read(row) : undefined;
   }

@@ -1,13 +1,16 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { ActorResolver } from './ActorResolver';
+import { registerAdoptionRoutes } from './adoptionRoutes';
 import { registerAuditRoutes } from './auditRoutes';
 import { registerPlatformRoutes } from './platformRoutes';
+import { registerReconcilerRoutes } from './reconcilerRoutes';
 import { registerConsoleRoutes } from './consoleRoutes';
 import { assignErrorCodes } from './errorCodes';
 import { registerSystemsRoutes } from './systemsRoutes';
 import { registerWorkflowRoutes } from './workflowRoutes';
 import { createOpenApiRouter } from '../schema/openapi';
+import { AuthorizedAdoptionService } from '../service/adoption/AuthorizedAdoptionService';
 import { AuthorizedApprovalsService } from '../service/approvals/AuthorizedApprovalsService';
 import { AuthorizedAuditLogService } from '../service/audit/AuthorizedAuditLogService';
 import { AuthorizedConsoleSessionsService } from '../service/console/AuthorizedConsoleSessionsService';
@@ -16,6 +19,7 @@ import { PlatformServices } from '../service/platform/PlatformServices';
 import { AuthorizedMembersService } from '../service/systems/AuthorizedMembersService';
 import { AuthorizedServicesService } from '../service/systems/AuthorizedServicesService';
 import { AuthorizedSystemsService } from '../service/systems/AuthorizedSystemsService';
+import { AuthorizedReconcilerService } from '../service/reconciler/AuthorizedReconcilerService';
 import { AuthorizedTicketsService } from '../service/tickets/AuthorizedTicketsService';
 import { AuthorizedVmsService } from '../service/vms/AuthorizedVmsService';
 
@@ -37,6 +41,8 @@ export interface RouterOptions {
   tickets: AuthorizedTicketsService;
   approvals: AuthorizedApprovalsService;
   consoleSessions: AuthorizedConsoleSessionsService;
+  reconciler: AuthorizedReconcilerService;
+  adoption: AuthorizedAdoptionService;
 }
 
 /**
@@ -61,6 +67,8 @@ export async function createRouter(
   registerAuditRoutes(router, options);
   registerWorkflowRoutes(router, options);
   registerConsoleRoutes(router, options);
+  registerReconcilerRoutes(router, options);
+  registerAdoptionRoutes(router, options);
 
   router.use(assignErrorCodes());
   return router;

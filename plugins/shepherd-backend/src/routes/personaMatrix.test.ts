@@ -822,6 +822,48 @@ const ROWS: Row[] = [
     }),
     expect: ADMIN_ONLY,
   },
+  // The reconciler: platform admins only.
+  { operationId: 'ListReconcileReports', expect: ADMIN_ONLY },
+  {
+    operationId: 'GetReconcileReport',
+    request: async ({ api, unique }) => {
+      const cluster = await api.fixtures.cluster({ name: unique('cluster') });
+      const report = {
+        id: randomUUID(),
+        clusterId: cluster.id,
+        clusterName: cluster.name,
+        mode: 'dry-run' as const,
+        trigger: 'SCHEDULED' as const,
+        requestedBy: 'service:shepherd',
+        status: 'COMPLETED' as const,
+        startedAt: new Date().toISOString(),
+        finishedAt: new Date().toISOString(),
+        recordsCompared: 0,
+        recordsSkipped: 0,
+        objectsListed: 0,
+        ghostCount: 0,
+        orphanCount: 0,
+        ghosts: [],
+        orphans: [],
+        marked: false,
+      };
+      await api.store.reconcileReports.insert(report);
+      return { params: { reportId: report.id } };
+    },
+    expect: ADMIN_ONLY,
+  },
+  {
+    operationId: 'RunReconciler',
+    // A cluster whose provider is not installed here: the run fails, and is reported.
+    request: async ({ api, unique }) => ({
+      body: {
+        mode: 'dry-run',
+        clusterId: (await api.fixtures.cluster({ name: unique('cluster') })).id,
+      },
+    }),
+    expect: ADMIN_ONLY,
+  },
+  { operationId: 'ListReconcileMarks', expect: ADMIN_ONLY },
   { operationId: 'ListTemplates', expect: ADMIN_ONLY },
   {
     operationId: 'CreateTemplate',
@@ -909,7 +951,52 @@ const ROWS: Row[] = [
     operationId: 'ListCatalogInstanceSizes',
     expect: [OK, OK, OK, OK, OK, F],
   },
+
+  // Adoption of VMs found on the clusters: platform admins only (no provider here; the
+  // adoption itself is tested against the simulator in service/adoption).
+  { operationId: 'ListPendingAdoptions', expect: ADMIN_ONLY },
+  { operationId: 'DiscoverPendingAdoptions', expect: ADMIN_ONLY },
+  {
+    operationId: 'AdoptPendingAdoption',
+    variant: 'into a Service that does not exist',
+    request: async context => ({
+      params: { adoptionId: await pendingAdoption(context) },
+      body: { serviceId: randomUUID() },
+    }),
+    expect: [N, F, F, F, F, F],
+  },
+  {
+    operationId: 'RejectPendingAdoption',
+    request: async context => ({
+      params: { adoptionId: await pendingAdoption(context) },
+      body: { reason: 'A lab VM' },
+    }),
+    expect: ADMIN_ONLY,
+  },
 ];
+
+/** A VM found on the seeded test cluster without Shepherd's labels, proposed for adoption. */
+async function pendingAdoption({ api, seed, unique }: Context) {
+  const now = new Date().toISOString();
+  const id = randomUUID();
+  await api.store.pendingAdoptions.propose({
+    id,
+    clusterId: seed.clusters.test.id,
+    namespace: seed.namespaces.dev.name,
+    resourceName: unique('found'),
+    resourceType: 'VirtualMachine',
+    uid: randomUUID(),
+    status: 'PENDING',
+    runtimeStatus: 'RUNNING',
+    labels: {},
+    size: {},
+    discoveredBy: 'service:shepherd',
+    createdAt: now,
+    lastSeenAt: now,
+    updatedAt: now,
+  });
+  return id;
+}
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 type HttpMethod = (typeof HTTP_METHODS)[number];

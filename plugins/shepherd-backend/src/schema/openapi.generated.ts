@@ -1629,6 +1629,128 @@ export const spec = {
         },
       },
     },
+    '/v1/admin/reconciler/reports': {
+      get: {
+        operationId: 'ListReconcileReports',
+        summary: "The reconciler's reports, newest first",
+        description:
+          'Needs shepherd.reconcile.read. One report per run and cluster: the mode, when it ran, what it compared and found (at most 100 ghosts and 100 orphans listed; the counts are complete), and whether the breaker halted it. Reports are kept for shepherd.reconciler.reportRetentionDays.',
+        tags: ['Reconciler'],
+        parameters: [
+          { $ref: '#/components/parameters/ClusterIdFilter' },
+          {
+            name: 'latest',
+            in: 'query',
+            required: false,
+            description: "With true, only each cluster's latest report.",
+            schema: { type: 'string', enum: ['true', 'false'] },
+          },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of reports.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ReconcileReportPage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/v1/admin/reconciler/reports/{reportId}': {
+      get: {
+        operationId: 'GetReconcileReport',
+        summary: 'One report of the reconciler',
+        description: 'Needs shepherd.reconcile.read.',
+        tags: ['Reconciler'],
+        parameters: [{ $ref: '#/components/parameters/ReportId' }],
+        responses: {
+          '200': {
+            description: 'The report.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ReconcileReport' },
+              },
+            },
+          },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+    '/v1/admin/reconciler/runs': {
+      post: {
+        operationId: 'RunReconciler',
+        summary: 'Reconcile one cluster, or every cluster, now',
+        description:
+          "Needs shepherd.reconcile.run. Compares the VM records of the cluster (of every registered cluster without clusterId) with the Shepherd-labelled VMs of this installation on it, and answers the reports of the run. dry-run reports only; mark also marks the ghosts and orphans it found. delete is refused (RECONCILE_MODE_NOT_SUPPORTED): the reconciler never deletes. When more than half of a cluster's records look like ghosts the run halts for that cluster, marks nothing and alerts the platform admins. Audited as reconcile.run.",
+        tags: ['Reconciler'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['mode'],
+                properties: {
+                  mode: { $ref: '#/components/schemas/ReconcileMode' },
+                  clusterId: { type: 'string', maxLength: 36 },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The reports of the run, one per cluster.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ReconcileRun' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+    '/v1/admin/reconciler/marks': {
+      get: {
+        operationId: 'ListReconcileMarks',
+        summary: 'The ghosts and orphans the reconciler marked',
+        description:
+          'Needs shepherd.reconcile.read. A mark stays while runs in mark mode still find it and goes with the first that does not. Marking a ghost never deletes its record.',
+        tags: ['Reconciler'],
+        parameters: [
+          { $ref: '#/components/parameters/ClusterIdFilter' },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of marks.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ReconcileMarkPage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
     '/v1/admin/templates': {
       get: {
         operationId: 'ListTemplates',
@@ -2056,9 +2178,189 @@ export const spec = {
         },
       },
     },
+    '/v1/admin/pending-adoptions': {
+      get: {
+        operationId: 'ListPendingAdoptions',
+        summary:
+          "VMs found on registered clusters without Shepherd's labels, and what became of them",
+        description:
+          "Needs shepherd.vm.adopt. Discovery proposes every VirtualMachine without Shepherd's managed-by label in a registered namespace of a registered cluster (same environment) as a PENDING adoption; an adopted one is ADOPTED (with its VM's id), a rejected one REJECTED and never proposed again unless its uid changes. A PENDING one whose VM left the cluster leaves the list. Newest first.",
+        tags: ['Adoption'],
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            schema: { $ref: '#/components/schemas/PendingAdoptionStatus' },
+          },
+          {
+            name: 'clusterId',
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+          },
+          {
+            name: 'namespace',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', maxLength: 63 },
+          },
+          { $ref: '#/components/parameters/Search' },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of pending adoptions.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/PendingAdoptionPage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/v1/admin/pending-adoptions/discover': {
+      post: {
+        operationId: 'DiscoverPendingAdoptions',
+        summary:
+          'Look for VMs to adopt now, rather than at the next periodic scan',
+        description:
+          'Needs shepherd.vm.adopt. Scans every enabled cluster (or the one given) whose provider can list VMs; a cluster that cannot be asked is reported in failedClusters and its pending adoptions stay as they were.',
+        tags: ['Adoption'],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: { clusterId: { type: 'string' } },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'What the scan found.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AdoptionDiscoveryReport',
+                },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
+    '/v1/admin/pending-adoptions/{adoptionId}/adopt': {
+      post: {
+        operationId: 'AdoptPendingAdoption',
+        summary: 'Adopt a discovered VM into a Service',
+        description:
+          "Needs shepherd.vm.adopt. The VM keeps its name; Shepherd adds only its own labels (System, Service, instance, environment, managed-by) with its field manager, on the very object that was discovered (uid and resourceVersion preconditions), then records the VM, audited as adoption.adopted. From then on it is governed like any other VM. Refusals: ADOPTION_NOT_PENDING (409, already adopted or rejected, or labelled by someone else meanwhile), ADOPTION_VM_CHANGED (409, the VM left the cluster or was replaced by another object of the same name), NAMESPACE_NOT_REGISTERED (400), NAMESPACE_DISABLED (400), CLUSTER_ENVIRONMENT_MISMATCH (400, the namespace is registered for another environment than the cluster's), NAME_ALREADY_EXISTS (409, a VM record of that name exists in the namespace), CLUSTER_UNAVAILABLE (503).",
+        tags: ['Adoption'],
+        parameters: [{ $ref: '#/components/parameters/AdoptionId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['serviceId'],
+                properties: {
+                  serviceId: { type: 'string', maxLength: 64 },
+                  reason: { type: 'string', maxLength: 512 },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The adoption, now ADOPTED, and the VM record it created.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/AdoptionResult' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+          '503': {
+            description:
+              "The VM's cluster could not be reached (CLUSTER_UNAVAILABLE); try again.",
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Error' },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/v1/admin/pending-adoptions/{adoptionId}/reject': {
+      post: {
+        operationId: 'RejectPendingAdoption',
+        summary:
+          'Decline a discovered VM, with a reason; it is not proposed again',
+        description:
+          'Needs shepherd.vm.adopt. The adoption becomes REJECTED (audited as adoption.rejected) and the VM is left as it is. Discovery proposes the same name again only for another object (another uid). A reason is required (REJECT_REASON_REQUIRED), at most 512 characters; ADOPTION_NOT_PENDING (409) when it was decided already.',
+        tags: ['Adoption'],
+        parameters: [{ $ref: '#/components/parameters/AdoptionId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['reason'],
+                properties: { reason: { type: 'string', maxLength: 512 } },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The rejected adoption.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/PendingAdoption' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+          '404': { $ref: '#/components/responses/NotFound' },
+          '409': { $ref: '#/components/responses/Conflict' },
+        },
+      },
+    },
   },
   components: {
     parameters: {
+      AdoptionId: {
+        name: 'adoptionId',
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      },
       EntityRefFilter: {
         name: 'entityRef',
         in: 'query',
@@ -2137,6 +2439,19 @@ export const spec = {
         required: true,
         schema: { type: 'string' },
       },
+      ReportId: {
+        name: 'reportId',
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      },
+      ClusterIdFilter: {
+        name: 'clusterId',
+        in: 'query',
+        required: false,
+        description: 'Only what concerns this cluster.',
+        schema: { type: 'string', maxLength: 36 },
+      },
       EnvironmentFilter: {
         name: 'environment',
         in: 'query',
@@ -2213,6 +2528,140 @@ export const spec = {
       },
     },
     schemas: {
+      PendingAdoptionStatus: {
+        type: 'string',
+        description:
+          'PENDING until a platform admin adopts (ADOPTED) or rejects (REJECTED) it.',
+        enum: ['PENDING', 'ADOPTED', 'REJECTED'],
+      },
+      DiscoveredVmSize: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'What the VM declares, as found on the cluster (absent when it declares nothing).',
+        properties: {
+          cpuCores: { type: 'number' },
+          memoryGi: { type: 'number' },
+          diskGb: { type: 'number' },
+          image: {
+            type: 'string',
+            description:
+              "The container image or source of the VM's first disk.",
+          },
+        },
+      },
+      PendingAdoption: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'clusterId',
+          'namespace',
+          'resourceName',
+          'resourceType',
+          'uid',
+          'status',
+          'runtimeStatus',
+          'labels',
+          'size',
+          'discoveredBy',
+          'createdAt',
+          'lastSeenAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: { type: 'string' },
+          clusterId: { type: 'string' },
+          clusterName: { type: 'string' },
+          namespace: { type: 'string' },
+          resourceName: {
+            type: 'string',
+            description:
+              "The VM's name on the cluster; an adopted VM keeps it.",
+          },
+          resourceType: { type: 'string', enum: ['VirtualMachine'] },
+          uid: {
+            type: 'string',
+            description:
+              'The uid of the object discovered; adoption labels this object only.',
+          },
+          status: { $ref: '#/components/schemas/PendingAdoptionStatus' },
+          runtimeStatus: { $ref: '#/components/schemas/VmStatus' },
+          labels: { type: 'object', additionalProperties: { type: 'string' } },
+          size: { $ref: '#/components/schemas/DiscoveredVmSize' },
+          discoveredBy: { type: 'string' },
+          vmId: {
+            type: 'string',
+            description: 'The VM record of an ADOPTED adoption.',
+          },
+          serviceId: { type: 'string' },
+          decisionReason: { type: 'string' },
+          decidedBy: { type: 'string' },
+          decidedAt: { type: 'string' },
+          createdAt: { type: 'string' },
+          lastSeenAt: { type: 'string' },
+          updatedAt: { type: 'string' },
+        },
+      },
+      PendingAdoptionPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/PendingAdoption' },
+          },
+          totalItems: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+      AdoptionResult: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['adoption', 'vm'],
+        properties: {
+          adoption: { $ref: '#/components/schemas/PendingAdoption' },
+          vm: { $ref: '#/components/schemas/Vm' },
+        },
+      },
+      AdoptionDiscoveryReport: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'scannedClusters',
+          'proposed',
+          'withdrawn',
+          'failedClusters',
+        ],
+        properties: {
+          scannedClusters: { type: 'integer' },
+          proposed: {
+            type: 'integer',
+            description:
+              'VMs proposed for adoption by this scan for the first time.',
+          },
+          withdrawn: {
+            type: 'integer',
+            description:
+              "PENDING adoptions whose VM left the cluster (or got Shepherd's labels).",
+          },
+          failedClusters: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['clusterId', 'clusterName', 'message'],
+              properties: {
+                clusterId: { type: 'string' },
+                clusterName: { type: 'string' },
+                message: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
       Name: {
         type: 'string',
         description:
@@ -2512,6 +2961,7 @@ export const spec = {
           'SYSTEM_DELETED',
           'SERVICE_CREATED',
           'SERVICE_DELETED',
+          'VM_ADOPTED',
         ],
       },
       DomainEventStatus: {
@@ -2555,10 +3005,7 @@ export const spec = {
           'systemName',
           'serviceId',
           'serviceName',
-          'ticketId',
           'createdBy',
-          'templateId',
-          'instanceSizeId',
           'cpuCores',
           'cpuRequest',
           'memoryGi',
@@ -2581,10 +3028,22 @@ export const spec = {
           serviceName: { type: 'string' },
           clusterId: { type: 'string' },
           clusterName: { type: 'string' },
-          ticketId: { type: 'string' },
+          ticketId: {
+            type: 'string',
+            description:
+              'The request that created the VM; absent for an adopted VM.',
+          },
           createdBy: { type: 'string' },
-          templateId: { type: 'string' },
-          instanceSizeId: { type: 'string' },
+          templateId: {
+            type: 'string',
+            description:
+              'The template the VM was created from; absent for an adopted VM.',
+          },
+          instanceSizeId: {
+            type: 'string',
+            description:
+              'The instance size the VM was created with; absent for an adopted VM.',
+          },
           cpuCores: { type: 'number' },
           cpuRequest: { type: 'number' },
           memoryGi: { type: 'number' },
@@ -3041,6 +3500,7 @@ export const spec = {
             description: 'Id of the key that encrypts the stored credentials.',
           },
           lastCheckedAt: { type: 'string' },
+          attention: { $ref: '#/components/schemas/ClusterAttention' },
           createdBy: { type: 'string' },
           createdAt: { type: 'string' },
           updatedAt: { type: 'string' },
@@ -3066,6 +3526,203 @@ export const spec = {
           items: {
             type: 'array',
             items: { $ref: '#/components/schemas/Cluster' },
+          },
+          totalItems: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+      ClusterAttention: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'Why a cluster needs an administrator: its last reconciler run halted (for one, more than half of its records looked like ghosts: a kubeconfig pointing at another cluster looks like this). Cleared by the next run that completes.',
+        required: ['reason', 'message', 'since', 'reportId'],
+        properties: {
+          reason: { $ref: '#/components/schemas/ReconcileHaltReason' },
+          message: { type: 'string' },
+          since: { type: 'string' },
+          reportId: { type: 'string' },
+        },
+      },
+      ReconcileMode: {
+        type: 'string',
+        description:
+          'dry-run reports only; mark also marks ghosts and orphans; delete is designed but not implemented and refused (RECONCILE_MODE_NOT_SUPPORTED).',
+        enum: ['dry-run', 'mark', 'delete'],
+      },
+      ReconcileTrigger: {
+        type: 'string',
+        description: 'What started a run.',
+        enum: ['SCHEDULED', 'ON_DEMAND'],
+      },
+      ReconcileReportStatus: {
+        type: 'string',
+        description:
+          'COMPLETED compared the cluster; HALTED found too many ghosts and marked nothing; FAILED could not list the cluster (unreachable, no provider) and found nothing.',
+        enum: ['COMPLETED', 'HALTED', 'FAILED'],
+      },
+      ReconcileHaltReason: {
+        type: 'string',
+        enum: ['GHOST_THRESHOLD_EXCEEDED'],
+      },
+      ReconcileFindingKind: {
+        type: 'string',
+        description:
+          'GHOST: a VM record whose object is gone from its cluster. ORPHAN: a VM on the cluster labelled by this Shepherd installation (kubevirt-shepherd.io/installation) whose record (kubevirt-shepherd.io/vm-id) does not exist.',
+        enum: ['GHOST', 'ORPHAN'],
+      },
+      ReconcileFinding: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'namespace', 'name'],
+        properties: {
+          kind: { $ref: '#/components/schemas/ReconcileFindingKind' },
+          namespace: { type: 'string' },
+          name: { type: 'string' },
+          vmId: {
+            type: 'string',
+            description:
+              "The id of the VM record: a ghost's record, or the (missing) record an orphan's kubevirt-shepherd.io/vm-id label names.",
+          },
+          vmStatus: { $ref: '#/components/schemas/VmStatus' },
+        },
+      },
+      ReconcileReport: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'clusterId',
+          'clusterName',
+          'mode',
+          'trigger',
+          'requestedBy',
+          'status',
+          'startedAt',
+          'finishedAt',
+          'recordsCompared',
+          'recordsSkipped',
+          'objectsListed',
+          'ghostCount',
+          'orphanCount',
+          'ghosts',
+          'orphans',
+          'marked',
+        ],
+        properties: {
+          id: { type: 'string' },
+          clusterId: { type: 'string' },
+          clusterName: { type: 'string' },
+          mode: { $ref: '#/components/schemas/ReconcileMode' },
+          trigger: { $ref: '#/components/schemas/ReconcileTrigger' },
+          requestedBy: {
+            type: 'string',
+            description:
+              'The administrator of an on-demand run; service:shepherd for the schedule.',
+          },
+          status: { $ref: '#/components/schemas/ReconcileReportStatus' },
+          startedAt: { type: 'string' },
+          finishedAt: { type: 'string' },
+          recordsCompared: {
+            type: 'integer',
+            description: 'VM records of the cluster that were compared.',
+          },
+          recordsSkipped: {
+            type: 'integer',
+            description:
+              'Records left out: CREATING or DELETING (their jobs own them) or younger than the grace period.',
+          },
+          objectsListed: {
+            type: 'integer',
+            description:
+              'Shepherd-labelled VMs of this installation on the cluster.',
+          },
+          ghostCount: { type: 'integer' },
+          orphanCount: { type: 'integer' },
+          ghosts: {
+            type: 'array',
+            maxItems: 100,
+            items: { $ref: '#/components/schemas/ReconcileFinding' },
+          },
+          orphans: {
+            type: 'array',
+            maxItems: 100,
+            items: { $ref: '#/components/schemas/ReconcileFinding' },
+          },
+          marked: {
+            type: 'boolean',
+            description:
+              'Whether the run marked its findings (mark mode, not halted).',
+          },
+          haltReason: { $ref: '#/components/schemas/ReconcileHaltReason' },
+          message: {
+            type: 'string',
+            description: 'Why the run halted or failed.',
+          },
+        },
+      },
+      ReconcileReportPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/ReconcileReport' },
+          },
+          totalItems: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+      ReconcileRun: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/ReconcileReport' },
+          },
+        },
+      },
+      ReconcileMark: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'clusterId',
+          'kind',
+          'namespace',
+          'name',
+          'reportId',
+          'firstMarkedAt',
+          'lastMarkedAt',
+        ],
+        properties: {
+          id: { type: 'string' },
+          clusterId: { type: 'string' },
+          kind: { $ref: '#/components/schemas/ReconcileFindingKind' },
+          namespace: { type: 'string' },
+          name: { type: 'string' },
+          vmId: { type: 'string' },
+          reportId: {
+            type: 'string',
+            description: 'The latest run that found it.',
+          },
+          firstMarkedAt: { type: 'string' },
+          lastMarkedAt: { type: 'string' },
+        },
+      },
+      ReconcileMarkPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/ReconcileMark' },
           },
           totalItems: { type: 'integer' },
           offset: { type: 'integer' },

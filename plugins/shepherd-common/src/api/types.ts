@@ -27,6 +27,18 @@ export type ShepherdNamespace = ShepherdApiSchema<'Namespace'>;
 /** A registered KubeVirt cluster. Its credentials are never part of any response. @public */
 export type ShepherdCluster = ShepherdApiSchema<'Cluster'>;
 
+/** Why a cluster needs an administrator: its last reconciler run halted. @public */
+export type ClusterAttention = ShepherdApiSchema<'ClusterAttention'>;
+
+/** A ghost (a record whose object is gone) or an orphan (an object no record holds). @public */
+export type ReconcileFinding = ShepherdApiSchema<'ReconcileFinding'>;
+
+/** What one reconciler run found on one cluster. @public */
+export type ReconcileReport = ShepherdApiSchema<'ReconcileReport'>;
+
+/** A ghost or orphan marked by a reconciler run in mark mode. @public */
+export type ReconcileMark = ShepherdApiSchema<'ReconcileMark'>;
+
 /** An operating-system image and its cloud-init, without hardware. @public */
 export type ShepherdTemplate = ShepherdApiSchema<'Template'>;
 
@@ -35,6 +47,15 @@ export type ShepherdInstanceSize = ShepherdApiSchema<'InstanceSize'>;
 
 /** The compute shape a VM gets: what the approver confirms or replaces. @public */
 export type VmSpec = ShepherdApiSchema<'VmSpec'>;
+
+/**
+ * The compute shape of a VM as its record keeps it: a VM Shepherd created names its template
+ * and instance size, an adopted VM has neither.
+ *
+ * @public
+ */
+export type RecordedVmSpec = Omit<VmSpec, 'templateId' | 'instanceSizeId'> &
+  Partial<Pick<VmSpec, 'templateId' | 'instanceSizeId'>>;
 
 /** What a requester asked for when requesting a new VM. @public */
 export type VmRequestSpec = Omit<ShepherdApiRequestBody<'RequestVm'>, 'reason'>;
@@ -58,6 +79,24 @@ export type ShepherdDomainEvent = ShepherdApiSchema<'DomainEvent'>;
 export type ShepherdVm = ShepherdApiSchema<'Vm'>;
 
 /**
+ * A VM found on a registered cluster without Shepherd's labels, proposed for adoption, and
+ * what a platform admin decided about it.
+ *
+ * @public
+ */
+export type ShepherdPendingAdoption = ShepherdApiSchema<'PendingAdoption'>;
+
+/** What a VM found for adoption declares: CPU, memory, disk, image. @public */
+export type DiscoveredVmSize = ShepherdApiSchema<'DiscoveredVmSize'>;
+
+/** What one discovery scan for adoptable VMs found. @public */
+export type AdoptionDiscoveryReport =
+  ShepherdApiSchema<'AdoptionDiscoveryReport'>;
+
+/** An adoption and the VM record it created. @public */
+export type AdoptionResult = ShepherdApiSchema<'AdoptionResult'>;
+
+/**
  * A revision of a VM's spec; one per applied change. Kept by the backend, not served by the
  * API.
  *
@@ -67,7 +106,7 @@ export type VmRevision = {
   id: string;
   vmId: string;
   revision: number;
-  spec: VmSpec;
+  spec: RecordedVmSpec;
   changeReason: string;
   changedBy: string;
   ticketId?: string;

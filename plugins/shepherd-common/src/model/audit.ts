@@ -102,6 +102,8 @@ export const AUDIT_ACTION_DEFINITIONS = {
   'instance_size.create': change('catalog-mutate', 'Instance size created'),
   'instance_size.update': change('catalog-mutate', 'Instance size changed'),
   'instance_size.delete': change('catalog-mutate', 'Instance size deleted'),
+  'adoption.adopted': change('vm-adopt', 'VM adopted', 'high'),
+  'adoption.rejected': change('vm-adopt', 'VM adoption rejected'),
   'vnc.session_started': {
     category: 'Console sessions',
     label: 'Console session started',
@@ -132,6 +134,19 @@ export const AUDIT_ACTION_DEFINITIONS = {
     severity: 'medium',
     auditorEventId: 'provisioning',
   },
+  // The reconciler: a run asked for by an administrator, and a run its breaker halted.
+  'reconcile.run': {
+    category: 'System tasks',
+    label: 'Reconciliation run',
+    severity: 'medium',
+    auditorEventId: 'reconcile',
+  },
+  'reconcile.halted': {
+    category: 'System tasks',
+    label: 'Reconciliation halted',
+    severity: 'high',
+    auditorEventId: 'reconcile',
+  },
 } as const satisfies Record<string, AuditActionDefinition>;
 
 /** The code of an audit action, e.g. `vm.request`. @public */
@@ -153,6 +168,7 @@ export const AUDIT_RESOURCE_TYPES = [
   'cluster',
   'template',
   'instance_size',
+  'pending_adoption',
 ] as const;
 
 /** @public */

@@ -7,7 +7,12 @@ import {
   domainEventTypeValues,
   environmentValues,
   memberRoleValues,
+  pendingAdoptionStatusValues,
   powerActionValues,
+  reconcileFindingKindValues,
+  reconcileModeValues,
+  reconcileReportStatusValues,
+  reconcileTriggerValues,
   templateSourceTypeValues,
   templateStatusValues,
   ticketOperationValues,
@@ -101,6 +106,46 @@ export type PowerAction = ShepherdApiSchema<'PowerAction'>;
 export const DIRECT_OR_APPROVAL = directOrApprovalValues;
 /** @public */
 export type DirectOrApproval = ShepherdApiSchema<'DirectOrApproval'>;
+
+/**
+ * The reconciler's modes: `dry-run` reports, `mark` also marks ghosts and orphans, `delete`
+ * is refused (RECONCILE_MODE_NOT_SUPPORTED).
+ *
+ * @public
+ */
+export const RECONCILE_MODES = reconcileModeValues;
+/** @public */
+export type ReconcileMode = ShepherdApiSchema<'ReconcileMode'>;
+/** The modes a run can have; `delete` is not one of them. @public */
+export type RunnableReconcileMode = Exclude<ReconcileMode, 'delete'>;
+
+/** @public */
+export const RECONCILE_TRIGGERS = reconcileTriggerValues;
+/** @public */
+export type ReconcileTrigger = ShepherdApiSchema<'ReconcileTrigger'>;
+
+/** @public */
+export const RECONCILE_REPORT_STATUSES = reconcileReportStatusValues;
+/** @public */
+export type ReconcileReportStatus = ShepherdApiSchema<'ReconcileReportStatus'>;
+
+/** Why the breaker halted a run. @public */
+export type ReconcileHaltReason = ShepherdApiSchema<'ReconcileHaltReason'>;
+
+/** @public */
+export const RECONCILE_FINDING_KINDS = reconcileFindingKindValues;
+/** @public */
+export type ReconcileFindingKind = ShepherdApiSchema<'ReconcileFindingKind'>;
+
+/**
+ * Where a VM found on a cluster without Shepherd's labels stands: proposed (PENDING), taken
+ * into a Service (ADOPTED) or declined for good (REJECTED). Upstream §2.17.
+ *
+ * @public
+ */
+export const PENDING_ADOPTION_STATUSES = pendingAdoptionStatusValues;
+/** @public */
+export type PendingAdoptionStatus = ShepherdApiSchema<'PendingAdoptionStatus'>;
 
 /** @public */
 export function isOneOf<T extends string>(

@@ -70,6 +70,14 @@ export const SHEPHERD_ERROR_CODES = {
   SYSTEM_NOT_REGISTERED: 'SYSTEM_NOT_REGISTERED',
   ACTIVE_TICKETS_EXIST: 'ACTIVE_TICKETS_EXIST',
   OWNER_NOT_ALLOWED: 'OWNER_NOT_ALLOWED',
+  /** The reconciler's `delete` mode is designed but not implemented: it never deletes. */
+  RECONCILE_MODE_NOT_SUPPORTED: 'RECONCILE_MODE_NOT_SUPPORTED',
+  /** The adoption was decided already (or its VM got Shepherd's labels meanwhile). */
+  ADOPTION_NOT_PENDING: 'ADOPTION_NOT_PENDING',
+  /** The VM of an adoption left its cluster or was replaced by another object (another uid). */
+  ADOPTION_VM_CHANGED: 'ADOPTION_VM_CHANGED',
+  /** The namespace is not (or no longer) in Shepherd's namespace registry. */
+  NAMESPACE_NOT_REGISTERED: 'NAMESPACE_NOT_REGISTERED',
   NOT_FOUND: 'NOT_FOUND',
   PERMISSION_DENIED: 'PERMISSION_DENIED',
   UNAUTHENTICATED: 'UNAUTHENTICATED',

@@ -33,6 +33,7 @@ export const DOMAIN_EVENT_TYPE_LABELS: Readonly<
   SYSTEM_DELETED: 'System deleted',
   SERVICE_CREATED: 'Service created',
   SERVICE_DELETED: 'Service deleted',
+  VM_ADOPTED: 'VM adopted',
 };
 
 /**
@@ -102,4 +103,15 @@ export function ticketNotificationTopic(ticketId: string): string {
 export const SHEPHERD_NOTIFICATION_LINKS = {
   ticket: (ticketId: string) => `/shepherd/requests/${ticketId}`,
   approvals: '/shepherd/approvals',
+  reconciler: '/shepherd/admin/reconciler',
 } as const;
+
+/**
+ * The Backstage notification topic of a cluster's reconciler alerts: a halted run on the
+ * same cluster again joins the earlier one instead of adding another.
+ *
+ * @public
+ */
+export function reconcilerNotificationTopic(clusterId: string): string {
+  return `shepherd-reconciler:${clusterId}`;
+}

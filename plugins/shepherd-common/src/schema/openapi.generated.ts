@@ -656,6 +656,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/reconciler/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The reconciler's reports, newest first
+     * @description Needs shepherd.reconcile.read. One report per run and cluster: the mode, when it ran, what it compared and found (at most 100 ghosts and 100 orphans listed; the counts are complete), and whether the breaker halted it. Reports are kept for shepherd.reconciler.reportRetentionDays.
+     */
+    get: operations['ListReconcileReports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/reconciler/reports/{reportId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One report of the reconciler
+     * @description Needs shepherd.reconcile.read.
+     */
+    get: operations['GetReconcileReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/reconciler/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reconcile one cluster, or every cluster, now
+     * @description Needs shepherd.reconcile.run. Compares the VM records of the cluster (of every registered cluster without clusterId) with the Shepherd-labelled VMs of this installation on it, and answers the reports of the run. dry-run reports only; mark also marks the ghosts and orphans it found. delete is refused (RECONCILE_MODE_NOT_SUPPORTED): the reconciler never deletes. When more than half of a cluster's records look like ghosts the run halts for that cluster, marks nothing and alerts the platform admins. Audited as reconcile.run.
+     */
+    post: operations['RunReconciler'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/reconciler/marks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The ghosts and orphans the reconciler marked
+     * @description Needs shepherd.reconcile.read. A mark stays while runs in mark mode still find it and goes with the first that does not. Marking a ghost never deletes its record.
+     */
+    get: operations['ListReconcileMarks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/templates': {
     parameters: {
       query?: never;
@@ -814,10 +894,153 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/pending-adoptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * VMs found on registered clusters without Shepherd's labels, and what became of them
+     * @description Needs shepherd.vm.adopt. Discovery proposes every VirtualMachine without Shepherd's managed-by label in a registered namespace of a registered cluster (same environment) as a PENDING adoption; an adopted one is ADOPTED (with its VM's id), a rejected one REJECTED and never proposed again unless its uid changes. A PENDING one whose VM left the cluster leaves the list. Newest first.
+     */
+    get: operations['ListPendingAdoptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/pending-adoptions/discover': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Look for VMs to adopt now, rather than at the next periodic scan
+     * @description Needs shepherd.vm.adopt. Scans every enabled cluster (or the one given) whose provider can list VMs; a cluster that cannot be asked is reported in failedClusters and its pending adoptions stay as they were.
+     */
+    post: operations['DiscoverPendingAdoptions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/pending-adoptions/{adoptionId}/adopt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Adopt a discovered VM into a Service
+     * @description Needs shepherd.vm.adopt. The VM keeps its name; Shepherd adds only its own labels (System, Service, instance, environment, managed-by) with its field manager, on the very object that was discovered (uid and resourceVersion preconditions), then records the VM, audited as adoption.adopted. From then on it is governed like any other VM. Refusals: ADOPTION_NOT_PENDING (409, already adopted or rejected, or labelled by someone else meanwhile), ADOPTION_VM_CHANGED (409, the VM left the cluster or was replaced by another object of the same name), NAMESPACE_NOT_REGISTERED (400), NAMESPACE_DISABLED (400), CLUSTER_ENVIRONMENT_MISMATCH (400, the namespace is registered for another environment than the cluster's), NAME_ALREADY_EXISTS (409, a VM record of that name exists in the namespace), CLUSTER_UNAVAILABLE (503).
+     */
+    post: operations['AdoptPendingAdoption'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/pending-adoptions/{adoptionId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Decline a discovered VM, with a reason; it is not proposed again
+     * @description Needs shepherd.vm.adopt. The adoption becomes REJECTED (audited as adoption.rejected) and the VM is left as it is. Discovery proposes the same name again only for another object (another uid). A reason is required (REJECT_REASON_REQUIRED), at most 512 characters; ADOPTION_NOT_PENDING (409) when it was decided already.
+     */
+    post: operations['RejectPendingAdoption'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /**
+     * @description PENDING until a platform admin adopts (ADOPTED) or rejects (REJECTED) it.
+     * @enum {string}
+     */
+    PendingAdoptionStatus: 'PENDING' | 'ADOPTED' | 'REJECTED';
+    /** @description What the VM declares, as found on the cluster (absent when it declares nothing). */
+    DiscoveredVmSize: {
+      cpuCores?: number;
+      memoryGi?: number;
+      diskGb?: number;
+      /** @description The container image or source of the VM's first disk. */
+      image?: string;
+    };
+    PendingAdoption: {
+      id: string;
+      clusterId: string;
+      clusterName?: string;
+      namespace: string;
+      /** @description The VM's name on the cluster; an adopted VM keeps it. */
+      resourceName: string;
+      /** @enum {string} */
+      resourceType: 'VirtualMachine';
+      /** @description The uid of the object discovered; adoption labels this object only. */
+      uid: string;
+      status: components['schemas']['PendingAdoptionStatus'];
+      runtimeStatus: components['schemas']['VmStatus'];
+      labels: {
+        [key: string]: string;
+      };
+      size: components['schemas']['DiscoveredVmSize'];
+      discoveredBy: string;
+      /** @description The VM record of an ADOPTED adoption. */
+      vmId?: string;
+      serviceId?: string;
+      decisionReason?: string;
+      decidedBy?: string;
+      decidedAt?: string;
+      createdAt: string;
+      lastSeenAt: string;
+      updatedAt: string;
+    };
+    PendingAdoptionPage: {
+      items: components['schemas']['PendingAdoption'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    AdoptionResult: {
+      adoption: components['schemas']['PendingAdoption'];
+      vm: components['schemas']['Vm'];
+    };
+    AdoptionDiscoveryReport: {
+      scannedClusters: number;
+      /** @description VMs proposed for adoption by this scan for the first time. */
+      proposed: number;
+      /** @description PENDING adoptions whose VM left the cluster (or got Shepherd's labels). */
+      withdrawn: number;
+      failedClusters: {
+        clusterId: string;
+        clusterName: string;
+        message: string;
+      }[];
+    };
     /** @description Lowercase letters, digits and single dashes, starting with a letter and ending with a letter or digit; at most 15 characters (NAME_TOO_LONG), a warning above 12; not reserved (default, system, admin, root, internal, kube-*, kubevirt-shepherd-*). Checked by the service so that each failure has its own code. */
     Name: string;
     /** @enum {string} */
@@ -979,7 +1202,8 @@ export interface components {
       | 'SYSTEM_CREATED'
       | 'SYSTEM_DELETED'
       | 'SERVICE_CREATED'
-      | 'SERVICE_DELETED';
+      | 'SERVICE_DELETED'
+      | 'VM_ADOPTED';
     /** @enum {string} */
     DomainEventStatus:
       | 'PENDING'
@@ -1011,10 +1235,13 @@ export interface components {
       serviceName: string;
       clusterId?: string;
       clusterName?: string;
-      ticketId: string;
+      /** @description The request that created the VM; absent for an adopted VM. */
+      ticketId?: string;
       createdBy: string;
-      templateId: string;
-      instanceSizeId: string;
+      /** @description The template the VM was created from; absent for an adopted VM. */
+      templateId?: string;
+      /** @description The instance size the VM was created with; absent for an adopted VM. */
+      instanceSizeId?: string;
       cpuCores: number;
       cpuRequest: number;
       memoryGi: number;
@@ -1231,6 +1458,7 @@ export interface components {
       /** @description Id of the key that encrypts the stored credentials. */
       credentialKeyId: string;
       lastCheckedAt?: string;
+      attention?: components['schemas']['ClusterAttention'];
       createdBy: string;
       createdAt: string;
       updatedAt: string;
@@ -1241,6 +1469,97 @@ export interface components {
     };
     ClusterPage: {
       items: components['schemas']['Cluster'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    /** @description Why a cluster needs an administrator: its last reconciler run halted (for one, more than half of its records looked like ghosts: a kubeconfig pointing at another cluster looks like this). Cleared by the next run that completes. */
+    ClusterAttention: {
+      reason: components['schemas']['ReconcileHaltReason'];
+      message: string;
+      since: string;
+      reportId: string;
+    };
+    /**
+     * @description dry-run reports only; mark also marks ghosts and orphans; delete is designed but not implemented and refused (RECONCILE_MODE_NOT_SUPPORTED).
+     * @enum {string}
+     */
+    ReconcileMode: 'dry-run' | 'mark' | 'delete';
+    /**
+     * @description What started a run.
+     * @enum {string}
+     */
+    ReconcileTrigger: 'SCHEDULED' | 'ON_DEMAND';
+    /**
+     * @description COMPLETED compared the cluster; HALTED found too many ghosts and marked nothing; FAILED could not list the cluster (unreachable, no provider) and found nothing.
+     * @enum {string}
+     */
+    ReconcileReportStatus: 'COMPLETED' | 'HALTED' | 'FAILED';
+    /** @enum {string} */
+    ReconcileHaltReason: 'GHOST_THRESHOLD_EXCEEDED';
+    /**
+     * @description GHOST: a VM record whose object is gone from its cluster. ORPHAN: a VM on the cluster labelled by this Shepherd installation (kubevirt-shepherd.io/installation) whose record (kubevirt-shepherd.io/vm-id) does not exist.
+     * @enum {string}
+     */
+    ReconcileFindingKind: 'GHOST' | 'ORPHAN';
+    ReconcileFinding: {
+      kind: components['schemas']['ReconcileFindingKind'];
+      namespace: string;
+      name: string;
+      /** @description The id of the VM record: a ghost's record, or the (missing) record an orphan's kubevirt-shepherd.io/vm-id label names. */
+      vmId?: string;
+      vmStatus?: components['schemas']['VmStatus'];
+    };
+    ReconcileReport: {
+      id: string;
+      clusterId: string;
+      clusterName: string;
+      mode: components['schemas']['ReconcileMode'];
+      trigger: components['schemas']['ReconcileTrigger'];
+      /** @description The administrator of an on-demand run; service:shepherd for the schedule. */
+      requestedBy: string;
+      status: components['schemas']['ReconcileReportStatus'];
+      startedAt: string;
+      finishedAt: string;
+      /** @description VM records of the cluster that were compared. */
+      recordsCompared: number;
+      /** @description Records left out: CREATING or DELETING (their jobs own them) or younger than the grace period. */
+      recordsSkipped: number;
+      /** @description Shepherd-labelled VMs of this installation on the cluster. */
+      objectsListed: number;
+      ghostCount: number;
+      orphanCount: number;
+      ghosts: components['schemas']['ReconcileFinding'][];
+      orphans: components['schemas']['ReconcileFinding'][];
+      /** @description Whether the run marked its findings (mark mode, not halted). */
+      marked: boolean;
+      haltReason?: components['schemas']['ReconcileHaltReason'];
+      /** @description Why the run halted or failed. */
+      message?: string;
+    };
+    ReconcileReportPage: {
+      items: components['schemas']['ReconcileReport'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    ReconcileRun: {
+      items: components['schemas']['ReconcileReport'][];
+    };
+    ReconcileMark: {
+      id: string;
+      clusterId: string;
+      kind: components['schemas']['ReconcileFindingKind'];
+      namespace: string;
+      name: string;
+      vmId?: string;
+      /** @description The latest run that found it. */
+      reportId: string;
+      firstMarkedAt: string;
+      lastMarkedAt: string;
+    };
+    ReconcileMarkPage: {
+      items: components['schemas']['ReconcileMark'][];
       totalItems: number;
       offset: number;
       limit: number;
@@ -1402,6 +1721,7 @@ export interface components {
     };
   };
   parameters: {
+    AdoptionId: string;
     /** @description Only the record registered from this catalog entity, e.g. system:default/payments (compared case-insensitively, as the catalog does). */
     EntityRefFilter: string;
     VmId: string;
@@ -1418,6 +1738,9 @@ export interface components {
     ClusterId: string;
     TemplateId: string;
     InstanceSizeId: string;
+    ReportId: string;
+    /** @description Only what concerns this cluster. */
+    ClusterIdFilter: string;
     EnvironmentFilter: components['schemas']['Environment'];
     EnabledFilter: 'true' | 'false';
     CatalogScopeFilter: components['schemas']['CatalogScope'];
@@ -2912,6 +3235,124 @@ export interface operations {
       };
     };
   };
+  ListReconcileReports: {
+    parameters: {
+      query?: {
+        /** @description Only what concerns this cluster. */
+        clusterId?: components['parameters']['ClusterIdFilter'];
+        /** @description With true, only each cluster's latest report. */
+        latest?: 'true' | 'false';
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of reports. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconcileReportPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  GetReconcileReport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        reportId: components['parameters']['ReportId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconcileReport'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  RunReconciler: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          mode: components['schemas']['ReconcileMode'];
+          clusterId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The reports of the run, one per cluster. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconcileRun'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  ListReconcileMarks: {
+    parameters: {
+      query?: {
+        /** @description Only what concerns this cluster. */
+        clusterId?: components['parameters']['ClusterIdFilter'];
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of marks. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReconcileMarkPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
   ListTemplates: {
     parameters: {
       query?: {
@@ -3347,6 +3788,145 @@ export interface operations {
       404: components['responses']['NotFound'];
     };
   };
+  ListPendingAdoptions: {
+    parameters: {
+      query?: {
+        status?: components['schemas']['PendingAdoptionStatus'];
+        clusterId?: string;
+        namespace?: string;
+        /** @description Case-insensitive text to look for in names and descriptions. */
+        search?: components['parameters']['Search'];
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of pending adoptions. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PendingAdoptionPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  DiscoverPendingAdoptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': {
+          clusterId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description What the scan found. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdoptionDiscoveryReport'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  AdoptPendingAdoption: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        adoptionId: components['parameters']['AdoptionId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          serviceId: string;
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The adoption, now ADOPTED, and the VM record it created. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdoptionResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      /** @description The VM's cluster could not be reached (CLUSTER_UNAVAILABLE); try again. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  RejectPendingAdoption: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        adoptionId: components['parameters']['AdoptionId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The rejected adoption. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PendingAdoption'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -3367,9 +3947,18 @@ export const pathsV1TicketsGetParametersQueryScopeValues: ReadonlyArray<
 export const pathsV1TicketsGetParametersQueryStatusGroupValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/tickets']['get']['parameters']['query']['statusGroup']
 > = ['ACTIVE', 'TERMINAL'];
+export const pathsV1AdminReconcilerReportsGetParametersQueryLatestValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/admin/reconciler/reports']['get']['parameters']['query']['latest']
+> = ['true', 'false'];
 export const pathsV1AdminTemplatesPostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/admin/templates']['post']['requestBody']['content']['application/json']['status']
 > = ['draft', 'active'];
+export const pendingAdoptionStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PendingAdoptionStatus']
+> = ['PENDING', 'ADOPTED', 'REJECTED'];
+export const pendingAdoptionResourceTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PendingAdoption']['resourceType']
+> = ['VirtualMachine'];
 export const memberRoleValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['MemberRole']
 > = ['owner', 'admin', 'member', 'viewer'];
@@ -3446,6 +4035,7 @@ export const domainEventTypeValues: ReadonlyArray<
   'SYSTEM_DELETED',
   'SERVICE_CREATED',
   'SERVICE_DELETED',
+  'VM_ADOPTED',
 ];
 export const domainEventStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DomainEventStatus']
@@ -3468,6 +4058,21 @@ export const clusterStatusValues: ReadonlyArray<
 export const hugepagesSizeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['HugepagesSize']
 > = ['2Mi', '1Gi'];
+export const reconcileModeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReconcileMode']
+> = ['dry-run', 'mark', 'delete'];
+export const reconcileTriggerValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReconcileTrigger']
+> = ['SCHEDULED', 'ON_DEMAND'];
+export const reconcileReportStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReconcileReportStatus']
+> = ['COMPLETED', 'HALTED', 'FAILED'];
+export const reconcileHaltReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReconcileHaltReason']
+> = ['GHOST_THRESHOLD_EXCEEDED'];
+export const reconcileFindingKindValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ReconcileFindingKind']
+> = ['GHOST', 'ORPHAN'];
 export const healthStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Health']['status']
 > = ['ok', 'degraded'];

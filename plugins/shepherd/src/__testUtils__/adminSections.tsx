@@ -9,7 +9,9 @@ export type AdminSection =
   | 'clusters'
   | 'namespaces'
   | 'templates'
-  | 'instance-sizes';
+  | 'instance-sizes'
+  | 'reconciler'
+  | 'adoption';
 
 /** Renders the admin page open at one of its sections. */
 export function renderAdminSection(

@@ -6,6 +6,7 @@ import {
   ShepherdHealth,
   ShepherdInstanceSize,
   ShepherdNamespace,
+  ShepherdPendingAdoption,
   ShepherdService,
   ShepherdSystem,
   ShepherdTemplate,
@@ -202,6 +203,34 @@ export function aVm(overrides: Partial<ShepherdVm> = {}): ShepherdVm {
     diskGb: 20,
     storageClass: 'standard',
     createdAt: CREATED_AT,
+    updatedAt: CREATED_AT,
+    ...overrides,
+  };
+}
+
+export function aPendingAdoption(
+  overrides: Partial<ShepherdPendingAdoption> = {},
+): ShepherdPendingAdoption {
+  return {
+    id: 'adoption-1',
+    clusterId: 'cluster-test',
+    clusterName: 'sim-test',
+    namespace: 'dev',
+    resourceName: 'legacy-db-7',
+    resourceType: 'VirtualMachine',
+    uid: '6f1c2b9e-0d7a-4c53-9d0e-2b1f6a8e4c11',
+    status: 'PENDING',
+    runtimeStatus: 'RUNNING',
+    labels: { app: 'legacy-db' },
+    size: {
+      cpuCores: 2,
+      memoryGi: 4,
+      diskGb: 30,
+      image: 'quay.io/containerdisks/debian:12',
+    },
+    discoveredBy: 'service:shepherd',
+    createdAt: CREATED_AT,
+    lastSeenAt: CREATED_AT,
     updatedAt: CREATED_AT,
     ...overrides,
   };

@@ -1,5 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AdoptionDiscoveryReport,
+  AdoptionResult,
   ApprovalDecision,
   ApprovalManifest,
   ApprovalManifestRequest,
@@ -12,12 +14,15 @@ import {
   CreateVmConsoleSessionRequest,
   OperationSubmission,
   Page,
+  ReconcileMark,
+  ReconcileReport,
   ShepherdApiQuery as Query,
   ShepherdApiRequestBody as Body,
   ShepherdCluster,
   ShepherdHealth,
   ShepherdInstanceSize,
   ShepherdNamespace,
+  ShepherdPendingAdoption,
   ShepherdService,
   ShepherdSystem,
   ShepherdTemplate,
@@ -196,6 +201,19 @@ export interface ShepherdApi {
     request: Body<'RotateClusterCredentials'>,
   ): Promise<ShepherdCluster>;
 
+  // Admin: the reconciler
+  listReconcileReports(
+    query?: Query<'ListReconcileReports'>,
+  ): Promise<Page<ReconcileReport>>;
+  getReconcileReport(reportId: string): Promise<ReconcileReport>;
+  /** Reconciles one cluster (or every cluster) now; answers the run's reports. */
+  runReconciler(
+    request: Body<'RunReconciler'>,
+  ): Promise<{ items: ReconcileReport[] }>;
+  listReconcileMarks(
+    query?: Query<'ListReconcileMarks'>,
+  ): Promise<Page<ReconcileMark>>;
+
   // Admin: templates
   listTemplates(
     query?: Query<'ListTemplates'>,
@@ -234,6 +252,22 @@ export interface ShepherdApi {
   listCatalogInstanceSizes(
     query?: Query<'ListCatalogInstanceSizes'>,
   ): Promise<Page<ShepherdInstanceSize>>;
+
+  // Admin: adoption of VMs found on registered clusters
+  listPendingAdoptions(
+    query?: Query<'ListPendingAdoptions'>,
+  ): Promise<Page<ShepherdPendingAdoption>>;
+  discoverPendingAdoptions(
+    request?: Body<'DiscoverPendingAdoptions'>,
+  ): Promise<AdoptionDiscoveryReport>;
+  adoptPendingAdoption(
+    adoptionId: string,
+    request: Body<'AdoptPendingAdoption'>,
+  ): Promise<AdoptionResult>;
+  rejectPendingAdoption(
+    adoptionId: string,
+    request: Body<'RejectPendingAdoption'>,
+  ): Promise<ShepherdPendingAdoption>;
 }
 
 /** @public */

@@ -586,6 +586,39 @@ const OPERATIONS: Record<string, OperationCase> = {
     expected: { method: 'DELETE', path: '/v1/admin/instance-sizes/size-1' },
     status: 204,
   },
+  ListPendingAdoptions: {
+    call: api =>
+      api.listPendingAdoptions({ status: 'PENDING', clusterId: 'c-1' }),
+    expected: {
+      method: 'GET',
+      path: '/v1/admin/pending-adoptions',
+      query: { status: 'PENDING', clusterId: 'c-1' },
+    },
+  },
+  DiscoverPendingAdoptions: {
+    call: api => api.discoverPendingAdoptions({ clusterId: 'c-1' }),
+    expected: {
+      method: 'POST',
+      path: '/v1/admin/pending-adoptions/discover',
+      body: { clusterId: 'c-1' },
+    },
+  },
+  AdoptPendingAdoption: {
+    call: api => api.adoptPendingAdoption('a-1', { serviceId: 's-1' }),
+    expected: {
+      method: 'POST',
+      path: '/v1/admin/pending-adoptions/a-1/adopt',
+      body: { serviceId: 's-1' },
+    },
+  },
+  RejectPendingAdoption: {
+    call: api => api.rejectPendingAdoption('a-1', { reason: 'a lab VM' }),
+    expected: {
+      method: 'POST',
+      path: '/v1/admin/pending-adoptions/a-1/reject',
+      body: { reason: 'a lab VM' },
+    },
+  },
   ListCatalogNamespaces: {
     call: api => api.listCatalogNamespaces({ limit: 100 }),
     expected: {

@@ -1,5 +1,7 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import {
+  AdoptionDiscoveryReport,
+  AdoptionResult,
   ApprovalDecision,
   ApprovalManifest,
   ApprovalManifestRequest,
@@ -17,10 +19,13 @@ import {
   ShepherdApiError,
   ShepherdApiQuery as Query,
   ShepherdApiRequestBody as Body,
+  ReconcileMark,
+  ReconcileReport,
   ShepherdCluster,
   ShepherdHealth,
   ShepherdInstanceSize,
   ShepherdNamespace,
+  ShepherdPendingAdoption,
   ShepherdService,
   ShepherdSystem,
   ShepherdTemplate,
@@ -475,6 +480,38 @@ export class ShepherdClient implements ShepherdApi {
     );
   }
 
+  // Admin: the reconciler
+
+  listReconcileReports(
+    query: Query<'ListReconcileReports'> = {},
+  ): Promise<Page<ReconcileReport>> {
+    return this.#call(c =>
+      c.GET('/v1/admin/reconciler/reports', { params: { query } }),
+    );
+  }
+
+  getReconcileReport(reportId: string): Promise<ReconcileReport> {
+    return this.#call(c =>
+      c.GET('/v1/admin/reconciler/reports/{reportId}', {
+        params: { path: { reportId } },
+      }),
+    );
+  }
+
+  runReconciler(
+    body: Body<'RunReconciler'>,
+  ): Promise<{ items: ReconcileReport[] }> {
+    return this.#call(c => c.POST('/v1/admin/reconciler/runs', { body }));
+  }
+
+  listReconcileMarks(
+    query: Query<'ListReconcileMarks'> = {},
+  ): Promise<Page<ReconcileMark>> {
+    return this.#call(c =>
+      c.GET('/v1/admin/reconciler/marks', { params: { query } }),
+    );
+  }
+
   // Admin: templates
 
   listTemplates(
@@ -584,6 +621,48 @@ export class ShepherdClient implements ShepherdApi {
   ): Promise<Page<ShepherdInstanceSize>> {
     return this.#call(c =>
       c.GET('/v1/catalog/instance-sizes', { params: { query } }),
+    );
+  }
+
+  // Admin: adoption of VMs found on registered clusters
+
+  listPendingAdoptions(
+    query: Query<'ListPendingAdoptions'> = {},
+  ): Promise<Page<ShepherdPendingAdoption>> {
+    return this.#call(c =>
+      c.GET('/v1/admin/pending-adoptions', { params: { query } }),
+    );
+  }
+
+  discoverPendingAdoptions(
+    body: Body<'DiscoverPendingAdoptions'> = {},
+  ): Promise<AdoptionDiscoveryReport> {
+    return this.#call(c =>
+      c.POST('/v1/admin/pending-adoptions/discover', { body }),
+    );
+  }
+
+  adoptPendingAdoption(
+    adoptionId: string,
+    body: Body<'AdoptPendingAdoption'>,
+  ): Promise<AdoptionResult> {
+    return this.#call(c =>
+      c.POST('/v1/admin/pending-adoptions/{adoptionId}/adopt', {
+        params: { path: { adoptionId } },
+        body,
+      }),
+    );
+  }
+
+  rejectPendingAdoption(
+    adoptionId: string,
+    body: Body<'RejectPendingAdoption'>,
+  ): Promise<ShepherdPendingAdoption> {
+    return this.#call(c =>
+      c.POST('/v1/admin/pending-adoptions/{adoptionId}/reject', {
+        params: { path: { adoptionId } },
+        body,
+      }),
     );
   }
 

@@ -275,7 +275,10 @@ export function recordChanges(
     consoleGrants: inner.consoleGrants,
     consoleSessionTokens: inner.consoleSessionTokens,
     audit: inner.audit,
+    reconcileReports: inner.reconcileReports,
+    reconcileMarks: inner.reconcileMarks,
     jobs: inner.jobs,
+    pendingAdoptions: inner.pendingAdoptions,
     // Already inside the unit of work: a nested one joins it, and its changes count with it.
     transaction: work =>
       inner.transaction(tx => work(recordChanges(tx, remember))),

@@ -1,8 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
+  ReconcileReport,
   SHEPHERD_NOTIFICATION_LINKS,
+  ShepherdCluster,
   ShepherdTicket,
+  reconcilerNotificationTopic,
   TICKET_OPERATION_WORDS,
   ticketNotificationTopic,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -25,7 +28,36 @@ export class ShepherdNotifier {
     private readonly notifications: NotificationService,
     private readonly approvers: string[],
     private readonly logger: LoggerService,
+    /** Who is alerted about the platform itself (`shepherd.platformAdmins`). */
+    private readonly platformAdmins: string[] = [],
   ) {}
+
+  /**
+   * Alerts the platform admins that the reconciler halted on a cluster: so many of its
+   * records looked like ghosts that the cluster Shepherd reaches is probably not the one
+   * its VMs run on.
+   */
+  async reconcileHalted(
+    cluster: ShepherdCluster,
+    report: ReconcileReport,
+  ): Promise<void> {
+    if (this.platformAdmins.length === 0) {
+      this.logger.warn(
+        `No platform admins configured (shepherd.platformAdmins) to alert: the reconciler halted on cluster ${cluster.name}: ${report.message}`,
+      );
+      return;
+    }
+    await this.#send({
+      recipients: { type: 'entity', entityRef: this.platformAdmins },
+      payload: {
+        title: `Reconciler halted on cluster ${cluster.name}`,
+        description: `${report.message} Nothing was marked. Check the cluster's credentials (does its kubeconfig point at the right cluster?) before the next run.`,
+        link: SHEPHERD_NOTIFICATION_LINKS.reconciler,
+        topic: reconcilerNotificationTopic(cluster.id),
+        severity: 'critical',
+      },
+    });
+  }
 
   async approvalRequested(ticket: ShepherdTicket): Promise<void> {
     if (this.approvers.length === 0) {

@@ -2,6 +2,8 @@ import {
   shepherdCatalogManagePermission,
   shepherdClusterManagePermission,
   shepherdClusterReadPermission,
+  shepherdReconcileReadPermission,
+  shepherdVmAdoptPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -40,6 +42,8 @@ describe('Admin page', () => {
       'Namespaces',
       'Templates',
       'Instance sizes',
+      'Reconciler',
+      'Adoption',
     ]);
     expect(tabs.getByRole('tab', { name: 'Clusters' })).toHaveAttribute(
       'aria-selected',
@@ -66,6 +70,8 @@ describe('Admin page', () => {
         shepherdClusterReadPermission,
         shepherdClusterManagePermission,
         shepherdCatalogManagePermission,
+        shepherdReconcileReadPermission,
+        shepherdVmAdoptPermission,
       ],
     });
 

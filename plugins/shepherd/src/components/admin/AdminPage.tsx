@@ -12,9 +12,11 @@ import {
   ADMIN_SECTIONS,
   AdminSection,
 } from './adminSections';
+import { AdoptionSection } from './adoption';
 import { ClustersSection } from './clusters';
 import { InstanceSizesSection } from './instanceSizes';
 import { NamespacesSection } from './namespaces';
+import { ReconcilerSection } from './reconciler';
 import { TemplatesSection } from './templates';
 import { AdminAccess, useAdminAccess } from './useAdminAccess';
 
@@ -26,6 +28,8 @@ const SECTION_CONTENT: Record<AdminSection['id'], () => JSX.Element> = {
   namespaces: () => <NamespacesSection />,
   templates: () => <TemplatesSection />,
   'instance-sizes': () => <InstanceSizesSection />,
+  reconciler: () => <ReconcilerSection />,
+  adoption: () => <AdoptionSection />,
 };
 
 function Denied(props: { permissions: ReadonlyArray<Permission> }) {
@@ -97,7 +101,8 @@ function FirstSection(props: { access: AdminAccess }) {
 }
 
 /**
- * The admin catalogs of Shepherd: clusters, namespaces, templates and instance sizes, one
+ * The admin catalogs of Shepherd: clusters, namespaces, templates, instance sizes and the
+ * reconciler, one
  * section each at `admin/<section>` (adminSectionRouteRef). Users see the sections their
  * permissions open; without any admin permission the page says so. The backend checks every
  * request again.

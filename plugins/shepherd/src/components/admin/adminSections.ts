@@ -3,6 +3,8 @@ import {
   shepherdCatalogManagePermission,
   shepherdClusterManagePermission,
   shepherdClusterReadPermission,
+  shepherdReconcileReadPermission,
+  shepherdVmAdoptPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 
 /** The sections of the admin page, in tab order; `id` is the section's path. */
@@ -10,7 +12,9 @@ export type AdminSectionId =
   | 'clusters'
   | 'namespaces'
   | 'templates'
-  | 'instance-sizes';
+  | 'instance-sizes'
+  | 'reconciler'
+  | 'adoption';
 
 export type AdminSection = {
   id: AdminSectionId;
@@ -40,6 +44,16 @@ export const ADMIN_SECTIONS: ReadonlyArray<AdminSection> = [
     title: 'Instance sizes',
     permission: shepherdCatalogManagePermission,
   },
+  {
+    id: 'reconciler',
+    title: 'Reconciler',
+    permission: shepherdReconcileReadPermission,
+  },
+  {
+    id: 'adoption',
+    title: 'Adoption',
+    permission: shepherdVmAdoptPermission,
+  },
 ];
 
 /** Any of these opens the admin page; each section then asks for its own. */
@@ -47,4 +61,6 @@ export const ADMIN_PERMISSIONS: ReadonlyArray<Permission> = [
   shepherdClusterReadPermission,
   shepherdClusterManagePermission,
   shepherdCatalogManagePermission,
+  shepherdReconcileReadPermission,
+  shepherdVmAdoptPermission,
 ];

@@ -2,6 +2,8 @@ import {
   shepherdCatalogManagePermission,
   shepherdClusterManagePermission,
   shepherdClusterReadPermission,
+  shepherdReconcileReadPermission,
+  shepherdVmAdoptPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { useShepherdPermission } from '../common';
 import { ADMIN_SECTIONS, AdminSection } from './adminSections';
@@ -22,11 +24,21 @@ export function useAdminAccess(): AdminAccess {
   const clusterRead = useShepherdPermission(shepherdClusterReadPermission);
   const clusterManage = useShepherdPermission(shepherdClusterManagePermission);
   const catalogManage = useShepherdPermission(shepherdCatalogManagePermission);
-  const decisions = [clusterRead, clusterManage, catalogManage];
+  const reconcileRead = useShepherdPermission(shepherdReconcileReadPermission);
+  const vmAdopt = useShepherdPermission(shepherdVmAdoptPermission);
+  const decisions = [
+    clusterRead,
+    clusterManage,
+    catalogManage,
+    reconcileRead,
+    vmAdopt,
+  ];
   const allowedNames = new Set(
     [
       [shepherdClusterReadPermission.name, clusterRead.allowed],
       [shepherdCatalogManagePermission.name, catalogManage.allowed],
+      [shepherdReconcileReadPermission.name, reconcileRead.allowed],
+      [shepherdVmAdoptPermission.name, vmAdopt.allowed],
     ]
       .filter(([, allowed]) => allowed)
       .map(([name]) => name),

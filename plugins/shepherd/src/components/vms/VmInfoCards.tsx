@@ -43,10 +43,19 @@ export function VmPlacementCard(props: { vm: ShepherdVm }) {
             </>
           ),
           Instance: vm.instance,
-          'Requested by': formatEntityRef(vm.createdBy),
-          'Created by request': (
-            <RequestLink ticketId={vm.ticketId}>{vm.ticketId}</RequestLink>
-          ),
+          ...(vm.ticketId
+            ? {
+                'Requested by': formatEntityRef(vm.createdBy),
+                'Created by request': (
+                  <RequestLink ticketId={vm.ticketId}>
+                    {vm.ticketId}
+                  </RequestLink>
+                ),
+              }
+            : {
+                // No request created it: it ran on the cluster before Shepherd adopted it.
+                'Adopted by': formatEntityRef(vm.createdBy),
+              }),
           Created: <RelativeTime timestamp={vm.createdAt} />,
           'Last change': <RelativeTime timestamp={vm.updatedAt} />,
         }}
@@ -76,10 +85,13 @@ export function VmResourcesCard(props: {
           Disk: formatDisk(vm.diskGb),
           'Storage class': vm.storageClass ?? NOT_SET,
           Template:
-            creationTicket?.templateSnapshot?.displayName ?? vm.templateId,
+            creationTicket?.templateSnapshot?.displayName ??
+            vm.templateId ??
+            NOT_SET,
           'Instance size':
             creationTicket?.instanceSizeSnapshot?.displayName ??
-            vm.instanceSizeId,
+            vm.instanceSizeId ??
+            NOT_SET,
           ...(overcommitted ? { Overcommit: 'Requests are below limits' } : {}),
         }}
       />

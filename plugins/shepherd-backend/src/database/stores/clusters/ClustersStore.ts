@@ -1,5 +1,6 @@
 import { PageRequest } from '../../paging';
 import {
+  ClusterAttention,
   Environment,
   Page,
   ShepherdCluster,
@@ -45,6 +46,14 @@ export interface ClustersStore {
     id: string,
     credentials: ClusterCredentials,
     updatedAt: string,
+  ): Promise<void>;
+  /**
+   * Records why the cluster needs an administrator (a halted reconciler run), or, with
+   * undefined, that it no longer does.
+   */
+  setAttention(
+    id: string,
+    attention: ClusterAttention | undefined,
   ): Promise<void>;
   delete(id: string): Promise<void>;
 }

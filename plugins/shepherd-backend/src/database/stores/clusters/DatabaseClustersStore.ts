@@ -1,4 +1,5 @@
 import {
+  ClusterAttention,
   ClusterStatus,
   Environment,
   ShepherdCluster,
@@ -35,6 +36,7 @@ const CLUSTERS = new TableMapping<ShepherdCluster>('clusters', {
   defaultStorageClass: columns.optionalText('default_storage_class'),
   credentialKeyId: columns.text(ENCRYPTION_KEY_ID),
   lastCheckedAt: columns.optionalTimestamp('last_checked_at'),
+  attention: columns.optionalJson<ClusterAttention>('attention'),
   ...AUTHORSHIP_COLUMNS,
 });
 
@@ -94,6 +96,15 @@ export class DatabaseClustersStore
     await this.db(CLUSTERS.table)
       .where({ id })
       .update({ ...credentialColumns(credentials), updated_at: updatedAt });
+  }
+
+  async setAttention(id: string, attention: ClusterAttention | undefined) {
+    // Not an administrator's edit: updated_at stays as the registry last changed it.
+    await this.db(CLUSTERS.table)
+      .where({ id })
+      .update({
+        attention: attention === undefined ? null : JSON.stringify(attention),
+      });
   }
 
   async delete(id: string) {

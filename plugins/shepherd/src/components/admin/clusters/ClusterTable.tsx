@@ -14,6 +14,7 @@ import {
   RelativeTime,
 } from '../../common';
 import { EnabledChip, EntryRowActions, entryActionsColumn } from '../shared';
+import { NeedsAttentionChip } from '../reconciler';
 import { ROTATE_CREDENTIALS_LABEL } from './RotateCredentialsDialog';
 
 /** What the table's row actions ask the section to do. */
@@ -77,6 +78,11 @@ function columns(actions: ClusterRowActions): TableColumn<ShepherdCluster>[] {
           <ClusterStatusBadge status={cluster.status} />
           {cluster.statusMessage && (
             <Secondary>{cluster.statusMessage}</Secondary>
+          )}
+          {cluster.attention && (
+            <Box mt={0.5}>
+              <NeedsAttentionChip attention={cluster.attention} />
+            </Box>
           )}
         </>
       ),

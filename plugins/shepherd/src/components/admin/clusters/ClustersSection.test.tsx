@@ -12,6 +12,7 @@ import { ShepherdApi } from '../../../api/ShepherdApi';
 import { ShepherdApiError } from '../../../api/ShepherdApiError';
 import { NOT_PERMITTED } from '../../../labels';
 import { ERROR_CODE_LABEL, TYPE_NAME_LABEL } from '../../common';
+import { NEEDS_ATTENTION_LABEL } from '../reconciler';
 import { REGISTER_CLUSTER_LABEL } from './ClustersSection';
 import {
   KUBECONFIG_FILE_LABEL,
@@ -82,6 +83,12 @@ describe('Admin: clusters', () => {
             kubevirtVersion: undefined,
             storageClasses: [],
             defaultStorageClass: undefined,
+            attention: {
+              reason: 'GHOST_THRESHOLD_EXCEEDED',
+              message: 'Its last reconciler run halted',
+              since: '2026-12-07T10:00:00.000Z',
+              reportId: 'report-1',
+            },
           }),
         ]),
     });
@@ -98,6 +105,7 @@ describe('Admin: clusters', () => {
       'fast (default)',
     );
     expect(healthy.getByText('enabled')).toBeInTheDocument();
+    expect(healthy.queryByText(NEEDS_ATTENTION_LABEL)).not.toBeInTheDocument();
 
     const unreachable = within(
       rows.find(row => within(row).queryByText('Simulated prod cluster'))!,
@@ -106,6 +114,7 @@ describe('Admin: clusters', () => {
     expect(unreachable.getByText('connect ECONNREFUSED')).toBeInTheDocument();
     expect(unreachable.getByText('prod')).toBeInTheDocument();
     expect(unreachable.getByText('disabled')).toBeInTheDocument();
+    expect(unreachable.getByText(NEEDS_ATTENTION_LABEL)).toBeInTheDocument();
   });
 
   it('registers a cluster with a pasted kubeconfig and forgets the kubeconfig', async () => {
