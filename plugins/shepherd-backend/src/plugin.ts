@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { SHEPHERD_PLUGIN_ID } from '@kubevirt-shepherd/plugin-shepherd-common';
 import {
   ShepherdApprovalProvider,
@@ -40,6 +41,7 @@ import { VmProviderRegistry } from './providers/VmProviderRegistry';
 import { ActorResolver } from './routes/ActorResolver';
 import { AuditRecorder } from './service/audit/AuditRecorder';
 import { ChangeAnnouncer } from './service/changes/ChangeAnnouncer';
+import { ChangeSignaller } from './service/changes/ChangeSignaller';
 import { DefaultAuditLogService } from './service/audit/AuditLogService';
 import { AuthorizedAuditLogService } from './service/audit/AuthorizedAuditLogService';
 import { DatabaseHealthCheck } from './service/DatabaseHealthCheck';
@@ -134,6 +136,7 @@ export const shepherdPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         readiness: shepherdReadinessServiceRef,
         events: eventsServiceRef,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const { logger, database, httpRouter, httpAuth, userInfo } = deps;
@@ -146,6 +149,9 @@ export const shepherdPlugin = createBackendPlugin({
         // Committed changes of Systems, Services and VMs are announced for the catalog.
         const announcer = new ChangeAnnouncer(deps.events, logger);
         deps.lifecycle.addShutdownHook(() => announcer.settled());
+        // Committed changes of VMs and tickets are signalled to open pages.
+        const signaller = new ChangeSignaller(deps.signals, logger);
+        deps.lifecycle.addShutdownHook(() => signaller.settled());
         const store = new DatabaseShepherdStore(knex);
         const loader = new ResourceLoader(store);
         registerShepherdPermissions(deps.permissionsRegistry, store, loader);
@@ -160,6 +166,7 @@ export const shepherdPlugin = createBackendPlugin({
           auditRecorder: new AuditRecorder(deps.auditor, logger),
           logger,
           onRecordsChanged: changes => announcer.announce(changes),
+          onLiveChanges: changes => signaller.signal(changes),
         });
         const systems = new AuthorizedSystemsService(
           new DefaultSystemsService(context, deps.catalog),

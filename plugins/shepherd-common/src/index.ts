@@ -16,3 +16,4 @@ export * from './health';
 export * from './model';
 export * from './permissions';
 export * from './schema';
+export * from './signals';

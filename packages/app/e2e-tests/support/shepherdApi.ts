@@ -68,15 +68,11 @@ async function vmStatus(vmId: string): Promise<string> {
   return vm.status;
 }
 
-/**
- * `requester` requests a VM, `approver` places it on `cluster`, and this resolves once the
- * simulated cluster runs it.
- */
-export async function provisionRunningVm(
+/** `requester` requests a VM; resolves with the pending request's ticket id. */
+export async function submitVmRequest(
   requester: Persona,
   request: VmRequest,
-  cluster: string,
-): Promise<RunningVm> {
+): Promise<string> {
   const api = await apiAs(requester);
   const submission = await shepherdData(
     api.POST('/v1/vms/requests', {
@@ -98,6 +94,52 @@ export async function provisionRunningVm(
       },
     }),
   );
+  return submission.ticketId;
+}
+
+/** `requester` withdraws a pending request. */
+export async function cancelRequest(
+  requester: Persona,
+  ticketId: string,
+): Promise<void> {
+  await shepherdData(
+    (
+      await apiAs(requester)
+    ).POST('/v1/tickets/{ticketId}/cancel', {
+      params: { path: { ticketId } },
+    }),
+  );
+}
+
+/**
+ * `requester` asks Shepherd to start, stop or restart a test VM (accepted at once in test);
+ * the job carries it out a moment later.
+ */
+export async function powerVm(
+  requester: Persona,
+  vm: RunningVm,
+  action: 'start' | 'stop' | 'restart',
+): Promise<void> {
+  await shepherdData(
+    (
+      await apiAs(requester)
+    ).POST('/v1/vms/{vmId}/power', {
+      params: { path: { vmId: vm.id } },
+      body: { action },
+    }),
+  );
+}
+
+/**
+ * `requester` requests a VM, `approver` places it on `cluster`, and this resolves once the
+ * simulated cluster runs it.
+ */
+export async function provisionRunningVm(
+  requester: Persona,
+  request: VmRequest,
+  cluster: string,
+): Promise<RunningVm> {
+  const ticketId = await submitVmRequest(requester, request);
   // The approval workbench offers the clusters by id; the admin list names them.
   const clusters = await shepherdData(
     (await apiAs('platform-admin')).GET('/v1/admin/clusters', ALL),
@@ -106,13 +148,13 @@ export async function provisionRunningVm(
     (
       await apiAs('approver')
     ).POST('/v1/approval-tasks/{ticketId}/approve', {
-      params: { path: { ticketId: submission.ticketId } },
+      params: { path: { ticketId } },
       body: { clusterId: idByName(clusters, cluster) },
     }),
   );
   const { vmId, vmName, environment } = approved.ticket;
   if (!vmId || !vmName) {
-    throw new Error(`Approving ${submission.ticketId} named no VM`);
+    throw new Error(`Approving ${ticketId} named no VM`);
   }
   await expect
     .poll(() => vmStatus(vmId), {

@@ -1,4 +1,8 @@
-import { ShepherdRecordChange } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { SignalPayload, SignalsService } from '@backstage/plugin-signals-node';
+import {
+  SHEPHERD_SIGNAL_CHANNELS,
+  ShepherdRecordChange,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Fixtures, FIXED_NOW } from '../__testUtils__/fixtures';
@@ -6,6 +10,7 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
 import { MIGRATIONS_DIRECTORY } from '../database/migrations';
 import { AuditRecorder } from './audit/AuditRecorder';
+import { ChangeSignaller } from './changes/ChangeSignaller';
 import { GovernanceContext } from './GovernanceContext';
 
 describe('GovernanceContext: the changed records of a unit of work', () => {
@@ -17,6 +22,14 @@ describe('GovernanceContext: the changed records of a unit of work', () => {
     const told: ShepherdRecordChange[][] = [];
     const store = new DatabaseShepherdStore(knex);
     const logger = mockServices.logger.mock();
+    // Backstage's signals service as the plugin gets it: what was published, in order.
+    const signalled: SignalPayload[] = [];
+    const signals: SignalsService = {
+      async publish(signal) {
+        signalled.push(signal);
+      },
+    };
+    const signaller = new ChangeSignaller(signals, logger);
     const context = new GovernanceContext({
       store,
       auditRecorder: new AuditRecorder(mockServices.auditor.mock(), logger),
@@ -24,9 +37,17 @@ describe('GovernanceContext: the changed records of a unit of work', () => {
       onRecordsChanged: changes => {
         told.push(changes);
       },
+      onLiveChanges: changes => signaller.signal(changes),
     });
     // Seeds go around the units of work, so only the tested writes are told.
-    return { context, store, told, seeds: new Fixtures(store) };
+    return {
+      context,
+      store,
+      told,
+      signalled,
+      signaller,
+      seeds: new Fixtures(store),
+    };
   }
 
   it.each(databases.eachSupportedId())(
@@ -199,6 +220,126 @@ describe('GovernanceContext: the changed records of a unit of work', () => {
         'test',
       );
       expect(told).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'signals the VMs, their status included, and the tickets a unit of work changed once it has committed, %p',
+    async databaseId => {
+      const { context, signalled, signaller, seeds } = await createStore(
+        databaseId,
+      );
+      const service = await seeds.service(await seeds.system());
+      const starting = await seeds.vm(service, { status: 'STARTING' });
+      const running = await seeds.vm(service, { status: 'RUNNING' });
+      const removed = await seeds.vm(service);
+      const pending = await seeds.ticket(service, {
+        operation: 'POWER',
+        vmId: running.id,
+      });
+      const newTicketId = randomUUID();
+
+      await context.execute(async ({ tx }) => {
+        await tx.vms.update(starting.id, {
+          status: 'RUNNING',
+          updatedAt: FIXED_NOW,
+        });
+        // A poll that found the VM stopped on its cluster.
+        await tx.vms.recordPoll(running.id, {
+          lastPolledAt: FIXED_NOW,
+          polledStatus: 'RUNNING',
+          status: 'STOPPED',
+          updatedAt: FIXED_NOW,
+        });
+        await tx.vms.delete(removed.id);
+        await new Fixtures(tx).ticket(service, { id: newTicketId });
+        await tx.tickets.transition(pending.id, ['PENDING'], {
+          status: 'APPROVED',
+          updatedAt: FIXED_NOW,
+        });
+        // Nothing is signalled before the commit.
+        expect(signalled).toEqual([]);
+      });
+      await signaller.settled();
+
+      expect(signalled).toEqual([
+        {
+          recipients: { type: 'broadcast' },
+          channel: SHEPHERD_SIGNAL_CHANNELS.vms,
+          message: {
+            changes: [
+              { id: starting.id, change: 'upserted' },
+              { id: running.id, change: 'upserted' },
+              { id: removed.id, change: 'removed' },
+            ],
+          },
+        },
+        {
+          recipients: { type: 'broadcast' },
+          channel: SHEPHERD_SIGNAL_CHANNELS.tickets,
+          message: {
+            changes: [
+              { id: newTicketId },
+              { id: pending.id, vmId: running.id },
+            ],
+          },
+        },
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'signals nothing of a unit of work that rolled back, nor of writes that changed nothing, %p',
+    async databaseId => {
+      const { context, store, signalled, signaller, seeds } = await createStore(
+        databaseId,
+      );
+      const service = await seeds.service(await seeds.system());
+      const vm = await seeds.vm(service, { status: 'RUNNING' });
+      const ticket = await seeds.ticket(service, { status: 'REJECTED' });
+
+      await expect(
+        context.execute(async ({ tx }) => {
+          await tx.vms.update(vm.id, {
+            status: 'STOPPED',
+            updatedAt: FIXED_NOW,
+          });
+          await new Fixtures(tx).ticket(service);
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      await context.execute(async ({ tx }) => {
+        // A poll that lost to a newer status, and a transition from a status the ticket left.
+        await tx.vms.recordPoll(vm.id, {
+          lastPolledAt: FIXED_NOW,
+          polledStatus: 'STARTING',
+          status: 'STOPPED',
+          updatedAt: FIXED_NOW,
+        });
+        await tx.tickets.transition(ticket.id, ['PENDING'], {
+          status: 'CANCELLED',
+          updatedAt: FIXED_NOW,
+        });
+      });
+      await signaller.settled();
+
+      expect(signalled).toEqual([]);
+      expect((await store.vms.get(vm.id))?.status).toBe('RUNNING');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'tells the catalog of a VM changed in what it is and in its state in one unit of work, %p',
+    async databaseId => {
+      const { context, told, seeds } = await createStore(databaseId);
+      const vm = await seeds.vm(await seeds.service(await seeds.system()));
+
+      await context.execute(async ({ tx }) => {
+        await tx.vms.update(vm.id, { cpuCores: 8, updatedAt: FIXED_NOW });
+        await tx.vms.update(vm.id, { status: 'STOPPED', updatedAt: FIXED_NOW });
+      });
+
+      expect(told).toEqual([[{ kind: 'vm', id: vm.id, change: 'upserted' }]]);
     },
   );
 });

@@ -5,18 +5,21 @@ import {
   DomainEventStatus,
   DomainEventType,
   ShepherdDomainEvent,
-  ShepherdRecordChange,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
 import { ShepherdStore } from '../database/ShepherdStore';
 import { JobRecord, NewJob } from '../queue/JobsStore';
 import { AuditRecord, AuditRecorder } from './audit/AuditRecorder';
 import {
+  LiveChangeListener,
   RecordChangeListener,
+  TrackedChange,
   VmStateChange,
   VmStateChangeListener,
+  catalogChanges,
   collapseChanges,
   collapseStateChanges,
+  liveChanges,
   recordChanges,
 } from './changes/recordChanges';
 
@@ -55,8 +58,8 @@ export interface UnitOfWork {
  * Runs use cases as units of work: business rows, domain events, audit rows and jobs commit
  * together or not at all. Everything outside the database happens only after the commit, in
  * one place, and never undoes it: the changed Systems, Services and VMs are announced, the
- * audit rows go to Backstage's auditor, then the use case's own effects run (notifications,
- * the approval provider).
+ * changed VMs and tickets are signalled to open pages, the audit rows go to Backstage's
+ * auditor, then the use case's own effects run (notifications, the approval provider).
  */
 export class GovernanceContext {
   readonly store: ShepherdStore;
@@ -65,6 +68,7 @@ export class GovernanceContext {
   readonly #logger: LoggerService;
   readonly #recordsChanged: RecordChangeListener;
   readonly #vmStatesChanged: VmStateChangeListener;
+  readonly #liveChanged: LiveChangeListener;
   #jobsEnqueued?: () => void;
 
   constructor(options: {
@@ -75,6 +79,11 @@ export class GovernanceContext {
     onRecordsChanged?: RecordChangeListener;
     /** Told which VMs' status each committed unit of work changed (jobs, watches, polls). */
     onVmStateChanged?: VmStateChangeListener;
+    /**
+     * Told which VMs (a change of status included) and tickets each committed unit of work
+     * changed: what open pages follow.
+     */
+    onLiveChanges?: LiveChangeListener;
     clock?: () => Date;
   }) {
     this.store = options.store;
@@ -83,6 +92,7 @@ export class GovernanceContext {
     this.#logger = options.logger;
     this.#recordsChanged = options.onRecordsChanged ?? (() => {});
     this.#vmStatesChanged = options.onVmStateChanged ?? (() => {});
+    this.#liveChanged = options.onLiveChanges ?? (() => {});
   }
 
   now(): string {
@@ -97,7 +107,7 @@ export class GovernanceContext {
   async execute<T>(work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
     const effects: Array<() => Promise<void>> = [];
     const audited: AuditLogEntry[] = [];
-    const changes: ShepherdRecordChange[] = [];
+    const changes: TrackedChange[] = [];
     const stateChanges: VmStateChange[] = [];
     let enqueued = false;
     const result = await this.store.transaction(async transaction => {
@@ -134,7 +144,13 @@ export class GovernanceContext {
       });
     });
     if (changes.length > 0) {
-      this.#recordsChanged(collapseChanges(changes));
+      const collapsed = collapseChanges(changes);
+      const forCatalog = catalogChanges(collapsed);
+      if (forCatalog.length > 0) this.#recordsChanged(forCatalog);
+      const live = liveChanges(collapsed);
+      if (live.vms.length > 0 || live.tickets.length > 0) {
+        this.#liveChanged(live);
+      }
     }
     if (stateChanges.length > 0) {
       this.#vmStatesChanged(collapseStateChanges(stateChanges));

@@ -3,6 +3,7 @@ import {
   Permission,
 } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import {
   TestApiProvider,
   mockApis,
@@ -40,6 +41,8 @@ export type RenderShepherdOptions = {
   path?: string;
   /** The URL the test starts at (default: the root of the Shepherd page). */
   route?: string;
+  /** The portal's signals API (see FakeSignalApi); without it, pages fall back to polling. */
+  signals?: SignalApi;
 };
 
 function decide(permissions: TestPermissions, permission: Permission) {
@@ -105,6 +108,7 @@ export async function renderShepherd(
       apis={[
         [shepherdApiRef, api],
         [permissionApiRef, permissionApi],
+        ...(options.signals ? [[signalApiRef, options.signals] as const] : []),
       ]}
     >
       {/* usePermission caches decisions in SWR's global cache; each render gets its own. */}

@@ -5,6 +5,7 @@ import {
   ShepherdChangesEvent,
   ShepherdRecordChange,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { PublicationsInFlight } from './PublicationsInFlight';
 
 /**
  * Announces committed changes of Systems, Services and VMs on Backstage's events service
@@ -13,7 +14,7 @@ import {
  * provider's periodic full read repairs a lost event.
  */
 export class ChangeAnnouncer {
-  #inFlight = new Set<Promise<void>>();
+  readonly #inFlight = new PublicationsInFlight();
 
   constructor(
     private readonly events: EventsService,
@@ -23,19 +24,19 @@ export class ChangeAnnouncer {
   announce(changes: ShepherdRecordChange[]): void {
     if (changes.length === 0) return;
     const eventPayload: ShepherdChangesEvent = { changes };
-    const published = this.events
-      .publish({ topic: SHEPHERD_CHANGES_TOPIC, eventPayload })
-      .catch(error => {
+    this.#inFlight.start(
+      () =>
+        this.events.publish({ topic: SHEPHERD_CHANGES_TOPIC, eventPayload }),
+      error => {
         this.logger.warn(
           `Could not announce ${changes.length} changed record(s) on ${SHEPHERD_CHANGES_TOPIC}: ${error}`,
         );
-      })
-      .finally(() => this.#inFlight.delete(published));
-    this.#inFlight.add(published);
+      },
+    );
   }
 
   /** Resolves once the announcements made so far were handed to the events service. */
   async settled(): Promise<void> {
-    await Promise.all([...this.#inFlight]);
+    await this.#inFlight.settled();
   }
 }

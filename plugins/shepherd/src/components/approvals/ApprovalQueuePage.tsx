@@ -14,6 +14,7 @@ import {
   ShepherdErrorPanel,
   formatEntityRef,
   readPaging,
+  ticketChanges,
   useLiveData,
 } from '../common';
 import { OPERATION_LABELS, describeTicket } from '../requests/ticketText';
@@ -91,8 +92,8 @@ export function ApprovalQueuePage() {
   const tasks = useLiveData(
     () => api.listApprovalTasks({ offset, limit }),
     [api, offset, limit],
-    // New requests arrive at any time: the queue never settles.
-    { isSettled: () => false },
+    // New requests arrive at any time: the queue never settles (signals say when one did).
+    { signals: [ticketChanges()], isSettled: () => false },
   );
 
   const changePage = (paging: { offset: number; limit: number }) =>

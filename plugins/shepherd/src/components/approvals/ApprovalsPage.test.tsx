@@ -2,6 +2,7 @@ import {
   ApprovalPreview,
   ApprovalTask,
   ClusterCandidate,
+  SHEPHERD_SIGNAL_CHANNELS,
   ShepherdTicket,
   shepherdTicketApprovePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -39,6 +40,7 @@ import {
 import { REJECT_LABEL, REJECT_REASON_LABEL } from './RejectDialog';
 import { SPEC_FIELD_LABELS } from './SpecOverrideFields';
 import { refusing } from '../../__testUtils__/refusing';
+import { FakeSignalApi } from '../../__testUtils__/fakeSignalApi';
 
 const PROD_CREATE = aTicket({
   environment: 'prod',
@@ -161,7 +163,7 @@ const TASKS = [
 function renderApprovals(
   route: string,
   stubs: Partial<ShepherdApi>,
-  options: Pick<RenderShepherdOptions, 'permissions'> = {},
+  options: Pick<RenderShepherdOptions, 'permissions' | 'signals'> = {},
 ) {
   return renderShepherd(<ApprovalsPage />, {
     api: stubs,
@@ -252,6 +254,34 @@ describe('Approval workbench', () => {
           { timeout: 5000 },
         ),
       ).toBeInTheDocument();
+    });
+
+    it('follows signals where the portal has them: a new request appears once signalled', async () => {
+      const signals = new FakeSignalApi();
+      const listApprovalTasks = jest
+        .fn()
+        .mockResolvedValueOnce(aPage([TASKS[0]]))
+        .mockResolvedValue(aPage([TASKS[0], TASKS[1]]));
+      await renderApprovals(
+        '/shepherd/approvals',
+        { listApprovalTasks },
+        { signals },
+      );
+      expect(
+        await screen.findByRole('link', {
+          name: 'New VM for payments/api in dev',
+        }),
+      ).toBeInTheDocument();
+      expect(listApprovalTasks).toHaveBeenCalledTimes(1);
+
+      await signals.signal(SHEPHERD_SIGNAL_CHANNELS.tickets, {
+        changes: [{ id: TASKS[1].ticket.id }],
+      });
+
+      expect(
+        await screen.findByRole('link', { name: 'Delete dev-payments-api-01' }),
+      ).toBeInTheDocument();
+      expect(listApprovalTasks).toHaveBeenCalledTimes(2);
     });
 
     it('says when nothing waits for a decision', async () => {

@@ -44,9 +44,11 @@ export {
   POLL_BACKOFF_FACTOR,
   POLL_INITIAL_INTERVAL_MS,
   POLL_MAX_INTERVAL_MS,
+  SIGNALLED_POLL_INTERVAL_MS,
   useLiveData,
 } from './useLiveData';
-export type { LiveData, LiveDataOptions } from './useLiveData';
+export type { LiveData, LiveDataOptions, LiveDataSignal } from './useLiveData';
+export { ticketChanges, vmChanges } from './liveSignals';
 export {
   DEFAULT_PAGE_SIZE,
   PAGE_SIZES,

@@ -1,3 +1,6 @@
+import { useApiHolder } from '@backstage/core-plugin-api';
+import { signalApiRef } from '@backstage/plugin-signals-react';
+import { JsonObject } from '@backstage/types';
 import {
   DependencyList,
   useCallback,
@@ -7,9 +10,14 @@ import {
 } from 'react';
 
 /*
- * Live status by polling. The Shepherd backend publishes no Backstage signals, so pages
- * that show work in progress (a VM starting, a request being carried out) ask again: soon
- * at first, then less and less often, and not at all once nothing is in progress.
+ * Live data, from signals where the portal has them, else by polling. The Shepherd backend
+ * signals every committed change of a VM or a ticket (ids only, on the channels of
+ * SHEPHERD_SIGNAL_CHANNELS); a page that follows a channel re-reads its value when a signal
+ * concerns it, even a settled one (a VM stopped behind Shepherd's back). Polling is the
+ * fallback: without the signals API, pages that show work in progress (a VM starting, a
+ * request being carried out) ask again, soon at first, then less and less often, and not at
+ * all once nothing is in progress; with it, work in progress is still asked about at a slow
+ * pace, in case a signal was lost while the connection was down.
  */
 
 /** The first delay before asking again. */
@@ -18,6 +26,15 @@ export const POLL_INITIAL_INTERVAL_MS = 2_000;
 export const POLL_MAX_INTERVAL_MS = 30_000;
 /** Each poll without a change waits this many times longer than the one before. */
 export const POLL_BACKOFF_FACTOR = 2;
+/** The delay between polls of work in progress when signals tell about its changes. */
+export const SIGNALLED_POLL_INTERVAL_MS = 60_000;
+
+/** A signal channel a value follows, and which of its messages concern the value. */
+export type LiveDataSignal = {
+  channel: string;
+  /** Whether a message concerns the value (every message does unless told). */
+  concerns?: (message: JsonObject) => boolean;
+};
 
 export type LiveDataOptions<T> = {
   /**
@@ -25,9 +42,16 @@ export type LiveDataOptions<T> = {
    * Without it the hook loads once, like `useAsync`, and polls only after errors.
    */
   isSettled?: (value: T) => boolean;
+  /**
+   * The signal channels whose messages say the value may have changed: a message that
+   * concerns it reloads it at once. Followed only where the portal installs the signals API.
+   */
+  signals?: LiveDataSignal[];
   initialIntervalMs?: number;
   maxIntervalMs?: number;
   backoffFactor?: number;
+  /** The delay between polls of an unsettled value while signals are followed. */
+  signalledIntervalMs?: number;
 };
 
 export type LiveData<T> = {
@@ -48,10 +72,11 @@ function toError(error: unknown): Error {
 }
 
 /**
- * Loads a value and keeps it current while it is not settled, with exponential backoff
- * between polls (2 s doubling up to 30 s by default). A changed value resets the backoff, so
- * the next step of work in progress is seen soon; a failed poll backs off like an unchanged
- * one. Changing `deps` starts over.
+ * Loads a value and keeps it current. With `signals` and the signals API, a signal that
+ * concerns the value reloads it, and an unsettled value is polled every minute besides.
+ * Otherwise an unsettled value is polled with exponential backoff (2 s doubling up to 30 s by
+ * default): a changed value resets the backoff, so the next step of work in progress is seen
+ * soon; a failed poll backs off like an unchanged one. Changing `deps` starts over.
  */
 export function useLiveData<T>(
   load: () => Promise<T>,
@@ -62,7 +87,11 @@ export function useLiveData<T>(
     initialIntervalMs = POLL_INITIAL_INTERVAL_MS,
     maxIntervalMs = POLL_MAX_INTERVAL_MS,
     backoffFactor = POLL_BACKOFF_FACTOR,
+    signalledIntervalMs = SIGNALLED_POLL_INTERVAL_MS,
   } = options;
+  const signalApi = useApiHolder().get(signalApiRef);
+  const channels = (options.signals ?? []).map(signal => signal.channel);
+  const signalled = signalApi !== undefined && channels.length > 0;
   const [state, setState] = useState<{
     value?: T;
     error?: Error;
@@ -74,36 +103,73 @@ export function useLiveData<T>(
   loadRef.current = load;
   const isSettledRef = useRef(options.isSettled);
   isSettledRef.current = options.isSettled;
+  const signalsRef = useRef(options.signals);
+  signalsRef.current = options.signals;
+  // Reloads now; set by the polling of the current deps, called for a signal that concerns it.
+  const reloadRef = useRef<() => void>(() => {});
   const [generation, setGeneration] = useState(0);
   const startedGeneration = useRef(generation);
+
+  // One subscription per channel for as long as the page follows it, kept across reloads (a
+  // subscription that ends and starts again can miss what was signalled in between). The
+  // API's own callback is used rather than `useSignal`, whose state keeps only the latest
+  // message of a render: every message is looked at.
+  const channelsKey = JSON.stringify(channels);
+  useEffect(() => {
+    if (!signalApi) return undefined;
+    const subscriptions = (JSON.parse(channelsKey) as string[]).map(channel =>
+      signalApi.subscribe(channel, message => {
+        const concerned = (signalsRef.current ?? []).some(
+          signal =>
+            signal.channel === channel &&
+            (signal.concerns ? signal.concerns(message) : true),
+        );
+        if (concerned) reloadRef.current();
+      }),
+    );
+    return () =>
+      subscriptions.forEach(subscription => subscription.unsubscribe());
+  }, [signalApi, channelsKey]);
 
   useEffect(() => {
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let interval = initialIntervalMs;
     let previous: string | undefined;
+    // One load at a time: signals that arrive during a load ask for one more after it, so a
+    // burst of changes costs two loads, and an older answer never overwrites a newer one.
+    let loading = false;
+    let reloadAfterLoad = false;
 
     const scheduleNext = (changed: boolean) => {
-      interval = changed
-        ? initialIntervalMs
-        : Math.min(interval * backoffFactor, maxIntervalMs);
+      if (signalled) {
+        interval = signalledIntervalMs;
+      } else {
+        interval = changed
+          ? initialIntervalMs
+          : Math.min(interval * backoffFactor, maxIntervalMs);
+      }
       timer = setTimeout(poll, interval);
     };
 
     async function poll() {
+      if (loading) {
+        reloadAfterLoad = true;
+        return;
+      }
+      loading = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      let settled = false;
+      let changed = false;
       try {
         const value = await loadRef.current();
         if (cancelled) return;
         const fingerprint = JSON.stringify(value);
-        const changed = previous !== undefined && fingerprint !== previous;
+        changed = previous !== undefined && fingerprint !== previous;
         previous = fingerprint;
-        const settled = isSettledRef.current
-          ? isSettledRef.current(value)
-          : true;
+        settled = isSettledRef.current ? isSettledRef.current(value) : true;
         setState({ value, loading: false, polling: !settled });
-        if (!settled) {
-          scheduleNext(changed);
-        }
       } catch (error) {
         if (cancelled) return;
         setState(current => ({
@@ -112,7 +178,14 @@ export function useLiveData<T>(
           loading: false,
           polling: true,
         }));
-        scheduleNext(false);
+      } finally {
+        loading = false;
+      }
+      if (reloadAfterLoad) {
+        reloadAfterLoad = false;
+        poll();
+      } else if (!settled) {
+        scheduleNext(changed);
       }
     }
 
@@ -126,13 +199,24 @@ export function useLiveData<T>(
     );
     // The first poll waits the initial interval; a failed or unchanged poll doubles it.
     interval = initialIntervalMs / backoffFactor;
+    reloadRef.current = poll;
     poll();
     return () => {
       cancelled = true;
+      reloadRef.current = () => {};
       if (timer) clearTimeout(timer);
     };
+  }, [
+    // The caller's deps, as in useEffect.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, generation, initialIntervalMs, maxIntervalMs, backoffFactor]);
+    ...deps,
+    generation,
+    initialIntervalMs,
+    maxIntervalMs,
+    backoffFactor,
+    signalled,
+    signalledIntervalMs,
+  ]);
 
   const refresh = useCallback(() => setGeneration(g => g + 1), []);
 

@@ -9,6 +9,7 @@ import {
   PaginationBar,
   ShepherdErrorPanel,
   useLiveData,
+  vmChanges,
 } from '../common';
 import { RequestVmButton } from '../requestVm/RequestVmButton';
 import { VmTable, isTransitional } from '../vms';
@@ -28,7 +29,10 @@ function VmsOfRecord(props: { record: ShepherdRecordOfEntity }) {
   const vms = useLiveData(
     () => api.listVms({ ...filter, ...paging }),
     [api, JSON.stringify(filter), paging.offset, paging.limit],
-    { isSettled: page => !page.items.some(isTransitional) },
+    {
+      signals: [vmChanges()],
+      isSettled: page => !page.items.some(isTransitional),
+    },
   );
   if (vms.loading && !vms.value) {
     return <Progress />;

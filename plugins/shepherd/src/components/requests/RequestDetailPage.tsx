@@ -10,6 +10,7 @@ import {
   RecordNotLoaded,
   ShepherdErrorPanel,
   TicketStatusBadge,
+  ticketChanges,
   useLiveData,
 } from '../common';
 import { CancelRequestButton } from './CancelRequestButton';
@@ -24,6 +25,7 @@ export function RequestDetailPage() {
   const api = useApi(shepherdApiRef);
   const myRequests = useRouteRef(myRequestsRouteRef);
   const detail = useLiveData(() => api.getTicket(ticketId), [api, ticketId], {
+    signals: [ticketChanges({ ticketId })],
     isSettled: value => !isActiveTicket(value.ticket),
   });
 

@@ -8,6 +8,7 @@ import {
   PaginationBar,
   ShepherdErrorPanel,
   readPaging,
+  ticketChanges,
   useLiveData,
 } from '../common';
 import { TicketTable } from './TicketTable';
@@ -46,7 +47,10 @@ export function RequestListPage() {
         limit,
       }),
     [api, group.statusGroup, offset, limit],
-    { isSettled: page => !page.items.some(isActiveTicket) },
+    {
+      signals: [ticketChanges()],
+      isSettled: page => !page.items.some(isActiveTicket),
+    },
   );
 
   const changePage = (paging: { offset: number; limit: number }) =>

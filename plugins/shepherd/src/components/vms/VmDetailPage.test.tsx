@@ -1,4 +1,5 @@
 import {
+  SHEPHERD_SIGNAL_CHANNELS,
   ShepherdVm,
   shepherdAuditReadPermission,
   shepherdVmConsolePermission,
@@ -35,6 +36,7 @@ import {
 import { VmsPage } from './VmsPage';
 import { ACCEPTED_ACTION_FOLLOW_MS } from './useLiveVm';
 import { refusing } from '../../__testUtils__/refusing';
+import { FakeSignalApi } from '../../__testUtils__/fakeSignalApi';
 import { aVmStartedLate } from '../../__testUtils__/scenarios';
 
 const PROD_VM = aVm({
@@ -57,7 +59,7 @@ const CREATION_TICKET = aTicket({
 function renderVm(
   vm: ShepherdVm,
   stubs: Partial<ShepherdApi> = {},
-  options: Pick<RenderShepherdOptions, 'permissions'> = {},
+  options: Pick<RenderShepherdOptions, 'permissions' | 'signals'> = {},
 ) {
   return renderShepherd(<VmsPage />, {
     api: {
@@ -109,6 +111,36 @@ describe('VM page', () => {
       vmId: 'vm-1',
       limit: 20,
     });
+  });
+
+  it('shows a change made elsewhere once a signal names the VM, and re-reads its requests once one names a request of the VM', async () => {
+    const signals = new FakeSignalApi();
+    let current = aVm({ status: 'RUNNING' });
+    const { api } = await renderVm(
+      current,
+      { getVm: async () => current },
+      { signals },
+    );
+    await waitFor(() => expect(vmStatus()).toHaveTextContent('RUNNING'));
+    expect(api.getVm).toHaveBeenCalledTimes(1);
+
+    // Stopped on its cluster: another VM's signal leaves the page as it is.
+    current = { ...current, status: 'STOPPED' };
+    await signals.signal(SHEPHERD_SIGNAL_CHANNELS.vms, {
+      changes: [{ id: 'vm-other', change: 'upserted' }],
+    });
+    expect(api.getVm).toHaveBeenCalledTimes(1);
+    await signals.signal(SHEPHERD_SIGNAL_CHANNELS.vms, {
+      changes: [{ id: current.id, change: 'upserted' }],
+    });
+    await waitFor(() => expect(vmStatus()).toHaveTextContent('STOPPED'));
+    expect(api.getVm).toHaveBeenCalledTimes(2);
+
+    expect(api.listTickets).toHaveBeenCalledTimes(1);
+    await signals.signal(SHEPHERD_SIGNAL_CHANNELS.tickets, {
+      changes: [{ id: 'ticket-power', vmId: current.id }],
+    });
+    await waitFor(() => expect(api.listTickets).toHaveBeenCalledTimes(2));
   });
 
   it("lists the VM's requests across the page's width, with their requester", async () => {

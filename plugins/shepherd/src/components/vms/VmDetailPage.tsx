@@ -12,6 +12,7 @@ import {
   RecordNotLoaded,
   ShepherdErrorPanel,
   VmStatusBadge,
+  ticketChanges,
   useLiveData,
 } from '../common';
 import { TicketTable, isActiveTicket } from '../requests';
@@ -36,7 +37,10 @@ export function VmDetailPage() {
     () =>
       api.listTickets({ scope: 'all', vmId, limit: RELATED_REQUESTS_LIMIT }),
     [api, vmId],
-    { isSettled: page => !page.items.some(isActiveTicket) },
+    {
+      signals: [ticketChanges({ vmId })],
+      isSettled: page => !page.items.some(isActiveTicket),
+    },
   );
   const vm = useLiveVm(vmId, {
     requestInFlight: tickets.value?.items.some(isActiveTicket) ?? false,

@@ -1,6 +1,11 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import { FilteredPagedList, ShepherdErrorPanel, useLiveData } from '../common';
+import {
+  FilteredPagedList,
+  ShepherdErrorPanel,
+  useLiveData,
+  vmChanges,
+} from '../common';
 import { VmFilters } from './VmFilters';
 import { VmTable } from './VmTable';
 import { useVmListQuery } from './useVmListQuery';
@@ -19,7 +24,10 @@ export function VmListPage() {
   const vms = useLiveData(
     () => api.listVms(query),
     [api, JSON.stringify(query)],
-    { isSettled: page => !page.items.some(isTransitional) },
+    {
+      signals: [vmChanges()],
+      isSettled: page => !page.items.some(isTransitional),
+    },
   );
 
   return (

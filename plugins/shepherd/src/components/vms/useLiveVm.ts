@@ -2,7 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { ShepherdVm } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { useCallback, useEffect, useRef } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import { LiveData, useLiveData } from '../common';
+import { LiveData, useLiveData, vmChanges } from '../common';
 import type { VmActionResult } from './VmActions';
 import { isTransitional } from './vmRules';
 
@@ -71,6 +71,7 @@ export function useLiveVm(vmId: string, options: LiveVmOptions = {}): LiveVm {
   inFlight.current = requestInFlight;
 
   const vm = useLiveData(() => api.getVm(vmId), [api, vmId], {
+    signals: [vmChanges(vmId)],
     isSettled: value =>
       !isTransitional(value) &&
       !awaitsVmChange(awaitedChange.current, value, Date.now()) &&
