@@ -165,6 +165,43 @@ describe('status sync and cluster health', () => {
       expect(await sync.run()).toEqual({ polled: 0, changed: 0, failed: 0 });
     });
 
+    it('does not even read the VMs of clusters that watches follow', async () => {
+      const watched = await runningVm('dev-shop-w-01');
+      const listed: number[] = [];
+      const listForStatusSync = store.vms.listForStatusSync.bind(store.vms);
+      const counting = {
+        vms: {
+          ...store.vms,
+          listForStatusSync: async (
+            ...args: Parameters<typeof listForStatusSync>
+          ) => {
+            const page = await listForStatusSync(...args);
+            listed.push(page.length);
+            return page;
+          },
+        },
+      };
+      const countingSync = new VmStatusSync(
+        counting as typeof store,
+        connections,
+        TEST_INSTALLATION,
+        mockServices.logger.mock(),
+        clock.now,
+        undefined,
+        { leaveWatchedClusters: true },
+      );
+
+      expect(await countingSync.run()).toEqual({
+        polled: 0,
+        changed: 0,
+        failed: 0,
+      });
+      expect(listed).toEqual([0]);
+      // Without watches the same VM is polled.
+      expect(await sync.run()).toEqual({ polled: 1, changed: 0, failed: 0 });
+      expect(await statusOf(watched.id)).toBe('RUNNING');
+    });
+
     it('does not rewrite an object whose resourceVersion did not move', async () => {
       const vm = await runningVm('dev-shop-c-01');
       await sync.run();

@@ -94,7 +94,13 @@ export class VmStatusSync {
     const now = this.clock().getTime();
     const due: VmPollState[] = [];
     const polls = readInPages(PAGE_SIZE, page =>
-      this.store.vms.listForStatusSync(page),
+      // VMs that watches follow are not even read: the poll's cost is then that of the
+      // clusters no watch follows, not of every VM.
+      this.store.vms.listForStatusSync(page, {
+        skipProviderTypes: this.options.leaveWatchedClusters
+          ? this.connections.watchingProviderTypes()
+          : [],
+      }),
     );
     for await (const poll of polls) {
       if (this.#isDue(poll, now)) due.push(poll);

@@ -166,7 +166,8 @@ function recordingVms(
     get: id => inner.get(id),
     list: options => inner.list(options),
     count: filter => inner.count(filter),
-    listForStatusSync: options => inner.listForStatusSync(options),
+    listForStatusSync: (options, filter) =>
+      inner.listForStatusSync(options, filter),
     listObservedOnCluster: (clusterId, page) =>
       inner.listObservedOnCluster(clusterId, page),
     findObservedOnCluster: (clusterId, refs) =>

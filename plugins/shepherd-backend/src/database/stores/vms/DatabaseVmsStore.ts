@@ -139,8 +139,23 @@ export class DatabaseVmsStore
     await this.deleteRecord(id);
   }
 
-  async listForStatusSync(page: { offset: number; limit: number }) {
-    const rows: Array<Record<string, unknown>> = await this.selectRecords()
+  async listForStatusSync(
+    page: { offset: number; limit: number },
+    filter: { skipProviderTypes?: string[] } = {},
+  ) {
+    const query = this.selectRecords();
+    if (filter.skipProviderTypes?.length) {
+      const skipped = filter.skipProviderTypes;
+      query.where(inner =>
+        inner
+          .whereNull('vms.cluster_id')
+          .orWhereNotIn(
+            'vms.cluster_id',
+            this.db('clusters').select('id').whereIn('provider_type', skipped),
+          ),
+      );
+    }
+    const rows: Array<Record<string, unknown>> = await query
       .orderBy('vms.id')
       .offset(page.offset)
       .limit(page.limit);

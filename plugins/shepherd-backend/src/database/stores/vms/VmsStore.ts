@@ -52,8 +52,14 @@ export interface VmsStore {
     namespace?: string;
     clusterId?: string;
   }): Promise<number>;
-  /** VMs with the bookkeeping of status polling, for the status sync. */
-  listForStatusSync(options: PageRequest): Promise<Array<VmPollState>>;
+  /**
+   * VMs with the bookkeeping of status polling, for the status sync; without those on
+   * clusters of `skipProviderTypes` (their VMs are followed otherwise, by watches).
+   */
+  listForStatusSync(
+    options: PageRequest,
+    filter?: { skipProviderTypes?: string[] },
+  ): Promise<Array<VmPollState>>;
   /**
    * Records a poll. A new `status` is written only while the VM still has `polledStatus`,
    * the status it had when it was read: an approval or a job that moved the VM on since
