@@ -255,14 +255,13 @@ describe('ownership and one operation per VM, against a simulated cluster', () =
       });
       expect(snapshot(vmName)).toEqual(foreign);
 
-      // The status sync does not take the foreign VM's state for the VM's either.
+      // Neither the status sync nor the cluster's watch takes the foreign VM's state for the
+      // VM's: the record keeps its failure.
       await api.scheduler.triggerTask('shepherd-vm-status-sync');
-      await eventually(async () =>
-        expect(await api.store.vms.get(vmId)).toMatchObject({
-          status: 'NOT_FOUND',
-          statusMessage: expect.stringContaining('is not this VM'),
-        }),
-      );
+      expect(await api.store.vms.get(vmId)).toMatchObject({
+        status: 'FAILED',
+        statusMessage: expect.stringContaining('VM_NAME_CONFLICT'),
+      });
 
       // Deleting the failed VM removes its record and leaves the foreign VM alone.
       const deletion = await requestDeletion(vmId);

@@ -586,6 +586,34 @@ const OPERATIONS: Record<string, OperationCase> = {
     expected: { method: 'DELETE', path: '/v1/admin/instance-sizes/size-1' },
     status: 204,
   },
+  ListReconcileReports: {
+    call: api => api.listReconcileReports({ clusterId: 'c-1' }),
+    expected: {
+      method: 'GET',
+      path: '/v1/admin/reconciler/reports',
+      query: { clusterId: 'c-1' },
+    },
+  },
+  GetReconcileReport: {
+    call: api => api.getReconcileReport('r-1'),
+    expected: { method: 'GET', path: '/v1/admin/reconciler/reports/r-1' },
+  },
+  RunReconciler: {
+    call: api => api.runReconciler({ mode: 'dry-run', clusterId: 'c-1' }),
+    expected: {
+      method: 'POST',
+      path: '/v1/admin/reconciler/runs',
+      body: { mode: 'dry-run', clusterId: 'c-1' },
+    },
+  },
+  ListReconcileMarks: {
+    call: api => api.listReconcileMarks({ clusterId: 'c-1' }),
+    expected: {
+      method: 'GET',
+      path: '/v1/admin/reconciler/marks',
+      query: { clusterId: 'c-1' },
+    },
+  },
   ListPendingAdoptions: {
     call: api =>
       api.listPendingAdoptions({ status: 'PENDING', clusterId: 'c-1' }),
