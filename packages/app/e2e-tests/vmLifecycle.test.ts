@@ -182,8 +182,17 @@ test('a VM is requested, approved, run, stopped, started and deleted', async ({
     // The page follows the VM after the accepted action, without a reload.
     await expect(vmStatus(engineer)).toContainText('STOPPED');
 
-    // Starting a test VM interrupts nothing, so it needs no confirmation.
-    await engineer.getByRole('button', { name: 'Start', exact: true }).click();
+    // Starting a test VM interrupts nothing, so it needs no confirmation. The page may show
+    // the VM stopped (its cluster's watch) a moment before the stop request has ended; a VM
+    // runs one operation at a time, so a start asked for in between is refused as busy and
+    // asked for again.
+    const start = engineer.getByRole('button', { name: 'Start', exact: true });
+    await expect(async () => {
+      if ((await vmStatus(engineer).textContent())?.includes('STOPPED')) {
+        await start.click();
+      }
+      await expect(vmStatus(engineer)).not.toContainText('STOPPED');
+    }).toPass();
     await expect(vmStatus(engineer)).toContainText('RUNNING');
   });
 

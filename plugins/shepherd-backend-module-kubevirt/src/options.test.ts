@@ -37,6 +37,8 @@ describe('readKubeVirtProviderOptions', () => {
       maxConcurrentRequestsPerCluster: 2,
       breakerFailureThreshold: 3,
       breakerOpenDurationMs: 120_000,
+      watchRetryInitialMs: 500,
+      watchRetryMaxMs: 30_000,
     });
   });
 

@@ -1,5 +1,6 @@
 import { expect } from '@playwright/test';
 import {
+  SHEPHERD_ERROR_CODES,
   ShepherdApiClient,
   shepherdData,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -192,24 +193,48 @@ export async function deleteVm(
   requester: Persona,
   vm: RunningVm,
 ): Promise<void> {
-  const submission = await shepherdData(
-    (
-      await apiAs(requester)
-    ).DELETE('/v1/vms/{vmId}', {
-      params: {
-        path: { vmId: vm.id },
-        query:
-          vm.environment === 'prod'
-            ? { confirm_name: vm.name }
-            : { confirm: true },
+  const requestDeletion = async () =>
+    shepherdData(
+      (await apiAs(requester)).DELETE('/v1/vms/{vmId}', {
+        params: {
+          path: { vmId: vm.id },
+          query:
+            vm.environment === 'prod'
+              ? { confirm_name: vm.name }
+              : { confirm: true },
+        },
+      }),
+    );
+  // A VM runs one operation at a time: a deletion asked for while an earlier action is still
+  // being carried out is refused, and asked for again once that action has ended.
+  let submission: Awaited<ReturnType<typeof requestDeletion>> | undefined;
+  await expect
+    .poll(
+      async () => {
+        try {
+          submission = await requestDeletion();
+          return 'accepted';
+        } catch (error) {
+          if (
+            (error as { code?: string }).code ===
+            SHEPHERD_ERROR_CODES.VM_OPERATION_IN_PROGRESS
+          ) {
+            return 'busy';
+          }
+          throw error;
+        }
       },
-    }),
-  );
+      {
+        message: `the deletion of ${vm.name} is accepted`,
+        timeout: VM_PROVISIONING_TIMEOUT_MS,
+      },
+    )
+    .toBe('accepted');
   await shepherdData(
     (
       await apiAs('approver')
     ).POST('/v1/approval-tasks/{ticketId}/approve', {
-      params: { path: { ticketId: submission.ticketId } },
+      params: { path: { ticketId: submission!.ticketId } },
       body: {},
     }),
   );
