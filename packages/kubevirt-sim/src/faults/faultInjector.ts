@@ -34,6 +34,13 @@ export interface FaultRule {
   probability?: number;
   /** For `latency`: the delay. */
   latencyMs?: number;
+  /**
+   * For `latency`: answers once this settles instead of after `latencyMs`, so that a test
+   * decides when a held request goes on, whatever the machine's speed.
+   */
+  until?: Promise<unknown>;
+  /** Told each time the fault applies to a request (e.g. that a held request arrived). */
+  onHit?: () => void;
   /** For `error`: the HTTP status code (500–599). */
   status?: number;
   /** Message of the Status answered by `error`, `conflict` and `denied`. */
@@ -164,6 +171,7 @@ export class FaultInjector {
       const probability = fault.rule.probability ?? 1;
       if (probability < 1 && this.random() >= probability) continue;
       fault.hits += 1;
+      fault.rule.onHit?.();
       return fault.rule;
     }
     return undefined;

@@ -130,9 +130,8 @@ export class Router {
     if (!fault) return false;
     switch (fault.kind) {
       case 'latency':
-        await new Promise(resolve =>
-          setTimeout(resolve, fault.latencyMs ?? 1000),
-        );
+        await (fault.until ??
+          new Promise(resolve => setTimeout(resolve, fault.latencyMs ?? 1000)));
         return false;
       case 'error': {
         const status = fault.status ?? 503;

@@ -251,10 +251,18 @@ describe('the provider and objects that are not its own', () => {
     const ref = { namespace: vm.namespace, name: vm.name };
     // The provider's delete is held on its way to the cluster; meanwhile someone replaces
     // the VM by one of their own under the same name.
+    let release: () => void = () => {};
+    let arrived: () => void = () => {};
+    const deleteArrived = new Promise<void>(resolve => {
+      arrived = resolve;
+    });
     const held = sim.faults.inject({
       kind: 'latency',
       method: 'DELETE',
-      latencyMs: 5_000,
+      until: new Promise<void>(resolve => {
+        release = resolve;
+      }),
+      onHit: () => arrived(),
       times: 1,
     });
     const patient = createProvider({ requestTimeoutMs: 60_000 });
@@ -264,7 +272,7 @@ describe('the provider and objects that are not its own', () => {
         () => undefined,
         (error: unknown) => error,
       );
-    await until(() => held.hits === 1);
+    await deleteArrived;
     held.remove();
     await kubectl.deleteNamespacedCustomObject({
       group: KUBEVIRT_API.group,
@@ -273,8 +281,9 @@ describe('the provider and objects that are not its own', () => {
       plural: KUBEVIRT_API.virtualMachines,
       name: vm.name,
     });
-    await until(() => !sim.objects.get('vm', vm.namespace, vm.name));
+    expect(sim.objects.get('vm', vm.namespace, vm.name)).toBeUndefined();
     const replacement = await foreignVm(vm);
+    release();
 
     const outcome = await deleting;
     expect(isShepherdNotOwnedError(outcome)).toBe(true);
@@ -295,10 +304,3 @@ describe('the provider and objects that are not its own', () => {
     ).toEqual({ existed: true });
   });
 });
-
-/** Waits until `condition` holds, looking again whenever the event loop is idle. */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) {
-    await new Promise(resolve => setTimeout(resolve, 5));
-  }
-}
