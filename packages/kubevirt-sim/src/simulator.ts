@@ -102,6 +102,8 @@ export interface WatchOptions {
 export interface WatchControls {
   /** Watch streams open now; `path` (a pattern for the request path) counts some. */
   open(path?: RegExp | string): number;
+  /** Resolves once at least `count` watch streams (matching `path`) are open. */
+  whenOpen(count: number, path?: RegExp | string): Promise<void>;
   /**
    * Forgets the history of changes, as etcd's compaction does: a watch (or exact list)
    * from an older resourceVersion gets 410 Gone, one from the current resourceVersion
@@ -311,6 +313,7 @@ export async function start(
     },
     watches: {
       open: path => router.openWatches(path),
+      whenOpen: (count, path) => router.whenWatchesOpen(count, path),
       compact: () => store.compact(),
     },
     get resourceVersion() {

@@ -110,6 +110,8 @@ function pathMatcher(path: RegExp | string | undefined) {
 
 export class Router {
   private readonly watches = new Set<OpenWatch>();
+  /** Told whenever a watch stream opens (for waits on open watches). */
+  private readonly watchOpened = new Set<() => void>();
   private readonly hanging = new Set<Duplex>();
 
   constructor(private readonly deps: RouterDeps) {}
@@ -462,6 +464,7 @@ export class Router {
           };
           this.watches.add(open);
           res.on('close', () => this.watches.delete(open));
+          for (const opened of [...this.watchOpened]) opened();
           return;
         }
         const list = deps.api.list(type, namespace, {
@@ -627,6 +630,19 @@ export class Router {
   openWatches(path?: RegExp | string): number {
     const matches = pathMatcher(path);
     return [...this.watches].filter(w => matches(w.path)).length;
+  }
+
+  /** Resolves once at least `count` watch streams (matching `path`) are open. */
+  whenWatchesOpen(count: number, path?: RegExp | string): Promise<void> {
+    return new Promise(resolve => {
+      const check = () => {
+        if (this.openWatches(path) < count) return;
+        this.watchOpened.delete(check);
+        resolve();
+      };
+      this.watchOpened.add(check);
+      check();
+    });
   }
 
   /** Destroys the connections of open watches (a fault); returns how many. */

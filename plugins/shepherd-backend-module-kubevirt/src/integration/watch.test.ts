@@ -53,15 +53,6 @@ const vmA = definition({ namespace: NAMESPACE, name: 'watched-shop-web-01' });
 const vmB = definition({ namespace: NAMESPACE, name: 'watched-shop-web-02' });
 const refA = { namespace: NAMESPACE, name: vmA.name };
 
-/** Resolves once `condition` holds (checked every 10 ms), failing after 20 s. */
-async function until(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition never held');
-    await new Promise(resolve => setTimeout(resolve, 10));
-  }
-}
-
 /** The path of the VM list and watch across all namespaces. */
 const VM_WATCHES = /^\/apis\/kubevirt\.io\/v1\/virtualmachines$/;
 
@@ -178,7 +169,7 @@ describe('watchVirtualMachines', () => {
   });
 
   it('comes back after its connections are dropped mid-stream', async () => {
-    await until(() => sim.watches.open() === 3);
+    await sim.watches.whenOpen(3);
     expect(sim.faults.dropWatches()).toBe(3);
     const stopped = log.next(isUpsertOf(vmA.name, 'STOPPED'));
     await outOfBand.setRunStrategy(refA, 'Halted');
