@@ -175,6 +175,24 @@ describe('Kubernetes API semantics through @kubernetes/client-node', () => {
     );
   });
 
+  it('takes a resourceVersion in an apply configuration as a precondition', async () => {
+    await clients.core.createNamespace({
+      body: { metadata: { name: 'versions' } },
+    });
+    const first = await apply(vmManifest('vm-v', 'versions'));
+    const stale = vmManifest('vm-v', 'versions', { runStrategy: 'Halted' });
+    // The namespace was written before the VM: its version is older than any of the VM's.
+    stale.metadata.resourceVersion = String(
+      Number(first.metadata.resourceVersion) - 1,
+    );
+    const refused = await statusOf(apply(stale));
+    expect(refused.code).toBe(409);
+    expect(refused.status.reason).toBe('Conflict');
+    expect(
+      sim.objects.get('vm', 'versions', 'vm-v')?.spec?.runStrategy,
+    ).not.toBe('Halted');
+  });
+
   it('does not persist dry-run writes', async () => {
     await clients.core.createNamespace({ body: { metadata: { name: 'dry' } } });
     const dry = await apply(vmManifest('vm-dry', 'dry'), { dryRun: 'All' });

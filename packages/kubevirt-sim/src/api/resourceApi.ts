@@ -493,6 +493,10 @@ export class ResourceApi {
         : this.store.create(type, object);
       return { object: created, created: true };
     }
+    // As in the API server, a resourceVersion in the configuration is a precondition.
+    const wanted = applied.metadata.resourceVersion;
+    if (wanted && wanted !== current.metadata.resourceVersion)
+      throw errors.modified(type, name);
     const merged = serverSideApply(current, applied, write);
     const next = this.carryOver(type, current, merged, options.subresource);
     next.metadata.managedFields = merged.metadata.managedFields;

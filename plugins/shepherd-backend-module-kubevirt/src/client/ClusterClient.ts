@@ -4,7 +4,6 @@ import type {
   KubeConfig,
   StorageV1Api,
   VersionApi,
-  Watch,
 } from '@kubernetes/client-node';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { ShepherdProviderError } from '@kubevirt-shepherd/plugin-shepherd-node';
@@ -12,11 +11,11 @@ import WebSocket from 'ws';
 import {
   KubernetesHttpError,
   KubernetesStatus,
-  RequestTimeoutError,
   toProviderError,
 } from '../errors';
 import { ClusterGuard } from './clusterGuard';
 import { KubeRequest, KubeResponse, apiUrl, sendKubeRequest } from './kubeHttp';
+import { OpenWatch, RawWatchEvent, openKubeWatch } from './kubeWatch';
 
 /** The typed client-node APIs of one cluster. */
 export interface ClusterApis {
@@ -28,17 +27,7 @@ export interface ClusterApis {
 
 const MAX_ERROR_TEXT = 512;
 
-/** One raw watch event as the API server streams it. */
-export interface RawWatchEvent {
-  type: string;
-  object: unknown;
-}
-
-/** An open watch stream: `closed` settles when it ends, with the error if it failed. */
-export interface OpenWatch {
-  closed: Promise<Error | undefined>;
-  abort(): void;
-}
+export type { OpenWatch, RawWatchEvent } from './kubeWatch';
 
 /**
  * One cluster as the provider talks to it: client-node's typed APIs and plain requests
@@ -54,7 +43,6 @@ export class ClusterClient {
     private readonly apis: ClusterApis,
     private readonly guard: ClusterGuard,
     private readonly requestTimeoutMs: number,
-    private readonly watcher: Watch,
   ) {}
 
   /** Runs a typed API call; `action` names it in the error, e.g. `Get VM ns/name`. */
@@ -72,10 +60,10 @@ export class ClusterClient {
   }
 
   /**
-   * Opens a watch stream (client-node's `Watch` on the kubeconfig's credentials). Only the
-   * opening runs inside the guard, as for websockets: a stream that stays open for minutes
-   * must not hold a slot of the concurrency limit, but a cluster that refuses or drops new
-   * watches counts towards its circuit breaker. Events reach `onEvent` in stream order.
+   * Opens a watch stream with the kubeconfig's credentials. Only the opening runs inside the
+   * guard, as for websockets: a stream that stays open for minutes must not hold a slot of
+   * the concurrency limit, but a cluster that refuses or drops new watches counts towards
+   * its circuit breaker. Events reach `onEvent` in stream order.
    */
   async openWatch(
     action: string,
@@ -85,42 +73,22 @@ export class ClusterClient {
     signal: AbortSignal,
   ): Promise<OpenWatch> {
     return this.call(action, async () => {
-      let settle: (error: Error | undefined) => void = () => {};
-      const closed = new Promise<Error | undefined>(resolve => {
-        settle = resolve;
-      });
-      let failedToOpen: Error | undefined;
-      let opened = false;
-      const opening = this.watcher.watch(
-        path,
-        query,
-        (type: string, object: unknown) => onEvent({ type, object }),
-        (error: unknown) => {
-          let failure: Error | undefined;
-          if (error instanceof Error) failure = error;
-          else if (error !== null && error !== undefined) {
-            failure = new Error(String(error));
-          }
-          if (!opened) failedToOpen = failure ?? new Error('watch closed');
-          settle(failure);
-        },
-      );
-      // client-node's Watch takes no signal and no deadline for its answer: both are raced
-      // here, and a stream that answers too late is closed as soon as it does.
-      const controller = await raceOpening(
-        opening,
-        signal,
-        this.requestTimeoutMs,
-      );
-      // client-node reports a refused or unreachable watch through `done` before it returns.
-      if (failedToOpen) {
-        const code = (failedToOpen as { statusCode?: number }).statusCode;
-        throw code
-          ? new KubernetesHttpError(code, undefined, failedToOpen.message)
-          : failedToOpen;
+      try {
+        return await openKubeWatch(
+          this.kubeConfig,
+          this.server,
+          path,
+          query,
+          onEvent,
+          { signal, timeoutMs: this.requestTimeoutMs },
+        );
+      } catch (error) {
+        // Stopping is no failure of the cluster: not an error its breaker counts.
+        if (signal.aborted) {
+          throw new ShepherdProviderError('transient', 'The watch was stopped');
+        }
+        throw error;
       }
-      opened = true;
-      return { closed, abort: () => controller.abort() };
     });
   }
 
@@ -198,59 +166,6 @@ export class ClusterClient {
       return attached;
     });
   }
-}
-
-/** The opened stream's controller, unless the signal or the deadline comes first. */
-function raceOpening(
-  opening: Promise<AbortController>,
-  signal: AbortSignal,
-  timeoutMs: number,
-): Promise<AbortController> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const pending: { timer?: NodeJS.Timeout; onAbort?: () => void } = {};
-    const cleanup = () => {
-      clearTimeout(pending.timer);
-      if (pending.onAbort) signal.removeEventListener('abort', pending.onAbort);
-    };
-    const giveUp = (error: Error) => {
-      if (settled) return;
-      settled = true;
-      cleanup();
-      opening.then(
-        controller => controller.abort(),
-        () => {},
-      );
-      reject(error);
-    };
-    // Stopping is no failure of the cluster: not an error its breaker counts.
-    const onAbort = () =>
-      giveUp(new ShepherdProviderError('transient', 'The watch was stopped'));
-    pending.onAbort = onAbort;
-    pending.timer = setTimeout(
-      () => giveUp(new RequestTimeoutError(timeoutMs)),
-      timeoutMs,
-    );
-    signal.addEventListener('abort', onAbort);
-    if (signal.aborted) onAbort();
-    opening.then(
-      controller => {
-        if (settled) {
-          controller.abort();
-          return;
-        }
-        settled = true;
-        cleanup();
-        resolve(controller);
-      },
-      error => {
-        if (settled) return;
-        settled = true;
-        cleanup();
-        reject(error);
-      },
-    );
-  });
 }
 
 function parseStatus(text: string): KubernetesStatus | undefined {

@@ -139,7 +139,6 @@ export class ClusterClientFactory {
       },
       this.guardFor(cluster.id, cluster.name),
       timeoutMs,
-      new k8s.Watch(kubeConfig),
     );
   }
 }

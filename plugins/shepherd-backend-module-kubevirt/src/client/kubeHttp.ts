@@ -42,7 +42,7 @@ export function apiUrl(
   return url;
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
@@ -51,7 +51,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-function asStatus(body: unknown): KubernetesStatus | undefined {
+export function asStatus(body: unknown): KubernetesStatus | undefined {
   if (
     body &&
     typeof body === 'object' &&

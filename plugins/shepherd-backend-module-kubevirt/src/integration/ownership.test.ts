@@ -13,7 +13,7 @@ import {
   createProvider,
   startSimulator,
 } from '../__testUtils__/simulator';
-import { KUBEVIRT_API, LABELS } from '../constants';
+import { FIELD_MANAGER, KUBEVIRT_API, LABELS } from '../constants';
 import { KubeVirtVmProvider } from '../KubeVirtVmProvider';
 
 /*
@@ -205,6 +205,84 @@ describe('the provider and objects that are not its own', () => {
     const second = snapshot(vm);
     expect(second.metadata.uid).toBe(first.metadata.uid);
     expect(second.spec.runStrategy).toBe('Halted');
+  });
+
+  /** Holds the next apply (a PATCH) on its way to the cluster until the test releases it. */
+  function holdNextApply() {
+    let release: () => void = () => {};
+    let arrived: () => void = () => {};
+    const applyArrived = new Promise<void>(resolve => {
+      arrived = resolve;
+    });
+    sim.faults.inject({
+      kind: 'latency',
+      method: 'PATCH',
+      until: new Promise<void>(resolve => {
+        release = resolve;
+      }),
+      onHit: () => arrived(),
+      times: 1,
+    });
+    return { applyArrived, release: () => release() };
+  }
+
+  it('applies again when its VM changed between the read and the apply, as KubeVirt changes a new VM', async () => {
+    const vm = await prepared({ running: false });
+    const held = holdNextApply();
+    const patient = createProvider({ requestTimeoutMs: 60_000 });
+    const applying = patient.applyVirtualMachine(cluster, vm);
+    // The create went through; the apply that follows it waits while a controller writes.
+    await held.applyArrived;
+    await kubectl.patchNamespacedCustomObject({
+      group: KUBEVIRT_API.group,
+      version: KUBEVIRT_API.version,
+      namespace: vm.namespace,
+      plural: KUBEVIRT_API.virtualMachines,
+      name: vm.name,
+      body: [
+        {
+          op: 'add',
+          path: '/metadata/annotations',
+          value: { 'example.com/controller': 'was-here' },
+        },
+      ],
+    });
+    held.release();
+
+    await applying;
+    const applied = snapshot(vm);
+    expect(applied.metadata.annotations).toMatchObject({
+      'example.com/controller': 'was-here',
+    });
+    expect(applied.metadata.managedFields).toContainEqual(
+      expect.objectContaining({ manager: FIELD_MANAGER, operation: 'Apply' }),
+    );
+  });
+
+  it('refuses to apply over a VM replaced by a foreign one between the read and the apply', async () => {
+    const vm = await prepared({ running: false });
+    await provider.applyVirtualMachine(cluster, vm);
+    const held = holdNextApply();
+    const patient = createProvider({ requestTimeoutMs: 60_000 });
+    const applying = patient
+      .applyVirtualMachine(cluster, { ...vm, running: true })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    await held.applyArrived;
+    await kubectl.deleteNamespacedCustomObject({
+      group: KUBEVIRT_API.group,
+      version: KUBEVIRT_API.version,
+      namespace: vm.namespace,
+      plural: KUBEVIRT_API.virtualMachines,
+      name: vm.name,
+    });
+    const replacement = await foreignVm(vm);
+    held.release();
+
+    expect(isShepherdNotOwnedError(await applying)).toBe(true);
+    expect(snapshot(vm)).toEqual(replacement);
   });
 
   it('refuses to delete a foreign VM, and deletes its own', async () => {

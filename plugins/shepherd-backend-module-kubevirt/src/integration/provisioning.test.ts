@@ -224,19 +224,28 @@ describe('KubeVirtVmProvider against the simulator', () => {
       }
     });
 
-    it('reports a conflict as a conflict', async () => {
+    it('reads again and applies again after a conflict, and reports a conflict that persists', async () => {
       const vm = await applied();
-      const fault = sim.faults.inject({
+      const once = sim.faults.inject({
         kind: 'conflict',
         method: 'PATCH',
         times: 1,
       });
-      await expectProviderError(
-        provider.applyVirtualMachine(cluster, vm),
-        'conflict',
-        /HTTP 409/,
-      );
-      expect(fault.hits).toBe(1);
+      await provider.applyVirtualMachine(cluster, vm);
+      expect(once.hits).toBe(1);
+
+      const always = sim.faults.inject({ kind: 'conflict', method: 'PATCH' });
+      try {
+        await expectProviderError(
+          provider.applyVirtualMachine(cluster, vm),
+          'conflict',
+          /HTTP 409/,
+        );
+      } finally {
+        always.remove();
+      }
+      // Tried a bounded number of times, each after a fresh read.
+      expect(always.hits).toBe(5);
     });
 
     it('reports a conflict of the create as a conflict, not as a taken name', async () => {

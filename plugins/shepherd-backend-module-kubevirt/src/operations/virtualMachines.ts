@@ -29,6 +29,12 @@ import {
   readVirtualMachineInstance,
 } from './reads';
 
+/**
+ * How many times an apply is tried when the object changed between its read and the apply
+ * (a 409 on the resourceVersion precondition) before the conflict is given up as such.
+ */
+const APPLY_CONFLICT_ATTEMPTS = 5;
+
 /** What refuses an object of the VM's name that is not the expected VM of this installation. */
 function refuseUnlessOwned(
   vm: V1VirtualMachine,
@@ -67,8 +73,8 @@ export async function applyVirtualMachine(
     namespace: vm.metadata?.namespace ?? '',
     name: vm.metadata?.name ?? '',
   };
-  const existing = await readVirtualMachine(client, ref);
-  if (!existing) {
+  let current = await readVirtualMachine(client, ref);
+  if (!current) {
     try {
       const created = (await client.call(
         `${dryRun ? 'Dry-run create' : 'Create'} ${describeVm(ref)}`,
@@ -88,18 +94,27 @@ export async function applyVirtualMachine(
       }
       // Applied once more, so that later applies find the fields owned by the apply
       // manager; the created object is known to be this VM.
-      return serverSideApply(client, vm, ref, created, false);
+      current = created;
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;
       // Taken since the read: by an earlier run of the same job, or by someone else.
-      const raced = await readVirtualMachine(client, ref);
-      if (!raced) throw error;
-      refuseUnlessOwned(raced, ref, owner);
-      return serverSideApply(client, vm, ref, raced, dryRun);
+      current = await readVirtualMachine(client, ref);
+      if (!current) throw error;
     }
   }
-  refuseUnlessOwned(existing, ref, owner);
-  return serverSideApply(client, vm, ref, existing, dryRun);
+  for (let attempt = 1; ; attempt += 1) {
+    refuseUnlessOwned(current, ref, owner);
+    try {
+      return await serverSideApply(client, vm, ref, current, dryRun);
+    } catch (error) {
+      // KubeVirt's controllers write a VM right after it is created (finalizers, status),
+      // so a resourceVersion read a moment ago is often stale: read again, check again.
+      if (!isConflict(error) || attempt >= APPLY_CONFLICT_ATTEMPTS) throw error;
+      const reread = await readVirtualMachine(client, ref);
+      if (!reread) throw error;
+      current = reread;
+    }
+  }
 }
 
 /**

@@ -175,7 +175,10 @@ export class Reflector<T extends WatchedObject> {
       // Every page of a paged list is served from the first page's snapshot.
       if (!pageToken) revision = page.metadata?.resourceVersion ?? '';
       continueToken = page.metadata?.continue || undefined;
-    } while (continueToken && !this.options.signal.aborted);
+      // A list cut short is not the cluster's state: whatever it left out would be taken
+      // for deleted.
+      this.options.signal.throwIfAborted();
+    } while (continueToken);
     this.sink.replace(items, revision);
     return revision;
   }

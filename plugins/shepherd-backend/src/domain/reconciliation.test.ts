@@ -67,6 +67,16 @@ describe('reconcile', () => {
     ]);
   });
 
+  it('never takes an object being deleted for an orphan', () => {
+    // Listed while terminating; its delete job removed the record before the records were read.
+    const found = run(
+      [record('a')],
+      [object('a'), { ...object('z'), status: 'DELETING' }],
+    );
+    expect(found.orphans).toEqual([]);
+    expect(found.objectsListed).toBe(2);
+  });
+
   it('matches objects to records by their vm-id label, not by their name', () => {
     // The object named `a` is the VM of a record that is gone; record `a` has no VM.
     const found = run([record('a')], [object('a', ownedBy('lost'))]);

@@ -38,6 +38,8 @@ export interface ObjectOnCluster {
   namespace: string;
   name: string;
   labels?: Record<string, string>;
+  /** DELETING while the object is terminating. */
+  status?: string;
 }
 
 /**
@@ -94,7 +96,7 @@ const byPlace = (a: ReconcileFinding, b: ReconcileFinding) =>
  *   Records in CREATING or DELETING (their jobs own them) and records younger than the grace
  *   period (the cluster may not show them yet) are not compared.
  * - An orphan is an object of this installation whose record is not among the cluster's
- *   records, compared or not.
+ *   records, compared or not, and that is not being deleted already.
  * - The breaker trips when more than {@link GHOST_HALT_RATIO} of the compared records are
  *   ghosts.
  */
@@ -137,7 +139,12 @@ export function reconcile(
     )
     .sort(byPlace);
   const orphans = owned
-    .filter(({ vmId }) => !recordIds.has(vmId))
+    // A terminating object is on its way out: the delete job that removed its record when
+    // the cluster was listed is not done with it, or someone else deleted it.
+    .filter(
+      ({ object, vmId }) =>
+        !recordIds.has(vmId) && object.status !== 'DELETING',
+    )
     .map(
       ({ object, vmId }): ReconcileFinding => ({
         kind: 'ORPHAN',

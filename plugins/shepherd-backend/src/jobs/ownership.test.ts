@@ -321,6 +321,9 @@ describe('ownership and one operation per VM, against a simulated cluster', () =
       await start({ clock: 'manual', timing: 'realistic' });
       const { ticketId } = await requestVm(api, { service, template, size });
       const approved = await approve(ticketId);
+      expect({ status: approved.status, body: approved.body }).toMatchObject({
+        status: 200,
+      });
       const { vmId } = approved.body.ticket;
       await eventually(async () =>
         expect(await ticketStatus(ticketId)).toBe('EXECUTING'),

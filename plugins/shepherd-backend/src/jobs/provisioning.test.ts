@@ -216,9 +216,12 @@ describe('provisioning against a simulated KubeVirt cluster', () => {
       expect(api.notifications.at(-1)).toMatchObject({
         recipients: { type: 'entity', entityRef: 'user:default/engineer-test' },
       });
-      expect(await api.store.jobs.countByStatus()).toMatchObject({
-        succeeded: 1,
-      });
+      // The queue marks the job done just after its last step wrote the ticket.
+      await eventually(async () =>
+        expect(await api.store.jobs.countByStatus()).toMatchObject({
+          succeeded: 1,
+        }),
+      );
 
       // Stop: in test, a direct operation with no ticket.
       const stopEvent = await power(vmId, 'stop');
@@ -273,12 +276,15 @@ describe('provisioning against a simulated KubeVirt cluster', () => {
         'execution.started',
         'vm.delete_submitted',
       ]);
-      expect(await api.store.jobs.countByStatus()).toMatchObject({
-        succeeded: 4,
-        failed: 0,
-        queued: 0,
-        running: 0,
-      });
+      // The queue marks the job done just after its last step wrote the ticket.
+      await eventually(async () =>
+        expect(await api.store.jobs.countByStatus()).toMatchObject({
+          succeeded: 4,
+          failed: 0,
+          queued: 0,
+          running: 0,
+        }),
+      );
     });
 
     it('modify → restart: the exact resize is patched, the restart it needs is reported and done', async () => {
@@ -445,9 +451,12 @@ describe('provisioning against a simulated KubeVirt cluster', () => {
         recipients: { type: 'entity', entityRef: 'user:default/engineer-test' },
         payload: expect.objectContaining({ severity: 'high' }),
       });
-      expect(await api.store.jobs.countByStatus()).toMatchObject({
-        failed: 1,
-      });
+      // The queue marks the job done just after its last step wrote the ticket.
+      await eventually(async () =>
+        expect(await api.store.jobs.countByStatus()).toMatchObject({
+          failed: 1,
+        }),
+      );
     });
 
     it('recovers a create job whose worker died after applying: one VM, ticket SUCCESS', async () => {

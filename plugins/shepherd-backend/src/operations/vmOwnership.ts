@@ -42,8 +42,13 @@ export function ownStateOf(
     namespace: state.namespace,
     name: state.name,
     status: 'NOT_FOUND',
-    message: `${SHEPHERD_ERROR_CODES.VM_NAME_CONFLICT}: the object named ${state.namespace}/${state.name} on the cluster is not this VM`,
+    message: nameTakenMessage(state),
   };
+}
+
+/** Why a VM whose name another object holds on the cluster counts as not found. */
+export function nameTakenMessage(ref: { namespace: string; name: string }) {
+  return `${SHEPHERD_ERROR_CODES.VM_NAME_CONFLICT}: the object named ${ref.namespace}/${ref.name} on the cluster is not this VM`;
 }
 
 /**

@@ -165,23 +165,19 @@ describe('status sync and cluster health', () => {
       expect(await sync.run()).toEqual({ polled: 0, changed: 0, failed: 0 });
     });
 
-    it('does not even read the VMs of clusters that watches follow', async () => {
-      const watched = await runningVm('dev-shop-w-01');
+    /** The status sync as it runs beside the VM watches, counting the VM rows it reads. */
+    function syncBesideWatches() {
       const listed: number[] = [];
       const listForStatusSync = store.vms.listForStatusSync.bind(store.vms);
-      const counting = {
-        vms: {
-          ...store.vms,
-          listForStatusSync: async (
-            ...args: Parameters<typeof listForStatusSync>
-          ) => {
-            const page = await listForStatusSync(...args);
-            listed.push(page.length);
-            return page;
-          },
-        },
+      // The store's own VM store, but for the counted read.
+      const vms: typeof store.vms = Object.create(store.vms);
+      vms.listForStatusSync = async (...args) => {
+        const page = await listForStatusSync(...args);
+        listed.push(page.length);
+        return page;
       };
-      const countingSync = new VmStatusSync(
+      const counting = { vms, watchLeases: store.watchLeases };
+      const besideWatches = new VmStatusSync(
         counting as typeof store,
         connections,
         TEST_INSTALLATION,
@@ -190,16 +186,82 @@ describe('status sync and cluster health', () => {
         undefined,
         { leaveWatchedClusters: true },
       );
+      return { run: () => besideWatches.run(), listed };
+    }
 
-      expect(await countingSync.run()).toEqual({
+    /** A replica's lease of the cluster's watch, for a minute from now. */
+    async function leaseWatch(holder: string) {
+      const now = clock.now().getTime();
+      expect(
+        await store.watchLeases.acquire(
+          connection.id,
+          holder,
+          new Date(now).toISOString(),
+          new Date(now + 60_000).toISOString(),
+        ),
+      ).toBe(true);
+      return {
+        synced: () =>
+          store.watchLeases.markSynced(
+            connection.id,
+            holder,
+            clock.now().toISOString(),
+          ),
+      };
+    }
+
+    it('does not even read the VMs of a cluster whose watch has listed them', async () => {
+      const watched = await runningVm('dev-shop-w-01');
+      await provider.stopVirtualMachine(connection, watched);
+      const besideWatches = syncBesideWatches();
+      await (await leaseWatch('replica-a')).synced();
+
+      expect(await besideWatches.run()).toEqual({
         polled: 0,
         changed: 0,
         failed: 0,
       });
-      expect(listed).toEqual([0]);
+      expect(besideWatches.listed).toEqual([0]);
       // Without watches the same VM is polled.
-      expect(await sync.run()).toEqual({ polled: 1, changed: 0, failed: 0 });
-      expect(await statusOf(watched.id)).toBe('RUNNING');
+      expect(await sync.run()).toEqual({ polled: 1, changed: 1, failed: 0 });
+      expect(await statusOf(watched.id)).toBe('STOPPED');
+    });
+
+    it('polls the VMs of a cluster whose watch has not listed them, or whose lease ran out', async () => {
+      const vm = await runningVm('dev-shop-w-02');
+      await provider.stopVirtualMachine(connection, vm);
+      const besideWatches = syncBesideWatches();
+
+      // A watch that started but never listed (refused, unreachable) follows nothing.
+      await leaseWatch('replica-a');
+      expect(await besideWatches.run()).toEqual({
+        polled: 1,
+        changed: 1,
+        failed: 0,
+      });
+      expect(await statusOf(vm.id)).toBe('STOPPED');
+
+      // Synced: left to the watch, even when due, and while its holder renews the lease.
+      clock.advance(stableMs);
+      await provider.startVirtualMachine(connection, vm);
+      await (await leaseWatch('replica-a')).synced();
+      expect((await besideWatches.run()).polled).toBe(0);
+      await leaseWatch('replica-a');
+      expect((await besideWatches.run()).polled).toBe(0);
+
+      // Its replica died: once the lease ran out, the VM is polled.
+      clock.advance(60_000);
+      expect(await besideWatches.run()).toEqual({
+        polled: 1,
+        changed: 1,
+        failed: 0,
+      });
+      expect(await statusOf(vm.id)).toBe('RUNNING');
+
+      // Another replica takes the lease over: its watch has not listed anything yet.
+      clock.advance(stableMs);
+      await leaseWatch('replica-b');
+      expect((await besideWatches.run()).polled).toBe(1);
     });
 
     it('does not rewrite an object whose resourceVersion did not move', async () => {

@@ -58,12 +58,14 @@ export interface StatusSyncResult {
  * are due every few seconds (unless stuck there for half an hour), stable ones every half
  * hour; the status of an object whose resourceVersion did not move is not rewritten.
  *
- * With `leaveWatchedClusters`, VMs of clusters whose provider can watch are left to the VM
- * watches (`src/watch/`), and only the others are polled.
+ * With `leaveWatchedClusters`, VMs of clusters whose watch runs and has listed them (a held
+ * lease marked synced, `src/watch/`) are left to it, and only the others are polled: those
+ * of disabled clusters, of providers that cannot watch, and of watches that could not start
+ * or list — refused, unreachable, or handing over between replicas.
  */
 export class VmStatusSync {
   constructor(
-    private readonly store: Pick<ShepherdStore, 'vms'>,
+    private readonly store: Pick<ShepherdStore, 'vms' | 'watchLeases'>,
     private readonly connections: ClusterConnections,
     /** Whose objects are VMs' states: an object of another owner is not the VM. */
     private readonly installation: ShepherdInstallation,
@@ -93,14 +95,15 @@ export class VmStatusSync {
   async run(): Promise<StatusSyncResult> {
     const now = this.clock().getTime();
     const due: VmPollState[] = [];
+    // VMs that watches follow are not even read: the poll's cost is then that of the
+    // clusters no watch follows, not of every VM.
+    const watched = this.options.leaveWatchedClusters
+      ? await this.store.watchLeases.listSyncedClusterIds(
+          new Date(now).toISOString(),
+        )
+      : [];
     const polls = readInPages(PAGE_SIZE, page =>
-      // VMs that watches follow are not even read: the poll's cost is then that of the
-      // clusters no watch follows, not of every VM.
-      this.store.vms.listForStatusSync(page, {
-        skipProviderTypes: this.options.leaveWatchedClusters
-          ? this.connections.watchingProviderTypes()
-          : [],
-      }),
+      this.store.vms.listForStatusSync(page, { skipClusterIds: watched }),
     );
     for await (const poll of polls) {
       if (this.#isDue(poll, now)) due.push(poll);
@@ -138,15 +141,9 @@ export class VmStatusSync {
       }
       const cluster = await connections.get(clusterId);
       if (!cluster) {
-        // Due, and not known to be watched: it counts as polled, and failed.
+        // Due and not watched: it counts as polled, and failed.
         polled += 1;
         failedOn(clusterId, 'the cluster cannot be reached');
-        continue;
-      }
-      if (
-        this.options.leaveWatchedClusters &&
-        cluster.provider.watchVirtualMachines
-      ) {
         continue;
       }
       polled += 1;

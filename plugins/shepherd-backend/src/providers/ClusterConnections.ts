@@ -30,14 +30,6 @@ export class ClusterConnections {
     private readonly providers: VmProviderRegistry,
   ) {}
 
-  /** The types of the installed providers that can watch their clusters' VMs. */
-  watchingProviderTypes(): string[] {
-    return this.providers
-      .list()
-      .filter(provider => provider.watchVirtualMachines !== undefined)
-      .map(provider => provider.type);
-  }
-
   /** Whether any VM provider is installed at all. */
   hasProvider(): boolean {
     return this.providers.list().length > 0;

@@ -178,6 +178,7 @@ describe('VM watches', () => {
     }
 
     const statusOf = async (id: string) => (await store.vms.get(id))?.status;
+    const clusterOf = (sim: KubevirtSimulator) => clusters[sims.indexOf(sim)];
     const expectStatus = (id: string, status: VmStatus) =>
       eventually(async () => expect(await statusOf(id)).toBe(status));
 
@@ -270,6 +271,9 @@ describe('VM watches', () => {
       await watches.tick();
       // Its VM is not on the cluster: the foreign one running there is not it.
       await expectStatus(record.id, 'NOT_FOUND');
+      expect((await store.vms.get(record.id))?.statusMessage).toMatch(
+        new RegExp(`^VM_NAME_CONFLICT: the object named dev/${name}`),
+      );
     });
 
     it('survives dropped connections and 410 Gone', async () => {
@@ -344,6 +348,33 @@ describe('VM watches', () => {
       await expectStatus(onWest.id, 'STOPPED');
       await watches.tick();
       expect(await statusOf(onEast.id)).toBe('RUNNING');
+    });
+
+    it("tells the status poll which clusters' watches have listed their VMs", async () => {
+      const [east, west] = sims;
+      await east.faults.setReachable(false);
+      const synced = () =>
+        store.watchLeases.listSyncedClusterIds(new Date().toISOString());
+      const watches = replica('replica-a');
+      try {
+        await watches.tick();
+        // The unreachable cluster's watch runs, but has listed nothing: it stays polled.
+        await eventually(async () =>
+          expect(await synced()).toEqual([clusterOf(west).id]),
+        );
+      } finally {
+        await east.faults.setReachable(true);
+      }
+      await eventually(async () =>
+        expect((await synced()).sort()).toEqual(clusters.map(c => c.id).sort()),
+      );
+      // A disabled cluster's VMs go back to the poll.
+      await store.clusters.update(clusterOf(east).id, {
+        enabled: false,
+        updatedAt: new Date().toISOString(),
+      });
+      await watches.tick();
+      expect(await synced()).toEqual([clusterOf(west).id]);
     });
 
     it('watches each cluster on one replica only, and hands over when it stops', async () => {

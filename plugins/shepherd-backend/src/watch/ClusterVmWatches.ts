@@ -186,12 +186,23 @@ export class ClusterVmWatches {
       cluster.id,
     );
     const stop = new AbortController();
+    const { watchLeases } = this.deps.store;
+    const { holder } = this.deps;
+    // Until the new watch has listed everything, the status poll covers the cluster.
+    await watchLeases.markSynced(cluster.id, holder, null);
     const recorder = new VmStateRecorder(
       cluster.id,
       this.deps.installationId,
       this.deps.context,
       this.deps.logger,
-      () => this.#holds(cluster.id),
+      // A stopped watch writes nothing more: what it had not written, the next one lists.
+      () => !stop.signal.aborted && this.#holds(cluster.id),
+      () =>
+        watchLeases.markSynced(
+          cluster.id,
+          holder,
+          new Date(this.now()).toISOString(),
+        ),
     );
     const done = provider.watchVirtualMachines!(connection, recorder.handle, {
       signal: stop.signal,

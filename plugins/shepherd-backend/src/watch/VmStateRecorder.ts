@@ -8,6 +8,7 @@ import { readInPages } from '../database/paging';
 import { ShepherdStore } from '../database/ShepherdStore';
 import { VmObservation } from '../database/stores/vms/VmsStore';
 import { statusFromCluster } from '../domain/observedStatus';
+import { nameTakenMessage } from '../operations/vmOwnership';
 import { GovernanceContext } from '../service/GovernanceContext';
 import { ObservedObject, recordOfObject, vmKey } from './recordMatching';
 
@@ -48,6 +49,8 @@ export class VmStateRecorder {
     private readonly logger: LoggerService,
     /** Whether this replica may still write for the cluster (it holds its lease). */
     private readonly mayWrite: () => boolean = () => true,
+    /** Told each time a complete list of the cluster's VMs was written to the records. */
+    private readonly onSnapshotRecorded: () => Promise<void> = async () => {},
   ) {}
 
   /** Takes one event of the watch; writing happens in the background. */
@@ -128,7 +131,11 @@ export class VmStateRecorder {
       const snapshot = this.#snapshot;
       if (snapshot) {
         this.#snapshot = undefined;
-        await this.#writeSnapshot(snapshot.observations, snapshot.revision);
+        if (
+          await this.#writeSnapshot(snapshot.observations, snapshot.revision)
+        ) {
+          await this.onSnapshotRecorded();
+        }
         return;
       }
       const batch = [...this.#pending.entries()].slice(0, BATCH_SIZE);
@@ -159,10 +166,11 @@ export class VmStateRecorder {
     });
   }
 
+  /** Answers whether every record was written (false: the lease ran out on the way). */
   async #writeSnapshot(
     observations: Map<string, Observation>,
     revision: string,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const pages = readInPages(BATCH_SIZE, page =>
       this.context.store.vms.listObservedOnCluster(this.clusterId, page),
     );
@@ -179,7 +187,13 @@ export class VmStateRecorder {
             record,
             matched
               ? observation
-              : { object: record, status: 'NOT_FOUND', revision },
+              : {
+                  object: record,
+                  status: 'NOT_FOUND',
+                  revision,
+                  // Another object holds the name: the record says so, as the poll does.
+                  ...(observation && { message: nameTakenMessage(record) }),
+                },
             revision,
           );
         }
@@ -188,11 +202,18 @@ export class VmStateRecorder {
     for await (const record of pages) {
       batch.push(record);
       if (batch.length === BATCH_SIZE) {
+        // A large snapshot takes many transactions: each one asks whether the lease
+        // still holds, so that a replica that lost it stops before the next holder writes.
+        if (!this.mayWrite()) return false;
         await writeBatch(batch);
         batch = [];
       }
     }
-    if (batch.length > 0) await writeBatch(batch);
+    if (batch.length > 0) {
+      if (!this.mayWrite()) return false;
+      await writeBatch(batch);
+    }
+    return true;
   }
 
   /**

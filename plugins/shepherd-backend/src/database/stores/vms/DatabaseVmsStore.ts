@@ -141,18 +141,15 @@ export class DatabaseVmsStore
 
   async listForStatusSync(
     page: { offset: number; limit: number },
-    filter: { skipProviderTypes?: string[] } = {},
+    filter: { skipClusterIds?: string[] } = {},
   ) {
     const query = this.selectRecords();
-    if (filter.skipProviderTypes?.length) {
-      const skipped = filter.skipProviderTypes;
+    if (filter.skipClusterIds?.length) {
+      const skipped = filter.skipClusterIds;
       query.where(inner =>
         inner
           .whereNull('vms.cluster_id')
-          .orWhereNotIn(
-            'vms.cluster_id',
-            this.db('clusters').select('id').whereIn('provider_type', skipped),
-          ),
+          .orWhereNotIn('vms.cluster_id', skipped),
       );
     }
     const rows: Array<Record<string, unknown>> = await query

@@ -54,11 +54,11 @@ export interface VmsStore {
   }): Promise<number>;
   /**
    * VMs with the bookkeeping of status polling, for the status sync; without those on
-   * clusters of `skipProviderTypes` (their VMs are followed otherwise, by watches).
+   * the clusters `skipClusterIds` (their VMs are followed otherwise, by watches).
    */
   listForStatusSync(
     options: PageRequest,
-    filter?: { skipProviderTypes?: string[] },
+    filter?: { skipClusterIds?: string[] },
   ): Promise<Array<VmPollState>>;
   /**
    * Records a poll. A new `status` is written only while the VM still has `polledStatus`,

@@ -18,7 +18,16 @@ export class DatabaseWatchLeasesStore implements WatchLeasesStore {
       .andWhere(lease =>
         lease.where({ holder }).orWhere('expires_at', '<=', now),
       )
-      .update({ holder, expires_at: expiresAt, renewed_at: now });
+      .update({
+        holder,
+        expires_at: expiresAt,
+        renewed_at: now,
+        // The new holder's watch has not listed anything yet.
+        synced_at: this.db.raw(
+          'CASE WHEN holder = ? THEN synced_at ELSE NULL END',
+          [holder],
+        ),
+      });
     if (renewed === 1) return true;
     const inserted = await this.db(TABLE)
       .insert({
@@ -31,6 +40,24 @@ export class DatabaseWatchLeasesStore implements WatchLeasesStore {
       .ignore()
       .returning(['cluster_id']);
     return inserted.length === 1;
+  }
+
+  async markSynced(
+    clusterId: string,
+    holder: string,
+    at: string | null,
+  ): Promise<void> {
+    await this.db(TABLE)
+      .where({ cluster_id: clusterId, holder })
+      .update({ synced_at: at });
+  }
+
+  async listSyncedClusterIds(now: string): Promise<string[]> {
+    const rows: Array<{ cluster_id: string }> = await this.db(TABLE)
+      .where('expires_at', '>', now)
+      .whereNotNull('synced_at')
+      .select('cluster_id');
+    return rows.map(row => row.cluster_id);
   }
 
   async release(clusterId: string, holder: string): Promise<void> {
