@@ -207,32 +207,32 @@ describe('the provider and objects that are not its own', () => {
     expect(second.spec.runStrategy).toBe('Halted');
   });
 
-  /** Holds the next apply (a PATCH) on its way to the cluster until the test releases it. */
-  function holdNextApply() {
+  /** Holds the next request of `method` on its way to the cluster until the test releases it. */
+  function holdNext(method: 'PATCH' | 'DELETE') {
     let release: () => void = () => {};
     let arrived: () => void = () => {};
-    const applyArrived = new Promise<void>(resolve => {
+    const requestArrived = new Promise<void>(resolve => {
       arrived = resolve;
     });
-    sim.faults.inject({
+    const fault = sim.faults.inject({
       kind: 'latency',
-      method: 'PATCH',
+      method,
       until: new Promise<void>(resolve => {
         release = resolve;
       }),
       onHit: () => arrived(),
       times: 1,
     });
-    return { applyArrived, release: () => release() };
+    return { requestArrived, release: () => release(), fault };
   }
 
   it('applies again when its VM changed between the read and the apply, as KubeVirt changes a new VM', async () => {
     const vm = await prepared({ running: false });
-    const held = holdNextApply();
+    const held = holdNext('PATCH');
     const patient = createProvider({ requestTimeoutMs: 60_000 });
     const applying = patient.applyVirtualMachine(cluster, vm);
     // The create went through; the apply that follows it waits while a controller writes.
-    await held.applyArrived;
+    await held.requestArrived;
     await kubectl.patchNamespacedCustomObject({
       group: KUBEVIRT_API.group,
       version: KUBEVIRT_API.version,
@@ -262,7 +262,7 @@ describe('the provider and objects that are not its own', () => {
   it('refuses to apply over a VM replaced by a foreign one between the read and the apply', async () => {
     const vm = await prepared({ running: false });
     await provider.applyVirtualMachine(cluster, vm);
-    const held = holdNextApply();
+    const held = holdNext('PATCH');
     const patient = createProvider({ requestTimeoutMs: 60_000 });
     const applying = patient
       .applyVirtualMachine(cluster, { ...vm, running: true })
@@ -270,7 +270,7 @@ describe('the provider and objects that are not its own', () => {
         () => undefined,
         (error: unknown) => error,
       );
-    await held.applyArrived;
+    await held.requestArrived;
     await kubectl.deleteNamespacedCustomObject({
       group: KUBEVIRT_API.group,
       version: KUBEVIRT_API.version,
@@ -329,20 +329,7 @@ describe('the provider and objects that are not its own', () => {
     const ref = { namespace: vm.namespace, name: vm.name };
     // The provider's delete is held on its way to the cluster; meanwhile someone replaces
     // the VM by one of their own under the same name.
-    let release: () => void = () => {};
-    let arrived: () => void = () => {};
-    const deleteArrived = new Promise<void>(resolve => {
-      arrived = resolve;
-    });
-    const held = sim.faults.inject({
-      kind: 'latency',
-      method: 'DELETE',
-      until: new Promise<void>(resolve => {
-        release = resolve;
-      }),
-      onHit: () => arrived(),
-      times: 1,
-    });
+    const held = holdNext('DELETE');
     const patient = createProvider({ requestTimeoutMs: 60_000 });
     const deleting = patient
       .deleteVirtualMachine(cluster, ref, ownerOf(vm))
@@ -350,8 +337,8 @@ describe('the provider and objects that are not its own', () => {
         () => undefined,
         (error: unknown) => error,
       );
-    await deleteArrived;
-    held.remove();
+    await held.requestArrived;
+    held.fault.remove();
     await kubectl.deleteNamespacedCustomObject({
       group: KUBEVIRT_API.group,
       version: KUBEVIRT_API.version,
@@ -361,7 +348,7 @@ describe('the provider and objects that are not its own', () => {
     });
     expect(sim.objects.get('vm', vm.namespace, vm.name)).toBeUndefined();
     const replacement = await foreignVm(vm);
-    release();
+    held.release();
 
     const outcome = await deleting;
     expect(isShepherdNotOwnedError(outcome)).toBe(true);

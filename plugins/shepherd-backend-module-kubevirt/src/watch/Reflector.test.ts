@@ -45,6 +45,20 @@ const vm = (name: string) => ({
   metadata: { name, namespace: 'dev', resourceVersion: '7' },
 });
 
+/** A reflector of VMs over `client` into `sink`, until `stop` aborts. */
+function vmReflector(
+  client: ClusterClient,
+  sink: ReflectorSink<WatchedObject>,
+  stop: AbortController,
+) {
+  return new Reflector(
+    client,
+    { group: 'kubevirt.io', version: 'v1', plural: 'virtualmachines' },
+    sink,
+    { signal: stop.signal, resyncIntervalMs: 60_000, onInterrupted: () => {} },
+  );
+}
+
 describe('Reflector', () => {
   it('delivers nothing of a list that was stopped between two pages', async () => {
     const { client, nextRequest } = pagedClient();
@@ -54,16 +68,7 @@ describe('Reflector', () => {
       apply: () => {},
     };
     const stop = new AbortController();
-    const reflector = new Reflector(
-      client,
-      { group: 'kubevirt.io', version: 'v1', plural: 'virtualmachines' },
-      sink,
-      {
-        signal: stop.signal,
-        resyncIntervalMs: 60_000,
-        onInterrupted: () => {},
-      },
-    );
+    const reflector = vmReflector(client, sink, stop);
     const running = reflector.run();
 
     (await nextRequest()).answer({
@@ -88,9 +93,8 @@ describe('Reflector', () => {
     const { client, nextRequest } = pagedClient();
     const replaced: Array<{ names: string[]; revision: string }> = [];
     const stop = new AbortController();
-    const reflector = new Reflector(
+    const reflector = vmReflector(
       client,
-      { group: 'kubevirt.io', version: 'v1', plural: 'virtualmachines' },
       {
         replace: (items, revision) => {
           replaced.push({
@@ -101,11 +105,7 @@ describe('Reflector', () => {
         },
         apply: () => {},
       },
-      {
-        signal: stop.signal,
-        resyncIntervalMs: 60_000,
-        onInterrupted: () => {},
-      },
+      stop,
     );
     const running = reflector.run();
     (await nextRequest()).answer({
