@@ -102,7 +102,8 @@ export class Fixtures {
   ): Promise<ShepherdNamespace> {
     const namespace: ShepherdNamespace = {
       id: randomUUID(),
-      name: `ns${randomUUID().slice(0, 6)}`.replace(/[^a-z0-9]/g, 'a'),
+      // Long enough that two namespaces of one database never draw the same name.
+      name: `ns${randomUUID().replace(/-/g, '').slice(0, 16)}`,
       environment: 'test',
       description: '',
       enabled: true,
