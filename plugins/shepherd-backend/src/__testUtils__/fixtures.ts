@@ -15,6 +15,20 @@ import { ShepherdStore } from '../database/ShepherdStore';
 import { NewTicket } from '../database/stores/tickets/TicketsStore';
 import { NewVm } from '../database/stores/vms/VmsStore';
 
+let drawn = 0;
+/**
+ * A short name no other fixture of this test process has: a count (so that two names never
+ * collide, as two random draws of a few characters sometimes do) after two random
+ * characters: six after the prefix, as tests of name lengths expect.
+ */
+function uniqueName(prefix: string): string {
+  drawn += 1;
+  const random = randomUUID()
+    .slice(0, 2)
+    .replace(/[^a-z0-9]/g, 'a');
+  return `${prefix}${random}${drawn.toString(36).padStart(4, '0')}`;
+}
+
 export const FIXED_NOW = '2026-11-23T10:00:00.000Z';
 
 /** The overcommitted size VMs of the workflow and end-to-end tests are requested with. */
@@ -39,7 +53,7 @@ export class Fixtures {
     const { members = [], ...fields } = overrides;
     const system: ShepherdSystem = {
       id: randomUUID(),
-      name: `sys${randomUUID().slice(0, 6)}`.replace(/[^a-z0-9]/g, 'a'),
+      name: uniqueName('sys'),
       description: '',
       createdBy: 'user:default/creator',
       createdAt: FIXED_NOW,
@@ -73,7 +87,7 @@ export class Fixtures {
     const service = {
       id: randomUUID(),
       systemId: system.id,
-      name: `svc${randomUUID().slice(0, 6)}`.replace(/[^a-z0-9]/g, 'a'),
+      name: uniqueName('svc'),
       description: '',
       nextInstanceIndex: 1,
       createdBy: 'user:default/creator',
@@ -102,8 +116,7 @@ export class Fixtures {
   ): Promise<ShepherdNamespace> {
     const namespace: ShepherdNamespace = {
       id: randomUUID(),
-      // Long enough that two namespaces of one database never draw the same name.
-      name: `ns${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+      name: uniqueName('ns'),
       environment: 'test',
       description: '',
       enabled: true,
@@ -121,7 +134,7 @@ export class Fixtures {
   ): Promise<ShepherdCluster> {
     const cluster: ShepherdCluster = {
       id: randomUUID(),
-      name: `cluster-${randomUUID().slice(0, 6)}`,
+      name: uniqueName('cluster-'),
       displayName: 'Cluster',
       environment: 'test',
       providerType: 'kubevirt',
@@ -149,7 +162,7 @@ export class Fixtures {
   ): Promise<ShepherdTemplate> {
     const template: ShepherdTemplate = {
       id: randomUUID(),
-      name: `tpl-${randomUUID().slice(0, 6)}`,
+      name: uniqueName('tpl-'),
       displayName: 'Template',
       description: '',
       status: 'active',
@@ -172,7 +185,7 @@ export class Fixtures {
   ): Promise<ShepherdInstanceSize> {
     const size: ShepherdInstanceSize = {
       id: randomUUID(),
-      name: `size-${randomUUID().slice(0, 6)}`,
+      name: uniqueName('size-'),
       displayName: 'Size',
       description: '',
       catalogScope: 'all',

@@ -54,6 +54,9 @@ const CONFIG = {
     },
     // The schedule marks; runs on demand pick their own mode.
     reconciler: { mode: 'mark', gracePeriodMinutes: 10 },
+    // The reconciler alone compares records and cluster here: a watch would record the
+    // drift the tests make (a VM gone becomes NOT_FOUND) whenever its round came first.
+    vmState: { watch: { enabled: false } },
   },
 };
 
