@@ -79,6 +79,7 @@ import {
 } from './routes/consoleStreamRouter';
 import { AuthorizedTicketsService } from './service/tickets/AuthorizedTicketsService';
 import { resolveShepherdInstallation } from './service/installation/ShepherdInstallation';
+import { CatalogPersonNames } from './service/notifications/personNames';
 import { AuthorizedApprovalsService } from './service/approvals/AuthorizedApprovalsService';
 import { AdoptionDiscovery } from './periodic/AdoptionDiscovery';
 import { AuthorizedAdoptionService } from './service/adoption/AuthorizedAdoptionService';
@@ -192,6 +193,7 @@ export const shepherdPlugin = createBackendPlugin({
           deps.config.getOptionalStringArray('shepherd.approvers') ?? [],
           logger,
           deps.config.getOptionalStringArray('shepherd.platformAdmins') ?? [],
+          new CatalogPersonNames(deps.catalog, deps.auth, logger),
         );
         const connections = new ClusterConnections(
           store,

@@ -9,6 +9,7 @@ import {
   TICKET_OPERATION_WORDS,
   ticketNotificationTopic,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { PersonNames, REF_PERSON_NAMES } from './personNames';
 
 const phrase = (ticket: ShepherdTicket) =>
   TICKET_OPERATION_WORDS[ticket.operation].phrase;
@@ -30,6 +31,8 @@ export class ShepherdNotifier {
     private readonly logger: LoggerService,
     /** Who is alerted about the platform itself (`shepherd.platformAdmins`). */
     private readonly platformAdmins: string[] = [],
+    /** How requesters and approvers are named in the text. */
+    private readonly people: PersonNames = REF_PERSON_NAMES,
   ) {}
 
   /**
@@ -74,9 +77,11 @@ export class ShepherdNotifier {
       },
       payload: {
         title: `Approval requested: ${phrase(ticket)}`,
-        description: `${ticket.requester} asks for ${phrase(
-          ticket,
-        )} for ${describeTarget(ticket)}: ${ticket.reason}`,
+        description: `${await this.people.nameOf(
+          ticket.requester,
+        )} asks for ${phrase(ticket)} for ${describeTarget(ticket)}: ${
+          ticket.reason
+        }`,
         link: SHEPHERD_NOTIFICATION_LINKS.approvals,
         topic: ticketNotificationTopic(ticket.id),
         severity: ticket.environment === 'prod' ? 'high' : 'normal',
@@ -86,17 +91,18 @@ export class ShepherdNotifier {
 
   async ticketDecided(ticket: ShepherdTicket): Promise<void> {
     const approved = ticket.status === 'APPROVED';
+    const approver = ticket.approver
+      ? await this.people.nameOf(ticket.approver)
+      : 'An approver';
     await this.#send({
       recipients: { type: 'entity', entityRef: ticket.requester },
       payload: {
         title: `${approved ? 'Approved' : 'Rejected'}: ${phrase(ticket)}`,
         description: approved
-          ? `${ticket.approver} approved your request for ${describeTarget(
-              ticket,
-            )}.`
-          : `${ticket.approver} rejected your request for ${describeTarget(
-              ticket,
-            )}: ${ticket.rejectReason}`,
+          ? `${approver} approved your request for ${describeTarget(ticket)}.`
+          : `${approver} rejected your request for ${describeTarget(ticket)}: ${
+              ticket.rejectReason
+            }`,
         link: SHEPHERD_NOTIFICATION_LINKS.ticket(ticket.id),
         topic: ticketNotificationTopic(ticket.id),
         severity: approved ? 'normal' : 'high',
