@@ -3,6 +3,7 @@ import { Permission } from '@backstage/plugin-permission-common';
 import {
   shepherdAuditReadPermission,
   shepherdClusterReadPermission,
+  shepherdTicketApprovePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ADMIN_PERMISSIONS } from './components/admin/adminSections';
 import {
@@ -38,6 +39,8 @@ export type ShepherdPageAccess = {
   anyOf: ReadonlyArray<Permission>;
   /** Who the page is for, in words, for the panel that the others see: `for approvers`. */
   audience: string;
+  /** What using the page takes, in words that name the permissions policies grant. */
+  needs: string;
 };
 
 /**
@@ -116,6 +119,7 @@ export const SHEPHERD_PAGES: ReadonlyArray<ShepherdPageDefinition> = [
        */
       anyOf: [shepherdClusterReadPermission],
       audience: 'for approvers, who decide VM requests',
+      needs: `Deciding requests takes the permission ${shepherdTicketApprovePermission.name}, which approvers and platform administrators hold.`,
     },
   },
   {
@@ -136,6 +140,7 @@ export const SHEPHERD_PAGES: ReadonlyArray<ShepherdPageDefinition> = [
     access: {
       anyOf: [shepherdAuditReadPermission],
       audience: 'for auditors and platform administrators',
+      needs: `Reading the audit trail of every System and cluster takes the permission ${shepherdAuditReadPermission.name}.`,
     },
   },
   {
@@ -148,6 +153,9 @@ export const SHEPHERD_PAGES: ReadonlyArray<ShepherdPageDefinition> = [
     access: {
       anyOf: ADMIN_PERMISSIONS,
       audience: 'for platform administrators',
+      needs: `It takes one of the permissions ${ADMIN_PERMISSIONS.map(
+        permission => permission.name,
+      ).join(', ')}.`,
     },
   },
 ];

@@ -23,14 +23,13 @@ export function PageGate(props: {
     return <Progress />;
   }
   if (!access.allowed) {
-    const permissions = (page.access?.anyOf ?? [])
-      .map(permission => permission.name)
-      .join(' or ');
     return (
       <WarningPanel
         severity="info"
         title={pageNotAllowedTitle(page)}
-        message={`Opening it takes the permission ${permissions}, which the portal's permission policy does not give you. Ask your platform team if you need it.`}
+        message={`${
+          page.access?.needs ?? ''
+        } The portal's permission policy does not give it to you; ask your platform team if you need it.`}
       />
     );
   }

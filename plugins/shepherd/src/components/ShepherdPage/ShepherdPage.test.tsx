@@ -164,13 +164,32 @@ describe('ShepherdPage (legacy frontend system)', () => {
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/shepherd\.cluster\.read or shepherd\.cluster\.manage/),
+      screen.getByText(/shepherd\.cluster\.read, shepherd\.cluster\.manage/),
     ).toBeInTheDocument();
     expect(
       screen.queryByRole('tab', { name: ADMIN_TITLE }),
     ).not.toBeInTheDocument();
     // Not the overview in its place.
     expect(screen.queryByText('Backend health')).not.toBeInTheDocument();
+  });
+
+  it('tells a user who decides no requests that the approval queue is for approvers', async () => {
+    const approvals = SHEPHERD_PAGES.find(page => page.id === 'approvals')!;
+    await renderShepherd(<ShepherdPage />, {
+      api: API,
+      permissions: { allowOnly: [] },
+      path: '/shepherd/*',
+      route: '/shepherd/approvals',
+    });
+
+    expect(
+      await screen.findByText(
+        pageNotAllowedTitle(approvals),
+        { exact: false },
+        LAZY_PAGE,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/shepherd\.ticket\.approve/)).toBeInTheDocument();
   });
 
   it('adds the tabs of permissions once they are granted, and never shows them before', async () => {
