@@ -64,6 +64,9 @@ const BACKEND = [
   }),
 ];
 
+/** The app and the Shepherd page load lazily; on a busy machine that takes longer than findBy's 1 s. */
+const LAZY_PAGE = { timeout: 10_000 };
+
 describe('shepherd frontend plugin (new frontend system)', () => {
   const server = setupShepherdMswServer();
   beforeEach(() => server.use(...BACKEND));
@@ -74,21 +77,33 @@ describe('shepherd frontend plugin (new frontend system)', () => {
       initialRouteEntries: ['/shepherd'],
     });
 
-    expect(await screen.findByText('Backend health')).toBeInTheDocument();
-    expect(await screen.findByText('Healthy')).toBeInTheDocument();
+    // The app mounts the page again as it settles: wait on what is shown, not on one element.
+    await waitFor(
+      () => expect(screen.getByText('Backend health')).toBeInTheDocument(),
+      LAZY_PAGE,
+    );
+    await waitFor(() =>
+      expect(screen.getByText('Healthy')).toBeInTheDocument(),
+    );
     expect(
       screen.getByText('PostgreSQL, answered in 1.2 ms'),
     ).toBeInTheDocument();
-    const tabs = within(screen.getByRole('tablist')).getAllByRole('tab');
-    expect(
-      tabs.map(tab => [tab.textContent, tab.getAttribute('href')]),
-    ).toEqual([
-      [OVERVIEW_TITLE, '/shepherd'],
-      ...SHEPHERD_PAGES.map(page => [
-        page.title,
-        `/shepherd${page.routeRef.path}`,
-      ]),
-    ]);
+    // The tabs of pages behind permissions appear once the permission backend has answered.
+    await waitFor(
+      () =>
+        expect(
+          within(screen.getByRole('tablist'))
+            .getAllByRole('tab')
+            .map(tab => [tab.textContent, tab.getAttribute('href')]),
+        ).toEqual([
+          [OVERVIEW_TITLE, '/shepherd'],
+          ...SHEPHERD_PAGES.map(page => [
+            page.title,
+            `/shepherd${page.routeRef.path}`,
+          ]),
+        ]),
+      LAZY_PAGE,
+    );
   });
 
   it('lets an app leave a page out through its sub-page extension', async () => {
@@ -104,14 +119,24 @@ describe('shepherd frontend plugin (new frontend system)', () => {
       },
     });
 
-    expect(await screen.findByText('Backend health')).toBeInTheDocument();
-    const tabs = within(screen.getByRole('tablist')).getAllByRole('tab');
-    expect(tabs.map(tab => tab.textContent)).toEqual([
-      OVERVIEW_TITLE,
-      ...SHEPHERD_PAGES.filter(page => page.id !== 'requests').map(
-        page => page.title,
-      ),
-    ]);
+    await waitFor(
+      () => expect(screen.getByText('Backend health')).toBeInTheDocument(),
+      LAZY_PAGE,
+    );
+    await waitFor(
+      () =>
+        expect(
+          within(screen.getByRole('tablist'))
+            .getAllByRole('tab')
+            .map(tab => tab.textContent),
+        ).toEqual([
+          OVERVIEW_TITLE,
+          ...SHEPHERD_PAGES.filter(page => page.id !== 'requests').map(
+            page => page.title,
+          ),
+        ]),
+      LAZY_PAGE,
+    );
   });
 
   it('serves the VMs page and a VM’s sub-route', async () => {
@@ -120,9 +145,11 @@ describe('shepherd frontend plugin (new frontend system)', () => {
       initialRouteEntries: ['/shepherd/vms'],
     });
 
-    const link = await screen.findByRole('link', {
-      name: 'dev-payments-api-01',
-    });
+    const link = await screen.findByRole(
+      'link',
+      { name: 'dev-payments-api-01' },
+      LAZY_PAGE,
+    );
     expect(link).toHaveAttribute('href', '/shepherd/vms/vm-1');
   });
 
@@ -133,9 +160,11 @@ describe('shepherd frontend plugin (new frontend system)', () => {
     });
 
     await userEvent.click(
-      await screen.findByRole('link', {
-        name: 'New VM for payments/api in dev',
-      }),
+      await screen.findByRole(
+        'link',
+        { name: 'New VM for payments/api in dev' },
+        LAZY_PAGE,
+      ),
     );
 
     expect(

@@ -1,4 +1,16 @@
 import { SubRouteRef } from '@backstage/core-plugin-api';
+import { Permission } from '@backstage/plugin-permission-common';
+import {
+  shepherdAuditReadPermission,
+  shepherdClusterReadPermission,
+  shepherdTicketApprovePermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { ADMIN_PERMISSIONS } from './components/admin/adminSections';
+import {
+  Decision,
+  anyAllowed,
+  useShepherdPermission,
+} from './components/common/permissions';
 import {
   ADMIN_TITLE,
   APPROVALS_TITLE,
@@ -19,6 +31,19 @@ import {
 } from './routes';
 
 /**
+ * Who a page is for. The backend checks every request of the page again; this only spares
+ * users a tab that would answer "not allowed".
+ */
+export type ShepherdPageAccess = {
+  /** Basic permissions (asked without a resource): holding any of them opens the page. */
+  anyOf: ReadonlyArray<Permission>;
+  /** Who the page is for, in words, for the panel that the others see: `for approvers`. */
+  audience: string;
+  /** What using the page takes, in words that name the permissions policies grant. */
+  needs: string;
+};
+
+/**
  * A page of the Shepherd plugin: a tab of the Shepherd page, a card on its overview, and in
  * apps on the new frontend system a `sub-page:shepherd/<id>` extension that adopters can
  * disable or retitle in app-config.
@@ -37,6 +62,12 @@ export type ShepherdPageDefinition = {
    * (details) and no page shell: the Shepherd page provides header, tabs and content area.
    */
   loader: () => Promise<JSX.Element>;
+  /**
+   * Who may use the page; its tab and overview entry are shown only to them, and a link to
+   * it shows the others why it is closed. Pages without it list only what the user may see,
+   * so they are of use to everyone.
+   */
+  access?: ShepherdPageAccess;
 };
 
 /**
@@ -79,6 +110,17 @@ export const SHEPHERD_PAGES: ReadonlyArray<ShepherdPageDefinition> = [
     routeRef: approvalsRouteRef,
     loader: () =>
       import('./components/approvals').then(m => <m.ApprovalsPage />),
+    access: {
+      /*
+       * Deciding a request (shepherd.ticket.approve) is a permission on each ticket, which
+       * the browser can only ask about a given ticket. The roles that decide requests,
+       * approvers and platform administrators, are the ones reading the cluster registry
+       * they place VMs on; the queue itself lists only what the user may decide.
+       */
+      anyOf: [shepherdClusterReadPermission],
+      audience: 'for approvers, who decide VM requests',
+      needs: `Deciding requests takes the permission ${shepherdTicketApprovePermission.name}, which approvers and platform administrators hold.`,
+    },
   },
   {
     id: 'systems',
@@ -95,6 +137,11 @@ export const SHEPHERD_PAGES: ReadonlyArray<ShepherdPageDefinition> = [
       'Who did what and when: every governance action and decision, with its outcome and details.',
     routeRef: auditRouteRef,
     loader: () => import('./components/audit').then(m => <m.AuditPage />),
+    access: {
+      anyOf: [shepherdAuditReadPermission],
+      audience: 'for auditors and platform administrators',
+      needs: `Reading the audit trail of every System and cluster takes the permission ${shepherdAuditReadPermission.name}.`,
+    },
   },
   {
     id: 'admin',
@@ -103,10 +150,50 @@ export const SHEPHERD_PAGES: ReadonlyArray<ShepherdPageDefinition> = [
       'For platform administrators: the clusters, namespaces, OS templates and instance sizes behind every request.',
     routeRef: adminRouteRef,
     loader: () => import('./components/admin').then(m => <m.AdminPage />),
+    access: {
+      anyOf: ADMIN_PERMISSIONS,
+      audience: 'for platform administrators',
+      needs: `It takes one of the permissions ${ADMIN_PERMISSIONS.map(
+        permission => permission.name,
+      ).join(', ')}.`,
+    },
   },
 ];
 
 /** A page's path relative to the Shepherd page, e.g. `vms`. */
 export function relativePathOf(page: ShepherdPageDefinition): string {
   return page.routeRef.path.replace(/^\//, '');
+}
+
+/** The permissions that open pages, each asked once. */
+const PAGE_PERMISSIONS: ReadonlyArray<Permission> = [
+  ...new Map(
+    SHEPHERD_PAGES.flatMap(page => page.access?.anyOf ?? []).map(permission => [
+      permission.name,
+      permission,
+    ]),
+  ).values(),
+];
+
+/**
+ * Whether the user may use each registered page: pages without `access` at once, the others
+ * once the permission framework has answered (loading until then).
+ */
+export function useShepherdPageAccess(): (
+  page: ShepherdPageDefinition,
+) => Decision {
+  const held = new Map(
+    PAGE_PERMISSIONS.map(permission => [
+      permission.name,
+      // PAGE_PERMISSIONS is a module constant: the same hooks on every render.
+      // eslint-disable-next-line react-hooks/rules-of-hooks
+      useShepherdPermission(permission),
+    ]),
+  );
+  return page =>
+    page.access
+      ? anyAllowed(
+          page.access.anyOf.map(permission => held.get(permission.name)!),
+        )
+      : { allowed: true, loading: false };
 }

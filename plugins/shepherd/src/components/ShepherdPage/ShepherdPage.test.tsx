@@ -1,4 +1,17 @@
-import { screen, within } from '@testing-library/react';
+import {
+  AuthorizeResult,
+  EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionApi,
+  permissionApiRef,
+} from '@backstage/plugin-permission-react';
+import { TestApiProvider } from '@backstage/test-utils';
+import {
+  shepherdAuditReadPermission,
+  shepherdClusterReadPermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   aHealthReport,
@@ -7,8 +20,19 @@ import {
   aVm,
 } from '../../__testUtils__/fixtures';
 import { renderShepherd } from '../../__testUtils__/renderShepherd';
-import { OVERVIEW_TITLE, SHEPHERD_TITLE } from '../../labels';
+import {
+  ADMIN_TITLE,
+  APPROVALS_TITLE,
+  AUDIT_TITLE,
+  MY_REQUESTS_TITLE,
+  OVERVIEW_TITLE,
+  REQUEST_VM_TITLE,
+  SHEPHERD_TITLE,
+  SYSTEMS_TITLE,
+  VMS_TITLE,
+} from '../../labels';
 import { SHEPHERD_PAGES } from '../../pages';
+import { pageNotAllowedTitle } from './PageGate';
 import { ShepherdPage } from './ShepherdPage';
 
 const API = {
@@ -69,5 +93,133 @@ describe('ShepherdPage (legacy frontend system)', () => {
         LAZY_PAGE,
       ),
     ).toBeInTheDocument();
+  });
+
+  /** The titles of the visible tabs. */
+  const tabTitles = () =>
+    within(screen.getByRole('tablist'))
+      .getAllByRole('tab')
+      .map(tab => tab.textContent);
+
+  /** Pages every signed-in user may open: they list only what the user may see. */
+  const OPEN_TO_ALL = [
+    OVERVIEW_TITLE,
+    VMS_TITLE,
+    REQUEST_VM_TITLE,
+    MY_REQUESTS_TITLE,
+    SYSTEMS_TITLE,
+  ];
+
+  it('shows a user without Shepherd roles no tab of approvers, auditors or administrators', async () => {
+    await renderShepherd(<ShepherdPage />, {
+      api: API,
+      permissions: { allowOnly: [] },
+      path: '/shepherd/*',
+      route: '/shepherd',
+    });
+
+    expect(
+      await screen.findByText('Backend health', undefined, LAZY_PAGE),
+    ).toBeInTheDocument();
+    expect(tabTitles()).toEqual(OPEN_TO_ALL);
+  });
+
+  it('shows the tabs of the roles the user holds', async () => {
+    await renderShepherd(<ShepherdPage />, {
+      api: API,
+      // An approver: reads the cluster registry, not the audit log.
+      permissions: { allowOnly: [shepherdClusterReadPermission] },
+      path: '/shepherd/*',
+      route: '/shepherd',
+    });
+
+    expect(
+      await screen.findByRole('tab', { name: APPROVALS_TITLE }),
+    ).toBeInTheDocument();
+    expect(tabTitles()).toEqual([
+      ...OPEN_TO_ALL.slice(0, 4),
+      APPROVALS_TITLE,
+      SYSTEMS_TITLE,
+      ADMIN_TITLE,
+    ]);
+    expect(
+      screen.queryByRole('tab', { name: AUDIT_TITLE }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('explains a page the user may not use when a link leads there', async () => {
+    const admin = SHEPHERD_PAGES.find(page => page.id === 'admin')!;
+    await renderShepherd(<ShepherdPage />, {
+      api: API,
+      permissions: { deny: [...admin.access!.anyOf] },
+      path: '/shepherd/*',
+      route: '/shepherd/admin/clusters',
+    });
+
+    expect(
+      await screen.findByText(
+        pageNotAllowedTitle(admin),
+        { exact: false },
+        LAZY_PAGE,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/shepherd\.cluster\.read, shepherd\.cluster\.manage/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('tab', { name: ADMIN_TITLE }),
+    ).not.toBeInTheDocument();
+    // Not the overview in its place.
+    expect(screen.queryByText('Backend health')).not.toBeInTheDocument();
+  });
+
+  it('tells a user who decides no requests that the approval queue is for approvers', async () => {
+    const approvals = SHEPHERD_PAGES.find(page => page.id === 'approvals')!;
+    await renderShepherd(<ShepherdPage />, {
+      api: API,
+      permissions: { allowOnly: [] },
+      path: '/shepherd/*',
+      route: '/shepherd/approvals',
+    });
+
+    expect(
+      await screen.findByText(
+        pageNotAllowedTitle(approvals),
+        { exact: false },
+        LAZY_PAGE,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/shepherd\.ticket\.approve/)).toBeInTheDocument();
+  });
+
+  it('adds the tabs of permissions once they are granted, and never shows them before', async () => {
+    const answers: Array<() => void> = [];
+    const slowPermissionApi: PermissionApi = {
+      authorize: (request: EvaluatePermissionRequest) =>
+        new Promise(resolve =>
+          answers.push(() =>
+            resolve({
+              result:
+                request.permission.name === shepherdAuditReadPermission.name
+                  ? AuthorizeResult.ALLOW
+                  : AuthorizeResult.DENY,
+            }),
+          ),
+        ),
+    };
+    await renderShepherd(
+      <TestApiProvider apis={[[permissionApiRef, slowPermissionApi]]}>
+        <ShepherdPage />
+      </TestApiProvider>,
+      { api: API, path: '/shepherd/*', route: '/shepherd' },
+    );
+
+    expect(tabTitles()).toEqual(OPEN_TO_ALL);
+    await act(async () => answers.forEach(answer => answer()));
+
+    expect(
+      await screen.findByRole('tab', { name: AUDIT_TITLE }),
+    ).toBeInTheDocument();
+    expect(tabTitles()).toEqual([...OPEN_TO_ALL, AUDIT_TITLE]);
   });
 });

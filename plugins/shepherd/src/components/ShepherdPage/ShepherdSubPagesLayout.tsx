@@ -8,8 +8,15 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { Route, Routes } from 'react-router-dom';
 import { OVERVIEW_TITLE } from '../../labels';
+import {
+  SHEPHERD_PAGES,
+  ShepherdPageDefinition,
+  relativePathOf,
+  useShepherdPageAccess,
+} from '../../pages';
 import { rootRouteRef } from '../../routes';
 import { OverviewPage } from '../overview';
+import { PageGate } from './PageGate';
 
 /** A sub-page of the Shepherd page as the new frontend system hands it over. */
 export type ShepherdSubPage = {
@@ -22,11 +29,19 @@ export type ShepherdSubPage = {
 /** The id of the overview's tab. */
 const OVERVIEW_TAB_ID = 'overview';
 
+/** The registered page a sub-page stands for (by path; adopters may retitle it), if any. */
+function definitionOf(
+  subPage: ShepherdSubPage,
+): ShepherdPageDefinition | undefined {
+  return SHEPHERD_PAGES.find(page => relativePathOf(page) === subPage.path);
+}
+
 /**
  * The Shepherd page on the new frontend system: the app's page layout with a tab per
  * sub-page, the overview at the page's root and each sub-page at its path. The app's
  * default page with sub-pages would send the root to the first tab; Shepherd keeps the
- * overview there, so links to /shepherd stay the overview.
+ * overview there, so links to /shepherd stay the overview. Registered pages the user may not
+ * use have no tab, as on the legacy system (see ShepherdTabs).
  */
 export function ShepherdSubPagesLayout(props: {
   title: string;
@@ -36,13 +51,26 @@ export function ShepherdSubPagesLayout(props: {
   const { title, icon, subPages } = props;
   const root = useRouteRef(rootRouteRef)();
   const base = root.replace(/\/$/, '');
+  const accessOf = useShepherdPageAccess();
+  const gated = subPages.map(page => {
+    const definition = definitionOf(page);
+    return {
+      ...page,
+      definition,
+      access: definition
+        ? accessOf(definition)
+        : { allowed: true, loading: false },
+    };
+  });
   const tabs: PageLayoutTab[] = [
     { id: OVERVIEW_TAB_ID, label: OVERVIEW_TITLE, href: root },
-    ...subPages.map(page => ({
-      id: page.path,
-      label: page.title,
-      href: `${base}/${page.path}`,
-    })),
+    ...gated
+      .filter(page => page.access.allowed)
+      .map(page => ({
+        id: page.path,
+        label: page.title,
+        href: `${base}/${page.path}`,
+      })),
   ];
   return (
     <PageLayout title={title} icon={icon} titleLink={root} tabs={tabs}>
@@ -55,7 +83,7 @@ export function ShepherdSubPagesLayout(props: {
             </Content>
           }
         />
-        {subPages.map(page => (
+        {gated.map(page => (
           <Route
             key={page.path}
             path={`${page.path}/*`}
@@ -63,7 +91,15 @@ export function ShepherdSubPagesLayout(props: {
               <BreadcrumbEntry
                 entry={{ label: page.title, href: `${base}/${page.path}` }}
               >
-                <Content>{page.element}</Content>
+                <Content>
+                  {page.definition ? (
+                    <PageGate page={page.definition} access={page.access}>
+                      {page.element}
+                    </PageGate>
+                  ) : (
+                    page.element
+                  )}
+                </Content>
               </BreadcrumbEntry>
             }
           />

@@ -22,9 +22,11 @@ export {
 export {
   PermissionGate,
   PermissionedButton,
+  anyAllowed,
+  useAllowedResources,
   useShepherdPermission,
 } from './permissions';
-export type { WhenDenied } from './permissions';
+export type { Decision, WhenDenied } from './permissions';
 export { RelativeTime } from './RelativeTime';
 export { ERROR_CODE_LABEL, ShepherdErrorPanel } from './ShepherdErrorPanel';
 export {

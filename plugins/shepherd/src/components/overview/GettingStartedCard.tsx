@@ -1,6 +1,9 @@
 import { InfoCard, Link, Progress } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/core-plugin-api';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { shepherdSystemCreatePermission } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { shepherdApiRef } from '../../api/ShepherdApi';
 import {
   MY_REQUESTS_TITLE,
   REQUEST_VM_TITLE,
@@ -13,7 +16,12 @@ import {
   systemsRouteRef,
   vmsRouteRef,
 } from '../../routes';
-import { ShepherdErrorPanel } from '../common';
+import { ShepherdErrorPanel, useShepherdPermission } from '../common';
+import {
+  RequestAccessHelp,
+  useRequestableSystems,
+} from '../requestVm/requestAccess';
+import { loadAll } from '../requestVm/requestVmRules';
 import { OverviewSummary, useOverviewSummary } from './useOverviewSummary';
 
 /** The title of the card for a user who has nothing in Shepherd yet. */
@@ -68,6 +76,41 @@ function FirstSteps() {
   );
 }
 
+/**
+ * What a new user does first, from what the user may do: the way to a first VM for those who
+ * may request one or bring their team's System, else why they cannot and whom to ask.
+ */
+function NewUserGuide() {
+  const api = useApi(shepherdApiRef);
+  const systems = useAsync(
+    () => loadAll(paging => api.listSystems(paging)),
+    [api],
+  );
+  const requestable = useRequestableSystems(systems.value);
+  const createSystems = useShepherdPermission(shepherdSystemCreatePermission);
+  if (systems.loading || requestable.loading || createSystems.loading) {
+    return <Progress />;
+  }
+  // Without an answer the usual steps remain: each page says what the user may do there.
+  if (
+    !systems.value ||
+    !requestable.value ||
+    requestable.value.length > 0 ||
+    createSystems.allowed
+  ) {
+    return <FirstSteps />;
+  }
+  return (
+    <>
+      <Typography variant="body1" paragraph>
+        You have no virtual machines and no requests in Shepherd yet, and you
+        cannot request one yet.
+      </Typography>
+      <RequestAccessHelp systems={systems.value} />
+    </>
+  );
+}
+
 function Summary(props: { summary: OverviewSummary }) {
   const { summary } = props;
   const myRequests = useRouteRef(myRequestsRouteRef);
@@ -105,7 +148,8 @@ export function GettingStartedCard() {
           error={error}
         />
       )}
-      {summary && (isNewUser ? <FirstSteps /> : <Summary summary={summary} />)}
+      {summary &&
+        (isNewUser ? <NewUserGuide /> : <Summary summary={summary} />)}
     </InfoCard>
   );
 }

@@ -4,6 +4,7 @@ import {
   aCluster,
   aHealthReport,
   aPage,
+  aSystem,
   aTicket,
   aVm,
   anInstanceSize,
@@ -60,6 +61,75 @@ describe('Overview', () => {
       'href',
       '/shepherd/requests',
     );
+  });
+
+  describe('a new user without a role in Shepherd', () => {
+    const NOTHING_YET: Partial<ShepherdApi> = {
+      listVms: async () => aPage([]),
+      listTickets: async () => aPage([]),
+      listSystems: async () => aPage([]),
+    };
+
+    it('is told why no VM can be requested yet and whom to ask, not to use buttons it cannot use', async () => {
+      await renderOverview(NOTHING_YET, { permissions: { allowOnly: [] } });
+
+      expect(
+        await screen.findByText(/you cannot request one yet/),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(/Ask the owner of your team's System to add you/),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(/your platform team can tell you or give you a role/),
+      ).toBeInTheDocument();
+      // None of the steps that lead to disabled buttons.
+      expect(
+        screen.queryByText(/Make sure your team's System is registered/),
+      ).not.toBeInTheDocument();
+      expect(
+        screen.queryByText(/for one of its Services/),
+      ).not.toBeInTheDocument();
+    });
+
+    it('is shown the owners of the Systems it can see', async () => {
+      await renderOverview(
+        {
+          ...NOTHING_YET,
+          listSystems: async () => aPage([aSystem()]),
+          listSystemMembers: async systemId => ({
+            items: [
+              {
+                id: 'm-1',
+                systemId,
+                memberRef: 'group:default/team-payments',
+                role: 'owner' as const,
+                grantedBy: 'user:default/platform-admin',
+                createdAt: '2026-01-01T00:00:00Z',
+                updatedAt: '2026-01-01T00:00:00Z',
+              },
+            ],
+          }),
+        },
+        { permissions: { allowOnly: [] } },
+      );
+
+      const owners = within(
+        await screen.findByRole('list', { name: 'System owners' }),
+      );
+      expect(owners.getByText('payments: team-payments')).toBeInTheDocument();
+    });
+
+    it('sees only the pages it may use under where to go', async () => {
+      await renderOverview(NOTHING_YET, { permissions: { allowOnly: [] } });
+
+      await screen.findByText(/you cannot request one yet/);
+      const pages = within(
+        screen.getByRole('list', { name: 'Shepherd pages' }),
+      );
+      expect(pages.getAllByRole('link').map(link => link.textContent)).toEqual(
+        SHEPHERD_PAGES.filter(page => !page.access).map(page => page.title),
+      );
+    });
   });
 
   describe('platform set-up', () => {

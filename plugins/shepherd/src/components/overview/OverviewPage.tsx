@@ -1,7 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import { SHEPHERD_PAGES } from '../../pages';
+import { SHEPHERD_PAGES, useShepherdPageAccess } from '../../pages';
 import { ShepherdHealthCard } from '../ShepherdHealthCard';
 import { GettingStartedCard } from './GettingStartedCard';
 import { PageLinks } from './PageLinks';
@@ -9,9 +9,12 @@ import { PlatformSetupCard } from './PlatformSetupCard';
 
 /**
  * The index of the Shepherd page: for administrators, what the platform still lacks; where
- * the user stands; where to go; and the backend's health.
+ * the user stands; where to go (the pages the user may use); and the backend's health.
  */
 export function OverviewPage() {
+  const accessOf = useShepherdPageAccess();
+  // Like the tabs: only the pages the user may use, each once the decision is known.
+  const pages = SHEPHERD_PAGES.filter(page => accessOf(page).allowed);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={7}>
@@ -22,7 +25,7 @@ export function OverviewPage() {
       </Grid>
       <Grid item xs={12} md={5}>
         <InfoCard title="Where to go">
-          <PageLinks pages={SHEPHERD_PAGES} />
+          <PageLinks pages={pages} />
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={8} lg={6}>

@@ -1,5 +1,6 @@
 import {
   Environment,
+  SHEPHERD_WARNING_CODES,
   ShepherdInstanceSize,
   checkComputeShape,
   isOvercommitted,
@@ -8,6 +9,34 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { formatCpu, formatDisk, formatMemory, withRequest } from '../common';
+
+/** What a warning about a size means for the people who see it, by its code. */
+const WARNING_TEXT: Partial<Record<string, string>> = {
+  [SHEPHERD_WARNING_CODES.OVERCOMMIT_IN_PROD]:
+    'Overcommitted in production: it can be requested, and the approver is warned and needs a cluster that allows overcommit.',
+};
+
+/** The backend's codes of findings, for support and search; secondary to their text. */
+function FindingCodes(props: { findings: ReadonlyArray<{ code: string }> }) {
+  return (
+    <Typography variant="caption" color="textSecondary" component="span">
+      {' '}
+      ({[...new Set(props.findings.map(finding => finding.code))].join(', ')})
+    </Typography>
+  );
+}
+
+/**
+ * Why a size cannot be used for a VM in the environment (its shape breaks a rule the
+ * backend refuses, e.g. dedicated CPUs overcommitted); empty when it can. Warnings, such as
+ * overcommit in production, do not stop a request.
+ */
+export function unusableReasonsOf(
+  size: ShepherdInstanceSize,
+  environment?: Environment,
+): ReadonlyArray<{ code: string; message: string }> {
+  return checkComputeShape(size, environment).errors;
+}
 
 /** The capabilities a size asks of its cluster, as chips. */
 function capabilitiesOf(size: ShepherdInstanceSize): string[] {
@@ -41,7 +70,8 @@ export function describeSizeShape(size: ShepherdInstanceSize): string {
 /**
  * What an instance size gives: CPU, memory and disk (requests where they are below limits),
  * the capabilities it needs (dedicated CPU, hugepages, GPU, SR-IOV), and what overcommit
- * means for it, with the backend's codes for the environment the VM would run in.
+ * means for it in the environment the VM would run in: what stops it from being used, and
+ * warnings, each in words with the backend's code beside.
  */
 export function InstanceSizeFacts(props: {
   size: ShepherdInstanceSize;
@@ -68,17 +98,16 @@ export function InstanceSizeFacts(props: {
           limits when the node has room.
         </Typography>
       )}
-      {[...warnings, ...errors].map(finding => (
-        <Typography
-          key={finding.code}
-          variant="body2"
-          color={
-            errors.some(error => error.code === finding.code)
-              ? 'error'
-              : 'textPrimary'
-          }
-        >
-          <code>{finding.code}</code>: {finding.message}
+      {errors.length > 0 && (
+        <Typography variant="body2" color="error">
+          Cannot be used: {errors.map(error => error.message).join('; ')}.
+          <FindingCodes findings={errors} />
+        </Typography>
+      )}
+      {warnings.map(warning => (
+        <Typography key={warning.code} variant="body2">
+          {WARNING_TEXT[warning.code] ?? warning.message}
+          <FindingCodes findings={[warning]} />
         </Typography>
       ))}
     </Box>

@@ -5,12 +5,15 @@ import {
 import Box from '@material-ui/core/Box';
 import { titleWithName } from '../common';
 import { ChoiceList } from './ChoiceList';
-import { InstanceSizeFacts } from './InstanceSizeFacts';
+import { InstanceSizeFacts, unusableReasonsOf } from './InstanceSizeFacts';
 
 export const INSTANCE_SIZE_LABEL = 'Instance size';
 export const NO_INSTANCE_SIZES_TITLE = 'No instance sizes offered here';
 
-/** The hardware: CPU, memory, disk and the capabilities the VM needs of its cluster. */
+/**
+ * The hardware: CPU, memory, disk and the capabilities the VM needs of its cluster. Sizes
+ * that cannot be used in the namespace's environment are disabled and say why.
+ */
 export function InstanceSizeStep(props: {
   namespace: ShepherdNamespace;
   sizes: ShepherdInstanceSize[];
@@ -31,6 +34,8 @@ export function InstanceSizeStep(props: {
       }}
       choices={sizes.map(size => ({
         value: size.id,
+        // A size the backend would refuse is shown, with why, but cannot be chosen.
+        disabled: unusableReasonsOf(size, namespace.environment).length > 0,
         title: titleWithName(size),
         details: (
           <Box>

@@ -1,3 +1,13 @@
+import {
+  AuthorizeResult,
+  EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { TestApiProvider, mockApis } from '@backstage/test-utils';
+import {
+  shepherdServiceCreatePermission,
+  shepherdSystemCreatePermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
@@ -15,15 +25,17 @@ import { NO_NAMESPACES_TITLE } from './NamespaceStep';
 import {
   NEXT_LABEL,
   NOT_ACCEPTED_TITLE,
-  NO_SYSTEMS_TITLE,
   RequestVmPage,
+  START_NOT_REQUESTABLE,
   SUBMIT_LABEL,
 } from './RequestVmPage';
+import { NO_REQUEST_ACCESS_TITLE } from './requestAccess';
 import { NO_TEMPLATES_TITLE } from './TemplateStep';
 import { CPU_LABEL, REASON_LABEL } from './DetailsStep';
 import { VM_NAME_INDEX_NOTE } from './ReviewStep';
 import { FOLLOW_REQUEST_LABEL } from './SubmittedCard';
 import { Refusal, refusing } from '../../__testUtils__/refusing';
+import { RenderShepherdOptions } from '../../__testUtils__/renderShepherd';
 
 const BURSTABLE = anInstanceSize({
   id: 'size-burst',
@@ -34,6 +46,16 @@ const BURSTABLE = anInstanceSize({
   cpuRequest: 1,
   memoryGi: 8,
   memoryRequestGi: 4,
+});
+/** Dedicated CPUs with a CPU request below the cores: the backend refuses it anywhere. */
+const PINNED_OVERCOMMITTED = anInstanceSize({
+  id: 'size-pinned-burst',
+  name: 'pinned-burst',
+  displayName: 'Pinned burst',
+  description: 'Dedicated, overcommitted',
+  dedicatedCpu: true,
+  cpuCores: 4,
+  cpuRequest: 2,
 });
 const PINNED = anInstanceSize({
   id: 'size-pinned',
@@ -79,12 +101,44 @@ function catalogApi(
   };
 }
 
-function renderWizard(stubs: Partial<ShepherdApi>, query = '') {
+function renderWizard(
+  stubs: Partial<ShepherdApi>,
+  query = '',
+  permissions?: RenderShepherdOptions['permissions'],
+) {
   return renderShepherd(<RequestVmPage />, {
     api: stubs,
     path: '/shepherd/request-vm',
     route: `/shepherd/request-vm${query}`,
+    permissions,
   });
+}
+
+/**
+ * The wizard with a permission policy that decides per resource, as the portal's does:
+ * `decide` answers each question (the permission's name and the record id asked about).
+ */
+function renderWizardDeciding(
+  stubs: Partial<ShepherdApi>,
+  decide: (name: string, resourceRef?: string) => boolean,
+  query = '',
+) {
+  const permissionApi = mockApis.permission({
+    authorize: (request: EvaluatePermissionRequest) =>
+      decide(request.permission.name, request.resourceRef)
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY,
+  });
+  return renderShepherd(
+    <TestApiProvider apis={[[permissionApiRef, permissionApi]]}>
+      <RequestVmPage />
+    </TestApiProvider>,
+    {
+      api: stubs,
+      path: '/shepherd/request-vm',
+      route: `/shepherd/request-vm${query}`,
+    },
+  );
 }
 
 const next = () =>
@@ -253,13 +307,115 @@ describe('Request a VM', () => {
     expect(selectButton('shepherd-request-system')).toBeInTheDocument();
   });
 
-  it('tells a user without Systems how to get one', async () => {
+  it('tells a user without Systems, who may not create any, whom to ask', async () => {
+    await renderWizard(catalogApi({ listSystems: async () => aPage([]) }), '', {
+      deny: [shepherdSystemCreatePermission],
+    });
+
+    expect(
+      await screen.findByText(NO_REQUEST_ACCESS_TITLE),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/you are in none yet/, { exact: false }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Ask the owner of your team's System to add you/),
+    ).toBeInTheDocument();
+    // No way out through buttons the user could not use.
+    expect(
+      screen.queryByRole('link', { name: 'Systems & Services' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows a user without Systems who may create them the way to register one', async () => {
     await renderWizard(catalogApi({ listSystems: async () => aPage([]) }));
 
-    expect(await screen.findByText(NO_SYSTEMS_TITLE)).toBeInTheDocument();
     expect(
-      screen.getByText(/Register your team's catalog System/),
+      await screen.findByText(NO_REQUEST_ACCESS_TITLE),
     ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Systems & Services' }),
+    ).toHaveAttribute('href', '/shepherd/systems');
+  });
+
+  it('tells a reader of Systems up front that it may request nothing, and whom to ask', async () => {
+    const { api } = await renderWizard(
+      catalogApi({
+        listSystemMembers: async systemId => ({
+          items:
+            systemId === 'sys-payments'
+              ? [
+                  {
+                    id: 'm-1',
+                    systemId,
+                    memberRef: 'user:default/alice',
+                    role: 'owner' as const,
+                    grantedBy: 'user:default/platform-admin',
+                    createdAt: '2026-01-01T00:00:00Z',
+                    updatedAt: '2026-01-01T00:00:00Z',
+                  },
+                ]
+              : [],
+        }),
+      }),
+      '',
+      {
+        deny: [shepherdServiceCreatePermission, shepherdSystemCreatePermission],
+      },
+    );
+
+    expect(
+      await screen.findByText(NO_REQUEST_ACCESS_TITLE),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/you hold it in none of the 2 Systems you can see/),
+    ).toBeInTheDocument();
+    const owners = within(
+      await screen.findByRole('list', { name: 'System owners' }),
+    );
+    expect(owners.getByText('payments: alice')).toBeInTheDocument();
+    // Nothing to walk through: no System to choose, no namespace offered.
+    expect(
+      document.getElementById('shepherd-request-system'),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
+    expect(api.requestVm).not.toHaveBeenCalled();
+  });
+
+  it('offers only the Systems the user may request VMs for', async () => {
+    await renderWizardDeciding(
+      catalogApi(),
+      (name, resourceRef) =>
+        name !== shepherdServiceCreatePermission.name ||
+        resourceRef === 'sys-payments',
+    );
+
+    await waitFor(() => selectButton('shepherd-request-system'));
+    await userEvent.click(selectButton('shepherd-request-system'));
+    const options = await screen.findAllByRole('option');
+    expect(options.map(option => option.textContent)).toEqual([
+      'payments — Payments platform',
+    ]);
+  });
+
+  it('does not start from a linked System the user may not request VMs for', async () => {
+    await renderWizardDeciding(
+      catalogApi({
+        getService: async () =>
+          aService({ id: 'svc-route', systemId: 'sys-logistics' }),
+      }),
+      (name, resourceRef) =>
+        name !== shepherdServiceCreatePermission.name ||
+        resourceRef === 'sys-payments',
+      '?serviceId=svc-route',
+    );
+
+    expect(await screen.findByText(START_NOT_REQUESTABLE)).toBeInTheDocument();
+    await waitFor(() =>
+      expect(selectButton('shepherd-request-system')).toHaveTextContent(
+        /^\W*$/,
+      ),
+    );
   });
 
   it('says when the user has no namespace in their environments', async () => {
@@ -329,6 +485,42 @@ describe('Request a VM', () => {
     ).not.toHaveTextContent('OVERCOMMIT_IN_PROD');
   });
 
+  it('disables sizes the backend would refuse and says why in words, codes aside', async () => {
+    await renderWizard(
+      catalogApi({
+        listCatalogInstanceSizes: async () =>
+          aPage([anInstanceSize(), BURSTABLE, PINNED_OVERCOMMITTED]),
+      }),
+      '?serviceId=svc-api',
+    );
+    await userEvent.click(await screen.findByRole('radio', { name: /^prod/ }));
+    await next();
+    await userEvent.click(
+      await screen.findByRole('radio', { name: /Ubuntu 24\.04/ }),
+    );
+    await next();
+
+    const refused = await screen.findByRole('radio', {
+      name: /^Pinned burst/,
+    });
+    expect(refused).toBeDisabled();
+    expect(refused.closest('label')).toHaveTextContent(
+      'Cannot be used: Dedicated CPUs cannot be overcommitted: requests must equal limits.',
+    );
+    // Overcommit in production is a warning for the approver: the size can be chosen.
+    const burst = screen.getByRole('radio', { name: /^Burstable/ });
+    expect(burst).toBeEnabled();
+    expect(
+      within(burst.closest('label')!).getByText(
+        /Overcommitted in production: it can be requested/,
+      ),
+    ).toBeInTheDocument();
+    // The code is there for support, beside the words rather than in front of them.
+    expect(burst.closest('label')).not.toHaveTextContent(/OVERCOMMIT_IN_PROD:/);
+    await userEvent.click(burst);
+    expect(screen.getByRole('button', { name: NEXT_LABEL })).toBeEnabled();
+  });
+
   it('checks targets before submitting: steps of 0.5, whole cores for dedicated CPUs', async () => {
     await renderWizard(catalogApi(), '?serviceId=svc-api');
     await chooseUpToDetails(/^dev/, /^Pinned/);
@@ -369,8 +561,13 @@ describe('Request a VM', () => {
     await fill(screen.getByLabelText(CPU_LABEL), '2.5');
     await submitWithReason('Load tests');
 
-    expect(await screen.findByText(NOT_ACCEPTED_TITLE)).toBeInTheDocument();
     // The details step is open again, the message next to the CPU field.
+    await waitFor(() =>
+      expect(screen.getByLabelText(CPU_LABEL)).toHaveAttribute(
+        'aria-invalid',
+        'true',
+      ),
+    );
     const cpu = screen.getByLabelText(CPU_LABEL);
     expect(cpu).toHaveValue(2.5);
     expect(cpu).toHaveAttribute('aria-invalid', 'true');
@@ -394,7 +591,12 @@ describe('Request a VM', () => {
     });
     await submitWithReason('Load tests');
 
-    expect(await screen.findByText(NOT_ACCEPTED_TITLE)).toBeInTheDocument();
+    // Next to the Submit button, where the user is looking.
+    const refusal = await screen.findByText(NOT_ACCEPTED_TITLE);
+    const reviewStep = screen
+      .getByRole('button', { name: SUBMIT_LABEL })
+      .closest('.MuiStepContent-root');
+    expect(reviewStep).toContainElement(refusal);
     expect(screen.getByText('PERMISSION_DENIED')).toBeInTheDocument();
     expect(
       screen.getByText('You may not request VMs for payments/api', {

@@ -1,4 +1,4 @@
-import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   ShepherdApiRequestBody,
@@ -17,10 +17,10 @@ import StepContent from '@material-ui/core/StepContent';
 import StepLabel from '@material-ui/core/StepLabel';
 import Stepper from '@material-ui/core/Stepper';
 import Typography from '@material-ui/core/Typography';
-import { ReactNode, useEffect, useMemo, useState } from 'react';
+import Alert from '@material-ui/lab/Alert';
+import { ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import { SYSTEMS_TITLE } from '../../labels';
 import {
   ShepherdErrorPanel,
   formatCpu,
@@ -30,9 +30,15 @@ import {
   useAction,
 } from '../common';
 import { DetailsStep } from './DetailsStep';
+import { unusableReasonsOf } from './InstanceSizeFacts';
 import { InstanceSizeStep } from './InstanceSizeStep';
 import { Loaded } from './Loaded';
 import { NamespaceStep } from './NamespaceStep';
+import {
+  NoRequestAccess,
+  REQUESTING_ROLES,
+  useRequestableSystems,
+} from './requestAccess';
 import { readRequestVmStart } from './requestVmParams';
 import {
   DetailFields,
@@ -55,8 +61,8 @@ import { useWizardStart } from './useWizardStart';
 export const NEXT_LABEL = 'Next';
 export const BACK_LABEL = 'Back';
 export const SUBMIT_LABEL = 'Submit request';
-export const NO_SYSTEMS_TITLE = 'No Systems to request VMs for';
 export const NOT_ACCEPTED_TITLE = 'The request was not accepted';
+export const START_NOT_REQUESTABLE = `You cannot request VMs for the linked System or Service: requesting needs the ${REQUESTING_ROLES} role in its System. Choose one of your Systems instead.`;
 
 const EMPTY_FIELDS: DetailFields = {
   targetCpuCores: '',
@@ -139,17 +145,35 @@ export function RequestVmPage() {
     api.requestVm(request),
   );
   const catalogs = useWizardCatalogs(choice);
+  const requestable = useRequestableSystems(catalogs.systems.value);
+  // Without an answer on the Systems, all of them are offered: the backend decides.
+  const offeredSystems =
+    requestable.value ??
+    (requestable.error ? catalogs.systems.value : undefined);
+  const startSystemId = resolvedStart.value?.systemId;
+  const startRefused =
+    startSystemId !== undefined &&
+    offeredSystems !== undefined &&
+    !offeredSystems.some(system => system.id === startSystemId);
 
-  // A resolved start chooses the System (and Service) and moves past what it chose.
+  // A resolved start the user may request for chooses the System (and Service) and moves
+  // past what it chose, once.
+  const startApplied = useRef(false);
   useEffect(() => {
     const value = resolvedStart.value;
-    if (value?.systemId) {
-      setChoice(current => ({ ...current, ...value }));
-      if (value.serviceId) {
-        setActiveStep(1);
-      }
+    if (
+      startApplied.current ||
+      !value?.systemId ||
+      !offeredSystems?.some(system => system.id === value.systemId)
+    ) {
+      return;
     }
-  }, [resolvedStart.value]);
+    startApplied.current = true;
+    setChoice(current => ({ ...current, ...value }));
+    if (value.serviceId) {
+      setActiveStep(1);
+    }
+  }, [resolvedStart.value, offeredSystems]);
 
   const service = catalogs.services.value?.find(
     candidate => candidate.id === choice.serviceId,
@@ -169,7 +193,8 @@ export function RequestVmPage() {
     Boolean(service),
     Boolean(namespace),
     Boolean(template),
-    Boolean(size),
+    size !== undefined &&
+      unusableReasonsOf(size, namespace?.environment).length === 0,
     Boolean(fields.reason.trim()) && Object.keys(targetErrors).length === 0,
     false,
   ];
@@ -248,7 +273,7 @@ export function RequestVmPage() {
   const bodies: Array<() => ReactNode> = [
     () => (
       <ServiceStep
-        systems={catalogs.systems.value ?? []}
+        systems={offeredSystems ?? []}
         services={catalogs.services}
         systemId={choice.systemId}
         serviceId={choice.serviceId}
@@ -347,18 +372,20 @@ export function RequestVmPage() {
           error={resolvedStart.error}
         />
       )}
-      {submit.error && (
-        <ShepherdErrorPanel title={NOT_ACCEPTED_TITLE} error={submit.error} />
+      {startRefused && (
+        <Box mb={2}>
+          <Alert severity="warning">{START_NOT_REQUESTABLE}</Alert>
+        </Box>
       )}
       <Loaded state={catalogs.systems} what="your Systems">
-        {systems =>
-          systems.length === 0 ? (
-            <EmptyState
-              missing="data"
-              title={NO_SYSTEMS_TITLE}
-              description={`VMs are requested for a Service of a System you are a member of, and you cannot see any System yet. Register your team's catalog System in Shepherd (${SYSTEMS_TITLE}, or the System's catalog page), or ask the System's owner or your platform team to add you as a member.`}
-            />
-          ) : (
+        {systems => {
+          if (!offeredSystems) {
+            return <Progress />;
+          }
+          if (offeredSystems.length === 0) {
+            return <NoRequestAccess systems={systems} />;
+          }
+          return (
             <Stepper activeStep={activeStep} orientation="vertical" nonLinear>
               {WIZARD_STEPS.map((step, index) => {
                 const hasError = (step.fields as readonly WizardField[]).some(
@@ -385,6 +412,15 @@ export function RequestVmPage() {
                     </StepButton>
                     <StepContent>
                       {bodies[index]()}
+                      {isReview(index) && submit.error && (
+                        // Beside the button: a refusal that names no field of an earlier step.
+                        <Box mt={2}>
+                          <ShepherdErrorPanel
+                            title={NOT_ACCEPTED_TITLE}
+                            error={submit.error}
+                          />
+                        </Box>
+                      )}
                       {isReview(index) ? (
                         <Box mt={2} display="flex" style={{ gap: 8 }}>
                           <Button onClick={() => setActiveStep(index - 1)}>
@@ -417,8 +453,8 @@ export function RequestVmPage() {
                 );
               })}
             </Stepper>
-          )
-        }
+          );
+        }}
       </Loaded>
     </InfoCard>
   );

@@ -18,8 +18,8 @@ function describe(item: { name: string; description: string }) {
 }
 
 /**
- * The System, then one of its Services: the VM belongs to the Service. Only what the user
- * may see is offered; requesting needs membership of the System (the backend decides).
+ * The System, then one of its Services: the VM belongs to the Service. Only the Systems the
+ * user may request VMs for are offered (see requestAccess.tsx); the backend decides again.
  */
 export function ServiceStep(props: {
   systems: ShepherdSystem[];
@@ -43,7 +43,7 @@ export function ServiceStep(props: {
         onChange={event => onSystem(event.target.value)}
         variant="outlined"
         fullWidth
-        helperText="The System the VM is for; you need to be one of its members"
+        helperText="The System the VM is for: those where your role lets you request VMs"
       >
         {systems.map(candidate => (
           <MenuItem key={candidate.id} value={candidate.id}>
