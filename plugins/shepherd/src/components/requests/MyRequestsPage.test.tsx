@@ -242,6 +242,110 @@ describe('a request', () => {
     ).toBeInTheDocument();
   });
 
+  it('tells in its timeline that it was rejected, and why', async () => {
+    await renderRequests('/shepherd/requests/ticket-create', {
+      getTicket: detailOf(
+        aTicket({
+          status: 'REJECTED',
+          approver: 'user:default/approver',
+          rejectReason: 'Use the shared staging VM instead',
+          decidedAt: '2026-11-23T10:05:00.000Z',
+        }),
+        {
+          // A rejection leaves the request's event CANCELLED.
+          events: [
+            aDomainEvent({
+              status: 'CANCELLED',
+              processedAt: '2026-11-23T10:05:00.000Z',
+            }),
+          ],
+          history: [
+            anAuditEntry(),
+            anAuditEntry({
+              id: 'a-2',
+              action: 'approval.reject',
+              actor: 'user:default/approver',
+              details: { reason: 'Use the shared staging VM instead' },
+              createdAt: '2026-11-23T10:05:00.000Z',
+            }),
+          ],
+        },
+      ),
+    });
+
+    const timeline = within(
+      await screen.findByRole('list', { name: 'Timeline' }),
+    );
+    expect(
+      timeline.getAllByRole('listitem').map(item => item.textContent),
+    ).toEqual([
+      expect.stringMatching(/^VM requested/),
+      expect.stringMatching(/^Rejected.*approval\.reject/),
+      expect.stringMatching(
+        /^VM creation: rejected.*VM_CREATION_REQUESTED \(CANCELLED\).*Use the shared staging VM instead/,
+      ),
+    ]);
+    expect(timeline.queryByText(/cancelled/)).not.toBeInTheDocument();
+  });
+
+  it('says when and by whom it was withdrawn, and that nobody decided it', async () => {
+    await renderRequests('/shepherd/requests/ticket-create', {
+      getTicket: detailOf(
+        aTicket({
+          status: 'CANCELLED',
+          // The API records the withdrawal's time here.
+          decidedAt: '2026-11-23T10:30:00.000Z',
+          updatedAt: '2026-11-23T10:30:00.000Z',
+        }),
+        {
+          events: [
+            aDomainEvent({
+              status: 'CANCELLED',
+              processedAt: '2026-11-23T10:30:00.000Z',
+            }),
+            aDomainEvent({
+              id: 'event-cancel',
+              type: 'REQUEST_CANCELLED',
+              status: 'COMPLETED',
+              createdAt: '2026-11-23T10:30:00.000Z',
+            }),
+          ],
+          history: [
+            anAuditEntry(),
+            anAuditEntry({
+              id: 'a-2',
+              action: 'approval.cancel',
+              createdAt: '2026-11-23T10:30:00.000Z',
+            }),
+          ],
+        },
+      ),
+    });
+
+    await screen.findByRole('list', { name: 'Timeline' });
+    const summaryRow = (name: string) =>
+      screen
+        .queryAllByRole('row')
+        .find(row => row.firstElementChild?.textContent === name);
+    const withdrawn = summaryRow('Withdrawn') as HTMLElement;
+    expect(withdrawn).toHaveTextContent(/by engineer-test$/);
+    expect(withdrawn.querySelector('time')).toHaveAttribute(
+      'dateTime',
+      '2026-11-23T10:30:00.000Z',
+    );
+    expect(summaryRow('Decided')).toBeUndefined();
+    expect(summaryRow('Approver')).toBeUndefined();
+    const timeline = within(screen.getByRole('list', { name: 'Timeline' }));
+    expect(
+      timeline.getAllByRole('listitem').map(item => item.textContent),
+    ).toEqual([
+      expect.stringMatching(/^VM requested/),
+      expect.stringMatching(/^Withdrawn.*approval\.cancel/),
+      expect.stringMatching(/^Request withdrawnREQUEST_CANCELLED/),
+      expect.stringMatching(/^VM creation: withdrawn/),
+    ]);
+  });
+
   it('shows the errors of a failed request', async () => {
     await renderRequests('/shepherd/requests/ticket-create', {
       getTicket: detailOf(aTicket({ status: 'FAILED' }), {

@@ -4,7 +4,7 @@ import {
   ShepherdVm,
   TicketStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { describeTicket } from '../requests/ticketText';
+import { describeTicket, isActiveTicket } from '../requests/ticketText';
 
 /** One step in a VM's history. */
 export type VmHistoryEntry = {
@@ -17,6 +17,11 @@ export type VmHistoryEntry = {
   ticketId?: string;
   /** The request's status after this step, for its badge. */
   ticketStatus?: TicketStatus;
+  /**
+   * Whether this is the step a request under way stands at: only it may look like work in
+   * progress; the earlier steps of a request are over.
+   */
+  current?: boolean;
   /** What went wrong, or the approver's reason. */
   note?: string;
 };
@@ -41,7 +46,9 @@ function ticketSteps(ticket: ShepherdTicket): VmHistoryEntry[] {
       note: ticket.reason,
     },
   ];
-  if (ticket.decidedAt) {
+  // A withdrawn request was not decided: the API records the withdrawal in decidedAt, and
+  // its end below says it.
+  if (ticket.decidedAt && ticket.status !== 'CANCELLED') {
     const rejected = ticket.status === 'REJECTED';
     steps.push({
       key: `${ticket.id}-decided`,
@@ -63,6 +70,16 @@ function ticketSteps(ticket: ShepherdTicket): VmHistoryEntry[] {
       ticketId: ticket.id,
       ticketStatus: ticket.status,
     });
+  }
+  if (isActiveTicket(ticket)) {
+    // The request stands at its latest step, and with its current status (EXECUTING after
+    // the approval).
+    const latest = steps[steps.length - 1];
+    steps[steps.length - 1] = {
+      ...latest,
+      ticketStatus: ticket.status,
+      current: true,
+    };
   }
   return steps;
 }
