@@ -1,4 +1,5 @@
 import {
+  AuditLogEntry,
   SHEPHERD_SIGNAL_CHANNELS,
   ShepherdTicket,
   ShepherdVm,
@@ -237,7 +238,7 @@ describe('VM page', () => {
       await waitFor(() => expect(steps()).toHaveLength(7));
       expect(steps()).toEqual([
         expect.stringMatching(/^Status STOPPED/),
-        expect.stringMatching(/^vm\.restart/),
+        expect.stringMatching(/^Restart requested/),
         expect.stringMatching(
           /^Rejected: Stop dev-payments-api-01REJECTED.*approver.*The load tests run on Saturday/,
         ),
@@ -312,6 +313,57 @@ describe('VM page', () => {
       expect(step('Stop dev-payments-api-01: withdrawn')).toHaveTextContent(
         'engineer-test',
       );
+    });
+
+    it('tells the power actions that needed no approval, and how they ended', async () => {
+      const direct = (
+        id: string,
+        action: string,
+        at: string,
+        overrides: Partial<AuditLogEntry> = {},
+      ) =>
+        anAuditEntry({
+          id,
+          action,
+          resourceType: 'vm',
+          resourceId: 'vm-1',
+          ticketId: undefined,
+          createdAt: at,
+          ...overrides,
+        });
+      await renderVm(
+        aVm({ status: 'STOPPED', updatedAt: '2026-11-23T10:50:00.000Z' }),
+        {
+          listTickets: async () => aPage([]),
+          listAuditLogs: async () =>
+            aPage([
+              direct('a-4', 'execution.completed', '2026-11-23T10:45:00.000Z', {
+                actor: 'service:shepherd',
+                details: { action: 'stop' },
+              }),
+              direct('a-3', 'vm.stop', '2026-11-23T10:44:00.000Z', {
+                details: { reason: 'Save costs', approvalRequired: false },
+              }),
+              direct('a-2', 'execution.failed', '2026-11-23T10:31:00.000Z', {
+                actor: 'service:shepherd',
+                outcome: 'failure',
+                details: { error: 'The VM failed on the cluster: no node' },
+              }),
+              direct('a-1', 'vm.start', '2026-11-23T10:30:00.000Z'),
+            ]),
+        },
+      );
+
+      await waitFor(() => expect(steps()).toHaveLength(5));
+      expect(steps()).toEqual([
+        expect.stringMatching(/^Status STOPPED/),
+        expect.stringMatching(/^Stop: done/),
+        expect.stringMatching(/^Stop requested.*engineer-test.*Save costs/),
+        expect.stringMatching(
+          /^Action: failed.*The VM failed on the cluster: no node/,
+        ),
+        expect.stringMatching(/^Start requested.*engineer-test/),
+      ]);
     });
 
     it('leaves the audit log out for users who may not read it', async () => {

@@ -4,6 +4,7 @@ import {
   ShepherdVm,
   TicketStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { AUDIT_ACTION_LABELS } from '../audit/auditVocabulary';
 import { describeTicket, isActiveTicket } from '../requests/ticketText';
 
 /** One step in a VM's history. */
@@ -26,7 +27,7 @@ export type VmHistoryEntry = {
   note?: string;
 };
 
-/** How a request ended, in words, by its final status. */
+/** How a request ended, in words, by its final status (the words of direct actions too). */
 const ENDINGS: Partial<Record<TicketStatus, string>> = {
   SUCCESS: 'done',
   FAILED: 'failed',
@@ -84,6 +85,38 @@ function ticketSteps(ticket: ShepherdTicket): VmHistoryEntry[] {
   return steps;
 }
 
+function detail(entry: AuditLogEntry, name: string): string | undefined {
+  const value = entry.details[name];
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+/**
+ * An action on the VM that needed no request, in words: a power action as asked for (with
+ * its reason), and how the job that carried it out ended, naming the action.
+ */
+function directStep(
+  entry: AuditLogEntry,
+): Pick<VmHistoryEntry, 'title' | 'note'> {
+  const action = detail(entry, 'action');
+  const actionWord = action
+    ? `${action.charAt(0).toUpperCase()}${action.slice(1)}`
+    : undefined;
+  if (entry.action === 'execution.completed' && actionWord) {
+    return { title: `${actionWord}: ${ENDINGS.SUCCESS}` };
+  }
+  if (entry.action === 'execution.failed') {
+    return {
+      title: `${actionWord ?? 'Action'}: ${ENDINGS.FAILED}`,
+      note: detail(entry, 'error'),
+    };
+  }
+  const label = AUDIT_ACTION_LABELS[entry.action] ?? entry.action;
+  return {
+    title: entry.outcome === 'failure' ? `${label} (failed)` : label,
+    note: detail(entry, 'reason'),
+  };
+}
+
 /**
  * The history of a VM, newest first: the steps of every request on it (asked, decided,
  * carried out), the audit entries on the VM that belong to no request (actions that need no
@@ -99,9 +132,8 @@ export function vmHistory(
     .map(entry => ({
       key: `audit-${entry.id}`,
       at: entry.createdAt,
-      title:
-        entry.outcome === 'failure' ? `${entry.action} (failed)` : entry.action,
       by: entry.actor,
+      ...directStep(entry),
     }));
   // Its status message is on the placement card, next to the status.
   const current: VmHistoryEntry = {
