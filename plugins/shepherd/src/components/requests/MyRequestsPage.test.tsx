@@ -98,6 +98,27 @@ describe('My requests', () => {
     );
   });
 
+  it('shows no decision for a withdrawn request', async () => {
+    await renderRequests('/shepherd/requests', {
+      listTickets: async () =>
+        aPage([
+          aTicket({
+            status: 'CANCELLED',
+            // The API records the withdrawal's time here.
+            decidedAt: '2026-11-23T10:30:00.000Z',
+          }),
+        ]),
+    });
+
+    const link = await screen.findByRole('link', {
+      name: 'New VM for payments/api in dev',
+    });
+    const row = link.closest('tr') as HTMLElement;
+    const cells = within(row).getAllByRole('cell');
+    expect(cells[cells.length - 1]).toHaveTextContent('—');
+    expect(row.querySelectorAll('time')).toHaveLength(1);
+  });
+
   it('explains where requests come from when there are none', async () => {
     await renderRequests('/shepherd/requests?group=all', {
       listTickets: async () => aPage([]),
