@@ -98,12 +98,27 @@ export function VmStatusBadge(props: { status: VmStatus }) {
   );
 }
 
-/** A ticket's status, in the API's words (e.g. `PENDING`). */
-export function TicketStatusBadge(props: { status: TicketStatus }) {
+/** Tones of work that is still under way, which a past step must not show. */
+const UNDER_WAY_TONES: readonly StatusTone[] = ['pending', 'running'];
+
+/**
+ * A ticket's status, in the API's words (e.g. `PENDING`). `past` marks a status the ticket
+ * had at an earlier step of its history: that step is over, so it shows as done rather than
+ * waiting or running.
+ */
+export function TicketStatusBadge(props: {
+  status: TicketStatus;
+  past?: boolean;
+}) {
+  const look = TICKET_STATUS_LOOKS[props.status];
   return (
     <StatusBadge
       status={props.status}
-      look={TICKET_STATUS_LOOKS[props.status]}
+      look={
+        props.past && UNDER_WAY_TONES.includes(look.tone)
+          ? { ...look, tone: 'ok' }
+          : look
+      }
     />
   );
 }

@@ -90,6 +90,29 @@ describe('useLiveData', () => {
     expect(result.current.value).toEqual({ status: 'RUNNING' });
   });
 
+  it('stops polling after an error that asking again cannot change, keeping the last value', async () => {
+    const gone = new Error('Not found');
+    const load = jest
+      .fn<Promise<Status>, []>()
+      .mockResolvedValueOnce({ status: 'DELETING' })
+      .mockRejectedValue(gone);
+    const { result } = renderHook(() =>
+      useLiveData(load, [], {
+        isSettled: () => false,
+        isFinalError: error => error === gone,
+      }),
+    );
+
+    await advance(0);
+    await advance(POLL_INITIAL_INTERVAL_MS);
+    expect(result.current.error).toBe(gone);
+    expect(result.current.value).toEqual({ status: 'DELETING' });
+    expect(result.current.polling).toBe(false);
+
+    await advance(POLL_MAX_INTERVAL_MS * 4);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
   it('loads again at once on refresh, keeping the value meanwhile', async () => {
     let status = 'STOPPED';
     const load = jest.fn(async (): Promise<Status> => ({ status }));

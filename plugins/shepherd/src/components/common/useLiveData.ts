@@ -47,6 +47,11 @@ export type LiveDataOptions<T> = {
    * concerns it reloads it at once. Followed only where the portal installs the signals API.
    */
   signals?: LiveDataSignal[];
+  /**
+   * Whether an error is final: asking again cannot change it (the record is gone, a 404), so
+   * polling stops. Other errors are polled again with backoff.
+   */
+  isFinalError?: (error: Error) => boolean;
   initialIntervalMs?: number;
   maxIntervalMs?: number;
   backoffFactor?: number;
@@ -105,6 +110,8 @@ export function useLiveData<T>(
   isSettledRef.current = options.isSettled;
   const signalsRef = useRef(options.signals);
   signalsRef.current = options.signals;
+  const isFinalErrorRef = useRef(options.isFinalError);
+  isFinalErrorRef.current = options.isFinalError;
   // Reloads now; set by the polling of the current deps, called for a signal that concerns it.
   const reloadRef = useRef<() => void>(() => {});
   const [generation, setGeneration] = useState(0);
@@ -172,11 +179,13 @@ export function useLiveData<T>(
         setState({ value, loading: false, polling: !settled });
       } catch (error) {
         if (cancelled) return;
+        const failure = toError(error);
+        settled = isFinalErrorRef.current?.(failure) ?? false;
         setState(current => ({
           ...current,
-          error: toError(error),
+          error: failure,
           loading: false,
-          polling: true,
+          polling: !settled,
         }));
       } finally {
         loading = false;

@@ -120,12 +120,15 @@ describe('entity VM card', () => {
 
     await userEvent.click(button('Start'));
 
-    expect(await screen.findByText(/Start accepted/)).toBeInTheDocument();
+    expect(await screen.findByText('RUNNING')).toBeInTheDocument();
     expect(api.requestVmPower).toHaveBeenCalledWith('vm-1', {
       action: 'start',
       reason: undefined,
     });
-    expect(await screen.findByText('RUNNING')).toBeInTheDocument();
+    // The new state says what came of the start: its note is not kept beside it.
+    await waitFor(() =>
+      expect(screen.queryByText(/Start accepted/)).not.toBeInTheDocument(),
+    );
   });
 
   it('follows a started VM until the job has moved it on, although the first reload still shows it stopped', async () => {

@@ -98,6 +98,27 @@ describe('My requests', () => {
     );
   });
 
+  it('shows no decision for a withdrawn request', async () => {
+    await renderRequests('/shepherd/requests', {
+      listTickets: async () =>
+        aPage([
+          aTicket({
+            status: 'CANCELLED',
+            // The API records the withdrawal's time here.
+            decidedAt: '2026-11-23T10:30:00.000Z',
+          }),
+        ]),
+    });
+
+    const link = await screen.findByRole('link', {
+      name: 'New VM for payments/api in dev',
+    });
+    const row = link.closest('tr') as HTMLElement;
+    const cells = within(row).getAllByRole('cell');
+    expect(cells[cells.length - 1]).toHaveTextContent('—');
+    expect(row.querySelectorAll('time')).toHaveLength(1);
+  });
+
   it('explains where requests come from when there are none', async () => {
     await renderRequests('/shepherd/requests?group=all', {
       listTickets: async () => aPage([]),
@@ -240,6 +261,110 @@ describe('a request', () => {
     expect(
       screen.getByText('Use the shared staging VM instead'),
     ).toBeInTheDocument();
+  });
+
+  it('tells in its timeline that it was rejected, and why', async () => {
+    await renderRequests('/shepherd/requests/ticket-create', {
+      getTicket: detailOf(
+        aTicket({
+          status: 'REJECTED',
+          approver: 'user:default/approver',
+          rejectReason: 'Use the shared staging VM instead',
+          decidedAt: '2026-11-23T10:05:00.000Z',
+        }),
+        {
+          // A rejection leaves the request's event CANCELLED.
+          events: [
+            aDomainEvent({
+              status: 'CANCELLED',
+              processedAt: '2026-11-23T10:05:00.000Z',
+            }),
+          ],
+          history: [
+            anAuditEntry(),
+            anAuditEntry({
+              id: 'a-2',
+              action: 'approval.reject',
+              actor: 'user:default/approver',
+              details: { reason: 'Use the shared staging VM instead' },
+              createdAt: '2026-11-23T10:05:00.000Z',
+            }),
+          ],
+        },
+      ),
+    });
+
+    const timeline = within(
+      await screen.findByRole('list', { name: 'Timeline' }),
+    );
+    expect(
+      timeline.getAllByRole('listitem').map(item => item.textContent),
+    ).toEqual([
+      expect.stringMatching(/^VM requested/),
+      expect.stringMatching(/^Rejected.*approval\.reject/),
+      expect.stringMatching(
+        /^VM creation: rejected.*VM_CREATION_REQUESTED \(CANCELLED\).*Use the shared staging VM instead/,
+      ),
+    ]);
+    expect(timeline.queryByText(/cancelled/)).not.toBeInTheDocument();
+  });
+
+  it('says when and by whom it was withdrawn, and that nobody decided it', async () => {
+    await renderRequests('/shepherd/requests/ticket-create', {
+      getTicket: detailOf(
+        aTicket({
+          status: 'CANCELLED',
+          // The API records the withdrawal's time here.
+          decidedAt: '2026-11-23T10:30:00.000Z',
+          updatedAt: '2026-11-23T10:30:00.000Z',
+        }),
+        {
+          events: [
+            aDomainEvent({
+              status: 'CANCELLED',
+              processedAt: '2026-11-23T10:30:00.000Z',
+            }),
+            aDomainEvent({
+              id: 'event-cancel',
+              type: 'REQUEST_CANCELLED',
+              status: 'COMPLETED',
+              createdAt: '2026-11-23T10:30:00.000Z',
+            }),
+          ],
+          history: [
+            anAuditEntry(),
+            anAuditEntry({
+              id: 'a-2',
+              action: 'approval.cancel',
+              createdAt: '2026-11-23T10:30:00.000Z',
+            }),
+          ],
+        },
+      ),
+    });
+
+    await screen.findByRole('list', { name: 'Timeline' });
+    const summaryRow = (name: string) =>
+      screen
+        .queryAllByRole('row')
+        .find(row => row.firstElementChild?.textContent === name);
+    const withdrawn = summaryRow('Withdrawn') as HTMLElement;
+    expect(withdrawn).toHaveTextContent(/by engineer-test$/);
+    expect(withdrawn.querySelector('time')).toHaveAttribute(
+      'dateTime',
+      '2026-11-23T10:30:00.000Z',
+    );
+    expect(summaryRow('Decided')).toBeUndefined();
+    expect(summaryRow('Approver')).toBeUndefined();
+    const timeline = within(screen.getByRole('list', { name: 'Timeline' }));
+    expect(
+      timeline.getAllByRole('listitem').map(item => item.textContent),
+    ).toEqual([
+      expect.stringMatching(/^VM requested/),
+      expect.stringMatching(/^Withdrawn.*approval\.cancel/),
+      expect.stringMatching(/^Request withdrawnREQUEST_CANCELLED/),
+      expect.stringMatching(/^VM creation: withdrawn/),
+    ]);
   });
 
   it('shows the errors of a failed request', async () => {

@@ -64,10 +64,10 @@ export function RequestDetailPage() {
         </Grid>
       )}
       <Grid item xs={12} md={6}>
-        <RequestSummaryCard ticket={ticket} />
+        <RequestSummaryCard ticket={ticket} events={events} />
       </Grid>
       <Grid item xs={12} md={6}>
-        <RequestTimeline events={events} history={history} />
+        <RequestTimeline ticket={ticket} events={events} history={history} />
       </Grid>
     </Grid>
   );

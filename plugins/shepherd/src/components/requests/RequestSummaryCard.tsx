@@ -1,5 +1,6 @@
 import { InfoCard, StructuredMetadataTable } from '@backstage/core-components';
 import {
+  ShepherdDomainEvent,
   ShepherdTicket,
   VmSpec,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -15,7 +16,7 @@ import {
   formatMemory,
 } from '../common';
 import { VmLink } from '../links';
-import { OPERATION_LABELS, describeTargets } from './ticketText';
+import { OPERATION_LABELS, describeTargets, withdrawalOf } from './ticketText';
 import {
   RequestedCatalogItems,
   useRequestedCatalogItems,
@@ -97,9 +98,45 @@ function operationRows(
   return rows;
 }
 
-/** What a request asks for, for what, and who decided it. */
-export function RequestSummaryCard(props: { ticket: ShepherdTicket }) {
-  const { ticket } = props;
+/**
+ * Who settled a request and when: the approver's decision, or, for a withdrawn request, its
+ * withdrawal (nobody decided it).
+ */
+function settlementRows(
+  ticket: ShepherdTicket,
+  events: readonly ShepherdDomainEvent[] | undefined,
+): Record<string, unknown> {
+  const withdrawal = withdrawalOf(ticket, events);
+  if (withdrawal) {
+    return {
+      Withdrawn: (
+        <>
+          <RelativeTime timestamp={withdrawal.at} /> by{' '}
+          {formatEntityRef(withdrawal.by)}
+        </>
+      ),
+    };
+  }
+  return {
+    Approver: ticket.approver ? formatEntityRef(ticket.approver) : NOT_SET,
+    ...(ticket.decisionComment
+      ? { 'Approver comment': ticket.decisionComment }
+      : {}),
+    Decided: ticket.decidedAt ? (
+      <RelativeTime timestamp={ticket.decidedAt} />
+    ) : (
+      NOT_SET
+    ),
+  };
+}
+
+/** What a request asks for, for what, and who decided or withdrew it. */
+export function RequestSummaryCard(props: {
+  ticket: ShepherdTicket;
+  /** The request's events, which tell who withdrew it. */
+  events?: readonly ShepherdDomainEvent[];
+}) {
+  const { ticket, events } = props;
   const catalogItems = useRequestedCatalogItems(ticket);
   const metadata: Record<string, unknown> = {
     Operation: OPERATION_LABELS[ticket.operation],
@@ -116,16 +153,8 @@ export function RequestSummaryCard(props: { ticket: ShepherdTicket }) {
       ticket.vmName ?? NOT_SET
     ),
     ...operationRows(ticket, catalogItems),
-    Approver: ticket.approver ? formatEntityRef(ticket.approver) : NOT_SET,
-    ...(ticket.decisionComment
-      ? { 'Approver comment': ticket.decisionComment }
-      : {}),
     Submitted: <RelativeTime timestamp={ticket.createdAt} />,
-    Decided: ticket.decidedAt ? (
-      <RelativeTime timestamp={ticket.decidedAt} />
-    ) : (
-      NOT_SET
-    ),
+    ...settlementRows(ticket, events),
     'Last change': <RelativeTime timestamp={ticket.updatedAt} />,
   };
   return (

@@ -3,7 +3,9 @@ import {
   AuditLogEntry,
   DOMAIN_EVENT_STATUS_LABELS,
   DOMAIN_EVENT_TYPE_LABELS,
+  DomainEventType,
   ShepherdDomainEvent,
+  ShepherdTicket,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
@@ -23,28 +25,58 @@ type TimelineEntry = {
   /** The code the backend wrote (event type and status, or audit action), for support. */
   code: string;
   by: string;
-  /** What went wrong, for failed steps. */
+  /** What went wrong, for failed steps, or why the request was rejected. */
   problem?: string;
 };
+
+/** Events that record a fact rather than work: their label says it all. */
+const FACT_EVENTS: readonly DomainEventType[] = ['REQUEST_CANCELLED'];
+
+/**
+ * How the work of an event ended, in words. A request that did not go ahead leaves its event
+ * CANCELLED, whether an approver rejected it or its requester withdrew it: the ticket says
+ * which, and a rejection's reason.
+ */
+function eventOutcome(
+  event: ShepherdDomainEvent,
+  ticket: ShepherdTicket,
+): { words: string; problem?: string } {
+  if (event.status === 'CANCELLED' && ticket.status === 'REJECTED') {
+    return { words: 'rejected', problem: ticket.rejectReason };
+  }
+  if (event.status === 'CANCELLED' && ticket.status === 'CANCELLED') {
+    return { words: 'withdrawn' };
+  }
+  return {
+    words: DOMAIN_EVENT_STATUS_LABELS[event.status] ?? event.status,
+    problem: event.errorMessage,
+  };
+}
 
 /**
  * One chronological list of what happened to a request: its domain events (the work) and
  * its audit trail (the decisions), oldest first.
  */
 export function toTimeline(
+  ticket: ShepherdTicket,
   events: ShepherdDomainEvent[],
   history: AuditLogEntry[],
 ): TimelineEntry[] {
-  const fromEvents = events.map(event => ({
-    key: `event-${event.id}`,
-    at: event.createdAt,
-    title: `${DOMAIN_EVENT_TYPE_LABELS[event.type] ?? event.type}: ${
-      DOMAIN_EVENT_STATUS_LABELS[event.status] ?? event.status
-    }`,
-    code: `${event.type} (${event.status})`,
-    by: event.createdBy,
-    problem: event.errorMessage,
-  }));
+  const fromEvents = events.map(event => {
+    const label = DOMAIN_EVENT_TYPE_LABELS[event.type] ?? event.type;
+    const outcome = eventOutcome(event, ticket);
+    return {
+      key: `event-${event.id}`,
+      // The title tells how the work ended: it belongs where it ended.
+      at: event.processedAt ?? event.createdAt,
+      title: FACT_EVENTS.includes(event.type)
+        ? label
+        : `${label}: ${outcome.words}`,
+      code: `${event.type} (${event.status})`,
+      by: event.createdBy,
+      problem: outcome.problem,
+    };
+  });
   const fromHistory = history.map(entry => ({
     key: `audit-${entry.id}`,
     at: entry.createdAt,
@@ -66,10 +98,11 @@ export function toTimeline(
 
 /** The timeline of a request: events and audit entries in the order they happened. */
 export function RequestTimeline(props: {
+  ticket: ShepherdTicket;
   events: ShepherdDomainEvent[];
   history: AuditLogEntry[];
 }) {
-  const entries = toTimeline(props.events, props.history);
+  const entries = toTimeline(props.ticket, props.events, props.history);
   return (
     <InfoCard title="Timeline">
       {entries.length === 0 ? (

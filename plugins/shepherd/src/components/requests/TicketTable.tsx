@@ -10,7 +10,7 @@ import {
   formatEntityRef,
 } from '../common';
 import { RequestLink } from '../links';
-import { OPERATION_LABELS, describeTicket } from './ticketText';
+import { OPERATION_LABELS, describeTicket, withdrawalOf } from './ticketText';
 
 function columnsFor(options: {
   showRequester: boolean;
@@ -57,8 +57,9 @@ function columnsFor(options: {
     },
     {
       title: 'Decided',
+      // A withdrawn request was not decided; its status says it was withdrawn.
       render: ticket =>
-        ticket.decidedAt ? (
+        ticket.decidedAt && !withdrawalOf(ticket) ? (
           <RelativeTime timestamp={ticket.decidedAt} />
         ) : (
           NOT_SET

@@ -1,4 +1,5 @@
 import {
+  ShepherdDomainEvent,
   ShepherdTicket,
   TICKET_OPERATIONS,
   TICKET_OPERATION_WORDS,
@@ -91,4 +92,23 @@ export function describeTargets(
     disk !== undefined ? `disk ${formatDisk(disk)}` : undefined,
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
+/**
+ * When and by whom a request was withdrawn, for a CANCELLED one. The API records the
+ * withdrawal's time in `decidedAt` (no approver decided anything) and who withdrew it in the
+ * REQUEST_CANCELLED event; only the requester may, so the requester it is without the event.
+ */
+export function withdrawalOf(
+  ticket: ShepherdTicket,
+  events: readonly ShepherdDomainEvent[] = [],
+): { at: string; by: string } | undefined {
+  if (ticket.status !== 'CANCELLED') return undefined;
+  const event = events.find(
+    candidate => candidate.type === 'REQUEST_CANCELLED',
+  );
+  return {
+    at: event?.createdAt ?? ticket.decidedAt ?? ticket.updatedAt,
+    by: event?.createdBy ?? ticket.requester,
+  };
 }

@@ -3,18 +3,21 @@ import {
   OperationSubmission,
   POWER_ACTIONS,
   PowerAction,
+  ShepherdTicket,
   ShepherdVm,
   shepherdVmDeletePermission,
   shepherdVmModifyPermission,
   shepherdVmPowerPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import { SUBMITTED_FOR_APPROVAL } from '../../labels';
 import { PermissionedButton, ShepherdErrorPanel, useAction } from '../common';
 import { RequestLink } from '../links';
+import { describeTicket, isActiveTicket } from '../requests/ticketText';
 import { DELETE_LABEL, DeleteVmDialog } from './DeleteVmDialog';
 import { MODIFY_TITLE, ModifyVmDialog } from './ModifyVmDialog';
 import {
@@ -23,15 +26,25 @@ import {
   powerNeedsConfirmation,
 } from './PowerDialog';
 import {
+  conflictingRequest,
   deleteBlockedReason,
+  isTransitional,
   modifyBlockedReason,
   powerActionBlockedReason,
+  requestConflictReason,
 } from './vmRules';
 
 /** What the last action led to: done directly, or a request that waits for an approver. */
-type Outcome = { message: string; ticketId?: string; pending: boolean };
+type Outcome = {
+  message: string;
+  ticketId?: string;
+  pending: boolean;
+  /** The VM when a direct action was accepted, to tell when the action has shown. */
+  acceptedOn?: Pick<ShepherdVm, 'status' | 'updatedAt'>;
+};
 
 function powerOutcome(
+  vm: ShepherdVm,
   action: PowerAction,
   submission: OperationSubmission,
 ): Outcome {
@@ -45,7 +58,29 @@ function powerOutcome(
   return {
     message: `${POWER_ACTION_LABELS[action]} accepted: the VM is on its way.`,
     pending: false,
+    acceptedOn: { status: vm.status, updatedAt: vm.updatedAt },
   };
+}
+
+/**
+ * Whether the page tells what came of an action by itself, so its note would only repeat an
+ * older state: a direct action once the VM has changed and come to rest (its status shows
+ * the result, or its failure), a request once it has ended (its status is in the VM's
+ * requests).
+ */
+function outcomeShown(
+  outcome: Outcome,
+  vm: ShepherdVm,
+  tickets: readonly ShepherdTicket[] | undefined,
+): boolean {
+  const { acceptedOn, ticketId } = outcome;
+  if (acceptedOn) {
+    const changed =
+      vm.status !== acceptedOn.status || vm.updatedAt !== acceptedOn.updatedAt;
+    return changed && !isTransitional(vm);
+  }
+  const ticket = tickets?.find(candidate => candidate.id === ticketId);
+  return ticket !== undefined && !isActiveTicket(ticket);
 }
 
 function OutcomeAlert(props: { outcome: Outcome; onClose: () => void }) {
@@ -77,9 +112,11 @@ export type VmActionResult = 'accepted' | 'submitted';
  */
 export function VmActions(props: {
   vm: ShepherdVm;
+  /** The VM's requests, newest first: actions that would collide with one under way wait. */
+  tickets?: readonly ShepherdTicket[];
   onChanged: (result: VmActionResult) => void;
 }) {
-  const { vm, onChanged } = props;
+  const { vm, tickets = [], onChanged } = props;
   const api = useApi(shepherdApiRef);
   const [outcome, setOutcome] = useState<Outcome>();
   const [powerDialog, setPowerDialog] = useState<PowerAction>();
@@ -88,11 +125,32 @@ export function VmActions(props: {
     api.requestVmPower(vm.id, { action, reason }),
   );
 
+  useEffect(() => {
+    if (outcome && outcomeShown(outcome, vm, props.tickets)) {
+      setOutcome(undefined);
+    }
+  }, [outcome, vm, props.tickets]);
+
+  const powerBlockedReason = (action: PowerAction) =>
+    powerActionBlockedReason(vm, action) ??
+    requestConflictReason(tickets, 'POWER');
+  const modifyReason =
+    modifyBlockedReason(vm) ?? requestConflictReason(tickets, 'MODIFY');
+  const deleteReason =
+    deleteBlockedReason(vm) ?? requestConflictReason(tickets, 'DELETE');
+  // The request that holds actions back, named under them unless the note of the last
+  // action links it already.
+  const holdingRequest = [
+    conflictingRequest(tickets, 'POWER'),
+    conflictingRequest(tickets, 'MODIFY'),
+    conflictingRequest(tickets, 'DELETE'),
+  ].find(ticket => ticket && ticket.id !== outcome?.ticketId);
+
   const runPower = async (action: PowerAction, reason?: string) => {
     const submission = await power.run(action, reason);
     if (submission) {
       setPowerDialog(undefined);
-      setOutcome(powerOutcome(action, submission));
+      setOutcome(powerOutcome(vm, action, submission));
       onChanged(
         submission.status === 'PENDING_APPROVAL' ? 'submitted' : 'accepted',
       );
@@ -119,10 +177,8 @@ export function VmActions(props: {
             resourceRef={vm.id}
             variant="outlined"
             color="primary"
-            disabled={
-              Boolean(powerActionBlockedReason(vm, action)) || power.busy
-            }
-            disabledReason={powerActionBlockedReason(vm, action)}
+            disabled={Boolean(powerBlockedReason(action)) || power.busy}
+            disabledReason={powerBlockedReason(action)}
             onClick={() => {
               power.reset();
               setOutcome(undefined);
@@ -140,8 +196,8 @@ export function VmActions(props: {
           permission={shepherdVmModifyPermission}
           resourceRef={vm.id}
           variant="outlined"
-          disabled={Boolean(modifyBlockedReason(vm))}
-          disabledReason={modifyBlockedReason(vm)}
+          disabled={Boolean(modifyReason)}
+          disabledReason={modifyReason}
           onClick={() => setOpenDialog('modify')}
         >
           {MODIFY_TITLE}
@@ -151,13 +207,25 @@ export function VmActions(props: {
           resourceRef={vm.id}
           variant="outlined"
           color="secondary"
-          disabled={Boolean(deleteBlockedReason(vm))}
-          disabledReason={deleteBlockedReason(vm)}
+          disabled={Boolean(deleteReason)}
+          disabledReason={deleteReason}
           onClick={() => setOpenDialog('delete')}
         >
           {DELETE_LABEL}
         </PermissionedButton>
       </Box>
+      {holdingRequest && (
+        <Box mt={1}>
+          <Typography variant="body2" color="textSecondary">
+            Request{' '}
+            <RequestLink ticketId={holdingRequest.id}>
+              {describeTicket(holdingRequest)}
+            </RequestLink>{' '}
+            is {holdingRequest.status}: actions that would collide with it wait
+            until it has ended.
+          </Typography>
+        </Box>
+      )}
       {outcome && (
         <Box mt={2}>
           <OutcomeAlert

@@ -1,5 +1,7 @@
 import {
+  AuditLogEntry,
   SHEPHERD_SIGNAL_CHANNELS,
+  ShepherdTicket,
   ShepherdVm,
   shepherdAuditReadPermission,
   shepherdVmConsolePermission,
@@ -20,6 +22,7 @@ import {
   renderShepherd,
 } from '../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../api/ShepherdApi';
+import { ShepherdApiError } from '../../api/ShepherdApiError';
 import { SUBMITTED_FOR_APPROVAL } from '../../labels';
 import {
   POLL_INITIAL_INTERVAL_MS,
@@ -28,6 +31,7 @@ import {
 } from '../common';
 import { REQUEST_CONSOLE_LABEL } from './ConsoleAccessCard';
 import { DELETE_LABEL } from './DeleteVmDialog';
+import { ALL_VMS_LABEL, VM_DELETED_TITLE } from './VmDeletedNotice';
 import {
   AUDIT_TRAIL_LINK,
   STATUS_HISTORY_TITLE,
@@ -76,6 +80,25 @@ function renderVm(
 }
 
 const button = (name: string) => screen.getByRole('button', { name });
+/** The explanation a disabled button shows on hover. */
+async function reasonOf(name: string) {
+  await userEvent.hover(button(name).parentElement as HTMLElement);
+  return (await screen.findByRole('tooltip')).textContent;
+}
+const VM_NOT_FOUND = {
+  message: 'VM was not found',
+  code: 'NOT_FOUND' as const,
+  status: 404,
+};
+const DELETE_TICKET = aTicket({
+  id: 'ticket-delete',
+  operation: 'DELETE',
+  status: 'PENDING',
+  vmId: 'vm-1',
+  vmName: 'dev-payments-api-01',
+  createdAt: '2026-11-23T10:30:00.000Z',
+  updatedAt: '2026-11-23T10:30:00.000Z',
+});
 /** The status badge next to the VM's name. */
 const vmStatus = () =>
   screen.getByRole('heading', { name: 'dev-payments-api-01' })
@@ -215,7 +238,7 @@ describe('VM page', () => {
       await waitFor(() => expect(steps()).toHaveLength(7));
       expect(steps()).toEqual([
         expect.stringMatching(/^Status STOPPED/),
-        expect.stringMatching(/^vm\.restart/),
+        expect.stringMatching(/^Restart requested/),
         expect.stringMatching(
           /^Rejected: Stop dev-payments-api-01REJECTED.*approver.*The load tests run on Saturday/,
         ),
@@ -240,6 +263,107 @@ describe('VM page', () => {
         resourceId: 'vm-1',
         limit: VM_AUDIT_LIMIT,
       });
+    });
+
+    it('shows only the step a request stands at as under way, and no decision of a withdrawn request', async () => {
+      const resize = aTicket({
+        id: 'ticket-resize',
+        operation: 'MODIFY',
+        status: 'EXECUTING',
+        vmId: 'vm-1',
+        vmName: 'dev-payments-api-01',
+        approver: 'user:default/approver',
+        createdAt: '2026-11-23T10:20:00.000Z',
+        decidedAt: '2026-11-23T10:25:00.000Z',
+        updatedAt: '2026-11-23T10:25:00.000Z',
+      });
+      const withdrawnStop = aTicket({
+        id: 'ticket-stop',
+        operation: 'POWER',
+        powerAction: 'stop',
+        status: 'CANCELLED',
+        vmId: 'vm-1',
+        vmName: 'dev-payments-api-01',
+        createdAt: '2026-11-23T10:10:00.000Z',
+        // The API records the withdrawal's time here.
+        decidedAt: '2026-11-23T10:12:00.000Z',
+        updatedAt: '2026-11-23T10:12:00.000Z',
+      });
+      await renderVm(aVm({ updatedAt: '2026-11-23T10:40:00.000Z' }), {
+        listTickets: async () =>
+          aPage([resize, withdrawnStop, CREATION_TICKET]),
+      });
+
+      await waitFor(() => expect(steps()).toHaveLength(8));
+      const step = (title: string) =>
+        within(history())
+          .getAllByRole('listitem')
+          .find(item => item.textContent?.startsWith(title)) as HTMLElement;
+      const tone = (title: string) =>
+        step(title)
+          .querySelector('[data-status-tone]')
+          ?.getAttribute('data-status-tone');
+      expect(step('Approved: Resize dev-payments-api-01')).toHaveTextContent(
+        'EXECUTING',
+      );
+      expect(tone('Approved: Resize dev-payments-api-01')).toBe('running');
+      expect(tone('Requested: Resize dev-payments-api-01')).toBe('ok');
+      expect(tone('Approved: New VM for payments/api in dev')).toBe('ok');
+      expect(step('Approved: Stop dev-payments-api-01')).toBeUndefined();
+      expect(step('Stop dev-payments-api-01: withdrawn')).toHaveTextContent(
+        'engineer-test',
+      );
+    });
+
+    it('tells the power actions that needed no approval, and how they ended', async () => {
+      const direct = (
+        id: string,
+        action: string,
+        at: string,
+        overrides: Partial<AuditLogEntry> = {},
+      ) =>
+        anAuditEntry({
+          id,
+          action,
+          resourceType: 'vm',
+          resourceId: 'vm-1',
+          ticketId: undefined,
+          createdAt: at,
+          ...overrides,
+        });
+      await renderVm(
+        aVm({ status: 'STOPPED', updatedAt: '2026-11-23T10:50:00.000Z' }),
+        {
+          listTickets: async () => aPage([]),
+          listAuditLogs: async () =>
+            aPage([
+              direct('a-4', 'execution.completed', '2026-11-23T10:45:00.000Z', {
+                actor: 'service:shepherd',
+                details: { action: 'stop' },
+              }),
+              direct('a-3', 'vm.stop', '2026-11-23T10:44:00.000Z', {
+                details: { reason: 'Save costs', approvalRequired: false },
+              }),
+              direct('a-2', 'execution.failed', '2026-11-23T10:31:00.000Z', {
+                actor: 'service:shepherd',
+                outcome: 'failure',
+                details: { error: 'The VM failed on the cluster: no node' },
+              }),
+              direct('a-1', 'vm.start', '2026-11-23T10:30:00.000Z'),
+            ]),
+        },
+      );
+
+      await waitFor(() => expect(steps()).toHaveLength(5));
+      expect(steps()).toEqual([
+        expect.stringMatching(/^Status STOPPED/),
+        expect.stringMatching(/^Stop: done/),
+        expect.stringMatching(/^Stop requested.*engineer-test.*Save costs/),
+        expect.stringMatching(
+          /^Action: failed.*The VM failed on the cluster: no node/,
+        ),
+        expect.stringMatching(/^Start requested.*engineer-test/),
+      ]);
     });
 
     it('leaves the audit log out for users who may not read it', async () => {
@@ -286,6 +410,240 @@ describe('VM page', () => {
     });
   });
 
+  describe('once the VM is gone', () => {
+    it('says it was deleted, by which request, and offers nothing more to do', async () => {
+      const signals = new FakeSignalApi();
+      let deletion: ShepherdTicket | undefined;
+      let deleted = false;
+      const { api } = await renderVm(
+        aVm(),
+        {
+          getVm: async () => {
+            if (deleted) throw new ShepherdApiError(VM_NOT_FOUND);
+            return aVm();
+          },
+          listTickets: async () =>
+            aPage(deletion ? [deletion, CREATION_TICKET] : [CREATION_TICKET]),
+          requestVmDeletion: async () => {
+            deletion = DELETE_TICKET;
+            return {
+              ticketId: 'ticket-delete',
+              eventId: 'e',
+              status: 'PENDING',
+            };
+          },
+        },
+        { signals },
+      );
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' });
+      await userEvent.click(
+        await screen.findByRole('button', { name: DELETE_LABEL }),
+      );
+      const dialog = await screen.findByRole('dialog');
+      await userEvent.click(within(dialog).getByRole('checkbox'));
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: DELETE_LABEL }),
+      );
+      expect(
+        await screen.findByText(new RegExp(SUBMITTED_FOR_APPROVAL)),
+      ).toBeInTheDocument();
+      await waitFor(() => expect(api.listTickets).toHaveBeenCalledTimes(2));
+      const callsBefore = (api.getVm as jest.Mock).mock.calls.length;
+
+      // Approved and carried out elsewhere: the record goes with the VM.
+      deleted = true;
+      deletion = {
+        ...DELETE_TICKET,
+        status: 'SUCCESS',
+        decidedAt: '2026-11-23T10:35:00.000Z',
+      };
+      await signals.signal(SHEPHERD_SIGNAL_CHANNELS.vms, {
+        changes: [{ id: 'vm-1', change: 'removed' }],
+      });
+
+      expect(await screen.findByText(VM_DELETED_TITLE)).toBeInTheDocument();
+      const notice = screen.getByText(VM_DELETED_TITLE)
+        .parentElement as HTMLElement;
+      await waitFor(() =>
+        expect(
+          within(notice).getByRole('link', {
+            name: 'Delete dev-payments-api-01',
+          }),
+        ).toHaveAttribute('href', '/shepherd/requests/ticket-delete'),
+      );
+      expect(
+        within(notice).getByRole('link', { name: ALL_VMS_LABEL }),
+      ).toHaveAttribute('href', '/shepherd/vms');
+      // No status of a VM that is no more, no actions, no error, no stale note.
+      expect(screen.queryByText('RUNNING')).not.toBeInTheDocument();
+      expect(screen.queryByRole('button')).not.toBeInTheDocument();
+      expect(
+        screen.queryByText('Could not refresh the VM'),
+      ).not.toBeInTheDocument();
+      expect(
+        screen.queryByText(new RegExp(SUBMITTED_FOR_APPROVAL)),
+      ).not.toBeInTheDocument();
+      // Its requests are kept.
+      expect(
+        screen.getByRole('link', { name: 'New VM for payments/api in dev' }),
+      ).toBeInTheDocument();
+      expect(api.getVm).toHaveBeenCalledTimes(callsBefore + 1);
+    });
+
+    it('stops asking for a VM that was deleted while the page followed it', async () => {
+      jest.useFakeTimers();
+      const vms: Array<ShepherdVm | undefined> = [
+        aVm({ status: 'DELETING', updatedAt: '2026-11-23T10:35:00.000Z' }),
+      ];
+      const { api } = await renderVm(aVm(), {
+        getVm: async () => {
+          const vm = vms.shift();
+          if (!vm) throw new ShepherdApiError(VM_NOT_FOUND);
+          return vm;
+        },
+        listTickets: async () =>
+          aPage([
+            {
+              ...DELETE_TICKET,
+              status: vms.length > 0 ? 'EXECUTING' : 'SUCCESS',
+            },
+          ]),
+      });
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' });
+
+      await act(() => jest.advanceTimersByTimeAsync(POLL_INITIAL_INTERVAL_MS));
+      expect(await screen.findByText(VM_DELETED_TITLE)).toBeInTheDocument();
+      const calls = (api.getVm as jest.Mock).mock.calls.length;
+
+      await act(() => jest.advanceTimersByTimeAsync(POLL_MAX_INTERVAL_MS * 4));
+      expect(api.getVm).toHaveBeenCalledTimes(calls);
+      expect(screen.queryByText('DELETING')).not.toBeInTheDocument();
+    });
+
+    it('calls a VM deleted by a known request deleted when the page opens after it', async () => {
+      await renderVm(aVm(), {
+        getVm: refusing(VM_NOT_FOUND),
+        listTickets: async () =>
+          aPage([{ ...DELETE_TICKET, status: 'SUCCESS' }]),
+      });
+
+      expect(await screen.findByText(VM_DELETED_TITLE)).toBeInTheDocument();
+      expect(
+        screen.getByRole('heading', { name: 'dev-payments-api-01' }),
+      ).toBeInTheDocument();
+    });
+
+    it('shows the 404 of a VM it knows no deletion of', async () => {
+      await renderVm(aVm(), {
+        getVm: refusing(VM_NOT_FOUND),
+        listTickets: async () => aPage([]),
+      });
+
+      expect(
+        await screen.findByText('Could not load the VM'),
+      ).toBeInTheDocument();
+      expect(screen.getByText('NOT_FOUND')).toBeInTheDocument();
+      expect(screen.queryByText(VM_DELETED_TITLE)).not.toBeInTheDocument();
+    });
+  });
+
+  describe('requests under way', () => {
+    it('holds a second deletion back while one is pending, naming it', async () => {
+      await renderVm(aVm(), {
+        listTickets: async () => aPage([DELETE_TICKET, CREATION_TICKET]),
+      });
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' });
+
+      await waitFor(() => expect(button(DELETE_LABEL)).toBeDisabled());
+      expect(await reasonOf(DELETE_LABEL)).toBe(
+        'Request “Delete dev-payments-api-01” is PENDING: this waits until it has ended',
+      );
+      const note = screen.getByText(/actions that would collide with it/);
+      expect(note).toHaveTextContent(
+        'Request Delete dev-payments-api-01 is PENDING',
+      );
+      expect(
+        within(note).getByRole('link', { name: 'Delete dev-payments-api-01' }),
+      ).toHaveAttribute('href', '/shepherd/requests/ticket-delete');
+      // A pending deletion does not hold the VM: it may still be stopped or resized.
+      expect(button('Stop')).toBeEnabled();
+      expect(button('Resize')).toBeEnabled();
+    });
+
+    it('holds every change back while a request is carried out on the VM', async () => {
+      const resize = aTicket({
+        id: 'ticket-resize',
+        operation: 'MODIFY',
+        status: 'EXECUTING',
+        vmId: 'vm-1',
+        vmName: 'dev-payments-api-01',
+      });
+      await renderVm(aVm(), {
+        listTickets: async () => aPage([resize, CREATION_TICKET]),
+      });
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' });
+
+      await waitFor(() => expect(button(DELETE_LABEL)).toBeDisabled());
+      expect(button('Stop')).toBeDisabled();
+      expect(button('Restart')).toBeDisabled();
+      expect(button('Resize')).toBeDisabled();
+      expect(await reasonOf('Stop')).toBe(
+        'Request “Resize dev-payments-api-01” is EXECUTING: this waits until it has ended',
+      );
+    });
+
+    it('drops the note of a submitted request once the request has ended', async () => {
+      const signals = new FakeSignalApi();
+      let tickets = [CREATION_TICKET];
+      await renderVm(
+        PROD_VM,
+        {
+          listTickets: async () => aPage(tickets),
+          requestVmPower: async () => ({
+            status: 'PENDING_APPROVAL',
+            ticketId: 'ticket-power',
+            eventId: 'e-2',
+          }),
+        },
+        { signals },
+      );
+      await screen.findByRole('heading', { name: PROD_VM.name });
+      await userEvent.click(button('Restart'));
+      await userEvent.click(
+        within(await screen.findByRole('dialog')).getByRole('button', {
+          name: 'Submit for approval',
+        }),
+      );
+      expect(
+        await screen.findByText(new RegExp(SUBMITTED_FOR_APPROVAL)),
+      ).toBeInTheDocument();
+
+      tickets = [
+        aTicket({
+          id: 'ticket-power',
+          operation: 'POWER',
+          powerAction: 'restart',
+          status: 'REJECTED',
+          vmId: PROD_VM.id,
+          vmName: PROD_VM.name,
+        }),
+        CREATION_TICKET,
+      ];
+      await signals.signal(SHEPHERD_SIGNAL_CHANNELS.tickets, {
+        changes: [{ id: 'ticket-power', vmId: PROD_VM.id }],
+      });
+
+      await waitFor(() =>
+        expect(
+          screen.queryByText(new RegExp(SUBMITTED_FOR_APPROVAL)),
+        ).not.toBeInTheDocument(),
+      );
+      expect(
+        await screen.findByRole('link', { name: `Restart ${PROD_VM.name}` }),
+      ).toBeInTheDocument();
+    });
+  });
+
   describe('power', () => {
     it('starts a stopped test VM at once', async () => {
       const { api } = await renderVm(aVm({ status: 'STOPPED' }), {
@@ -301,6 +659,44 @@ describe('VM page', () => {
         action: 'start',
         reason: undefined,
       });
+    });
+
+    it('drops the note of an accepted stop once the VM has stopped', async () => {
+      const signals = new FakeSignalApi();
+      let current = aVm();
+      await renderVm(
+        current,
+        {
+          getVm: async () => current,
+          requestVmPower: async () => ({ status: 'ACCEPTED', eventId: 'e-1' }),
+        },
+        { signals },
+      );
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' });
+      await userEvent.click(button('Stop'));
+      await userEvent.click(
+        within(await screen.findByRole('dialog')).getByRole('button', {
+          name: 'Stop',
+        }),
+      );
+      expect(await screen.findByText(/Stop accepted/)).toBeInTheDocument();
+
+      const changed = async (vm: ShepherdVm) => {
+        current = vm;
+        await signals.signal(SHEPHERD_SIGNAL_CHANNELS.vms, {
+          changes: [{ id: vm.id, change: 'upserted' }],
+        });
+        await waitFor(() => expect(vmStatus()).toHaveTextContent(vm.status));
+      };
+      // On its way, the note stays.
+      await changed(
+        aVm({ status: 'STOPPING', updatedAt: '2026-11-23T11:00:00.000Z' }),
+      );
+      expect(screen.getByText(/Stop accepted/)).toBeInTheDocument();
+      await changed(
+        aVm({ status: 'STOPPED', updatedAt: '2026-11-23T11:00:05.000Z' }),
+      );
+      expect(screen.queryByText(/Stop accepted/)).not.toBeInTheDocument();
     });
 
     it('follows a started VM until the job has moved it on, although the first reload still shows it stopped', async () => {

@@ -83,7 +83,10 @@ export function VmStatusHistoryCard(props: {
                     <span>{entry.title}</span>
                   )}
                   {entry.ticketStatus && (
-                    <TicketStatusBadge status={entry.ticketStatus} />
+                    <TicketStatusBadge
+                      status={entry.ticketStatus}
+                      past={!entry.current}
+                    />
                   )}
                 </Box>
               }

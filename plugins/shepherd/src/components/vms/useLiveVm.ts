@@ -2,6 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { ShepherdVm } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { useCallback, useEffect, useRef } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
+import { isShepherdApiError } from '../../api/ShepherdApiError';
 import { LiveData, useLiveData, vmChanges } from '../common';
 import type { VmActionResult } from './VmActions';
 import { isTransitional } from './vmRules';
@@ -42,6 +43,14 @@ export function awaitsVmChange(
   );
 }
 
+/**
+ * Whether an answer says the VM is gone: its record is removed once its deletion was carried
+ * out, and the API answers 404 from then on (as it does for a VM the user may not see).
+ */
+export function isVmGone(error: Error | undefined): boolean {
+  return isShepherdApiError(error) && error.status === 404;
+}
+
 export type LiveVmOptions = {
   /**
    * Whether a request on the VM is under way (waiting for approval or being carried out):
@@ -52,6 +61,11 @@ export type LiveVmOptions = {
 
 export type LiveVm = LiveData<ShepherdVm> & {
   /**
+   * Whether the VM is gone (the API answered 404): it is no longer followed, and `value`, if
+   * any, is how it was before.
+   */
+  gone: boolean;
+  /**
    * Call after an action on the VM: reloads it and, when the action was accepted, follows it
    * until the action shows.
    */
@@ -61,7 +75,7 @@ export type LiveVm = LiveData<ShepherdVm> & {
 /**
  * A VM, kept current while something happens to it: while it is in a transitional status,
  * after an action on it was accepted until the job has picked it up, and while a request on
- * it is in flight. Shared by the VM page and the VM card of the catalog entity page.
+ * it is in flight; no longer once it is gone. Shared by the VM page and the VM card of the catalog entity page.
  */
 export function useLiveVm(vmId: string, options: LiveVmOptions = {}): LiveVm {
   const { requestInFlight = false } = options;
@@ -76,8 +90,10 @@ export function useLiveVm(vmId: string, options: LiveVmOptions = {}): LiveVm {
       !isTransitional(value) &&
       !awaitsVmChange(awaitedChange.current, value, Date.now()) &&
       !inFlight.current,
+    isFinalError: isVmGone,
   });
   const { refresh, value } = vm;
+  const gone = isVmGone(vm.error);
 
   const followAction = useCallback(
     (result: VmActionResult) => {
@@ -93,14 +109,15 @@ export function useLiveVm(vmId: string, options: LiveVmOptions = {}): LiveVm {
     [refresh, value],
   );
 
-  // A request that starts or ends changes what needs following: ask again at once.
+  // A request that starts or ends changes what needs following: ask again at once, unless
+  // the VM is gone (its deletion ends a request too).
   const previousInFlight = useRef(requestInFlight);
   useEffect(() => {
     if (previousInFlight.current !== requestInFlight) {
       previousInFlight.current = requestInFlight;
-      refresh();
+      if (!gone) refresh();
     }
-  }, [requestInFlight, refresh]);
+  }, [requestInFlight, refresh, gone]);
 
-  return { ...vm, followAction };
+  return { ...vm, gone, followAction };
 }

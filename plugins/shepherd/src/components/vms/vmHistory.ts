@@ -4,7 +4,8 @@ import {
   ShepherdVm,
   TicketStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { describeTicket } from '../requests/ticketText';
+import { AUDIT_ACTION_LABELS } from '../audit/auditVocabulary';
+import { describeTicket, isActiveTicket } from '../requests/ticketText';
 
 /** One step in a VM's history. */
 export type VmHistoryEntry = {
@@ -17,11 +18,16 @@ export type VmHistoryEntry = {
   ticketId?: string;
   /** The request's status after this step, for its badge. */
   ticketStatus?: TicketStatus;
+  /**
+   * Whether this is the step a request under way stands at: only it may look like work in
+   * progress; the earlier steps of a request are over.
+   */
+  current?: boolean;
   /** What went wrong, or the approver's reason. */
   note?: string;
 };
 
-/** How a request ended, in words, by its final status. */
+/** How a request ended, in words, by its final status (the words of direct actions too). */
 const ENDINGS: Partial<Record<TicketStatus, string>> = {
   SUCCESS: 'done',
   FAILED: 'failed',
@@ -41,7 +47,9 @@ function ticketSteps(ticket: ShepherdTicket): VmHistoryEntry[] {
       note: ticket.reason,
     },
   ];
-  if (ticket.decidedAt) {
+  // A withdrawn request was not decided: the API records the withdrawal in decidedAt, and
+  // its end below says it.
+  if (ticket.decidedAt && ticket.status !== 'CANCELLED') {
     const rejected = ticket.status === 'REJECTED';
     steps.push({
       key: `${ticket.id}-decided`,
@@ -64,7 +72,49 @@ function ticketSteps(ticket: ShepherdTicket): VmHistoryEntry[] {
       ticketStatus: ticket.status,
     });
   }
+  if (isActiveTicket(ticket)) {
+    // The request stands at its latest step, and with its current status (EXECUTING after
+    // the approval).
+    const latest = steps[steps.length - 1];
+    steps[steps.length - 1] = {
+      ...latest,
+      ticketStatus: ticket.status,
+      current: true,
+    };
+  }
   return steps;
+}
+
+function detail(entry: AuditLogEntry, name: string): string | undefined {
+  const value = entry.details[name];
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+/**
+ * An action on the VM that needed no request, in words: a power action as asked for (with
+ * its reason), and how the job that carried it out ended, naming the action.
+ */
+function directStep(
+  entry: AuditLogEntry,
+): Pick<VmHistoryEntry, 'title' | 'note'> {
+  const action = detail(entry, 'action');
+  const actionWord = action
+    ? `${action.charAt(0).toUpperCase()}${action.slice(1)}`
+    : undefined;
+  if (entry.action === 'execution.completed' && actionWord) {
+    return { title: `${actionWord}: ${ENDINGS.SUCCESS}` };
+  }
+  if (entry.action === 'execution.failed') {
+    return {
+      title: `${actionWord ?? 'Action'}: ${ENDINGS.FAILED}`,
+      note: detail(entry, 'error'),
+    };
+  }
+  const label = AUDIT_ACTION_LABELS[entry.action] ?? entry.action;
+  return {
+    title: entry.outcome === 'failure' ? `${label} (failed)` : label,
+    note: detail(entry, 'reason'),
+  };
 }
 
 /**
@@ -82,9 +132,8 @@ export function vmHistory(
     .map(entry => ({
       key: `audit-${entry.id}`,
       at: entry.createdAt,
-      title:
-        entry.outcome === 'failure' ? `${entry.action} (failed)` : entry.action,
       by: entry.actor,
+      ...directStep(entry),
     }));
   // Its status message is on the placement card, next to the status.
   const current: VmHistoryEntry = {

@@ -1,11 +1,15 @@
 import {
   PowerAction,
+  ShepherdTicket,
   ShepherdVm,
+  TicketOperation,
+  TicketStatus,
   VM_STATUSES_OWNED_BY_JOBS,
   VmStatus,
   isPowerActionAllowed,
   isResourceStep,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { describeTicket } from '../requests/ticketText';
 
 /*
  * What the VM page offers in which state, from the rules the backend applies (shared through
@@ -48,6 +52,55 @@ export function modifyBlockedReason(vm: ShepherdVm): string | undefined {
 export function deleteBlockedReason(vm: ShepherdVm): string | undefined {
   return vm.status === 'DELETING'
     ? 'The VM is already being deleted'
+    : undefined;
+}
+
+/** The requests a VM page offers actions for, each its own operation of tickets. */
+export type VmRequestOperation = Extract<
+  TicketOperation,
+  'POWER' | 'MODIFY' | 'DELETE'
+>;
+
+/**
+ * Operations whose job holds the VM from approval until it has ended: while one is approved
+ * or executing, the backend refuses every other power, resize and delete request with
+ * VM_OPERATION_IN_PROGRESS.
+ */
+const VM_HOLDING_OPERATIONS: readonly TicketOperation[] = [
+  'CREATE',
+  'POWER',
+  'MODIFY',
+  'DELETE',
+];
+const VM_HOLDING_STATUSES: readonly TicketStatus[] = ['APPROVED', 'EXECUTING'];
+
+/**
+ * The request on the VM that a new request of `operation` would collide with: one whose job
+ * holds the VM (VM_OPERATION_IN_PROGRESS), or a pending one of the same operation, which the
+ * backend counts as the same request (DUPLICATE_PENDING_REQUEST). `tickets` are the VM's.
+ */
+export function conflictingRequest(
+  tickets: readonly ShepherdTicket[],
+  operation: VmRequestOperation,
+): ShepherdTicket | undefined {
+  return tickets.find(
+    ticket =>
+      (VM_HOLDING_OPERATIONS.includes(ticket.operation) &&
+        VM_HOLDING_STATUSES.includes(ticket.status)) ||
+      (ticket.operation === operation && ticket.status === 'PENDING'),
+  );
+}
+
+/** Why a request of `operation` waits for another request on the VM, naming it. */
+export function requestConflictReason(
+  tickets: readonly ShepherdTicket[],
+  operation: VmRequestOperation,
+): string | undefined {
+  const conflict = conflictingRequest(tickets, operation);
+  return conflict
+    ? `Request “${describeTicket(conflict)}” is ${
+        conflict.status
+      }: this waits until it has ended`
     : undefined;
 }
 
