@@ -4,23 +4,29 @@ import { FakeShepherd } from '../__testUtils__/FakeShepherd';
 import { aMember, aService, aSystem, aVm } from '../__testUtils__/records';
 import { HttpShepherdReader } from './HttpShepherdReader';
 
+/** Long enough for any answer on a busy machine: only the test of the deadline is short. */
+const REQUEST_TIMEOUT_MS = 60_000;
 /** Short, so the test of a request that is never answered ends soon. */
-const REQUEST_TIMEOUT_MS = 200;
+const SHORT_TIMEOUT_MS = 200;
 
 describe('HttpShepherdReader', () => {
   const shepherd = new FakeShepherd();
+  let baseUrl: string;
   let reader: HttpShepherdReader;
 
-  beforeAll(async () => {
-    const baseUrl = await shepherd.start();
-    reader = new HttpShepherdReader(
+  const readerWith = (requestTimeoutMs: number) =>
+    new HttpShepherdReader(
       {
         getBaseUrl: async pluginId => baseUrl.replace('shepherd', pluginId),
         getExternalBaseUrl: async () => 'http://unused',
       },
       mockServices.auth({ pluginId: 'catalog' }),
-      { requestTimeoutMs: REQUEST_TIMEOUT_MS },
+      { requestTimeoutMs },
     );
+
+  beforeAll(async () => {
+    baseUrl = await shepherd.start();
+    reader = readerWith(REQUEST_TIMEOUT_MS);
   });
 
   afterAll(() => shepherd.stop());
@@ -175,11 +181,11 @@ describe('HttpShepherdReader', () => {
   it('gives up a request Shepherd does not answer after the request timeout', async () => {
     shepherd.hang = true;
 
-    const failure = reader.listSystems();
+    const failure = readerWith(SHORT_TIMEOUT_MS).listSystems();
 
     await expect(failure).rejects.toBeInstanceOf(ServiceUnavailableError);
     await expect(failure).rejects.toThrow(
-      `Shepherd did not answer GET /v1/systems?offset=0&limit=100 within ${REQUEST_TIMEOUT_MS} ms`,
+      `Shepherd did not answer GET /v1/systems?offset=0&limit=100 within ${SHORT_TIMEOUT_MS} ms`,
     );
   });
 

@@ -187,31 +187,27 @@ describe('timeouts', () => {
   const provider = createProvider({ requestTimeoutMs: 300 });
 
   it('gives up on a slow typed read and reports the VM as UNKNOWN', async () => {
+    // Never answered: only the request timeout can end the read.
     sim.faults.inject({
-      kind: 'latency',
-      latencyMs: 3_000,
+      kind: 'hang',
       method: 'GET',
       path: '/virtualmachines/',
     });
-    const started = Date.now();
     expect(
       await provider.getVirtualMachine(connectionTo(sim), ref),
     ).toMatchObject({
       status: 'UNKNOWN',
       message: expect.stringMatching(/timed out/),
     });
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('gives up on a request that never gets an answer (server-side apply)', async () => {
     sim.faults.inject({ kind: 'hang', method: 'PATCH' });
-    const started = Date.now();
     const error = await failure(
       provider.applyVirtualMachine(connectionTo(sim), vm),
     );
     expect(error.kind).toBe('transient');
     expect(error.message).toMatch(/timed out \(no answer within 300 ms\)/);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('treats a dropped connection as transient', async () => {
