@@ -143,7 +143,10 @@ test('engineer-prod opens the console of a production VM once an approver grants
     const dialog = engineer.getByRole('dialog', {
       name: `Console access to ${vm.name}`,
     });
-    await dialog.getByLabel('Reason (optional)').fill('Reads the boot log');
+    // In production the reason is required.
+    await dialog
+      .getByRole('textbox', { name: /^Reason/ })
+      .fill('Reads the boot log');
     await dialog.getByRole('button', { name: 'Submit for approval' }).click();
     await expect(dialog).toBeHidden();
     await expect(

@@ -186,8 +186,9 @@ async function isListed(vmId: string): Promise<boolean> {
 
 /**
  * `requester` requests the VM's deletion, confirmed as its environment asks (a flag in
- * test, the name in prod), `approver` allows it, and this resolves once the VM is gone, so
- * later tests find the portal as the seeding left it.
+ * test, the name and a reason in prod), `approver` allows it (with the name again in prod),
+ * and this resolves once the VM is gone, so later tests find the portal as the seeding left
+ * it.
  */
 export async function deleteVm(
   requester: Persona,
@@ -200,7 +201,7 @@ export async function deleteVm(
           path: { vmId: vm.id },
           query:
             vm.environment === 'prod'
-              ? { confirm_name: vm.name }
+              ? { confirm_name: vm.name, reason: 'End of the browser test' }
               : { confirm: true },
         },
       }),
@@ -235,7 +236,8 @@ export async function deleteVm(
       await apiAs('approver')
     ).POST('/v1/approval-tasks/{ticketId}/approve', {
       params: { path: { ticketId: submission!.ticketId } },
-      body: {},
+      // The approver of a production deletion types the VM's name too.
+      body: vm.environment === 'prod' ? { confirmVmName: vm.name } : {},
     }),
   );
   await expect

@@ -1,4 +1,5 @@
 import {
+  REQUEST_REASON_MAX_LENGTH,
   ShepherdTicket,
   ShepherdVm,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -76,7 +77,11 @@ describe('consoleAccess', () => {
             auditAction: 'vnc.access_requested',
           },
         });
-        const other = await prepare(target, { minutes: 15 }, OTHER_REQUESTER);
+        const other = await prepare(
+          target,
+          { minutes: 15, reason: 'debug boot too' },
+          OTHER_REQUESTER,
+        );
         expect(other.ticket.target).toBe(
           `${target.id}:${OTHER_REQUESTER.userEntityRef}`,
         );
@@ -93,6 +98,44 @@ describe('consoleAccess', () => {
           requestSpec: { minutes: 60 },
           reason: 'Console access requested',
         });
+      });
+
+      it('needs a reason in production, of bounded length in any environment', async () => {
+        const prod = await bed.vm({ namespace: 'prd', environment: 'prod' });
+        const test = await bed.vm();
+        const tooLong = 'x'.repeat(REQUEST_REASON_MAX_LENGTH + 1);
+
+        const refusals = [
+          await refusalOf(prepare(prod, { minutes: 15 })),
+          await refusalOf(prepare(prod, { reason: '   ' })),
+          await refusalOf(prepare(prod, { reason: tooLong })),
+          await refusalOf(prepare(test, { reason: tooLong })),
+        ];
+
+        const required = {
+          name: 'InputError',
+          code: 'REASON_REQUIRED',
+          message:
+            'Give a reason: in production the approver decides on it, and the audit log keeps it',
+          details: { field: 'reason', maxLength: REQUEST_REASON_MAX_LENGTH },
+        };
+        const tooLongRefusal = {
+          name: 'InputError',
+          code: 'REASON_TOO_LONG',
+          message: `A reason has at most ${REQUEST_REASON_MAX_LENGTH} characters; this one has ${
+            REQUEST_REASON_MAX_LENGTH + 1
+          }`,
+          details: { field: 'reason', maxLength: REQUEST_REASON_MAX_LENGTH },
+        };
+        expect(refusals).toEqual([
+          required,
+          required,
+          tooLongRefusal,
+          tooLongRefusal,
+        ]);
+        expect((await prepare(test, {})).ticket.reason).toBe(
+          'Console access requested',
+        );
       });
 
       it('is only for running VMs, for 1 to 120 whole minutes', async () => {

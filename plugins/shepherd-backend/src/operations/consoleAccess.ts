@@ -10,7 +10,12 @@ import { randomUUID } from 'node:crypto';
 import { conflict, invalidInput } from '../service/errors';
 import { OperationDependencies } from './OperationDependencies';
 import { VmOperation } from './VmOperation';
-import { loadVm, ticketTargetOf, vmEventPayload } from './vmRequests';
+import {
+  checkedReason,
+  loadVm,
+  ticketTargetOf,
+  vmEventPayload,
+} from './vmRequests';
 
 /** A console grant lasts between 1 minute and {@link CONSOLE_GRANT_MAX_MINUTES}. */
 function checkGrantMinutes(minutes: number) {
@@ -56,7 +61,9 @@ export function consoleAccess({
       }
       const minutes = input.minutes ?? CONSOLE_GRANT_DEFAULT_MINUTES;
       checkGrantMinutes(minutes);
-      const reason = input.reason?.trim() || 'Console access requested';
+      const reason =
+        checkedReason('VNC_ACCESS', vm, input.reason) ??
+        'Console access requested';
       return {
         governed: 'VNC_ACCESS',
         environment: vm.environment,

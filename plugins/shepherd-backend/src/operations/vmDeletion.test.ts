@@ -1,4 +1,7 @@
-import { ShepherdVm } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  REQUEST_REASON_MAX_LENGTH,
+  ShepherdVm,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import {
   actor,
   describeOnEachDatabase,
@@ -158,20 +161,111 @@ describe('vmDeletion', () => {
       ]);
     });
 
-    it('takes no choices from an approver and plans nothing', async () => {
+    it('needs a reason for a production VM, of bounded length in any environment', async () => {
+      const prod = await prodVm();
+      const test = await bed.vm();
+      const typed = { confirm: false, confirm_name: prod.name };
+      const tooLong = 'x'.repeat(REQUEST_REASON_MAX_LENGTH + 1);
+
+      const cases: Array<[string, ShepherdVm, object]> = [
+        ['prod without a reason', prod, typed],
+        ['prod with blanks only', prod, { ...typed, reason: ' \t ' }],
+        ['prod with a reason too long', prod, { ...typed, reason: tooLong }],
+        [
+          'test with a reason too long',
+          test,
+          { confirm: true, reason: tooLong },
+        ],
+      ];
+      const refusals = [];
+      for (const [what, target, input] of cases) {
+        const refusal = await refusalOf(
+          deletion.prepare({ actor: REQUESTER, target, input: input as any }),
+        );
+        refusals.push([what, refusal.code]);
+      }
+
+      expect(refusals).toEqual([
+        ['prod without a reason', 'REASON_REQUIRED'],
+        ['prod with blanks only', 'REASON_REQUIRED'],
+        ['prod with a reason too long', 'REASON_TOO_LONG'],
+        ['test with a reason too long', 'REASON_TOO_LONG'],
+      ]);
+      const longest = 'y'.repeat(REQUEST_REASON_MAX_LENGTH);
+      const prepared = await deletion.prepare({
+        actor: REQUESTER,
+        target: prod,
+        input: { ...typed, reason: ` ${longest} ` },
+      });
+      expect(prepared.ticket.reason).toBe(longest);
+    });
+
+    it('takes the typed name from the approver of a production VM and plans nothing', async () => {
+      const prod = await prodVm();
+      const prodTicket = await bed.fixtures.ticket(bed.service, {
+        operation: 'DELETE',
+        environment: 'prod',
+        namespace: 'prd',
+        vmId: prod.id,
+        vmName: prod.name,
+      });
+
+      expect(deletion.approval.decisionFields).toEqual(['confirmVmName']);
+      expect(deletion.approval.preview).toBeUndefined();
+      expect(deletion.approval.manifest).toBeUndefined();
+      expect(
+        await deletion.approval.plan(prodTicket, { confirmVmName: prod.name }),
+      ).toEqual({ plan: undefined, warnings: [] });
+
+      expect(await refusalOf(deletion.approval.plan(prodTicket, {}))).toEqual({
+        name: 'InputError',
+        code: 'DELETE_CONFIRMATION_REQUIRED',
+        message: `Approving the deletion of a production VM needs confirmVmName set to its name, '${prod.name}'`,
+        details: { field: 'confirmVmName' },
+      });
+      expect(
+        await refusalOf(
+          deletion.approval.plan(prodTicket, { confirmVmName: '' }),
+        ),
+      ).toMatchObject({ code: 'DELETE_CONFIRMATION_REQUIRED' });
+      expect(
+        await refusalOf(
+          deletion.approval.plan(prodTicket, {
+            confirmVmName: prod.name.toUpperCase(),
+          }),
+        ),
+      ).toEqual({
+        name: 'InputError',
+        code: 'CONFIRMATION_NAME_MISMATCH',
+        message: `'${prod.name.toUpperCase()}' does not match the name of the VM to delete, '${
+          prod.name
+        }'`,
+        details: { field: 'confirmVmName' },
+      });
+    });
+
+    it('approves a test VM without the name, but not with a wrong one', async () => {
       const target = await bed.vm();
       const ticket = await bed.fixtures.ticket(bed.service, {
         operation: 'DELETE',
         vmId: target.id,
+        vmName: target.name,
       });
 
-      expect(deletion.approval.decisionFields).toEqual([]);
-      expect(deletion.approval.preview).toBeUndefined();
-      expect(deletion.approval.manifest).toBeUndefined();
       expect(await deletion.approval.plan(ticket, {})).toEqual({
         plan: undefined,
         warnings: [],
       });
+      expect(
+        await deletion.approval.plan(ticket, { confirmVmName: target.name }),
+      ).toEqual({ plan: undefined, warnings: [] });
+      expect(
+        (
+          await refusalOf(
+            deletion.approval.plan(ticket, { confirmVmName: 'other' }),
+          )
+        ).code,
+      ).toBe('CONFIRMATION_NAME_MISMATCH');
     });
 
     it('marks the VM DELETING when approved, for the job of its cluster', async () => {

@@ -1,5 +1,7 @@
 import {
   SHEPHERD_ERROR_CODES,
+  ShepherdTicket,
+  approvalNeedsTypedVmName,
   shepherdVmDeletePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { conflict, invalidInput } from '../service/errors';
@@ -7,14 +9,52 @@ import { isShepherdNotOwnedError } from '@kubevirt-shepherd/plugin-shepherd-node
 import { OperationDependencies } from './OperationDependencies';
 import { vmOwner } from './vmOwnership';
 import { VmOperation } from './VmOperation';
-import { loadVm, ticketTargetOf, vmEventPayload } from './vmRequests';
+import {
+  checkedReason,
+  loadVm,
+  ticketTargetOf,
+  vmEventPayload,
+} from './vmRequests';
 
 /** The queue's kind of the job that deletes a VM. */
 export const DELETE_VM_JOB = 'vm.delete';
 
 /**
- * Deleting a VM: confirmed by its name in production and by a flag in test, always approved,
- * then deleted on the cluster and followed until it is gone, when its record goes too.
+ * The approver of a production VM's deletion confirms it as its requester did: with the
+ * VM's name typed (`confirmVmName`). A name given for a test VM must be right too.
+ */
+function checkApproverConfirmation(
+  ticket: ShepherdTicket,
+  confirmVmName: string | undefined,
+) {
+  const name = ticket.vmName ?? '';
+  const required = approvalNeedsTypedVmName(
+    ticket.operation,
+    ticket.environment,
+  );
+  if (!required && confirmVmName === undefined) {
+    return;
+  }
+  if (!confirmVmName) {
+    throw invalidInput(
+      SHEPHERD_ERROR_CODES.DELETE_CONFIRMATION_REQUIRED,
+      `Approving the deletion of a production VM needs confirmVmName set to its name, '${name}'`,
+      { field: 'confirmVmName' },
+    );
+  }
+  if (confirmVmName !== name) {
+    throw invalidInput(
+      SHEPHERD_ERROR_CODES.CONFIRMATION_NAME_MISMATCH,
+      `'${confirmVmName}' does not match the name of the VM to delete, '${name}'`,
+      { field: 'confirmVmName' },
+    );
+  }
+}
+
+/**
+ * Deleting a VM: confirmed by its name in production (typed by the requester, who gives a
+ * reason, and again by the approver) and by a flag in test, always approved, then deleted
+ * on the cluster and followed until it is gone, when its record goes too.
  */
 export function vmDeletion({
   context,
@@ -55,7 +95,8 @@ export function vmDeletion({
           `${vm.name} is already being deleted`,
         );
       }
-      const reason = input.reason?.trim() || 'Delete requested';
+      const reason =
+        checkedReason('DELETE', vm, input.reason) ?? 'Delete requested';
       return {
         governed: 'DELETE',
         environment: vm.environment,
@@ -77,8 +118,11 @@ export function vmDeletion({
     },
 
     approval: {
-      decisionFields: [],
-      plan: async () => ({ plan: undefined, warnings: [] }),
+      decisionFields: ['confirmVmName'],
+      async plan(ticket, decision) {
+        checkApproverConfirmation(ticket, decision.confirmVmName);
+        return { plan: undefined, warnings: [] };
+      },
       async write(unit, { vm, decidedAt }) {
         await unit.tx.vms.update(vm!.id, {
           status: 'DELETING',

@@ -1,7 +1,11 @@
 import {
+  GovernedOperation,
+  REQUEST_REASON_MAX_LENGTH,
   SHEPHERD_ERROR_CODES,
   ShepherdVm,
+  checkRequestReason,
   isResourceStep,
+  requiresRequestReason,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdStore } from '../database/ShepherdStore';
 import { conflict, invalidInput, found } from '../service/errors';
@@ -17,6 +21,29 @@ export function requireReason(reason: string | undefined): string {
     );
   }
   return trimmed;
+}
+
+/**
+ * The trimmed reason of a request whose reason is required only in some environments
+ * (deletions and console access in production), or undefined where none was given. 400
+ * REASON_REQUIRED where it is missing, REASON_TOO_LONG where it is too long.
+ */
+export function checkedReason(
+  operation: GovernedOperation,
+  vm: ShepherdVm,
+  reason: string | undefined,
+): string | undefined {
+  const problem = checkRequestReason(
+    reason,
+    requiresRequestReason(operation, vm.environment),
+  );
+  if (problem) {
+    throw invalidInput(problem.code, problem.message, {
+      field: 'reason',
+      maxLength: REQUEST_REASON_MAX_LENGTH,
+    });
+  }
+  return reason?.trim() || undefined;
 }
 
 /** CPU and memory targets come in steps of 0.5 (cores, GiB). */

@@ -511,7 +511,10 @@ const ROWS: Row[] = [
     variant: 'production',
     request: async context => {
       const vm = await freshVm(context, 'prod');
-      return { params: { vmId: vm.id }, query: { confirm_name: vm.name } };
+      return {
+        params: { vmId: vm.id },
+        query: { confirm_name: vm.name, reason: 'persona matrix' },
+      };
     },
     expect: OPERATE_PAYMENTS_PROD,
   },

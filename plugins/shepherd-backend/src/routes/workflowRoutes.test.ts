@@ -678,7 +678,9 @@ describe('VM requests, tickets and approvals API', () => {
         expect(typo.body.error.code).toBe('CONFIRMATION_NAME_MISMATCH');
         const typed = await api
           .as('engineer-prod')
-          .delete(`/v1/vms/${prodVm.id}?confirm_name=prd-shop-cart-01`);
+          .delete(
+            `/v1/vms/${prodVm.id}?confirm_name=prd-shop-cart-01&reason=retired`,
+          );
         expect(typed.status).toBe(202);
         expect(
           (await api.as('viewer').delete(`/v1/vms/${prodVm.id}?confirm=true`))

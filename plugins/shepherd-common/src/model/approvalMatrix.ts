@@ -1,4 +1,4 @@
-import { Environment } from './enums';
+import { Environment, TicketOperation } from './enums';
 
 /**
  * The operations the approval matrix rules on. Creating and deleting Systems and Services
@@ -37,4 +37,17 @@ export function requiresApproval(
   environment: Environment,
 ): boolean {
   return APPROVAL_ENVIRONMENTS[operation].includes(environment);
+}
+
+/**
+ * Whether approving a ticket needs the approver to type the name of its VM, as its requester
+ * did: deleting a production VM cannot be undone, so it is never one click away.
+ *
+ * @public
+ */
+export function approvalNeedsTypedVmName(
+  operation: TicketOperation,
+  environment: Environment,
+): boolean {
+  return operation === 'DELETE' && environment === 'prod';
 }

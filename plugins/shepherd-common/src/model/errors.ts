@@ -47,6 +47,10 @@ export const SHEPHERD_ERROR_CODES = {
   TICKET_NOT_PENDING: 'TICKET_NOT_PENDING',
   SELF_APPROVAL_FORBIDDEN: 'SELF_APPROVAL_FORBIDDEN',
   REJECT_REASON_REQUIRED: 'REJECT_REASON_REQUIRED',
+  /** The request needs a reason (deleting a VM or asking for its console, in production). */
+  REASON_REQUIRED: 'REASON_REQUIRED',
+  /** A request's reason is longer than REQUEST_REASON_MAX_LENGTH. */
+  REASON_TOO_LONG: 'REASON_TOO_LONG',
   VM_NOT_RUNNING: 'VM_NOT_RUNNING',
   /** Opening a console needs an active console grant of the caller on the VM. */
   CONSOLE_GRANT_REQUIRED: 'CONSOLE_GRANT_REQUIRED',

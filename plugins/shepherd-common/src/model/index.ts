@@ -5,6 +5,7 @@ export * from './errors';
 export * from './events';
 export * from './kubevirtLimits';
 export * from './naming';
+export * from './requestReasons';
 export * from './resources';
 export * from './specOverrides';
 export * from './vmOperations';

@@ -288,7 +288,7 @@ export interface paths {
     post?: never;
     /**
      * Request the deletion of a VM
-     * @description Needs approval in every environment. A test VM needs confirm=true, a production VM confirm_name set to its name (DELETE_CONFIRMATION_REQUIRED, CONFIRMATION_NAME_MISMATCH). 409 VM_OPERATION_IN_PROGRESS while the VM's create or another operation on it is queued or running; the message names the running ticket.
+     * @description Needs approval in every environment. A test VM needs confirm=true, a production VM confirm_name set to its name (DELETE_CONFIRMATION_REQUIRED, CONFIRMATION_NAME_MISMATCH) and a reason (REASON_REQUIRED when it is missing or only blanks). A reason has at most 512 characters after trimming (REASON_TOO_LONG). 409 VM_OPERATION_IN_PROGRESS while the VM's create or another operation on it is queued or running; the message names the running ticket.
      */
     delete: operations['RequestVmDeletion'];
     options?: never;
@@ -364,7 +364,7 @@ export interface paths {
     put?: never;
     /**
      * Request access to the console of a running VM
-     * @description In test environments access is granted at once (200, status ACCEPTED, with the grant); in production a VNC_ACCESS ticket waits for approval (202). The VM must be RUNNING (409 VM_NOT_RUNNING); grants last at most 120 minutes.
+     * @description In test environments access is granted at once (200, status ACCEPTED, with the grant); in production a VNC_ACCESS ticket waits for approval (202) and the request needs a reason (REASON_REQUIRED when it is missing or only blanks). A reason has at most 512 characters after trimming (REASON_TOO_LONG). The VM must be RUNNING (409 VM_NOT_RUNNING); grants last at most 120 minutes.
      */
     post: operations['RequestVmConsole'];
     delete?: never;
@@ -512,7 +512,7 @@ export interface paths {
     put?: never;
     /**
      * Approve a pending ticket
-     * @description For CREATE the approver chooses the cluster (same environment as the namespace, enabled, not unreachable) and may set the storage class and replace the spec as a whole (template, size, CPU, memory, disk) within the overcommit rules and KubeVirt's admission rules, checked as for a request (e.g. a replacement with fractional cores on a size with dedicated CPUs answers 400 RESOURCE_STEP_INVALID); namespace, Service, name, labels and cloud-init cannot change. Approving a CREATE names the VM and records it as CREATING. Requesters cannot approve their own tickets. Before a CREATE or MODIFY approval is committed, the chosen cluster validates the exact VM (or resize patch) in a server-side dry run, admission webhooks included; the VM's namespace is created on the cluster for it if missing. A rejection answers 400 VALIDATION_FAILED, an unreachable cluster 503 CLUSTER_UNAVAILABLE; the ticket stays PENDING either way. An object under the VM's name that is not this Shepherd installation's VM answers 409 VM_NAME_CONFLICT (cluster, namespace, name and, when the Service's index moved on, nextVmName in error.details); the object is left untouched and approving again uses the Service's next name. Approving a DELETE, MODIFY or POWER ticket while another operation on its VM is queued or running answers 409 VM_OPERATION_IN_PROGRESS naming the running ticket.
+     * @description For CREATE the approver chooses the cluster (same environment as the namespace, enabled, not unreachable) and may set the storage class and replace the spec as a whole (template, size, CPU, memory, disk) within the overcommit rules and KubeVirt's admission rules, checked as for a request (e.g. a replacement with fractional cores on a size with dedicated CPUs answers 400 RESOURCE_STEP_INVALID); namespace, Service, name, labels and cloud-init cannot change. Approving a CREATE names the VM and records it as CREATING. Requesters cannot approve their own tickets. Before a CREATE or MODIFY approval is committed, the chosen cluster validates the exact VM (or resize patch) in a server-side dry run, admission webhooks included; the VM's namespace is created on the cluster for it if missing. A rejection answers 400 VALIDATION_FAILED, an unreachable cluster 503 CLUSTER_UNAVAILABLE; the ticket stays PENDING either way. An object under the VM's name that is not this Shepherd installation's VM answers 409 VM_NAME_CONFLICT (cluster, namespace, name and, when the Service's index moved on, nextVmName in error.details); the object is left untouched and approving again uses the Service's next name. Approving a DELETE, MODIFY or POWER ticket while another operation on its VM is queued or running answers 409 VM_OPERATION_IN_PROGRESS naming the running ticket. Approving the DELETE of a production VM needs confirmVmName set to the VM's name, as the approver typed it (400 DELETE_CONFIRMATION_REQUIRED when missing, CONFIRMATION_NAME_MISMATCH when it differs; error.details.field is confirmVmName); the ticket stays PENDING.
      */
     post: operations['ApproveTicket'];
     delete?: never;
@@ -2422,6 +2422,7 @@ export interface operations {
       query?: {
         confirm?: boolean;
         confirm_name?: string;
+        /** @description Why the VM should go; required for a production VM, at most 512 characters. */
         reason?: string;
       };
       header?: never;
@@ -2823,6 +2824,8 @@ export interface operations {
             [key: string]: unknown;
           };
           grantMinutes?: number;
+          /** @description The name of the VM a DELETE ticket deletes, typed by the approver; required for production VMs, refused on other operations. */
+          confirmVmName?: string;
           comment?: string;
         };
       };

@@ -27,6 +27,7 @@ const DECISION_FIELDS: readonly DecisionField[] = [
   'storageClass',
   'spec',
   'grantMinutes',
+  'confirmVmName',
 ];
 
 type TicketDecision = Parameters<TicketsStore['transition']>[2];

@@ -20,6 +20,7 @@ import {
 import { OPERATION_LABELS, describeTicket } from '../requests/ticketText';
 import { AgeBadge } from './AgeBadge';
 import { ApprovalTaskLink } from './ApprovalTaskLink';
+import { RequestReasonCell } from './RequestReasonCell';
 import {
   AGE_NORMAL_MAX_DAYS,
   AGE_WARNING_MAX_DAYS,
@@ -52,6 +53,10 @@ const COLUMNS: TableColumn<ApprovalTask>[] = [
   {
     title: 'Requester',
     render: task => formatEntityRef(task.ticket.requester),
+  },
+  {
+    title: 'Reason',
+    render: task => <RequestReasonCell reason={task.ticket.reason} />,
   },
   {
     title: 'System / Service',

@@ -23,7 +23,9 @@ import { ShepherdApiError } from '../../api/ShepherdApiError';
 import { NOT_PERMITTED } from '../../labels';
 import { NO_TASKS_TITLE } from './ApprovalQueuePage';
 import { ApprovalsPage } from './ApprovalsPage';
+import { TYPE_NAME_LABEL } from '../common';
 import {
+  APPROVE_DELETION_LABEL,
   APPROVE_LABEL,
   GRANT_MINUTES_LABEL,
   MAY_NOT_DECIDE,
@@ -233,6 +235,44 @@ describe('Approval workbench', () => {
         offset: 0,
         limit: 20,
       });
+    });
+
+    it("shows each requester's reason, long ones cut with the whole text on hover", async () => {
+      const longReason =
+        'Decommissioned after the migration to the new billing platform; its data is archived and its DNS name moved to api-02.';
+      // With signals the queue is not polled every 2 s, so its rows stay the same
+      // elements while the pointer rests on one.
+      await renderApprovals(
+        '/shepherd/approvals',
+        {
+          listApprovalTasks: async () =>
+            aPage([
+              task(2, { id: 'ticket-short', reason: 'Load tests' }),
+              task(1, {
+                id: 'ticket-long',
+                operation: 'DELETE',
+                ...PROD_VM,
+                reason: longReason,
+              }),
+            ]),
+        },
+        { signals: new FakeSignalApi() },
+      );
+
+      expect(
+        await screen.findByRole('columnheader', { name: 'Reason' }),
+      ).toBeInTheDocument();
+      const short = screen.getByText('Load tests');
+      expect(short).not.toHaveAttribute('title');
+      const cut = screen.getByText(/^Decommissioned after the migration/);
+      expect(cut.textContent).toMatch(/…$/);
+      expect(cut.textContent!.length).toBeLessThan(longReason.length);
+      expect(screen.queryByText(longReason)).not.toBeInTheDocument();
+      // The whole text is the cut one's title until its tooltip opens.
+      expect(cut).toHaveAttribute('title', longReason);
+
+      await userEvent.hover(cut);
+      expect(await screen.findByRole('tooltip')).toHaveTextContent(longReason);
     });
 
     it('refreshes by itself: a new request appears', async () => {
@@ -661,6 +701,77 @@ describe('Approval workbench', () => {
           grantMinutes: 30,
         }),
       );
+    });
+
+    it('approves the deletion of a production VM only with its name typed', async () => {
+      const ticket = aTicket({
+        id: 'ticket-prod-delete',
+        operation: 'DELETE',
+        ...PROD_VM,
+        reason: 'Replaced by prod-payments-api-02',
+        requestSpec: {},
+      });
+      const approveTicket = jest
+        .fn()
+        .mockRejectedValueOnce(
+          new ShepherdApiError({
+            message: `'x' does not match the name of the VM to delete, '${PROD_VM.vmName}'`,
+            code: 'CONFIRMATION_NAME_MISMATCH',
+            status: 400,
+          }),
+        )
+        .mockResolvedValue({
+          ticket: { ...ticket, status: 'APPROVED' },
+          warnings: [],
+        });
+      await openOperationRequest(ticket, { approveTicket });
+
+      await waitFor(() => expect(button(APPROVE_LABEL)).toBeEnabled());
+      await userEvent.click(button(APPROVE_LABEL));
+      const dialog = await screen.findByRole('dialog');
+      expect(approveTicket).not.toHaveBeenCalled();
+      const confirm = within(dialog).getByRole('button', {
+        name: APPROVE_DELETION_LABEL,
+      });
+      expect(confirm).toBeDisabled();
+      const typed = within(dialog).getByLabelText(TYPE_NAME_LABEL);
+      await userEvent.type(typed, 'prod-payments-api-1');
+      expect(confirm).toBeDisabled();
+      await retype(typed, PROD_VM.vmName);
+      expect(confirm).toBeEnabled();
+
+      // A refusal of the backend is shown in the dialog, with its code; the request stays.
+      await userEvent.click(confirm);
+      expect(
+        await within(dialog).findByText('CONFIRMATION_NAME_MISMATCH'),
+      ).toBeInTheDocument();
+      await userEvent.click(confirm);
+
+      await waitFor(() =>
+        expect(approveTicket).toHaveBeenLastCalledWith('ticket-prod-delete', {
+          confirmVmName: PROD_VM.vmName,
+        }),
+      );
+      expect(await screen.findByText('Approved')).toBeInTheDocument();
+    });
+
+    it('approves the deletion of a test VM with one click', async () => {
+      const ticket = aTicket({
+        id: 'ticket-delete',
+        operation: 'DELETE',
+        ...DEV_VM,
+        requestSpec: {},
+      });
+      const approveTicket = approving(ticket);
+      await openOperationRequest(ticket, { approveTicket });
+
+      await waitFor(() => expect(button(APPROVE_LABEL)).toBeEnabled());
+      await userEvent.click(button(APPROVE_LABEL));
+
+      await waitFor(() =>
+        expect(approveTicket).toHaveBeenCalledWith('ticket-delete', {}),
+      );
+      expect(screen.queryByLabelText(TYPE_NAME_LABEL)).not.toBeInTheDocument();
     });
 
     it('warns that a deletion cannot be undone', async () => {

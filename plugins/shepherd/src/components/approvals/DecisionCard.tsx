@@ -9,6 +9,7 @@ import {
   ShepherdTicket,
   shepherdTicketApprovePermission,
   ApprovalResult,
+  approvalNeedsTypedVmName,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Box from '@material-ui/core/Box';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -20,6 +21,7 @@ import Alert from '@material-ui/lab/Alert';
 import { useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import {
+  ConfirmationDialog,
   PermissionedButton,
   ReasonField,
   ShepherdErrorPanel,
@@ -45,6 +47,7 @@ import { SpecOverrideFields } from './SpecOverrideFields';
 import { OfferedCatalog, sizeOf } from './useOfferedCatalog';
 
 export const APPROVE_LABEL = 'Approve';
+export const APPROVE_DELETION_LABEL = 'Approve deletion';
 export const REPLACE_SPEC_LABEL = 'Replace the requested spec';
 export const GRANT_MINUTES_LABEL = 'Console access in minutes';
 export const COMMENT_LABEL = 'Comment (optional)';
@@ -93,7 +96,8 @@ function isValidMinutes(typed: string): boolean {
  * The decision on a pending request. For a new VM the approver chooses the cluster (and
  * its storage class) and may replace the spec; for a console request the grant's length;
  * then approves (the cluster dry-runs new VMs and resizes first) or rejects with a reason.
- * A refused approval keeps the request pending and shows the backend's code.
+ * Approving the deletion of a production VM asks for its name typed first, as requesting it
+ * did. A refused approval keeps the request pending and shows the backend's code.
  */
 export function DecisionCard(props: {
   preview: ApprovalPreview;
@@ -123,6 +127,11 @@ export function DecisionCard(props: {
   );
   const [comment, setComment] = useState('');
   const [rejecting, setRejecting] = useState(false);
+  const needsTypedName = approvalNeedsTypedVmName(
+    ticket.operation,
+    ticket.environment,
+  );
+  const [confirmingDeletion, setConfirmingDeletion] = useState(false);
   const [serverErrors, setServerErrors] = useState<
     Partial<Record<DecisionField, string>>
   >({});
@@ -190,6 +199,8 @@ export function DecisionCard(props: {
     if (ticket.operation === 'VNC_ACCESS') {
       result.grantMinutes = Number(grantMinutes);
     }
+    // Sent only once the approver typed it: the confirmation dialog opens the way.
+    if (needsTypedName) result.confirmVmName = ticket.vmName;
     if (comment.trim()) result.comment = comment.trim();
     return result;
   };
@@ -301,7 +312,7 @@ export function DecisionCard(props: {
         onChange={setComment}
         helperText="The requester sees it with the decision"
       />
-      {approve.error && (
+      {approve.error && !confirmingDeletion && (
         <Box mt={2}>
           <ShepherdErrorPanel
             title={NOT_APPROVED_TITLE}
@@ -334,7 +345,14 @@ export function DecisionCard(props: {
               ? 'Choose a cluster that can take the VM'
               : 'Correct the marked fields first'
           }
-          onClick={onApprove}
+          onClick={
+            needsTypedName
+              ? () => {
+                  approve.reset();
+                  setConfirmingDeletion(true);
+                }
+              : onApprove
+          }
         >
           {APPROVE_LABEL}
         </PermissionedButton>
@@ -348,6 +366,23 @@ export function DecisionCard(props: {
           {REJECT_LABEL}
         </PermissionedButton>
       </Box>
+      {needsTypedName && (
+        <ConfirmationDialog
+          open={confirmingDeletion}
+          title={`Approve the deletion of ${ticket.vmName}?`}
+          tier={{ kind: 'type-name', name: ticket.vmName ?? '' }}
+          confirmLabel={APPROVE_DELETION_LABEL}
+          busy={approve.busy}
+          error={approve.error}
+          onConfirm={onApprove}
+          onCancel={() => setConfirmingDeletion(false)}
+        >
+          <Typography variant="body2" paragraph>
+            {ticket.vmName} is a production VM. Approving removes it and its
+            disks from its cluster.
+          </Typography>
+        </ConfirmationDialog>
+      )}
       <RejectDialog
         ticket={ticket}
         open={rejecting}

@@ -8,6 +8,7 @@ import {
   decisionFieldErrorsOf,
   formatAgeDays,
   sortByAge,
+  truncateText,
 } from './approvalRules';
 
 const SPEC: SpecFields = {
@@ -39,6 +40,26 @@ describe('age', () => {
       ticket: aTicket({ id: `t-${ageDays}` }),
     }));
     expect(sortByAge(tasks).map(task => task.ageDays)).toEqual([9, 5, 1]);
+  });
+});
+
+describe('truncateText', () => {
+  it('keeps a text that fits, trimmed', () => {
+    expect(truncateText('  Load tests ', 10)).toEqual({
+      shown: 'Load tests',
+      truncated: false,
+    });
+  });
+
+  it('cuts a longer one and ends it with an ellipsis', () => {
+    expect(truncateText('Decommissioned after the migration', 15)).toEqual({
+      shown: 'Decommissioned…',
+      truncated: true,
+    });
+    expect(truncateText('abc def', 4)).toEqual({
+      shown: 'abc…',
+      truncated: true,
+    });
   });
 });
 
@@ -137,6 +158,8 @@ describe('decisionFieldErrorsOf', () => {
       );
     expect(hint('VALIDATION_FAILED')).toMatch(/dry run.*stays pending/);
     expect(hint('CLUSTER_UNAVAILABLE')).toMatch(/could not be reached/);
+    expect(hint('CONFIRMATION_NAME_MISMATCH')).toMatch(/name typed exactly/);
+    expect(hint('DELETE_CONFIRMATION_REQUIRED')).toMatch(/name typed exactly/);
     expect(approvalFailureHint(new Error('offline'))).toBe(
       'The request stays pending.',
     );

@@ -40,6 +40,24 @@ export function sortByAge(tasks: readonly ApprovalTask[]): ApprovalTask[] {
   return [...tasks].sort((a, b) => b.ageDays - a.ageDays);
 }
 
+/** How many characters of a requester's reason the queue shows; the rest is on hover. */
+export const QUEUE_REASON_PREVIEW_LENGTH = 60;
+
+/**
+ * The start of a text to show in a narrow column, ending in an ellipsis when cut, and
+ * whether it was cut.
+ */
+export function truncateText(
+  text: string,
+  maxLength: number,
+): { shown: string; truncated: boolean } {
+  const whole = text.trim();
+  if (whole.length <= maxLength) {
+    return { shown: whole, truncated: false };
+  }
+  return { shown: `${whole.slice(0, maxLength).trimEnd()}…`, truncated: true };
+}
+
 /** An approver's replacement of the VM spec, as typed. */
 export type SpecFields = {
   templateId: string;
@@ -206,6 +224,9 @@ export function approvalFailureHint(error: unknown): string {
       return 'The request was decided or withdrawn in the meantime.';
     case SHEPHERD_ERROR_CODES.SELF_APPROVAL_FORBIDDEN:
       return 'Someone other than the requester must decide this request.';
+    case SHEPHERD_ERROR_CODES.DELETE_CONFIRMATION_REQUIRED:
+    case SHEPHERD_ERROR_CODES.CONFIRMATION_NAME_MISMATCH:
+      return "Deleting a production VM is approved with the VM's name typed exactly. The request stays pending.";
     default:
       return 'The request stays pending.';
   }

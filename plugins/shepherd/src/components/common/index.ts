@@ -60,7 +60,14 @@ export {
 export { ListTable } from './ListTable';
 export { FilteredPagedList, NoMatchState, PagedList } from './PagedList';
 export { ActionDialog } from './ActionDialog';
-export { OPTIONAL_REASON_LABEL, ReasonField } from './ReasonField';
+export {
+  OPTIONAL_REASON_LABEL,
+  REQUIRED_REASON_HELP,
+  REQUIRED_REASON_LABEL,
+  ReasonField,
+  RequestReasonField,
+  requestReasonCheck,
+} from './ReasonField';
 export { RecordHeader, RecordNotLoaded } from './RecordPage';
 export {
   CLEAR_FILTERS_LABEL,

@@ -15,11 +15,12 @@ import {
   ConfirmationDialog,
   PermissionGate,
   PermissionedButton,
-  ReasonField,
   RelativeTime,
+  RequestReasonField,
   ShepherdErrorPanel,
   formatTimestamp,
   isPast,
+  requestReasonCheck,
   useAction,
   useLiveData,
 } from '../common';
@@ -65,6 +66,7 @@ function ConsoleAccessBody(props: ConsoleAccessCardProps) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [minutes, setMinutes] = useState(String(CONSOLE_GRANT_DEFAULT_MINUTES));
+  const reasonCheck = requestReasonCheck('VNC_ACCESS', vm.environment, reason);
   const request = useAction(() =>
     api.requestVmConsole(vm.id, {
       reason: reason.trim() || undefined,
@@ -148,7 +150,7 @@ function ConsoleAccessBody(props: ConsoleAccessCardProps) {
         confirmLabel={
           vm.environment === 'prod' ? 'Submit for approval' : 'Grant access'
         }
-        canConfirm={isValidMinutes(Number(minutes))}
+        canConfirm={isValidMinutes(Number(minutes)) && reasonCheck.valid}
         busy={request.busy}
         error={request.error}
         onConfirm={confirm}
@@ -167,8 +169,10 @@ function ConsoleAccessBody(props: ConsoleAccessCardProps) {
           margin="dense"
           variant="outlined"
         />
-        <ReasonField
+        <RequestReasonField
           id="shepherd-console-reason"
+          operation="VNC_ACCESS"
+          environment={vm.environment}
           value={reason}
           onChange={setReason}
         />

@@ -5,8 +5,9 @@ import { shepherdApiRef } from '../../api/ShepherdApi';
 import { VmRequestDialogProps } from './VmRequestDialogProps';
 import {
   ConfirmationDialog,
-  ReasonField,
+  RequestReasonField,
   deletionTierFor,
+  requestReasonCheck,
   toDeletionConfirmation,
   useDialogAction,
 } from '../common';
@@ -15,13 +16,15 @@ export const DELETE_LABEL = 'Request deletion';
 
 /**
  * Requests the deletion of a VM with the confirmation its environment asks for: a tick for
- * test VMs, the VM's name typed for production ones. Deletion always waits for an approver.
+ * test VMs, the VM's name typed and a reason for production ones. Deletion always waits for
+ * an approver.
  */
 export function DeleteVmDialog(props: VmRequestDialogProps) {
   const { vm, open, onSubmitted, onCancel } = props;
   const api = useApi(shepherdApiRef);
   const [reason, setReason] = useState('');
   const tier = deletionTierFor(vm.environment, vm.name);
+  const reasonCheck = requestReasonCheck('DELETE', vm.environment, reason);
   const submit = useDialogAction({
     open,
     action: api.requestVmDeletion.bind(api),
@@ -41,6 +44,7 @@ export function DeleteVmDialog(props: VmRequestDialogProps) {
       title={`Delete ${vm.name}?`}
       tier={tier}
       confirmLabel={DELETE_LABEL}
+      canConfirm={reasonCheck.valid}
       busy={submit.busy}
       error={submit.error}
       onConfirm={confirm}
@@ -51,8 +55,10 @@ export function DeleteVmDialog(props: VmRequestDialogProps) {
         {vm.clusterName ?? 'its cluster'}. Its requests and audit trail are
         kept.
       </Typography>
-      <ReasonField
+      <RequestReasonField
         id="shepherd-delete-reason"
+        operation="DELETE"
+        environment={vm.environment}
         value={reason}
         onChange={setReason}
         disabled={submit.busy}

@@ -980,6 +980,10 @@ describe('VM page', () => {
         within(dialog).getByLabelText(TYPE_NAME_LABEL),
         PROD_VM.name,
       );
+      await userEvent.type(
+        within(dialog).getByRole('textbox', { name: /^Reason/ }),
+        'Replaced',
+      );
       await userEvent.click(
         within(dialog).getByRole('button', { name: DELETE_LABEL }),
       );
@@ -992,7 +996,7 @@ describe('VM page', () => {
       ).toHaveAttribute('href', '/shepherd/requests/ticket-old');
       expect(api.requestVmDeletion).toHaveBeenCalledWith('vm-9', {
         confirm_name: PROD_VM.name,
-        reason: undefined,
+        reason: 'Replaced',
       });
     });
   });
