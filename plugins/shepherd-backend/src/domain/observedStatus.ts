@@ -1,4 +1,7 @@
-import { VmStatus } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  SHEPHERD_ERROR_CODES,
+  VmStatus,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 
 /**
  * How a VM's record follows what its cluster shows, whoever observed it (the VM watches, or
@@ -45,4 +48,9 @@ export function statusFromCluster(
     return undefined;
   }
   return observed;
+}
+
+/** Why a VM whose name another object holds on the cluster counts as not found. */
+export function nameTakenMessage(ref: { namespace: string; name: string }) {
+  return `${SHEPHERD_ERROR_CODES.VM_NAME_CONFLICT}: the object named ${ref.namespace}/${ref.name} on the cluster is not this VM`;
 }

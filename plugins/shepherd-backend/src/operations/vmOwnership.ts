@@ -7,6 +7,7 @@ import {
   ShepherdVmRuntimeState,
   isOwnedBy,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
+import { nameTakenMessage } from '../domain/observedStatus';
 import { ConnectedVm } from '../jobs/VmJobContext';
 import { PermanentJobError } from '../queue/JobWorker';
 import { ShepherdInstallation } from '../service/installation/ShepherdInstallation';
@@ -44,11 +45,6 @@ export function ownStateOf(
     status: 'NOT_FOUND',
     message: nameTakenMessage(state),
   };
-}
-
-/** Why a VM whose name another object holds on the cluster counts as not found. */
-export function nameTakenMessage(ref: { namespace: string; name: string }) {
-  return `${SHEPHERD_ERROR_CODES.VM_NAME_CONFLICT}: the object named ${ref.namespace}/${ref.name} on the cluster is not this VM`;
 }
 
 /**

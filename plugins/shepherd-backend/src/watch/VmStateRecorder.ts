@@ -7,8 +7,7 @@ import {
 import { readInPages } from '../database/paging';
 import { ShepherdStore } from '../database/ShepherdStore';
 import { VmObservation } from '../database/stores/vms/VmsStore';
-import { statusFromCluster } from '../domain/observedStatus';
-import { nameTakenMessage } from '../operations/vmOwnership';
+import { nameTakenMessage, statusFromCluster } from '../domain/observedStatus';
 import { GovernanceContext } from '../service/GovernanceContext';
 import { ObservedObject, recordOfObject, vmKey } from './recordMatching';
 
