@@ -99,7 +99,18 @@ function withUtcRange<Q extends AuditExportQuery>(query: Q): Q {
  * (see AuthorizedAuditLogService).
  */
 export class DefaultAuditLogService implements AuditLogService {
-  constructor(private readonly store: AuditStore) {}
+  readonly #exportLimits: { maxEntries: number; pageSize: number };
+
+  constructor(
+    private readonly store: AuditStore,
+    /** How much one export writes and reads at a time; tests make them small. */
+    exportLimits: { maxEntries?: number; pageSize?: number } = {},
+  ) {
+    this.#exportLimits = {
+      maxEntries: exportLimits.maxEntries ?? AUDIT_EXPORT_MAX_ENTRIES,
+      pageSize: exportLimits.pageSize ?? AUDIT_EXPORT_PAGE_SIZE,
+    };
+  }
 
   async list(_actor: Actor, query: AuditLogQuery) {
     return this.store.list(withUtcRange(query));
@@ -107,37 +118,28 @@ export class DefaultAuditLogService implements AuditLogService {
 
   async export(_actor: Actor, query: AuditExportQuery): Promise<AuditExport> {
     const filter = withUtcRange(query);
+    const { maxEntries, pageSize } = this.#exportLimits;
+    const readPage = (offset: number) =>
+      this.store.list({
+        ...filter,
+        offset,
+        limit: Math.min(pageSize, maxEntries - offset),
+      });
     // The first page is read before anything is written, so that the caller learns whether
     // the export is cut short while it can still say so (in a response header).
-    const first = await this.store.list({
-      ...filter,
-      offset: 0,
-      limit: AUDIT_EXPORT_PAGE_SIZE,
-    });
-    const store = this.store;
+    const first = await readPage(0);
+    const total = Math.min(first.totalItems, maxEntries);
     async function* entries() {
-      yield* first.items.slice(0, AUDIT_EXPORT_MAX_ENTRIES);
-      for (
-        let offset = AUDIT_EXPORT_PAGE_SIZE;
-        offset < Math.min(first.totalItems, AUDIT_EXPORT_MAX_ENTRIES);
-        offset += AUDIT_EXPORT_PAGE_SIZE
-      ) {
-        const page = await store.list({
-          ...filter,
-          offset,
-          limit: Math.min(
-            AUDIT_EXPORT_PAGE_SIZE,
-            AUDIT_EXPORT_MAX_ENTRIES - offset,
-          ),
-        });
-        yield* page.items;
+      yield* first.items;
+      for (let offset = first.items.length; offset < total; ) {
+        const page = await readPage(offset);
+        // Nothing more where more was counted: entries were appended meanwhile, ending early.
         if (page.items.length === 0) return;
+        yield* page.items;
+        offset += page.items.length;
       }
     }
-    return {
-      truncated: first.totalItems > AUDIT_EXPORT_MAX_ENTRIES,
-      entries: entries(),
-    };
+    return { truncated: first.totalItems > maxEntries, entries: entries() };
   }
 
   async get(_actor: Actor, id: string) {
