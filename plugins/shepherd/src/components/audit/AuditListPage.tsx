@@ -56,7 +56,7 @@ export function AuditListPage() {
         onChange={setFilters}
         onClear={clearFilters}
       />
-      <ExportAuditButton filters={filters} />
+      <ExportAuditButton filters={filters} disabled={Boolean(invalidRange)} />
       {entries.error && (
         <ShepherdErrorPanel
           title="Could not load the audit log"

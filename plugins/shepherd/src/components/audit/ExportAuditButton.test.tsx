@@ -70,6 +70,18 @@ describe('Audit log export', () => {
     expect(clicked).toHaveLength(1);
   });
 
+  it('cannot export a time range that ends before it starts', async () => {
+    const { api } = await renderAudit(
+      '/shepherd/audit?from=2026-01-03T00:00:00Z&to=2026-01-02T00:00:00Z',
+      { exportAuditLogs: async () => ({ csv, truncated: false }) },
+    );
+
+    expect(
+      await screen.findByRole('button', { name: EXPORT_AUDIT_LABEL }),
+    ).toBeDisabled();
+    expect(api.exportAuditLogs).not.toHaveBeenCalled();
+  });
+
   it('shows why an export was refused, and downloads nothing', async () => {
     await renderAudit('/shepherd/audit', {
       exportAuditLogs: async () => {

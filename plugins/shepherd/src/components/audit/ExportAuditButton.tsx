@@ -14,7 +14,11 @@ const EXPORT_FILE_NAME = 'shepherd-audit-log.csv';
  * Downloads the entries the current filters select as CSV, from the server (every matching
  * entry, not only the page shown), and says so when the export was cut at its limit.
  */
-export function ExportAuditButton(props: { filters: AuditFilters }) {
+export function ExportAuditButton(props: {
+  filters: AuditFilters;
+  /** While the filters cannot be asked for (a time range that ends before it starts). */
+  disabled?: boolean;
+}) {
   const api = useApi(shepherdApiRef);
   const exporting = useAction(async () => {
     const exported = await api.exportAuditLogs(props.filters);
@@ -26,7 +30,7 @@ export function ExportAuditButton(props: { filters: AuditFilters }) {
       <Button
         variant="outlined"
         color="primary"
-        disabled={exporting.busy}
+        disabled={props.disabled || exporting.busy}
         onClick={() => exporting.run()}
       >
         {EXPORT_AUDIT_LABEL}
