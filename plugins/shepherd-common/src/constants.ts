@@ -50,3 +50,12 @@ export const SHEPHERD_PLATFORM_LABELS = {
  * @public
  */
 export const DEFAULT_VM_PROVIDER_TYPE = 'kubevirt';
+
+/**
+ * The response header of an audit export (GET /v1/audit-logs/export.csv) that says, `true`
+ * or `false`, whether more entries matched than one export writes.
+ *
+ * @public
+ */
+export const SHEPHERD_AUDIT_EXPORT_TRUNCATED_HEADER =
+  'X-Shepherd-Export-Truncated';

@@ -15,7 +15,7 @@ export { isShepherdGovernable } from './components/entity/isShepherdGovernable';
 export { isShepherdVm } from './components/entity/isShepherdVm';
 export { ShepherdHealthCard } from './components/ShepherdHealthCard';
 export { shepherdApiRef } from './api/ShepherdApi';
-export type { ShepherdApi } from './api/ShepherdApi';
+export type { AuditExportFile, ShepherdApi } from './api/ShepherdApi';
 export { ShepherdClient } from './api/ShepherdClient';
 export {
   ShepherdApiError,

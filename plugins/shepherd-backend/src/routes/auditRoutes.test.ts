@@ -221,6 +221,100 @@ describe('Audit log API', () => {
       }
     });
 
+    describe('export', () => {
+      const EXPORT = '/v1/audit-logs/export.csv';
+
+      it('lets exactly those who may read the audit log export it', async () => {
+        await createSystem('engineer-test', 'shop');
+
+        for (const persona of ['viewer', 'platform-admin']) {
+          const response = await api.as(persona).get(EXPORT);
+          expect([persona, response.status]).toEqual([persona, 200]);
+          expect(response.headers['content-type']).toBe(
+            'text/csv; charset=utf-8',
+          );
+          expect(response.headers['content-disposition']).toBe(
+            'attachment; filename="shepherd-audit-log.csv"',
+          );
+          expect(response.headers['x-shepherd-export-truncated']).toBe('false');
+          expect(response.text.split('\r\n')).toEqual([
+            expect.stringMatching(/^createdAt,action,outcome,actor,/),
+            expect.stringMatching(
+              /^[^,]+,system\.create,success,user:default\/engineer-test,system,/,
+            ),
+            '',
+          ]);
+        }
+
+        for (const persona of ['engineer-test', 'approver', 'outsider']) {
+          const response = await api.as(persona).get(EXPORT);
+          expect([persona, response.status]).toEqual([persona, 403]);
+          expect(response.body.error.code).toBe('PERMISSION_DENIED');
+          expect(response.text).not.toMatch(/system\.create/);
+        }
+        expect((await api.anonymous().get(EXPORT)).status).toBe(401);
+      });
+
+      it('quotes as RFC 4180 says and defuses formulas', async () => {
+        const entry = await record('2026-01-01T10:00:00.000Z', {
+          actor: 'user:default/=evil',
+          resourceName: 'edge, "north"\nrack 2',
+          details: { reason: '@SUM(A1)' },
+        });
+
+        const response = await api.as('viewer').get(EXPORT);
+
+        expect(response.status).toBe(200);
+        expect(response.text).toContain(
+          `2026-01-01T10:00:00.000Z,cluster.register,success,user:default/=evil,cluster,${entry.resourceId},"edge, ""north""\nrack 2",,,,,${entry.id},"{""reason"":""@SUM(A1)""}"\r\n`,
+        );
+
+        const formula = await record('2026-01-02T10:00:00.000Z', {
+          actor: '=HYPERLINK("http://evil")',
+          resourceName: '-1+2',
+        });
+        const lines = (await api.as('viewer').get(EXPORT)).text.split('\r\n');
+        expect(lines[1]).toBe(
+          `2026-01-02T10:00:00.000Z,cluster.register,success,"'=HYPERLINK(""http://evil"")",cluster,${formula.resourceId},'-1+2,,,,,${formula.id},`,
+        );
+      });
+
+      it('exports what the filters of the audit search select, newest first', async () => {
+        const first = await record('2026-01-01T10:00:00.000Z');
+        const second = await record('2026-01-02T10:00:00.000Z', {
+          outcome: 'failure',
+        });
+        const third = await record('2026-01-03T10:00:00.000Z');
+
+        const idsOf = async (query: string) => {
+          const response = await api.as('viewer').get(`${EXPORT}?${query}`);
+          expect([query, response.status]).toEqual([query, 200]);
+          return response.text
+            .split('\r\n')
+            .slice(1, -1)
+            .map(line => line.split(',')[11]);
+        };
+
+        expect(await idsOf('')).toEqual([third.id, second.id, first.id]);
+        expect(await idsOf('outcome=failure')).toEqual([second.id]);
+        expect(await idsOf('from=2026-01-02T00:00:00Z')).toEqual([
+          third.id,
+          second.id,
+        ]);
+        expect(await idsOf('action=vm.request')).toEqual([]);
+
+        for (const query of [
+          'outcome=maybe',
+          'from=yesterday',
+          'from=2026-01-03T00:00:00Z&to=2026-01-02T00:00:00Z',
+        ]) {
+          const response = await api.as('viewer').get(`${EXPORT}?${query}`);
+          expect([query, response.status]).toEqual([query, 400]);
+          expect(response.body.error.code).toBe('VALIDATION_FAILED');
+        }
+      });
+    });
+
     it('shows secrets recorded through AuditRecorder only redacted', async () => {
       const entry = await record('2026-01-01T10:00:00.000Z', {
         details: {

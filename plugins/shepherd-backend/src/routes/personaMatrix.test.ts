@@ -429,6 +429,7 @@ const ROWS: Row[] = [
 
   // Audit log.
   { operationId: 'ListAuditLogs', expect: AUDIT_READERS },
+  { operationId: 'ExportAuditLogs', expect: AUDIT_READERS },
   {
     operationId: 'GetAuditLog',
     request: ({ seed }) => ({ params: { auditLogId: seed.auditLogId } }),
@@ -438,6 +439,20 @@ const ROWS: Row[] = [
   // VMs.
   {
     operationId: 'ListVms',
+    listed: items,
+    expect: [
+      ['payTest', 'payProd', 'repTest', 'logTest'],
+      ['payTest', 'payProd', 'repTest', 'logTest'],
+      ['payTest', 'repTest'],
+      ['payTest', 'payProd', 'repTest'],
+      ['payTest', 'payProd', 'repTest', 'logTest'],
+      [],
+    ],
+  },
+  {
+    operationId: 'ListVms',
+    variant: 'ordered by a column: the same VMs',
+    request: () => ({ query: { orderBy: 'environment', order: 'desc' } }),
     listed: items,
     expect: [
       ['payTest', 'payProd', 'repTest', 'logTest'],
@@ -651,6 +666,22 @@ const ROWS: Row[] = [
   },
   {
     operationId: 'ListTickets',
+    variant: 'scope=all, ordered by a column: the same tickets',
+    request: () => ({
+      query: { scope: 'all', orderBy: 'requester', order: 'desc' },
+    }),
+    listed: items,
+    expect: [
+      ['payTest', 'payProd', 'logOther', 'logMine', 'osMine', 'preview'],
+      ['payTest', 'payProd', 'logOther', 'logMine', 'osMine', 'preview'],
+      ['payTest', 'logMine', 'preview'],
+      ['payTest', 'payProd', 'preview'],
+      ['payTest', 'payProd', 'logOther', 'logMine', 'osMine', 'preview'],
+      [],
+    ],
+  },
+  {
+    operationId: 'ListTickets',
     variant: "the persona's own requests",
     listed: items,
     // The outsider's own request (osMine) stays hidden: without a role it reads nothing.
@@ -702,6 +733,20 @@ const ROWS: Row[] = [
       return { params: { ticketId: ticket.id } };
     },
     expect: [F, F, F, F, F, N],
+  },
+  {
+    operationId: 'ListApprovalTasks',
+    variant: 'ordered by a column: the same tasks',
+    request: () => ({ query: { orderBy: 'environment', order: 'desc' } }),
+    listed: body => body.items.map((task: any) => task.ticket.id),
+    expect: [
+      ['payTest', 'payProd', 'logOther', 'logMine', 'osMine', 'preview'],
+      ['payTest', 'payProd', 'logOther', 'logMine', 'osMine', 'preview'],
+      [],
+      [],
+      [],
+      [],
+    ],
   },
   {
     operationId: 'ListApprovalTasks',

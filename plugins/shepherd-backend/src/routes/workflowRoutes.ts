@@ -48,6 +48,8 @@ export function registerWorkflowRoutes(
         statuses: parseEnumList('status', req.query.status, VM_STATUSES),
         clusterId: req.query.clusterId,
         search: req.query.search,
+        orderBy: req.query.orderBy,
+        order: req.query.order,
       }),
     );
   });
@@ -130,6 +132,9 @@ export function registerWorkflowRoutes(
           TICKET_OPERATIONS,
         ),
         vmId: req.query.vmId,
+        search: req.query.search,
+        orderBy: req.query.orderBy,
+        order: req.query.order,
       }),
     );
   });
@@ -146,7 +151,14 @@ export function registerWorkflowRoutes(
 
   router.get('/v1/approval-tasks', async (req, res) => {
     const actor = await actors.fromRequest(req);
-    res.json(await approvals.listTasks(actor, parsePage(req.query)));
+    res.json(
+      await approvals.listTasks(actor, {
+        ...parsePage(req.query),
+        search: req.query.search,
+        orderBy: req.query.orderBy,
+        order: req.query.order,
+      }),
+    );
   });
 
   router.get('/v1/approval-tasks/:ticketId/preview', async (req, res) => {

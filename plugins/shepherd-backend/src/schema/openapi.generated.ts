@@ -536,62 +536,14 @@ export const spec = {
           'Every governance action and decision, as written in the same transaction as the change it records; secrets in details are redacted before they are written. Needs the shepherd.audit.read permission. from and to are RFC 3339 timestamps (from inclusive, to exclusive).',
         tags: ['Audit'],
         parameters: [
-          {
-            name: 'action',
-            in: 'query',
-            required: false,
-            description: 'Canonical action code, e.g. system.create.',
-            schema: { type: 'string' },
-          },
-          {
-            name: 'actor',
-            in: 'query',
-            required: false,
-            description:
-              'Entity ref of who acted, e.g. user:default/engineer-test.',
-            allowReserved: true,
-            schema: { type: 'string' },
-          },
-          {
-            name: 'resourceType',
-            in: 'query',
-            required: false,
-            schema: { type: 'string' },
-          },
-          {
-            name: 'resourceId',
-            in: 'query',
-            required: false,
-            schema: { type: 'string' },
-          },
-          {
-            name: 'ticketId',
-            in: 'query',
-            required: false,
-            schema: { type: 'string' },
-          },
-          {
-            name: 'outcome',
-            in: 'query',
-            required: false,
-            schema: { type: 'string', enum: ['success', 'failure'] },
-          },
-          {
-            name: 'from',
-            in: 'query',
-            required: false,
-            description: 'Entries at or after this RFC 3339 timestamp.',
-            allowReserved: true,
-            schema: { $ref: '#/components/schemas/Rfc3339Timestamp' },
-          },
-          {
-            name: 'to',
-            in: 'query',
-            required: false,
-            description: 'Entries before this RFC 3339 timestamp.',
-            allowReserved: true,
-            schema: { $ref: '#/components/schemas/Rfc3339Timestamp' },
-          },
+          { $ref: '#/components/parameters/AuditAction' },
+          { $ref: '#/components/parameters/AuditActor' },
+          { $ref: '#/components/parameters/AuditResourceType' },
+          { $ref: '#/components/parameters/AuditResourceId' },
+          { $ref: '#/components/parameters/AuditTicketId' },
+          { $ref: '#/components/parameters/AuditOutcome' },
+          { $ref: '#/components/parameters/AuditFrom' },
+          { $ref: '#/components/parameters/AuditTo' },
           { $ref: '#/components/parameters/Offset' },
           { $ref: '#/components/parameters/Limit' },
         ],
@@ -603,6 +555,41 @@ export const spec = {
                 schema: { $ref: '#/components/schemas/AuditLogPage' },
               },
             },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
+    '/v1/audit-logs/export.csv': {
+      get: {
+        operationId: 'ExportAuditLogs',
+        summary: 'The audit trail as CSV, newest first',
+        description:
+          'The entries the same filters as ListAuditLogs select, as RFC 4180 CSV (a header row, CRLF line ends, fields with commas, quotes or line breaks quoted). Needs the shepherd.audit.read permission, like the audit search. At most 10000 entries are written; when more match, X-Shepherd-Export-Truncated is true and narrowing the filters (from, to) gets the rest. Cells that start with =, +, - or @ (or a tab or carriage return) are prefixed with a single quote, so that spreadsheets do not run them as formulas.',
+        tags: ['Audit'],
+        parameters: [
+          { $ref: '#/components/parameters/AuditAction' },
+          { $ref: '#/components/parameters/AuditActor' },
+          { $ref: '#/components/parameters/AuditResourceType' },
+          { $ref: '#/components/parameters/AuditResourceId' },
+          { $ref: '#/components/parameters/AuditTicketId' },
+          { $ref: '#/components/parameters/AuditOutcome' },
+          { $ref: '#/components/parameters/AuditFrom' },
+          { $ref: '#/components/parameters/AuditTo' },
+        ],
+        responses: {
+          '200': {
+            description: 'The matching entries as CSV.',
+            headers: {
+              'X-Shepherd-Export-Truncated': {
+                description:
+                  'true when more entries matched than were written.',
+                schema: { type: 'string', enum: ['true', 'false'] },
+              },
+            },
+            content: { 'text/csv': { schema: { type: 'string' } } },
           },
           '400': { $ref: '#/components/responses/BadRequest' },
           '401': { $ref: '#/components/responses/Unauthorized' },
@@ -666,6 +653,14 @@ export const spec = {
           },
           { name: 'clusterId', in: 'query', schema: { type: 'string' } },
           { $ref: '#/components/parameters/Search' },
+          {
+            name: 'orderBy',
+            in: 'query',
+            description:
+              'The column to order by; without it, by namespace and name.',
+            schema: { $ref: '#/components/schemas/VmOrderBy' },
+          },
+          { $ref: '#/components/parameters/ListOrder' },
           { $ref: '#/components/parameters/Offset' },
           { $ref: '#/components/parameters/Limit' },
         ],
@@ -1036,12 +1031,28 @@ export const spec = {
             },
           },
           { name: 'vmId', in: 'query', schema: { type: 'string' } },
+          {
+            name: 'search',
+            in: 'query',
+            required: false,
+            description:
+              'Case-insensitive text to look for in the VM name, the Service, the System, the requester and the reason.',
+            schema: { $ref: '#/components/schemas/SearchText' },
+          },
+          {
+            name: 'orderBy',
+            in: 'query',
+            description: 'The column to order by; without it, newest first.',
+            schema: { $ref: '#/components/schemas/TicketOrderBy' },
+          },
+          { $ref: '#/components/parameters/ListOrder' },
           { $ref: '#/components/parameters/Offset' },
           { $ref: '#/components/parameters/Limit' },
         ],
         responses: {
           '200': {
-            description: 'One page of tickets, newest first.',
+            description:
+              'One page of tickets, newest first unless orderBy says otherwise.',
             content: {
               'application/json': {
                 schema: { $ref: '#/components/schemas/TicketPage' },
@@ -1098,9 +1109,25 @@ export const spec = {
     '/v1/approval-tasks': {
       get: {
         operationId: 'ListApprovalTasks',
-        summary: 'Pending tickets the caller may decide, oldest first',
+        summary:
+          'Pending tickets the caller may decide, oldest first unless orderBy says otherwise',
         tags: ['Approvals'],
         parameters: [
+          {
+            name: 'search',
+            in: 'query',
+            required: false,
+            description:
+              'Case-insensitive text to look for in the VM name, the Service, the System, the requester and the reason.',
+            schema: { $ref: '#/components/schemas/SearchText' },
+          },
+          {
+            name: 'orderBy',
+            in: 'query',
+            description: 'The column to order by; without it, oldest first.',
+            schema: { $ref: '#/components/schemas/TicketOrderBy' },
+          },
+          { $ref: '#/components/parameters/ListOrder' },
           { $ref: '#/components/parameters/Offset' },
           { $ref: '#/components/parameters/Limit' },
         ],
@@ -2412,7 +2439,71 @@ export const spec = {
         required: false,
         description:
           'Case-insensitive text to look for in names and descriptions.',
+        schema: { $ref: '#/components/schemas/SearchText' },
+      },
+      AuditAction: {
+        name: 'action',
+        in: 'query',
+        required: false,
+        description: 'Canonical action code, e.g. system.create.',
         schema: { type: 'string' },
+      },
+      AuditActor: {
+        name: 'actor',
+        in: 'query',
+        required: false,
+        description:
+          'Entity ref of who acted, e.g. user:default/engineer-test.',
+        allowReserved: true,
+        schema: { type: 'string' },
+      },
+      AuditResourceType: {
+        name: 'resourceType',
+        in: 'query',
+        required: false,
+        schema: { type: 'string' },
+      },
+      AuditResourceId: {
+        name: 'resourceId',
+        in: 'query',
+        required: false,
+        schema: { type: 'string' },
+      },
+      AuditTicketId: {
+        name: 'ticketId',
+        in: 'query',
+        required: false,
+        schema: { type: 'string' },
+      },
+      AuditOutcome: {
+        name: 'outcome',
+        in: 'query',
+        required: false,
+        schema: { type: 'string', enum: ['success', 'failure'] },
+      },
+      AuditFrom: {
+        name: 'from',
+        in: 'query',
+        required: false,
+        description: 'Entries at or after this RFC 3339 timestamp.',
+        allowReserved: true,
+        schema: { $ref: '#/components/schemas/Rfc3339Timestamp' },
+      },
+      AuditTo: {
+        name: 'to',
+        in: 'query',
+        required: false,
+        description: 'Entries before this RFC 3339 timestamp.',
+        allowReserved: true,
+        schema: { $ref: '#/components/schemas/Rfc3339Timestamp' },
+      },
+      ListOrder: {
+        name: 'order',
+        in: 'query',
+        required: false,
+        description:
+          'Direction of orderBy: asc (the default) or desc. Rows that tie are ordered by id in the same direction, so pages neither overlap nor skip rows.',
+        schema: { $ref: '#/components/schemas/ListOrder' },
       },
       SystemId: {
         name: 'systemId',
@@ -2539,6 +2630,43 @@ export const spec = {
       },
     },
     schemas: {
+      VmOrderBy: {
+        description: 'The columns the VM list can be ordered by.',
+        type: 'string',
+        enum: [
+          'name',
+          'status',
+          'environment',
+          'namespace',
+          'createdAt',
+          'updatedAt',
+        ],
+      },
+      TicketOrderBy: {
+        description:
+          'The columns lists of tickets (requests, the approval queue) can be ordered by.',
+        type: 'string',
+        enum: [
+          'vmName',
+          'operation',
+          'status',
+          'environment',
+          'requester',
+          'createdAt',
+          'updatedAt',
+        ],
+      },
+      ListOrder: {
+        description: "The direction of a list's order.",
+        type: 'string',
+        enum: ['asc', 'desc'],
+      },
+      SearchText: {
+        description:
+          'Case-insensitive text to look for; % and _ are matched as themselves, not as wildcards.',
+        type: 'string',
+        maxLength: 200,
+      },
       PendingAdoptionStatus: {
         type: 'string',
         description:

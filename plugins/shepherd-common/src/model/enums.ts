@@ -13,10 +13,13 @@ import {
   reconcileModeValues,
   reconcileReportStatusValues,
   reconcileTriggerValues,
+  listOrderValues,
   templateSourceTypeValues,
   templateStatusValues,
   ticketOperationValues,
+  ticketOrderByValues,
   ticketStatusValues,
+  vmOrderByValues,
   vmStatusValues,
 } from '../schema/openapi.generated';
 
@@ -156,3 +159,23 @@ export function isOneOf<T extends string>(
     typeof value === 'string' && (values as readonly string[]).includes(value)
   );
 }
+
+/** The directions a list can be ordered in (the lists' `order` parameter). @public */
+export const LIST_ORDERS = listOrderValues;
+/** @public */
+export type ListOrder = ShepherdApiSchema<'ListOrder'>;
+
+/** The columns the VM list can be ordered by (its `orderBy` parameter). @public */
+export const VM_ORDER_BY = vmOrderByValues;
+/** @public */
+export type VmOrderBy = ShepherdApiSchema<'VmOrderBy'>;
+
+/**
+ * The columns lists of tickets, My requests and the approval queue, can be ordered by (their
+ * `orderBy` parameter).
+ *
+ * @public
+ */
+export const TICKET_ORDER_BY = ticketOrderByValues;
+/** @public */
+export type TicketOrderBy = ShepherdApiSchema<'TicketOrderBy'>;

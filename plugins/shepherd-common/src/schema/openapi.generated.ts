@@ -218,6 +218,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/audit-logs/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit trail as CSV, newest first
+     * @description The entries the same filters as ListAuditLogs select, as RFC 4180 CSV (a header row, CRLF line ends, fields with commas, quotes or line breaks quoted). Needs the shepherd.audit.read permission, like the audit search. At most 10000 entries are written; when more match, X-Shepherd-Export-Truncated is true and narrowing the filters (from, to) gets the rest. Cells that start with =, +, - or @ (or a tab or carriage return) are prefixed with a single quote, so that spreadsheets do not run them as formulas.
+     */
+    get: operations['ExportAuditLogs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/audit-logs/{auditLogId}': {
     parameters: {
       query?: never;
@@ -451,7 +471,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Pending tickets the caller may decide, oldest first */
+    /** Pending tickets the caller may decide, oldest first unless orderBy says otherwise */
     get: operations['ListApprovalTasks'];
     put?: never;
     post?: never;
@@ -978,6 +998,36 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /**
+     * @description The columns the VM list can be ordered by.
+     * @enum {string}
+     */
+    VmOrderBy:
+      | 'name'
+      | 'status'
+      | 'environment'
+      | 'namespace'
+      | 'createdAt'
+      | 'updatedAt';
+    /**
+     * @description The columns lists of tickets (requests, the approval queue) can be ordered by.
+     * @enum {string}
+     */
+    TicketOrderBy:
+      | 'vmName'
+      | 'operation'
+      | 'status'
+      | 'environment'
+      | 'requester'
+      | 'createdAt'
+      | 'updatedAt';
+    /**
+     * @description The direction of a list's order.
+     * @enum {string}
+     */
+    ListOrder: 'asc' | 'desc';
+    /** @description Case-insensitive text to look for; % and _ are matched as themselves, not as wildcards. */
+    SearchText: string;
     /**
      * @description PENDING until a platform admin adopts (ADOPTED) or rejects (REJECTED) it.
      * @enum {string}
@@ -1731,7 +1781,21 @@ export interface components {
     /** @description Page size (default 20). */
     Limit: number;
     /** @description Case-insensitive text to look for in names and descriptions. */
-    Search: string;
+    Search: components['schemas']['SearchText'];
+    /** @description Canonical action code, e.g. system.create. */
+    AuditAction: string;
+    /** @description Entity ref of who acted, e.g. user:default/engineer-test. */
+    AuditActor: string;
+    AuditResourceType: string;
+    AuditResourceId: string;
+    AuditTicketId: string;
+    AuditOutcome: 'success' | 'failure';
+    /** @description Entries at or after this RFC 3339 timestamp. */
+    AuditFrom: components['schemas']['Rfc3339Timestamp'];
+    /** @description Entries before this RFC 3339 timestamp. */
+    AuditTo: components['schemas']['Rfc3339Timestamp'];
+    /** @description Direction of orderBy: asc (the default) or desc. Rows that tie are ordered by id in the same direction, so pages neither overlap nor skip rows. */
+    ListOrder: components['schemas']['ListOrder'];
     SystemId: string;
     ServiceId: string;
     NamespaceId: string;
@@ -2258,17 +2322,17 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Canonical action code, e.g. system.create. */
-        action?: string;
+        action?: components['parameters']['AuditAction'];
         /** @description Entity ref of who acted, e.g. user:default/engineer-test. */
-        actor?: string;
-        resourceType?: string;
-        resourceId?: string;
-        ticketId?: string;
-        outcome?: 'success' | 'failure';
+        actor?: components['parameters']['AuditActor'];
+        resourceType?: components['parameters']['AuditResourceType'];
+        resourceId?: components['parameters']['AuditResourceId'];
+        ticketId?: components['parameters']['AuditTicketId'];
+        outcome?: components['parameters']['AuditOutcome'];
         /** @description Entries at or after this RFC 3339 timestamp. */
-        from?: components['schemas']['Rfc3339Timestamp'];
+        from?: components['parameters']['AuditFrom'];
         /** @description Entries before this RFC 3339 timestamp. */
-        to?: components['schemas']['Rfc3339Timestamp'];
+        to?: components['parameters']['AuditTo'];
         /** @description Number of items to skip (default 0). */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
@@ -2287,6 +2351,44 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AuditLogPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+    };
+  };
+  ExportAuditLogs: {
+    parameters: {
+      query?: {
+        /** @description Canonical action code, e.g. system.create. */
+        action?: components['parameters']['AuditAction'];
+        /** @description Entity ref of who acted, e.g. user:default/engineer-test. */
+        actor?: components['parameters']['AuditActor'];
+        resourceType?: components['parameters']['AuditResourceType'];
+        resourceId?: components['parameters']['AuditResourceId'];
+        ticketId?: components['parameters']['AuditTicketId'];
+        outcome?: components['parameters']['AuditOutcome'];
+        /** @description Entries at or after this RFC 3339 timestamp. */
+        from?: components['parameters']['AuditFrom'];
+        /** @description Entries before this RFC 3339 timestamp. */
+        to?: components['parameters']['AuditTo'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The matching entries as CSV. */
+      200: {
+        headers: {
+          /** @description true when more entries matched than were written. */
+          'X-Shepherd-Export-Truncated'?: 'true' | 'false';
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
         };
       };
       400: components['responses']['BadRequest'];
@@ -2331,6 +2433,10 @@ export interface operations {
         clusterId?: string;
         /** @description Case-insensitive text to look for in names and descriptions. */
         search?: components['parameters']['Search'];
+        /** @description The column to order by; without it, by namespace and name. */
+        orderBy?: components['schemas']['VmOrderBy'];
+        /** @description Direction of orderBy: asc (the default) or desc. Rows that tie are ordered by id in the same direction, so pages neither overlap nor skip rows. */
+        order?: components['parameters']['ListOrder'];
         /** @description Number of items to skip (default 0). */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
@@ -2640,6 +2746,12 @@ export interface operations {
         /** @description Any of these operations (comma-separated). */
         operation?: components['schemas']['TicketOperation'][];
         vmId?: string;
+        /** @description Case-insensitive text to look for in the VM name, the Service, the System, the requester and the reason. */
+        search?: components['schemas']['SearchText'];
+        /** @description The column to order by; without it, newest first. */
+        orderBy?: components['schemas']['TicketOrderBy'];
+        /** @description Direction of orderBy: asc (the default) or desc. Rows that tie are ordered by id in the same direction, so pages neither overlap nor skip rows. */
+        order?: components['parameters']['ListOrder'];
         /** @description Number of items to skip (default 0). */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
@@ -2651,7 +2763,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One page of tickets, newest first. */
+      /** @description One page of tickets, newest first unless orderBy says otherwise. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2717,6 +2829,12 @@ export interface operations {
   ListApprovalTasks: {
     parameters: {
       query?: {
+        /** @description Case-insensitive text to look for in the VM name, the Service, the System, the requester and the reason. */
+        search?: components['schemas']['SearchText'];
+        /** @description The column to order by; without it, oldest first. */
+        orderBy?: components['schemas']['TicketOrderBy'];
+        /** @description Direction of orderBy: asc (the default) or desc. Rows that tie are ordered by id in the same direction, so pages neither overlap nor skip rows. */
+        order?: components['parameters']['ListOrder'];
         /** @description Number of items to skip (default 0). */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
@@ -3941,9 +4059,9 @@ type FlattenedDeepRequired<T> = {
 type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
   ? Readonly<Exclude<T, undefined>>
   : Readonly<Exclude<T, undefined>[]>;
-export const pathsV1AuditLogsGetParametersQueryOutcomeValues: ReadonlyArray<
-  FlattenedDeepRequired<paths>['/v1/audit-logs']['get']['parameters']['query']['outcome']
-> = ['success', 'failure'];
+export const pathsV1AuditLogsExportCsvGetResponses200HeadersXShepherdExportTruncatedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/v1/audit-logs/export.csv']['get']['responses']['200']['headers']['X-Shepherd-Export-Truncated']
+> = ['true', 'false'];
 export const pathsV1TicketsGetParametersQueryScopeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/tickets']['get']['parameters']['query']['scope']
 > = ['mine', 'all'];
@@ -3956,6 +4074,23 @@ export const pathsV1AdminReconcilerReportsGetParametersQueryLatestValues: Readon
 export const pathsV1AdminTemplatesPostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/v1/admin/templates']['post']['requestBody']['content']['application/json']['status']
 > = ['draft', 'active'];
+export const vmOrderByValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['VmOrderBy']
+> = ['name', 'status', 'environment', 'namespace', 'createdAt', 'updatedAt'];
+export const ticketOrderByValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['TicketOrderBy']
+> = [
+  'vmName',
+  'operation',
+  'status',
+  'environment',
+  'requester',
+  'createdAt',
+  'updatedAt',
+];
+export const listOrderValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ListOrder']
+> = ['asc', 'desc'];
 export const pendingAdoptionStatusValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['PendingAdoptionStatus']
 > = ['PENDING', 'ADOPTED', 'REJECTED'];
@@ -4085,6 +4220,9 @@ export const databaseHealthStatusValues: ReadonlyArray<
 export const databaseHealthEngineValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DatabaseHealth']['engine']
 > = ['sqlite', 'postgres', 'mysql', 'unknown'];
+export const componentsParametersAuditOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['parameters']['AuditOutcome']
+> = ['success', 'failure'];
 export const componentsParametersEnabledFilterValues: ReadonlyArray<
   FlattenedDeepRequired<components>['parameters']['EnabledFilter']
 > = ['true', 'false'];

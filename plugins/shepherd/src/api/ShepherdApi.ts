@@ -35,6 +35,17 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 
 /**
+ * An audit export as downloaded: the CSV file, and whether more entries matched than one
+ * export writes (narrower filters get the rest).
+ *
+ * @public
+ */
+export interface AuditExportFile {
+  csv: Blob;
+  truncated: boolean;
+}
+
+/**
  * Client of the Shepherd backend API (`/api/shepherd`): one method per operation of
  * `plugins/shepherd-backend/src/schema/openapi.yaml`, taking the operation's path parameters,
  * then its query (`Query<'ListVms'>`) or body (`Body<'RequestVm'>`) as the spec types them.
@@ -103,6 +114,8 @@ export interface ShepherdApi {
   // Audit
   listAuditLogs(query?: Query<'ListAuditLogs'>): Promise<Page<AuditLogEntry>>;
   getAuditLog(auditLogId: string): Promise<AuditLogEntry>;
+  /** The entries the audit search's filters select, as a CSV file to download. */
+  exportAuditLogs(query?: Query<'ExportAuditLogs'>): Promise<AuditExportFile>;
 
   // VMs and the requests on them
   listVms(query?: Query<'ListVms'>): Promise<Page<ShepherdVm>>;

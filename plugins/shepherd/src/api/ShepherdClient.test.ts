@@ -54,6 +54,11 @@ const SPEC = {
   diskGb: 20,
 };
 
+/** The text of a downloaded file (a Blob of the fetch implementation, not of jsdom). */
+function readBlob(blob: Blob): Promise<string> {
+  return new Response(blob).text();
+}
+
 /** One case per operationId of openapi.yaml: the call and the request it must send. */
 const OPERATIONS: Record<string, OperationCase> = {
   GetHealth: {
@@ -215,6 +220,25 @@ const OPERATIONS: Record<string, OperationCase> = {
       },
     },
   },
+  ExportAuditLogs: {
+    // The file's text is the answer, whatever it holds.
+    call: async api =>
+      JSON.parse(
+        await readBlob(
+          (
+            await api.exportAuditLogs({
+              action: 'system.create',
+              from: '2026-11-01T00:00:00Z',
+            })
+          ).csv,
+        ),
+      ),
+    expected: {
+      method: 'GET',
+      path: '/v1/audit-logs/export.csv',
+      query: { action: 'system.create', from: '2026-11-01T00:00:00Z' },
+    },
+  },
   GetAuditLog: {
     call: api => api.getAuditLog('a-1'),
     expected: { method: 'GET', path: '/v1/audit-logs/a-1' },
@@ -229,6 +253,8 @@ const OPERATIONS: Record<string, OperationCase> = {
         status: ['RUNNING', 'STOPPED'],
         clusterId: 'c-1',
         search: 'web',
+        orderBy: 'createdAt',
+        order: 'desc',
         offset: 0,
         limit: 20,
       }),
@@ -243,6 +269,8 @@ const OPERATIONS: Record<string, OperationCase> = {
         status: 'RUNNING,STOPPED',
         clusterId: 'c-1',
         search: 'web',
+        orderBy: 'createdAt',
+        order: 'desc',
         offset: '0',
         limit: '20',
       },
@@ -341,6 +369,9 @@ const OPERATIONS: Record<string, OperationCase> = {
         statusGroup: 'ACTIVE',
         operation: ['CREATE', 'POWER'],
         vmId: 'vm-1',
+        search: 'cart',
+        orderBy: 'status',
+        order: 'asc',
       }),
     expected: {
       method: 'GET',
@@ -351,6 +382,9 @@ const OPERATIONS: Record<string, OperationCase> = {
         statusGroup: 'ACTIVE',
         operation: 'CREATE,POWER',
         vmId: 'vm-1',
+        search: 'cart',
+        orderBy: 'status',
+        order: 'asc',
       },
     },
   },
@@ -363,11 +397,24 @@ const OPERATIONS: Record<string, OperationCase> = {
     expected: { method: 'POST', path: '/v1/tickets/t-1/cancel' },
   },
   ListApprovalTasks: {
-    call: api => api.listApprovalTasks({ offset: 40, limit: 20 }),
+    call: api =>
+      api.listApprovalTasks({
+        search: 'zoe',
+        orderBy: 'requester',
+        order: 'desc',
+        offset: 40,
+        limit: 20,
+      }),
     expected: {
       method: 'GET',
       path: '/v1/approval-tasks',
-      query: { offset: '40', limit: '20' },
+      query: {
+        search: 'zoe',
+        orderBy: 'requester',
+        order: 'desc',
+        offset: '40',
+        limit: '20',
+      },
     },
   },
   PreviewApproval: {
@@ -844,6 +891,52 @@ describe('ShepherdClient', () => {
 
     expect(captured[0].path).toBe('/v1/vms/vm-1/console/sessions');
     expect(captured[0].body).toEqual({ takeover: true });
+  });
+
+  it('downloads an audit export as a file, and says when it was cut short', async () => {
+    const csv =
+      'createdAt,action\r\n2026-11-23T10:00:00.000Z,system.create\r\n';
+    for (const truncated of [true, false]) {
+      server.use(
+        http.get(
+          shepherdUrl('/v1/audit-logs/export.csv'),
+          () =>
+            new HttpResponse(csv, {
+              headers: {
+                'Content-Type': 'text/csv; charset=utf-8',
+                'X-Shepherd-Export-Truncated': String(truncated),
+              },
+            }),
+        ),
+      );
+
+      const exported = await client.exportAuditLogs();
+
+      expect(await readBlob(exported.csv)).toBe(csv);
+      expect(exported.truncated).toBe(truncated);
+    }
+  });
+
+  it('rejects a refused audit export with the backend code', async () => {
+    server.use(
+      http.get(shepherdUrl('/v1/audit-logs/export.csv'), () =>
+        HttpResponse.json(
+          anErrorBody({
+            name: 'NotAllowedError',
+            message: 'You may not read the audit log',
+            code: SHEPHERD_ERROR_CODES.PERMISSION_DENIED,
+            status: 403,
+          }),
+          { status: 403 },
+        ),
+      ),
+    );
+
+    const error = await client.exportAuditLogs().catch(e => e);
+
+    expect(isShepherdApiError(error)).toBe(true);
+    expect(error.code).toBe(SHEPHERD_ERROR_CODES.PERMISSION_DENIED);
+    expect(error.status).toBe(403);
   });
 
   describe('errors', () => {

@@ -21,6 +21,7 @@ import {
   ShepherdApiRequestBody as Body,
   ReconcileMark,
   ReconcileReport,
+  SHEPHERD_AUDIT_EXPORT_TRUNCATED_HEADER,
   ShepherdCluster,
   ShepherdHealth,
   ShepherdInstanceSize,
@@ -38,7 +39,7 @@ import {
   createShepherdApiClient,
   shepherdData,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdApi } from './ShepherdApi';
+import { AuditExportFile, ShepherdApi } from './ShepherdApi';
 
 /**
  * {@link ShepherdApi} over HTTP: each method is one call of the client generated from the
@@ -229,6 +230,25 @@ export class ShepherdClient implements ShepherdApi {
         params: { path: { auditLogId } },
       }),
     );
+  }
+
+  async exportAuditLogs(
+    query: Query<'ExportAuditLogs'> = {},
+  ): Promise<AuditExportFile> {
+    const { data, error, response } = await (
+      await this.#client()
+    ).GET('/v1/audit-logs/export.csv', {
+      params: { query },
+      parseAs: 'blob',
+    });
+    if (!response.ok || !data) {
+      throw ShepherdApiError.fromAnswer(response, error);
+    }
+    return {
+      csv: data,
+      truncated:
+        response.headers.get(SHEPHERD_AUDIT_EXPORT_TRUNCATED_HEADER) === 'true',
+    };
   }
 
   // VMs and the requests on them

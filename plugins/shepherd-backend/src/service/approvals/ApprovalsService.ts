@@ -8,14 +8,24 @@ import {
   Page,
   ShepherdTicket,
   ShepherdWarning,
+  TicketOrderBy,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { ListSort } from '../../database/sorting';
 import { Actor } from '../Actor';
+
+/** Which page of the approval queue, searched and ordered as the caller asks. */
+export interface ApprovalTaskListRequest extends ListSort<TicketOrderBy> {
+  offset: number;
+  limit: number;
+  /** Text in the VM name, the Service, the System, the requester or the reason. */
+  search?: string;
+}
 
 /** The approval workbench: pending tickets and their decisions. */
 export interface ApprovalsService {
   listTasks(
     actor: Actor,
-    request: { offset: number; limit: number },
+    request: ApprovalTaskListRequest,
   ): Promise<Page<ApprovalTask>>;
   preview(actor: Actor, ticketId: string): Promise<ApprovalPreview>;
   /** The VirtualMachine approving a CREATE with these choices would apply. */

@@ -7,7 +7,7 @@ import {
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor } from '../Actor';
 import { emptyPage } from '../emptyPage';
-import { ApprovalsService } from './ApprovalsService';
+import { ApprovalTaskListRequest, ApprovalsService } from './ApprovalsService';
 import { DefaultApprovalsService } from './DefaultApprovalsService';
 
 /**
@@ -21,7 +21,7 @@ export class AuthorizedApprovalsService implements ApprovalsService {
     private readonly authorizer: ShepherdAuthorizer,
   ) {}
 
-  async listTasks(actor: Actor, request: { offset: number; limit: number }) {
+  async listTasks(actor: Actor, request: ApprovalTaskListRequest) {
     return this.authorizer.listAuthorized(
       actor,
       shepherdTicketApprovePermission,

@@ -17,7 +17,7 @@ import { conflict, invalidInput, notAllowed, found } from '../errors';
 import { GovernanceContext, UnitOfWork } from '../GovernanceContext';
 import { ShepherdNotifier } from '../notifications/ShepherdNotifier';
 import { auditTicket } from '../tickets/auditTicket';
-import { ApprovalsService } from './ApprovalsService';
+import { ApprovalTaskListRequest, ApprovalsService } from './ApprovalsService';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -52,14 +52,15 @@ export class DefaultApprovalsService implements ApprovalsService {
 
   async listTasks(
     actor: Actor,
-    request: {
-      offset: number;
-      limit: number;
-      conditions?: PermissionConditions;
-    },
+    request: ApprovalTaskListRequest & { conditions?: PermissionConditions },
   ) {
     const page = await this.store.tickets.list({
-      ...request,
+      offset: request.offset,
+      limit: request.limit,
+      search: request.search,
+      orderBy: request.orderBy,
+      order: request.order,
+      conditions: request.conditions,
       statuses: ['PENDING'],
       excludeRequester: actor.userEntityRef,
       oldestFirst: true,

@@ -13,10 +13,26 @@ import { AuditStore } from '../../database/stores/audit/AuditStore';
  */
 export type AuditLogQuery = Parameters<AuditStore['list']>[0];
 
+/** The filters of an export: those of the audit search, without its paging. */
+export type AuditExportQuery = Omit<AuditLogQuery, 'offset' | 'limit'>;
+
+/** The most entries one export writes; narrower filters (from, to) get the rest. */
+export const AUDIT_EXPORT_MAX_ENTRIES = 10_000;
+/** How many entries an export reads at a time, so that it never holds the whole trail. */
+const AUDIT_EXPORT_PAGE_SIZE = 500;
+
+/** The entries an export writes, newest first, and whether more matched than it may write. */
+export interface AuditExport {
+  truncated: boolean;
+  entries: AsyncIterable<AuditLogEntry>;
+}
+
 /** Reading the append-only audit trail; nothing here writes it (see AuditRecorder). */
 export interface AuditLogService {
   list(actor: Actor, query: AuditLogQuery): Promise<Page<AuditLogEntry>>;
   get(actor: Actor, id: string): Promise<AuditLogEntry>;
+  /** The entries the filters select, for a download: at most AUDIT_EXPORT_MAX_ENTRIES. */
+  export(actor: Actor, query: AuditExportQuery): Promise<AuditExport>;
 }
 
 const RFC_3339 =
@@ -65,23 +81,65 @@ function toUtcTimestamp(
   return new Date(local.getTime() - offsetMinutes * 60_000).toISOString();
 }
 
+/** The filters with their time range as UTC timestamps; a range that ends before it starts is refused. */
+function withUtcRange<Q extends AuditExportQuery>(query: Q): Q {
+  const from = toUtcTimestamp('from', query.from);
+  const to = toUtcTimestamp('to', query.to);
+  if (from && to && from > to) {
+    throw invalidInput(
+      SHEPHERD_ERROR_CODES.VALIDATION_FAILED,
+      'from must not be later than to',
+    );
+  }
+  return { ...query, from, to };
+}
+
 /**
  * The audit trail as stored. Trusts its caller to have checked that the actor may read it
  * (see AuthorizedAuditLogService).
  */
 export class DefaultAuditLogService implements AuditLogService {
-  constructor(private readonly store: AuditStore) {}
+  readonly #exportLimits: { maxEntries: number; pageSize: number };
+
+  constructor(
+    private readonly store: AuditStore,
+    /** How much one export writes and reads at a time; tests make them small. */
+    exportLimits: { maxEntries?: number; pageSize?: number } = {},
+  ) {
+    this.#exportLimits = {
+      maxEntries: exportLimits.maxEntries ?? AUDIT_EXPORT_MAX_ENTRIES,
+      pageSize: exportLimits.pageSize ?? AUDIT_EXPORT_PAGE_SIZE,
+    };
+  }
 
   async list(_actor: Actor, query: AuditLogQuery) {
-    const from = toUtcTimestamp('from', query.from);
-    const to = toUtcTimestamp('to', query.to);
-    if (from && to && from > to) {
-      throw invalidInput(
-        SHEPHERD_ERROR_CODES.VALIDATION_FAILED,
-        'from must not be later than to',
-      );
+    return this.store.list(withUtcRange(query));
+  }
+
+  async export(_actor: Actor, query: AuditExportQuery): Promise<AuditExport> {
+    const filter = withUtcRange(query);
+    const { maxEntries, pageSize } = this.#exportLimits;
+    const readPage = (offset: number) =>
+      this.store.list({
+        ...filter,
+        offset,
+        limit: Math.min(pageSize, maxEntries - offset),
+      });
+    // The first page is read before anything is written, so that the caller learns whether
+    // the export is cut short while it can still say so (in a response header).
+    const first = await readPage(0);
+    const total = Math.min(first.totalItems, maxEntries);
+    async function* entries() {
+      yield* first.items;
+      for (let offset = first.items.length; offset < total; ) {
+        const page = await readPage(offset);
+        // Nothing more where more was counted: entries were appended meanwhile, ending early.
+        if (page.items.length === 0) return;
+        yield* page.items;
+        offset += page.items.length;
+      }
     }
-    return this.store.list({ ...query, from, to });
+    return { truncated: first.totalItems > maxEntries, entries: entries() };
   }
 
   async get(_actor: Actor, id: string) {

@@ -2,13 +2,18 @@ import { shepherdAuditReadPermission } from '@kubevirt-shepherd/plugin-shepherd-
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor } from '../Actor';
 import { notAllowed } from '../errors';
-import { AuditLogQuery, AuditLogService } from './AuditLogService';
+import {
+  AuditExportQuery,
+  AuditLogQuery,
+  AuditLogService,
+} from './AuditLogService';
 
 /**
  * Puts the permission framework in front of {@link AuditLogService}. The audit trail spans
  * every System and cluster, so reading it is one basic permission rather than per-entry
  * visibility: who lacks it gets 403 for the list and for single entries alike, before any
- * lookup, so the answer tells nothing about which ids exist.
+ * lookup, so the answer tells nothing about which ids exist. Exports are the list as a file and
+ * need the same permission.
  */
 export class AuthorizedAuditLogService implements AuditLogService {
   constructor(
@@ -30,6 +35,11 @@ export class AuthorizedAuditLogService implements AuditLogService {
   async list(actor: Actor, query: AuditLogQuery) {
     await this.#requireRead(actor);
     return this.inner.list(actor, query);
+  }
+
+  async export(actor: Actor, query: AuditExportQuery) {
+    await this.#requireRead(actor);
+    return this.inner.export(actor, query);
   }
 
   async get(actor: Actor, id: string) {

@@ -27,6 +27,9 @@ export class DefaultTicketsService implements TicketsService {
       statuses: request.statuses,
       operations: request.operations,
       vmId: request.vmId,
+      search: request.search,
+      orderBy: request.orderBy,
+      order: request.order,
       requester: request.scope === 'all' ? undefined : actor.userEntityRef,
       conditions: request.conditions,
     });

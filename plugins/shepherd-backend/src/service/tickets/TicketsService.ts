@@ -3,11 +3,13 @@ import {
   ShepherdTicket,
   TicketDetail,
   TicketOperation,
+  TicketOrderBy,
   TicketStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { ListSort } from '../../database/sorting';
 import { Actor } from '../Actor';
 
-export interface TicketListRequest {
+export interface TicketListRequest extends ListSort<TicketOrderBy> {
   offset: number;
   limit: number;
   /** `mine` (default): the caller's own tickets; `all`: every ticket the caller may read. */
@@ -15,6 +17,8 @@ export interface TicketListRequest {
   statuses?: TicketStatus[];
   operations?: TicketOperation[];
   vmId?: string;
+  /** Text in the VM name, the Service, the System, the requester or the reason. */
+  search?: string;
 }
 
 /** Tickets as their requesters and readers see them. */

@@ -1,21 +1,30 @@
-import { EmptyState, TableColumn } from '@backstage/core-components';
+import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { ApprovalTask } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  ApprovalTask,
+  TICKET_ORDER_BY,
+  TicketOrderBy,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Theme, useTheme } from '@material-ui/core/styles';
-import { useSearchParams } from 'react-router-dom';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import {
+  CLEAR_FILTERS_LABEL,
   EnvironmentChip,
+  ListColumn,
+  ListSearchBar,
   ListTable,
+  NoMatchState,
   PagedList,
   RelativeTime,
+  SEARCH_ONLY,
   ShepherdErrorPanel,
+  TICKET_SEARCH_HELP,
   formatEntityRef,
-  readPaging,
   ticketChanges,
   useLiveData,
+  useUrlListQuery,
 } from '../common';
 import { OPERATION_LABELS, describeTicket } from '../requests/ticketText';
 import { AgeBadge } from './AgeBadge';
@@ -33,7 +42,7 @@ export const NO_TASKS_TITLE = 'No requests wait for your decision';
 const NO_TASKS_DESCRIPTION =
   'Requests for new VMs, resizes and deletions, and production power and console requests, appear here when you may decide them. Your own requests are never listed: someone else decides them. The list refreshes by itself.';
 
-const COLUMNS: TableColumn<ApprovalTask>[] = [
+const COLUMNS: ListColumn<ApprovalTask, TicketOrderBy>[] = [
   {
     title: 'Waiting',
     render: task => <AgeBadge ageDays={task.ageDays} />,
@@ -48,10 +57,12 @@ const COLUMNS: TableColumn<ApprovalTask>[] = [
   },
   {
     title: 'Operation',
+    orderBy: 'operation',
     render: task => OPERATION_LABELS[task.ticket.operation],
   },
   {
     title: 'Requester',
+    orderBy: 'requester',
     render: task => formatEntityRef(task.ticket.requester),
   },
   {
@@ -65,10 +76,12 @@ const COLUMNS: TableColumn<ApprovalTask>[] = [
   { title: 'Namespace', render: task => task.ticket.namespace },
   {
     title: 'Environment',
+    orderBy: 'environment',
     render: task => <EnvironmentChip environment={task.ticket.environment} />,
   },
   {
     title: 'Submitted',
+    orderBy: 'createdAt',
     render: task => <RelativeTime timestamp={task.ticket.createdAt} />,
   },
 ];
@@ -92,23 +105,25 @@ function accentOf(theme: Theme, level: AgeLevel): string {
 export function ApprovalQueuePage() {
   const api = useApi(shepherdApiRef);
   const theme = useTheme();
-  const [params, setParams] = useSearchParams();
-  const { offset, limit } = readPaging(params);
+  const { filters, sort, paging, setFilters, setSort, setPaging } =
+    useUrlListQuery({ ...SEARCH_ONLY, sortable: TICKET_ORDER_BY });
+  const query = { ...filters, ...sort, ...paging };
   const tasks = useLiveData(
-    () => api.listApprovalTasks({ offset, limit }),
-    [api, offset, limit],
+    () => api.listApprovalTasks(query),
+    [api, JSON.stringify(query)],
     // New requests arrive at any time: the queue never settles (signals say when one did).
     { signals: [ticketChanges()], isSettled: () => false },
   );
 
-  const changePage = (paging: { offset: number; limit: number }) =>
-    setParams(
-      { offset: String(paging.offset), limit: String(paging.limit) },
-      { replace: true },
-    );
-
   return (
     <>
+      <ListSearchBar
+        id="shepherd-approvals-search"
+        label="Search requests"
+        helperText={TICKET_SEARCH_HELP}
+        search={filters.search}
+        onSearch={search => setFilters({ search })}
+      />
       {tasks.error && (
         <ShepherdErrorPanel
           title="Could not load the requests waiting for a decision"
@@ -118,6 +133,7 @@ export function ApprovalQueuePage() {
       <PagedList
         page={tasks.value}
         loading={tasks.loading}
+        filtered={Boolean(filters.search)}
         firstRun={
           <EmptyState
             missing="data"
@@ -125,7 +141,7 @@ export function ApprovalQueuePage() {
             description={NO_TASKS_DESCRIPTION}
           />
         }
-        onPageChange={changePage}
+        onPageChange={setPaging}
       >
         {page => (
           <>
@@ -141,7 +157,17 @@ export function ApprovalQueuePage() {
             </Box>
             <ListTable
               columns={COLUMNS}
-              data={sortByAge(page.items)}
+              // Without a chosen order, the longest-waiting first; otherwise the server's order.
+              data={sort.orderBy ? page.items : sortByAge(page.items)}
+              sort={sort}
+              onSortChange={setSort}
+              emptyContent={
+                <NoMatchState
+                  title="No waiting requests match this search"
+                  clearLabel={CLEAR_FILTERS_LABEL}
+                  onClear={() => setFilters({})}
+                />
+              }
               rowStyle={task => ({
                 borderLeft: `4px solid ${accentOf(
                   theme,

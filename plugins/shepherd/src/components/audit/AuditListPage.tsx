@@ -4,6 +4,7 @@ import { shepherdApiRef } from '../../api/ShepherdApi';
 import { FilteredPagedList, ShepherdErrorPanel, useLiveData } from '../common';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
+import { ExportAuditButton } from './ExportAuditButton';
 import { rangeError } from './timeRange';
 import { useAuditQuery } from './useAuditQuery';
 
@@ -55,6 +56,7 @@ export function AuditListPage() {
         onChange={setFilters}
         onClear={clearFilters}
       />
+      <ExportAuditButton filters={filters} disabled={Boolean(invalidRange)} />
       {entries.error && (
         <ShepherdErrorPanel
           title="Could not load the audit log"

@@ -47,6 +47,8 @@ export function SearchField(props: {
   helperText?: ReactNode;
   placeholder?: string;
   minWidth?: number;
+  /** The longest text the server takes (MAX_SEARCH_LENGTH for a list's search). */
+  maxLength?: number;
 }) {
   const { id, label, value, onChange, helperText, placeholder } = props;
   const [text, setText] = useDebouncedText(value, onChange);
@@ -59,6 +61,7 @@ export function SearchField(props: {
       onChange={event => setText(event.target.value)}
       helperText={helperText}
       placeholder={placeholder}
+      inputProps={props.maxLength ? { maxLength: props.maxLength } : undefined}
       variant="outlined"
       size="small"
       style={{ minWidth: props.minWidth ?? 280 }}

@@ -57,7 +57,19 @@ export {
   PaginationBar,
   readPaging,
 } from './PaginationBar';
+export { ListSearchBar } from './ListSearchBar';
 export { ListTable } from './ListTable';
+export type { ListColumn } from './ListTable';
+export { readSort, writeSort } from './listSort';
+export {
+  MAX_SEARCH_LENGTH,
+  SEARCH_ONLY,
+  TICKET_SEARCH_HELP,
+  readSearch,
+  writeSearch,
+} from './listSearch';
+export type { SearchFilter } from './listSearch';
+export type { ListSort } from './listSort';
 export { FilteredPagedList, NoMatchState, PagedList } from './PagedList';
 export { ActionDialog } from './ActionDialog';
 export {
@@ -84,4 +96,5 @@ export {
   errorCode,
   errorDetails,
 } from './apiErrors';
+export { downloadFile } from './downloadFile';
 export { useUrlListQuery } from './useUrlListQuery';

@@ -1,7 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { SHEPHERD_ANNOTATIONS } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { aPage, aService, aSystem, aVm } from '../../__testUtils__/fixtures';
 import { renderShepherd } from '../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../api/ShepherdApi';
@@ -55,6 +56,43 @@ describe('entity VMs', () => {
       offset: 0,
       limit: 20,
     });
+  });
+
+  it('searches and sorts the VMs of a System on the server', async () => {
+    const { api } = await renderFor(SYSTEM_ENTITY, {
+      listSystems: async () => aPage([aSystem()]),
+      listVms: async () => aPage([aVm()]),
+    });
+    await screen.findByRole('link', { name: 'dev-payments-api-01' });
+
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Search VMs' }),
+      'api',
+    );
+    await waitFor(() =>
+      expect(api.listVms).toHaveBeenLastCalledWith({
+        systemId: 'sys-payments',
+        search: 'api',
+        offset: 0,
+        limit: 20,
+      }),
+    );
+
+    await userEvent.click(
+      await within(await screen.findByRole('table')).findByRole('button', {
+        name: 'Name',
+      }),
+    );
+    await waitFor(() =>
+      expect(api.listVms).toHaveBeenLastCalledWith({
+        systemId: 'sys-payments',
+        search: 'api',
+        orderBy: 'name',
+        order: 'asc',
+        offset: 0,
+        limit: 20,
+      }),
+    );
   });
 
   it('lists the VMs of a registered service Component', async () => {

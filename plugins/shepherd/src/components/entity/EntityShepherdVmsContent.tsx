@@ -1,14 +1,18 @@
 import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { useState } from 'react';
+import { VM_ORDER_BY } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import { ENTITY_VMS_TITLE } from '../../labels';
 import {
-  DEFAULT_PAGE_SIZE,
+  CLEAR_FILTERS_LABEL,
+  ListSearchBar,
+  NoMatchState,
   PaginationBar,
+  SEARCH_ONLY,
   ShepherdErrorPanel,
   useLiveData,
+  useUrlListQuery,
   vmChanges,
 } from '../common';
 import { RequestVmButton } from '../requestVm/RequestVmButton';
@@ -21,28 +25,51 @@ import {
 function VmsOfRecord(props: { record: ShepherdRecordOfEntity }) {
   const { record } = props;
   const api = useApi(shepherdApiRef);
-  const [paging, setPaging] = useState({ offset: 0, limit: DEFAULT_PAGE_SIZE });
-  const filter =
-    record.kind === 'system'
+  // Search, order and paging live in the URL, as on the VM list, so links and the back button keep them.
+  const { filters, sort, paging, setFilters, setSort, setPaging } =
+    useUrlListQuery({ ...SEARCH_ONLY, sortable: VM_ORDER_BY });
+  const query = {
+    ...(record.kind === 'system'
       ? { systemId: record.systemId }
-      : { serviceId: record.serviceId };
+      : { serviceId: record.serviceId }),
+    ...filters,
+    ...sort,
+    ...paging,
+  };
   const vms = useLiveData(
-    () => api.listVms({ ...filter, ...paging }),
-    [api, JSON.stringify(filter), paging.offset, paging.limit],
+    () => api.listVms(query),
+    [api, JSON.stringify(query)],
     {
       signals: [vmChanges()],
       isSettled: page => !page.items.some(isTransitional),
     },
   );
-  if (vms.loading && !vms.value) {
-    return <Progress />;
-  }
+  const searched = Boolean(filters.search);
+  // Nothing to search while nothing exists; the box stays while a search loads, keeping its focus.
+  const nothingYet = !searched && vms.value?.totalItems === 0;
   return (
     <>
+      {!nothingYet && (
+        <ListSearchBar
+          id="shepherd-entity-vms-search"
+          label="Search VMs"
+          helperText="Matches the VM's name"
+          search={filters.search}
+          onSearch={search => setFilters({ search })}
+        />
+      )}
+      {vms.loading && !vms.value && <Progress />}
       {vms.error && (
         <ShepherdErrorPanel title="Could not load the VMs" error={vms.error} />
       )}
-      {vms.value && vms.value.totalItems === 0 && (
+      {vms.value && vms.value.totalItems === 0 && searched && (
+        <NoMatchState
+          title="No VMs match this search"
+          clearLabel={CLEAR_FILTERS_LABEL}
+          onClear={() => setFilters({})}
+        />
+      )}
+      {vms.value && vms.value.totalItems === 0 && !searched && (
         <EmptyState
           missing="data"
           title={`No virtual machines for ${record.name}`}
@@ -51,7 +78,7 @@ function VmsOfRecord(props: { record: ShepherdRecordOfEntity }) {
       )}
       {vms.value && vms.value.totalItems > 0 && (
         <>
-          <VmTable vms={vms.value.items} />
+          <VmTable vms={vms.value.items} sort={sort} onSortChange={setSort} />
           <PaginationBar page={vms.value} onChange={setPaging} />
         </>
       )}

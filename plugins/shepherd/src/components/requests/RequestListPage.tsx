@@ -1,15 +1,21 @@
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { TICKET_ORDER_BY } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
-import { useSearchParams } from 'react-router-dom';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import {
+  CLEAR_FILTERS_LABEL,
+  ListSearchBar,
+  NoMatchState,
   PaginationBar,
   ShepherdErrorPanel,
-  readPaging,
+  TICKET_SEARCH_HELP,
+  readSearch,
   ticketChanges,
   useLiveData,
+  useUrlListQuery,
+  writeSearch,
 } from '../common';
 import { TicketTable } from './TicketTable';
 import { REQUEST_GROUPS, RequestGroup, isActiveTicket } from './ticketText';
@@ -20,54 +26,64 @@ const GROUP_PARAM = 'group';
 const FIRST_RUN_DESCRIPTION =
   'When you request a VM, or ask to start, stop, resize or delete one, or for console access, the request shows up here: waiting for an approver, being carried out, and how it ended.';
 
-function useSelectedGroup(): [RequestGroup, (group: RequestGroup) => void] {
-  const [params, setParams] = useSearchParams();
+type RequestFilters = { group: RequestGroup; search?: string };
+
+function readFilters(params: URLSearchParams): RequestFilters {
   const group =
     REQUEST_GROUPS.find(
       candidate => candidate.id === params.get(GROUP_PARAM),
     ) ?? REQUEST_GROUPS[0];
-  // Another group starts at its first page.
-  const select = (next: RequestGroup) =>
-    setParams({ [GROUP_PARAM]: next.id }, { replace: true });
-  return [group, select];
+  return { group, search: readSearch(params) };
 }
 
-/** The caller's requests, grouped by whether they are still in progress. */
+function writeFilters(filters: RequestFilters): URLSearchParams {
+  const params = new URLSearchParams({ [GROUP_PARAM]: filters.group.id });
+  writeSearch(params, filters.search);
+  return params;
+}
+
+/** The caller's requests, grouped by whether they are still in progress; searched and sorted on the server. */
 export function RequestListPage() {
   const api = useApi(shepherdApiRef);
-  const [params, setParams] = useSearchParams();
-  const [group, selectGroup] = useSelectedGroup();
-  const { offset, limit } = readPaging(params);
+  const { filters, sort, paging, setFilters, setSort, setPaging } =
+    useUrlListQuery({
+      read: readFilters,
+      write: writeFilters,
+      sortable: TICKET_ORDER_BY,
+    });
+  const { group, search } = filters;
+  const { offset, limit } = paging;
   const tickets = useLiveData(
     () =>
       api.listTickets({
         scope: 'mine',
         statusGroup: group.statusGroup,
+        search,
+        ...sort,
         offset,
         limit,
       }),
-    [api, group.statusGroup, offset, limit],
+    [api, group.statusGroup, search, sort.orderBy, sort.order, offset, limit],
     {
       signals: [ticketChanges()],
       isSettled: page => !page.items.some(isActiveTicket),
     },
   );
-
-  const changePage = (paging: { offset: number; limit: number }) =>
-    setParams(
-      {
-        [GROUP_PARAM]: group.id,
-        offset: String(paging.offset),
-        limit: String(paging.limit),
-      },
-      { replace: true },
-    );
+  // Another group starts at its first page, with the search kept.
+  const selectGroup = (next: RequestGroup) =>
+    setFilters({ group: next, search });
 
   let body;
   if (tickets.loading && !tickets.value) {
     body = <Progress />;
   } else if (tickets.value && tickets.value.items.length === 0) {
-    body = (
+    body = search ? (
+      <NoMatchState
+        title="No requests match this search"
+        clearLabel={CLEAR_FILTERS_LABEL}
+        onClear={() => setFilters({ group })}
+      />
+    ) : (
       <EmptyState
         missing="data"
         title={group.emptyTitle}
@@ -77,8 +93,12 @@ export function RequestListPage() {
   } else if (tickets.value) {
     body = (
       <>
-        <TicketTable tickets={tickets.value.items} />
-        <PaginationBar page={tickets.value} onChange={changePage} />
+        <TicketTable
+          tickets={tickets.value.items}
+          sort={sort}
+          onSortChange={setSort}
+        />
+        <PaginationBar page={tickets.value} onChange={setPaging} />
       </>
     );
   }
@@ -101,6 +121,13 @@ export function RequestListPage() {
           />
         ))}
       </Tabs>
+      <ListSearchBar
+        id="shepherd-requests-search"
+        label="Search requests"
+        helperText={TICKET_SEARCH_HELP}
+        search={search}
+        onSearch={text => setFilters({ group, search: text })}
+      />
       {tickets.error && (
         <ShepherdErrorPanel
           title="Could not load your requests"

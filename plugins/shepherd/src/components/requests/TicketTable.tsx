@@ -1,9 +1,13 @@
-import { TableColumn } from '@backstage/core-components';
-import { ShepherdTicket } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  ShepherdTicket,
+  TicketOrderBy,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ReactNode } from 'react';
 import { NOT_SET } from '../../labels';
 import {
   EnvironmentChip,
+  ListColumn,
+  ListSort,
   ListTable,
   RelativeTime,
   TicketStatusBadge,
@@ -15,7 +19,7 @@ import { OPERATION_LABELS, describeTicket, withdrawalOf } from './ticketText';
 function columnsFor(options: {
   showRequester: boolean;
   showEnvironment: boolean;
-}): TableColumn<ShepherdTicket>[] {
+}): ListColumn<ShepherdTicket, TicketOrderBy>[] {
   const { showRequester, showEnvironment } = options;
   return [
     {
@@ -26,16 +30,19 @@ function columnsFor(options: {
     },
     {
       title: 'Operation',
+      orderBy: 'operation',
       render: ticket => OPERATION_LABELS[ticket.operation],
     },
     {
       title: 'Status',
+      orderBy: 'status',
       render: ticket => <TicketStatusBadge status={ticket.status} />,
     },
     ...(showEnvironment
       ? [
           {
             title: 'Environment',
+            orderBy: 'environment' as const,
             render: (ticket: ShepherdTicket) => (
               <EnvironmentChip environment={ticket.environment} />
             ),
@@ -46,6 +53,7 @@ function columnsFor(options: {
       ? [
           {
             title: 'Requester',
+            orderBy: 'requester' as const,
             render: (ticket: ShepherdTicket) =>
               formatEntityRef(ticket.requester),
           },
@@ -53,6 +61,7 @@ function columnsFor(options: {
       : []),
     {
       title: 'Submitted',
+      orderBy: 'createdAt',
       render: ticket => <RelativeTime timestamp={ticket.createdAt} />,
     },
     {
@@ -79,6 +88,9 @@ export function TicketTable(props: {
   /** Show each request's environment; off where all share one (a VM's requests). */
   showEnvironment?: boolean;
   emptyContent?: ReactNode;
+  /** With `onSortChange`, the headers sort the list on the server. */
+  sort?: ListSort<TicketOrderBy>;
+  onSortChange?: (sort: ListSort<TicketOrderBy>) => void;
 }) {
   return (
     <ListTable
@@ -88,6 +100,8 @@ export function TicketTable(props: {
       })}
       data={props.tickets}
       emptyContent={props.emptyContent}
+      sort={props.sort}
+      onSortChange={props.onSortChange}
     />
   );
 }

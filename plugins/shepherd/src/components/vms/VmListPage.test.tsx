@@ -117,7 +117,13 @@ describe('VM list', () => {
     const { api } = await renderVmList({ listVms: async () => aPage([aVm()]) });
     await screen.findByRole('link', { name: 'dev-payments-api-01' });
 
-    await userEvent.click(screen.getByRole('button', { name: /Environment/ }));
+    // Column headers are buttons too (they sort): the filters are those of the filter bar.
+    const filterBar = within(
+      screen.getByRole('search', { name: 'VM filters' }),
+    );
+    await userEvent.click(
+      filterBar.getByRole('button', { name: /Environment/ }),
+    );
     await userEvent.click(await screen.findByRole('option', { name: 'prod' }));
     await waitFor(() =>
       expect(api.listVms).toHaveBeenLastCalledWith({
@@ -127,7 +133,7 @@ describe('VM list', () => {
       }),
     );
 
-    await userEvent.click(screen.getByRole('button', { name: /System/ }));
+    await userEvent.click(filterBar.getByRole('button', { name: /System/ }));
     await userEvent.click(
       await screen.findByRole('option', { name: 'logistics' }),
     );
@@ -143,6 +149,75 @@ describe('VM list', () => {
       systemId: 'sys-logistics',
       limit: 100,
     });
+  });
+
+  it('sorts on the server by the header clicked, keeping the order in the URL', async () => {
+    const { api } = await renderVmList({ listVms: async () => aPage([aVm()]) });
+    await screen.findByRole('link', { name: 'dev-payments-api-01' });
+    const header = (name: string) =>
+      within(screen.getByRole('table')).getByRole('button', { name });
+
+    await userEvent.click(header('Created'));
+    await waitFor(() =>
+      expect(api.listVms).toHaveBeenLastCalledWith({
+        orderBy: 'createdAt',
+        order: 'asc',
+        offset: 0,
+        limit: 20,
+      }),
+    );
+
+    await userEvent.click(header('Created'));
+    await waitFor(() =>
+      expect(api.listVms).toHaveBeenLastCalledWith({
+        orderBy: 'createdAt',
+        order: 'desc',
+        offset: 0,
+        limit: 20,
+      }),
+    );
+
+    await userEvent.click(header('Name'));
+    await waitFor(() =>
+      expect(api.listVms).toHaveBeenLastCalledWith({
+        orderBy: 'name',
+        order: 'asc',
+        offset: 0,
+        limit: 20,
+      }),
+    );
+    // Columns the server cannot order by are no buttons.
+    expect(
+      within(screen.getByRole('table')).queryByRole('button', {
+        name: 'Resources',
+      }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('loads the order of the URL, and a new filter keeps it', async () => {
+    const { api } = await renderVmList(
+      { listVms: async () => aPage([aVm()]) },
+      { route: '/shepherd/vms?orderBy=status&order=desc&offset=20' },
+    );
+    await screen.findByRole('link', { name: 'dev-payments-api-01' });
+    expect(api.listVms).toHaveBeenCalledWith({
+      orderBy: 'status',
+      order: 'desc',
+      offset: 20,
+      limit: 20,
+    });
+
+    await userEvent.type(screen.getByLabelText('Search'), 'api');
+
+    await waitFor(() =>
+      expect(api.listVms).toHaveBeenLastCalledWith({
+        search: 'api',
+        orderBy: 'status',
+        order: 'desc',
+        offset: 0,
+        limit: 20,
+      }),
+    );
   });
 
   it('searches after typing stops', async () => {

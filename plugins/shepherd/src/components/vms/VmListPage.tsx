@@ -19,8 +19,16 @@ const NO_VMS_DESCRIPTION =
 /** The VMs the user may see, filtered and paged; polls while any of them is on its way somewhere. */
 export function VmListPage() {
   const api = useApi(shepherdApiRef);
-  const { query, filters, hasFilters, setFilters, setPaging, clearFilters } =
-    useVmListQuery();
+  const {
+    query,
+    filters,
+    hasFilters,
+    sort,
+    setSort,
+    setFilters,
+    setPaging,
+    clearFilters,
+  } = useVmListQuery();
   const vms = useLiveData(
     () => api.listVms(query),
     [api, JSON.stringify(query)],
@@ -50,7 +58,14 @@ export function VmListPage() {
         onClearFilters={clearFilters}
         onPageChange={setPaging}
       >
-        {(page, noMatch) => <VmTable vms={page.items} emptyContent={noMatch} />}
+        {(page, noMatch) => (
+          <VmTable
+            vms={page.items}
+            emptyContent={noMatch}
+            sort={sort}
+            onSortChange={setSort}
+          />
+        )}
       </FilteredPagedList>
     </>
   );

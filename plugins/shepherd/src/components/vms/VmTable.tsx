@@ -1,9 +1,13 @@
-import { TableColumn } from '@backstage/core-components';
-import { ShepherdVm } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  ShepherdVm,
+  VmOrderBy,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ReactNode } from 'react';
 import { NOT_SET } from '../../labels';
 import {
   EnvironmentChip,
+  ListColumn,
+  ListSort,
   ListTable,
   RelativeTime,
   VmStatusBadge,
@@ -22,36 +26,50 @@ export function describeResources(vm: ShepherdVm): string {
   ].join(' · ');
 }
 
-const COLUMNS: TableColumn<ShepherdVm>[] = [
+const COLUMNS: ListColumn<ShepherdVm, VmOrderBy>[] = [
   {
     title: 'Name',
+    orderBy: 'name',
     render: vm => <VmLink vmId={vm.id}>{vm.name}</VmLink>,
   },
-  { title: 'Status', render: vm => <VmStatusBadge status={vm.status} /> },
+  {
+    title: 'Status',
+    orderBy: 'status',
+    render: vm => <VmStatusBadge status={vm.status} />,
+  },
   {
     title: 'System / Service',
     render: vm => `${vm.systemName} / ${vm.serviceName}`,
   },
-  { title: 'Namespace', render: vm => vm.namespace },
+  { title: 'Namespace', orderBy: 'namespace', render: vm => vm.namespace },
   {
     title: 'Environment',
+    orderBy: 'environment',
     render: vm => <EnvironmentChip environment={vm.environment} />,
   },
   { title: 'Cluster', render: vm => vm.clusterName ?? NOT_SET },
   { title: 'Resources', render: describeResources },
-  { title: 'Created', render: vm => <RelativeTime timestamp={vm.createdAt} /> },
+  {
+    title: 'Created',
+    orderBy: 'createdAt',
+    render: vm => <RelativeTime timestamp={vm.createdAt} />,
+  },
 ];
 
-/** One page of VMs, each linking to its page. */
+/** One page of VMs, each linking to its page; with `onSortChange`, sortable by its headers. */
 export function VmTable(props: {
   vms: ShepherdVm[];
   emptyContent?: ReactNode;
+  sort?: ListSort<VmOrderBy>;
+  onSortChange?: (sort: ListSort<VmOrderBy>) => void;
 }) {
   return (
     <ListTable
       columns={COLUMNS}
       data={props.vms}
       emptyContent={props.emptyContent}
+      sort={props.sort}
+      onSortChange={props.onSortChange}
     />
   );
 }

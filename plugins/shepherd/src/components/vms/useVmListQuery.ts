@@ -1,6 +1,7 @@
 import {
   ENVIRONMENTS,
   ShepherdApiQuery,
+  VM_ORDER_BY,
   VM_STATUSES,
   isOneOf,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -67,14 +68,16 @@ function writeFilters(filters: VmListFilters): URLSearchParams {
 }
 
 /**
- * The VM list's query, kept in the URL: filters and paging. Changing a filter goes back to
+ * The VM list's query, kept in the URL: filters, order and paging. Changing a filter goes back to
  * the first page; choosing another System clears the Service, which belongs to a System.
  */
 export function useVmListQuery() {
-  const { filters, paging, setFilters, setPaging } = useUrlListQuery({
-    read: readFilters,
-    write: writeFilters,
-  });
+  const { filters, sort, paging, setFilters, setSort, setPaging } =
+    useUrlListQuery({
+      read: readFilters,
+      write: writeFilters,
+      sortable: VM_ORDER_BY,
+    });
 
   const changeFilters = (changes: Partial<VmListFilters>) => {
     const next = { ...filters, ...changes };
@@ -85,7 +88,7 @@ export function useVmListQuery() {
   };
   const clearFilters = () => setFilters({});
 
-  const query: ListVmsQuery = { ...filters, ...paging };
+  const query: ListVmsQuery = { ...filters, ...sort, ...paging };
   const hasFilters = Object.values(filters).some(value =>
     Array.isArray(value) ? value.length > 0 : Boolean(value),
   );
@@ -93,6 +96,8 @@ export function useVmListQuery() {
     query,
     filters,
     hasFilters,
+    sort,
+    setSort,
     setFilters: changeFilters,
     setPaging,
     clearFilters,

@@ -61,6 +61,79 @@ describe('DatabaseTicketsStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'orders tickets by a chosen column, ties by id, unnamed VMs last, %p',
+    async databaseId => {
+      const { store, ticket } = await createStore(databaseId);
+      const [idA, idB, idC] = [randomUUID(), randomUUID(), randomUUID()].sort();
+      const beta = await ticket({ id: idB, vmName: 'beta', createdAt: at(1) });
+      const alpha = await ticket({
+        id: idC,
+        vmName: 'alpha',
+        createdAt: at(3),
+      });
+      const unnamed = await ticket({ id: idA, createdAt: at(2) });
+      const alphaToo = await ticket({
+        id: randomUUID(),
+        vmName: 'alpha',
+        createdAt: at(4),
+      });
+      const alphas = sorted(alpha, alphaToo);
+
+      expect(await listIds(store, { orderBy: 'vmName' })).toEqual([
+        ...[...alphas].reverse(),
+        beta.id,
+        unnamed.id,
+      ]);
+      expect(
+        await listIds(store, { orderBy: 'vmName', order: 'desc' }),
+      ).toEqual([beta.id, ...alphas, unnamed.id]);
+      expect(
+        await listIds(store, { orderBy: 'createdAt', order: 'asc' }),
+      ).toEqual([beta.id, unnamed.id, alpha.id, alphaToo.id]);
+      // A chosen column wins over the list's own order (the approval queue's oldest first).
+      expect(
+        await listIds(store, {
+          orderBy: 'createdAt',
+          order: 'desc',
+          oldestFirst: true,
+        }),
+      ).toEqual([alphaToo.id, alpha.id, unnamed.id, beta.id]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'searches the VM, Service, System, requester and reason in any case, wildcards literally, %p',
+    async databaseId => {
+      const { store, fixtures, ticket } = await createStore(databaseId);
+      const billing = await fixtures.service(
+        await fixtures.system({ name: 'finance' }),
+        { name: 'billing' },
+      );
+      const byVm = await ticket({ vmName: 'dev-shop-Cart-01' });
+      const byRequester = await ticket({ requester: 'user:default/Zoe' });
+      const byReason = await ticket({ reason: 'Load test 100% (ticket_42)' });
+      const byNames = await fixtures.ticket(billing);
+
+      const search = (text: string) => listIds(store, { search: text });
+
+      expect(await search('CART')).toEqual([byVm.id]);
+      expect(await search('zoe')).toEqual([byRequester.id]);
+      expect(await search('100%')).toEqual([byReason.id]);
+      expect(await search('ticke__42')).toEqual([]);
+      expect(await search('ticket_42')).toEqual([byReason.id]);
+      expect(await search('FINANCE')).toEqual([byNames.id]);
+      expect(await search('billing')).toEqual([byNames.id]);
+      expect(await search('nothing-like-this')).toEqual([]);
+      expect(
+        await listIds(store, {
+          search: 'default',
+          requester: 'user:default/Zoe',
+        }),
+      ).toEqual([byRequester.id]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     "lists a requester's tickets, or everyone else's, %p",
     async databaseId => {
       const { store, ticket } = await createStore(databaseId);

@@ -3,11 +3,18 @@ import {
   PowerAction,
   ShepherdTicket,
   TicketOperation,
+  TicketOrderBy,
   TicketStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { TIMESTAMP_COLUMNS, TableMapping, columns } from '../../columns';
 import { DatabaseTableStore } from '../../DatabaseRecordStore';
-import { whereEquals, whereIds, whereOneOf } from '../../filters';
+import {
+  whereContains,
+  whereEquals,
+  whereIds,
+  whereOneOf,
+} from '../../filters';
+import { orderList } from '../../sorting';
 import { NewTicket, TicketsStore } from './TicketsStore';
 
 const TICKETS = new TableMapping<ShepherdTicket>('tickets', {
@@ -47,6 +54,26 @@ const TICKETS = new TableMapping<ShepherdTicket>('tickets', {
   decidedAt: columns.optionalTimestamp('decided_at'),
 });
 
+/** The columns lists of tickets can be ordered by (the API's TicketOrderBy). */
+const TICKET_SORT_COLUMNS: Record<TicketOrderBy, string> = {
+  vmName: 'tickets.vm_name',
+  operation: 'tickets.operation',
+  status: 'tickets.status',
+  environment: 'tickets.environment',
+  requester: 'tickets.requester',
+  createdAt: 'tickets.created_at',
+  updatedAt: 'tickets.updated_at',
+};
+
+/** What a search in tickets looks at: the names a request is about, who asked and why. */
+const TICKET_SEARCH_COLUMNS = [
+  'tickets.vm_name',
+  'tickets.service_name',
+  'tickets.system_name',
+  'tickets.requester',
+  'tickets.reason',
+];
+
 export class DatabaseTicketsStore
   extends DatabaseTableStore<ShepherdTicket>
   implements TicketsStore
@@ -67,10 +94,15 @@ export class DatabaseTicketsStore
 
   async list(options: Parameters<TicketsStore['list']>[0]) {
     const direction = options.oldestFirst ? 'asc' : 'desc';
-    const query = this.selectRecords().orderBy([
-      { column: 'tickets.created_at', order: direction },
-      { column: 'tickets.id', order: direction },
-    ]);
+    const query = this.selectRecords();
+    orderList(query, options, {
+      columns: TICKET_SORT_COLUMNS,
+      idColumn: 'tickets.id',
+      defaultOrder: [
+        { column: 'tickets.created_at', order: direction },
+        { column: 'tickets.id', order: direction },
+      ],
+    });
     whereEquals(query, { 'tickets.requester': options.requester });
     if (options.excludeRequester) {
       query.whereNot('tickets.requester', options.excludeRequester);
@@ -84,6 +116,7 @@ export class DatabaseTicketsStore
       'tickets.service_id': options.serviceId,
       'tickets.vm_id': options.vmId,
     });
+    whereContains(query, TICKET_SEARCH_COLUMNS, options.search);
     return this.page(query, options, {
       systemId: 'tickets.system_id',
       environment: 'tickets.environment',

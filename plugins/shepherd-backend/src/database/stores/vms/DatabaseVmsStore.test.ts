@@ -188,6 +188,81 @@ describe('DatabaseVmsStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'orders VMs by a chosen column in either direction, ties by id, %p',
+    async databaseId => {
+      const { store, fixtures } = await databases.open(databaseId);
+      const { vms } = await seed(fixtures);
+      const names = async (sort: object, paging = page) =>
+        (await store.vms.list({ ...paging, ...sort })).items.map(vm => vm.name);
+      const byId = (...picked: Array<{ id: string; name: string }>) =>
+        [...picked].sort((a, b) => (a.id < b.id ? -1 : 1)).map(vm => vm.name);
+
+      expect(await names({ orderBy: 'name', order: 'asc' })).toEqual([
+        'dev-shop-cart-01',
+        'dev-shop-cart-02',
+        'prd-bank-ledger-01',
+        'prd-bank-ledger_02',
+        'qa-shop-cart-01',
+      ]);
+      expect(await names({ orderBy: 'name', order: 'desc' })).toEqual([
+        'qa-shop-cart-01',
+        'prd-bank-ledger_02',
+        'prd-bank-ledger-01',
+        'dev-shop-cart-02',
+        'dev-shop-cart-01',
+      ]);
+      // Three RUNNING VMs tie on status: their ids order them, reversed with the direction.
+      const running = byId(vms.qaCart, vms.devCart1, vms.prdLedger);
+      expect(await names({ orderBy: 'status' })).toEqual([
+        'prd-bank-ledger_02',
+        ...running,
+        'dev-shop-cart-02',
+      ]);
+      expect(await names({ orderBy: 'status', order: 'desc' })).toEqual([
+        'dev-shop-cart-02',
+        ...[...running].reverse(),
+        'prd-bank-ledger_02',
+      ]);
+      // Every VM was created at the same time: paging by createdAt neither repeats nor skips.
+      const all = byId(...Object.values(vms));
+      const pages = [];
+      for (let offset = 0; offset < all.length; offset += 2) {
+        pages.push(
+          ...(await names(
+            { orderBy: 'createdAt', order: 'asc' },
+            { offset, limit: 2 },
+          )),
+        );
+      }
+      expect(pages).toEqual(all);
+      expect(
+        await names({ orderBy: 'environment', order: 'desc', search: 'cart' }),
+      ).toEqual(byId(vms.qaCart, vms.devCart1, vms.devCart2).reverse());
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'orders only the VMs the permission conditions keep, %p',
+    async databaseId => {
+      const { store, fixtures } = await databases.open(databaseId);
+      await seed(fixtures);
+
+      const listed = await store.vms.list({
+        ...page,
+        orderBy: 'name',
+        order: 'desc',
+        conditions: { kind: 'environment', environments: ['prod'] },
+      });
+
+      expect(listed.items.map(vm => vm.name)).toEqual([
+        'prd-bank-ledger_02',
+        'prd-bank-ledger-01',
+      ]);
+      expect(listed.totalItems).toBe(2);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'searches names in any case, taking wildcards literally, %p',
     async databaseId => {
       const { store, fixtures } = await databases.open(databaseId);

@@ -1,6 +1,7 @@
 import {
   Environment,
   ShepherdVm,
+  VmOrderBy,
   VmStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import {
@@ -17,6 +18,7 @@ import {
   whereOneOf,
 } from '../../filters';
 import { optional, toCount, toIsoOrUndefined } from '../../rows';
+import { orderList } from '../../sorting';
 import { NewVm, VmObservation, VmsStore } from './VmsStore';
 
 /** A VM as its table keeps it: without the names of its System, Service and cluster, which are joined. */
@@ -64,6 +66,16 @@ const VM_VIEW: RecordView<ShepherdVm> = {
   }),
 };
 
+/** The columns the VM list can be ordered by (the API's VmOrderBy). */
+const VM_SORT_COLUMNS: Record<VmOrderBy, string> = {
+  name: 'vms.name',
+  status: 'vms.status',
+  environment: 'vms.environment',
+  namespace: 'vms.namespace',
+  createdAt: 'vms.created_at',
+  updatedAt: 'vms.updated_at',
+};
+
 const OBSERVATION_COLUMNS = [
   'id',
   'namespace',
@@ -97,10 +109,16 @@ export class DatabaseVmsStore
   }
 
   async list(options: Parameters<VmsStore['list']>[0]) {
-    const query = this.selectRecords().orderBy([
-      { column: 'vms.namespace' },
-      { column: 'vms.name' },
-    ]);
+    const query = this.selectRecords();
+    orderList(query, options, {
+      columns: VM_SORT_COLUMNS,
+      idColumn: 'vms.id',
+      defaultOrder: [
+        { column: 'vms.namespace' },
+        { column: 'vms.name' },
+        { column: 'vms.id' },
+      ],
+    });
     whereIds(query, {
       'vms.system_id': options.systemId,
       'vms.service_id': options.serviceId,

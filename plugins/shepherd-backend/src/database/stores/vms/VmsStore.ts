@@ -1,9 +1,11 @@
 import { PermissionConditions } from '../../permissionFilter';
 import { PageRequest } from '../../paging';
+import { ListSort } from '../../sorting';
 import {
   Environment,
   Page,
   ShepherdVm,
+  VmOrderBy,
   VmStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 
@@ -35,17 +37,19 @@ export type NewVm = Omit<
 export interface VmsStore {
   insert(vm: NewVm): Promise<void>;
   get(id: string): Promise<ShepherdVm | undefined>;
+  /** VMs by namespace and name, unless the caller orders them by another column. */
   list(
-    options: PageRequest & {
-      systemId?: string;
-      serviceId?: string;
-      namespace?: string;
-      environment?: Environment;
-      statuses?: VmStatus[];
-      clusterId?: string;
-      search?: string;
-      conditions?: PermissionConditions;
-    },
+    options: PageRequest &
+      ListSort<VmOrderBy> & {
+        systemId?: string;
+        serviceId?: string;
+        namespace?: string;
+        environment?: Environment;
+        statuses?: VmStatus[];
+        clusterId?: string;
+        search?: string;
+        conditions?: PermissionConditions;
+      },
   ): Promise<Page<ShepherdVm>>;
   count(filter: {
     serviceId?: string;
