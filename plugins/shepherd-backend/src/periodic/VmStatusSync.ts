@@ -1,3 +1,4 @@
+import { NOWHERE, networkOf } from '../domain/vmNetwork';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { VmStatus } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { boundedError } from '../database/columns';
@@ -193,6 +194,7 @@ export class VmStatusSync {
       lastPolledAt: new Date(now).toISOString(),
       resourceVersion: state.resourceVersion,
       polledStatus: poll.vm.status,
+      network: state.status === 'NOT_FOUND' ? NOWHERE : networkOf(state),
       ...(statusChanged && {
         status,
         statusMessage:

@@ -8,6 +8,12 @@ import { readInPages } from '../database/paging';
 import { ShepherdStore } from '../database/ShepherdStore';
 import { VmObservation } from '../database/stores/vms/VmsStore';
 import { statusFromCluster } from '../domain/observedStatus';
+import {
+  NOWHERE,
+  VmNetworkState,
+  networkChanged,
+  networkOf,
+} from '../domain/vmNetwork';
 import { nameTakenMessage } from '../operations/vmOwnership';
 import { GovernanceContext } from '../service/GovernanceContext';
 import { ObservedObject, recordOfObject, vmKey } from './recordMatching';
@@ -17,6 +23,8 @@ interface Observation {
   object: ObservedObject;
   status: VmStatus;
   message?: string;
+  /** Where the instance runs; undefined when the observation does not tell (e.g. a snapshot's NOT_FOUND). */
+  network?: VmNetworkState;
   revision: string;
 }
 
@@ -62,6 +70,7 @@ export class VmStateRecorder {
           object: state,
           status: state.status,
           message: state.message,
+          network: networkOf(state),
           revision: state.revision,
         });
         break;
@@ -70,6 +79,7 @@ export class VmStateRecorder {
         this.#pending.set(vmKey(event.vm), {
           object: event.vm,
           status: 'NOT_FOUND',
+          network: NOWHERE,
           revision: event.revision,
         });
         break;
@@ -84,6 +94,7 @@ export class VmStateRecorder {
                 object: state,
                 status: state.status,
                 message: state.message,
+                network: networkOf(state),
                 revision: state.revision,
               },
             ]),
@@ -247,7 +258,10 @@ export class VmStateRecorder {
       status !== undefined &&
       (status !== record.status ||
         (observation.message ?? undefined) !== record.statusMessage);
-    if (!changed && !fromEarlierStorage) return;
+    const { network } = observation;
+    const moved =
+      network !== undefined && networkChanged(network, record.network);
+    if (!changed && !moved && !fromEarlierStorage) return;
     await tx.vms.recordObservedState(
       record.id,
       { status: record.status, resourceVersion: record.resourceVersion },
@@ -257,6 +271,7 @@ export class VmStateRecorder {
           status,
           statusMessage: observation.message ?? null,
         }),
+        ...(moved && { network }),
         updatedAt: this.context.now(),
       },
     );

@@ -1,5 +1,6 @@
 export * from './approvalMatrix';
 export * from './audit';
+export * from './cloudInitLogin';
 export * from './enums';
 export * from './errors';
 export * from './events';
@@ -7,5 +8,6 @@ export * from './kubevirtLimits';
 export * from './naming';
 export * from './resources';
 export * from './specOverrides';
+export * from './sshKeys';
 export * from './vmOperations';
 export * from './templates';

@@ -17,6 +17,7 @@ import {
   whereOneOf,
 } from '../../filters';
 import { optional, toCount, toIsoOrUndefined } from '../../rows';
+import { VmNetworkState } from '../../../domain/vmNetwork';
 import { NewVm, VmObservation, VmsStore } from './VmsStore';
 
 /** A VM as its table keeps it: without the names of its System, Service and cluster, which are joined. */
@@ -41,8 +42,27 @@ const VMS = new TableMapping<NewVm>('vms', {
   memoryRequestGi: columns.gib('memory_request_mib'),
   diskGb: columns.number('disk_gb'),
   storageClass: columns.optionalText('storage_class'),
+  sshUser: columns.optionalText('ssh_user'),
   ...TIMESTAMP_COLUMNS,
 });
+
+const IP_ADDRESSES_COLUMN = columns.json<string[]>('ip_addresses', []);
+const NODE_NAME_COLUMN = columns.optionalText('node_name');
+
+function readNetwork(row: Record<string, unknown>): VmNetworkState {
+  const nodeName = NODE_NAME_COLUMN.read(row.node_name);
+  return {
+    ipAddresses: IP_ADDRESSES_COLUMN.read(row.ip_addresses),
+    ...(nodeName !== undefined && { nodeName }),
+  };
+}
+
+function writeNetwork(network: VmNetworkState) {
+  return {
+    ip_addresses: IP_ADDRESSES_COLUMN.write(network.ipAddresses),
+    node_name: NODE_NAME_COLUMN.write(network.nodeName),
+  };
+}
 
 /** VMs with the names of their System, Service and cluster. */
 const VM_VIEW: RecordView<ShepherdVm> = {
@@ -56,12 +76,24 @@ const VM_VIEW: RecordView<ShepherdVm> = {
         service_name: 'services.name',
         cluster_name: 'clusters.name',
       }),
-  read: row => ({
-    ...VMS.read(row),
-    systemName: String(row.system_name),
-    serviceName: String(row.service_name),
-    clusterName: optional(row.cluster_name as string | null),
-  }),
+  read: row => {
+    const { sshUser, ...vm } = VMS.read(row);
+    const network = readNetwork(row);
+    const known =
+      network.ipAddresses.length > 0 ||
+      network.nodeName !== undefined ||
+      sshUser !== undefined;
+    return {
+      ...vm,
+      // Omitted while nothing is known of how to reach the VM.
+      ...(known && {
+        access: { ...network, ...(sshUser !== undefined && { sshUser }) },
+      }),
+      systemName: String(row.system_name),
+      serviceName: String(row.service_name),
+      clusterName: optional(row.cluster_name as string | null),
+    };
+  },
 };
 
 const OBSERVATION_COLUMNS = [
@@ -72,6 +104,8 @@ const OBSERVATION_COLUMNS = [
   'status_message',
   'created_at',
   'resource_version',
+  'ip_addresses',
+  'node_name',
 ];
 
 function readObservation(row: Record<string, unknown>): VmObservation {
@@ -83,6 +117,7 @@ function readObservation(row: Record<string, unknown>): VmObservation {
     statusMessage: optional(row.status_message as string | null),
     createdAt: toIsoOrUndefined(row.created_at) ?? '',
     resourceVersion: optional(row.resource_version as string | null),
+    network: readNetwork(row),
   };
 }
 
@@ -167,6 +202,7 @@ export class DatabaseVmsStore
     const bookkeeping = {
       last_polled_at: poll.lastPolledAt,
       resource_version: poll.resourceVersion ?? null,
+      ...(poll.network && writeNetwork(poll.network)),
     };
     if (poll.status === undefined) {
       await this.db(VMS.table).where({ id }).update(bookkeeping);
@@ -229,6 +265,7 @@ export class DatabaseVmsStore
     }
     const written = await query.update({
       resource_version: observed.resourceVersion,
+      ...(observed.network && writeNetwork(observed.network)),
       ...(observed.status !== undefined && {
         status: observed.status,
         status_message: STATUS_MESSAGE_COLUMN.write(
