@@ -62,6 +62,7 @@ const EMPTY_FIELDS: DetailFields = {
   targetCpuCores: '',
   targetMemoryGi: '',
   targetDiskGb: '',
+  sshPublicKey: '',
   reason: '',
 };
 
@@ -95,6 +96,7 @@ function toRequest(
   if (cpu !== undefined) request.targetCpuCores = cpu;
   if (memory !== undefined) request.targetMemoryGi = memory;
   if (disk !== undefined) request.targetDiskGb = disk;
+  if (fields.sshPublicKey.trim()) request.sshPublicKey = fields.sshPublicKey;
   return request;
 }
 

@@ -17,6 +17,7 @@ import {
 } from '../common';
 import { TicketTable, isActiveTicket } from '../requests';
 import { ConsoleAccessCard } from './ConsoleAccessCard';
+import { VmAccessCard } from './VmAccessCard';
 import { VmActionResult, VmActions } from './VmActions';
 import { VmPlacementCard, VmResourcesCard } from './VmInfoCards';
 import { VmStatusHistoryCard } from './VmStatusHistoryCard';
@@ -85,6 +86,7 @@ export function VmDetailPage() {
       </Grid>
       <Grid item xs={12} md={6}>
         <VmPlacementCard vm={current} />
+        <VmAccessCard vm={current} />
       </Grid>
       <Grid item xs={12} md={6}>
         <VmResourcesCard vm={current} creationTicket={creationTicket} />
