@@ -169,12 +169,34 @@ describe('SSH access to a requested VM on a simulated KubeVirt cluster', () => {
       });
     });
 
+    it("refuses a key that does not fit next to the template's cloud-init", async () => {
+      // 2000 bytes fit KubeVirt's 2048 inline; with the key they would not.
+      const filler = `# ${'x'.repeat(
+        2000 - KEYS_ONLY_CLOUD_INIT.length - 3,
+      )}\n`;
+      template = await api.fixtures.template({
+        name: 'fedora-long-cloud-init',
+        cloudInit: `${KEYS_ONLY_CLOUD_INIT}${filler}`,
+      });
+      const refused = await request(SSH_KEY);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({
+        code: SHEPHERD_ERROR_CODES.SSH_PUBLIC_KEY_INVALID,
+        message: expect.stringMatching(
+          /does not fit into the VM's cloud-init: with the template's user data it would have \d+ bytes; KubeVirt accepts at most 2048/,
+        ),
+      });
+      // Without a key the template serves the request.
+      expect((await request('')).status).toBe(202);
+    });
+
     it('refuses a key that is not one public key, with its code', async () => {
       const refused = await request('hunter2');
       expect(refused.status).toBe(400);
       expect(refused.body.error).toMatchObject({
         code: SHEPHERD_ERROR_CODES.SSH_PUBLIC_KEY_INVALID,
         message: expect.stringMatching(/must start with its type/),
+        details: { field: 'sshPublicKey' },
       });
       expect(await api.store.tickets.list({ offset: 0, limit: 10 })).toEqual(
         expect.objectContaining({ totalItems: 0 }),

@@ -21,7 +21,7 @@ import { VmNetworkState } from '../../../domain/vmNetwork';
 import { NewVm, VmObservation, VmsStore } from './VmsStore';
 
 /** A VM as its table keeps it: without the names of its System, Service and cluster, which are joined. */
-const VMS = new TableMapping<NewVm>('vms', {
+const VMS = new TableMapping<Omit<NewVm, 'sshUser'>>('vms', {
   id: columns.text('id'),
   name: columns.text('name'),
   namespace: columns.text('namespace'),
@@ -42,12 +42,13 @@ const VMS = new TableMapping<NewVm>('vms', {
   memoryRequestGi: columns.gib('memory_request_mib'),
   diskGb: columns.number('disk_gb'),
   storageClass: columns.optionalText('storage_class'),
-  sshUser: columns.optionalText('ssh_user'),
   ...TIMESTAMP_COLUMNS,
 });
 
 const IP_ADDRESSES_COLUMN = columns.json<string[]>('ip_addresses', []);
 const NODE_NAME_COLUMN = columns.optionalText('node_name');
+/** Written with the record only when the template names a login user. */
+const SSH_USER_COLUMN = columns.optionalText('ssh_user');
 
 function readNetwork(row: Record<string, unknown>): VmNetworkState {
   const nodeName = NODE_NAME_COLUMN.read(row.node_name);
@@ -77,7 +78,8 @@ const VM_VIEW: RecordView<ShepherdVm> = {
         cluster_name: 'clusters.name',
       }),
   read: row => {
-    const { sshUser, ...vm } = VMS.read(row);
+    const vm = VMS.read(row);
+    const sshUser = SSH_USER_COLUMN.read(row.ssh_user);
     const network = readNetwork(row);
     const known =
       network.ipAddresses.length > 0 ||
@@ -129,6 +131,14 @@ export class DatabaseVmsStore
 
   protected get view() {
     return VM_VIEW;
+  }
+
+  async insert(vm: NewVm): Promise<void> {
+    const { sshUser, ...record } = vm;
+    await this.insertRecord(
+      record,
+      sshUser === undefined ? {} : { ssh_user: SSH_USER_COLUMN.write(sshUser) },
+    );
   }
 
   async list(options: Parameters<VmsStore['list']>[0]) {
