@@ -243,24 +243,28 @@ export class VmStateRecorder {
       snapshotRevision !== undefined &&
       record.resourceVersion !== undefined &&
       isNewerRevision(record.resourceVersion, snapshotRevision);
-    if (
-      !fromEarlierStorage &&
-      !isNewerRevision(observation.revision, record.resourceVersion)
-    ) {
-      return;
-    }
-    const status = statusFromCluster(
-      record,
-      observation.status,
-      this.context.clock().getTime(),
-    );
+    const { network } = observation;
+    const moved =
+      network !== undefined && networkChanged(network, record.network);
+    const newer =
+      fromEarlierStorage ||
+      isNewerRevision(observation.revision, record.resourceVersion);
+    // An instance's deletion can reach the watch at the revision already recorded for its VM
+    // (a deleted object keeps its last resourceVersion): where the VM runs is still news.
+    const sameRevisionMove =
+      moved && observation.revision === record.resourceVersion;
+    if (!newer && !sameRevisionMove) return;
+    const status = newer
+      ? statusFromCluster(
+          record,
+          observation.status,
+          this.context.clock().getTime(),
+        )
+      : undefined;
     const changed =
       status !== undefined &&
       (status !== record.status ||
         (observation.message ?? undefined) !== record.statusMessage);
-    const { network } = observation;
-    const moved =
-      network !== undefined && networkChanged(network, record.network);
     if (!changed && !moved && !fromEarlierStorage) return;
     await tx.vms.recordObservedState(
       record.id,
