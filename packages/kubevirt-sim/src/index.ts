@@ -40,3 +40,4 @@ export { VNC_CLOSE_CODES } from './vnc/vncProxy';
 export { isVncServerInstalled } from './vnc/vncServers';
 export { VNC_SESSION_IN_USE_MESSAGE, VNC_SUBPROTOCOL } from './constants';
 export type { KubeObject, StoredObject } from './types';
+export { virtualMachineSchemaViolations } from './schema/virtualMachineSchema';

@@ -52,6 +52,11 @@ export interface ShepherdVmDefinition extends ShepherdVmRef {
   template: ShepherdTemplate;
   instanceSize: ShepherdInstanceSize;
   spec: VmSpec;
+  /**
+   * The requester's SSH public key (checked with `checkSshPublicKey`), for the VM's login
+   * user: providers add it to the cloud-init user data with `withSshAuthorizedKey`.
+   */
+  sshPublicKey?: string;
   /** Whether the VM should run (`runStrategy: Always`) or stay halted. */
   running: boolean;
 }
@@ -86,7 +91,13 @@ export interface ShepherdVmRuntimeState extends ShepherdVmRef {
   message?: string;
   /** The object's resourceVersion, to skip unchanged objects. */
   resourceVersion?: string;
+  /** The running instance's address on the pod network (else its first address). */
   ipAddress?: string;
+  /**
+   * Every address of the running instance's interfaces (each interface's `ipAddresses`, else
+   * its `ipAddress`), the pod network's first, without repeats; empty while it does not run.
+   */
+  ipAddresses?: string[];
   nodeName?: string;
   labels?: Record<string, string>;
   /** The object's uid: tells this object from another one created later under its name. */

@@ -283,6 +283,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
         status: 'RUNNING',
         resourceVersion: stored.metadata.resourceVersion,
         ipAddress: vmi.status.interfaces[0].ipAddress,
+        ipAddresses: [vmi.status.interfaces[0].ipAddress],
         nodeName: vmi.status.nodeName,
         labels: stored.metadata.labels,
         uid: stored.metadata.uid,

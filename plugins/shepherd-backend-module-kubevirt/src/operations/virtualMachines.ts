@@ -214,6 +214,23 @@ function ipAddressOf(vmi?: V1VirtualMachineInstance): string | undefined {
   return preferred?.ipAddress ?? interfaces.find(i => i.ipAddress)?.ipAddress;
 }
 
+/**
+ * Every address of the instance's interfaces, the pod network's first: an interface lists
+ * all its addresses (IPv4 and IPv6) in `ipAddresses`, older KubeVirt only its first in
+ * `ipAddress`.
+ */
+function ipAddressesOf(vmi?: V1VirtualMachineInstance): string[] {
+  const interfaces = [...(vmi?.status?.interfaces ?? [])].sort(
+    (a, b) =>
+      Number(b.name === VM_NAMES.network) - Number(a.name === VM_NAMES.network),
+  );
+  const addresses = interfaces.flatMap(i => {
+    if (i.ipAddresses?.length) return i.ipAddresses;
+    return i.ipAddress ? [i.ipAddress] : [];
+  });
+  return [...new Set(addresses)];
+}
+
 export function toRuntimeState(
   vm: V1VirtualMachine,
   vmi?: V1VirtualMachineInstance,
@@ -227,6 +244,7 @@ export function toRuntimeState(
     ...(message ? { message } : {}),
     resourceVersion: vm.metadata?.resourceVersion,
     ipAddress: ipAddressOf(vmi),
+    ipAddresses: ipAddressesOf(vmi),
     nodeName: vmi?.status?.nodeName,
     labels: vm.metadata?.labels,
     uid: vm.metadata?.uid,

@@ -7,6 +7,7 @@ import {
   instanceSize,
   template,
 } from '../__testUtils__/definitions';
+import { expectValidVirtualMachine } from '../__testUtils__/kubevirtSchema';
 import { renderVirtualMachine } from './renderVirtualMachine';
 
 const FIXTURES = join(__dirname, '..', '__fixtures__');
@@ -21,6 +22,20 @@ function expectGolden(name: string, rendered: unknown): void {
     writeFileSync(file, stringify(rendered));
   }
   expect(rendered).toEqual(parse(readFileSync(file, 'utf8')));
+  expectValidVirtualMachine(rendered);
+}
+
+const SSH_KEY =
+  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBQT6xxEi0Sa9fgQTbWso2HvfA+IkBP/dJTsDxgQCAl2 dev@example.com';
+
+/** The parsed cloud-config of a rendered VM's cloud-init disk. */
+function cloudConfigOf(vm: ReturnType<typeof renderVirtualMachine>): unknown {
+  const volume = vm.spec.template.spec!.volumes!.find(
+    v => v.name === 'cloudinitdisk',
+  );
+  const userData = volume?.cloudInitNoCloud?.userData;
+  expect(userData?.split('\n')[0]).toBe('#cloud-config');
+  return parse(userData!);
 }
 
 describe('renderVirtualMachine', () => {
@@ -88,6 +103,50 @@ describe('renderVirtualMachine', () => {
     });
     const vm = renderVirtualMachine(definition({ instanceSize: size }));
     expectGolden('vm-dedicated-hugepages-overrides', vm);
+  });
+
+  it("adds the requester's SSH key for the template's login user", () => {
+    const vm = renderVirtualMachine(definition({ sshPublicKey: SSH_KEY }));
+    expect(cloudConfigOf(vm)).toEqual({
+      users: [
+        {
+          name: 'shepherd',
+          sudo: 'ALL=(ALL) NOPASSWD:ALL',
+          ssh_authorized_keys: [SSH_KEY],
+        },
+      ],
+    });
+    expectValidVirtualMachine(vm);
+  });
+
+  it('gives a template without cloud-init a cloud-init disk with the SSH key', () => {
+    const vm = renderVirtualMachine(
+      definition({
+        template: template({ cloudInit: undefined }),
+        sshPublicKey: SSH_KEY,
+      }),
+    );
+    expect(vm.spec.template.spec!.domain.devices.disks).toContainEqual({
+      name: 'cloudinitdisk',
+      disk: { bus: 'virtio' },
+    });
+    expect(cloudConfigOf(vm)).toEqual({ ssh_authorized_keys: [SSH_KEY] });
+    expectValidVirtualMachine(vm);
+  });
+
+  it('refuses an SSH key that pushes the cloud-init over the inline limit', () => {
+    const cloudInit = `#cloud-config\n# ${'x'.repeat(1980)}\nuser: fedora\n`;
+    expect(() =>
+      renderVirtualMachine(definition({ template: template({ cloudInit }) })),
+    ).not.toThrow();
+    expect(() =>
+      renderVirtualMachine(
+        definition({
+          template: template({ cloudInit }),
+          sshPublicKey: SSH_KEY,
+        }),
+      ),
+    ).toThrow(/KubeVirt accepts at most 2048 bytes inline/);
   });
 
   it('is deterministic', () => {

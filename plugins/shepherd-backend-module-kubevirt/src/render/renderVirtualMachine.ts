@@ -9,6 +9,7 @@ import {
   SpecOverrideError,
   applySpecOverrides,
   checkKubeVirtAdmission,
+  withSshAuthorizedKey,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import {
   ShepherdProviderError,
@@ -123,12 +124,26 @@ function domain(
   };
 }
 
+/**
+ * The VM's cloud-init user data: the template's, with the requester's SSH key added for the
+ * login user (merged into the template's cloud-config, never replacing it).
+ */
+function userData(definition: ShepherdVmDefinition): string | undefined {
+  const template = definition.template.cloudInit?.trim()
+    ? definition.template.cloudInit
+    : undefined;
+  if (!definition.sshPublicKey) return template;
+  try {
+    return withSshAuthorizedKey(template, definition.sshPublicKey);
+  } catch (error) {
+    throw new RenderError((error as Error).message);
+  }
+}
+
 function render(definition: ShepherdVmDefinition): V1VirtualMachine {
   const labels = platformLabels(definition);
   const root = rootDisk(definition);
-  const cloudInit = definition.template.cloudInit?.trim()
-    ? definition.template.cloudInit
-    : undefined;
+  const cloudInit = userData(definition);
 
   const disks: V1Disk[] = [
     { name: VM_NAMES.rootDisk, disk: { bus: VM_NAMES.diskBus } },

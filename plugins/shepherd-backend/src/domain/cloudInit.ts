@@ -1,8 +1,6 @@
+import { CLOUD_CONFIG_HEADER } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { isMap } from 'yaml';
 import { parseYaml } from './yamlText';
-
-/** The first line cloud-init needs to treat user data as cloud-config. */
-export const CLOUD_CONFIG_HEADER = '#cloud-config';
 
 export type CloudInitCheck =
   | { ok: true }

@@ -1,16 +1,21 @@
 import {
   ApprovalDecision,
   ClusterCandidate,
+  KUBEVIRT_CLOUD_INIT_USER_DATA_MAX_BYTES,
   MAX_INSTANCE_INDEX,
   SHEPHERD_ERROR_CODES,
   ShepherdCluster,
   ShepherdService,
+  ShepherdTemplate,
   ShepherdTicket,
   ShepherdVm,
   ShepherdWarning,
   VmRequestSpec,
   VmSpec,
+  checkSshPublicKey,
+  cloudInitLoginUser,
   shepherdVmCreatePermission,
+  withSshAuthorizedKey,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import {
   ShepherdNotOwnedError,
@@ -53,6 +58,49 @@ function refuseViolations(violations: SpecViolation[]) {
       violations,
     });
   }
+}
+
+/**
+ * The SSH public key of a request, checked and normalised; undefined when none was given.
+ * Refuses (400 SSH_PUBLIC_KEY_INVALID) anything that is not one accepted public key.
+ */
+function requestedSshKey(input: string | undefined): string | undefined {
+  if (input === undefined || input.trim() === '') return undefined;
+  const check = checkSshPublicKey(input);
+  if (!check.ok) {
+    throw invalidInput(
+      SHEPHERD_ERROR_CODES.SSH_PUBLIC_KEY_INVALID,
+      check.message,
+      { field: 'sshPublicKey' },
+    );
+  }
+  return check.key;
+}
+
+/**
+ * The template's findings, and the VM's cloud-init with the requester's key added checked
+ * against KubeVirt's inline limit: a key that pushes a template that fits over it is the
+ * key's problem, so it is refused with the key's code (the template keeps its own findings).
+ */
+function templateWithSshKey(
+  template: ShepherdTemplate,
+  sshPublicKey: string | undefined,
+  check: (template: ShepherdTemplate) => SpecViolation[],
+): SpecViolation[] {
+  const own = check(template);
+  if (sshPublicKey === undefined || own.length > 0) return own;
+  const userData = withSshAuthorizedKey(template.cloudInit, sshPublicKey);
+  const bytes = Buffer.byteLength(userData);
+  if (bytes > KUBEVIRT_CLOUD_INIT_USER_DATA_MAX_BYTES) {
+    return [
+      {
+        code: SHEPHERD_ERROR_CODES.SSH_PUBLIC_KEY_INVALID,
+        field: 'sshPublicKey',
+        message: `The SSH public key does not fit into the VM's cloud-init: with the template's user data it would have ${bytes} bytes; KubeVirt accepts at most ${KUBEVIRT_CLOUD_INIT_USER_DATA_MAX_BYTES} bytes inline. Use a shorter key, such as ssh-ed25519`,
+      },
+    ];
+  }
+  return check({ ...template, cloudInit: userData });
 }
 
 /** Clusters an approver chooses from (the registry is small; this bounds the read). */
@@ -115,8 +163,16 @@ export function vmDefinition(
       templateId: ticket.templateSnapshot.id,
       instanceSizeId: ticket.instanceSizeSnapshot.id,
     },
+    ...sshKeyOf(ticket),
     running: true,
   };
+}
+
+/** The requester's SSH public key of a create ticket, as a definition carries it. */
+function sshKeyOf(ticket: ShepherdTicket): { sshPublicKey?: string } {
+  const request = ticket.requestSpec as unknown as VmRequestSpec | undefined;
+  const sshPublicKey = request?.sshPublicKey;
+  return sshPublicKey ? { sshPublicKey } : {};
 }
 
 /**
@@ -260,13 +316,19 @@ export function vmCreation({
         !template ? 'Unknown template' : 'Unknown instance size',
       );
     }
-    const { violations, warnings } = checkEffectiveSpec(
-      spec,
-      template,
-      size,
-      ticket.environment,
+    let warnings: ShepherdWarning[] = [];
+    refuseViolations(
+      templateWithSshKey(template, request.sshPublicKey, checked => {
+        const check = checkEffectiveSpec(
+          spec,
+          checked,
+          size,
+          ticket.environment,
+        );
+        warnings = check.warnings;
+        return check.violations;
+      }),
     );
-    refuseViolations(violations);
     return {
       vmId: vmIdOfCreation(ticket.id),
       cluster,
@@ -313,6 +375,7 @@ export function vmCreation({
       template: plan.templateSnapshot,
       instanceSize: plan.instanceSizeSnapshot,
       spec: plan.spec,
+      ...sshKeyOf(ticket),
       running: true,
     };
   }
@@ -416,6 +479,7 @@ export function vmCreation({
         'Instance size',
       );
       checkResourceSteps(input);
+      const sshPublicKey = requestedSshKey(input.sshPublicKey);
       const request: VmRequestSpec = {
         serviceId: service.id,
         namespace: namespace.name,
@@ -424,15 +488,18 @@ export function vmCreation({
         targetCpuCores: input.targetCpuCores,
         targetMemoryGi: input.targetMemoryGi,
         targetDiskGb: input.targetDiskGb,
+        ...(sshPublicKey && { sshPublicKey }),
       };
       const spec = requestedSpec(request, size);
-      const { violations } = checkEffectiveSpec(
-        spec,
-        template,
-        size,
-        namespace.environment,
+      refuseViolations(
+        templateWithSshKey(
+          template,
+          sshPublicKey,
+          checked =>
+            checkEffectiveSpec(spec, checked, size, namespace.environment)
+              .violations,
+        ),
       );
-      refuseViolations(violations);
       return {
         governed: 'CREATE',
         environment: namespace.environment,
@@ -582,6 +649,7 @@ export function vmCreation({
               memoryRequestGi: plan.spec.memoryRequestGi,
               diskGb: plan.spec.diskGb,
               storageClass: plan.spec.storageClass,
+              sshUser: cloudInitLoginUser(plan.templateSnapshot.cloudInit),
               createdAt: decidedAt,
               updatedAt: decidedAt,
             }),

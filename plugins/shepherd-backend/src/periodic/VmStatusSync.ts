@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { ShepherdVmRuntimeState } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { VmStatus } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { boundedError } from '../database/columns';
 import { readInPages } from '../database/paging';
@@ -15,6 +16,7 @@ import {
 } from '../domain/observedStatus';
 
 import { ownStateOf } from '../operations/vmOwnership';
+import { NOWHERE, VmNetworkState, networkOf } from '../domain/vmNetwork';
 import { ShepherdInstallation } from '../service/installation/ShepherdInstallation';
 
 export { BOOTSTRAP_HOLD_MS };
@@ -51,6 +53,17 @@ export interface StatusSyncResult {
   changed: number;
   /** Due VMs that could not be read (their cluster unreachable, or the read failed). */
   failed: number;
+}
+
+/**
+ * Where a polled VM runs: nowhere when it is gone, where its instance is otherwise; not known
+ * (nothing is recorded) when the cluster could not be asked.
+ */
+function networkOfPoll(
+  state: ShepherdVmRuntimeState,
+): VmNetworkState | undefined {
+  if (state.status === 'UNKNOWN') return undefined;
+  return state.status === 'NOT_FOUND' ? NOWHERE : networkOf(state);
 }
 
 /**
@@ -193,6 +206,7 @@ export class VmStatusSync {
       lastPolledAt: new Date(now).toISOString(),
       resourceVersion: state.resourceVersion,
       polledStatus: poll.vm.status,
+      network: networkOfPoll(state),
       ...(statusChanged && {
         status,
         statusMessage:

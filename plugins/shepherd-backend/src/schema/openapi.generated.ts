@@ -708,6 +708,12 @@ export const spec = {
                   targetCpuCores: { type: 'number' },
                   targetMemoryGi: { type: 'number' },
                   targetDiskGb: { type: 'integer', minimum: 1 },
+                  sshPublicKey: {
+                    type: 'string',
+                    maxLength: 4096,
+                    description:
+                      "Optional: one OpenSSH public key line (`<type> <base64> [comment]`) that the VM's login user accepts; the provider adds it to the VM's cloud-init (`ssh_authorized_keys`), next to the template's own. Accepted types: ssh-ed25519, ecdsa-sha2-nistp256/384/521, ssh-rsa (at least 2048 bits), sk-ssh-ed25519@openssh.com, sk-ecdsa-sha2-nistp256@openssh.com; at most 1024 characters. Anything else answers 400 SSH_PUBLIC_KEY_INVALID, as does a key that would push the VM's cloud-init over KubeVirt's 2048 bytes. Never a password; approvers cannot change it.",
+                  },
                 },
               },
             },
@@ -3189,8 +3195,25 @@ export const spec = {
           memoryRequestGi: { type: 'number' },
           diskGb: { type: 'integer' },
           storageClass: { type: 'string' },
+          access: { $ref: '#/components/schemas/VmAccess' },
           createdAt: { type: 'string' },
           updatedAt: { type: 'string' },
+        },
+      },
+      VmAccess: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "How to reach the VM, as its cluster last reported it: the addresses of its interfaces and the node it runs on are those of the running instance (empty while it does not run); the SSH user is the login user its template's cloud-init names, absent when the image's own default user applies. A VM of which none of these is known has no access.",
+        required: ['ipAddresses'],
+        properties: {
+          ipAddresses: {
+            type: 'array',
+            description: "The instance's addresses, the pod network's first.",
+            items: { type: 'string' },
+          },
+          nodeName: { type: 'string' },
+          sshUser: { type: 'string' },
         },
       },
       VmPage: {

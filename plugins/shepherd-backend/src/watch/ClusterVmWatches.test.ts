@@ -206,6 +206,30 @@ describe('VM watches', () => {
       expect(statuses).toEqual(['RUNNING', 'STOPPED', 'RUNNING', 'NOT_FOUND']);
     });
 
+    it('records where the running instance is, and that a stopped VM runs nowhere', async () => {
+      const [east] = sims;
+      const vm = await runningVm(east, { status: 'STARTING' });
+      const watches = replica('replica-a');
+      await watches.tick();
+      await eventually(async () => {
+        const vmi = east.objects.get(
+          'virtualmachineinstances',
+          'dev',
+          vm.name,
+        ) as any;
+        expect((await store.vms.get(vm.id))?.access).toEqual({
+          ipAddresses: [vmi.status.interfaces[0].ipAddress],
+          nodeName: vmi.status.nodeName,
+        });
+      });
+
+      await new OutOfBand(east).setRunStrategy(vm, 'Halted');
+      await expectStatus(vm.id, 'STOPPED');
+      await eventually(async () =>
+        expect((await store.vms.get(vm.id))?.access).toBeUndefined(),
+      );
+    });
+
     it('leaves the statuses of running jobs to the jobs', async () => {
       const [east] = sims;
       const creating = await runningVm(east, { status: 'CREATING' });

@@ -8,6 +8,12 @@ import { readInPages } from '../database/paging';
 import { ShepherdStore } from '../database/ShepherdStore';
 import { VmObservation } from '../database/stores/vms/VmsStore';
 import { nameTakenMessage, statusFromCluster } from '../domain/observedStatus';
+import {
+  NOWHERE,
+  VmNetworkState,
+  networkChanged,
+  networkOf,
+} from '../domain/vmNetwork';
 import { GovernanceContext } from '../service/GovernanceContext';
 import { ObservedObject, recordOfObject, vmKey } from './recordMatching';
 
@@ -16,6 +22,8 @@ interface Observation {
   object: ObservedObject;
   status: VmStatus;
   message?: string;
+  /** Where the instance runs; undefined when the observation does not tell (e.g. a snapshot's NOT_FOUND). */
+  network?: VmNetworkState;
   revision: string;
 }
 
@@ -61,6 +69,7 @@ export class VmStateRecorder {
           object: state,
           status: state.status,
           message: state.message,
+          network: networkOf(state),
           revision: state.revision,
         });
         break;
@@ -69,6 +78,7 @@ export class VmStateRecorder {
         this.#pending.set(vmKey(event.vm), {
           object: event.vm,
           status: 'NOT_FOUND',
+          network: NOWHERE,
           revision: event.revision,
         });
         break;
@@ -83,6 +93,7 @@ export class VmStateRecorder {
                 object: state,
                 status: state.status,
                 message: state.message,
+                network: networkOf(state),
                 revision: state.revision,
               },
             ]),
@@ -231,22 +242,29 @@ export class VmStateRecorder {
       snapshotRevision !== undefined &&
       record.resourceVersion !== undefined &&
       isNewerRevision(record.resourceVersion, snapshotRevision);
-    if (
-      !fromEarlierStorage &&
-      !isNewerRevision(observation.revision, record.resourceVersion)
-    ) {
-      return;
-    }
-    const status = statusFromCluster(
-      record,
-      observation.status,
-      this.context.clock().getTime(),
-    );
+    const { network } = observation;
+    const moved =
+      network !== undefined && networkChanged(network, record.network);
+    const newer =
+      fromEarlierStorage ||
+      isNewerRevision(observation.revision, record.resourceVersion);
+    // An instance's deletion can reach the watch at the revision already recorded for its VM
+    // (a deleted object keeps its last resourceVersion): where the VM runs is still news.
+    const sameRevisionMove =
+      moved && observation.revision === record.resourceVersion;
+    if (!newer && !sameRevisionMove) return;
+    const status = newer
+      ? statusFromCluster(
+          record,
+          observation.status,
+          this.context.clock().getTime(),
+        )
+      : undefined;
     const changed =
       status !== undefined &&
       (status !== record.status ||
         (observation.message ?? undefined) !== record.statusMessage);
-    if (!changed && !fromEarlierStorage) return;
+    if (!changed && !moved && !fromEarlierStorage) return;
     await tx.vms.recordObservedState(
       record.id,
       { status: record.status, resourceVersion: record.resourceVersion },
@@ -256,6 +274,7 @@ export class VmStateRecorder {
           status,
           statusMessage: observation.message ?? null,
         }),
+        ...(moved && { network }),
         updatedAt: this.context.now(),
       },
     );

@@ -24,6 +24,11 @@ export const SHEPHERD_ERROR_CODES = {
   /** A template's image source does not fit its source type. */
   TEMPLATE_SOURCE_INVALID: 'TEMPLATE_SOURCE_INVALID',
   CLOUD_INIT_INVALID: 'CLOUD_INIT_INVALID',
+  /**
+   * The SSH public key of a VM request is not one accepted key (type, key data, length), or
+   * does not fit into the VM's cloud-init next to the template's user data.
+   */
+  SSH_PUBLIC_KEY_INVALID: 'SSH_PUBLIC_KEY_INVALID',
   INVALID_SPEC_OVERRIDES: 'INVALID_SPEC_OVERRIDES',
   RESOURCE_STEP_INVALID: 'RESOURCE_STEP_INVALID',
   RESOURCE_REQUEST_EXCEEDS_LIMIT: 'RESOURCE_REQUEST_EXCEEDS_LIMIT',

@@ -1,5 +1,6 @@
 export * from './approvalMatrix';
 export * from './audit';
+export * from './cloudInitLogin';
 export * from './enums';
 export * from './errors';
 export * from './events';
@@ -8,5 +9,6 @@ export * from './naming';
 export * from './requestReasons';
 export * from './resources';
 export * from './specOverrides';
+export * from './sshKeys';
 export * from './vmOperations';
 export * from './templates';

@@ -1298,8 +1298,16 @@ export interface components {
       memoryRequestGi: number;
       diskGb: number;
       storageClass?: string;
+      access?: components['schemas']['VmAccess'];
       createdAt: string;
       updatedAt: string;
+    };
+    /** @description How to reach the VM, as its cluster last reported it: the addresses of its interfaces and the node it runs on are those of the running instance (empty while it does not run); the SSH user is the login user its template's cloud-init names, absent when the image's own default user applies. A VM of which none of these is known has no access. */
+    VmAccess: {
+      /** @description The instance's addresses, the pod network's first. */
+      ipAddresses: string[];
+      nodeName?: string;
+      sshUser?: string;
     };
     VmPage: {
       items: components['schemas']['Vm'][];
@@ -2479,6 +2487,8 @@ export interface operations {
           targetCpuCores?: number;
           targetMemoryGi?: number;
           targetDiskGb?: number;
+          /** @description Optional: one OpenSSH public key line (`<type> <base64> [comment]`) that the VM's login user accepts; the provider adds it to the VM's cloud-init (`ssh_authorized_keys`), next to the template's own. Accepted types: ssh-ed25519, ecdsa-sha2-nistp256/384/521, ssh-rsa (at least 2048 bits), sk-ssh-ed25519@openssh.com, sk-ecdsa-sha2-nistp256@openssh.com; at most 1024 characters. Anything else answers 400 SSH_PUBLIC_KEY_INVALID, as does a key that would push the VM's cloud-init over KubeVirt's 2048 bytes. Never a password; approvers cannot change it. */
+          sshPublicKey?: string;
         };
       };
     };

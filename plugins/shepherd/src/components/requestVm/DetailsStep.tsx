@@ -8,6 +8,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { displayNameOf, formatCpu, formatDisk, formatMemory } from '../common';
 import { DetailFields, FieldErrors } from './requestVmRules';
+import { SshKeyField } from './SshKeyField';
 
 export const CPU_LABEL = 'CPU cores (optional)';
 export const MEMORY_LABEL = 'Memory in GiB (optional)';
@@ -85,6 +86,7 @@ export function DetailsStep(props: {
           />
         </Box>
       </Box>
+      <SshKeyField {...field('sshPublicKey')} errorText={errors.sshPublicKey} />
       <TextField
         id="shepherd-request-reason"
         label={REASON_LABEL}

@@ -68,6 +68,7 @@ const EMPTY_FIELDS: DetailFields = {
   targetCpuCores: '',
   targetMemoryGi: '',
   targetDiskGb: '',
+  sshPublicKey: '',
   reason: '',
 };
 
@@ -101,6 +102,7 @@ function toRequest(
   if (cpu !== undefined) request.targetCpuCores = cpu;
   if (memory !== undefined) request.targetMemoryGi = memory;
   if (disk !== undefined) request.targetDiskGb = disk;
+  if (fields.sshPublicKey.trim()) request.sshPublicKey = fields.sshPublicKey;
   return request;
 }
 

@@ -25,6 +25,7 @@ export type WizardField =
   | 'targetCpuCores'
   | 'targetMemoryGi'
   | 'targetDiskGb'
+  | 'sshPublicKey'
   | 'reason';
 
 export type FieldErrors = Partial<Record<WizardField, string>>;
@@ -51,6 +52,7 @@ const WIZARD_FIELD_OF: Record<string, WizardField> = {
   memoryRequestGi: 'targetMemoryGi',
   targetDiskGb: 'targetDiskGb',
   diskGb: 'targetDiskGb',
+  sshPublicKey: 'sshPublicKey',
   reason: 'reason',
 };
 
@@ -63,7 +65,13 @@ export const WIZARD_STEPS = [
   {
     id: 'details',
     label: 'Resources and reason',
-    fields: ['targetCpuCores', 'targetMemoryGi', 'targetDiskGb', 'reason'],
+    fields: [
+      'targetCpuCores',
+      'targetMemoryGi',
+      'targetDiskGb',
+      'sshPublicKey',
+      'reason',
+    ],
   },
   { id: 'review', label: 'Review and submit', fields: [] },
 ] as const satisfies ReadonlyArray<{
@@ -112,6 +120,7 @@ export type DetailFields = {
   targetCpuCores: string;
   targetMemoryGi: string;
   targetDiskGb: string;
+  sshPublicKey: string;
   reason: string;
 };
 
@@ -124,7 +133,7 @@ const GIB_HUGEPAGES = '1Gi';
  * (KubeVirt's admission rules, which the backend applies to the request).
  */
 export function checkTargets(
-  fields: Omit<DetailFields, 'reason'>,
+  fields: Omit<DetailFields, 'reason' | 'sshPublicKey'>,
   size: ShepherdInstanceSize | undefined,
 ): FieldErrors {
   const errors: FieldErrors = {};

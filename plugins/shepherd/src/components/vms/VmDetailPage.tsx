@@ -19,6 +19,7 @@ import {
 } from '../common';
 import { TicketTable, isActiveTicket } from '../requests';
 import { ConsoleAccessCard } from './ConsoleAccessCard';
+import { VmAccessCard } from './VmAccessCard';
 import { VmActionResult, VmActions } from './VmActions';
 import {
   ALL_VMS_LABEL,
@@ -158,6 +159,7 @@ export function VmDetailPage() {
       </Grid>
       <Grid item xs={12} md={6}>
         <VmPlacementCard vm={current} />
+        <VmAccessCard vm={current} />
       </Grid>
       <Grid item xs={12} md={6}>
         <VmResourcesCard vm={current} creationTicket={creationTicket} />

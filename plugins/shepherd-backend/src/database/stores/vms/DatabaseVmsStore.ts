@@ -18,11 +18,12 @@ import {
   whereOneOf,
 } from '../../filters';
 import { optional, toCount, toIsoOrUndefined } from '../../rows';
+import { VmNetworkState } from '../../../domain/vmNetwork';
 import { orderList } from '../../sorting';
 import { NewVm, VmObservation, VmsStore } from './VmsStore';
 
 /** A VM as its table keeps it: without the names of its System, Service and cluster, which are joined. */
-const VMS = new TableMapping<NewVm>('vms', {
+const VMS = new TableMapping<Omit<NewVm, 'sshUser'>>('vms', {
   id: columns.text('id'),
   name: columns.text('name'),
   namespace: columns.text('namespace'),
@@ -46,6 +47,26 @@ const VMS = new TableMapping<NewVm>('vms', {
   ...TIMESTAMP_COLUMNS,
 });
 
+const IP_ADDRESSES_COLUMN = columns.json<string[]>('ip_addresses', []);
+const NODE_NAME_COLUMN = columns.optionalText('node_name');
+/** Written with the record only when the template names a login user. */
+const SSH_USER_COLUMN = columns.optionalText('ssh_user');
+
+function readNetwork(row: Record<string, unknown>): VmNetworkState {
+  const nodeName = NODE_NAME_COLUMN.read(row.node_name);
+  return {
+    ipAddresses: IP_ADDRESSES_COLUMN.read(row.ip_addresses),
+    ...(nodeName !== undefined && { nodeName }),
+  };
+}
+
+function writeNetwork(network: VmNetworkState) {
+  return {
+    ip_addresses: IP_ADDRESSES_COLUMN.write(network.ipAddresses),
+    node_name: NODE_NAME_COLUMN.write(network.nodeName),
+  };
+}
+
 /** VMs with the names of their System, Service and cluster. */
 const VM_VIEW: RecordView<ShepherdVm> = {
   select: db =>
@@ -58,12 +79,25 @@ const VM_VIEW: RecordView<ShepherdVm> = {
         service_name: 'services.name',
         cluster_name: 'clusters.name',
       }),
-  read: row => ({
-    ...VMS.read(row),
-    systemName: String(row.system_name),
-    serviceName: String(row.service_name),
-    clusterName: optional(row.cluster_name as string | null),
-  }),
+  read: row => {
+    const vm = VMS.read(row);
+    const sshUser = SSH_USER_COLUMN.read(row.ssh_user);
+    const network = readNetwork(row);
+    const known =
+      network.ipAddresses.length > 0 ||
+      network.nodeName !== undefined ||
+      sshUser !== undefined;
+    return {
+      ...vm,
+      // Omitted while nothing is known of how to reach the VM.
+      ...(known && {
+        access: { ...network, ...(sshUser !== undefined && { sshUser }) },
+      }),
+      systemName: String(row.system_name),
+      serviceName: String(row.service_name),
+      clusterName: optional(row.cluster_name as string | null),
+    };
+  },
 };
 
 /** The columns the VM list can be ordered by (the API's VmOrderBy). */
@@ -84,6 +118,8 @@ const OBSERVATION_COLUMNS = [
   'status_message',
   'created_at',
   'resource_version',
+  'ip_addresses',
+  'node_name',
 ];
 
 function readObservation(row: Record<string, unknown>): VmObservation {
@@ -95,6 +131,7 @@ function readObservation(row: Record<string, unknown>): VmObservation {
     statusMessage: optional(row.status_message as string | null),
     createdAt: toIsoOrUndefined(row.created_at) ?? '',
     resourceVersion: optional(row.resource_version as string | null),
+    network: readNetwork(row),
   };
 }
 
@@ -106,6 +143,14 @@ export class DatabaseVmsStore
 
   protected get view() {
     return VM_VIEW;
+  }
+
+  async insert(vm: NewVm): Promise<void> {
+    const { sshUser, ...record } = vm;
+    await this.insertRecord(
+      record,
+      sshUser === undefined ? {} : { ssh_user: SSH_USER_COLUMN.write(sshUser) },
+    );
   }
 
   async list(options: Parameters<VmsStore['list']>[0]) {
@@ -185,6 +230,7 @@ export class DatabaseVmsStore
     const bookkeeping = {
       last_polled_at: poll.lastPolledAt,
       resource_version: poll.resourceVersion ?? null,
+      ...(poll.network && writeNetwork(poll.network)),
     };
     if (poll.status === undefined) {
       await this.db(VMS.table).where({ id }).update(bookkeeping);
@@ -247,6 +293,7 @@ export class DatabaseVmsStore
     }
     const written = await query.update({
       resource_version: observed.resourceVersion,
+      ...(observed.network && writeNetwork(observed.network)),
       ...(observed.status !== undefined && {
         status: observed.status,
         status_message: STATUS_MESSAGE_COLUMN.write(

@@ -1,5 +1,6 @@
 import { PermissionConditions } from '../../permissionFilter';
 import { PageRequest } from '../../paging';
+import { VmNetworkState } from '../../../domain/vmNetwork';
 import { ListSort } from '../../sorting';
 import {
   Environment,
@@ -26,13 +27,19 @@ export interface VmObservation {
   createdAt: string;
   /** The revision of the cluster state last recorded (ShepherdVmObservedState.revision). */
   resourceVersion?: string;
+  /** Where the VM's running instance was last seen (see {@link VmNetworkState}). */
+  network: VmNetworkState;
 }
 
-/** A VM as stored, without the names joined from other tables. */
+/**
+ * A VM as stored, without the names joined from other tables. Of its access, the SSH user is
+ * written with the record (its template's login user); addresses and node are runtime state,
+ * recorded by polls and watches.
+ */
 export type NewVm = Omit<
   ShepherdVm,
-  'systemName' | 'serviceName' | 'clusterName'
->;
+  'systemName' | 'serviceName' | 'clusterName' | 'access'
+> & { sshUser?: string };
 
 export interface VmsStore {
   insert(vm: NewVm): Promise<void>;
@@ -75,6 +82,8 @@ export interface VmsStore {
       lastPolledAt: string;
       resourceVersion?: string;
       polledStatus: VmStatus;
+      /** Where the instance is; recorded whatever the status (runtime state, not a status change). */
+      network?: VmNetworkState;
       status?: VmStatus;
       statusMessage?: string | null;
       updatedAt: string;
@@ -93,7 +102,8 @@ export interface VmsStore {
   /**
    * Records the state a watch observed, only while the record still is as `seen` (its status
    * and recorded revision): a job, an approval or another replica that changed it since wins.
-   * Without `status`, only the revision is recorded. Answers whether it was written.
+   * Without `status`, only the revision (and `network`, when given) is recorded. Answers
+   * whether it was written.
    */
   recordObservedState(
     id: string,
@@ -102,6 +112,7 @@ export interface VmsStore {
       resourceVersion: string;
       status?: VmStatus;
       statusMessage?: string | null;
+      network?: VmNetworkState;
       updatedAt: string;
     },
   ): Promise<boolean>;

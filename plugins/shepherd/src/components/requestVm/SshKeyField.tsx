@@ -1,0 +1,53 @@
+import {
+  SHEPHERD_ERROR_CODES,
+  checkSshPublicKey,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
+import TextField, { TextFieldProps } from '@material-ui/core/TextField';
+
+export const SSH_KEY_LABEL = 'SSH public key (optional)';
+export const SSH_KEY_HELP =
+  "Paste one public key, e.g. the contents of ~/.ssh/id_ed25519.pub: the VM's login user will accept it. The VM's templates turn password logins off; never paste a password or a private key.";
+
+/** What is wrong with a typed key, in the backend's words and code; undefined when nothing is. */
+export function sshKeyError(typed: string): string | undefined {
+  if (typed.trim() === '') return undefined;
+  const check = checkSshPublicKey(typed);
+  return check.ok
+    ? undefined
+    : `${SHEPHERD_ERROR_CODES.SSH_PUBLIC_KEY_INVALID}: ${check.message}`;
+}
+
+/**
+ * The requester's SSH public key for a new VM. It is checked as it is typed with the rules
+ * the backend applies (one key of an accepted type, its length); `errorText` is what the
+ * backend said of it on submit, e.g. that it does not fit next to the template's cloud-init.
+ */
+export function SshKeyField(
+  props: {
+    value: string;
+    onChange: (event: { target: { value: string } }) => void;
+    errorText?: string;
+  } & Pick<TextFieldProps, 'fullWidth' | 'margin' | 'variant' | 'error'>,
+) {
+  const { value, onChange, errorText, error, ...layout } = props;
+  const problem = errorText ?? sshKeyError(value);
+  return (
+    <TextField
+      id="shepherd-request-ssh-key"
+      label={SSH_KEY_LABEL}
+      multiline
+      minRows={2}
+      placeholder="ssh-ed25519 AAAA… you@laptop"
+      value={value}
+      onChange={onChange}
+      error={Boolean(error || problem)}
+      helperText={problem ?? SSH_KEY_HELP}
+      inputProps={{
+        spellCheck: false,
+        autoComplete: 'off',
+        style: { fontFamily: 'monospace' },
+      }}
+      {...layout}
+    />
+  );
+}
