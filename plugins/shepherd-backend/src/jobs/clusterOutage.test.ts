@@ -27,16 +27,6 @@ import { ShepherdNotifier } from '../service/notifications/ShepherdNotifier';
 import { VM_JOB_MAX_ATTEMPTS, vmJob } from './vmJob';
 import { VmJobs } from './VmJobs';
 
-// Jest runs CommonJS and cannot evaluate the provider's import() of the ES module
-// @kubernetes/client-node; it gets the same, real module through Jest's own transform.
-jest.mock(
-  '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/client/clientNode',
-  () => ({
-    loadClientNode: () =>
-      Promise.resolve(jest.requireActual('@kubernetes/client-node')),
-  }),
-);
-
 const LEASE_MS = 60_000;
 const FOLLOW_MS = 5_000;
 const CLUSTER_WAIT_MAX_MS = 60 * 60_000;

@@ -17,16 +17,6 @@ import {
 } from '../database/columns';
 import { CREATE_VM_JOB } from '../operations/vmCreation';
 
-// Jest runs CommonJS and cannot evaluate the provider's import() of the ES module
-// @kubernetes/client-node; it gets the same, real module through Jest's own transform.
-jest.mock(
-  '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/client/clientNode',
-  () => ({
-    loadClientNode: () =>
-      Promise.resolve(jest.requireActual('@kubernetes/client-node')),
-  }),
-);
-
 const JOBS = {
   concurrency: 2,
   pollIntervalSeconds: 1,

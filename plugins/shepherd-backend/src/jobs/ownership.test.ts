@@ -23,16 +23,6 @@ import { requestVm } from '../__testUtils__/vmRequests';
  * the real KubeVirt provider module and a simulated cluster, driven through the API.
  */
 
-// Jest runs CommonJS and cannot evaluate the provider's import() of the ES module
-// @kubernetes/client-node; it gets the same, real module through Jest's own transform.
-jest.mock(
-  '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/client/clientNode',
-  () => ({
-    loadClientNode: () =>
-      Promise.resolve(jest.requireActual('@kubernetes/client-node')),
-  }),
-);
-
 const CONFIG = {
   shepherd: {
     approvers: ['group:default/approvers'],

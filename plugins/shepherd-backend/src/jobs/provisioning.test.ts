@@ -27,16 +27,6 @@ import { vmJob } from './vmJob';
  * an administrator registered. Every step goes through the API, as the portal would.
  */
 
-// Jest runs CommonJS and cannot evaluate the provider's import() of the ES module
-// @kubernetes/client-node; it gets the same, real module through Jest's own transform.
-jest.mock(
-  '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/client/clientNode',
-  () => ({
-    loadClientNode: () =>
-      Promise.resolve(jest.requireActual('@kubernetes/client-node')),
-  }),
-);
-
 const CONFIG = {
   shepherd: {
     approvers: ['group:default/approvers'],

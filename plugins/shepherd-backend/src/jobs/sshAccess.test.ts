@@ -24,16 +24,6 @@ import { approveVm } from '../__testUtils__/vmRequests';
  * own cloud-config; the VM's record then tells its addresses, node and login user.
  */
 
-// Jest runs CommonJS and cannot evaluate the provider's import() of the ES module
-// @kubernetes/client-node; it gets the same, real module through Jest's own transform.
-jest.mock(
-  '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/client/clientNode',
-  () => ({
-    loadClientNode: () =>
-      Promise.resolve(jest.requireActual('@kubernetes/client-node')),
-  }),
-);
-
 const CONFIG = {
   shepherd: {
     approvers: ['group:default/approvers'],

@@ -26,16 +26,6 @@ import { requestAndApproveVm } from '../__testUtils__/vmRequests';
  * an operator with kubectl would.
  */
 
-// Jest runs CommonJS and cannot evaluate the provider's import() of the ES module
-// @kubernetes/client-node; it gets the same, real module through Jest's own transform.
-jest.mock(
-  '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/client/clientNode',
-  () => ({
-    loadClientNode: () =>
-      Promise.resolve(jest.requireActual('@kubernetes/client-node')),
-  }),
-);
-
 const PLATFORM_TEAM = 'group:default/platform-team';
 
 const CONFIG = {

@@ -25,16 +25,6 @@ import {
   VmStatusSync,
 } from './VmStatusSync';
 
-// Jest runs CommonJS and cannot evaluate the provider's import() of the ES module
-// @kubernetes/client-node; it gets the same, real module through Jest's own transform.
-jest.mock(
-  '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/client/clientNode',
-  () => ({
-    loadClientNode: () =>
-      Promise.resolve(jest.requireActual('@kubernetes/client-node')),
-  }),
-);
-
 const { transitionalMs, stableMs } = DEFAULT_POLL_INTERVALS;
 
 /*

@@ -30,16 +30,6 @@ import { GovernanceContext } from '../service/GovernanceContext';
 import { ClusterVmWatches } from './ClusterVmWatches';
 import { DEFAULT_VM_WATCH_OPTIONS } from './vmWatchOptions';
 
-// Jest runs CommonJS and cannot evaluate the provider's import() of the ES module
-// @kubernetes/client-node; it gets the same, real module through Jest's own transform.
-jest.mock(
-  '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/client/clientNode',
-  () => ({
-    loadClientNode: () =>
-      Promise.resolve(jest.requireActual('@kubernetes/client-node')),
-  }),
-);
-
 /*
  * Live VM state: the VM watches of two backend replicas on one database, against simulated
  * clusters through the real KubeVirt provider and client-node. Changes are made on the

@@ -26,16 +26,6 @@ import {
  * accepted the labels.
  */
 
-// Jest runs CommonJS; the provider's import() of the ES module client-node gets the real
-// module through Jest's transform.
-jest.mock(
-  '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/client/clientNode',
-  () => ({
-    loadClientNode: () =>
-      Promise.resolve(jest.requireActual('@kubernetes/client-node')),
-  }),
-);
-
 describe('adoptedInstance', () => {
   it('takes the trailing digits of the name, else "adopted"', () => {
     expect(adoptedInstance('legacy-db-7')).toBe('7');

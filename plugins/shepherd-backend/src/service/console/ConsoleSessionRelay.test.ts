@@ -31,14 +31,6 @@ import {
  * a browser's websocket opened with the session token as a subprotocol.
  */
 
-jest.mock(
-  '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/client/clientNode',
-  () => ({
-    loadClientNode: () =>
-      Promise.resolve(jest.requireActual('@kubernetes/client-node')),
-  }),
-);
-
 const KEY = { id: 'k1', secret: Buffer.alloc(32, 3) };
 const CONFIG = {
   shepherd: {
