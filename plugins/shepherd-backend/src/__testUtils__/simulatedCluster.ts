@@ -1,11 +1,36 @@
-import { KubevirtSimulator } from '@kubevirt-shepherd/kubevirt-sim';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  KubevirtSimulator,
+  start as startSimulator,
+} from '@kubevirt-shepherd/kubevirt-sim';
+import shepherdModuleKubevirt from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt';
 import {
   ShepherdInstanceSize,
   ShepherdService,
   ShepherdTemplate,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { ShepherdApi } from './apiHarness';
+import { ShepherdApi, startShepherdApi } from './apiHarness';
 import { MEDIUM_SIZE } from './fixtures';
+
+/**
+ * Shepherd's configuration beside a simulated cluster: approvers, a credentials key, and a
+ * job worker that follows the cluster every 20 ms.
+ */
+export const SIMULATED_CLUSTER_CONFIG = {
+  shepherd: {
+    approvers: ['group:default/approvers'],
+    credentials: {
+      encryptionKeys: [
+        { id: 'k1', secret: Buffer.alloc(32, 3).toString('base64') },
+      ],
+    },
+    jobs: {
+      concurrency: 2,
+      pollIntervalSeconds: 1,
+      followIntervalSeconds: 0.02,
+    },
+  },
+};
 
 /** What a VM request against a simulated cluster needs. */
 export type SimulatedClusterWorld = {
@@ -41,4 +66,32 @@ export async function seedSimulatedCluster(
     throw new Error(`Registering the cluster: ${registered.text}`);
   }
   return { service, template, size, clusterId: registered.body.item.id };
+}
+
+/**
+ * A simulated cluster (`sim-test`, instant timings unless told otherwise, no VNC) and the
+ * Shepherd backend with the real KubeVirt provider and a job worker, its periodic tasks left
+ * to the test, seeded by {@link seedSimulatedCluster}.
+ */
+export async function startSimulatedShepherd(options: {
+  databases: TestDatabases;
+  databaseId: TestDatabaseId;
+  simulator?: Parameters<typeof startSimulator>[0];
+}): Promise<
+  { sim: KubevirtSimulator; api: ShepherdApi } & SimulatedClusterWorld
+> {
+  const sim = await startSimulator({
+    timing: 'instant',
+    vnc: false,
+    name: 'sim-test',
+    ...options.simulator,
+  });
+  const api = await startShepherdApi({
+    databases: options.databases,
+    databaseId: options.databaseId,
+    config: SIMULATED_CLUSTER_CONFIG,
+    features: [shepherdModuleKubevirt],
+    periodicTasksOnStartup: false,
+  });
+  return { sim, api, ...(await seedSimulatedCluster(api, sim)) };
 }

@@ -12,7 +12,10 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import shepherdModuleKubevirt from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt';
 import { ShepherdApi, startShepherdApi } from '../__testUtils__/apiHarness';
-import { seedSimulatedCluster } from '../__testUtils__/simulatedCluster';
+import {
+  SIMULATED_CLUSTER_CONFIG,
+  startSimulatedShepherd,
+} from '../__testUtils__/simulatedCluster';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { eventually } from '../__testUtils__/eventually';
 import { TEST_INSTALLATION } from '../__testUtils__/operations';
@@ -22,22 +25,6 @@ import { requestVm } from '../__testUtils__/vmRequests';
  * Ownership and one operation per VM, end to end: the Shepherd plugin with its job worker,
  * the real KubeVirt provider module and a simulated cluster, driven through the API.
  */
-
-const CONFIG = {
-  shepherd: {
-    approvers: ['group:default/approvers'],
-    credentials: {
-      encryptionKeys: [
-        { id: 'k1', secret: Buffer.alloc(32, 3).toString('base64') },
-      ],
-    },
-    jobs: {
-      concurrency: 2,
-      pollIntervalSeconds: 1,
-      followIntervalSeconds: 0.02,
-    },
-  },
-};
 
 const TERMINAL = TICKET_STATUS_GROUPS.TERMINAL as readonly string[];
 
@@ -64,24 +51,9 @@ describe('ownership and one operation per VM, against a simulated cluster', () =
     let size: ShepherdInstanceSize;
     let clusterId: string;
 
-    async function start(simOptions: Parameters<typeof startSimulator>[0]) {
-      sim = await startSimulator({
-        timing: 'instant',
-        vnc: false,
-        name: 'sim-test',
-        ...simOptions,
-      });
-      api = await startShepherdApi({
-        databases,
-        databaseId,
-        config: CONFIG,
-        features: [shepherdModuleKubevirt],
-        periodicTasksOnStartup: false,
-      });
-      ({ service, template, size, clusterId } = await seedSimulatedCluster(
-        api,
-        sim,
-      ));
+    async function start(simulator: Parameters<typeof startSimulator>[0]) {
+      ({ sim, api, service, template, size, clusterId } =
+        await startSimulatedShepherd({ databases, databaseId, simulator }));
     }
 
     /** Creates an object as `kubectl create` would: a POST with the cluster's own token. */
@@ -221,7 +193,7 @@ describe('ownership and one operation per VM, against a simulated cluster', () =
           databases,
           databaseId,
           knex,
-          config: { shepherd: { ...CONFIG.shepherd, jobs } },
+          config: { shepherd: { ...SIMULATED_CLUSTER_CONFIG.shepherd, jobs } },
           features: [shepherdModuleKubevirt],
           periodicTasksOnStartup: false,
         });
@@ -234,7 +206,7 @@ describe('ownership and one operation per VM, against a simulated cluster', () =
       const foreign = await createForeignVm(vmName);
       await api.backend.stop();
       // …and a replica with a worker runs the job.
-      api = await replica(CONFIG.shepherd.jobs);
+      api = await replica(SIMULATED_CLUSTER_CONFIG.shepherd.jobs);
       await eventually(async () =>
         expect(await ticketStatus(ticketId)).toBe('FAILED'),
       );

@@ -1,8 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import {
-  KubevirtSimulator,
-  start as startSimulator,
-} from '@kubevirt-shepherd/kubevirt-sim';
+import { KubevirtSimulator } from '@kubevirt-shepherd/kubevirt-sim';
 import {
   ShepherdInstanceSize,
   ShepherdService,
@@ -12,7 +9,10 @@ import shepherdModuleKubevirt, {
   KubeVirtVmProvider,
 } from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt';
 import { ShepherdApi, startShepherdApi } from '../__testUtils__/apiHarness';
-import { seedSimulatedCluster } from '../__testUtils__/simulatedCluster';
+import {
+  SIMULATED_CLUSTER_CONFIG,
+  startSimulatedShepherd,
+} from '../__testUtils__/simulatedCluster';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { eventually } from '../__testUtils__/eventually';
 import { requestAndApproveVm, requestVm } from '../__testUtils__/vmRequests';
@@ -26,22 +26,6 @@ import { vmJob } from './vmJob';
  * provider module, and a simulated KubeVirt cluster reached over HTTPS with the kubeconfig
  * an administrator registered. Every step goes through the API, as the portal would.
  */
-
-const CONFIG = {
-  shepherd: {
-    approvers: ['group:default/approvers'],
-    credentials: {
-      encryptionKeys: [
-        { id: 'k1', secret: Buffer.alloc(32, 3).toString('base64') },
-      ],
-    },
-    jobs: {
-      concurrency: 2,
-      pollIntervalSeconds: 1,
-      followIntervalSeconds: 0.02,
-    },
-  },
-};
 
 const VM_NAME = 'dev-shop-cart-01';
 
@@ -57,22 +41,11 @@ describe('provisioning against a simulated KubeVirt cluster', () => {
     let clusterId: string;
 
     beforeEach(async () => {
-      sim = await startSimulator({
-        timing: 'instant',
-        vnc: false,
-        name: 'sim-test',
-      });
-      api = await startShepherdApi({
-        databases,
-        databaseId,
-        config: CONFIG,
-        features: [shepherdModuleKubevirt],
-        periodicTasksOnStartup: false,
-      });
-      ({ service, template, size, clusterId } = await seedSimulatedCluster(
-        api,
-        sim,
-      ));
+      ({ sim, api, service, template, size, clusterId } =
+        await startSimulatedShepherd({
+          databases,
+          databaseId,
+        }));
     });
 
     afterEach(async () => {
@@ -458,7 +431,7 @@ describe('provisioning against a simulated KubeVirt cluster', () => {
           databases,
           databaseId,
           knex,
-          config: { shepherd: { ...CONFIG.shepherd, jobs } },
+          config: { shepherd: { ...SIMULATED_CLUSTER_CONFIG.shepherd, jobs } },
           features: [shepherdModuleKubevirt],
           periodicTasksOnStartup: false,
         });
@@ -492,7 +465,7 @@ describe('provisioning against a simulated KubeVirt cluster', () => {
       await api.backend.stop();
 
       // A replica with a worker: its sweeper hands the job back, and the job runs again.
-      api = await startReplica(CONFIG.shepherd.jobs);
+      api = await startReplica(SIMULATED_CLUSTER_CONFIG.shepherd.jobs);
       await api.scheduler.triggerTask('shepherd-job-sweeper');
       await eventually(async () =>
         expect(await ticketStatus(ticketId)).toBe('SUCCESS'),

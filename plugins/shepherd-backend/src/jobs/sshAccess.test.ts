@@ -1,7 +1,6 @@
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import {
   KubevirtSimulator,
-  start as startSimulator,
   virtualMachineSchemaViolations,
 } from '@kubevirt-shepherd/kubevirt-sim';
 import {
@@ -10,11 +9,10 @@ import {
   ShepherdService,
   ShepherdTemplate,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import shepherdModuleKubevirt from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt';
 import { parse } from 'yaml';
-import { ShepherdApi, startShepherdApi } from '../__testUtils__/apiHarness';
+import { ShepherdApi } from '../__testUtils__/apiHarness';
 import { eventually } from '../__testUtils__/eventually';
-import { seedSimulatedCluster } from '../__testUtils__/simulatedCluster';
+import { startSimulatedShepherd } from '../__testUtils__/simulatedCluster';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { approveVm } from '../__testUtils__/vmRequests';
 
@@ -23,22 +21,6 @@ import { approveVm } from '../__testUtils__/vmRequests';
  * the cloud-init of the VirtualMachine on a simulated KubeVirt cluster, next to the template's
  * own cloud-config; the VM's record then tells its addresses, node and login user.
  */
-
-const CONFIG = {
-  shepherd: {
-    approvers: ['group:default/approvers'],
-    credentials: {
-      encryptionKeys: [
-        { id: 'k1', secret: Buffer.alloc(32, 3).toString('base64') },
-      ],
-    },
-    jobs: {
-      concurrency: 2,
-      pollIntervalSeconds: 1,
-      followIntervalSeconds: 0.02,
-    },
-  },
-};
 
 const SSH_KEY =
   'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBQT6xxEi0Sa9fgQTbWso2HvfA+IkBP/dJTsDxgQCAl2 dev@example.com';
@@ -64,19 +46,10 @@ describe('SSH access to a requested VM on a simulated KubeVirt cluster', () => {
     let clusterId: string;
 
     beforeEach(async () => {
-      sim = await startSimulator({
-        timing: 'instant',
-        vnc: false,
-        name: 'sim-test',
-      });
-      api = await startShepherdApi({
+      ({ sim, api, service, size, clusterId } = await startSimulatedShepherd({
         databases,
         databaseId,
-        config: CONFIG,
-        features: [shepherdModuleKubevirt],
-        periodicTasksOnStartup: false,
-      });
-      ({ service, size, clusterId } = await seedSimulatedCluster(api, sim));
+      }));
       template = await api.fixtures.template({
         name: 'fedora-keys-only',
         cloudInit: KEYS_ONLY_CLOUD_INIT,

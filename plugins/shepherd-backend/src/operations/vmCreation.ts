@@ -169,9 +169,13 @@ export function vmDefinition(
 }
 
 /** The requester's SSH public key of a create ticket, as a definition carries it. */
+/** What a create ticket's requester asked for: the request as validated at submission. */
+function requestOf(ticket: ShepherdTicket): VmRequestSpec {
+  return ticket.requestSpec as unknown as VmRequestSpec;
+}
+
 function sshKeyOf(ticket: ShepherdTicket): { sshPublicKey?: string } {
-  const request = ticket.requestSpec as unknown as VmRequestSpec | undefined;
-  const sshPublicKey = request?.sshPublicKey;
+  const sshPublicKey = requestOf(ticket)?.sshPublicKey;
   return sshPublicKey ? { sshPublicKey } : {};
 }
 
@@ -261,7 +265,7 @@ export function vmCreation({
       );
     }
 
-    const request = ticket.requestSpec as unknown as VmRequestSpec;
+    const request = requestOf(ticket);
     const requestedSize = await store.instanceSizes.get(request.instanceSizeId);
     if (!requestedSize) {
       throw conflict(
@@ -559,10 +563,7 @@ export function vmCreation({
           ReturnType<NonNullable<VmOperation<'create'>['approval']['preview']>>
         > = { clusters: await candidates(ticket) };
         if (size && template) {
-          const spec = requestedSpec(
-            ticket.requestSpec as unknown as VmRequestSpec,
-            size,
-          );
+          const spec = requestedSpec(requestOf(ticket), size);
           details.effectiveSpec = spec;
           details.warnings = checkEffectiveSpec(
             spec,

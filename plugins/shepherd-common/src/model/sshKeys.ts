@@ -1,3 +1,5 @@
+import { isOneOf } from './enums';
+
 /**
  * The OpenSSH public key types a requester may give a new VM: current OpenSSH defaults and
  * FIDO security keys. DSA and other legacy types are left out on purpose.
@@ -142,7 +144,7 @@ export function checkSshPublicKey(input: string): SshPublicKeyCheck {
     };
   }
   const [type, data, ...comment] = line.split(/[ \t]+/);
-  if (!(SSH_PUBLIC_KEY_TYPES as readonly string[]).includes(type)) {
+  if (!isOneOf(SSH_PUBLIC_KEY_TYPES, type)) {
     return {
       ok: false,
       message: `The SSH public key must start with its type, one of ${SSH_PUBLIC_KEY_TYPES.join(
@@ -150,7 +152,7 @@ export function checkSshPublicKey(input: string): SshPublicKeyCheck {
       )}`,
     };
   }
-  const keyType = type as SshPublicKeyType;
+  const keyType = type;
   const blob = data === undefined ? undefined : decodeBase64(data);
   const strings = blob && readStrings(blob);
   if (!strings) {

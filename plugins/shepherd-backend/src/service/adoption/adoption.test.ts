@@ -1,21 +1,17 @@
-import {
-  KubevirtSimulator,
-  start as startSimulator,
-} from '@kubevirt-shepherd/kubevirt-sim';
+import { KubevirtSimulator } from '@kubevirt-shepherd/kubevirt-sim';
 import {
   SHEPHERD_PLATFORM_LABELS,
   ShepherdPendingAdoption,
   ShepherdService,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import shepherdModuleKubevirt from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt';
-import { ShepherdApi, startShepherdApi } from '../../__testUtils__/apiHarness';
+import { ShepherdApi } from '../../__testUtils__/apiHarness';
 import { eventually } from '../../__testUtils__/eventually';
 import {
   createForeignVm,
   deleteForeignVm,
 } from '../../__testUtils__/foreignVms';
 import { TEST_INSTALLATION } from '../../__testUtils__/operations';
-import { seedSimulatedCluster } from '../../__testUtils__/simulatedCluster';
+import { startSimulatedShepherd } from '../../__testUtils__/simulatedCluster';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import { ADOPTION_DISCOVERY_TASK } from '../../periodic/schedulePeriodicTasks';
 
@@ -25,22 +21,6 @@ import { ADOPTION_DISCOVERY_TASK } from '../../periodic/schedulePeriodicTasks';
  * any other VM; rejected ones stay rejected. The real KubeVirt provider module talks to the
  * simulator over HTTPS; every step goes through the API as the portal would.
  */
-
-const CONFIG = {
-  shepherd: {
-    approvers: ['group:default/approvers'],
-    credentials: {
-      encryptionKeys: [
-        { id: 'k1', secret: Buffer.alloc(32, 3).toString('base64') },
-      ],
-    },
-    jobs: {
-      concurrency: 2,
-      pollIntervalSeconds: 1,
-      followIntervalSeconds: 0.02,
-    },
-  },
-};
 
 const ADOPTIONS = '/v1/admin/pending-adoptions';
 
@@ -54,19 +34,10 @@ describe('adoption against a simulated KubeVirt cluster', () => {
     let clusterId: string;
 
     beforeEach(async () => {
-      sim = await startSimulator({
-        timing: 'instant',
-        vnc: false,
-        name: 'sim-test',
-      });
-      api = await startShepherdApi({
+      ({ sim, api, service, clusterId } = await startSimulatedShepherd({
         databases,
         databaseId,
-        config: CONFIG,
-        features: [shepherdModuleKubevirt],
-        periodicTasksOnStartup: false,
-      });
-      ({ service, clusterId } = await seedSimulatedCluster(api, sim));
+      }));
     });
 
     afterEach(async () => {

@@ -60,22 +60,18 @@ export {
 export { ListSearchBar } from './ListSearchBar';
 export { ListTable } from './ListTable';
 export type { ListColumn } from './ListTable';
-export { readSort, writeSort } from './listSort';
 export {
-  MAX_SEARCH_LENGTH,
   SEARCH_ONLY,
   TICKET_SEARCH_HELP,
   readSearch,
   writeSearch,
 } from './listSearch';
-export type { SearchFilter } from './listSearch';
 export type { ListSort } from './listSort';
 export { FilteredPagedList, NoMatchState, PagedList } from './PagedList';
 export { ActionDialog } from './ActionDialog';
 export {
   OPTIONAL_REASON_LABEL,
   REQUIRED_REASON_HELP,
-  REQUIRED_REASON_LABEL,
   ReasonField,
   RequestReasonField,
   requestReasonCheck,
