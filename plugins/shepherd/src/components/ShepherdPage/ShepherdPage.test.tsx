@@ -152,7 +152,10 @@ describe('ShepherdPage (legacy frontend system)', () => {
       api: {
         ...API,
         listApprovalTasks: async () =>
-          aPage([aTicket()], { totalItems: 2, limit: 1 }),
+          aPage([{ ticket: aTicket(), ageDays: 0 }], {
+            totalItems: 2,
+            limit: 1,
+          }),
       },
       permissions: { allowOnly: [shepherdClusterReadPermission] },
       path: '/shepherd/*',

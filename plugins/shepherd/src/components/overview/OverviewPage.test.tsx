@@ -225,7 +225,10 @@ describe('Overview', () => {
         listVms: async () => aPage([]),
         listTickets: async () => aPage([]),
         listApprovalTasks: async () =>
-          aPage([aTicket()], { totalItems: 3, limit: 1 }),
+          aPage([{ ticket: aTicket(), ageDays: 0 }], {
+            totalItems: 3,
+            limit: 1,
+          }),
       });
 
       expect(

@@ -554,11 +554,11 @@ describe('VM page', () => {
 
       await waitFor(() => expect(button(DELETE_LABEL)).toBeDisabled());
       expect(await reasonOf(DELETE_LABEL)).toBe(
-        'Request “Delete dev-payments-api-01” is PENDING: this waits until it has ended',
+        'Request “Delete dev-payments-api-01” is waiting for an approver: this waits until it has ended',
       );
       const note = screen.getByText(/actions that would collide with it/);
       expect(note).toHaveTextContent(
-        'Request Delete dev-payments-api-01 is PENDING',
+        'Request Delete dev-payments-api-01 is waiting for an approver',
       );
       expect(
         within(note).getByRole('link', { name: 'Delete dev-payments-api-01' }),
@@ -586,7 +586,7 @@ describe('VM page', () => {
       expect(button('Restart')).toBeDisabled();
       expect(button('Resize')).toBeDisabled();
       expect(await reasonOf('Stop')).toBe(
-        'Request “Resize dev-payments-api-01” is EXECUTING: this waits until it has ended',
+        'Request “Resize dev-payments-api-01” is being carried out: this waits until it has ended',
       );
     });
 
