@@ -22,7 +22,8 @@ export function useApprovalsWaiting(decides: boolean): number | undefined {
         : undefined,
     [api, decides],
     // Requests arrive at any time: the count never settles (signals say when it changed).
-    { signals: [ticketChanges()], isSettled: () => false },
+    // Users who decide none are not followed at all.
+    { signals: [ticketChanges()], isSettled: () => !decides },
   );
   return waiting.value;
 }
