@@ -7,6 +7,7 @@ import {
   EnvironmentChip,
   ListTable,
   RelativeTime,
+  STATUS_BADGE_STYLE,
   formatEntityRef,
 } from '../common';
 import { RequestLink } from '../links';
@@ -15,7 +16,7 @@ import { AuditEntryLink, EntryResource } from './auditLinks';
 /** An entry's outcome in the API's words, with Backstage's status colours. */
 export function OutcomeBadge(props: { outcome: AuditLogEntry['outcome'] }) {
   return (
-    <span data-outcome={props.outcome} style={{ whiteSpace: 'nowrap' }}>
+    <span data-outcome={props.outcome} style={STATUS_BADGE_STYLE}>
       {props.outcome === 'success' ? (
         <StatusOK>success</StatusOK>
       ) : (

@@ -31,6 +31,7 @@ export { RelativeTime } from './RelativeTime';
 export { ERROR_CODE_LABEL, ShepherdErrorPanel } from './ShepherdErrorPanel';
 export {
   CLUSTER_STATUS_LOOKS,
+  STATUS_BADGE_STYLE,
   ClusterStatusBadge,
   TICKET_STATUS_LOOKS,
   TicketStatusBadge,
