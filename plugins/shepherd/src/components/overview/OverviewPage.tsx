@@ -1,7 +1,11 @@
 import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import { SHEPHERD_PAGES, useShepherdPageAccess } from '../../pages';
+import {
+  ADMIN_PAGE_ID,
+  SHEPHERD_PAGES,
+  useShepherdPageAccess,
+} from '../../pages';
 import { ShepherdHealthCard } from '../ShepherdHealthCard';
 import { GettingStartedCard } from './GettingStartedCard';
 import { PageLinks } from './PageLinks';
@@ -9,12 +13,14 @@ import { PlatformSetupCard } from './PlatformSetupCard';
 
 /**
  * The index of the Shepherd page: for administrators, what the platform still lacks; where
- * the user stands; where to go (the pages the user may use); and the backend's health.
+ * the user stands; where to go (the pages the user may use); and, for those who may use the
+ * Admin page, the backend's health, which only platform administrators can act on.
  */
 export function OverviewPage() {
   const accessOf = useShepherdPageAccess();
   // Like the tabs: only the pages the user may use, each once the decision is known.
   const pages = SHEPHERD_PAGES.filter(page => accessOf(page).allowed);
+  const showsHealth = pages.some(page => page.id === ADMIN_PAGE_ID);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={7}>
@@ -28,9 +34,11 @@ export function OverviewPage() {
           <PageLinks pages={pages} />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} md={8} lg={6}>
-        <ShepherdHealthCard />
-      </Grid>
+      {showsHealth && (
+        <Grid item xs={12} md={8} lg={6}>
+          <ShepherdHealthCard />
+        </Grid>
+      )}
     </Grid>
   );
 }
