@@ -9,6 +9,12 @@ export {
   toDeletionConfirmation,
 } from './ConfirmationDialog';
 export type { ConfirmationTier } from './ConfirmationDialog';
+export {
+  BREAK_ANYWHERE,
+  DISPLAY_NAME_CELL,
+  KEEP_WHOLE,
+  WHOLE_WORDS,
+} from './cellStyles';
 export { EnvironmentChip } from './EnvironmentChip';
 export {
   displayNameOf,
