@@ -11,6 +11,8 @@ import { GettingStartedCard } from './GettingStartedCard';
 import { PageLinks } from './PageLinks';
 import { PlatformSetupCard } from './PlatformSetupCard';
 
+export const WHERE_TO_GO_TITLE = 'Where to go';
+
 /**
  * The index of the Shepherd page: for administrators, what the platform still lacks; where
  * the user stands; where to go (the pages the user may use); and, for those who may use the
@@ -30,7 +32,7 @@ export function OverviewPage() {
         </Box>
       </Grid>
       <Grid item xs={12} md={5}>
-        <InfoCard title="Where to go">
+        <InfoCard title={WHERE_TO_GO_TITLE}>
           <PageLinks pages={pages} />
         </InfoCard>
       </Grid>
