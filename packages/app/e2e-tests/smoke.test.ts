@@ -2,13 +2,14 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './support/personas';
 import { saveScreenshot } from './support/screenshots';
 
-test('a persona signs in and sees the Shepherd backend healthy', async ({
+test('a platform administrator signs in and sees the Shepherd backend healthy', async ({
   page,
 }) => {
   await page.goto('/');
 
+  // The backend's health is on the overview of those who may use the Admin page.
   const signInButton = page.getByRole('button', {
-    name: 'Sign in as engineer-test',
+    name: 'Sign in as platform-admin',
   });
   await expect(signInButton).toBeVisible();
   await saveScreenshot(page, 'sign-in');
@@ -32,6 +33,7 @@ test('a new user finds guidance and the empty VM and request pages', async ({
   await signIn(page, 'outsider', '/shepherd');
 
   await expect(page.getByText('Getting started')).toBeVisible();
+  await expect(page.getByText('Backend health')).toBeHidden();
 
   await page.getByRole('tab', { name: 'VMs' }).click();
   await expect(page).toHaveURL(/\/shepherd\/vms$/);

@@ -74,6 +74,9 @@ export type ShepherdPageDefinition = {
 /** The id of the approval queue's page, whose tab counts the requests waiting. */
 export const APPROVALS_PAGE_ID = 'approvals';
 
+/** The id of the Admin page, whose users also see the backend's health on the overview. */
+export const ADMIN_PAGE_ID = 'admin';
+
 /**
  * The pages of the Shepherd page, in tab order after the overview. This list is the one
  * place to register a page: add a route ref to src/routes.ts and one entry here; the legacy
@@ -148,7 +151,7 @@ export const SHEPHERD_PAGES: ReadonlyArray<ShepherdPageDefinition> = [
     },
   },
   {
-    id: 'admin',
+    id: ADMIN_PAGE_ID,
     title: ADMIN_TITLE,
     description:
       'For platform administrators: the clusters, namespaces, OS templates and instance sizes behind every request.',

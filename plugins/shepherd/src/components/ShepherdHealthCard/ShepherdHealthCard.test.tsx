@@ -11,7 +11,10 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import { ShepherdClient } from '../../api/ShepherdClient';
-import { ShepherdHealthCard } from './ShepherdHealthCard';
+import {
+  LATEST_MIGRATION_LABEL,
+  ShepherdHealthCard,
+} from './ShepherdHealthCard';
 
 const HEALTH_URL = 'http://localhost:7007/api/shepherd/health';
 
@@ -56,11 +59,12 @@ describe('ShepherdHealthCard', () => {
 
     expect(await screen.findByText('Healthy')).toBeInTheDocument();
     expect(screen.getByText('SQLite, answered in 0.4 ms')).toBeInTheDocument();
-    expect(
-      screen.getByText(
-        '1 applied, 0 pending (latest 20261123000000_audit_logs.js)',
-      ),
-    ).toBeInTheDocument();
+    expect(screen.getByText('1 applied, 0 pending')).toBeInTheDocument();
+    // The latest migration's file name is folded under the counts until asked for.
+    const latest = screen.getByText('20261123000000_audit_logs.js');
+    expect(latest).not.toBeVisible();
+    fireEvent.click(screen.getByText(LATEST_MIGRATION_LABEL));
+    expect(latest).toBeVisible();
     expect(screen.getByText(/None installed/)).toBeInTheDocument();
     expect(screen.getByText('0.1.0')).toBeInTheDocument();
   });

@@ -50,13 +50,36 @@ function DatabaseStatus({
   );
 }
 
-function describeMigrations(database: ShepherdHealth['database']): string {
+export const BACKEND_HEALTH_TITLE = 'Backend health';
+export const LATEST_MIGRATION_LABEL = 'Latest migration';
+
+/** The schema's counts; the latest migration's file name, long, stays folded under them. */
+function Migrations({ database }: { database: ShepherdHealth['database'] }) {
   const { migrations } = database;
   if (!migrations) {
-    return 'unknown';
+    return <>unknown</>;
   }
-  const latest = migrations.latest ? ` (latest ${migrations.latest})` : '';
-  return `${migrations.applied} applied, ${migrations.pending} pending${latest}`;
+  return (
+    <>
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {migrations.applied} applied, {migrations.pending} pending
+      </span>
+      {migrations.latest && (
+        <details>
+          <summary>
+            <Typography variant="caption">{LATEST_MIGRATION_LABEL}</Typography>
+          </summary>
+          <Typography
+            variant="caption"
+            component="code"
+            style={{ overflowWrap: 'anywhere' }}
+          >
+            {migrations.latest}
+          </Typography>
+        </details>
+      )}
+    </>
+  );
 }
 
 function describeProviders(health: ShepherdHealth): string {
@@ -67,7 +90,8 @@ function describeProviders(health: ShepherdHealth): string {
 }
 
 /**
- * The state of the Shepherd backend: database, schema and VM providers.
+ * The state of the Shepherd backend: database, schema and VM providers. It is for platform
+ * administrators: the Shepherd overview shows it to those who may use the Admin page.
  *
  * @public
  */
@@ -104,7 +128,7 @@ export function ShepherdHealthCard() {
         metadata={{
           Status: <OverallStatus health={health} />,
           Database: <DatabaseStatus database={health.database} />,
-          Migrations: describeMigrations(health.database),
+          Migrations: <Migrations database={health.database} />,
           'VM providers': describeProviders(health),
           'Backend version': health.version,
           'Checked at': new Date(health.checkedAt).toLocaleString(),
@@ -114,7 +138,7 @@ export function ShepherdHealthCard() {
   }
 
   return (
-    <InfoCard title="Backend health" action={refresh}>
+    <InfoCard title={BACKEND_HEALTH_TITLE} action={refresh}>
       <Typography variant="body2" color="textSecondary" paragraph>
         The Shepherd backend keeps the governance records of your virtual
         machines and runs the work on your KubeVirt clusters.

@@ -32,6 +32,7 @@ import {
   VMS_TITLE,
 } from '../../labels';
 import { SHEPHERD_PAGES } from '../../pages';
+import { WHERE_TO_GO_TITLE } from '../overview/OverviewPage';
 import { pageNotAllowedTitle } from './PageGate';
 import { ShepherdPage } from './ShepherdPage';
 
@@ -119,7 +120,7 @@ describe('ShepherdPage (legacy frontend system)', () => {
     });
 
     expect(
-      await screen.findByText('Backend health', undefined, LAZY_PAGE),
+      await screen.findByText(WHERE_TO_GO_TITLE, undefined, LAZY_PAGE),
     ).toBeInTheDocument();
     expect(tabTitles()).toEqual(OPEN_TO_ALL);
   });
@@ -190,7 +191,7 @@ describe('ShepherdPage (legacy frontend system)', () => {
       screen.queryByRole('tab', { name: ADMIN_TITLE }),
     ).not.toBeInTheDocument();
     // Not the overview in its place.
-    expect(screen.queryByText('Backend health')).not.toBeInTheDocument();
+    expect(screen.queryByText(WHERE_TO_GO_TITLE)).not.toBeInTheDocument();
   });
 
   it('tells a user who decides no requests that the approval queue is for approvers', async () => {

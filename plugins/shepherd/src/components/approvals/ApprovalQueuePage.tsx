@@ -26,7 +26,8 @@ import {
   useLiveData,
   useUrlListQuery,
 } from '../common';
-import { OPERATION_LABELS, describeTicket } from '../requests/ticketText';
+import { TicketSummary } from '../requests/TicketSummary';
+import { OPERATION_LABELS } from '../requests/ticketText';
 import { AgeBadge } from './AgeBadge';
 import { ApprovalTaskLink } from './ApprovalTaskLink';
 import { RequestReasonCell } from './RequestReasonCell';
@@ -51,7 +52,7 @@ const COLUMNS: ListColumn<ApprovalTask, TicketOrderBy>[] = [
     title: 'Request',
     render: task => (
       <ApprovalTaskLink ticketId={task.ticket.id}>
-        {describeTicket(task.ticket)}
+        <TicketSummary ticket={task.ticket} />
       </ApprovalTaskLink>
     ),
   },

@@ -1,12 +1,15 @@
 import { StatusError, StatusOK, TableColumn } from '@backstage/core-components';
 import { AuditLogEntry } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Tooltip from '@material-ui/core/Tooltip';
-import { ReactNode } from 'react';
+import { CSSProperties, ReactNode } from 'react';
 import { NOT_SET } from '../../labels';
 import {
   EnvironmentChip,
+  KEEP_WHOLE,
   ListTable,
   RelativeTime,
+  STATUS_BADGE_STYLE,
+  WHOLE_WORDS,
   formatEntityRef,
 } from '../common';
 import { RequestLink } from '../links';
@@ -15,7 +18,7 @@ import { AuditEntryLink, EntryResource } from './auditLinks';
 /** An entry's outcome in the API's words, with Backstage's status colours. */
 export function OutcomeBadge(props: { outcome: AuditLogEntry['outcome'] }) {
   return (
-    <span data-outcome={props.outcome} style={{ whiteSpace: 'nowrap' }}>
+    <span data-outcome={props.outcome} style={STATUS_BADGE_STYLE}>
       {props.outcome === 'success' ? (
         <StatusOK>success</StatusOK>
       ) : (
@@ -44,13 +47,18 @@ export function ShortId(props: { id: string }) {
   );
 }
 
+const ACTION_CELL: CSSProperties = { ...WHOLE_WORDS, minWidth: '14em' };
+
 const COLUMNS: TableColumn<AuditLogEntry>[] = [
   {
     title: 'When',
+    cellStyle: KEEP_WHOLE,
     render: entry => <RelativeTime timestamp={entry.createdAt} />,
   },
   {
     title: 'Action',
+    // The widest column: an action reads as a whole, broken between words at most.
+    cellStyle: ACTION_CELL,
     render: entry => (
       <AuditEntryLink id={entry.id}>
         <code>{entry.action}</code>
@@ -61,8 +69,16 @@ const COLUMNS: TableColumn<AuditLogEntry>[] = [
     title: 'Outcome',
     render: entry => <OutcomeBadge outcome={entry.outcome} />,
   },
-  { title: 'Actor', render: entry => <Actor actor={entry.actor} /> },
-  { title: 'Resource', render: entry => <EntryResource entry={entry} /> },
+  {
+    title: 'Actor',
+    cellStyle: KEEP_WHOLE,
+    render: entry => <Actor actor={entry.actor} />,
+  },
+  {
+    title: 'Resource',
+    cellStyle: WHOLE_WORDS,
+    render: entry => <EntryResource entry={entry} />,
+  },
   {
     title: 'Environment',
     render: entry =>
@@ -74,6 +90,7 @@ const COLUMNS: TableColumn<AuditLogEntry>[] = [
   },
   {
     title: 'Request',
+    cellStyle: KEEP_WHOLE,
     render: entry =>
       entry.ticketId ? (
         <RequestLink ticketId={entry.ticketId}>

@@ -63,4 +63,16 @@ describe('status badges', () => {
     expect(toneOf('UNREACHABLE')).toBe('error');
     expect(toneOf('UNHEALTHY')).toBe('warning');
   });
+
+  it('keeps a status on the line of the sentence it is part of', async () => {
+    await renderShepherd(
+      <p>
+        Your request is now <TicketStatusBadge status="PENDING" />.
+      </p>,
+    );
+    // Backstage's indicator is a flex block, which would put the status on a line of its own.
+    expect(
+      screen.getByText('PENDING').closest('[data-status-tone]'),
+    ).toHaveStyle({ display: 'inline-flex', whiteSpace: 'nowrap' });
+  });
 });

@@ -12,7 +12,7 @@ import {
   VmStatus,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Tooltip from '@material-ui/core/Tooltip';
-import { ReactNode } from 'react';
+import { CSSProperties, ReactNode } from 'react';
 
 /** How a status looks: the tones of Backstage's status indicators. */
 export type StatusTone =
@@ -79,12 +79,21 @@ export const CLUSTER_STATUS_LOOKS: Record<ClusterStatus, StatusLook> = {
   },
 };
 
+/** How a badge sits in its text: on the line, as one token. */
+export const STATUS_BADGE_STYLE: CSSProperties = {
+  display: 'inline-flex',
+  whiteSpace: 'nowrap',
+};
+
 function StatusBadge(props: { status: string; look: StatusLook }) {
   const Indicator = INDICATORS[props.look.tone];
   return (
     <Tooltip title={props.look.description}>
-      {/* Statuses are single words; a narrow column must not break them. */}
-      <span data-status-tone={props.look.tone} style={{ whiteSpace: 'nowrap' }}>
+      {/*
+       * Statuses are single words; a narrow column must not break them. Backstage's
+       * indicators are flex blocks: inline-flex keeps one inside a sentence on its line.
+       */}
+      <span data-status-tone={props.look.tone} style={STATUS_BADGE_STYLE}>
         <Indicator>{props.status}</Indicator>
       </span>
     </Tooltip>

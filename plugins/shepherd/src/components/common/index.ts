@@ -9,6 +9,12 @@ export {
   toDeletionConfirmation,
 } from './ConfirmationDialog';
 export type { ConfirmationTier } from './ConfirmationDialog';
+export {
+  BREAK_ANYWHERE,
+  DISPLAY_NAME_CELL,
+  KEEP_WHOLE,
+  WHOLE_WORDS,
+} from './cellStyles';
 export { EnvironmentChip } from './EnvironmentChip';
 export {
   displayNameOf,
@@ -32,6 +38,7 @@ export { RelativeTime } from './RelativeTime';
 export { ERROR_CODE_LABEL, ShepherdErrorPanel } from './ShepherdErrorPanel';
 export {
   CLUSTER_STATUS_LOOKS,
+  STATUS_BADGE_STYLE,
   ClusterStatusBadge,
   TICKET_STATUS_LOOKS,
   TicketStatusBadge,

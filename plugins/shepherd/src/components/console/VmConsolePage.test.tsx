@@ -19,6 +19,7 @@ import {
 import { ShepherdApi } from '../../api/ShepherdApi';
 import { ERROR_CODE_LABEL } from '../common';
 import {
+  CONSOLE_CARD_TITLE,
   OPEN_CONSOLE_LABEL,
   REQUEST_CONSOLE_LABEL,
 } from '../vms/ConsoleAccessCard';
@@ -252,6 +253,24 @@ describe('console page', () => {
         reason: undefined,
       });
       expect(api.createVmConsoleSession).not.toHaveBeenCalled();
+    });
+
+    it('shows the access and the console in one card', async () => {
+      await renderConsole(RUNNING_VM);
+
+      const connectButton = await screen.findByRole('button', {
+        name: CONNECT_LABEL,
+      });
+      expect(
+        screen.getAllByText(CONSOLE_CARD_TITLE, { exact: true }),
+      ).toHaveLength(1);
+      const card = connectButton.closest('.MuiCard-root') as HTMLElement;
+      expect(
+        within(card).getByText(CONSOLE_CARD_TITLE, { exact: true }),
+      ).toBeInTheDocument();
+      expect(
+        within(card).getByText(/Console access granted until/),
+      ).toBeInTheDocument();
     });
 
     it('waits for an approver of a production console request', async () => {

@@ -35,9 +35,9 @@ function hasActiveGrant(access: ConsoleAccess | undefined): boolean {
 }
 
 /**
- * One VM's console page: the user's console access (a grant, a request waiting for an
- * approver in production, or the form to ask for it), and the VNC console once access is
- * granted and the VM runs.
+ * One VM's console page: one card with the user's console access (a grant, a request waiting
+ * for an approver in production, or the form to ask for it), and under it the VNC console
+ * once access is granted and the VM runs.
  */
 export function VmConsolePage() {
   const { vmId = '' } = useParams();
@@ -88,8 +88,9 @@ export function VmConsolePage() {
             vm={current}
             onAccessChange={setAccess}
             hideOpenConsole
-          />
-          <Box mt={3}>{consoleArea()}</Box>
+          >
+            <Box mt={2}>{consoleArea()}</Box>
+          </ConsoleAccessCard>
         </PermissionGate>
       </Grid>
     </Grid>

@@ -1,4 +1,3 @@
-import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -104,9 +103,10 @@ function StatusMessage(props: {
 }
 
 /**
- * A VM's VNC console: connect and disconnect, the session's status and why it ended, Ctrl+
- * Alt+Del, typing a pasted text, and a view-only mode that sends no keys or clicks. Shown
- * only to users with an active console grant on a running VM.
+ * A VM's VNC console, inside the card of the user's console access: connect and disconnect,
+ * the session's status and why it ended, Ctrl+Alt+Del, typing a pasted text, and a
+ * view-only mode that sends no keys or clicks. Shown only to users with an active console
+ * grant on a running VM.
  */
 export function VncConsole(props: { vmId: string }) {
   const screen = useRef<HTMLDivElement>(null);
@@ -119,7 +119,7 @@ export function VncConsole(props: { vmId: string }) {
   const textTooLong = text.length > MAX_TYPED_CHARACTERS;
 
   return (
-    <InfoCard title="Console">
+    <>
       <Box
         display="flex"
         alignItems="center"
@@ -194,6 +194,8 @@ export function VncConsole(props: { vmId: string }) {
         />
         <Button
           variant="outlined"
+          // Beside a full-width field the button gets what is left; its label stays whole.
+          style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
           disabled={!canSendKeys || !text || textTooLong}
           onClick={() => {
             vnc.typeText(text);
@@ -203,6 +205,6 @@ export function VncConsole(props: { vmId: string }) {
           {TYPE_TEXT_LABEL}
         </Button>
       </Box>
-    </InfoCard>
+    </>
   );
 }

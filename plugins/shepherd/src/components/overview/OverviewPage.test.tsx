@@ -15,7 +15,10 @@ import {
 } from '../../__testUtils__/renderShepherd';
 import { READY_PLATFORM } from '../../__testUtils__/scenarios';
 import { ShepherdApi } from '../../api/ShepherdApi';
+import { ADMIN_TITLE } from '../../labels';
 import { SHEPHERD_PAGES } from '../../pages';
+import { ADMIN_PERMISSIONS } from '../admin/adminSections';
+import { BACKEND_HEALTH_TITLE } from '../ShepherdHealthCard/ShepherdHealthCard';
 import { APPROVALS_WAITING_TITLE } from '../approvals/approvalsWaiting';
 import { GETTING_STARTED_TITLE } from './GettingStartedCard';
 import { OverviewPage } from './OverviewPage';
@@ -286,12 +289,32 @@ describe('Overview', () => {
     }
   });
 
-  it('shows the backend health', async () => {
+  it('shows the backend health to those who may use the Admin page', async () => {
     await renderOverview({
       listVms: async () => aPage([]),
       listTickets: async () => aPage([]),
     });
 
     expect(await screen.findByText('Healthy')).toBeInTheDocument();
+  });
+
+  it('does not show the backend health to anyone else', async () => {
+    const { api } = await renderOverview(
+      {
+        listVms: async () => aPage([]),
+        listTickets: async () => aPage([]),
+      },
+      { permissions: { deny: [...ADMIN_PERMISSIONS] } },
+    );
+
+    expect(await screen.findByText(GETTING_STARTED_TITLE)).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('list', { name: 'Shepherd pages' })).queryByRole(
+        'link',
+        { name: ADMIN_TITLE },
+      ),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByText(BACKEND_HEALTH_TITLE)).not.toBeInTheDocument();
+    expect(api.getHealth).not.toHaveBeenCalled();
   });
 });

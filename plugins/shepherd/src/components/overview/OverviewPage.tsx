@@ -2,6 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import {
+  ADMIN_PAGE_ID,
   APPROVALS_PAGE_ID,
   SHEPHERD_PAGES,
   useShepherdPageAccess,
@@ -15,10 +16,13 @@ import { GettingStartedCard } from './GettingStartedCard';
 import { PageLinks } from './PageLinks';
 import { PlatformSetupCard } from './PlatformSetupCard';
 
+export const WHERE_TO_GO_TITLE = 'Where to go';
+
 /**
  * The index of the Shepherd page: for administrators, what the platform still lacks; where
  * the user stands; for approvers, how many requests wait for them; where to go (the pages
- * the user may use); and the backend's health.
+ * the user may use); and, for those who may use the Admin page, the backend's health, which
+ * only platform administrators can act on.
  */
 export function OverviewPage() {
   const accessOf = useShepherdPageAccess();
@@ -27,6 +31,7 @@ export function OverviewPage() {
   const waiting = useApprovalsWaiting(
     pages.some(page => page.id === APPROVALS_PAGE_ID),
   );
+  const showsHealth = pages.some(page => page.id === ADMIN_PAGE_ID);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={7}>
@@ -41,13 +46,15 @@ export function OverviewPage() {
             <ApprovalsWaitingCard waiting={waiting} />
           </Box>
         )}
-        <InfoCard title="Where to go">
+        <InfoCard title={WHERE_TO_GO_TITLE}>
           <PageLinks pages={pages} />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} md={8} lg={6}>
-        <ShepherdHealthCard />
-      </Grid>
+      {showsHealth && (
+        <Grid item xs={12} md={8} lg={6}>
+          <ShepherdHealthCard />
+        </Grid>
+      )}
     </Grid>
   );
 }

@@ -64,6 +64,8 @@ export const SUBMIT_LABEL = 'Submit request';
 export const NOT_ACCEPTED_TITLE = 'The request was not accepted';
 export const START_NOT_REQUESTABLE = `You cannot request VMs for the linked System or Service: requesting needs the ${REQUESTING_ROLES} role in its System. Choose one of your Systems instead.`;
 
+const STEP_BUTTON_STYLE = { textAlign: 'left' } as const;
+
 const EMPTY_FIELDS: DetailFields = {
   targetCpuCores: '',
   targetMemoryGi: '',
@@ -398,8 +400,13 @@ export function RequestVmPage() {
                     key={step.id}
                     completed={complete[index] && index !== activeStep}
                   >
-                    {/* StepButton hands `optional` down to the StepLabel it wraps. */}
+                    {/*
+                     * StepButton hands `optional` down to the StepLabel it wraps. A button
+                     * centres its text, which in a vertical stepper sets the label and its
+                     * summary adrift of their icon: they start beside it instead.
+                     */}
                     <StepButton
+                      style={STEP_BUTTON_STYLE}
                       onClick={() => setActiveStep(index)}
                       disabled={!reachable(index)}
                       optional={

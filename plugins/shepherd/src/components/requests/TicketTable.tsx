@@ -14,7 +14,8 @@ import {
   formatEntityRef,
 } from '../common';
 import { RequestLink } from '../links';
-import { OPERATION_LABELS, describeTicket, withdrawalOf } from './ticketText';
+import { TicketSummary } from './TicketSummary';
+import { OPERATION_LABELS, withdrawalOf } from './ticketText';
 
 function columnsFor(options: {
   showRequester: boolean;
@@ -25,7 +26,9 @@ function columnsFor(options: {
     {
       title: 'Request',
       render: ticket => (
-        <RequestLink ticketId={ticket.id}>{describeTicket(ticket)}</RequestLink>
+        <RequestLink ticketId={ticket.id}>
+          <TicketSummary ticket={ticket} />
+        </RequestLink>
       ),
     },
     {

@@ -7,7 +7,7 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { useEffect, useState } from 'react';
+import { ReactNode, useEffect, useState } from 'react';
 import { shepherdApiRef } from '../../api/ShepherdApi';
 import { SUBMITTED_FOR_APPROVAL } from '../../labels';
 import { vmConsoleRouteRef } from '../../routes';
@@ -40,6 +40,8 @@ type ConsoleAccessCardProps = {
   onAccessChange?: (access: ConsoleAccess) => void;
   /** Leaves out the link to the console page (on the console page itself). */
   hideOpenConsole?: boolean;
+  /** What follows the access in the same card: on the console page, the console itself. */
+  children?: ReactNode;
 };
 
 function isValidMinutes(minutes: number) {
@@ -181,19 +183,25 @@ function ConsoleAccessBody(props: ConsoleAccessCardProps) {
   );
 }
 
+/** The title of the card that holds a VM's console access and, on its page, the console. */
+export const CONSOLE_CARD_TITLE = 'Console';
+
 /**
  * The user's console access to a VM: a time-limited grant with the way to the console page,
- * a request waiting for an approver (production), or a button to ask for it. Users without
- * the console permission do not see the card.
+ * a request waiting for an approver (production), or a button to ask for it; the console
+ * page puts the console under it, in the same card. Users without the console permission do
+ * not see the card.
  */
 export function ConsoleAccessCard(props: ConsoleAccessCardProps) {
+  const { children, ...accessProps } = props;
   return (
     <PermissionGate
       permission={shepherdVmConsolePermission}
       resourceRef={props.vm.id}
     >
-      <InfoCard title="Console">
-        <ConsoleAccessBody {...props} />
+      <InfoCard title={CONSOLE_CARD_TITLE}>
+        <ConsoleAccessBody {...accessProps} />
+        {children}
       </InfoCard>
     </PermissionGate>
   );

@@ -6,6 +6,7 @@ import { ReactNode } from 'react';
 import { NOT_SET } from '../../labels';
 import {
   EnvironmentChip,
+  KEEP_WHOLE,
   ListColumn,
   ListSort,
   ListTable,
@@ -30,6 +31,8 @@ const COLUMNS: ListColumn<ShepherdVm, VmOrderBy>[] = [
   {
     title: 'Name',
     orderBy: 'name',
+    // A name like dev-payments-payment-api-01 stays on one line: browsers break at hyphens.
+    cellStyle: KEEP_WHOLE,
     render: vm => <VmLink vmId={vm.id}>{vm.name}</VmLink>,
   },
   {

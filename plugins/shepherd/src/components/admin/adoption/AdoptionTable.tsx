@@ -5,8 +5,12 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
+import AddCircleOutlineIcon from '@material-ui/icons/AddCircleOutline';
+import HighlightOffIcon from '@material-ui/icons/HighlightOff';
 import { NOT_SET } from '../../../labels';
 import {
+  BREAK_ANYWHERE,
+  KEEP_WHOLE,
   ListTable,
   RelativeTime,
   VmStatusBadge,
@@ -68,7 +72,7 @@ function columns<T extends ShepherdPendingAdoption>(
       title: 'VM',
       render: adoption => (
         <>
-          <Typography variant="body2">
+          <Typography variant="body2" style={KEEP_WHOLE}>
             <strong>{adoption.resourceName}</strong>
           </Typography>
           <Secondary>uid {adoption.uid}</Secondary>
@@ -89,7 +93,11 @@ function columns<T extends ShepherdPendingAdoption>(
       render: adoption => (
         <>
           {sizeSummary(adoption.size)}
-          {adoption.size.image && <Secondary>{adoption.size.image}</Secondary>}
+          {adoption.size.image && (
+            <Secondary>
+              <span style={BREAK_ANYWHERE}>{adoption.size.image}</span>
+            </Secondary>
+          )}
         </>
       ),
     },
@@ -116,8 +124,16 @@ function columns<T extends ShepherdPendingAdoption>(
             name={adoption.resourceName}
             permission={shepherdVmAdoptPermission}
             actions={[
-              [ADOPT_LABEL, () => actions.onAdopt(adoption)],
-              [REJECT_LABEL, () => actions.onReject(adoption)],
+              {
+                label: ADOPT_LABEL,
+                icon: <AddCircleOutlineIcon />,
+                act: () => actions.onAdopt(adoption),
+              },
+              {
+                label: REJECT_LABEL,
+                icon: <HighlightOffIcon />,
+                act: () => actions.onReject(adoption),
+              },
             ]}
           />
         ) : null,

@@ -6,10 +6,14 @@ import {
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
+import VpnKeyIcon from '@material-ui/icons/VpnKey';
 import { NOT_SET } from '../../../labels';
 import {
+  BREAK_ANYWHERE,
   ClusterStatusBadge,
+  DISPLAY_NAME_CELL,
   EnvironmentChip,
+  KEEP_WHOLE,
   ListTable,
   RelativeTime,
 } from '../../common';
@@ -47,7 +51,7 @@ function StorageClasses(props: { cluster: ShepherdCluster }) {
   return (
     <Box component="ul" m={0} pl={2}>
       {storageClasses.map(storageClass => (
-        <li key={storageClass}>
+        <li key={storageClass} style={KEEP_WHOLE}>
           {storageClass}
           {storageClass === defaultStorageClass && <strong> (default)</strong>}
         </li>
@@ -60,13 +64,15 @@ function columns(actions: ClusterRowActions): TableColumn<ShepherdCluster>[] {
   return [
     {
       title: 'Cluster',
+      cellStyle: DISPLAY_NAME_CELL,
       render: cluster => (
         <>
           <Typography variant="body2">
             <strong>{cluster.displayName}</strong>
           </Typography>
           <Secondary>
-            {cluster.name} · {cluster.apiServerUrl}
+            <span style={KEEP_WHOLE}>{cluster.name}</span> ·{' '}
+            <span style={BREAK_ANYWHERE}>{cluster.apiServerUrl}</span>
           </Secondary>
         </>
       ),
@@ -117,7 +123,11 @@ function columns(actions: ClusterRowActions): TableColumn<ShepherdCluster>[] {
       render: cluster => <EnabledChip enabled={cluster.enabled} />,
     },
     entryActionsColumn(shepherdClusterManagePermission, actions, [
-      [ROTATE_CREDENTIALS_LABEL, actions.onRotate],
+      {
+        label: ROTATE_CREDENTIALS_LABEL,
+        icon: <VpnKeyIcon />,
+        act: actions.onRotate,
+      },
     ]),
   ];
 }

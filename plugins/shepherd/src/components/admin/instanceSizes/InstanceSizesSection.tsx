@@ -12,6 +12,8 @@ import { useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
 import { NOT_SET } from '../../../labels';
 import {
+  BREAK_ANYWHERE,
+  DISPLAY_NAME_CELL,
   ListTable,
   formatCpu,
   formatDisk,
@@ -60,6 +62,7 @@ function columns(
     { title: 'Order', render: size => size.sortOrder },
     {
       title: 'Instance size',
+      cellStyle: DISPLAY_NAME_CELL,
       render: size => <DisplayNameCell entry={size} />,
     },
     {
@@ -107,7 +110,7 @@ function columns(
         ) : (
           <Typography variant="caption" component="div">
             {keys.map(key => (
-              <div key={key}>
+              <div key={key} style={BREAK_ANYWHERE}>
                 <code>{key}</code>
               </div>
             ))}

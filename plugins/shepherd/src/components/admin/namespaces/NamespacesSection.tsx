@@ -13,6 +13,7 @@ import { shepherdApiRef } from '../../../api/ShepherdApi';
 import { NOT_SET } from '../../../labels';
 import {
   DEFAULT_PAGE_SIZE,
+  KEEP_WHOLE,
   EnvironmentChip,
   ListTable,
   RelativeTime,
@@ -41,7 +42,10 @@ function columns(
   actions: EntryRowActions<ShepherdNamespace>,
 ): TableColumn<ShepherdNamespace>[] {
   return [
-    { title: 'Name', render: namespace => <strong>{namespace.name}</strong> },
+    {
+      title: 'Name',
+      render: namespace => <strong style={KEEP_WHOLE}>{namespace.name}</strong>,
+    },
     {
       title: 'Environment',
       render: namespace => (

@@ -15,6 +15,8 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
 import {
+  DISPLAY_NAME_CELL,
+  KEEP_WHOLE,
   ListTable,
   PermissionedButton,
   RelativeTime,
@@ -113,6 +115,7 @@ function RunButton(props: {
       aria-label={props.ariaLabel}
       disabled={props.busy}
       onClick={props.onRun}
+      style={KEEP_WHOLE}
     >
       {props.label}
     </PermissionedButton>
@@ -122,12 +125,15 @@ function RunButton(props: {
 const columns = (runNow: RunNow, busy: boolean): TableColumn<ClusterRow>[] => [
   {
     title: 'Cluster',
+    cellStyle: DISPLAY_NAME_CELL,
     render: ({ cluster }) => (
       <>
         <Typography variant="body2">
           <strong>{cluster.displayName}</strong>
         </Typography>
-        <Secondary>{cluster.name}</Secondary>
+        <Secondary>
+          <span style={KEEP_WHOLE}>{cluster.name}</span>
+        </Secondary>
         {cluster.attention && (
           <Box mt={0.5}>
             <NeedsAttentionChip attention={cluster.attention} />

@@ -1,37 +1,64 @@
 import { Permission } from '@backstage/plugin-permission-common';
 import { TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
+import IconButton from '@material-ui/core/IconButton';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { ReactNode } from 'react';
+import BlockIcon from '@material-ui/icons/Block';
+import CheckCircleOutlineIcon from '@material-ui/icons/CheckCircleOutline';
+import DeleteIcon from '@material-ui/icons/Delete';
+import EditIcon from '@material-ui/icons/Edit';
+import { ReactElement, ReactNode } from 'react';
 import { Page } from '@kubevirt-shepherd/plugin-shepherd-common';
 import {
+  KEEP_WHOLE,
   PagedList,
   PermissionedButton,
   ShepherdErrorPanel,
+  useShepherdPermission,
 } from '../../common';
 import { EntryRowActions, ToggledEntry } from './useAdminSection';
 import { AdminOutcome, OutcomeAlert } from './WarningsAlert';
 
-/** The row actions of an entry: one small button each, hidden from those who may not manage. */
+/** One action of a row: its verb, its icon and what it does. */
+export type EntryAction = {
+  /** The verb, e.g. "Edit"; the tooltip, and the start of the button's accessible name. */
+  label: string;
+  icon: ReactElement;
+  act: () => void;
+};
+
+/** The actions every catalog entry has, by their verbs. */
+export const EDIT_ACTION = { label: 'Edit', icon: <EditIcon /> };
+export const DELETE_ACTION = { label: 'Delete', icon: <DeleteIcon /> };
+const DISABLE_ACTION = { label: 'Disable', icon: <BlockIcon /> };
+const ENABLE_ACTION = { label: 'Enable', icon: <CheckCircleOutlineIcon /> };
+
+/**
+ * The row actions of an entry: one small icon button each, its verb in a tooltip and its
+ * accessible name the verb and the entry's name (e.g. "Edit sim-test"), on one line so that
+ * a table's other columns keep their room. Hidden from those who may not manage.
+ */
 export function EntryActions(props: {
   /** The entry's name, which each button's accessible name ends with. */
   name: string;
   permission: Permission;
-  actions: Array<[label: string, act: () => void]>;
+  actions: EntryAction[];
 }) {
+  const { allowed } = useShepherdPermission(props.permission);
+  if (!allowed) return null;
   return (
-    <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
-      {props.actions.map(([label, act]) => (
-        <PermissionedButton
-          key={label}
-          size="small"
-          permission={props.permission}
-          whenDenied="hide"
-          aria-label={`${label} ${props.name}`}
-          onClick={act}
-        >
-          {label}
-        </PermissionedButton>
+    <Box display="flex" style={{ gap: 2 }}>
+      {props.actions.map(({ label, icon, act }) => (
+        <Tooltip key={label} title={label}>
+          <IconButton
+            size="small"
+            aria-label={`${label} ${props.name}`}
+            onClick={act}
+          >
+            {icon}
+          </IconButton>
+        </Tooltip>
       ))}
     </Box>
   );
@@ -44,7 +71,7 @@ export function EntryActions(props: {
 export function entryActionsColumn<T extends ToggledEntry>(
   permission: Permission,
   actions: EntryRowActions<T>,
-  more: Array<[label: string, act: (entry: T) => void]> = [],
+  more: Array<Omit<EntryAction, 'act'> & { act: (entry: T) => void }> = [],
 ): TableColumn<T> {
   return {
     title: 'Actions',
@@ -53,16 +80,13 @@ export function entryActionsColumn<T extends ToggledEntry>(
         name={entry.name}
         permission={permission}
         actions={[
-          ['Edit', () => actions.onEdit(entry)],
-          ...more.map(([label, act]): [string, () => void] => [
-            label,
-            () => act(entry),
-          ]),
-          [
-            entry.enabled ? 'Disable' : 'Enable',
-            () => actions.onToggleEnabled(entry),
-          ],
-          ['Delete', () => actions.onDelete(entry)],
+          { ...EDIT_ACTION, act: () => actions.onEdit(entry) },
+          ...more.map(action => ({ ...action, act: () => action.act(entry) })),
+          {
+            ...(entry.enabled ? DISABLE_ACTION : ENABLE_ACTION),
+            act: () => actions.onToggleEnabled(entry),
+          },
+          { ...DELETE_ACTION, act: () => actions.onDelete(entry) },
         ]}
       />
     ),
@@ -102,7 +126,7 @@ export function DisplayNameCell(props: {
       <Typography variant="body2">
         <strong>{props.entry.displayName}</strong>
       </Typography>
-      <Typography variant="caption" color="textSecondary">
+      <Typography variant="caption" color="textSecondary" style={KEEP_WHOLE}>
         {props.entry.name}
       </Typography>
     </>

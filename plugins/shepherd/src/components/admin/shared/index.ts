@@ -11,12 +11,15 @@ export { DeleteEntryDialog } from './DeleteEntryDialog';
 export { FirstRunGuide } from './FirstRunGuide';
 export {
   CreateEntryButton,
+  DELETE_ACTION,
   DisplayNameCell,
+  EDIT_ACTION,
   EntryActions,
   SectionHeader,
   SectionList,
   entryActionsColumn,
 } from './SectionParts';
+export type { EntryAction } from './SectionParts';
 export { disableInstead, useAdminSection } from './useAdminSection';
 export type { EntryRowActions, ToggledEntry } from './useAdminSection';
 export { CatalogScopeField, ChoiceField, FlagField } from './FormFields';

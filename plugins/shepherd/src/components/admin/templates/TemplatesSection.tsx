@@ -12,11 +12,17 @@ import Box from '@material-ui/core/Box';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
+import ArchiveOutlinedIcon from '@material-ui/icons/ArchiveOutlined';
+import PlayCircleOutlineIcon from '@material-ui/icons/PlayCircleOutline';
+import TrendingDownIcon from '@material-ui/icons/TrendingDown';
+import { ReactElement, useState } from 'react';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
 import { NOT_SET } from '../../../labels';
 import {
+  BREAK_ANYWHERE,
   DEFAULT_PAGE_SIZE,
+  DISPLAY_NAME_CELL,
+  KEEP_WHOLE,
   ListTable,
   RelativeTime,
   useLiveData,
@@ -24,8 +30,11 @@ import {
 import {
   CatalogScopeChip,
   CreateEntryButton,
+  DELETE_ACTION,
   DisplayNameCell,
   DeleteEntryDialog,
+  EDIT_ACTION,
+  EntryAction,
   EntryActions,
   FirstRunGuide,
   SectionHeader,
@@ -53,6 +62,13 @@ type RowActions = {
   onDelete: (template: ShepherdTemplate) => void;
 };
 
+/** The icon of each lifecycle action's button; its label is in TRANSITION_ACTIONS. */
+const TRANSITION_ICONS: Record<Transition['to'], ReactElement> = {
+  active: <PlayCircleOutlineIcon />,
+  deprecated: <TrendingDownIcon />,
+  archived: <ArchiveOutlinedIcon />,
+};
+
 function Source(props: { template: ShepherdTemplate }) {
   const { template } = props;
   const where =
@@ -61,12 +77,12 @@ function Source(props: { template: ShepherdTemplate }) {
       : template.imageUrl ?? NOT_SET;
   return (
     <>
-      <code>{template.sourceType}</code>
+      <code style={KEEP_WHOLE}>{template.sourceType}</code>
       <Typography
         variant="caption"
         color="textSecondary"
         component="div"
-        style={{ wordBreak: 'break-all' }}
+        style={BREAK_ANYWHERE}
       >
         {where}
       </Typography>
@@ -96,6 +112,7 @@ function columns(actions: RowActions): TableColumn<ShepherdTemplate>[] {
   return [
     {
       title: 'Template',
+      cellStyle: DISPLAY_NAME_CELL,
       render: template => <DisplayNameCell entry={template} />,
     },
     {
@@ -124,20 +141,17 @@ function columns(actions: RowActions): TableColumn<ShepherdTemplate>[] {
     {
       title: 'Actions',
       render: template => {
-        const buttons: Array<[string, () => void]> = [
-          ['Edit', () => actions.onEdit(template)],
-          ...TEMPLATE_TRANSITIONS[template.status].map(
-            to =>
-              [
-                TRANSITION_ACTIONS[to as Transition['to']].label,
-                () =>
-                  actions.onTransition({
-                    template,
-                    to: to as Transition['to'],
-                  }),
-              ] as [string, () => void],
-          ),
-          ['Delete', () => actions.onDelete(template)],
+        const buttons: EntryAction[] = [
+          { ...EDIT_ACTION, act: () => actions.onEdit(template) },
+          ...TEMPLATE_TRANSITIONS[template.status].map(status => {
+            const to = status as Transition['to'];
+            return {
+              label: TRANSITION_ACTIONS[to].label,
+              icon: TRANSITION_ICONS[to],
+              act: () => actions.onTransition({ template, to }),
+            };
+          }),
+          { ...DELETE_ACTION, act: () => actions.onDelete(template) },
         ];
         return (
           <EntryActions
