@@ -24,9 +24,10 @@ export async function chooseService(
   system: string,
   service: string,
 ): Promise<void> {
-  await page.getByLabel('System').click();
+  // The selects by role: a closed select's menu stays in the page, hidden, with their label.
+  await page.getByRole('button', { name: 'System', exact: true }).click();
   await page.getByRole('option', { name: new RegExp(`^${system} `) }).click();
-  const services = page.getByLabel('Service');
+  const services = page.getByRole('button', { name: 'Service', exact: true });
   await services.click();
   await page.getByRole('option', { name: new RegExp(`^${service} `) }).click();
   await nextStep(page, services);
