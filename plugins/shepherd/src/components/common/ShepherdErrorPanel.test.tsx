@@ -1,7 +1,10 @@
 import { screen } from '@testing-library/react';
 import { renderShepherd } from '../../__testUtils__/renderShepherd';
 import { ShepherdApiError } from '../../api/ShepherdApiError';
-import { ShepherdErrorPanel } from './ShepherdErrorPanel';
+import {
+  EXISTING_REQUEST_LINK,
+  ShepherdErrorPanel,
+} from './ShepherdErrorPanel';
 
 describe('ShepherdErrorPanel', () => {
   it('shows the backend message, its code and the HTTP status', async () => {
@@ -48,10 +51,9 @@ describe('ShepherdErrorPanel', () => {
 
     await renderShepherd(<ShepherdErrorPanel error={error} />);
 
-    expect(screen.getByRole('link', { name: 'ticket-7' })).toHaveAttribute(
-      'href',
-      '/shepherd/requests/ticket-7',
-    );
+    expect(
+      screen.getByRole('link', { name: EXISTING_REQUEST_LINK }),
+    ).toHaveAttribute('href', '/shepherd/requests/ticket-7');
     expect(screen.getByText('2')).toBeInTheDocument();
   });
 
