@@ -54,10 +54,10 @@ describe('checkSizeFields', () => {
     );
 
     expect(check.problems.cpuRequest).toMatch(
-      /^RESOURCE_REQUEST_EXCEEDS_LIMIT:/,
+      /\(Code: RESOURCE_REQUEST_EXCEEDS_LIMIT\)$/,
     );
     expect(check.problems.memoryRequestGi).toMatch(
-      /^RESOURCE_REQUEST_EXCEEDS_LIMIT:/,
+      /\(Code: RESOURCE_REQUEST_EXCEEDS_LIMIT\)$/,
     );
   });
 
@@ -82,7 +82,7 @@ describe('checkSizeFields', () => {
     expect(
       checkSizeFields(fields({ dedicatedCpu: true, memoryRequestGi: '2' }))
         .problems.dedicatedCpu,
-    ).toMatch(/^DEDICATED_CPU_OVERCOMMIT:/);
+    ).toMatch(/\(Code: DEDICATED_CPU_OVERCOMMIT\)$/);
   });
 
   it('needs a hugepages size and memory in whole pages', () => {
