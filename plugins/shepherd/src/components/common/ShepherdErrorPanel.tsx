@@ -37,7 +37,6 @@ export function CodedMessage(props: {
           variant="caption"
           color="textSecondary"
           component="span"
-          data-testid="shepherd-message-code"
           style={{ display: 'block' }}
         >
           {CODE_LABEL}: <code>{code}</code>
