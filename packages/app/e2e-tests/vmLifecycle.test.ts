@@ -2,10 +2,17 @@ import {
   AUDIT_ACTION_DEFINITIONS,
   AuditAction,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { Locator, Page } from '@playwright/test';
+import { Page } from '@playwright/test';
 import { expect, test } from './support/personas';
 import { waitForCatalogEntity } from './support/catalog';
 import { saveScreenshot } from './support/screenshots';
+import {
+  chooseNamespace,
+  chooseService,
+  chooseSize,
+  chooseTemplate,
+  giveReason,
+} from './support/wizard';
 
 /*
  * A VM's whole life in the browser, as the people who take part in it: an engineer of the
@@ -36,18 +43,6 @@ const AUDITED_ACTIONS: AuditAction[] = [
 /** What the approval workbench and My requests call the request. */
 const CREATE_REQUEST_TITLE = `New VM for ${SYSTEM}/${SERVICE} in ${NAMESPACE}`;
 
-/**
- * Moves the wizard on from the open step, whose `field` was just filled, and waits until
- * that step has closed: while it closes, its "Next" is still visible next to the new one.
- */
-async function nextStep(page: Page, field: Locator) {
-  await page
-    .getByRole('button', { name: 'Next' })
-    .filter({ visible: true })
-    .click();
-  await expect(field).toBeHidden();
-}
-
 /** The status row of the VM detail page's "Status and placement" card. */
 function vmStatus(page: Page) {
   return page.getByRole('row', { name: 'Status', exact: true });
@@ -72,38 +67,11 @@ test('a VM is requested, approved, run, stopped, started and deleted', async ({
 
   await test.step('engineer-test requests a VM in the wizard', async () => {
     await engineer.getByRole('tab', { name: 'Request a VM' }).click();
-    await engineer.getByLabel('System').click();
-    await engineer
-      .getByRole('option', { name: new RegExp(`^${SYSTEM} `) })
-      .click();
-    const service = engineer.getByLabel('Service');
-    await service.click();
-    await engineer
-      .getByRole('option', { name: new RegExp(`^${SERVICE} `) })
-      .click();
-    await nextStep(engineer, service);
-
-    const namespaces = engineer.getByRole('radiogroup', { name: 'Namespace' });
-    await namespaces
-      .getByRole('radio', { name: new RegExp(`^${NAMESPACE} test `) })
-      .check();
-    await nextStep(engineer, namespaces);
-
-    const templates = engineer.getByRole('radiogroup', { name: 'Template' });
-    await templates
-      .getByRole('radio', { name: new RegExp(`\\(${TEMPLATE}\\)`) })
-      .check();
-    await nextStep(engineer, templates);
-
-    const sizes = engineer.getByRole('radiogroup', { name: 'Instance size' });
-    await sizes
-      .getByRole('radio', { name: new RegExp(`\\(${INSTANCE_SIZE}\\)`) })
-      .check();
-    await nextStep(engineer, sizes);
-
-    const reason = engineer.getByLabel('Reason');
-    await reason.fill(REASON);
-    await nextStep(engineer, reason);
+    await chooseService(engineer, SYSTEM, SERVICE);
+    await chooseNamespace(engineer, NAMESPACE, 'test');
+    await chooseTemplate(engineer, TEMPLATE);
+    await chooseSize(engineer, INSTANCE_SIZE);
+    await giveReason(engineer, REASON);
 
     const review = engineer.getByRole('table');
     await expect(

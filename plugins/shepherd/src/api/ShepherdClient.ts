@@ -35,6 +35,7 @@ import {
   SystemMember,
   TicketDetail,
   TicketSubmission,
+  VmHistoryEntry,
   WithWarnings,
   createShepherdApiClient,
   shepherdData,
@@ -264,6 +265,17 @@ export class ShepherdClient implements ShepherdApi {
   getVm(vmId: string): Promise<ShepherdVm> {
     return this.#call(c =>
       c.GET('/v1/vms/{vmId}', { params: { path: { vmId } } }),
+    );
+  }
+
+  getVmHistory(
+    vmId: string,
+    query: Query<'GetVmHistory'> = {},
+  ): Promise<Page<VmHistoryEntry>> {
+    return this.#call(c =>
+      c.GET('/v1/vms/{vmId}/history', {
+        params: { path: { vmId }, query },
+      }),
     );
   }
 

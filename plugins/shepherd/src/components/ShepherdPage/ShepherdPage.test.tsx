@@ -147,6 +147,26 @@ describe('ShepherdPage (legacy frontend system)', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('counts the requests waiting for an approver on the Approvals tab', async () => {
+    await renderShepherd(<ShepherdPage />, {
+      api: {
+        ...API,
+        listApprovalTasks: async () =>
+          aPage([{ ticket: aTicket(), ageDays: 0 }], {
+            totalItems: 2,
+            limit: 1,
+          }),
+      },
+      permissions: { allowOnly: [shepherdClusterReadPermission] },
+      path: '/shepherd/*',
+      route: '/shepherd',
+    });
+
+    expect(
+      await screen.findByRole('tab', { name: `${APPROVALS_TITLE} (2)` }),
+    ).toBeInTheDocument();
+  });
+
   it('explains a page the user may not use when a link leads there', async () => {
     const admin = SHEPHERD_PAGES.find(page => page.id === 'admin')!;
     await renderShepherd(<ShepherdPage />, {

@@ -4,8 +4,12 @@ import {
   BreadcrumbEntry,
   IconElement,
   PageLayout,
+  PageLayoutProps,
   PageLayoutTab,
+  swappableComponentsApiRef,
+  useApiHolder,
 } from '@backstage/frontend-plugin-api';
+import { ComponentType, useMemo } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { OVERVIEW_TITLE } from '../../labels';
 import {
@@ -13,6 +17,7 @@ import {
   ShepherdPageDefinition,
   relativePathOf,
   useShepherdPageAccess,
+  useShepherdTabTitles,
 } from '../../pages';
 import { rootRouteRef } from '../../routes';
 import { OverviewPage } from '../overview';
@@ -37,6 +42,21 @@ function definitionOf(
 }
 
 /**
+ * The app's page layout, resolved once per app. Rendering `<PageLayout>` asks the app's
+ * SwappableComponentsApi for the implementation on every render, and its `getComponent`
+ * answers a new component each time: every re-render of the layout (a tab's count changing)
+ * would then mount the page below it afresh and lose what the person was doing, such as an
+ * approver's half-written comment or a request just submitted.
+ */
+function useStablePageLayout(): ComponentType<PageLayoutProps> {
+  const swappable = useApiHolder().get(swappableComponentsApiRef);
+  return useMemo(
+    () => (swappable ? swappable.getComponent(PageLayout.ref) : PageLayout),
+    [swappable],
+  );
+}
+
+/**
  * The Shepherd page on the new frontend system: the app's page layout with a tab per
  * sub-page, the overview at the page's root and each sub-page at its path. The app's
  * default page with sub-pages would send the root to the first tab; Shepherd keeps the
@@ -51,7 +71,9 @@ export function ShepherdSubPagesLayout(props: {
   const { title, icon, subPages } = props;
   const root = useRouteRef(rootRouteRef)();
   const base = root.replace(/\/$/, '');
+  const Layout = useStablePageLayout();
   const accessOf = useShepherdPageAccess();
+  const titleOf = useShepherdTabTitles();
   const gated = subPages.map(page => {
     const definition = definitionOf(page);
     return {
@@ -68,12 +90,12 @@ export function ShepherdSubPagesLayout(props: {
       .filter(page => page.access.allowed)
       .map(page => ({
         id: page.path,
-        label: page.title,
+        label: titleOf(page.definition, page.title),
         href: `${base}/${page.path}`,
       })),
   ];
   return (
-    <PageLayout title={title} icon={icon} titleLink={root} tabs={tabs}>
+    <Layout title={title} icon={icon} titleLink={root} tabs={tabs}>
       <Routes>
         <Route
           index
@@ -105,6 +127,6 @@ export function ShepherdSubPagesLayout(props: {
           />
         ))}
       </Routes>
-    </PageLayout>
+    </Layout>
   );
 }
