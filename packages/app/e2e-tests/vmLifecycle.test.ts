@@ -1,3 +1,7 @@
+import {
+  AUDIT_ACTION_DEFINITIONS,
+  AuditAction,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Page } from '@playwright/test';
 import { expect, test } from './support/personas';
 import { waitForCatalogEntity } from './support/catalog';
@@ -28,8 +32,8 @@ const REASON = 'Load tests of the refund flow';
 const DELETE_REASON = 'Load test finished, VM no longer needed (ticket #42)';
 const TEST_CLUSTER = 'sim-test';
 const PROD_CLUSTER = 'sim-prod';
-/** What the audit log records of the people in this story. */
-const AUDITED_ACTIONS = [
+/** What the audit log records of the people in this story; the log shows their labels. */
+const AUDITED_ACTIONS: AuditAction[] = [
   'vm.request',
   'approval.approve',
   'vm.stop',
@@ -111,6 +115,13 @@ test('a VM is requested, approved, run, stopped, started and deleted', async ({
     await expect(
       clusters.getByRole('radio', { name: new RegExp(PROD_CLUSTER) }),
     ).toBeDisabled();
+    // The reason in words; its code stays beneath it for support.
+    await expect(
+      approver.getByText(
+        `${PROD_CLUSTER} is a prod cluster; the namespace is test`,
+        { exact: false },
+      ),
+    ).toBeVisible();
     await expect(
       approver.getByText('CLUSTER_ENVIRONMENT_MISMATCH', { exact: true }),
     ).toBeVisible();
@@ -252,7 +263,15 @@ test('a VM is requested, approved, run, stopped, started and deleted', async ({
     const viewer = await openAs('viewer', '/shepherd/audit');
     for (const action of AUDITED_ACTIONS) {
       await expect(
-        viewer.getByRole('link', { name: action, exact: true }).first(),
+        viewer
+          .getByRole('link', {
+            name: AUDIT_ACTION_DEFINITIONS[action].label,
+            exact: true,
+          })
+          .first(),
+      ).toBeVisible();
+      await expect(
+        viewer.getByText(action, { exact: true }).first(),
       ).toBeVisible();
     }
     await saveScreenshot(viewer, 'audit-log');

@@ -175,7 +175,7 @@ describe('shepherd frontend plugin (new frontend system)', () => {
     await waitFor(() =>
       expect(
         within(screen.getByRole('list', { name: 'Timeline' })).getByText(
-          'VM_CREATION_REQUESTED (PENDING)',
+          'VM creation: waiting',
         ),
       ).toBeInTheDocument(),
     );

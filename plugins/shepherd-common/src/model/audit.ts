@@ -18,7 +18,7 @@ export type AuditSeverity = 'low' | 'medium' | 'high' | 'critical';
 /** What Shepherd says about one audit action. @public */
 export interface AuditActionDefinition {
   category: AuditCategory;
-  /** What it means, for people (the code stays beside it where support needs it). */
+  /** What it means, for people: the primary text wherever an entry is shown (the code is secondary). */
   label: string;
   /** How Backstage's auditor reports it: changes of who may do what, and of production's reach, are high. */
   severity: AuditSeverity;
@@ -118,19 +118,19 @@ export const AUDIT_ACTION_DEFINITIONS = {
   },
   'execution.started': {
     category: 'System tasks',
-    label: 'Execution started',
+    label: 'Work started',
     severity: 'medium',
     auditorEventId: 'provisioning',
   },
   'execution.completed': {
     category: 'System tasks',
-    label: 'Execution completed',
+    label: 'Work finished',
     severity: 'medium',
     auditorEventId: 'provisioning',
   },
   'execution.failed': {
     category: 'System tasks',
-    label: 'Execution failed',
+    label: 'Work failed',
     severity: 'medium',
     auditorEventId: 'provisioning',
   },
@@ -173,6 +173,26 @@ export const AUDIT_RESOURCE_TYPES = [
 
 /** @public */
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
+
+/**
+ * What each kind of audited resource is called, for people.
+ *
+ * @public
+ */
+export const AUDIT_RESOURCE_TYPE_LABELS: Readonly<
+  Record<AuditResourceType, string>
+> = {
+  system: 'System',
+  service: 'Service',
+  member: 'Member',
+  vm: 'VM',
+  ticket: 'Request',
+  namespace: 'Namespace',
+  cluster: 'Cluster',
+  template: 'Template',
+  instance_size: 'Instance size',
+  pending_adoption: 'VM to adopt',
+};
 
 /** The outcomes of an audited action. @public */
 export const AUDIT_OUTCOMES = ['success', 'failure'] as const;

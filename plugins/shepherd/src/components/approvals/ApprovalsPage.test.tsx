@@ -379,7 +379,7 @@ describe('Approval workbench', () => {
           'CPU or memory is overcommitted (requests below limits) in a production environment',
           { exact: false, selector: '.MuiAlert-message' },
         ),
-      ).toHaveTextContent(/^OVERCOMMIT_IN_PROD: /);
+      ).toHaveTextContent(/^CPU or memory .*Code: OVERCOMMIT_IN_PROD$/);
       // The manifest is rendered only when asked for.
       expect(button(MANIFEST_TITLE)).toHaveAttribute('aria-expanded', 'false');
 
@@ -391,9 +391,19 @@ describe('Approval workbench', () => {
         name: /Simulated test cluster/,
       });
       expect(test).toBeDisabled();
-      expect(test.closest('label')).toHaveTextContent(
-        'CLUSTER_ENVIRONMENT_MISMATCH: sim-test is a test cluster; the namespace is prod',
+      // The reason in words; its code beneath, small, for support.
+      const reason = within(test.closest('label') as HTMLElement).getByText(
+        'sim-test is a test cluster; the namespace is prod',
+        { exact: false },
       );
+      expect(reason).toHaveTextContent(
+        /^sim-test is a test cluster; the namespace is prodCode: CLUSTER_ENVIRONMENT_MISMATCH$/,
+      );
+      expect(
+        within(reason)
+          .getByText('CLUSTER_ENVIRONMENT_MISMATCH')
+          .closest('.MuiTypography-caption'),
+      ).not.toBeNull();
       expect(screen.getByText('standard (default)')).toBeInTheDocument();
     });
 
@@ -451,7 +461,9 @@ describe('Approval workbench', () => {
         await screen.findByText(/could not be reached for the dry run/),
       ).toBeInTheDocument();
       expect(
-        screen.getByText('CLUSTER_UNAVAILABLE: sim-prod could not be reached'),
+        screen.getByText(
+          'sim-prod could not be reached (Code: CLUSTER_UNAVAILABLE)',
+        ),
       ).toBeInTheDocument();
       expect(button(APPROVE_LABEL)).toBeEnabled();
     });
@@ -468,7 +480,7 @@ describe('Approval workbench', () => {
       await retype(cpuRequest, '6');
       expect(
         screen.getByText(
-          'RESOURCE_REQUEST_EXCEEDS_LIMIT: The CPU request (6) exceeds the CPU cores (4)',
+          'The CPU request (6) exceeds the CPU cores (4) (Code: RESOURCE_REQUEST_EXCEEDS_LIMIT)',
         ),
       ).toBeInTheDocument();
       expect(button(APPROVE_LABEL)).toBeDisabled();

@@ -4,15 +4,22 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { ClusterStatusBadge, EnvironmentChip, titleWithName } from '../common';
+import {
+  ClusterStatusBadge,
+  CodedMessage,
+  EnvironmentChip,
+  titleWithName,
+} from '../common';
 import { ChoiceList } from '../requestVm/ChoiceList';
 
 export const CLUSTER_LABEL = 'Cluster';
 export const STORAGE_CLASS_LABEL = 'Storage class';
+/** A cluster that cannot take the VM, when the backend gave no reason. */
+export const NOT_ELIGIBLE = 'Not eligible';
 
 /**
  * The cluster a new VM runs on. Every registered cluster is listed; those that cannot take
- * the VM are disabled with the backend's reason code and reason.
+ * the VM are disabled with the backend's reason in words, its code beneath.
  */
 export function ClusterChoice(props: {
   clusters: ClusterCandidate[];
@@ -69,9 +76,11 @@ export function ClusterChoice(props: {
             }`
           ) : (
             <Typography variant="body2" color="error" component="span">
-              {cluster.reasonCode && <code>{cluster.reasonCode}</code>}
-              {cluster.reasonCode && cluster.reason ? ': ' : ''}
-              {cluster.reason ?? (cluster.reasonCode ? '' : 'Not eligible')}
+              <CodedMessage
+                message={cluster.reason}
+                code={cluster.reasonCode}
+                fallback={NOT_ELIGIBLE}
+              />
             </Typography>
           ),
         }))}

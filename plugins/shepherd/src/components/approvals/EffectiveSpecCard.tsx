@@ -10,6 +10,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { NOT_SET } from '../../labels';
 import {
+  CodedMessage,
   displayNameOf,
   formatCpu,
   formatDisk,
@@ -29,7 +30,7 @@ export function WarningList(props: { warnings: ShepherdWarning[] }) {
       {props.warnings.map(warning => (
         <Box key={`${warning.code}:${warning.message}`} mt={1}>
           <Alert severity="warning">
-            <code>{warning.code}</code>: {warning.message}
+            <CodedMessage message={warning.message} code={warning.code} />
           </Alert>
         </Box>
       ))}

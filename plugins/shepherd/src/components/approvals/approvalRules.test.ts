@@ -87,14 +87,14 @@ describe('checkSpecFields', () => {
     expect(
       checkSpecFields({ ...SPEC, cpuRequest: '3' }, anInstanceSize(), 'test')
         .errors.cpuRequest,
-    ).toMatch(/^RESOURCE_REQUEST_EXCEEDS_LIMIT: /);
+    ).toMatch(/\(Code: RESOURCE_REQUEST_EXCEEDS_LIMIT\)/);
     expect(
       checkSpecFields(
         { ...SPEC, cpuRequest: '1' },
         anInstanceSize({ dedicatedCpu: true }),
         'test',
       ).errors.cpuRequest,
-    ).toMatch(/^DEDICATED_CPU_OVERCOMMIT: /);
+    ).toMatch(/\(Code: DEDICATED_CPU_OVERCOMMIT\)/);
   });
 
   it('warns about overcommit in prod only', () => {
@@ -130,7 +130,7 @@ describe('decisionFieldErrorsOf', () => {
           },
         }),
       ),
-    ).toEqual({ diskGb: 'MODIFIED_SPEC_INVALID: a' });
+    ).toEqual({ diskGb: 'a (Code: MODIFIED_SPEC_INVALID)' });
     expect(
       decisionFieldErrorsOf(
         new ShepherdApiError({
@@ -139,7 +139,7 @@ describe('decisionFieldErrorsOf', () => {
           status: 400,
         }),
       ),
-    ).toEqual({ storageClass: 'STORAGE_CLASS_UNKNOWN: no such class' });
+    ).toEqual({ storageClass: 'no such class (Code: STORAGE_CLASS_UNKNOWN)' });
     expect(
       decisionFieldErrorsOf(
         new ShepherdApiError({
@@ -148,7 +148,7 @@ describe('decisionFieldErrorsOf', () => {
           status: 503,
         }),
       ),
-    ).toEqual({ clusterId: 'CLUSTER_UNAVAILABLE: unreachable' });
+    ).toEqual({ clusterId: 'unreachable (Code: CLUSTER_UNAVAILABLE)' });
   });
 
   it('explains a refused approval by its code', () => {

@@ -8,7 +8,7 @@ import {
   checkComputeShape,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { isShepherdApiError } from '../../api/ShepherdApiError';
-import { collectFieldMessages } from '../common';
+import { collectFieldMessages, withCode } from '../common';
 
 /*
  * The rules of the approval workbench that are not layout: how old a task looks, what an
@@ -154,7 +154,7 @@ export function checkSpecFields(
     const field =
       FIELD_OF_SHAPE_FINDING[finding.field] ?? (finding.field as SpecField);
     if (!errors[field]) {
-      errors[field] = `${finding.code}: ${finding.message}`;
+      errors[field] = withCode(finding.message, finding.code);
     }
   }
   return { errors, warnings: shape.warnings };

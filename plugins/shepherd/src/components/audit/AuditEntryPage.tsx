@@ -14,6 +14,7 @@ import { shepherdApiRef } from '../../api/ShepherdApi';
 import { AUDIT_TITLE, NOT_SET } from '../../labels';
 import { auditRouteRef } from '../../routes';
 import {
+  CODE_LABEL,
   EnvironmentChip,
   RecordHeader,
   RecordNotLoaded,
@@ -23,10 +24,23 @@ import {
 } from '../common';
 import { RequestLink } from '../links';
 import { AuditFilterLink, RecordLink } from './auditLinks';
+import { auditActionLabel, auditResourceTypeLabel } from './auditVocabulary';
 import { OutcomeBadge } from './AuditTable';
 
 /** What an entry without details says. */
 export const NO_DETAILS = 'No details were recorded for this action.';
+
+/** The words of the link to an entry's request. */
+export const OPEN_REQUEST_LABEL = 'Open the request';
+
+/** A code or id under the words it belongs to, labelled, for auditors and support. */
+function Secondary(props: { label: string; value: string }) {
+  return (
+    <Typography variant="caption" display="block" color="textSecondary">
+      {props.label}: <code>{props.value}</code>
+    </Typography>
+  );
+}
 
 function RecordValue(props: {
   type?: string;
@@ -36,19 +50,15 @@ function RecordValue(props: {
 }) {
   const { type, id, name, parent } = props;
   if (!type && !id) return <>{NOT_SET}</>;
+  const kind = type ? auditResourceTypeLabel(type) : undefined;
   return (
     <>
-      <code>{type}</code>{' '}
-      {(name || id) && (
-        <RecordLink type={type} id={id} parent={parent}>
-          {name ?? id}
-        </RecordLink>
-      )}
-      {name && id && (
-        <Typography variant="caption" display="block" color="textSecondary">
-          {id}
-        </Typography>
-      )}
+      {name && kind ? `${kind} ` : ''}
+      <RecordLink type={type} id={id} parent={parent}>
+        {name ?? kind ?? id}
+      </RecordLink>
+      {type && <Secondary label="Type" value={type} />}
+      {id && <Secondary label="Id" value={id} />}
     </>
   );
 }
@@ -64,7 +74,12 @@ function EntryFacts(props: { entry: AuditLogEntry }) {
             <RelativeTime timestamp={entry.createdAt} />)
           </>
         ),
-        Action: <code>{entry.action}</code>,
+        Action: (
+          <>
+            {auditActionLabel(entry.action)}
+            <Secondary label={CODE_LABEL} value={entry.action} />
+          </>
+        ),
         Outcome: <OutcomeBadge outcome={entry.outcome} />,
         Actor: <code>{entry.actor}</code>,
         Resource: (
@@ -82,7 +97,12 @@ function EntryFacts(props: { entry: AuditLogEntry }) {
           NOT_SET
         ),
         Request: entry.ticketId ? (
-          <RequestLink ticketId={entry.ticketId}>{entry.ticketId}</RequestLink>
+          <>
+            <RequestLink ticketId={entry.ticketId}>
+              {OPEN_REQUEST_LABEL}
+            </RequestLink>
+            <Secondary label="Id" value={entry.ticketId} />
+          </>
         ) : (
           NOT_SET
         ),
@@ -90,6 +110,14 @@ function EntryFacts(props: { entry: AuditLogEntry }) {
       }}
     />
   );
+}
+
+/** Words inside a sentence: "Instance size" becomes "instance size"; an acronym such as "VM" stays. */
+function lowerCaseWords(words: string): string {
+  return words
+    .split(' ')
+    .map(word => (word === word.toUpperCase() ? word : word.toLowerCase()))
+    .join(' ');
 }
 
 /** Links to the entries around this one: by the same actor, on the same record, for the same request. */
@@ -110,7 +138,8 @@ function RelatedEntries(props: { entry: AuditLogEntry }) {
               resourceId: entry.resourceId,
             }}
           >
-            Everything on this {entry.resourceType}
+            Everything on this{' '}
+            {lowerCaseWords(auditResourceTypeLabel(entry.resourceType))}
           </AuditFilterLink>
         </li>
       )}
@@ -123,7 +152,7 @@ function RelatedEntries(props: { entry: AuditLogEntry }) {
       )}
       <li>
         <AuditFilterLink filters={{ action: entry.action }}>
-          Every {entry.action}
+          Every “{auditActionLabel(entry.action)}”
         </AuditFilterLink>
       </li>
     </Box>
@@ -158,7 +187,10 @@ export function AuditEntryPage() {
   const hasDetails = Object.keys(current.details ?? {}).length > 0;
   return (
     <Grid container spacing={3}>
-      <RecordHeader backLink={backLink} title={current.action}>
+      <RecordHeader
+        backLink={backLink}
+        title={auditActionLabel(current.action)}
+      >
         <OutcomeBadge outcome={current.outcome} />
         {current.environment && (
           <EnvironmentChip environment={current.environment} />

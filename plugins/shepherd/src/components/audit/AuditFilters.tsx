@@ -1,6 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import {
   CLEAR_FILTERS_LABEL,
@@ -15,7 +16,12 @@ import {
   AUDIT_RESOURCE_TYPES,
   AuditOutcome,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { AUDIT_ACTIONS, normalizeActor } from './auditVocabulary';
+import {
+  AUDIT_ACTIONS,
+  auditActionLabel,
+  auditResourceTypeLabel,
+  normalizeActor,
+} from './auditVocabulary';
 import {
   TIME_PRESETS,
   fromLocalInput,
@@ -26,7 +32,7 @@ import { AuditFilters as Filters } from './useAuditQuery';
 
 type ActionOption = (typeof AUDIT_ACTIONS)[number];
 
-/** The action filter: a known action code picked by category, or any code typed. */
+/** The action filter: a known action picked by category (in words, with its code), or any code typed. */
 function ActionFilter(props: {
   value: string | undefined;
   onChange: (action: string | undefined) => void;
@@ -46,6 +52,14 @@ function ActionFilter(props: {
       getOptionLabel={option =>
         typeof option === 'string' ? option : option.action
       }
+      renderOption={option => (
+        <span>
+          {auditActionLabel(option.action)}{' '}
+          <Typography variant="caption" color="textSecondary" component="span">
+            {option.action}
+          </Typography>
+        </span>
+      )}
       inputValue={text}
       onInputChange={(_event, next) => setText(next)}
       style={{ minWidth: 240 }}
@@ -135,7 +149,10 @@ export function AuditFilters(props: {
         id="shepherd-audit-filter-resource-type"
         label="Resource type"
         value={filters.resourceType}
-        options={plainOptions(AUDIT_RESOURCE_TYPES)}
+        options={AUDIT_RESOURCE_TYPES.map(type => ({
+          value: type,
+          label: auditResourceTypeLabel(type),
+        }))}
         minWidth={150}
         onChange={resourceType => onChange({ resourceType })}
       />

@@ -8,7 +8,8 @@ import {
 } from '../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../api/ShepherdApi';
 import { CLEAR_FILTERS_LABEL } from '../common';
-import { NO_DETAILS } from './AuditEntryPage';
+import { NO_DETAILS, OPEN_REQUEST_LABEL } from './AuditEntryPage';
+import { REQUEST_LINK_LABEL } from './AuditTable';
 import { NO_AUDIT_ENTRIES_TITLE } from './AuditListPage';
 import { AUDIT_DENIED_TITLE, AuditPage } from './AuditPage';
 import { toLocalInput } from './timeRange';
@@ -89,17 +90,24 @@ describe('Audit log', () => {
     const { api } = await renderAudit();
 
     const action = await screen.findByRole('link', {
-      name: 'vm.delete_submitted',
+      name: 'Deletion requested',
     });
     expect(action).toHaveAttribute('href', '/shepherd/audit/audit-vm');
     const row = rowOf(action);
+    // The code stays beside the words, for auditors who filter by it.
+    expect(within(row).getByText('vm.delete_submitted')).toBeInTheDocument();
     expect(within(row).getByText('engineer-prod')).toBeInTheDocument();
+    const resource = within(row).getByRole('link', {
+      name: 'prod-payments-api-01',
+    });
+    expect(resource).toHaveAttribute('href', '/shepherd/vms/vm-9');
+    expect(resource.closest('[title]')).toHaveAttribute('title', 'vm-9');
+    expect(row).toHaveTextContent(/VM prod-payments-api-01/);
     expect(
-      within(row).getByRole('link', { name: 'prod-payments-api-01' }),
-    ).toHaveAttribute('href', '/shepherd/vms/vm-9');
-    expect(
-      within(row).getByRole('link', { name: 'ticket-delete' }),
+      within(row).getByRole('link', { name: REQUEST_LINK_LABEL }),
     ).toHaveAttribute('href', '/shepherd/requests/ticket-delete');
+    // People read words: no ids and no resource type codes in the row.
+    expect(row).not.toHaveTextContent(/ticket-delete|vm-9|ticket /);
     expect(within(row).getByText('prod')).toBeInTheDocument();
 
     // A member change leads to its System.
@@ -107,9 +115,8 @@ describe('Audit log', () => {
       screen.getByRole('link', { name: 'user:default/jane' }),
     ).toHaveAttribute('href', '/shepherd/systems/sys-payments');
 
-    const failed = rowOf(
-      screen.getByRole('link', { name: 'execution.failed' }),
-    );
+    const failed = rowOf(screen.getByRole('link', { name: 'Work failed' }));
+    expect(failed).toHaveTextContent(/Request dev-payments-api-02/);
     expect(
       within(failed).getByText('failure').closest('[data-outcome]'),
     ).toHaveAttribute('data-outcome', 'failure');
@@ -135,7 +142,7 @@ describe('Audit log', () => {
           '/shepherd/audit?action=vm.request&actor=user:default/jane&resourceType=vm&resourceId=vm-9&ticketId=ticket-1&outcome=failure&from=2026-11-23T10:00:00Z&to=not-a-time&offset=20&limit=50',
       },
     );
-    await screen.findByRole('link', { name: 'vm.delete_submitted' });
+    await screen.findByRole('link', { name: 'Deletion requested' });
 
     expect(api.listAuditLogs).toHaveBeenCalledWith({
       action: 'vm.request',
@@ -158,11 +165,13 @@ describe('Audit log', () => {
       {},
       { route: '/shepherd/audit?offset=40' },
     );
-    await screen.findByRole('link', { name: 'vm.delete_submitted' });
+    await screen.findByRole('link', { name: 'Deletion requested' });
 
     await userEvent.click(screen.getByRole('textbox', { name: 'Action' }));
     await userEvent.click(
-      await screen.findByRole('option', { name: 'member.update' }),
+      await screen.findByRole('option', {
+        name: 'Member role changed member.update',
+      }),
     );
     await waitFor(() =>
       expect(api.listAuditLogs).toHaveBeenLastCalledWith({
@@ -209,7 +218,7 @@ describe('Audit log', () => {
 
   it('filters by a time range, and refuses a range that ends before it starts', async () => {
     const { api } = await renderAudit();
-    await screen.findByRole('link', { name: 'vm.delete_submitted' });
+    await screen.findByRole('link', { name: 'Deletion requested' });
     const from = '2026-11-23T10:00:00.000Z';
     const to = '2026-11-23T12:00:00.000Z';
 
@@ -258,7 +267,7 @@ describe('Audit log', () => {
           limit: query?.limit ?? 20,
         }),
     });
-    await screen.findByRole('link', { name: 'vm.delete_submitted' });
+    await screen.findByRole('link', { name: 'Deletion requested' });
 
     await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
 
@@ -282,7 +291,7 @@ describe('Audit log', () => {
       });
 
       expect(
-        await screen.findByRole('heading', { name: 'vm.delete_submitted' }),
+        await screen.findByRole('heading', { name: 'Deletion requested' }),
       ).toBeInTheDocument();
       expect(
         screen.getByText('user:default/engineer-prod'),
@@ -290,12 +299,21 @@ describe('Audit log', () => {
       expect(
         screen.getByRole('link', { name: 'prod-payments-api-01' }),
       ).toHaveAttribute('href', '/shepherd/vms/vm-9');
+      expect(screen.getByRole('link', { name: 'System' })).toHaveAttribute(
+        'href',
+        '/shepherd/systems/sys-payments',
+      );
       expect(
-        screen.getByRole('link', { name: 'sys-payments' }),
-      ).toHaveAttribute('href', '/shepherd/systems/sys-payments');
-      expect(
-        screen.getByRole('link', { name: 'ticket-delete' }),
+        screen.getByRole('link', { name: OPEN_REQUEST_LABEL }),
       ).toHaveAttribute('href', '/shepherd/requests/ticket-delete');
+      // The ids stay for auditors, labelled, beneath the words.
+      expect(screen.getByText('ticket-delete')).toBeInTheDocument();
+      expect(
+        screen.getByRole('link', { name: 'Everything on this VM' }),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('link', { name: 'Every “Deletion requested”' }),
+      ).toHaveAttribute('href', '/shepherd/audit?action=vm.delete_submitted');
       const details = screen.getByTestId('audit-details');
       expect(details).toHaveTextContent('"reason": "Replaced"');
       expect(details).toHaveTextContent('"kubeconfig": "***REDACTED***"');

@@ -1,6 +1,7 @@
 import { StatusError, StatusOK, TableColumn } from '@backstage/core-components';
 import { AuditLogEntry } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
 import { CSSProperties, ReactNode } from 'react';
 import { NOT_SET } from '../../labels';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../common';
 import { RequestLink } from '../links';
 import { AuditEntryLink, EntryResource } from './auditLinks';
+import { auditActionLabel } from './auditVocabulary';
 
 /** An entry's outcome in the API's words, with Backstage's status colours. */
 export function OutcomeBadge(props: { outcome: AuditLogEntry['outcome'] }) {
@@ -37,13 +39,29 @@ export function Actor(props: { actor: string }) {
   );
 }
 
-/** A long id shortened for a table cell; the full id is in the tooltip. */
-export function ShortId(props: { id: string }) {
-  const { id } = props;
+/** The words of the link to an entry's request; its id is in the tooltip. */
+export const REQUEST_LINK_LABEL = 'Request';
+
+/**
+ * An entry's action in words, linked to the entry's page, with the code beneath: auditors
+ * filter by it. Codes do not break inside a word.
+ */
+export function ActionCell(props: { entry: AuditLogEntry }) {
+  const { entry } = props;
   return (
-    <Tooltip title={id}>
-      <code>{id.length > 13 ? `${id.slice(0, 8)}…` : id}</code>
-    </Tooltip>
+    <>
+      <AuditEntryLink id={entry.id}>
+        {auditActionLabel(entry.action)}
+      </AuditEntryLink>
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        component="div"
+        style={{ whiteSpace: 'nowrap' }}
+      >
+        {entry.action}
+      </Typography>
+    </>
   );
 }
 
@@ -59,11 +77,7 @@ const COLUMNS: TableColumn<AuditLogEntry>[] = [
     title: 'Action',
     // The widest column: an action reads as a whole, broken between words at most.
     cellStyle: ACTION_CELL,
-    render: entry => (
-      <AuditEntryLink id={entry.id}>
-        <code>{entry.action}</code>
-      </AuditEntryLink>
-    ),
+    render: entry => <ActionCell entry={entry} />,
   },
   {
     title: 'Outcome',
@@ -93,16 +107,20 @@ const COLUMNS: TableColumn<AuditLogEntry>[] = [
     cellStyle: KEEP_WHOLE,
     render: entry =>
       entry.ticketId ? (
-        <RequestLink ticketId={entry.ticketId}>
-          <ShortId id={entry.ticketId} />
-        </RequestLink>
+        <Tooltip title={entry.ticketId}>
+          <span>
+            <RequestLink ticketId={entry.ticketId}>
+              {REQUEST_LINK_LABEL}
+            </RequestLink>
+          </span>
+        </Tooltip>
       ) : (
         NOT_SET
       ),
   },
 ];
 
-/** One page of audit entries, newest first; each action links to the entry's page. */
+/** One page of audit entries, newest first; each action, in words, links to the entry's page. */
 export function AuditTable(props: {
   entries: AuditLogEntry[];
   emptyContent?: ReactNode;

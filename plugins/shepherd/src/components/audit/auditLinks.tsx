@@ -4,6 +4,7 @@ import { AuditLogEntry } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ReactNode } from 'react';
 import { auditEntryRouteRef, auditRouteRef } from '../../routes';
 import { RequestLink, SystemLink, VmLink } from '../links';
+import { auditResourceTypeLabel } from './auditVocabulary';
 import { AuditFilters, auditSearchParams } from './useAuditQuery';
 
 /** A link to one audit entry's page. */
@@ -58,21 +59,31 @@ export function RecordLink(props: {
   }
 }
 
-/** What an entry is about, e.g. `vm prod-payments-api-01`, linked to its page where there is one. */
+/**
+ * What an entry is about in words, e.g. "VM prod-payments-api-01", linked to its page where
+ * there is one. A record without a recorded name is linked by its kind ("Request"); its id is
+ * in the tooltip.
+ */
 export function EntryResource(props: { entry: AuditLogEntry }) {
   const { entry } = props;
-  const label = entry.resourceName ?? entry.resourceId;
+  const kind = auditResourceTypeLabel(entry.resourceType);
+  const link = (words: string) => (
+    <RecordLink
+      type={entry.resourceType}
+      id={entry.resourceId}
+      parent={{ type: entry.parentType, id: entry.parentId }}
+    >
+      {words}
+    </RecordLink>
+  );
   return (
-    <span>
-      <code>{entry.resourceType}</code>{' '}
-      {label && (
-        <RecordLink
-          type={entry.resourceType}
-          id={entry.resourceId}
-          parent={{ type: entry.parentType, id: entry.parentId }}
-        >
-          {label}
-        </RecordLink>
+    <span title={entry.resourceId}>
+      {entry.resourceName ? (
+        <>
+          {kind} {link(entry.resourceName)}
+        </>
+      ) : (
+        link(kind)
       )}
     </span>
   );

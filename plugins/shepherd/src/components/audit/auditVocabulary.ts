@@ -1,6 +1,7 @@
 import {
   AUDIT_ACTIONS as ACTION_CODES,
   AUDIT_ACTION_DEFINITIONS,
+  AUDIT_RESOURCE_TYPE_LABELS,
   AuditCategory,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 
@@ -20,8 +21,9 @@ export const AUDIT_ACTIONS: ReadonlyArray<{
 }));
 
 /**
- * What the known actions mean, for pages that show an entry to people (a request's
- * timeline); the code stays beside the label, since support and the filters use it.
+ * What the known actions mean: the primary text wherever an entry is shown to people. The
+ * audit log keeps the code beside the label, since auditors filter by it; elsewhere it is
+ * at most a tooltip.
  */
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> =
   Object.fromEntries(
@@ -30,6 +32,19 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> =
       AUDIT_ACTION_DEFINITIONS[action].label,
     ]),
   );
+
+/** What an entry's action means, in words; an action the vocabulary does not know, as written. */
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+/** What kind of record an entry is about, in words, e.g. "Request" for `ticket`. */
+export function auditResourceTypeLabel(type: string): string {
+  return (
+    (AUDIT_RESOURCE_TYPE_LABELS as Readonly<Record<string, string>>)[type] ??
+    type
+  );
+}
 
 /**
  * An actor filter as the backend stores actors: entity refs, such as

@@ -1,7 +1,12 @@
 import { screen } from '@testing-library/react';
 import { renderShepherd } from '../../__testUtils__/renderShepherd';
 import { ShepherdApiError } from '../../api/ShepherdApiError';
-import { ShepherdErrorPanel } from './ShepherdErrorPanel';
+import { CODE_LABEL, withCode } from './apiErrors';
+import {
+  CodedMessage,
+  EXISTING_REQUEST_LINK,
+  ShepherdErrorPanel,
+} from './ShepherdErrorPanel';
 
 describe('ShepherdErrorPanel', () => {
   it('shows the backend message, its code and the HTTP status', async () => {
@@ -20,6 +25,15 @@ describe('ShepherdErrorPanel', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('CONFIRMATION_NAME_MISMATCH')).toBeInTheDocument();
     expect(screen.getByText(/HTTP 400 Bad Request/)).toBeInTheDocument();
+    // The words lead; the code follows in a caption.
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      /^'prod-x' does not match the VM's name.*Error code: CONFIRMATION_NAME_MISMATCH/,
+    );
+    expect(
+      screen
+        .getByText(/HTTP 400 Bad Request/)
+        .closest('.MuiTypography-caption'),
+    ).not.toBeNull();
   });
 
   it('puts a title before the message', async () => {
@@ -48,11 +62,11 @@ describe('ShepherdErrorPanel', () => {
 
     await renderShepherd(<ShepherdErrorPanel error={error} />);
 
-    expect(screen.getByRole('link', { name: 'ticket-7' })).toHaveAttribute(
-      'href',
-      '/shepherd/requests/ticket-7',
-    );
+    expect(
+      screen.getByRole('link', { name: EXISTING_REQUEST_LINK }),
+    ).toHaveAttribute('href', '/shepherd/requests/ticket-7');
     expect(screen.getByText('2')).toBeInTheDocument();
+    expect(screen.queryByText('ticket-7')).not.toBeInTheDocument();
   });
 
   it('says when an answer had no code', async () => {
@@ -70,5 +84,54 @@ describe('ShepherdErrorPanel', () => {
 
     expect(screen.getByText('Failed to fetch')).toBeInTheDocument();
     expect(screen.queryByText(/Error code/)).not.toBeInTheDocument();
+  });
+});
+
+describe('CodedMessage', () => {
+  it('shows the words first and the code beneath them in a caption', async () => {
+    await renderShepherd(
+      <p data-testid="reason">
+        <CodedMessage
+          message="sim-prod is a prod cluster; the namespace is test"
+          code="CLUSTER_ENVIRONMENT_MISMATCH"
+        />
+      </p>,
+    );
+
+    expect(screen.getByTestId('reason')).toHaveTextContent(
+      `sim-prod is a prod cluster; the namespace is test${CODE_LABEL}: CLUSTER_ENVIRONMENT_MISMATCH`,
+    );
+    expect(
+      screen
+        .getByText('CLUSTER_ENVIRONMENT_MISMATCH')
+        .closest('.MuiTypography-caption'),
+    ).not.toBeNull();
+  });
+
+  it('shows the fallback only when there are neither words nor code', async () => {
+    await renderShepherd(
+      <>
+        <p data-testid="nothing">
+          <CodedMessage fallback="Not eligible" />
+        </p>
+        <p data-testid="code-only">
+          <CodedMessage code="CLUSTER_UNAVAILABLE" fallback="Not eligible" />
+        </p>
+      </>,
+    );
+
+    expect(screen.getByTestId('nothing')).toHaveTextContent(/^Not eligible$/);
+    expect(screen.getByTestId('code-only')).toHaveTextContent(
+      `${CODE_LABEL}: CLUSTER_UNAVAILABLE`,
+    );
+  });
+});
+
+describe('withCode', () => {
+  it('puts the code after the words, and leaves words without a code alone', () => {
+    expect(withCode('The name is taken', 'NAME_ALREADY_EXISTS')).toBe(
+      'The name is taken (Code: NAME_ALREADY_EXISTS)',
+    );
+    expect(withCode('The name is taken')).toBe('The name is taken');
   });
 });

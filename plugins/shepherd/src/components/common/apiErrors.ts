@@ -6,6 +6,17 @@ import { isShepherdApiError } from '../../api/ShepherdApiError';
  * code; these only add the pointer.
  */
 
+/** Label of the stable code beside a refusal, warning or finding that is not an error. */
+export const CODE_LABEL = 'Code';
+
+/**
+ * A message of the backend as one line of text, e.g. for a field's helper text: the words
+ * first, then the stable code in parentheses, which support and platform teams search for.
+ */
+export function withCode(message: string, code?: string): string {
+  return code ? `${message} (${CODE_LABEL}: ${code})` : message;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -32,7 +43,7 @@ export function detailRecords(
 }
 
 /**
- * The messages a refusal puts next to a form's fields, `CODE: message`, one per field (the
+ * The messages a refusal puts next to a form's fields, in words with the code after them, one per field (the
  * first wins): each of `details.violations[]` on the field it names, then the error itself on
  * `details.field`. `fieldOf` maps the API's field names to the form's; names it does not know
  * are left out. `add` puts further messages, e.g. of codes that name no field.
@@ -44,9 +55,10 @@ export function collectFieldMessages<F extends string>(
   const messages: Partial<Record<F, string>> = {};
   const add = (field: F | undefined, code: unknown, message: unknown) => {
     if (field && !messages[field]) {
-      messages[field] = `${typeof code === 'string' ? `${code}: ` : ''}${String(
-        message,
-      )}`;
+      messages[field] = withCode(
+        String(message),
+        typeof code === 'string' ? code : undefined,
+      );
     }
   };
   if (isShepherdApiError(error)) {

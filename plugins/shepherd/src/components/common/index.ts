@@ -35,7 +35,12 @@ export {
 } from './permissions';
 export type { Decision, WhenDenied } from './permissions';
 export { RelativeTime } from './RelativeTime';
-export { ERROR_CODE_LABEL, ShepherdErrorPanel } from './ShepherdErrorPanel';
+export {
+  CodedMessage,
+  ERROR_CODE_LABEL,
+  EXISTING_REQUEST_LINK,
+  ShepherdErrorPanel,
+} from './ShepherdErrorPanel';
 export {
   CLUSTER_STATUS_LOOKS,
   STATUS_BADGE_STYLE,
@@ -95,10 +100,12 @@ export {
 } from './filters';
 export type { FilterOption } from './filters';
 export {
+  CODE_LABEL,
   collectFieldMessages,
   detailRecords,
   errorCode,
   errorDetails,
+  withCode,
 } from './apiErrors';
 export { downloadFile } from './downloadFile';
 export { useUrlListQuery } from './useUrlListQuery';

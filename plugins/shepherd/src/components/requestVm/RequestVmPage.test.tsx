@@ -21,6 +21,7 @@ import {
 import { renderShepherd } from '../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../api/ShepherdApi';
 import { ShepherdApiError } from '../../api/ShepherdApiError';
+import { EXISTING_REQUEST_LINK } from '../common';
 import { NO_NAMESPACES_TITLE } from './NamespaceStep';
 import {
   NEXT_LABEL,
@@ -247,7 +248,10 @@ describe('Request a VM', () => {
 
     await userEvent.click(screen.getByRole('button', { name: SUBMIT_LABEL }));
 
-    expect(await screen.findByText('ticket-42')).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Your request was received/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/ticket-42/)).not.toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: FOLLOW_REQUEST_LABEL }).closest('a'),
     ).toHaveAttribute('href', '/shepherd/requests/ticket-42');
@@ -573,7 +577,7 @@ describe('Request a VM', () => {
     expect(cpu).toHaveAttribute('aria-invalid', 'true');
     expect(
       screen.getByText(
-        'RESOURCE_STEP_INVALID: With the instance size small, the CPU request must be whole cores',
+        'With the instance size small, the CPU request must be whole cores (Code: RESOURCE_STEP_INVALID)',
       ),
     ).toBeInTheDocument();
     expect(api.requestVm).toHaveBeenCalledTimes(1);
@@ -617,9 +621,8 @@ describe('Request a VM', () => {
     expect(
       await screen.findByText('DUPLICATE_PENDING_REQUEST'),
     ).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'ticket-7' })).toHaveAttribute(
-      'href',
-      '/shepherd/requests/ticket-7',
-    );
+    expect(
+      screen.getByRole('link', { name: EXISTING_REQUEST_LINK }),
+    ).toHaveAttribute('href', '/shepherd/requests/ticket-7');
   });
 });

@@ -11,6 +11,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
+  CodedMessage,
   EnvironmentChip,
   formatCpu,
   formatDisk,
@@ -51,9 +52,10 @@ export function ProbableVmName(props: {
       </Typography>
       {tooLong && (
         <Alert severity="error">
-          <code>{SHEPHERD_ERROR_CODES.VM_NAME_TOO_LONG}</code>: the name has{' '}
-          {name.length} characters; at most {VM_NAME_MAX_LENGTH} are allowed, so
-          the approval would fail. Choose a namespace with a shorter name.
+          <CodedMessage
+            message={`The name has ${name.length} characters; at most ${VM_NAME_MAX_LENGTH} are allowed, so the approval would fail. Choose a namespace with a shorter name.`}
+            code={SHEPHERD_ERROR_CODES.VM_NAME_TOO_LONG}
+          />
         </Alert>
       )}
     </Box>

@@ -54,7 +54,7 @@ describe('SshKeyField', () => {
     expect(
       screen.getByText(
         new RegExp(
-          `^${SHEPHERD_ERROR_CODES.SSH_PUBLIC_KEY_INVALID}: The SSH public key must start with its type`,
+          `^The SSH public key must start with its type.*\\(Code: ${SHEPHERD_ERROR_CODES.SSH_PUBLIC_KEY_INVALID}\\)`,
         ),
       ),
     ).toBeVisible();
@@ -62,11 +62,11 @@ describe('SshKeyField', () => {
 
   it("shows the backend's refusal of a key", async () => {
     await renderShepherd(
-      <Field errorText="SSH_PUBLIC_KEY_INVALID: The SSH public key does not fit into the VM's cloud-init" />,
+      <Field errorText="The SSH public key does not fit into the VM's cloud-init (Code: SSH_PUBLIC_KEY_INVALID)" />,
     );
     expect(
       screen.getByText(
-        "SSH_PUBLIC_KEY_INVALID: The SSH public key does not fit into the VM's cloud-init",
+        "The SSH public key does not fit into the VM's cloud-init (Code: SSH_PUBLIC_KEY_INVALID)",
       ),
     ).toBeVisible();
   });
@@ -108,7 +108,7 @@ describe('the key in the request wizard', () => {
     );
     expect(errors).toEqual({
       sshPublicKey:
-        'SSH_PUBLIC_KEY_INVALID: The SSH public key must start with its type',
+        'The SSH public key must start with its type (Code: SSH_PUBLIC_KEY_INVALID)',
     });
     expect(WIZARD_STEPS[firstStepWith(errors)!].id).toBe('details');
   });

@@ -3,6 +3,7 @@ import {
   checkSshPublicKey,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import TextField, { TextFieldProps } from '@material-ui/core/TextField';
+import { withCode } from '../common';
 
 export const SSH_KEY_LABEL = 'SSH public key (optional)';
 export const SSH_KEY_HELP =
@@ -14,7 +15,7 @@ export function sshKeyError(typed: string): string | undefined {
   const check = checkSshPublicKey(typed);
   return check.ok
     ? undefined
-    : `${SHEPHERD_ERROR_CODES.SSH_PUBLIC_KEY_INVALID}: ${check.message}`;
+    : withCode(check.message, SHEPHERD_ERROR_CODES.SSH_PUBLIC_KEY_INVALID);
 }
 
 /**

@@ -23,7 +23,7 @@ export function SubmittedCard(props: {
   return (
     <InfoCard title={SUBMITTED_FOR_APPROVAL}>
       <Alert severity="success">
-        Your request is ticket <code>{submission.ticketId}</code>, now{' '}
+        Your request was received and is now{' '}
         <TicketStatusBadge status={submission.status} />. An approver will
         choose the cluster and approve or reject it; you will be notified.
       </Alert>

@@ -30,9 +30,9 @@ describe('fieldErrorsOf', () => {
       },
     });
     expect(fieldErrorsOf(error)).toEqual({
-      targetCpuCores: 'RESOURCE_STEP_INVALID: a',
-      template: 'NOT_IN_CATALOG: b',
-      instanceSize: 'INVALID_SPEC_OVERRIDES: c',
+      targetCpuCores: 'a (Code: RESOURCE_STEP_INVALID)',
+      template: 'b (Code: NOT_IN_CATALOG)',
+      instanceSize: 'c (Code: INVALID_SPEC_OVERRIDES)',
     });
   });
 
@@ -46,7 +46,7 @@ describe('fieldErrorsOf', () => {
           details: { field: 'targetDiskGb' },
         }),
       ),
-    ).toEqual({ targetDiskGb: 'VALIDATION_FAILED: disk too small' });
+    ).toEqual({ targetDiskGb: 'disk too small (Code: VALIDATION_FAILED)' });
     expect(
       fieldErrorsOf(
         new ShepherdApiError({
@@ -56,7 +56,8 @@ describe('fieldErrorsOf', () => {
         }),
       ),
     ).toEqual({
-      targetDiskGb: 'VALIDATION_FAILED: request/body/targetDiskGb must be >= 1',
+      targetDiskGb:
+        'request/body/targetDiskGb must be >= 1 (Code: VALIDATION_FAILED)',
     });
     expect(
       fieldErrorsOf(

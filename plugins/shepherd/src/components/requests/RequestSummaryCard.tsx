@@ -4,7 +4,6 @@ import {
   ShepherdTicket,
   VmSpec,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import Typography from '@material-ui/core/Typography';
 import { NOT_SET } from '../../labels';
 import {
   EnvironmentChip,
@@ -35,27 +34,31 @@ function describeSpec(spec: VmSpec): string {
     .join(', ');
 }
 
+/** Said of a template or instance size the request names that its namespace no longer offers. */
+export const NO_LONGER_OFFERED = 'No longer offered';
+
+/** Said of a template or instance size while the catalog is being looked up. */
+const LOOKING_UP = 'Looking up…';
+
 /**
- * A template or instance size by its name, with its id below for support; only the id when
- * the name is not known (an item no longer offered).
+ * A template or instance size by its name; its id, for support, is in the tooltip. An item
+ * whose name is not known (no longer offered) is said to be so.
  */
 function CatalogItemName(props: {
   item?: { id: string; displayName: string };
   id: unknown;
+  loading: boolean;
 }) {
-  const { item } = props;
+  const { item, loading } = props;
   const id = item?.id ?? (typeof props.id === 'string' ? props.id : undefined);
-  if (!item) {
-    return <>{id ?? NOT_SET}</>;
+  if (!id) {
+    return <>{NOT_SET}</>;
   }
-  return (
-    <>
-      {item.displayName}
-      <Typography variant="caption" color="textSecondary" display="block">
-        {id}
-      </Typography>
-    </>
-  );
+  let words = item?.displayName;
+  if (!words) {
+    words = loading ? LOOKING_UP : NO_LONGER_OFFERED;
+  }
+  return <span title={id}>{words}</span>;
 }
 
 /** The rows that only some operations have. */
@@ -69,12 +72,14 @@ function operationRows(
       <CatalogItemName
         item={catalogItems.template}
         id={ticket.requestSpec.templateId}
+        loading={catalogItems.loading}
       />
     );
     rows['Instance size'] = (
       <CatalogItemName
         item={catalogItems.instanceSize}
         id={ticket.requestSpec.instanceSizeId}
+        loading={catalogItems.loading}
       />
     );
   }

@@ -12,7 +12,7 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { AUDIT_ACTION_LABELS } from '../audit/auditVocabulary';
-import { RelativeTime, formatEntityRef } from '../common';
+import { CODE_LABEL, RelativeTime, formatEntityRef } from '../common';
 
 /** How a failed audited action is marked in the timeline. */
 const FAILED_SUFFIX = ' (failed)';
@@ -22,7 +22,7 @@ type TimelineEntry = {
   at: string;
   /** What happened, in words. */
   title: string;
-  /** The code the backend wrote (event type and status, or audit action), for support. */
+  /** The code the backend wrote (event type and status, or audit action): a tooltip, for support. */
   code: string;
   by: string;
   /** What went wrong, for failed steps, or why the request was rejected. */
@@ -112,15 +112,16 @@ export function RequestTimeline(props: {
       ) : (
         <List dense aria-label="Timeline">
           {entries.map(entry => (
-            <ListItem key={entry.key} divider>
+            <ListItem
+              key={entry.key}
+              divider
+              title={`${CODE_LABEL}: ${entry.code}`}
+            >
               <ListItemText
                 primary={entry.title}
                 secondary={
                   <>
-                    <code title="Code in the API and the audit log">
-                      {entry.code}
-                    </code>{' '}
-                    · {formatEntityRef(entry.by)} ·{' '}
+                    {formatEntityRef(entry.by)} ·{' '}
                     <RelativeTime timestamp={entry.at} />
                     {entry.problem && (
                       <Typography

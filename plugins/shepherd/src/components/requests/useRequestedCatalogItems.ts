@@ -12,6 +12,8 @@ import { loadAll } from '../requestVm/requestVmRules';
 export type RequestedCatalogItems = {
   template?: Pick<ShepherdTemplate, 'id' | 'displayName'>;
   instanceSize?: Pick<ShepherdInstanceSize, 'id' | 'displayName'>;
+  /** Whether the look-up in the catalog is still under way. */
+  loading: boolean;
 };
 
 function idAt(spec: Record<string, unknown>, key: string): string | undefined {
@@ -23,7 +25,7 @@ function idAt(spec: Record<string, unknown>, key: string): string | undefined {
  * The template and instance size of a new-VM request. An approved request carries the
  * snapshots taken at approval; before that only their ids are known, so they are looked up
  * in what the request's namespace offers. An item no longer offered (or a failed look-up)
- * stays unnamed, and the page shows its id.
+ * stays unnamed, and the page says so (its id in a tooltip).
  */
 export function useRequestedCatalogItems(
   ticket: ShepherdTicket,
@@ -64,5 +66,6 @@ export function useRequestedCatalogItems(
   return {
     template: ticket.templateSnapshot ?? offered.value?.template,
     instanceSize: ticket.instanceSizeSnapshot ?? offered.value?.instanceSize,
+    loading: offered.loading,
   };
 }

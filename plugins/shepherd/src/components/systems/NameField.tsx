@@ -6,6 +6,7 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { makeStyles } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
+import { withCode } from '../common';
 
 const useStyles = makeStyles(theme => ({
   warning: { color: theme.palette.warning.dark },
@@ -46,10 +47,12 @@ export function NameField(props: {
     const suggestion = check.details.suggestion;
     helperText = (
       <span data-name-check="error">
-        {check.message} ({check.code})
-        {typeof suggestion === 'string' && suggestion
-          ? `. Try '${suggestion}'.`
-          : ''}
+        {withCode(
+          typeof suggestion === 'string' && suggestion
+            ? `${check.message}. Try '${suggestion}'.`
+            : check.message,
+          check.code,
+        )}
       </span>
     );
   } else if (check && check.warnings.length > 0) {
@@ -57,7 +60,7 @@ export function NameField(props: {
       <span data-name-check="warning" className={classes.warning}>
         {check.warnings.map(warning => (
           <span key={warning.code}>
-            {warning.message} ({warning.code})
+            {withCode(warning.message, warning.code)}
           </span>
         ))}
       </span>

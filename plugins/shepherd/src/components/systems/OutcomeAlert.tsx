@@ -2,6 +2,7 @@ import { ShepherdWarning } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { ReactNode } from 'react';
+import { CodedMessage } from '../common';
 
 /** What a finished action says: done, and any warnings the backend answered with it. */
 export type Outcome = {
@@ -26,7 +27,7 @@ export function OutcomeAlert(props: { outcome: Outcome; onClose: () => void }) {
           <AlertTitle>{outcome.message}</AlertTitle>
           {warnings.map(warning => (
             <div key={warning.code}>
-              {warning.message} (<code>{warning.code}</code>)
+              <CodedMessage message={warning.message} code={warning.code} />
             </div>
           ))}
         </>

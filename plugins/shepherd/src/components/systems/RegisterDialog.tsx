@@ -8,7 +8,7 @@ import {
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { ReactNode, useState } from 'react';
-import { ActionDialog, useDialogAction } from '../common';
+import { ActionDialog, useDialogAction, withCode } from '../common';
 import { CatalogEntityField, CatalogFilter } from './CatalogEntityField';
 
 /** The confirm button of the register dialogs. */
@@ -44,11 +44,14 @@ export function precheckEntityRef(
   const check = checkResourceName(entity, parsed.name);
   if (!check.ok) {
     return {
-      error: `${check.message} (${check.code}); this entity cannot be registered under its name`,
+      error: withCode(
+        `${check.message}; this entity cannot be registered under its name`,
+        check.code,
+      ),
     };
   }
   const [warning] = check.warnings;
-  return warning ? { warning: `${warning.message} (${warning.code})` } : {};
+  return warning ? { warning: withCode(warning.message, warning.code) } : {};
 }
 
 /**

@@ -25,6 +25,7 @@ import { ShepherdApi } from '../../api/ShepherdApi';
 import { ShepherdApiError } from '../../api/ShepherdApiError';
 import { SUBMITTED_FOR_APPROVAL } from '../../labels';
 import {
+  EXISTING_REQUEST_LINK,
   POLL_INITIAL_INTERVAL_MS,
   POLL_MAX_INTERVAL_MS,
   TYPE_NAME_LABEL,
@@ -124,11 +125,25 @@ describe('VM page', () => {
     expect(screen.getByText('2 cores (request 1)')).toBeInTheDocument();
     expect(screen.getByText('4 GiB (request 4 GiB)')).toBeInTheDocument();
     expect(screen.getByText('20 GiB')).toBeInTheDocument();
-    expect(await screen.findByText('Ubuntu 24.04')).toBeInTheDocument();
-    expect(screen.getByText('Small')).toBeInTheDocument();
+    expect(await screen.findByText('Ubuntu 24.04')).toHaveAttribute(
+      'title',
+      'tpl-ubuntu',
+    );
+    expect(screen.getByText('Small')).toHaveAttribute('title', 'size-small');
+    const createdBy = screen
+      .getAllByRole('row')
+      .find(row =>
+        /^created by request$/i.test(row.firstElementChild?.textContent ?? ''),
+      );
     expect(
-      screen.getByRole('link', { name: 'New VM for payments/api in dev' }),
+      within(createdBy as HTMLElement).getByRole('link', {
+        name: 'New VM for payments/api in dev',
+      }),
     ).toHaveAttribute('href', '/shepherd/requests/ticket-create');
+    // People read names; ids stay in tooltips.
+    expect(
+      screen.queryByText(/ticket-create|tpl-ubuntu|size-small/),
+    ).not.toBeInTheDocument();
     expect(api.listTickets).toHaveBeenCalledWith({
       scope: 'all',
       vmId: 'vm-1',
@@ -169,10 +184,13 @@ describe('VM page', () => {
   it("lists the VM's requests across the page's width, with their requester", async () => {
     await renderVm(aVm());
 
-    const requestLink = await screen.findByRole('link', {
+    const requestLinks = await screen.findAllByRole('link', {
       name: 'New VM for payments/api in dev',
     });
-    const table = requestLink.closest('table') as HTMLElement;
+    // The placement card names the creation request too; the requests table has headers.
+    const table = requestLinks
+      .map(link => link.closest('table'))
+      .find(candidate => candidate?.querySelector('th')) as HTMLElement;
     expect(
       within(table)
         .getAllByRole('columnheader')
@@ -990,7 +1008,7 @@ describe('VM page', () => {
         await within(dialog).findByText('DUPLICATE_PENDING_REQUEST'),
       ).toBeInTheDocument();
       expect(
-        within(dialog).getByRole('link', { name: 'ticket-old' }),
+        within(dialog).getByRole('link', { name: EXISTING_REQUEST_LINK }),
       ).toHaveAttribute('href', '/shepherd/requests/ticket-old');
       expect(api.requestVmDeletion).toHaveBeenCalledWith('vm-9', {
         confirm_name: PROD_VM.name,

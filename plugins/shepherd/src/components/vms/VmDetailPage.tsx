@@ -158,7 +158,7 @@ export function VmDetailPage() {
         />
       </Grid>
       <Grid item xs={12} md={6}>
-        <VmPlacementCard vm={current} />
+        <VmPlacementCard vm={current} creationTicket={creationTicket} />
         <VmAccessCard vm={current} />
       </Grid>
       <Grid item xs={12} md={6}>

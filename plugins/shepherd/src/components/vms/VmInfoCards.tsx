@@ -16,10 +16,32 @@ import {
   formatMemory,
 } from '../common';
 import { RequestLink } from '../links';
+import { describeTicket } from '../requests/ticketText';
 
-/** Where a VM runs and whose it is. The cluster was the approver's choice and cannot change. */
-export function VmPlacementCard(props: { vm: ShepherdVm }) {
-  const { vm } = props;
+/** The link to a VM's creation request when the request itself is not at hand. */
+export const CREATION_REQUEST_LINK = 'The request';
+
+/** Said of a template or instance size whose name the VM's records do not keep. */
+export const NAME_NOT_RECORDED = 'Not recorded';
+
+/**
+ * A template or instance size of a VM by its name; the id, for support, is in the tooltip.
+ */
+function CatalogItemName(props: { name?: string; id?: string }) {
+  const { name, id } = props;
+  if (!id) return <>{name ?? NOT_SET}</>;
+  return <span title={id}>{name ?? NAME_NOT_RECORDED}</span>;
+}
+
+/**
+ * Where a VM runs and whose it is. The cluster was the approver's choice and cannot change.
+ * The request that created the VM is named by its title when it is at hand.
+ */
+export function VmPlacementCard(props: {
+  vm: ShepherdVm;
+  creationTicket?: ShepherdTicket;
+}) {
+  const { vm, creationTicket } = props;
   return (
     <InfoCard title="Status and placement">
       <StructuredMetadataTable
@@ -48,7 +70,9 @@ export function VmPlacementCard(props: { vm: ShepherdVm }) {
                 'Requested by': formatEntityRef(vm.createdBy),
                 'Created by request': (
                   <RequestLink ticketId={vm.ticketId}>
-                    {vm.ticketId}
+                    {creationTicket
+                      ? describeTicket(creationTicket)
+                      : CREATION_REQUEST_LINK}
                   </RequestLink>
                 ),
               }
@@ -66,7 +90,7 @@ export function VmPlacementCard(props: { vm: ShepherdVm }) {
 
 /**
  * A VM's compute shape. Template and instance size are named from the request that created
- * the VM when it is at hand (its snapshots), by id otherwise.
+ * the VM when it is at hand (its snapshots); their ids are in tooltips.
  */
 export function VmResourcesCard(props: {
   vm: ShepherdVm;
@@ -84,14 +108,18 @@ export function VmResourcesCard(props: {
           )})`,
           Disk: formatDisk(vm.diskGb),
           'Storage class': vm.storageClass ?? NOT_SET,
-          Template:
-            creationTicket?.templateSnapshot?.displayName ??
-            vm.templateId ??
-            NOT_SET,
-          'Instance size':
-            creationTicket?.instanceSizeSnapshot?.displayName ??
-            vm.instanceSizeId ??
-            NOT_SET,
+          Template: (
+            <CatalogItemName
+              name={creationTicket?.templateSnapshot?.displayName}
+              id={vm.templateId}
+            />
+          ),
+          'Instance size': (
+            <CatalogItemName
+              name={creationTicket?.instanceSizeSnapshot?.displayName}
+              id={vm.instanceSizeId}
+            />
+          ),
           ...(overcommitted ? { Overcommit: 'Requests are below limits' } : {}),
         }}
       />

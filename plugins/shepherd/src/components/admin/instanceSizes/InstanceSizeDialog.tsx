@@ -11,7 +11,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
-import { detailRecords, errorCode } from '../../common';
+import { CodedMessage, detailRecords, errorCode, withCode } from '../../common';
 import {
   CatalogScopeField,
   ChoiceField,
@@ -48,9 +48,10 @@ export function backendOverrideProblems(error?: Error): {
     return { byKey, general };
   }
   for (const violation of detailRecords(error, 'violations')) {
-    const message = `${SHEPHERD_ERROR_CODES.INVALID_SPEC_OVERRIDES}: ${String(
-      violation.message,
-    )}`;
+    const message = withCode(
+      String(violation.message),
+      SHEPHERD_ERROR_CODES.INVALID_SPEC_OVERRIDES,
+    );
     if (typeof violation.key === 'string' && violation.key !== '') {
       byKey[violation.key] = message;
     } else {
@@ -396,8 +397,10 @@ export function InstanceSizeDialog(props: {
       />
       {check.warnings.map(warning => (
         <Alert key={warning.code} severity="warning" style={{ marginTop: 8 }}>
-          <code>{warning.code}</code>: {warning.message}. Approvers see a
-          warning for each request.
+          <CodedMessage
+            message={`${warning.message}. Approvers see a warning for each request.`}
+            code={warning.code}
+          />
         </Alert>
       ))}
     </FormDialog>

@@ -154,17 +154,17 @@ describe('Admin: instance sizes', () => {
     [
       'CPU off the 0.5 step',
       { cpu: '1.25', memory: '4', disk: '20' },
-      /^RESOURCE_STEP_INVALID: cpuCores must be a positive multiple of 0.5/,
+      /^cpuCores must be a positive multiple of 0.5.*\(Code: RESOURCE_STEP_INVALID\)/,
     ],
     [
       'dedicated CPUs with half a core',
       { cpu: '1.5', memory: '4', disk: '20', dedicated: true },
-      /^RESOURCE_STEP_INVALID: dedicated CPUs need whole cores/,
+      /^dedicated CPUs need whole cores.*\(Code: RESOURCE_STEP_INVALID\)/,
     ],
     [
       'memory not in whole 1Gi hugepages',
       { cpu: '2', memory: '2.5', disk: '20', hugepages: '1Gi' },
-      /^RESOURCE_STEP_INVALID: the memory request 2560Mi is not a multiple of the hugepages size 1Gi/,
+      /^the memory request 2560Mi is not a multiple of the hugepages size 1Gi.*\(Code: RESOURCE_STEP_INVALID\)/,
     ],
   ])('refuses %s before submitting', async (_case, shape, message) => {
     await renderSizes({ listInstanceSizes: async () => aPage([]) });
@@ -194,7 +194,9 @@ describe('Admin: instance sizes', () => {
     setValue(dialog.getByLabelText(/^Memory request GiB/), '6');
 
     expect(
-      dialog.getByText(/^RESOURCE_REQUEST_EXCEEDS_LIMIT: The memory request/),
+      dialog.getByText(
+        /^The memory request.*\(Code: RESOURCE_REQUEST_EXCEEDS_LIMIT\)/,
+      ),
     ).toBeInTheDocument();
     expect(dialog.getByRole('button', { name: 'Create' })).toBeDisabled();
   });
@@ -212,7 +214,9 @@ describe('Admin: instance sizes', () => {
     setValue(row.getByLabelText('Value (JSON)'), 'true');
 
     expect(
-      row.getByText(/^INVALID_SPEC_OVERRIDES: .*spec\.running must not be set/),
+      row.getByText(
+        /spec\.running must not be set.*\(Code: INVALID_SPEC_OVERRIDES\)/,
+      ),
     ).toBeInTheDocument();
     expect(dialog.getByRole('button', { name: 'Create' })).toBeDisabled();
   });
@@ -261,7 +265,9 @@ describe('Admin: instance sizes', () => {
       dialog.getByRole('group', { name: 'Spec override 2' }),
     );
     expect(
-      offending.getByText(/^INVALID_SPEC_OVERRIDES: .*belongs to the template/),
+      offending.getByText(
+        /belongs to the template.*\(Code: INVALID_SPEC_OVERRIDES\)/,
+      ),
     ).toBeInTheDocument();
     const fine = within(dialog.getByRole('group', { name: 'Spec override 1' }));
     expect(fine.queryByText(/INVALID_SPEC_OVERRIDES/)).not.toBeInTheDocument();

@@ -37,9 +37,15 @@ describe('checkSizeFields', () => {
       fields({ cpuCores: '1.25', memoryGi: '0.3', diskGb: '10.5' }),
     );
 
-    expect(check.problems.cpuCores).toMatch(/^RESOURCE_STEP_INVALID: cpuCores/);
-    expect(check.problems.memoryGi).toMatch(/^RESOURCE_STEP_INVALID: memoryGi/);
-    expect(check.problems.diskGb).toMatch(/^RESOURCE_STEP_INVALID: diskGb/);
+    expect(check.problems.cpuCores).toMatch(
+      /^cpuCores.*\(Code: RESOURCE_STEP_INVALID\)/,
+    );
+    expect(check.problems.memoryGi).toMatch(
+      /^memoryGi.*\(Code: RESOURCE_STEP_INVALID\)/,
+    );
+    expect(check.problems.diskGb).toMatch(
+      /^diskGb.*\(Code: RESOURCE_STEP_INVALID\)/,
+    );
   });
 
   it('refuses requests above their limits', () => {
@@ -48,10 +54,10 @@ describe('checkSizeFields', () => {
     );
 
     expect(check.problems.cpuRequest).toMatch(
-      /^RESOURCE_REQUEST_EXCEEDS_LIMIT:/,
+      /\(Code: RESOURCE_REQUEST_EXCEEDS_LIMIT\)$/,
     );
     expect(check.problems.memoryRequestGi).toMatch(
-      /^RESOURCE_REQUEST_EXCEEDS_LIMIT:/,
+      /\(Code: RESOURCE_REQUEST_EXCEEDS_LIMIT\)$/,
     );
   });
 
@@ -70,11 +76,13 @@ describe('checkSizeFields', () => {
     expect(
       checkSizeFields(fields({ dedicatedCpu: true, cpuCores: '1.5' })).problems
         .cpuCores,
-    ).toMatch(/^RESOURCE_STEP_INVALID: dedicated CPUs need whole cores/);
+    ).toMatch(
+      /^dedicated CPUs need whole cores.*\(Code: RESOURCE_STEP_INVALID\)/,
+    );
     expect(
       checkSizeFields(fields({ dedicatedCpu: true, memoryRequestGi: '2' }))
         .problems.dedicatedCpu,
-    ).toMatch(/^DEDICATED_CPU_OVERCOMMIT:/);
+    ).toMatch(/\(Code: DEDICATED_CPU_OVERCOMMIT\)$/);
   });
 
   it('needs a hugepages size and memory in whole pages', () => {
@@ -91,7 +99,7 @@ describe('checkSizeFields', () => {
         }),
       ).problems.memoryGi,
     ).toMatch(
-      /^RESOURCE_STEP_INVALID: the memory request 2560Mi is not a multiple of the hugepages size 1Gi/,
+      /^the memory request 2560Mi is not a multiple of the hugepages size 1Gi.*\(Code: RESOURCE_STEP_INVALID\)/,
     );
     expect(
       checkSizeFields(
@@ -116,7 +124,7 @@ describe('checkSizeFields', () => {
     const check = checkSizeFields(fields({ overrides: rows }));
 
     expect(check.overrideProblems[rows[0].id]).toMatch(
-      /^INVALID_SPEC_OVERRIDES: .* must start with 'spec\.'/,
+      /must start with 'spec\.'.*\(Code: INVALID_SPEC_OVERRIDES\)/,
     );
     expect(check.overrideProblems[rows[1].id]).toMatch(/must be JSON/);
     expect(check.overrideProblems[rows[2].id]).toMatch(/may not contain/);
@@ -139,10 +147,10 @@ describe('checkSizeFields', () => {
     );
 
     expect(check.overrideProblems[running.id]).toMatch(
-      /^INVALID_SPEC_OVERRIDES: .*spec\.running must not be set/,
+      /spec\.running must not be set.*\(Code: INVALID_SPEC_OVERRIDES\)/,
     );
     expect(check.overrideProblems[fractional.id]).toMatch(
-      /^INVALID_SPEC_OVERRIDES: .*dedicated CPUs need whole cores/,
+      /dedicated CPUs need whole cores.*\(Code: INVALID_SPEC_OVERRIDES\)/,
     );
     expect(check.problems).toEqual({});
   });

@@ -15,6 +15,7 @@ import {
   isSpecOverrideFieldName,
   memoryQuantity,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { withCode } from '../../common';
 
 /** The size of the memory pages a size with hugepages gets. */
 export type HugepagesSize = ShepherdApiSchema<'HugepagesSize'>;
@@ -108,15 +109,24 @@ function parseNumber(text: string): number | undefined {
 /** What is wrong with a spec override's key, as shepherd-common's merge would refuse it. */
 export function overrideKeyProblem(key: string): string | undefined {
   if (!key.startsWith(SPEC_OVERRIDE_PREFIX)) {
-    return `${SHEPHERD_ERROR_CODES.INVALID_SPEC_OVERRIDES}: '${key}' must start with '${SPEC_OVERRIDE_PREFIX}'`;
+    return withCode(
+      `'${key}' must start with '${SPEC_OVERRIDE_PREFIX}'`,
+      SHEPHERD_ERROR_CODES.INVALID_SPEC_OVERRIDES,
+    );
   }
   const segments = key.split('.');
   if (!segments.every(isSpecOverrideFieldName)) {
-    return `${SHEPHERD_ERROR_CODES.INVALID_SPEC_OVERRIDES}: '${key}' must be a dotted path of field names, e.g. spec.template.spec.domain.cpu.model`;
+    return withCode(
+      `'${key}' must be a dotted path of field names, e.g. spec.template.spec.domain.cpu.model`,
+      SHEPHERD_ERROR_CODES.INVALID_SPEC_OVERRIDES,
+    );
   }
   const unsafe = segments.find(isPrototypeKey);
   if (unsafe) {
-    return `${SHEPHERD_ERROR_CODES.INVALID_SPEC_OVERRIDES}: '${key}' may not contain '${unsafe}'`;
+    return withCode(
+      `'${key}' may not contain '${unsafe}'`,
+      SHEPHERD_ERROR_CODES.INVALID_SPEC_OVERRIDES,
+    );
   }
   return undefined;
 }
@@ -312,7 +322,7 @@ export function checkSizeFields(fields: SizeFields): SizeCheck {
   for (const finding of shape.errors) {
     add(
       shownField(finding.field, fields),
-      `${finding.code}: ${finding.message}`,
+      withCode(finding.message, finding.code),
     );
   }
 
@@ -330,18 +340,21 @@ export function checkSizeFields(fields: SizeFields): SizeCheck {
     ) {
       continue;
     }
-    add(field, `${RULE_CODES[violation.rule]}: ${violation.message}`);
+    add(field, withCode(violation.message, RULE_CODES[violation.rule]));
   }
   const attributed = new Set<string>();
   for (const row of fields.overrides) {
     const key = row.key.trim();
     if (!(key in overrides) || overrideProblems[row.id]) continue;
-    for (const violation of admission(vm, { [key]: overrides[key] })) {
-      if (baseMessages.has(violation.message)) continue;
-      attributed.add(violation.message);
-      overrideProblems[row.id] = overrideProblems[row.id]
-        ? `${overrideProblems[row.id]}; ${violation.message}`
-        : `${SHEPHERD_ERROR_CODES.INVALID_SPEC_OVERRIDES}: the VM KubeVirt would get is refused: ${violation.message}`;
+    const refusals = admission(vm, { [key]: overrides[key] })
+      .map(violation => violation.message)
+      .filter(message => !baseMessages.has(message));
+    refusals.forEach(message => attributed.add(message));
+    if (refusals.length > 0) {
+      overrideProblems[row.id] = withCode(
+        `The VM KubeVirt would get is refused: ${refusals.join('; ')}`,
+        SHEPHERD_ERROR_CODES.INVALID_SPEC_OVERRIDES,
+      );
     }
   }
   for (const violation of admission(vm, overrides)) {
@@ -352,7 +365,10 @@ export function checkSizeFields(fields: SizeFields): SizeCheck {
       continue;
     }
     overrideGeneral.push(
-      `${SHEPHERD_ERROR_CODES.INVALID_SPEC_OVERRIDES}: together the overrides give a VM KubeVirt refuses: ${violation.message}`,
+      withCode(
+        `Together the overrides give a VM KubeVirt refuses: ${violation.message}`,
+        SHEPHERD_ERROR_CODES.INVALID_SPEC_OVERRIDES,
+      ),
     );
   }
   return {

@@ -8,6 +8,7 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import TextField from '@material-ui/core/TextField';
 import { shepherdApiRef } from '../../../api/ShepherdApi';
+import { withCode } from '../../common';
 import {
   ChoiceField,
   FIELD_PROPS,
@@ -92,10 +93,10 @@ export function NamespaceDialog(props: {
   let nameHelp =
     'Lowercase letters, digits and single dashes, at most 15 characters; part of every VM name';
   if (name?.problem && name.code) {
-    nameHelp = `${name.code}: ${name.problem}`;
+    nameHelp = withCode(name.problem, name.code);
   } else if (name && name.warnings.length > 0) {
     nameHelp = name.warnings
-      .map(warning => `${warning.code}: ${warning.message}`)
+      .map(warning => withCode(warning.message, warning.code))
       .join('; ');
   }
 

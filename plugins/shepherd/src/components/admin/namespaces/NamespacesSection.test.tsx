@@ -76,7 +76,10 @@ describe('Admin: namespaces', () => {
       'test',
     );
 
-    expect(dialog.getByText(new RegExp(`^${code}:`))).toBeInTheDocument();
+    // The words come first; the code follows them.
+    expect(
+      dialog.getByText(new RegExp(`^[A-Z].*\\(Code: ${code}\\)$`)),
+    ).toBeInTheDocument();
     expect(dialog.getByRole('button', { name: 'Register' })).toBeDisabled();
   });
 
@@ -116,7 +119,9 @@ describe('Admin: namespaces', () => {
 
     const dialog = await openNamespaceDialog();
     await userEvent.type(dialog.getByLabelText(/^Name/), 'payments-prod');
-    expect(dialog.getByText(/^NAME_LENGTH_WARNING:/)).toBeInTheDocument();
+    expect(
+      dialog.getByText(/^The namespace name .*\(Code: NAME_LENGTH_WARNING\)$/),
+    ).toBeInTheDocument();
     await userEvent.selectOptions(
       dialog.getByLabelText(/^Environment/),
       'prod',

@@ -1,5 +1,6 @@
 import { ShepherdWarning } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Alert from '@material-ui/lab/Alert';
+import { CodedMessage } from '../../common';
 
 /** What an admin action did, with the backend's soft findings (`warnings`) if any. */
 export type AdminOutcome = {
@@ -23,7 +24,7 @@ export function OutcomeAlert(props: {
       {outcome.message}
       {warnings.map(warning => (
         <div key={warning.code}>
-          <code>{warning.code}</code>: {warning.message}
+          <CodedMessage message={warning.message} code={warning.code} />
         </div>
       ))}
     </Alert>

@@ -170,7 +170,7 @@ describe('Admin: templates', () => {
     expect(dialog.getByText(/2054 \/ 2048 bytes/)).toBeInTheDocument();
     expect(
       dialog.getByText(
-        /CLOUD_INIT_INVALID: the cloud-init user data has 2054 bytes; KubeVirt accepts at most 2048 bytes inline/,
+        /The cloud-init user data has 2054 bytes; KubeVirt accepts at most 2048 bytes inline.*\(Code: CLOUD_INIT_INVALID\)/,
       ),
     ).toBeInTheDocument();
     expect(dialog.getByRole('button', { name: 'Create' })).toBeDisabled();

@@ -16,7 +16,7 @@ describe('template rules', () => {
     });
     expect(cloudInitProblem(atLimit)).toBeUndefined();
     expect(cloudInitProblem(`${atLimit.slice(0, -1)}é`)).toMatch(
-      /^CLOUD_INIT_INVALID: the cloud-init user data has 2049 bytes/,
+      /^The cloud-init user data has 2049 bytes.*\(Code: CLOUD_INIT_INVALID\)/,
     );
   });
 

@@ -9,6 +9,7 @@ import {
   TemplateStatus,
   utf8ByteLength,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { withCode } from '../../common';
 
 /*
  * What the template forms check before they submit. The byte limit of cloud-init comes from
@@ -79,11 +80,17 @@ export function cloudInitProblem(cloudInit: string): string | undefined {
   if (cloudInit === '') return undefined;
   const size = cloudInitSize(cloudInit);
   if (size.over) {
-    return `${SHEPHERD_ERROR_CODES.CLOUD_INIT_INVALID}: the cloud-init user data has ${size.bytes} bytes; KubeVirt accepts at most ${size.maxBytes} bytes inline`;
+    return withCode(
+      `The cloud-init user data has ${size.bytes} bytes; KubeVirt accepts at most ${size.maxBytes} bytes inline`,
+      SHEPHERD_ERROR_CODES.CLOUD_INIT_INVALID,
+    );
   }
   const [firstLine] = cloudInit.split('\n', 1);
   if (firstLine.trimEnd() !== CLOUD_CONFIG_HEADER) {
-    return `${SHEPHERD_ERROR_CODES.CLOUD_INIT_INVALID}: cloud-init user data must start with the line '${CLOUD_CONFIG_HEADER}'`;
+    return withCode(
+      `Cloud-init user data must start with the line '${CLOUD_CONFIG_HEADER}'`,
+      SHEPHERD_ERROR_CODES.CLOUD_INIT_INVALID,
+    );
   }
   return undefined;
 }
