@@ -1,6 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   Environment,
+  MemberRole,
   SHEPHERD_ERROR_CODES,
   ShepherdCapabilities,
   ShepherdService,
@@ -36,11 +37,14 @@ describe('GET /v1/capabilities', () => {
         periodicTasksOnStartup: false,
       });
       const { fixtures } = api;
-      const system = (name: SystemName, member?: [string, any]) =>
+      const system = (name: SystemName, member?: [string, MemberRole]) =>
         fixtures.system({ name, members: member ? [member] : [] });
       systems = {
         // The engineers' team: owners of billing, members of fleet, viewers of docs.
-        billing: await system('billing', ['group:default/team-payments', 'owner']),
+        billing: await system('billing', [
+          'group:default/team-payments',
+          'owner',
+        ]),
         docs: await system('docs', ['group:default/team-payments', 'viewer']),
         fleet: await system('fleet', ['group:default/team-payments', 'member']),
         gateway: await system('gateway', ['group:default/team-other', 'owner']),
@@ -97,7 +101,11 @@ describe('GET /v1/capabilities', () => {
       // Approvers decide requests and read every System, but request no VMs.
       ['approver', true, NONE],
       // Members and owners request in their environments; viewers of a System do not.
-      ['engineer-test', false, { billing: ['test'], docs: [], fleet: ['test'] }],
+      [
+        'engineer-test',
+        false,
+        { billing: ['test'], docs: [], fleet: ['test'] },
+      ],
       [
         'engineer-prod',
         false,

@@ -45,9 +45,7 @@ export class CapabilitiesService {
       requestVms: systems.items.map(system => ({
         systemId: system.id,
         environments: places
-          .filter(
-            (place, i) => allowed[i] && place.systemId === system.id,
-          )
+          .filter((place, i) => allowed[i] && place.systemId === system.id)
           .map(place => place.environment),
       })),
       totalItems: systems.totalItems,

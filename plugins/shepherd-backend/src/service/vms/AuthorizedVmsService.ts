@@ -74,11 +74,9 @@ export class AuthorizedVmsService implements VmsService {
     ]);
     if (!allowed) {
       throw notAllowed(
-        `You may not ${this.inner
-          .operation('create')
-          .verb(request.input)} ${service.systemName}/${service.name} in ${
-          namespace.name
-        }`,
+        `You may not ${this.inner.operation('create').verb(request.input)} ${
+          service.systemName
+        }/${service.name} in ${namespace.name}`,
       );
     }
   }
