@@ -23,7 +23,6 @@ export {
   PermissionGate,
   PermissionedButton,
   anyAllowed,
-  useAllowedResources,
   useShepherdPermission,
 } from './permissions';
 export type { Decision, WhenDenied } from './permissions';
@@ -93,4 +92,10 @@ export {
   errorDetails,
 } from './apiErrors';
 export { downloadFile } from './downloadFile';
+export {
+  requestableEnvironments,
+  useShepherdCapabilities,
+} from './capabilities';
+export type { ShepherdCapability, UserCapabilities } from './capabilities';
+export { loadAll } from './loadAll';
 export { useUrlListQuery } from './useUrlListQuery';

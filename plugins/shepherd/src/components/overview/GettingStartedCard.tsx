@@ -16,12 +16,11 @@ import {
   systemsRouteRef,
   vmsRouteRef,
 } from '../../routes';
-import { ShepherdErrorPanel, useShepherdPermission } from '../common';
+import { ShepherdErrorPanel, loadAll, useShepherdPermission } from '../common';
 import {
   RequestAccessHelp,
   useRequestableSystems,
 } from '../requestVm/requestAccess';
-import { loadAll } from '../requestVm/requestVmRules';
 import { OverviewSummary, useOverviewSummary } from './useOverviewSummary';
 
 /** The title of the card for a user who has nothing in Shepherd yet. */
