@@ -34,6 +34,7 @@ export class CapabilitiesService {
       ),
       this.systems.listSystems(actor, page),
     ]);
+    // One place per System and environment, System by System: one decision answers them all.
     const places = systems.items.flatMap(system =>
       ENVIRONMENTS.map(environment => ({ systemId: system.id, environment })),
     );
@@ -42,11 +43,11 @@ export class CapabilitiesService {
       : [];
     return {
       decideRequests,
-      requestVms: systems.items.map(system => ({
+      requestVms: systems.items.map((system, i) => ({
         systemId: system.id,
-        environments: places
-          .filter((place, i) => allowed[i] && place.systemId === system.id)
-          .map(place => place.environment),
+        environments: ENVIRONMENTS.filter(
+          (_environment, j) => allowed[i * ENVIRONMENTS.length + j],
+        ),
       })),
       totalItems: systems.totalItems,
       offset: systems.offset,
