@@ -151,3 +151,36 @@ test('the open approval queue shows a new request and its withdrawal without a r
     signals.unsignalledReads(start, '/api/shepherd/v1/approval-tasks'),
   ).toEqual([]);
 });
+
+test('the open VM list shows a production VM once it is approved and runs, without a reload', async ({
+  openAs,
+}) => {
+  const page = await openAs('engineer-prod', '/shepherd');
+  const signals = PageSignals.listen(page);
+  let loads = 0;
+  page.on('load', () => loads++);
+  await page.goto('/shepherd/vms');
+  await expect(
+    page.getByRole('tab', { name: 'VMs', selected: true }),
+  ).toBeVisible();
+  await signals.subscribedTo(SHEPHERD_SIGNAL_CHANNELS.vms);
+  const start = signals.mark();
+  const loadsBefore = loads;
+
+  const vm = await provisionRunningVm(
+    'engineer-prod',
+    { ...TEST_VM, namespace: 'prd' },
+    'sim-prod',
+  );
+  provisioned.push({ requester: 'engineer-prod', vm });
+
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: vm.name, exact: true }) });
+  await expect(row).toContainText('RUNNING');
+  expect(
+    signals.signalsNaming(start, SHEPHERD_SIGNAL_CHANNELS.vms, vm.id),
+  ).not.toHaveLength(0);
+  expect(signals.unsignalledReads(start, '/api/shepherd/v1/vms')).toEqual([]);
+  expect(loads - loadsBefore).toBe(0);
+});

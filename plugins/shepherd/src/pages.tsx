@@ -5,6 +5,7 @@ import {
   shepherdTicketApprovePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ADMIN_PERMISSIONS } from './components/admin/adminSections';
+import { useApprovalsWaiting } from './components/approvals/approvalsWaiting';
 import {
   ShepherdCapability,
   useShepherdCapabilities,
@@ -83,6 +84,9 @@ export type ShepherdPageDefinition = {
   access?: ShepherdPageAccess;
 };
 
+/** The id of the approval queue's page, whose tab counts the requests waiting. */
+export const APPROVALS_PAGE_ID = 'approvals';
+
 /**
  * The pages of the Shepherd page, in tab order after the overview. This list is the one
  * place to register a page: add a route ref to src/routes.ts and one entry here; the legacy
@@ -116,7 +120,7 @@ export const SHEPHERD_PAGES: ReadonlyArray<ShepherdPageDefinition> = [
       import('./components/requests').then(m => <m.MyRequestsPage />),
   },
   {
-    id: 'approvals',
+    id: APPROVALS_PAGE_ID,
     title: APPROVALS_TITLE,
     description:
       'For approvers: the requests waiting for a decision, oldest first; choose the cluster, approve or reject.',
@@ -180,6 +184,21 @@ const PAGE_PERMISSIONS: ReadonlyArray<Permission> = [
     ).map(permission => [permission.name, permission]),
   ).values(),
 ];
+
+/**
+ * Each page's tab title, given its (possibly retitled) `title`: the Approvals tab tells how
+ * many requests wait for the user's decision, as a badge on a tab would.
+ */
+export function useShepherdTabTitles(): (
+  page: ShepherdPageDefinition | undefined,
+  title: string,
+) => string {
+  const accessOf = useShepherdPageAccess();
+  const approvals = SHEPHERD_PAGES.find(page => page.id === APPROVALS_PAGE_ID)!;
+  const waiting = useApprovalsWaiting(accessOf(approvals).allowed);
+  return (page, title) =>
+    page?.id === APPROVALS_PAGE_ID && waiting ? `${title} (${waiting})` : title;
+}
 
 /**
  * Whether the user may use each registered page: pages without `access` at once, the others

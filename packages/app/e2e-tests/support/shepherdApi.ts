@@ -247,3 +247,36 @@ export async function deleteVm(
     })
     .toBe(false);
 }
+
+/**
+ * `approver` approves a pending request that needs no cluster choice (an operation on an
+ * existing VM); a production deletion gets the VM's name typed, as the workbench asks.
+ */
+export async function approveRequest(
+  ticketId: string,
+  confirmVmName?: string,
+): Promise<void> {
+  await shepherdData(
+    (
+      await apiAs('approver')
+    ).POST('/v1/approval-tasks/{ticketId}/approve', {
+      params: { path: { ticketId } },
+      body: confirmVmName ? { confirmVmName } : {},
+    }),
+  );
+}
+
+/** `approver` rejects a pending request with a reason. */
+export async function rejectRequest(
+  ticketId: string,
+  reason: string,
+): Promise<void> {
+  await shepherdData(
+    (
+      await apiAs('approver')
+    ).POST('/v1/approval-tasks/{ticketId}/reject', {
+      params: { path: { ticketId } },
+      body: { reason },
+    }),
+  );
+}

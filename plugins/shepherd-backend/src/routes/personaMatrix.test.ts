@@ -529,6 +529,24 @@ const ROWS: Row[] = [
     expect: READ_LOGISTICS,
   },
   {
+    operationId: 'GetVmHistory',
+    variant: 'payments, test',
+    request: ({ seed }) => ({ params: { vmId: seed.vms.payTest.id } }),
+    expect: READ_PAYMENTS,
+  },
+  {
+    operationId: 'GetVmHistory',
+    variant: 'payments, production',
+    request: ({ seed }) => ({ params: { vmId: seed.vms.payProd.id } }),
+    expect: READ_PAYMENTS_PROD,
+  },
+  {
+    operationId: 'GetVmHistory',
+    variant: 'logistics',
+    request: ({ seed }) => ({ params: { vmId: seed.vms.logTest.id } }),
+    expect: READ_LOGISTICS,
+  },
+  {
     operationId: 'RequestVmDeletion',
     variant: 'test',
     request: async context => ({

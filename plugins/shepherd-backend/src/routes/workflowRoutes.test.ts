@@ -647,6 +647,65 @@ describe('VM requests, tickets and approvals API', () => {
         );
       });
 
+      it("tells the VM's readers what was done to it, without the audit log's other details", async () => {
+        const stopped = await vm({
+          name: 'dev-shop-cart-03',
+          status: 'STOPPED',
+        });
+        const started = await api
+          .as('engineer-test')
+          .post(`/v1/vms/${stopped.id}/power`)
+          .send({ action: 'start', reason: 'demo at noon' });
+        expect(started.status).toBe(202);
+
+        // engineer-test may not read the audit log, but reads the VM's history.
+        expect(
+          (
+            await api
+              .as('engineer-test')
+              .get('/v1/audit-logs')
+              .query({ resourceId: stopped.id })
+          ).status,
+        ).toBe(403);
+        const history = await api
+          .as('engineer-test')
+          .get(`/v1/vms/${stopped.id}/history`);
+        expect(history.status).toBe(200);
+        expect(history.body).toEqual({
+          items: [
+            {
+              id: expect.any(String),
+              action: 'vm.start',
+              outcome: 'success',
+              actor: 'user:default/engineer-test',
+              // Not approvalRequired or eventId: those stay in the audit log.
+              details: { reason: 'demo at noon' },
+              createdAt: expect.any(String),
+            },
+          ],
+          totalItems: 1,
+          offset: 0,
+          limit: 20,
+        });
+
+        const prod = await vm({
+          name: 'prd-shop-cart-03',
+          namespace: 'prd',
+          environment: 'prod',
+          clusterId: prodCluster.id,
+        });
+        // A VM the caller may not read has no history for them either.
+        const hidden = await api
+          .as('engineer-test')
+          .get(`/v1/vms/${prod.id}/history`);
+        expect(hidden.status).toBe(404);
+        const tooMany = await api
+          .as('engineer-test')
+          .get(`/v1/vms/${stopped.id}/history`)
+          .query({ limit: 1000 });
+        expect(tooMany.status).toBe(400);
+      });
+
       it('needs the confirmation tier of the environment to delete, and approval', async () => {
         const testVm = await vm({ name: 'dev-shop-cart-01' });
         const unconfirmed = await api

@@ -68,6 +68,13 @@ export function registerWorkflowRoutes(
     res.json(await vms.getVm(reader, req.params.vmId));
   });
 
+  router.get('/v1/vms/:vmId/history', async (req, res) => {
+    const reader = await actors.readerFromRequest(req);
+    res.json(
+      await vms.getVmHistory(reader, req.params.vmId, parsePage(req.query)),
+    );
+  });
+
   router.delete('/v1/vms/:vmId', async (req, res) => {
     const actor = await actors.fromRequest(req);
     const submission = await vms.requestOperation(actor, {

@@ -817,6 +817,33 @@ export const spec = {
         },
       },
     },
+    '/v1/vms/{vmId}/history': {
+      get: {
+        operationId: 'GetVmHistory',
+        summary: 'What was done to one VM, newest first',
+        description:
+          "The audit entries on the VM, for everyone who may read the VM: what was done (the audit action code), by whom, when, how it ended and the request it belongs to. Of the entries' details only the operation (e.g. stop), the reason and the error are given; the audit log (shepherd.audit.read) has every detail. Actions that need no approval, such as a power action in test, are recorded only here and in the audit log.",
+        tags: ['VMs'],
+        parameters: [
+          { $ref: '#/components/parameters/VmId' },
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description: "One page of the VM's history.",
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/VmHistoryPage' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
     '/v1/vms/{vmId}/power': {
       post: {
         operationId: 'RequestVmPower',
@@ -3046,6 +3073,58 @@ export const spec = {
             description:
               'When the action was recorded, as an RFC 3339 timestamp.',
           },
+        },
+      },
+      VmHistoryEntry: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'action', 'outcome', 'actor', 'createdAt', 'details'],
+        properties: {
+          id: { type: 'string' },
+          action: {
+            type: 'string',
+            description:
+              'Canonical audit action code, e.g. vm.stop or execution.completed.',
+          },
+          outcome: { type: 'string', enum: ['success', 'failure'] },
+          actor: {
+            type: 'string',
+            description:
+              'Entity ref of the user, or service:<plugin> for background work.',
+          },
+          ticketId: { type: 'string' },
+          details: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              action: {
+                type: 'string',
+                description:
+                  'The operation the entry is about, e.g. stop, start or restart.',
+              },
+              reason: { type: 'string' },
+              error: { type: 'string' },
+            },
+          },
+          createdAt: {
+            type: 'string',
+            description:
+              'When the action was recorded, as an RFC 3339 timestamp.',
+          },
+        },
+      },
+      VmHistoryPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalItems', 'offset', 'limit'],
+        properties: {
+          items: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/VmHistoryEntry' },
+          },
+          totalItems: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
         },
       },
       AuditLogPage: {

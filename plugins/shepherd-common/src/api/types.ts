@@ -140,6 +140,8 @@ export type CreateVmConsoleSessionRequest =
 
 /** One row of the append-only audit trail. @public */
 export type AuditLogEntry = ShepherdApiSchema<'AuditLogEntry'>;
+/** An audit entry on a VM as the VM's readers see it. @public */
+export type VmHistoryEntry = ShepherdApiSchema<'VmHistoryEntry'>;
 
 /** Answer to a request that created a ticket (202). @public */
 export type TicketSubmission = ShepherdApiSchema<'TicketSubmission'>;

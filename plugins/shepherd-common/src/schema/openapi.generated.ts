@@ -336,6 +336,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/vms/{vmId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What was done to one VM, newest first
+     * @description The audit entries on the VM, for everyone who may read the VM: what was done (the audit action code), by whom, when, how it ended and the request it belongs to. Of the entries' details only the operation (e.g. stop), the reason and the error are given; the audit log (shepherd.audit.read) has every detail. Actions that need no approval, such as a power action in test, are recorded only here and in the audit log.
+     */
+    get: operations['GetVmHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/vms/{vmId}/power': {
     parameters: {
       query?: never;
@@ -1202,6 +1222,30 @@ export interface components {
       details: Record<string, unknown>;
       /** @description When the action was recorded, as an RFC 3339 timestamp. */
       createdAt: string;
+    };
+    VmHistoryEntry: {
+      id: string;
+      /** @description Canonical audit action code, e.g. vm.stop or execution.completed. */
+      action: string;
+      /** @enum {string} */
+      outcome: 'success' | 'failure';
+      /** @description Entity ref of the user, or service:<plugin> for background work. */
+      actor: string;
+      ticketId?: string;
+      details: {
+        /** @description The operation the entry is about, e.g. stop, start or restart. */
+        action?: string;
+        reason?: string;
+        error?: string;
+      };
+      /** @description When the action was recorded, as an RFC 3339 timestamp. */
+      createdAt: string;
+    };
+    VmHistoryPage: {
+      items: components['schemas']['VmHistoryEntry'][];
+      totalItems: number;
+      offset: number;
+      limit: number;
     };
     AuditLogPage: {
       items: components['schemas']['AuditLogEntry'][];
@@ -2626,6 +2670,36 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+    };
+  };
+  GetVmHistory: {
+    parameters: {
+      query?: {
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path: {
+        vmId: components['parameters']['VmId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of the VM's history. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VmHistoryPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
     };
   };
   RequestVmPower: {
@@ -4178,6 +4252,9 @@ export const warningCodeValues: ReadonlyArray<
 > = ['NAME_LENGTH_WARNING', 'OVERCOMMIT_IN_PROD'];
 export const auditLogEntryOutcomeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['AuditLogEntry']['outcome']
+> = ['success', 'failure'];
+export const vmHistoryEntryOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['VmHistoryEntry']['outcome']
 > = ['success', 'failure'];
 export const environmentValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['Environment']

@@ -12,6 +12,7 @@ import {
   ShepherdTemplate,
   ShepherdTicket,
   ShepherdVm,
+  VmHistoryEntry,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 
 /*
@@ -291,6 +292,21 @@ export function anAuditEntry(
     resourceType: 'ticket',
     resourceId: 'ticket-create',
     ticketId: 'ticket-create',
+    details: {},
+    createdAt: CREATED_AT,
+    ...overrides,
+  };
+}
+
+/** A recorded action on a VM as its history answers it: here a start that needed no approval. */
+export function aVmHistoryEntry(
+  overrides: Partial<VmHistoryEntry> = {},
+): VmHistoryEntry {
+  return {
+    id: 'audit-1',
+    action: 'vm.start',
+    outcome: 'success',
+    actor: 'user:default/engineer-test',
     details: {},
     createdAt: CREATED_AT,
     ...overrides,

@@ -32,6 +32,7 @@ import {
   SystemMember,
   TicketDetail,
   TicketSubmission,
+  VmHistoryEntry,
   WithWarnings,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 
@@ -131,6 +132,11 @@ export interface ShepherdApi {
   /** Requests a new VM; always waits for approval. */
   requestVm(request: Body<'RequestVm'>): Promise<TicketSubmission>;
   getVm(vmId: string): Promise<ShepherdVm>;
+  /** What was done to a VM, newest first, as every reader of the VM may see it. */
+  getVmHistory(
+    vmId: string,
+    query?: Query<'GetVmHistory'>,
+  ): Promise<Page<VmHistoryEntry>>;
   /** Requests the deletion of a VM: ticked in test, its name typed in prod. */
   requestVmDeletion(
     vmId: string,

@@ -312,6 +312,14 @@ const OPERATIONS: Record<string, OperationCase> = {
     call: api => api.getVm('vm-1'),
     expected: { method: 'GET', path: '/v1/vms/vm-1' },
   },
+  GetVmHistory: {
+    call: api => api.getVmHistory('vm-1', { limit: 50 }),
+    expected: {
+      method: 'GET',
+      path: '/v1/vms/vm-1/history',
+      query: { limit: '50' },
+    },
+  },
   RequestVmDeletion: {
     call: api =>
       api.requestVmDeletion('vm-1', {

@@ -36,6 +36,7 @@ import {
   SystemMember,
   TicketDetail,
   TicketSubmission,
+  VmHistoryEntry,
   WithWarnings,
   createShepherdApiClient,
   shepherdData,
@@ -271,6 +272,17 @@ export class ShepherdClient implements ShepherdApi {
   getVm(vmId: string): Promise<ShepherdVm> {
     return this.#call(c =>
       c.GET('/v1/vms/{vmId}', { params: { path: { vmId } } }),
+    );
+  }
+
+  getVmHistory(
+    vmId: string,
+    query: Query<'GetVmHistory'> = {},
+  ): Promise<Page<VmHistoryEntry>> {
+    return this.#call(c =>
+      c.GET('/v1/vms/{vmId}/history', {
+        params: { path: { vmId }, query },
+      }),
     );
   }
 

@@ -155,7 +155,7 @@ const RECORD_PAGES: Array<LoadFailure & { link: [string, string] }> = [
       getVm: refusal,
       listTickets: async () => aPage([]),
       getVmConsoleAccess: async () => ({}),
-      listAuditLogs: async () => aPage([]),
+      getVmHistory: async () => aPage([]),
     }),
     refusal: {
       message: 'VM vm-1 was not found',

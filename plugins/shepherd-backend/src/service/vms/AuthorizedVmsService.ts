@@ -4,6 +4,7 @@ import {
   shepherdVmConsolePermission,
   shepherdVmReadPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { PageRequest } from '../../database/paging';
 import { VmOperationRequest } from '../../operations/VmOperation';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor, Reader } from '../Actor';
@@ -45,6 +46,11 @@ export class AuthorizedVmsService implements VmsService {
       'vm',
       await this.inner.getVm(reader, id),
     );
+  }
+
+  async getVmHistory(reader: Reader, id: string, page: PageRequest) {
+    await this.getVm(reader, id);
+    return this.inner.getVmHistory(reader, id, page);
   }
 
   async requestOperation(actor: Actor, request: VmOperationRequest) {

@@ -1,9 +1,12 @@
 import {
+  AuditLogEntry,
   OperationSubmission,
   ShepherdVm,
+  VmHistoryEntry,
   requiresApproval,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdApprovalProvider } from '@kubevirt-shepherd/plugin-shepherd-node';
+import { PageRequest } from '../../database/paging';
 import { PermissionConditions } from '../../database/permissionFilter';
 import { submitTicket } from '../../operations/submitTicket';
 import {
@@ -18,6 +21,33 @@ import { refuseWhileVmBusy } from '../../operations/vmOperationLock';
 import { Actor, Reader } from '../Actor';
 import { GovernanceContext } from '../GovernanceContext';
 import { VmListRequest, VmsService } from './VmsService';
+
+/** The audit trail's resource type of VMs. */
+const VM_AUDIT_RESOURCE_TYPE = 'vm';
+
+/** The details of an audit entry on a VM that every reader of the VM may see. */
+const VM_HISTORY_DETAILS = ['action', 'reason', 'error'] as const;
+
+/**
+ * An audit entry as the VM's history shows it: other details (a console session's client
+ * address, an adoption's cluster object, a modification's spec) stay in the audit log.
+ */
+function historyEntryOf(entry: AuditLogEntry): VmHistoryEntry {
+  const details: VmHistoryEntry['details'] = {};
+  for (const name of VM_HISTORY_DETAILS) {
+    const value = entry.details[name];
+    if (typeof value === 'string') details[name] = value;
+  }
+  return {
+    id: entry.id,
+    action: entry.action,
+    outcome: entry.outcome,
+    actor: entry.actor,
+    ...(entry.ticketId ? { ticketId: entry.ticketId } : {}),
+    details,
+    createdAt: entry.createdAt,
+  };
+}
 
 /**
  * VMs and the requests for governed operations on them, generic over the operations: each
@@ -44,6 +74,16 @@ export class DefaultVmsService implements VmsService {
 
   async getVm(_reader: Reader, id: string) {
     return loadVm(this.store, id);
+  }
+
+  async getVmHistory(reader: Reader, id: string, page: PageRequest) {
+    const vm = await this.getVm(reader, id);
+    const entries = await this.store.audit.list({
+      ...page,
+      resourceType: VM_AUDIT_RESOURCE_TYPE,
+      resourceId: vm.id,
+    });
+    return { ...entries, items: entries.items.map(historyEntryOf) };
   }
 
   /** The operation a request asks for. */

@@ -166,7 +166,11 @@ describe('ShepherdPage (legacy frontend system)', () => {
 
   it('opens the approvals to whom the backend lets decide requests', async () => {
     const { api } = await renderShepherd(<ShepherdPage />, {
-      api: { ...API, getCapabilities: capabilities(true) },
+      api: {
+        ...API,
+        getCapabilities: capabilities(true),
+        listApprovalTasks: async () => aPage([]),
+      },
       // Deciding is a permission on each ticket: the browser cannot ask it of none.
       permissions: { allowOnly: [] },
       path: '/shepherd/*',
@@ -186,7 +190,7 @@ describe('ShepherdPage (legacy frontend system)', () => {
   });
 
   it('keeps the approvals closed to cluster readers who may decide no request', async () => {
-    await renderShepherd(<ShepherdPage />, {
+    const { api } = await renderShepherd(<ShepherdPage />, {
       api: { ...API, getCapabilities: capabilities(false) },
       permissions: { allowOnly: [shepherdClusterReadPermission] },
       path: '/shepherd/*',
@@ -199,6 +203,8 @@ describe('ShepherdPage (legacy frontend system)', () => {
     expect(
       screen.queryByRole('tab', { name: APPROVALS_TITLE }),
     ).not.toBeInTheDocument();
+    // Who decides no request is not asked how many wait.
+    expect(api.listApprovalTasks).not.toHaveBeenCalled();
   });
 
   it('keeps the approvals closed when the backend cannot say', async () => {
@@ -221,6 +227,26 @@ describe('ShepherdPage (legacy frontend system)', () => {
         { exact: false },
         LAZY_PAGE,
       ),
+    ).toBeInTheDocument();
+  });
+
+  it('counts the requests waiting for an approver on the Approvals tab', async () => {
+    await renderShepherd(<ShepherdPage />, {
+      api: {
+        ...API,
+        listApprovalTasks: async () =>
+          aPage([{ ticket: aTicket(), ageDays: 0 }], {
+            totalItems: 2,
+            limit: 1,
+          }),
+      },
+      permissions: { allowOnly: [shepherdTicketApprovePermission] },
+      path: '/shepherd/*',
+      route: '/shepherd',
+    });
+
+    expect(
+      await screen.findByRole('tab', { name: `${APPROVALS_TITLE} (2)` }),
     ).toBeInTheDocument();
   });
 

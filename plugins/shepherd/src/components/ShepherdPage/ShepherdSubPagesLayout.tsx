@@ -13,6 +13,7 @@ import {
   ShepherdPageDefinition,
   relativePathOf,
   useShepherdPageAccess,
+  useShepherdTabTitles,
 } from '../../pages';
 import { rootRouteRef } from '../../routes';
 import { OverviewPage } from '../overview';
@@ -52,6 +53,7 @@ export function ShepherdSubPagesLayout(props: {
   const root = useRouteRef(rootRouteRef)();
   const base = root.replace(/\/$/, '');
   const accessOf = useShepherdPageAccess();
+  const titleOf = useShepherdTabTitles();
   const gated = subPages.map(page => {
     const definition = definitionOf(page);
     return {
@@ -68,7 +70,7 @@ export function ShepherdSubPagesLayout(props: {
       .filter(page => page.access.allowed)
       .map(page => ({
         id: page.path,
-        label: page.title,
+        label: titleOf(page.definition, page.title),
         href: `${base}/${page.path}`,
       })),
   ];

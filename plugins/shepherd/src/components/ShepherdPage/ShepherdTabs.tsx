@@ -1,6 +1,10 @@
 import { TabbedLayout } from '@backstage/core-components';
 import { OVERVIEW_TITLE } from '../../labels';
-import { SHEPHERD_PAGES, useShepherdPageAccess } from '../../pages';
+import {
+  SHEPHERD_PAGES,
+  useShepherdPageAccess,
+  useShepherdTabTitles,
+} from '../../pages';
 import { OverviewPage } from '../overview';
 import { LazyPage } from './lazyPage';
 import { PageGate } from './PageGate';
@@ -13,6 +17,7 @@ import { PageGate } from './PageGate';
  */
 export function ShepherdTabs() {
   const accessOf = useShepherdPageAccess();
+  const titleOf = useShepherdTabTitles();
   return (
     <TabbedLayout>
       <TabbedLayout.Route path="/" title={OVERVIEW_TITLE}>
@@ -24,7 +29,7 @@ export function ShepherdTabs() {
           <TabbedLayout.Route
             key={page.id}
             path={page.routeRef.path}
-            title={page.title}
+            title={titleOf(page, page.title)}
             tabProps={access.allowed ? undefined : { hidden: true }}
           >
             <PageGate page={page} access={access}>

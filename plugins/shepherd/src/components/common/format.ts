@@ -20,9 +20,14 @@ export function titleWithName(entry: NamedEntry): string {
     : entry.name;
 }
 
+/** A count with its noun: `1 request`, `3 requests`. */
+export function formatCount(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /** `1 core`, `2.5 cores`. */
 export function formatCpu(cores: number): string {
-  return `${cores} ${cores === 1 ? 'core' : 'cores'}`;
+  return formatCount(cores, 'core', 'cores');
 }
 
 /** `4 GiB`, `0.5 GiB`. */

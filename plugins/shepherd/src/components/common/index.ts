@@ -12,6 +12,7 @@ export type { ConfirmationTier } from './ConfirmationDialog';
 export { EnvironmentChip } from './EnvironmentChip';
 export {
   displayNameOf,
+  formatCount,
   formatCpu,
   formatDisk,
   formatEntityRef,

@@ -196,7 +196,7 @@ describe('console page', () => {
       RUNNING_VM,
       {
         listTickets: async () => aPage([]),
-        listAuditLogs: async () => aPage([]),
+        getVmHistory: async () => aPage([]),
       },
       { route: '/shepherd/vms/vm-1' },
     );

@@ -16,7 +16,12 @@ import {
   systemsRouteRef,
   vmsRouteRef,
 } from '../../routes';
-import { ShepherdErrorPanel, loadAll, useShepherdPermission } from '../common';
+import {
+  ShepherdErrorPanel,
+  formatCount,
+  loadAll,
+  useShepherdPermission,
+} from '../common';
 import {
   RequestAccessHelp,
   useRequestableSystems,
@@ -25,10 +30,6 @@ import { OverviewSummary, useOverviewSummary } from './useOverviewSummary';
 
 /** The title of the card for a user who has nothing in Shepherd yet. */
 export const GETTING_STARTED_TITLE = 'Getting started';
-
-function plural(count: number, one: string, many: string) {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 function FirstSteps() {
   const myRequests = useRouteRef(myRequestsRouteRef);
@@ -116,10 +117,10 @@ function Summary(props: { summary: OverviewSummary }) {
   const vms = useRouteRef(vmsRouteRef);
   return (
     <Typography variant="body1">
-      You can see <Link to={vms()}>{plural(summary.vmCount, 'VM', 'VMs')}</Link>
-      ;{' '}
+      You can see{' '}
+      <Link to={vms()}>{formatCount(summary.vmCount, 'VM', 'VMs')}</Link>;{' '}
       <Link to={myRequests()}>
-        {plural(summary.activeRequestCount, 'request', 'requests')}
+        {formatCount(summary.activeRequestCount, 'request', 'requests')}
       </Link>{' '}
       of yours {summary.activeRequestCount === 1 ? 'is' : 'are'} in progress.
     </Typography>

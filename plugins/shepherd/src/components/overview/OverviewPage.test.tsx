@@ -16,6 +16,7 @@ import {
 import { READY_PLATFORM } from '../../__testUtils__/scenarios';
 import { ShepherdApi } from '../../api/ShepherdApi';
 import { SHEPHERD_PAGES } from '../../pages';
+import { APPROVALS_WAITING_TITLE } from '../approvals/approvalsWaiting';
 import { GETTING_STARTED_TITLE } from './GettingStartedCard';
 import { OverviewPage } from './OverviewPage';
 import { PLATFORM_SETUP_TITLE } from './PlatformSetupCard';
@@ -215,6 +216,60 @@ describe('Overview', () => {
       scope: 'mine',
       statusGroup: 'ACTIVE',
       limit: 1,
+    });
+  });
+
+  describe('for approvers', () => {
+    it('tells how many requests wait for their decision, and where', async () => {
+      const { api } = await renderOverview({
+        listVms: async () => aPage([]),
+        listTickets: async () => aPage([]),
+        listApprovalTasks: async () =>
+          aPage([{ ticket: aTicket(), ageDays: 0 }], {
+            totalItems: 3,
+            limit: 1,
+          }),
+      });
+
+      expect(
+        await screen.findByText(APPROVALS_WAITING_TITLE),
+      ).toBeInTheDocument();
+      expect(
+        await screen.findByRole('link', { name: '3 requests' }),
+      ).toHaveAttribute('href', '/shepherd/approvals');
+      expect(screen.getByText(/wait for your decision/)).toBeInTheDocument();
+      expect(api.listApprovalTasks).toHaveBeenCalledWith({ limit: 1 });
+    });
+
+    it('says so when nothing waits', async () => {
+      await renderOverview({
+        listVms: async () => aPage([]),
+        listTickets: async () => aPage([]),
+        listApprovalTasks: async () => aPage([]),
+      });
+
+      expect(
+        await screen.findByText('No request waits for your decision.'),
+      ).toBeInTheDocument();
+    });
+
+    it('is not shown to users who decide no requests, who are not asked', async () => {
+      const { api } = await renderOverview(
+        {
+          listVms: async () => aPage([]),
+          listTickets: async () => aPage([]),
+          listSystems: async () => aPage([]),
+        },
+        { permissions: { allowOnly: [] } },
+      );
+
+      expect(
+        await screen.findByText(/you cannot request one yet/),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByText(APPROVALS_WAITING_TITLE),
+      ).not.toBeInTheDocument();
+      expect(api.listApprovalTasks).not.toHaveBeenCalled();
     });
   });
 

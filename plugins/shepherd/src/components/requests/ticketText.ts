@@ -5,6 +5,7 @@ import {
   TICKET_OPERATION_WORDS,
   TICKET_STATUS_GROUPS,
   TicketOperation,
+  TicketStatus,
   TicketStatusGroup,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { formatCpu, formatDisk, formatMemory } from '../common';
@@ -66,6 +67,17 @@ export const REQUEST_GROUPS: readonly RequestGroup[] = [
   },
   { id: 'all', label: 'All', emptyTitle: 'No requests yet' },
 ];
+
+/** Where a request stands, in words that follow "The request is …". */
+export const TICKET_STATUS_PHRASES: Record<TicketStatus, string> = {
+  PENDING: 'waiting for an approver',
+  APPROVED: 'approved and about to be carried out',
+  EXECUTING: 'being carried out',
+  SUCCESS: 'done',
+  FAILED: 'failed',
+  REJECTED: 'rejected',
+  CANCELLED: 'withdrawn',
+};
 
 /** Whether a ticket is still on its way (pending, approved or executing): pages poll it. */
 export function isActiveTicket(

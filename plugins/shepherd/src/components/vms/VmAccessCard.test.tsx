@@ -87,7 +87,7 @@ describe('VmAccessCard', () => {
         getVm: async () => RUNNING,
         listTickets: async () => aPage([]),
         getVmConsoleAccess: async () => ({}),
-        listAuditLogs: async () => aPage([]),
+        getVmHistory: async () => aPage([]),
       },
       path: '/shepherd/vms/*',
       route: `/shepherd/vms/${RUNNING.id}`,

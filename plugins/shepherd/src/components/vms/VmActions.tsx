@@ -17,7 +17,11 @@ import { shepherdApiRef } from '../../api/ShepherdApi';
 import { SUBMITTED_FOR_APPROVAL } from '../../labels';
 import { PermissionedButton, ShepherdErrorPanel, useAction } from '../common';
 import { RequestLink } from '../links';
-import { describeTicket, isActiveTicket } from '../requests/ticketText';
+import {
+  TICKET_STATUS_PHRASES,
+  describeTicket,
+  isActiveTicket,
+} from '../requests/ticketText';
 import { DELETE_LABEL, DeleteVmDialog } from './DeleteVmDialog';
 import { MODIFY_TITLE, ModifyVmDialog } from './ModifyVmDialog';
 import {
@@ -221,8 +225,8 @@ export function VmActions(props: {
             <RequestLink ticketId={holdingRequest.id}>
               {describeTicket(holdingRequest)}
             </RequestLink>{' '}
-            is {holdingRequest.status}: actions that would collide with it wait
-            until it has ended.
+            is {TICKET_STATUS_PHRASES[holdingRequest.status]}: actions that
+            would collide with it wait until it has ended.
           </Typography>
         </Box>
       )}

@@ -1,8 +1,8 @@
 import {
-  AuditLogEntry,
   SHEPHERD_SIGNAL_CHANNELS,
   ShepherdTicket,
   ShepherdVm,
+  VmHistoryEntry,
   shepherdAuditReadPermission,
   shepherdVmConsolePermission,
   shepherdVmPowerPermission,
@@ -13,7 +13,7 @@ import {
   aPage,
   aTicket,
   aVm,
-  anAuditEntry,
+  aVmHistoryEntry,
   anInstanceSize,
   aTemplate,
 } from '../../__testUtils__/fixtures';
@@ -35,7 +35,7 @@ import { ALL_VMS_LABEL, VM_DELETED_TITLE } from './VmDeletedNotice';
 import {
   AUDIT_TRAIL_LINK,
   STATUS_HISTORY_TITLE,
-  VM_AUDIT_LIMIT,
+  VM_HISTORY_LIMIT,
 } from './VmStatusHistoryCard';
 import { VmsPage } from './VmsPage';
 import { ACCEPTED_ACTION_FOLLOW_MS } from './useLiveVm';
@@ -70,7 +70,7 @@ function renderVm(
       getVm: async () => vm,
       listTickets: async () => aPage([CREATION_TICKET]),
       getVmConsoleAccess: async () => ({}),
-      listAuditLogs: async () => aPage([]),
+      getVmHistory: async () => aPage([]),
       ...stubs,
     },
     path: '/shepherd/vms/*',
@@ -207,12 +207,9 @@ describe('VM page', () => {
       decidedAt: '2026-11-23T10:25:00.000Z',
       updatedAt: '2026-11-23T10:25:00.000Z',
     });
-    const DIRECT_RESTART = anAuditEntry({
+    const DIRECT_RESTART = aVmHistoryEntry({
       id: 'audit-restart',
       action: 'vm.restart',
-      resourceType: 'vm',
-      resourceId: 'vm-1',
-      ticketId: undefined,
       createdAt: '2026-11-23T10:30:00.000Z',
     });
     const history = () =>
@@ -227,10 +224,14 @@ describe('VM page', () => {
         aVm({ status: 'STOPPED', updatedAt: '2026-11-23T10:40:00.000Z' }),
         {
           listTickets: async () => aPage([REJECTED_STOP, CREATION_TICKET]),
-          listAuditLogs: async () =>
+          getVmHistory: async () =>
             aPage([
               DIRECT_RESTART,
-              anAuditEntry({ resourceType: 'vm', resourceId: 'vm-1' }),
+              // An entry of a request: its steps come from the request.
+              aVmHistoryEntry({
+                action: 'vm.request',
+                ticketId: 'ticket-create',
+              }),
             ]),
         },
       );
@@ -258,10 +259,8 @@ describe('VM page', () => {
       expect(
         screen.getByRole('link', { name: AUDIT_TRAIL_LINK }),
       ).toHaveAttribute('href', '/shepherd/audit?resourceId=vm-1');
-      expect(api.listAuditLogs).toHaveBeenCalledWith({
-        resourceType: 'vm',
-        resourceId: 'vm-1',
-        limit: VM_AUDIT_LIMIT,
+      expect(api.getVmHistory).toHaveBeenCalledWith('vm-1', {
+        limit: VM_HISTORY_LIMIT,
       });
     });
 
@@ -320,29 +319,20 @@ describe('VM page', () => {
         id: string,
         action: string,
         at: string,
-        overrides: Partial<AuditLogEntry> = {},
-      ) =>
-        anAuditEntry({
-          id,
-          action,
-          resourceType: 'vm',
-          resourceId: 'vm-1',
-          ticketId: undefined,
-          createdAt: at,
-          ...overrides,
-        });
+        overrides: Partial<VmHistoryEntry> = {},
+      ) => aVmHistoryEntry({ id, action, createdAt: at, ...overrides });
       await renderVm(
         aVm({ status: 'STOPPED', updatedAt: '2026-11-23T10:50:00.000Z' }),
         {
           listTickets: async () => aPage([]),
-          listAuditLogs: async () =>
+          getVmHistory: async () =>
             aPage([
               direct('a-4', 'execution.completed', '2026-11-23T10:45:00.000Z', {
                 actor: 'service:shepherd',
                 details: { action: 'stop' },
               }),
               direct('a-3', 'vm.stop', '2026-11-23T10:44:00.000Z', {
-                details: { reason: 'Save costs', approvalRequired: false },
+                details: { reason: 'Save costs' },
               }),
               direct('a-2', 'execution.failed', '2026-11-23T10:31:00.000Z', {
                 actor: 'service:shepherd',
@@ -366,29 +356,37 @@ describe('VM page', () => {
       ]);
     });
 
-    it('leaves the audit log out for users who may not read it', async () => {
-      const { api } = await renderVm(
-        aVm(),
-        {},
+    it('tells users who may not read the audit log what was done, without a link to it', async () => {
+      await renderVm(
+        aVm({ updatedAt: '2026-11-23T10:50:00.000Z' }),
+        {
+          getVmHistory: async () =>
+            aPage([
+              aVmHistoryEntry({
+                id: 'a-1',
+                action: 'vm.stop',
+                createdAt: '2026-11-23T10:40:00.000Z',
+              }),
+            ]),
+        },
         {
           permissions: { deny: [shepherdAuditReadPermission] },
         },
       );
 
-      await waitFor(() => expect(steps()).toHaveLength(4));
-      expect(screen.getByText(/recorded in the audit log/)).toBeInTheDocument();
+      await waitFor(() => expect(steps()).toHaveLength(5));
+      expect(steps()[1]).toMatch(/^Stop requested.*engineer-test/);
       expect(
         screen.queryByRole('link', { name: AUDIT_TRAIL_LINK }),
       ).not.toBeInTheDocument();
-      expect(api.listAuditLogs).not.toHaveBeenCalled();
     });
 
-    it('shows why the audit entries or the requests could not be loaded, with the code', async () => {
+    it("shows why the VM's recorded actions or requests could not be loaded, with the code", async () => {
       await renderVm(aVm(), {
-        listAuditLogs: refusing({
-          message: 'The audit log is unavailable',
-          code: 'PERMISSION_DENIED',
-          status: 403,
+        getVmHistory: refusing({
+          message: 'The history is unavailable',
+          code: 'NOT_FOUND',
+          status: 404,
         }),
         listTickets: refusing({
           message: 'Tickets are unavailable',
@@ -398,9 +396,9 @@ describe('VM page', () => {
       });
 
       expect(
-        await screen.findByText("Could not load the VM's audit entries"),
+        await screen.findByText('Could not load what was done to the VM'),
       ).toBeInTheDocument();
-      expect(screen.getByText('PERMISSION_DENIED')).toBeInTheDocument();
+      expect(screen.getByText('NOT_FOUND')).toBeInTheDocument();
       expect(
         screen.getByText("Could not load the VM's requests"),
       ).toBeInTheDocument();
@@ -556,11 +554,11 @@ describe('VM page', () => {
 
       await waitFor(() => expect(button(DELETE_LABEL)).toBeDisabled());
       expect(await reasonOf(DELETE_LABEL)).toBe(
-        'Request “Delete dev-payments-api-01” is PENDING: this waits until it has ended',
+        'Request “Delete dev-payments-api-01” is waiting for an approver: this waits until it has ended',
       );
       const note = screen.getByText(/actions that would collide with it/);
       expect(note).toHaveTextContent(
-        'Request Delete dev-payments-api-01 is PENDING',
+        'Request Delete dev-payments-api-01 is waiting for an approver',
       );
       expect(
         within(note).getByRole('link', { name: 'Delete dev-payments-api-01' }),
@@ -588,7 +586,7 @@ describe('VM page', () => {
       expect(button('Restart')).toBeDisabled();
       expect(button('Resize')).toBeDisabled();
       expect(await reasonOf('Stop')).toBe(
-        'Request “Resize dev-payments-api-01” is EXECUTING: this waits until it has ended',
+        'Request “Resize dev-payments-api-01” is being carried out: this waits until it has ended',
       );
     });
 

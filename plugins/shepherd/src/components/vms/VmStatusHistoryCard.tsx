@@ -25,12 +25,13 @@ import { vmHistory } from './vmHistory';
 
 export const STATUS_HISTORY_TITLE = 'Status history';
 export const AUDIT_TRAIL_LINK = 'The VM’s full audit trail';
-/** How many audit entries on the VM the history reads. */
-export const VM_AUDIT_LIMIT = 50;
+/** How many recorded actions on the VM the history reads. */
+export const VM_HISTORY_LIMIT = 50;
 
 /**
- * What happened to a VM, newest first: its requests (asked, decided, carried out) and, for
- * users who may read the audit log, the actions on it that needed no approval.
+ * What happened to a VM, newest first: its requests (asked, decided, carried out) and the
+ * actions on it that needed no approval, which everyone who may see the VM may see. Users who
+ * may read the audit log also get a link to the VM's whole audit trail.
  */
 export function VmStatusHistoryCard(props: {
   vm: ShepherdVm;
@@ -41,16 +42,9 @@ export function VmStatusHistoryCard(props: {
   const api = useApi(shepherdApiRef);
   const auditAccess = useShepherdPermission(shepherdAuditReadPermission);
   // Read again whenever the VM changed, so the history follows the status.
-  const audit = useAsync(
-    async () =>
-      auditAccess.allowed
-        ? api.listAuditLogs({
-            resourceType: 'vm',
-            resourceId: vm.id,
-            limit: VM_AUDIT_LIMIT,
-          })
-        : undefined,
-    [api, vm.id, vm.updatedAt, auditAccess.allowed],
+  const recorded = useAsync(
+    () => api.getVmHistory(vm.id, { limit: VM_HISTORY_LIMIT }),
+    [api, vm.id, vm.updatedAt],
   );
 
   if (!tickets) {
@@ -60,13 +54,13 @@ export function VmStatusHistoryCard(props: {
       </InfoCard>
     );
   }
-  const entries = vmHistory(vm, tickets, audit.value?.items);
+  const entries = vmHistory(vm, tickets, recorded.value?.items);
   return (
     <InfoCard title={STATUS_HISTORY_TITLE}>
-      {audit.error && (
+      {recorded.error && (
         <ShepherdErrorPanel
-          title="Could not load the VM's audit entries"
-          error={audit.error}
+          title="Could not load what was done to the VM"
+          error={recorded.error}
         />
       )}
       <List dense aria-label={STATUS_HISTORY_TITLE}>
@@ -109,18 +103,13 @@ export function VmStatusHistoryCard(props: {
           </ListItem>
         ))}
       </List>
-      <Box mt={1}>
-        {auditAccess.allowed ? (
+      {auditAccess.allowed && (
+        <Box mt={1}>
           <AuditFilterLink filters={{ resourceId: vm.id }}>
             {AUDIT_TRAIL_LINK}
           </AuditFilterLink>
-        ) : (
-          <Typography variant="caption" color="textSecondary">
-            Actions that needed no approval, such as power actions in test, are
-            recorded in the audit log.
-          </Typography>
-        )}
-      </Box>
+        </Box>
+      )}
     </InfoCard>
   );
 }

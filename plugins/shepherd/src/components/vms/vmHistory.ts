@@ -1,8 +1,8 @@
 import {
-  AuditLogEntry,
   ShepherdTicket,
   ShepherdVm,
   TicketStatus,
+  VmHistoryEntry as RecordedVmAction,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { AUDIT_ACTION_LABELS } from '../audit/auditVocabulary';
 import { describeTicket, isActiveTicket } from '../requests/ticketText';
@@ -85,9 +85,11 @@ function ticketSteps(ticket: ShepherdTicket): VmHistoryEntry[] {
   return steps;
 }
 
-function detail(entry: AuditLogEntry, name: string): string | undefined {
-  const value = entry.details[name];
-  return typeof value === 'string' && value ? value : undefined;
+function detail(
+  entry: RecordedVmAction,
+  name: keyof RecordedVmAction['details'],
+): string | undefined {
+  return entry.details[name] || undefined;
 }
 
 /**
@@ -95,7 +97,7 @@ function detail(entry: AuditLogEntry, name: string): string | undefined {
  * its reason), and how the job that carried it out ended, naming the action.
  */
 function directStep(
-  entry: AuditLogEntry,
+  entry: RecordedVmAction,
 ): Pick<VmHistoryEntry, 'title' | 'note'> {
   const action = detail(entry, 'action');
   const actionWord = action
@@ -119,13 +121,13 @@ function directStep(
 
 /**
  * The history of a VM, newest first: the steps of every request on it (asked, decided,
- * carried out), the audit entries on the VM that belong to no request (actions that need no
- * approval, such as a power action in test), and its current status.
+ * carried out), the recorded actions on the VM that belong to no request (actions that need
+ * no approval, such as a power action in test), and its current status.
  */
 export function vmHistory(
   vm: ShepherdVm,
   tickets: ShepherdTicket[],
-  auditEntries: AuditLogEntry[] = [],
+  auditEntries: RecordedVmAction[] = [],
 ): VmHistoryEntry[] {
   const direct = auditEntries
     .filter(entry => !entry.ticketId)

@@ -9,7 +9,7 @@ import {
   isPowerActionAllowed,
   isResourceStep,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
-import { describeTicket } from '../requests/ticketText';
+import { TICKET_STATUS_PHRASES, describeTicket } from '../requests/ticketText';
 
 /*
  * What the VM page offers in which state, from the rules the backend applies (shared through
@@ -99,7 +99,7 @@ export function requestConflictReason(
   const conflict = conflictingRequest(tickets, operation);
   return conflict
     ? `Request “${describeTicket(conflict)}” is ${
-        conflict.status
+        TICKET_STATUS_PHRASES[conflict.status]
       }: this waits until it has ended`
     : undefined;
 }
