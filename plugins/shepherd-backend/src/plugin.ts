@@ -48,6 +48,7 @@ import { DatabaseHealthCheck } from './service/DatabaseHealthCheck';
 import { GovernanceContext } from './service/GovernanceContext';
 import { DefaultHealthService } from './service/HealthService';
 import { createRouter } from './routes/createRouter';
+import { CapabilitiesService } from './service/capabilities/CapabilitiesService';
 import { createPlatformServices } from './service/platform/createPlatformServices';
 import { AuthorizedSystemsService } from './service/systems/AuthorizedSystemsService';
 import { DefaultSystemsService } from './service/systems/DefaultSystemsService';
@@ -361,6 +362,7 @@ export const shepherdPlugin = createBackendPlugin({
             consoleSessions,
             reconciler,
             adoption,
+            capabilities: new CapabilitiesService(authorizer, systems, vms),
           }),
         );
 

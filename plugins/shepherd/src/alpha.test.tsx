@@ -48,6 +48,16 @@ const BACKEND = [
     }),
   ),
   http.get('*/api/shepherd/v1/systems', () => HttpResponse.json(aPage([]))),
+  // A user who decides requests (and whose Systems are not asked for here).
+  http.get('*/api/shepherd/v1/capabilities', () =>
+    HttpResponse.json({
+      decideRequests: true,
+      requestVms: [],
+      totalItems: 0,
+      offset: 0,
+      limit: 1,
+    }),
+  ),
   http.get('*/api/shepherd/v1/services', () => HttpResponse.json(aPage([]))),
   http.get('*/api/shepherd/v1/catalog/namespaces', () =>
     HttpResponse.json(aPage([])),
@@ -88,7 +98,7 @@ describe('shepherd frontend plugin (new frontend system)', () => {
     expect(
       screen.getByText('PostgreSQL, answered in 1.2 ms'),
     ).toBeInTheDocument();
-    // The tabs of pages behind permissions appear once the permission backend has answered.
+    // The tabs of pages behind permissions and capabilities appear once they are answered.
     await waitFor(
       () =>
         expect(

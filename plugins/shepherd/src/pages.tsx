@@ -2,11 +2,14 @@ import { SubRouteRef } from '@backstage/core-plugin-api';
 import { Permission } from '@backstage/plugin-permission-common';
 import {
   shepherdAuditReadPermission,
-  shepherdClusterReadPermission,
   shepherdTicketApprovePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ADMIN_PERMISSIONS } from './components/admin/adminSections';
 import { useApprovalsWaiting } from './components/approvals/approvalsWaiting';
+import {
+  ShepherdCapability,
+  useShepherdCapabilities,
+} from './components/common/capabilities';
 import {
   Decision,
   anyAllowed,
@@ -35,9 +38,19 @@ import {
  * Who a page is for. The backend checks every request of the page again; this only spares
  * users a tab that would answer "not allowed".
  */
-export type ShepherdPageAccess = {
-  /** Basic permissions (asked without a resource): holding any of them opens the page. */
-  anyOf: ReadonlyArray<Permission>;
+export type ShepherdPageAccess = (
+  | {
+      /** Basic permissions (asked without a resource): holding any of them opens the page. */
+      anyOf: ReadonlyArray<Permission>;
+    }
+  | {
+      /**
+       * A capability the backend answers (see useShepherdCapabilities), for pages that
+       * resource permissions open: holding it opens the page.
+       */
+      capability: ShepherdCapability;
+    }
+) & {
   /** Who the page is for, in words, for the panel that the others see: `for approvers`. */
   audience: string;
   /** What using the page takes, in words that name the permissions policies grant. */
@@ -118,13 +131,7 @@ export const SHEPHERD_PAGES: ReadonlyArray<ShepherdPageDefinition> = [
     loader: () =>
       import('./components/approvals').then(m => <m.ApprovalsPage />),
     access: {
-      /*
-       * Deciding a request (shepherd.ticket.approve) is a permission on each ticket, which
-       * the browser can only ask about a given ticket. The roles that decide requests,
-       * approvers and platform administrators, are the ones reading the cluster registry
-       * they place VMs on; the queue itself lists only what the user may decide.
-       */
-      anyOf: [shepherdClusterReadPermission],
+      capability: 'decideRequests',
       audience: 'for approvers, who decide VM requests',
       needs: `Deciding requests takes the permission ${shepherdTicketApprovePermission.name}, which approvers and platform administrators hold.`,
     },
@@ -175,10 +182,9 @@ export function relativePathOf(page: ShepherdPageDefinition): string {
 /** The permissions that open pages, each asked once. */
 const PAGE_PERMISSIONS: ReadonlyArray<Permission> = [
   ...new Map(
-    SHEPHERD_PAGES.flatMap(page => page.access?.anyOf ?? []).map(permission => [
-      permission.name,
-      permission,
-    ]),
+    SHEPHERD_PAGES.flatMap(page =>
+      page.access && 'anyOf' in page.access ? page.access.anyOf : [],
+    ).map(permission => [permission.name, permission]),
   ).values(),
 ];
 
@@ -199,7 +205,8 @@ export function useShepherdTabTitles(): (
 
 /**
  * Whether the user may use each registered page: pages without `access` at once, the others
- * once the permission framework has answered (loading until then).
+ * once the permission framework (or, for capabilities, the backend) has answered (loading
+ * until then). A capability the backend could not answer keeps its page closed.
  */
 export function useShepherdPageAccess(): (
   page: ShepherdPageDefinition,
@@ -212,10 +219,18 @@ export function useShepherdPageAccess(): (
       useShepherdPermission(permission),
     ]),
   );
-  return page =>
-    page.access
-      ? anyAllowed(
-          page.access.anyOf.map(permission => held.get(permission.name)!),
-        )
-      : { allowed: true, loading: false };
+  const capabilities = useShepherdCapabilities({ requestVms: false });
+  const capabilityDecision = (capability: ShepherdCapability): Decision => ({
+    allowed: capabilities.value?.[capability] === true,
+    loading: capabilities.loading,
+  });
+  return page => {
+    if (!page.access) return { allowed: true, loading: false };
+    if ('capability' in page.access) {
+      return capabilityDecision(page.access.capability);
+    }
+    return anyAllowed(
+      page.access.anyOf.map(permission => held.get(permission.name)!),
+    );
+  };
 }

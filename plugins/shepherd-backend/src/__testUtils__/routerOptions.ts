@@ -32,6 +32,7 @@ export function routerOptionsForTests(
     consoleSessions: unused as RouterOptions['consoleSessions'],
     reconciler: unused as RouterOptions['reconciler'],
     adoption: unused as RouterOptions['adoption'],
+    capabilities: unused as RouterOptions['capabilities'],
     ...overrides,
   };
 }

@@ -21,11 +21,14 @@ function toBindings(members: SystemMember[] = []): ShepherdMemberBinding[] {
   return members.map(({ memberRef, role }) => ({ memberRef, role }));
 }
 
-/** A VM as permission rules need it; a VM that is only being requested has no id yet. */
+/**
+ * A VM as permission rules need it. A VM that is only being requested has no id and no
+ * Service yet: its System, its namespace's environment and its requester decide.
+ */
 export type VmRecord = Pick<
   ShepherdVm,
-  'systemId' | 'serviceId' | 'environment' | 'createdBy'
-> & { id?: string };
+  'systemId' | 'environment' | 'createdBy'
+> & { id?: string; serviceId?: string };
 
 /** Records in the shape permission rules evaluate, with the members of their System. */
 export class ResourceLoader {
@@ -99,22 +102,22 @@ export class ResourceLoader {
     }));
   }
 
-  /** One record of a resource type in the shape its rules evaluate. */
-  async resourceOf(
+  /** Records of a resource type in the shape its rules evaluate, their members read at once. */
+  async resourcesOf(
     type: (typeof SHEPHERD_RESOURCE_TYPES)[keyof typeof SHEPHERD_RESOURCE_TYPES],
-    record: unknown,
-  ): Promise<unknown> {
+    records: unknown[],
+  ): Promise<unknown[]> {
     switch (type) {
       case SHEPHERD_RESOURCE_TYPES.system:
-        return (await this.systems([record as ShepherdSystem]))[0];
+        return this.systems(records as ShepherdSystem[]);
       case SHEPHERD_RESOURCE_TYPES.service:
-        return (await this.services([record as ShepherdService]))[0];
+        return this.services(records as ShepherdService[]);
       case SHEPHERD_RESOURCE_TYPES.vm:
-        return (await this.vms([record as VmRecord]))[0];
+        return this.vms(records as VmRecord[]);
       case SHEPHERD_RESOURCE_TYPES.ticket:
-        return (await this.tickets([record as ShepherdTicket]))[0];
+        return this.tickets(records as ShepherdTicket[]);
       case SHEPHERD_RESOURCE_TYPES.namespace:
-        return this.namespaces([record as ShepherdNamespace])[0];
+        return this.namespaces(records as ShepherdNamespace[]);
       default:
         throw new Error(`Unknown resource type ${type}`);
     }

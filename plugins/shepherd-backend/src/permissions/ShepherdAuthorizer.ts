@@ -137,18 +137,49 @@ export class ShepherdAuthorizer {
     permission: ResourcePermission<T>,
     record: ShepherdRecords[T],
   ): Promise<boolean> {
+    const [allowed] = await this.isAllowedOnEach(credentials, permission, [
+      record,
+    ]);
+    return allowed;
+  }
+
+  /**
+   * A resource permission, on each of several records: one decision of the policy, a
+   * conditional one applied to every record (their Systems' members read at once).
+   */
+  async isAllowedOnEach<T extends ShepherdResourceType>(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<T>,
+    records: ReadonlyArray<ShepherdRecords[T]>,
+  ): Promise<boolean[]> {
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission }],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.CONDITIONAL) {
-      return decision.result === AuthorizeResult.ALLOW;
+      return records.map(() => decision.result === AuthorizeResult.ALLOW);
     }
     const type = permission.resourceType as T;
     const authorize = createConditionAuthorizer(
       this.registry.getPermissionRuleset(RESOURCE_REFS[type] as any),
     );
-    return authorize(decision, await this.resources.resourceOf(type, record));
+    const resources = await this.resources.resourcesOf(type, [...records]);
+    return resources.map(resource => authorize(decision, resource));
+  }
+
+  /**
+   * Whether a resource permission may allow the caller anything: allowed, or conditional
+   * (allowed on the records that match its conditions).
+   */
+  async isAllowedOnSome(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<ShepherdResourceType>,
+  ): Promise<boolean> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    return decision.result !== AuthorizeResult.DENY;
   }
 
   /** The record, if the caller may read it: 404 otherwise, as if it did not exist. */

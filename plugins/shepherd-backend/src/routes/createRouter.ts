@@ -3,6 +3,7 @@ import express from 'express';
 import { ActorResolver } from './ActorResolver';
 import { registerAdoptionRoutes } from './adoptionRoutes';
 import { registerAuditRoutes } from './auditRoutes';
+import { registerCapabilitiesRoutes } from './capabilitiesRoutes';
 import { registerPlatformRoutes } from './platformRoutes';
 import { registerReconcilerRoutes } from './reconcilerRoutes';
 import { registerConsoleRoutes } from './consoleRoutes';
@@ -13,6 +14,7 @@ import { createOpenApiRouter } from '../schema/openapi';
 import { AuthorizedAdoptionService } from '../service/adoption/AuthorizedAdoptionService';
 import { AuthorizedApprovalsService } from '../service/approvals/AuthorizedApprovalsService';
 import { AuthorizedAuditLogService } from '../service/audit/AuthorizedAuditLogService';
+import { CapabilitiesService } from '../service/capabilities/CapabilitiesService';
 import { AuthorizedConsoleSessionsService } from '../service/console/AuthorizedConsoleSessionsService';
 import { HealthService } from '../service/HealthService';
 import { PlatformServices } from '../service/platform/PlatformServices';
@@ -43,6 +45,8 @@ export interface RouterOptions {
   consoleSessions: AuthorizedConsoleSessionsService;
   reconciler: AuthorizedReconcilerService;
   adoption: AuthorizedAdoptionService;
+  /** Answers only for the caller, from the permission decisions the services check. */
+  capabilities: CapabilitiesService;
 }
 
 /**
@@ -62,6 +66,7 @@ export async function createRouter(
     res.status(report.status === 'ok' ? 200 : 503).json(report);
   });
 
+  registerCapabilitiesRoutes(router, options);
   registerSystemsRoutes(router, options);
   registerPlatformRoutes(router, options);
   registerAuditRoutes(router, options);

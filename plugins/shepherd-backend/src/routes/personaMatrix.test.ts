@@ -241,6 +241,22 @@ function requestVm(
 
 const ROWS: Row[] = [
   { operationId: 'GetHealth', expect: [OK, OK, OK, OK, OK, OK] },
+  {
+    operationId: 'GetCapabilities',
+    variant: 'the Systems the persona may request VMs for',
+    listed: body =>
+      body.requestVms
+        .filter((entry: any) => entry.environments.length > 0)
+        .map((entry: any) => entry.systemId),
+    expect: [
+      ['payments', 'ops', 'reports', 'logistics'],
+      [],
+      ['payments', 'ops'],
+      ['payments', 'ops'],
+      [],
+      [],
+    ],
+  },
 
   // Systems, members, Services.
   {

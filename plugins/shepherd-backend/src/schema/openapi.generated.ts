@@ -44,6 +44,33 @@ export const spec = {
         },
       },
     },
+    '/v1/capabilities': {
+      get: {
+        operationId: 'GetCapabilities',
+        summary: 'What the caller may do',
+        description:
+          "Answers for the signed-in caller alone (service principals are refused with 403), so that the portal shows only what the caller may use: whether it may decide requests (shepherd.ticket.approve allowed, or conditional, i.e. allowed on some tickets), and for each System it may read the environments in which shepherd.vm.create would let it request a VM — the decision on the VM to be (its System and its namespace's environment, with the caller as requester), the same check that a request (POST /v1/vms/requests) passes. Systems are paged like GET /v1/systems (same order, offset and limit); decideRequests is the same on every page. Every request is checked again when it is made.",
+        tags: ['Capabilities'],
+        parameters: [
+          { $ref: '#/components/parameters/Offset' },
+          { $ref: '#/components/parameters/Limit' },
+        ],
+        responses: {
+          '200': {
+            description:
+              "The caller's capabilities, with one page of its Systems.",
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/Capabilities' },
+              },
+            },
+          },
+          '400': { $ref: '#/components/responses/BadRequest' },
+          '401': { $ref: '#/components/responses/Unauthorized' },
+          '403': { $ref: '#/components/responses/Forbidden' },
+        },
+      },
+    },
     '/v1/systems': {
       get: {
         operationId: 'ListSystems',
@@ -3676,6 +3703,51 @@ export const spec = {
           warnings: {
             type: 'array',
             items: { $ref: '#/components/schemas/Warning' },
+          },
+        },
+      },
+      Capabilities: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'decideRequests',
+          'requestVms',
+          'totalItems',
+          'offset',
+          'limit',
+        ],
+        properties: {
+          decideRequests: {
+            type: 'boolean',
+            description:
+              'Whether the caller may decide some requests (shepherd.ticket.approve is allowed or conditional); which ones, GET /v1/approval-tasks lists.',
+          },
+          requestVms: {
+            type: 'array',
+            description:
+              'One entry per System of this page of the Systems the caller may read, with the environments in which it may request VMs for it (none: it may request none).',
+            items: { $ref: '#/components/schemas/RequestableSystem' },
+          },
+          totalItems: {
+            type: 'integer',
+            description:
+              'How many Systems the caller may read, across all pages.',
+          },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+        },
+      },
+      RequestableSystem: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['systemId', 'environments'],
+        properties: {
+          systemId: { type: 'string' },
+          environments: {
+            type: 'array',
+            description:
+              'Environments whose namespaces may take a VM request of the caller for this System.',
+            items: { $ref: '#/components/schemas/Environment' },
           },
         },
       },

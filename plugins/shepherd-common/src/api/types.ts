@@ -193,3 +193,12 @@ type WithVmSpec<Choices extends { spec?: unknown }> = Omit<Choices, 'spec'> & {
  * VM provider without a cluster call. @public
  */
 export type ApprovalManifest = ShepherdApiSchema<'ApprovalManifest'>;
+
+/**
+ * What the signed-in user may do, for the portal to show only that: decide requests, and
+ * request VMs for which Systems in which environments (one page of its Systems). @public
+ */
+export type ShepherdCapabilities = ShepherdApiSchema<'Capabilities'>;
+
+/** A System the user can see, with the environments it may request VMs in for it. @public */
+export type RequestableSystem = ShepherdApiSchema<'RequestableSystem'>;

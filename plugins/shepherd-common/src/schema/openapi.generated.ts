@@ -23,6 +23,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/capabilities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the caller may do
+     * @description Answers for the signed-in caller alone (service principals are refused with 403), so that the portal shows only what the caller may use: whether it may decide requests (shepherd.ticket.approve allowed, or conditional, i.e. allowed on some tickets), and for each System it may read the environments in which shepherd.vm.create would let it request a VM — the decision on the VM to be (its System and its namespace's environment, with the caller as requester), the same check that a request (POST /v1/vms/requests) passes. Systems are paged like GET /v1/systems (same order, offset and limit); decideRequests is the same on every page. Every request is checked again when it is made.
+     */
+    get: operations['GetCapabilities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/systems': {
     parameters: {
       query?: never;
@@ -1534,6 +1554,21 @@ export interface components {
       item: components['schemas']['Namespace'];
       warnings: components['schemas']['Warning'][];
     };
+    Capabilities: {
+      /** @description Whether the caller may decide some requests (shepherd.ticket.approve is allowed or conditional); which ones, GET /v1/approval-tasks lists. */
+      decideRequests: boolean;
+      /** @description One entry per System of this page of the Systems the caller may read, with the environments in which it may request VMs for it (none: it may request none). */
+      requestVms: components['schemas']['RequestableSystem'][];
+      /** @description How many Systems the caller may read, across all pages. */
+      totalItems: number;
+      offset: number;
+      limit: number;
+    };
+    RequestableSystem: {
+      systemId: string;
+      /** @description Environments whose namespaces may take a VM request of the caller for this System. */
+      environments: components['schemas']['Environment'][];
+    };
     NamespacePage: {
       items: components['schemas']['Namespace'][];
       totalItems: number;
@@ -1897,6 +1932,34 @@ export interface operations {
           'application/json': components['schemas']['Health'];
         };
       };
+    };
+  };
+  GetCapabilities: {
+    parameters: {
+      query?: {
+        /** @description Number of items to skip (default 0). */
+        offset?: components['parameters']['Offset'];
+        /** @description Page size (default 20). */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The caller's capabilities, with one page of its Systems. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Capabilities'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
     };
   };
   ListSystems: {

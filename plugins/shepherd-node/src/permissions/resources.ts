@@ -30,7 +30,9 @@ export interface ShepherdServiceResource {
 
 /**
  * A VM as permission rules see it, also a VM that is only being requested (for
- * `shepherd.vm.create`): members are those of its System, `createdBy` is the requester.
+ * `shepherd.vm.create`): members are those of its System, `createdBy` is the requester. The
+ * VM to be is known by its System and its namespace's environment alone, so that one decision
+ * answers both a request and which Systems and environments a user may request VMs in.
  *
  * @public
  */
@@ -38,7 +40,8 @@ export interface ShepherdVmResource {
   /** Absent for a VM that is only being requested. */
   id?: string;
   systemId: string;
-  serviceId: string;
+  /** Absent for a VM that is only being requested. */
+  serviceId?: string;
   environment: Environment;
   createdBy: string;
   members: ShepherdMemberBinding[];

@@ -3,6 +3,11 @@ import {
   Permission,
 } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  ENVIRONMENTS,
+  shepherdTicketApprovePermission,
+  shepherdVmCreatePermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import {
   TestApiProvider,
@@ -61,6 +66,37 @@ function decide(permissions: TestPermissions, permission: Permission) {
   return AuthorizeResult.ALLOW;
 }
 
+/**
+ * What GET /v1/capabilities answers for a user with the test's permissions: it decides
+ * requests when it holds shepherd.ticket.approve, and may request VMs in every environment
+ * of each System `listSystems` lists when it holds shepherd.vm.create (none without a stub).
+ */
+function capabilitiesOf(
+  permissions: TestPermissions,
+  stubs: Partial<ShepherdApi>,
+): ShepherdApi['getCapabilities'] {
+  const allowed = (permission: Permission) =>
+    decide(permissions, permission) === AuthorizeResult.ALLOW;
+  return async (query = {}) => {
+    const paging = { offset: query.offset ?? 0, limit: query.limit ?? 20 };
+    const systems = stubs.listSystems
+      ? await stubs.listSystems(paging)
+      : { items: [], totalItems: 0, ...paging };
+    return {
+      decideRequests: allowed(shepherdTicketApprovePermission),
+      requestVms: systems.items.map(system => ({
+        systemId: system.id,
+        environments: allowed(shepherdVmCreatePermission)
+          ? [...ENVIRONMENTS]
+          : [],
+      })),
+      totalItems: systems.totalItems,
+      offset: systems.offset,
+      limit: systems.limit,
+    };
+  };
+}
+
 /** A complete API (a fake, or a real client) is used as it is; stubs are completed into a fake. */
 function isCompleteApi(api: RenderShepherdOptions['api']): api is ShepherdApi {
   return (
@@ -72,7 +108,8 @@ function isCompleteApi(api: RenderShepherdOptions['api']): api is ShepherdApi {
 /**
  * Renders a Shepherd component as the app would: inside a Backstage test app with the
  * Shepherd page mounted at /shepherd (so every route ref resolves), the ShepherdApi and a
- * permission API. Returns the render result and the API, whose methods are jest mocks unless
+ * permission API (and capabilities that follow its permissions, unless `getCapabilities` is
+ * stubbed). Returns the render result and the API, whose methods are jest mocks unless
  * a complete API (such as a ShepherdClient for msw tests) was passed.
  *
  * @example
@@ -89,10 +126,13 @@ export async function renderShepherd(
   element: ReactElement,
   options: RenderShepherdOptions = {},
 ): Promise<RenderResult & { api: FakeShepherdApi }> {
+  const permissions = options.permissions ?? { allowAll: true };
   const api = isCompleteApi(options.api)
     ? options.api
-    : createFakeShepherdApi(options.api);
-  const permissions = options.permissions ?? { allowAll: true };
+    : createFakeShepherdApi({
+        getCapabilities: capabilitiesOf(permissions, options.api ?? {}),
+        ...options.api,
+      });
   const permissionApi = mockApis.permission({
     authorize: request => decide(permissions, request.permission),
   });

@@ -18,6 +18,7 @@ import {
   ReconcileReport,
   ShepherdApiQuery as Query,
   ShepherdApiRequestBody as Body,
+  ShepherdCapabilities,
   ShepherdCluster,
   ShepherdHealth,
   ShepherdInstanceSize,
@@ -58,6 +59,14 @@ export interface AuditExportFile {
 export interface ShepherdApi {
   /** The state of the backend; resolves for a degraded backend too (HTTP 503 carries the report). */
   getHealth(): Promise<ShepherdHealth>;
+
+  /**
+   * What the signed-in user may do: decide requests, and request VMs for which of its
+   * Systems (one page of them) in which environments.
+   */
+  getCapabilities(
+    query?: Query<'GetCapabilities'>,
+  ): Promise<ShepherdCapabilities>;
 
   // Systems and their members
   listSystems(query?: Query<'ListSystems'>): Promise<Page<ShepherdSystem>>;

@@ -65,6 +65,14 @@ const OPERATIONS: Record<string, OperationCase> = {
     call: api => api.getHealth(),
     expected: { method: 'GET', path: '/health' },
   },
+  GetCapabilities: {
+    call: api => api.getCapabilities({ offset: 100, limit: 100 }),
+    expected: {
+      method: 'GET',
+      path: '/v1/capabilities',
+      query: { offset: '100', limit: '100' },
+    },
+  },
   ListSystems: {
     call: api => api.listSystems({ search: 'pay', offset: 20, limit: 10 }),
     expected: {

@@ -22,6 +22,7 @@ import {
   ReconcileMark,
   ReconcileReport,
   SHEPHERD_AUDIT_EXPORT_TRUNCATED_HEADER,
+  ShepherdCapabilities,
   ShepherdCluster,
   ShepherdHealth,
   ShepherdInstanceSize,
@@ -69,6 +70,12 @@ export class ShepherdClient implements ShepherdApi {
       return report;
     }
     throw ShepherdApiError.fromAnswer(response, error);
+  }
+
+  getCapabilities(
+    query: Query<'GetCapabilities'> = {},
+  ): Promise<ShepherdCapabilities> {
+    return this.#call(c => c.GET('/v1/capabilities', { params: { query } }));
   }
 
   // Systems and their members

@@ -1,4 +1,5 @@
 import {
+  Environment,
   ShepherdVm,
   shepherdVmConsolePermission,
   shepherdVmReadPermission,
@@ -11,6 +12,12 @@ import { notAllowed } from '../errors';
 import { emptyPage } from '../emptyPage';
 import { DefaultVmsService } from './DefaultVmsService';
 import { VmListRequest, VmsService } from './VmsService';
+
+/** Where a VM may be requested: for a System, in a namespace of an environment. */
+export interface NewVmPlace {
+  systemId: string;
+  environment: Environment;
+}
 
 /**
  * {@link VmsService} behind Shepherd's permissions: lists are filtered in SQL; a VM the caller
@@ -68,26 +75,36 @@ export class AuthorizedVmsService implements VmsService {
     );
     await this.authorizer.authorizeRead(actor, 'service', service);
     await this.authorizer.authorizeRead(actor, 'namespace', namespace);
-    const create = this.inner.operation('create');
-    const prospective = {
-      systemId: service.systemId,
-      serviceId: service.id,
-      environment: namespace.environment,
-      createdBy: actor.userEntityRef,
-    };
-    if (
-      !(await this.authorizer.isAllowedOn(
-        actor.credentials,
-        create.permission,
-        prospective,
-      ))
-    ) {
+    const [allowed] = await this.mayRequestVms(actor, [
+      { systemId: service.systemId, environment: namespace.environment },
+    ]);
+    if (!allowed) {
       throw notAllowed(
-        `You may not ${create.verb(request.input)} ${service.systemName}/${
-          service.name
-        } in ${namespace.name}`,
+        `You may not ${this.inner.operation('create').verb(request.input)} ${
+          service.systemName
+        }/${service.name} in ${namespace.name}`,
       );
     }
+  }
+
+  /**
+   * Whether the actor may request a VM at each place: `shepherd.vm.create` on the VM to be,
+   * known by its System, its namespace's environment and its requester. Requests are checked
+   * with this, and the capabilities the portal offers are answered with it.
+   */
+  async mayRequestVms(
+    actor: Actor,
+    places: ReadonlyArray<NewVmPlace>,
+  ): Promise<boolean[]> {
+    return this.authorizer.isAllowedOnEach(
+      actor.credentials,
+      this.inner.operation('create').permission,
+      places.map(({ systemId, environment }) => ({
+        systemId,
+        environment,
+        createdBy: actor.userEntityRef,
+      })),
+    );
   }
 
   async getConsoleAccess(actor: Actor, vmId: string) {

@@ -8,8 +8,10 @@ import {
 } from '@backstage/plugin-permission-react';
 import { TestApiProvider } from '@backstage/test-utils';
 import {
+  ShepherdCapabilities,
   shepherdAuditReadPermission,
   shepherdClusterReadPermission,
+  shepherdTicketApprovePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -32,6 +34,7 @@ import {
   VMS_TITLE,
 } from '../../labels';
 import { SHEPHERD_PAGES } from '../../pages';
+import { ADMIN_PERMISSIONS } from '../admin/adminSections';
 import { WHERE_TO_GO_TITLE } from '../overview/OverviewPage';
 import { pageNotAllowedTitle } from './PageGate';
 import { ShepherdPage } from './ShepherdPage';
@@ -128,8 +131,13 @@ describe('ShepherdPage (legacy frontend system)', () => {
   it('shows the tabs of the roles the user holds', async () => {
     await renderShepherd(<ShepherdPage />, {
       api: API,
-      // An approver: reads the cluster registry, not the audit log.
-      permissions: { allowOnly: [shepherdClusterReadPermission] },
+      // An approver: decides requests and reads the cluster registry, not the audit log.
+      permissions: {
+        allowOnly: [
+          shepherdClusterReadPermission,
+          shepherdTicketApprovePermission,
+        ],
+      },
       path: '/shepherd/*',
       route: '/shepherd',
     });
@@ -148,6 +156,81 @@ describe('ShepherdPage (legacy frontend system)', () => {
     ).not.toBeInTheDocument();
   });
 
+  /** GET /v1/capabilities for a user who may or may not decide requests, and request no VM. */
+  const capabilities = (decideRequests: boolean) => async () => ({
+    decideRequests,
+    requestVms: [],
+    totalItems: 0,
+    offset: 0,
+    limit: 1,
+  });
+
+  it('opens the approvals to whom the backend lets decide requests', async () => {
+    const { api } = await renderShepherd(<ShepherdPage />, {
+      api: {
+        ...API,
+        getCapabilities: capabilities(true),
+        listApprovalTasks: async () => aPage([]),
+      },
+      // Deciding is a permission on each ticket: the browser cannot ask it of none.
+      permissions: { allowOnly: [] },
+      path: '/shepherd/*',
+      route: '/shepherd',
+    });
+
+    expect(
+      await screen.findByRole('tab', { name: APPROVALS_TITLE }),
+    ).toBeInTheDocument();
+    expect(tabTitles()).toEqual([
+      ...OPEN_TO_ALL.slice(0, 4),
+      APPROVALS_TITLE,
+      SYSTEMS_TITLE,
+    ]);
+    // Tabs need no System: one small page of the answer.
+    expect(api.getCapabilities).toHaveBeenCalledWith({ limit: 1 });
+  });
+
+  it('keeps the approvals closed to cluster readers who may decide no request', async () => {
+    const { api } = await renderShepherd(<ShepherdPage />, {
+      api: { ...API, getCapabilities: capabilities(false) },
+      permissions: { allowOnly: [shepherdClusterReadPermission] },
+      path: '/shepherd/*',
+      route: '/shepherd',
+    });
+
+    expect(
+      await screen.findByRole('tab', { name: ADMIN_TITLE }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('tab', { name: APPROVALS_TITLE }),
+    ).not.toBeInTheDocument();
+    // Who decides no request is not asked how many wait.
+    expect(api.listApprovalTasks).not.toHaveBeenCalled();
+  });
+
+  it('keeps the approvals closed when the backend cannot say', async () => {
+    await renderShepherd(<ShepherdPage />, {
+      api: {
+        ...API,
+        getCapabilities: async () => {
+          throw new Error('Backend unreachable');
+        },
+      },
+      path: '/shepherd/*',
+      route: '/shepherd/approvals',
+    });
+
+    expect(
+      await screen.findByText(
+        pageNotAllowedTitle(
+          SHEPHERD_PAGES.find(page => page.id === 'approvals')!,
+        ),
+        { exact: false },
+        LAZY_PAGE,
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('counts the requests waiting for an approver on the Approvals tab', async () => {
     await renderShepherd(<ShepherdPage />, {
       api: {
@@ -158,7 +241,7 @@ describe('ShepherdPage (legacy frontend system)', () => {
             limit: 1,
           }),
       },
-      permissions: { allowOnly: [shepherdClusterReadPermission] },
+      permissions: { allowOnly: [shepherdTicketApprovePermission] },
       path: '/shepherd/*',
       route: '/shepherd',
     });
@@ -172,7 +255,7 @@ describe('ShepherdPage (legacy frontend system)', () => {
     const admin = SHEPHERD_PAGES.find(page => page.id === 'admin')!;
     await renderShepherd(<ShepherdPage />, {
       api: API,
-      permissions: { deny: [...admin.access!.anyOf] },
+      permissions: { deny: [...ADMIN_PERMISSIONS] },
       path: '/shepherd/*',
       route: '/shepherd/admin/clusters',
     });
@@ -213,7 +296,7 @@ describe('ShepherdPage (legacy frontend system)', () => {
     expect(screen.getByText(/shepherd\.ticket\.approve/)).toBeInTheDocument();
   });
 
-  it('adds the tabs of permissions once they are granted, and never shows them before', async () => {
+  it('adds the tabs of permissions and capabilities once they are granted, and never shows them before', async () => {
     const answers: Array<() => void> = [];
     const slowPermissionApi: PermissionApi = {
       authorize: (request: EvaluatePermissionRequest) =>
@@ -228,11 +311,27 @@ describe('ShepherdPage (legacy frontend system)', () => {
           ),
         ),
     };
+    const slowCapabilities = () =>
+      new Promise<ShepherdCapabilities>(resolve =>
+        answers.push(() =>
+          resolve({
+            decideRequests: true,
+            requestVms: [],
+            totalItems: 0,
+            offset: 0,
+            limit: 1,
+          }),
+        ),
+      );
     await renderShepherd(
       <TestApiProvider apis={[[permissionApiRef, slowPermissionApi]]}>
         <ShepherdPage />
       </TestApiProvider>,
-      { api: API, path: '/shepherd/*', route: '/shepherd' },
+      {
+        api: { ...API, getCapabilities: slowCapabilities },
+        path: '/shepherd/*',
+        route: '/shepherd',
+      },
     );
 
     expect(tabTitles()).toEqual(OPEN_TO_ALL);
@@ -241,6 +340,11 @@ describe('ShepherdPage (legacy frontend system)', () => {
     expect(
       await screen.findByRole('tab', { name: AUDIT_TITLE }),
     ).toBeInTheDocument();
-    expect(tabTitles()).toEqual([...OPEN_TO_ALL, AUDIT_TITLE]);
+    expect(tabTitles()).toEqual([
+      ...OPEN_TO_ALL.slice(0, 4),
+      APPROVALS_TITLE,
+      SYSTEMS_TITLE,
+      AUDIT_TITLE,
+    ]);
   });
 });

@@ -1,4 +1,7 @@
-import { shepherdClusterReadPermission } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  shepherdClusterReadPermission,
+  shepherdTicketApprovePermission,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import { aHealthReport, aPage } from '../../__testUtils__/fixtures';
 import { renderShepherd } from '../../__testUtils__/renderShepherd';
@@ -27,8 +30,13 @@ describe('ShepherdSubPagesLayout (new frontend system)', () => {
       <ShepherdSubPagesLayout title="Virtual Machines" subPages={SUB_PAGES} />,
       {
         api: API,
-        // Nothing but the cluster registry: approvals and admin, no audit log.
-        permissions: { allowOnly: [shepherdClusterReadPermission] },
+        // Deciding requests and the cluster registry: approvals and admin, no audit log.
+        permissions: {
+          allowOnly: [
+            shepherdClusterReadPermission,
+            shepherdTicketApprovePermission,
+          ],
+        },
         path: '/shepherd/*',
         route: '/shepherd/audit',
       },

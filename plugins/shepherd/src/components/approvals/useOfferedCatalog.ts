@@ -6,8 +6,7 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import useAsync from 'react-use/esm/useAsync';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import { loadAll } from '../requestVm/requestVmRules';
-import { displayNameOf } from '../common';
+import { displayNameOf, loadAll } from '../common';
 
 /** The templates and sizes offered in a ticket's namespace, as far as the approver may read them. */
 export type OfferedCatalog = {

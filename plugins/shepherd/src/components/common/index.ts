@@ -30,7 +30,6 @@ export {
   PermissionGate,
   PermissionedButton,
   anyAllowed,
-  useAllowedResources,
   useShepherdPermission,
 } from './permissions';
 export type { Decision, WhenDenied } from './permissions';
@@ -108,4 +107,10 @@ export {
   withCode,
 } from './apiErrors';
 export { downloadFile } from './downloadFile';
+export {
+  requestableEnvironments,
+  useShepherdCapabilities,
+} from './capabilities';
+export type { ShepherdCapability, UserCapabilities } from './capabilities';
+export { loadAll } from './loadAll';
 export { useUrlListQuery } from './useUrlListQuery';

@@ -1,6 +1,3 @@
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { TestApiProvider, mockApis } from '@backstage/test-utils';
 import {
   shepherdAuditReadPermission,
   shepherdVmDeletePermission,
@@ -10,12 +7,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderShepherd } from '../../__testUtils__/renderShepherd';
 import { NOT_PERMITTED } from '../../labels';
-import {
-  PermissionGate,
-  PermissionedButton,
-  anyAllowed,
-  useAllowedResources,
-} from './permissions';
+import { PermissionGate, PermissionedButton, anyAllowed } from './permissions';
 
 describe('permission helpers', () => {
   it('enable a button the user may use', async () => {
@@ -119,31 +111,5 @@ describe('permission helpers', () => {
     expect(anyAllowed([loading, allowed])).toEqual(allowed);
     expect(anyAllowed([loading, denied])).toEqual(loading);
     expect(anyAllowed([denied, denied])).toEqual(denied);
-  });
-
-  it('tell which records of a list the user holds a resource permission on', async () => {
-    function AllowedVms(props: { ids?: string[] }) {
-      const { value, loading } = useAllowedResources(
-        shepherdVmPowerPermission,
-        props.ids,
-      );
-      if (loading) return <p>Asking</p>;
-      return <p>Allowed: {value ? [...value].join(', ') : 'nothing asked'}</p>;
-    }
-    const permissionApi = mockApis.permission({
-      authorize: request =>
-        request.resourceRef === 'vm-2'
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW,
-    });
-    await renderShepherd(
-      <TestApiProvider apis={[[permissionApiRef, permissionApi]]}>
-        <AllowedVms ids={['vm-1', 'vm-2', 'vm-3']} />
-        <AllowedVms />
-      </TestApiProvider>,
-    );
-
-    expect(await screen.findByText('Allowed: vm-1, vm-3')).toBeInTheDocument();
-    expect(screen.getByText('Allowed: nothing asked')).toBeInTheDocument();
   });
 });

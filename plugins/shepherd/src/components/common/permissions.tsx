@@ -1,17 +1,11 @@
 import {
-  AuthorizeResult,
   Permission,
   isResourcePermission,
 } from '@backstage/plugin-permission-common';
-import { useApi } from '@backstage/core-plugin-api';
-import {
-  permissionApiRef,
-  usePermission,
-} from '@backstage/plugin-permission-react';
+import { usePermission } from '@backstage/plugin-permission-react';
 import Button, { ButtonProps } from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
 import { ReactNode } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import { NOT_PERMITTED } from '../../labels';
 
 /*
@@ -53,46 +47,6 @@ export function anyAllowed(decisions: ReadonlyArray<Decision>): Decision {
   return {
     allowed: false,
     loading: decisions.some(decision => decision.loading),
-  };
-}
-
-/**
- * The resources of a list (record ids) on which the user holds a resource permission, e.g.
- * the Systems the user may add Services to. One question per resource, batched by the
- * permission API; `value` is undefined while they are asked.
- */
-export function useAllowedResources(
-  permission: Permission,
-  resourceRefs: ReadonlyArray<string> | undefined,
-): { value?: ReadonlySet<string>; loading: boolean; error?: Error } {
-  const permissionApi = useApi(permissionApiRef);
-  const key = resourceRefs?.join('\n');
-  const state = useAsync(async () => {
-    if (!resourceRefs) {
-      return undefined;
-    }
-    const results = await Promise.all(
-      resourceRefs.map(resourceRef =>
-        permissionApi.authorize(
-          isResourcePermission(permission)
-            ? { permission, resourceRef }
-            : { permission },
-        ),
-      ),
-    );
-    return new Set(
-      resourceRefs.filter(
-        (_ref, index) => results[index].result === AuthorizeResult.ALLOW,
-      ),
-    );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [permissionApi, permission.name, key]);
-  return {
-    value: state.value,
-    loading:
-      resourceRefs !== undefined &&
-      (state.loading || (!state.value && !state.error)),
-    error: state.error,
   };
 }
 

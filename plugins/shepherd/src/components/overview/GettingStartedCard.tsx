@@ -19,13 +19,13 @@ import {
 import {
   ShepherdErrorPanel,
   formatCount,
+  loadAll,
   useShepherdPermission,
 } from '../common';
 import {
   RequestAccessHelp,
   useRequestableSystems,
 } from '../requestVm/requestAccess';
-import { loadAll } from '../requestVm/requestVmRules';
 import { OverviewSummary, useOverviewSummary } from './useOverviewSummary';
 
 /** The title of the card for a user who has nothing in Shepherd yet. */

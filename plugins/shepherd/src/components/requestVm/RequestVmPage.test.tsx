@@ -1,11 +1,5 @@
 import {
-  AuthorizeResult,
-  EvaluatePermissionRequest,
-} from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { TestApiProvider, mockApis } from '@backstage/test-utils';
-import {
-  shepherdServiceCreatePermission,
+  Environment,
   shepherdSystemCreatePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { screen, waitFor, within } from '@testing-library/react';
@@ -116,30 +110,22 @@ function renderWizard(
 }
 
 /**
- * The wizard with a permission policy that decides per resource, as the portal's does:
- * `decide` answers each question (the permission's name and the record id asked about).
+ * GET /v1/capabilities for a user who may request VMs in the given environments, by System
+ * id (Systems it can see but not request for: none).
  */
-function renderWizardDeciding(
-  stubs: Partial<ShepherdApi>,
-  decide: (name: string, resourceRef?: string) => boolean,
-  query = '',
-) {
-  const permissionApi = mockApis.permission({
-    authorize: (request: EvaluatePermissionRequest) =>
-      decide(request.permission.name, request.resourceRef)
-        ? AuthorizeResult.ALLOW
-        : AuthorizeResult.DENY,
+function capabilities(
+  offers: Record<string, Environment[]>,
+): ShepherdApi['getCapabilities'] {
+  return async () => ({
+    decideRequests: false,
+    requestVms: Object.entries(offers).map(([systemId, environments]) => ({
+      systemId,
+      environments,
+    })),
+    totalItems: Object.keys(offers).length,
+    offset: 0,
+    limit: 100,
   });
-  return renderShepherd(
-    <TestApiProvider apis={[[permissionApiRef, permissionApi]]}>
-      <RequestVmPage />
-    </TestApiProvider>,
-    {
-      api: stubs,
-      path: '/shepherd/request-vm',
-      route: `/shepherd/request-vm${query}`,
-    },
-  );
 }
 
 const next = () =>
@@ -361,11 +347,13 @@ describe('Request a VM', () => {
                 ]
               : [],
         }),
+        getCapabilities: capabilities({
+          'sys-payments': [],
+          'sys-logistics': [],
+        }),
       }),
       '',
-      {
-        deny: [shepherdServiceCreatePermission, shepherdSystemCreatePermission],
-      },
+      { deny: [shepherdSystemCreatePermission] },
     );
 
     expect(
@@ -387,11 +375,13 @@ describe('Request a VM', () => {
   });
 
   it('offers only the Systems the user may request VMs for', async () => {
-    await renderWizardDeciding(
-      catalogApi(),
-      (name, resourceRef) =>
-        name !== shepherdServiceCreatePermission.name ||
-        resourceRef === 'sys-payments',
+    const { api } = await renderWizard(
+      catalogApi({
+        getCapabilities: capabilities({
+          'sys-payments': ['test'],
+          'sys-logistics': [],
+        }),
+      }),
     );
 
     await waitFor(() => selectButton('shepherd-request-system'));
@@ -400,17 +390,72 @@ describe('Request a VM', () => {
     expect(options.map(option => option.textContent)).toEqual([
       'payments — Payments platform',
     ]);
+    expect(api.getCapabilities).toHaveBeenCalledWith({
+      offset: 0,
+      limit: 100,
+    });
+  });
+
+  it('offers every System when the backend cannot say which: it decides on submission', async () => {
+    await renderWizard(
+      catalogApi({
+        getCapabilities: async () => {
+          throw new Error('Backend unreachable');
+        },
+      }),
+    );
+
+    await waitFor(() => selectButton('shepherd-request-system'));
+    await userEvent.click(selectButton('shepherd-request-system'));
+    const options = await screen.findAllByRole('option');
+    expect(options.map(option => option.textContent)).toEqual([
+      'payments — Payments platform',
+      'logistics',
+    ]);
+  });
+
+  it('offers only the namespaces of the environments the System takes requests in', async () => {
+    await renderWizard(
+      catalogApi({
+        getCapabilities: capabilities({
+          'sys-payments': ['test'],
+          'sys-logistics': ['test', 'prod'],
+        }),
+      }),
+    );
+    await chooseServiceStep();
+
+    expect(
+      await screen.findByRole('radio', { name: /^dev/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('radio', { name: /^prod/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('says so when the System takes requests in no environment with a namespace', async () => {
+    await renderWizard(
+      catalogApi({
+        getCapabilities: capabilities({ 'sys-payments': ['prod'] }),
+        listCatalogNamespaces: async () => aPage([aNamespace()]),
+      }),
+    );
+    await chooseServiceStep();
+
+    expect(await screen.findByText(NO_NAMESPACES_TITLE)).toBeInTheDocument();
+    expect(screen.queryByRole('radio')).not.toBeInTheDocument();
   });
 
   it('does not start from a linked System the user may not request VMs for', async () => {
-    await renderWizardDeciding(
+    await renderWizard(
       catalogApi({
         getService: async () =>
           aService({ id: 'svc-route', systemId: 'sys-logistics' }),
+        getCapabilities: capabilities({
+          'sys-payments': ['test'],
+          'sys-logistics': [],
+        }),
       }),
-      (name, resourceRef) =>
-        name !== shepherdServiceCreatePermission.name ||
-        resourceRef === 'sys-payments',
       '?serviceId=svc-route',
     );
 

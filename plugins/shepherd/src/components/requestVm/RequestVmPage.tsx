@@ -182,7 +182,17 @@ export function RequestVmPage() {
   const service = catalogs.services.value?.find(
     candidate => candidate.id === choice.serviceId,
   );
-  const namespace = catalogs.namespaces.value?.find(
+  // Only namespaces whose environment the chosen System takes requests of the user in;
+  // without an answer on the environments, all of them: the backend decides.
+  const { environmentsOf } = requestable;
+  const offeredNamespaces = (namespaces: ShepherdNamespace[]) => {
+    if (!environmentsOf || !choice.systemId) return namespaces;
+    const environments = environmentsOf(choice.systemId);
+    return namespaces.filter(candidate =>
+      environments.includes(candidate.environment),
+    );
+  };
+  const namespace = offeredNamespaces(catalogs.namespaces.value ?? []).find(
     candidate => candidate.name === choice.namespace,
   );
   const template = catalogs.templates.value?.find(
@@ -292,7 +302,7 @@ export function RequestVmPage() {
       <Loaded state={catalogs.namespaces} what="the namespaces">
         {namespaces => (
           <NamespaceStep
-            namespaces={namespaces}
+            namespaces={offeredNamespaces(namespaces)}
             value={choice.namespace}
             onChange={name =>
               choose(

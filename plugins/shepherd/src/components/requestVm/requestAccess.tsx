@@ -1,8 +1,8 @@
 import { Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import {
+  Environment,
   ShepherdSystem,
-  shepherdServiceCreatePermission,
   shepherdSystemCreatePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Box from '@material-ui/core/Box';
@@ -16,21 +16,10 @@ import { SYSTEMS_TITLE } from '../../labels';
 import { systemsRouteRef } from '../../routes';
 import {
   formatEntityRef,
-  useAllowedResources,
+  requestableEnvironments,
+  useShepherdCapabilities,
   useShepherdPermission,
 } from '../common';
-
-/*
- * Who may request a VM is decided by the backend on shepherd.vm.create, whose resource is the
- * VM to be: its System (the caller's member role there) and its namespace's environment. The
- * browser can ask the permission framework only about records that exist, so the wizard asks
- * about each part on its own:
- * - the environment: the request catalog lists only namespaces the user may use
- *   (shepherd.namespace.read, granted per environment);
- * - the System: shepherd.service.create on the System, the permission of the same member
- *   roles (member, admin, owner) to add to a System.
- * The backend checks the request as a whole again when it is submitted.
- */
 
 /** The title of what the wizard and the overview say to a user who may request no VM. */
 export const NO_REQUEST_ACCESS_TITLE = 'You cannot request VMs yet';
@@ -41,24 +30,41 @@ export const REQUESTING_ROLES = 'member, admin or owner';
 /** How many Systems' owners are named at most: enough to find someone to ask. */
 const OWNER_SYSTEMS_SHOWN = 5;
 
-/** The Systems (of those the user can see) the user may request VMs for. */
+/**
+ * The Systems (of those the user can see) the user may request VMs for, and the environments
+ * it may request them in for each: the backend answers with the check a request passes.
+ */
 export function useRequestableSystems(systems: ShepherdSystem[] | undefined): {
   value?: ShepherdSystem[];
+  /** The environments the user may request VMs in for a System, once known. */
+  environmentsOf?: (systemId: string) => ReadonlyArray<Environment>;
   loading: boolean;
   error?: Error;
 } {
-  const allowed = useAllowedResources(
-    shepherdServiceCreatePermission,
-    useMemo(() => systems?.map(system => system.id), [systems]),
-  );
+  const capabilities = useShepherdCapabilities();
+  const known = capabilities.value;
   const value = useMemo(
     () =>
-      systems && allowed.value
-        ? systems.filter(system => allowed.value!.has(system.id))
+      systems && known
+        ? systems.filter(
+            system => requestableEnvironments(known, system.id).length > 0,
+          )
         : undefined,
-    [systems, allowed.value],
+    [systems, known],
   );
-  return { value, loading: allowed.loading, error: allowed.error };
+  const environmentsOf = useMemo(
+    () =>
+      known
+        ? (systemId: string) => requestableEnvironments(known, systemId)
+        : undefined,
+    [known],
+  );
+  return {
+    value,
+    environmentsOf,
+    loading: capabilities.loading,
+    error: capabilities.error,
+  };
 }
 
 /** The owners of the first few Systems, to name whom to ask; none when they cannot be read. */

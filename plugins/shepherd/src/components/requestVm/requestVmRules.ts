@@ -1,5 +1,4 @@
 import {
-  Page,
   RESOURCE_STEP,
   ShepherdInstanceSize,
   ShepherdService,
@@ -195,28 +194,4 @@ export function probableVmName(
     index: service.nextInstanceIndex,
   });
   return { name, tooLong: name.length > VM_NAME_MAX_LENGTH };
-}
-
-/** How many items a list step loads per call, and at most how many calls. */
-export const LOAD_PAGE_SIZE = 100;
-const LOAD_MAX_PAGES = 10;
-
-/**
- * Every item of a paged list (up to 1000): the wizard offers choices, not a page of them.
- */
-export async function loadAll<T>(
-  loadPage: (paging: { offset: number; limit: number }) => Promise<Page<T>>,
-): Promise<T[]> {
-  const items: T[] = [];
-  for (let page = 0; page < LOAD_MAX_PAGES; page++) {
-    const next = await loadPage({
-      offset: items.length,
-      limit: LOAD_PAGE_SIZE,
-    });
-    items.push(...next.items);
-    if (next.items.length === 0 || items.length >= next.totalItems) {
-      break;
-    }
-  }
-  return items;
 }

@@ -1,7 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import { loadAll } from './requestVmRules';
+import { loadAll } from '../common';
 
 /**
  * What the wizard offers, loaded once per choice it depends on: Systems and namespaces at

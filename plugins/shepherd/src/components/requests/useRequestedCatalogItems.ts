@@ -6,7 +6,7 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import useAsync from 'react-use/esm/useAsync';
 import { shepherdApiRef } from '../../api/ShepherdApi';
-import { loadAll } from '../requestVm/requestVmRules';
+import { loadAll } from '../common';
 
 /** The template and instance size a new-VM request names, as far as they are known. */
 export type RequestedCatalogItems = {
