@@ -132,15 +132,13 @@ export async function powerVm(
 }
 
 /**
- * `requester` requests a VM, `approver` places it on `cluster`, and this resolves once the
- * simulated cluster runs it.
+ * `approver` places a pending VM request on `cluster`; resolves once the simulated cluster
+ * runs the VM.
  */
-export async function provisionRunningVm(
-  requester: Persona,
-  request: VmRequest,
+export async function approveOnCluster(
+  ticketId: string,
   cluster: string,
 ): Promise<RunningVm> {
-  const ticketId = await submitVmRequest(requester, request);
   // The approval workbench offers the clusters by id; the admin list names them.
   const clusters = await shepherdData(
     (await apiAs('platform-admin')).GET('/v1/admin/clusters', ALL),
@@ -164,6 +162,18 @@ export async function provisionRunningVm(
     })
     .toBe('RUNNING');
   return { id: vmId, name: vmName, environment };
+}
+
+/**
+ * `requester` requests a VM, `approver` places it on `cluster`, and this resolves once the
+ * simulated cluster runs it.
+ */
+export async function provisionRunningVm(
+  requester: Persona,
+  request: VmRequest,
+  cluster: string,
+): Promise<RunningVm> {
+  return approveOnCluster(await submitVmRequest(requester, request), cluster);
 }
 
 /** The VM recorded under `name` (e.g. one adopted through the pages), as a test needs it. */

@@ -11,7 +11,7 @@ import { expect } from './personas';
 /** Something that happened on the page, in order. */
 export type PageEvent =
   | { kind: 'signal'; channel: string; message: unknown }
-  | { kind: 'read'; path: string };
+  | { kind: 'read'; path: string; search: string };
 
 function frameText(payload: string | Buffer): string {
   return typeof payload === 'string' ? payload : payload.toString('utf8');
@@ -31,7 +31,11 @@ export class PageSignals {
         request.method() === 'GET' &&
         url.pathname.startsWith('/api/shepherd/')
       ) {
-        signals.events.push({ kind: 'read', path: url.pathname });
+        signals.events.push({
+          kind: 'read',
+          path: url.pathname,
+          search: url.search,
+        });
       }
     });
     return signals;
@@ -83,15 +87,23 @@ export class PageSignals {
 
   /**
    * The reads of `path` since `mark` that no signal preceded (since the read before): what
-   * the page read by polling rather than because it was told.
+   * the page read by polling rather than because it was told. `only` narrows them to reads
+   * of one part of the page, by their query (e.g. a list's page, not a count of it).
    */
-  unsignalledReads(mark: number, path: string): PageEvent[] {
+  unsignalledReads(
+    mark: number,
+    path: string,
+    only: (search: URLSearchParams) => boolean = () => true,
+  ): PageEvent[] {
     const unsignalled: PageEvent[] = [];
     let signalled = false;
     for (const event of this.events.slice(mark)) {
       if (event.kind === 'signal') {
         signalled = true;
-      } else if (event.path === path) {
+      } else if (
+        event.path === path &&
+        only(new URLSearchParams(event.search))
+      ) {
         if (!signalled) unsignalled.push(event);
         signalled = false;
       }

@@ -19,6 +19,7 @@ import {
   titleWithName,
 } from '../common';
 import { DetailFields, probableVmName, targetValue } from './requestVmRules';
+import { SSH_KEY_REVIEW_TITLE, describeSshKey } from './SshKeyField';
 
 /** What the review says about the name, before and after submitting. */
 export const VM_NAME_INDEX_NOTE =
@@ -86,6 +87,7 @@ export function ReviewStep(props: {
     Memory: sizedValue(fields.targetMemoryGi, size.memoryGi, formatMemory),
     Disk: sizedValue(fields.targetDiskGb, size.diskGb, formatDisk),
     Reason: fields.reason.trim(),
+    [SSH_KEY_REVIEW_TITLE]: describeSshKey(fields.sshPublicKey),
   };
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 16 }}>

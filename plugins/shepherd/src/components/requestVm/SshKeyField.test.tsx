@@ -12,7 +12,13 @@ import {
   fieldErrorsOf,
   firstStepWith,
 } from './requestVmRules';
-import { SSH_KEY_HELP, SSH_KEY_LABEL, SshKeyField } from './SshKeyField';
+import {
+  NO_SSH_KEY,
+  SSH_KEY_HELP,
+  SSH_KEY_LABEL,
+  SshKeyField,
+  describeSshKey,
+} from './SshKeyField';
 
 const KEY =
   'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBQT6xxEi0Sa9fgQTbWso2HvfA+IkBP/dJTsDxgQCAl2 dev@example.com';
@@ -111,5 +117,18 @@ describe('the key in the request wizard', () => {
         'The SSH public key must start with its type (Code: SSH_PUBLIC_KEY_INVALID)',
     });
     expect(WIZARD_STEPS[firstStepWith(errors)!].id).toBe('details');
+  });
+});
+
+describe('the key on the review step', () => {
+  it('is named by its type, comment and last characters, never in full', () => {
+    expect(describeSshKey(`  ${KEY}\n`)).toBe(
+      'ssh-ed25519 key "dev@example.com", ending …DxgQCAl2',
+    );
+    expect(describeSshKey(KEY)).not.toContain(KEY.split(' ')[1]);
+  });
+
+  it('says when no key is given', () => {
+    expect(describeSshKey('  ')).toBe(NO_SSH_KEY);
   });
 });

@@ -18,6 +18,24 @@ export function sshKeyError(typed: string): string | undefined {
     : withCode(check.message, SHEPHERD_ERROR_CODES.SSH_PUBLIC_KEY_INVALID);
 }
 
+/** The review's title of the key, and what it says when none is given. */
+export const SSH_KEY_REVIEW_TITLE = 'SSH public key';
+export const NO_SSH_KEY =
+  'None: the template decides how to log in (e.g. the console)';
+
+/**
+ * A typed key as the review names it: its type, comment and last characters, enough to
+ * recognise the key without showing all of it; `ssh-ed25519 key "jane@laptop", ending …Q2Xw`.
+ */
+export function describeSshKey(typed: string): string {
+  if (typed.trim() === '') return NO_SSH_KEY;
+  const check = checkSshPublicKey(typed);
+  if (!check.ok) return check.message;
+  const [, data, ...comment] = check.key.split(' ');
+  const named = comment.length > 0 ? ` "${comment.join(' ')}"` : '';
+  return `${check.type} key${named}, ending …${data.slice(-8)}`;
+}
+
 /**
  * The requester's SSH public key for a new VM. It is checked as it is typed with the rules
  * the backend applies (one key of an accepted type, its length); `errorText` is what the
