@@ -6,6 +6,7 @@ import { renderShepherd } from '../../__testUtils__/renderShepherd';
 import { ShepherdApi } from '../../api/ShepherdApi';
 import { ShepherdApiError } from '../../api/ShepherdApiError';
 import { AuditPage } from './AuditPage';
+import { DOWNLOAD_URL_LIFETIME_MS } from '../common/downloadFile';
 import { EXPORT_AUDIT_LABEL } from './ExportAuditButton';
 
 function renderAudit(route: string, stubs: Partial<ShepherdApi>) {
@@ -35,6 +36,7 @@ describe('Audit log export', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('downloads every entry the filters of the URL select, from the server', async () => {
+    const timeout = jest.spyOn(global, 'setTimeout');
     const { api } = await renderAudit(
       '/shepherd/audit?action=vm.delete_submitted&outcome=failure&offset=20',
       { exportAuditLogs: async () => ({ csv, truncated: false }) },
@@ -53,6 +55,12 @@ describe('Audit log export', () => {
     expect(URL.createObjectURL).toHaveBeenCalledWith(csv);
     expect(clicked[0].download).toBe('shepherd-audit-log.csv');
     expect(clicked[0].getAttribute('href')).toBe('blob:audit-export');
+    // The browser reads the file after the click: its URL is revoked only later.
+    expect(URL.revokeObjectURL).not.toHaveBeenCalled();
+    const revoke = timeout.mock.calls.find(
+      ([, delay]) => delay === DOWNLOAD_URL_LIFETIME_MS,
+    )!;
+    (revoke[0] as () => void)();
     expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:audit-export');
     expect(screen.queryByText(/More entries match/)).not.toBeInTheDocument();
   });
