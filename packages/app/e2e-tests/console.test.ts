@@ -1,5 +1,6 @@
 import { Page } from '@playwright/test';
 import { Persona, expect, test } from './support/personas';
+import { brokenWords } from './support/layout';
 import { saveScreenshot } from './support/screenshots';
 import {
   RunningVm,
@@ -127,6 +128,17 @@ test('engineer-test opens the console of a running test VM', async ({
       .getByRole('heading', { name: `Console of ${vm.name}` })
       .scrollIntoViewIfNeeded();
     await saveScreenshot(engineer, 'console', { fullPage: true });
+  });
+
+  await test.step('in one Console card, with its buttons on one line', async () => {
+    await expect(engineer.getByText('Console', { exact: true })).toHaveCount(1);
+    const typeIt = engineer.getByRole('button', { name: 'Type it' });
+    const disconnect = engineer.getByRole('button', { name: 'Disconnect' });
+    // As tall as a one-line button: its label does not wrap.
+    expect((await typeIt.boundingBox())!.height).toBeLessThanOrEqual(
+      (await disconnect.boundingBox())!.height + 1,
+    );
+    expect(await brokenWords(engineer.getByRole('button'))).toEqual([]);
   });
 });
 

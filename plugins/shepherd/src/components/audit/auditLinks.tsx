@@ -3,6 +3,7 @@ import { useRouteRef } from '@backstage/core-plugin-api';
 import { AuditLogEntry } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ReactNode } from 'react';
 import { auditEntryRouteRef, auditRouteRef } from '../../routes';
+import { KEEP_WHOLE } from '../common';
 import { RequestLink, SystemLink, VmLink } from '../links';
 import { auditResourceTypeLabel } from './auditVocabulary';
 import { AuditFilters, auditSearchParams } from './useAuditQuery';
@@ -80,7 +81,8 @@ export function EntryResource(props: { entry: AuditLogEntry }) {
     <span title={entry.resourceId}>
       {entry.resourceName ? (
         <>
-          {kind} {link(entry.resourceName)}
+          {/* A name like dev-payments-ledger-01 stays whole: browsers break at hyphens. */}
+          {kind} <span style={KEEP_WHOLE}>{link(entry.resourceName)}</span>
         </>
       ) : (
         link(kind)

@@ -1,5 +1,6 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { CSSProperties, ReactNode } from 'react';
+import { WHOLE_WORDS } from './cellStyles';
 import { ListSort } from './listSort';
 
 /** A column of a list table; one with `orderBy` can be sorted by, on the server. */
@@ -33,6 +34,8 @@ export function ListTable<T extends object, K extends string = string>(props: {
     ({ orderBy, ...column }) => {
       const sortable = Boolean(onSortChange && orderBy);
       return {
+        // A narrow column breaks between words, never inside one (the theme's default).
+        cellStyle: WHOLE_WORDS,
         ...column,
         sorting: sortable,
         ...(sortable && {

@@ -126,6 +126,8 @@ function columns(actions: RowActions): TableColumn<ShepherdTemplate>[] {
     { title: 'Source', render: template => <Source template={template} /> },
     {
       title: 'OS',
+      // `linux ubuntu-24.04`: a version breaks at its hyphen otherwise.
+      cellStyle: KEEP_WHOLE,
       render: template =>
         [template.osFamily, template.osVersion].filter(Boolean).join(' ') ||
         NOT_SET,
