@@ -128,6 +128,22 @@ test('the open approval queue shows a new request and its withdrawal without a r
     approver.getByRole('tab', { name: 'Approvals', selected: true }),
   ).toBeVisible();
   await signals.subscribedTo(SHEPHERD_SIGNAL_CHANNELS.tickets);
+  // The tab's count follows tickets before the queue has loaded: the story starts once the
+  // queue has read its first page.
+  await expect(
+    approver.getByRole('searchbox', { name: 'Search requests' }),
+  ).toBeVisible();
+  await expect
+    .poll(() =>
+      signals.events.some(
+        event =>
+          event.kind === 'read' &&
+          event.path === '/api/shepherd/v1/approval-tasks' &&
+          !event.search.includes('limit=1&') &&
+          !event.search.endsWith('limit=1'),
+      ),
+    )
+    .toBe(true);
   const start = signals.mark();
   const task = approver.getByRole('link', {
     name: `New VM for payments/${TEST_VM.service} in ${NAMESPACE}`,

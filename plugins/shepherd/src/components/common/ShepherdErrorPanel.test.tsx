@@ -52,7 +52,7 @@ describe('ShepherdErrorPanel', () => {
     expect(screen.getByText('NOT_FOUND')).toBeInTheDocument();
   });
 
-  it('links the existing request of a duplicate and lists other details', async () => {
+  it('links the existing request of a duplicate and lists other details beside the code', async () => {
     const error = new ShepherdApiError({
       message: 'A request is already pending',
       code: 'DUPLICATE_PENDING_REQUEST',
@@ -65,7 +65,10 @@ describe('ShepherdErrorPanel', () => {
     expect(
       screen.getByRole('link', { name: EXISTING_REQUEST_LINK }),
     ).toHaveAttribute('href', '/shepherd/requests/ticket-7');
-    expect(screen.getByText('2')).toBeInTheDocument();
+    // Details are for support: in the caption with the code, after the words.
+    expect(
+      screen.getByText('2').closest('.MuiTypography-caption'),
+    ).not.toBeNull();
     expect(screen.queryByText('ticket-7')).not.toBeInTheDocument();
   });
 

@@ -74,18 +74,17 @@ export function ShepherdErrorPanel(props: {
   const { error, title } = props;
   const apiError = isShepherdApiError(error) ? error : undefined;
   const details = Object.entries(apiError?.details ?? {});
+  // The request an error names is a link to follow; the other details (ids, field names)
+  // are for support, next to the code.
+  const ticket = details.find(([key]) => key === TICKET_ID_DETAIL);
+  const supportDetails = details.filter(([key]) => key !== TICKET_ID_DETAIL);
   return (
     <Alert severity="error">
       <AlertTitle>{title ?? error.message}</AlertTitle>
       {title && <Typography variant="body2">{error.message}</Typography>}
-      {details.length > 0 && (
+      {ticket && (
         <Typography variant="body2" component="div">
-          {details.map(([key, value]) => (
-            <div key={key}>
-              {key === TICKET_ID_DETAIL ? null : `${key}: `}
-              <DetailValue name={key} value={value} />
-            </div>
-          ))}
+          <DetailValue name={ticket[0]} value={ticket[1]} />
         </Typography>
       )}
       {apiError && (
@@ -99,6 +98,11 @@ export function ShepherdErrorPanel(props: {
           )}
           {` · HTTP ${apiError.status}`}
           {apiError.statusText ? ` ${apiError.statusText}` : ''}
+          {supportDetails.map(([key, value]) => (
+            <div key={key}>
+              {key}: <DetailValue name={key} value={value} />
+            </div>
+          ))}
         </Typography>
       )}
     </Alert>
