@@ -23,7 +23,7 @@ test('a platform administrator signs in and sees the Shepherd backend healthy', 
   await expect(page.getByText('Healthy', { exact: true })).toBeVisible();
   await expect(page.getByText(/^SQLite, answered in/)).toBeVisible();
   await expect(page.getByText(/\d+ applied, 0 pending/)).toBeVisible();
-  await saveScreenshot(page, 'shepherd-health');
+  await saveScreenshot(page, 'shepherd-health', { fullPage: true });
 });
 
 test('a new user finds guidance and the empty VM and request pages', async ({

@@ -18,6 +18,9 @@ import { PlatformSetupCard } from './PlatformSetupCard';
 
 export const WHERE_TO_GO_TITLE = 'Where to go';
 
+/** The space between the cards of a column (the grid's own spacing). */
+const CARD_STACK = { gap: 24 };
+
 /**
  * The index of the Shepherd page: for administrators, what the platform still lacks; where
  * the user stands; for approvers, how many requests wait for them; where to go (the pages
@@ -35,20 +38,19 @@ export function OverviewPage() {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={7}>
-        <PlatformSetupCard />
-        <Box mt={3}>
+        {/* Spaced by a gap, so that a card with nothing to say leaves no space either. */}
+        <Box display="flex" flexDirection="column" style={CARD_STACK}>
+          <PlatformSetupCard />
           <GettingStartedCard />
         </Box>
       </Grid>
       <Grid item xs={12} md={5}>
-        {waiting !== undefined && (
-          <Box mb={3}>
-            <ApprovalsWaitingCard waiting={waiting} />
-          </Box>
-        )}
-        <InfoCard title={WHERE_TO_GO_TITLE}>
-          <PageLinks pages={pages} />
-        </InfoCard>
+        <Box display="flex" flexDirection="column" style={CARD_STACK}>
+          {waiting !== undefined && <ApprovalsWaitingCard waiting={waiting} />}
+          <InfoCard title={WHERE_TO_GO_TITLE}>
+            <PageLinks pages={pages} />
+          </InfoCard>
+        </Box>
       </Grid>
       {showsHealth && (
         <Grid item xs={12} md={8} lg={6}>
