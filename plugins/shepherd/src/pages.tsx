@@ -192,11 +192,10 @@ const PAGE_PERMISSIONS: ReadonlyArray<Permission> = [
  * Each page's tab title, given its (possibly retitled) `title`: the Approvals tab tells how
  * many requests wait for the user's decision, as a badge on a tab would.
  */
-export function useShepherdTabTitles(): (
-  page: ShepherdPageDefinition | undefined,
-  title: string,
-) => string {
-  const accessOf = useShepherdPageAccess();
+export function useShepherdTabTitles(
+  /** The caller's page access (`useShepherdPageAccess`), asked once per component. */
+  accessOf: (page: ShepherdPageDefinition) => Decision,
+): (page: ShepherdPageDefinition | undefined, title: string) => string {
   const approvals = SHEPHERD_PAGES.find(page => page.id === APPROVALS_PAGE_ID)!;
   const waiting = useApprovalsWaiting(accessOf(approvals).allowed);
   return (page, title) =>

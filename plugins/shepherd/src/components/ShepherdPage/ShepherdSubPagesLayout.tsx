@@ -73,7 +73,7 @@ export function ShepherdSubPagesLayout(props: {
   const base = root.replace(/\/$/, '');
   const Layout = useStablePageLayout();
   const accessOf = useShepherdPageAccess();
-  const titleOf = useShepherdTabTitles();
+  const titleOf = useShepherdTabTitles(accessOf);
   const gated = subPages.map(page => {
     const definition = definitionOf(page);
     return {

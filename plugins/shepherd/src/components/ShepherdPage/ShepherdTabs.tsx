@@ -17,7 +17,7 @@ import { PageGate } from './PageGate';
  */
 export function ShepherdTabs() {
   const accessOf = useShepherdPageAccess();
-  const titleOf = useShepherdTabTitles();
+  const titleOf = useShepherdTabTitles(accessOf);
   return (
     <TabbedLayout>
       <TabbedLayout.Route path="/" title={OVERVIEW_TITLE}>
