@@ -7,7 +7,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   TestDatabaseId,
-  TestDatabases,
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -33,7 +32,10 @@ import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
 import { shepherdPlugin } from '../plugin';
 import { Fixtures } from './fixtures';
 import { TEST_INSTALLATION } from './operations';
-import { createTestDatabases } from './testDatabases';
+import {
+  ShepherdTestDatabases,
+  createTestDatabases,
+} from './testDatabases';
 import { ownershipOf, shepherdTestPolicy, userRef } from './testPolicy';
 
 type Policy = (
@@ -47,7 +49,7 @@ type Policy = (
  * bindings (see testPolicy.ts). `as(persona)` sends requests as that user.
  */
 export async function startShepherdApi(options: {
-  databases: TestDatabases;
+  databases: ShepherdTestDatabases;
   databaseId: TestDatabaseId;
   entities?: Entity[];
   policy?: Policy;
@@ -63,7 +65,8 @@ export async function startShepherdApi(options: {
   periodicTasksOnStartup?: boolean;
 }) {
   const knex =
-    options.knex ?? (await options.databases.init(options.databaseId));
+    options.knex ??
+    (await options.databases.initMigrated(options.databaseId));
   const policy = options.policy ?? shepherdTestPolicy;
 
   const permissionsFactory = createServiceFactory({
@@ -216,7 +219,7 @@ export type ShepherdApi = Awaited<ReturnType<typeof startShepherdApi>>;
 
 /** The database a suite of {@link describeShepherdApi} runs on. */
 export interface ApiTestDatabase {
-  databases: TestDatabases;
+  databases: ShepherdTestDatabases;
   databaseId: TestDatabaseId;
 }
 

@@ -1,6 +1,5 @@
 import {
   TestDatabaseId,
-  TestDatabases,
   mockCredentials,
   mockServices,
 } from '@backstage/backend-test-utils';
@@ -14,7 +13,6 @@ import {
   ShepherdVmResize,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
-import { MIGRATIONS_DIRECTORY } from '../database/migrations';
 import { NewVm } from '../database/stores/vms/VmsStore';
 import { OperationDependencies } from '../operations/OperationDependencies';
 import { Actor } from '../service/Actor';
@@ -28,7 +26,10 @@ import { GovernanceContext } from '../service/GovernanceContext';
 import { ShepherdInstallation } from '../service/installation/ShepherdInstallation';
 import { Fixtures } from './fixtures';
 import { ManualClock } from './manualTime';
-import { createTestDatabases } from './testDatabases';
+import {
+  ShepherdTestDatabases,
+  createTestDatabases,
+} from './testDatabases';
 
 /** The Shepherd installation of the tests' operations and jobs. */
 export const TEST_INSTALLATION: ShepherdInstallation = {
@@ -103,11 +104,10 @@ export function actor(name: string): Actor {
  * ({@link RecordingPreflight}, {@link RecordingRenderer}) are made by each test.
  */
 export async function startOperationsTestBed(
-  databases: TestDatabases,
+  databases: ShepherdTestDatabases,
   databaseId: TestDatabaseId,
 ) {
-  const knex = await databases.init(databaseId);
-  await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
+  const knex = await databases.initMigrated(databaseId);
   const store = new DatabaseShepherdStore(knex);
   const clock = new ManualClock();
   const logger = mockServices.logger.mock();

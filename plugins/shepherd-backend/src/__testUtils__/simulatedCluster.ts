@@ -1,4 +1,4 @@
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabaseId } from '@backstage/backend-test-utils';
 import {
   KubevirtSimulator,
   start as startSimulator,
@@ -11,6 +11,7 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdApi, startShepherdApi } from './apiHarness';
 import { MEDIUM_SIZE } from './fixtures';
+import { ShepherdTestDatabases } from './testDatabases';
 
 /**
  * Shepherd's configuration beside a simulated cluster: approvers, a credentials key, and a
@@ -74,7 +75,7 @@ export async function seedSimulatedCluster(
  * to the test, seeded by {@link seedSimulatedCluster}.
  */
 export async function startSimulatedShepherd(options: {
-  databases: TestDatabases;
+  databases: ShepherdTestDatabases;
   databaseId: TestDatabaseId;
   simulator?: Parameters<typeof startSimulator>[0];
 }): Promise<

@@ -2,7 +2,6 @@ import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { Fixtures } from '../../__testUtils__/fixtures';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import { DatabaseShepherdStore } from '../DatabaseShepherdStore';
-import { MIGRATIONS_DIRECTORY } from '../migrations';
 
 /**
  * The test databases of the tests that use the store directly, each opened with the
@@ -13,8 +12,7 @@ export function createMigratedStores() {
   return {
     eachSupportedId: () => databases.eachSupportedId(),
     async open(databaseId: TestDatabaseId) {
-      const knex = await databases.init(databaseId);
-      await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
+      const knex = await databases.initMigrated(databaseId);
       const store = new DatabaseShepherdStore(knex);
       return { knex, store, fixtures: new Fixtures(store) };
     },
