@@ -32,10 +32,7 @@ import { DatabaseShepherdStore } from '../database/DatabaseShepherdStore';
 import { shepherdPlugin } from '../plugin';
 import { Fixtures } from './fixtures';
 import { TEST_INSTALLATION } from './operations';
-import {
-  ShepherdTestDatabases,
-  createTestDatabases,
-} from './testDatabases';
+import { ShepherdTestDatabases, createTestDatabases } from './testDatabases';
 import { ownershipOf, shepherdTestPolicy, userRef } from './testPolicy';
 
 type Policy = (
@@ -65,8 +62,7 @@ export async function startShepherdApi(options: {
   periodicTasksOnStartup?: boolean;
 }) {
   const knex =
-    options.knex ??
-    (await options.databases.initMigrated(options.databaseId));
+    options.knex ?? (await options.databases.initMigrated(options.databaseId));
   const policy = options.policy ?? shepherdTestPolicy;
 
   const permissionsFactory = createServiceFactory({

@@ -26,10 +26,7 @@ import { GovernanceContext } from '../service/GovernanceContext';
 import { ShepherdInstallation } from '../service/installation/ShepherdInstallation';
 import { Fixtures } from './fixtures';
 import { ManualClock } from './manualTime';
-import {
-  ShepherdTestDatabases,
-  createTestDatabases,
-} from './testDatabases';
+import { ShepherdTestDatabases, createTestDatabases } from './testDatabases';
 
 /** The Shepherd installation of the tests' operations and jobs. */
 export const TEST_INSTALLATION: ShepherdInstallation = {

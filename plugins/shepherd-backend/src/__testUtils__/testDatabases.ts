@@ -80,7 +80,9 @@ export function createTestDatabases(): ShepherdTestDatabases {
         return knex;
       }
       const template = await migratedTemplate();
-      const name = `${CLONE_PREFIX}${Date.now()}_${randomBytes(6).toString('hex')}`;
+      const name = `${CLONE_PREFIX}${Date.now()}_${randomBytes(6).toString(
+        'hex',
+      )}`;
       await withAdminConnection(admin =>
         admin.raw('CREATE DATABASE ?? TEMPLATE ??', [name, template]),
       );

@@ -284,12 +284,13 @@ export class JobWorker {
     if (this.#wokenWhileBusy) return Promise.resolve();
     return new Promise(resolve => {
       const { timers } = this.#options;
+      let timer: unknown;
       const done = () => {
         timers.clearTimeout(timer);
         this.#wakeUp = undefined;
         resolve();
       };
-      const timer = timers.setTimeout(done, this.#options.pollIntervalMs);
+      timer = timers.setTimeout(done, this.#options.pollIntervalMs);
       this.#wakeUp = done;
     });
   }
