@@ -284,13 +284,11 @@ export class JobWorker {
     if (this.#wokenWhileBusy) return Promise.resolve();
     return new Promise(resolve => {
       const { timers } = this.#options;
-      let timer: unknown;
-      const done = () => {
+      const timer = timers.setTimeout(done, this.#options.pollIntervalMs);
+      function done() {
         timers.clearTimeout(timer);
-        this.#wakeUp = undefined;
         resolve();
-      };
-      timer = timers.setTimeout(done, this.#options.pollIntervalMs);
+      }
       this.#wakeUp = done;
     });
   }
