@@ -5,7 +5,7 @@
  */
 export async function eventually(
   assertion: () => Promise<void> | void,
-  { timeoutMs = 20_000, intervalMs = 10 } = {},
+  { timeoutMs = 60_000, intervalMs = 10 } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -4,7 +4,7 @@
  */
 export async function eventually(
   assertion: () => Promise<void> | void,
-  { timeoutMs = 20_000, intervalMs = 20 } = {},
+  { timeoutMs = 60_000, intervalMs = 20 } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

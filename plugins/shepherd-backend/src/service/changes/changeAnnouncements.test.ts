@@ -134,10 +134,14 @@ describe('announcements of changed Systems, Services and VMs', () => {
         .post('/v1/systems')
         .send({ name: 'shop' });
       expect(duplicate.status).toBe(409);
-      // Give a wrongly sent announcement the time to arrive.
-      await new Promise(resolve => setTimeout(resolve, 200));
+      // Announcements go out in the order of their changes: once the next change's has
+      // arrived, one for the refused change would have arrived before it.
+      expect(
+        (await engineer.post('/v1/systems').send({ name: 'cart' })).status,
+      ).toBe(201);
+      await eventually(() => expect(announced()).toHaveLength(2));
 
-      expect(announced()).toHaveLength(1);
+      expect(announced()).toHaveLength(2);
     });
 
     it('lets another backend plugin read what it was told about', async () => {
