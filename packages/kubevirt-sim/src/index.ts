@@ -34,6 +34,7 @@ export type {
   FaultRule,
   InjectedFault,
 } from './faults/faultInjector';
+export type { AuditEvent, AuditLogReader, AuditVerb } from './audit/auditLog';
 export type { StorageClassOption } from './seed';
 export { DEFAULT_FEATURE_GATES, DEFAULT_STORAGE_CLASSES } from './seed';
 export { VNC_CLOSE_CODES } from './vnc/vncProxy';

@@ -34,6 +34,7 @@ import { StoredObject } from './types';
 import { VncProxy } from './vnc/vncProxy';
 import { VncServers } from './vnc/vncServers';
 import { RESOURCE_TYPES } from './api/resources';
+import { AuditLog, AuditLogReader } from './audit/auditLog';
 
 export interface SimulatorOptions {
   /** Cluster name: kubeconfig cluster/context/user names. Default `kubevirt-sim`. */
@@ -142,6 +143,12 @@ export interface KubevirtSimulator {
   /** A kubeconfig (YAML) for this cluster: CA data, token user, current context. */
   readonly kubeconfig: string;
   writeKubeconfig(path: string): Promise<void>;
+  /**
+   * The API server's audit log of writes (create, update, patch, delete and the KubeVirt
+   * subresource actions), with the answer each got: which cluster actions were done, and
+   * how often.
+   */
+  readonly audit: AuditLogReader;
   readonly faults: FaultControls;
   readonly clock: SimulatorClock;
   readonly controllers: ControllerControls;
@@ -217,6 +224,7 @@ export async function start(
   );
   const vnc = new VncProxy(store, servers);
   const faults = new FaultInjector(options.seed ?? 1);
+  const audit = new AuditLog();
   const certificates =
     savedCredentials ??
     generateCertificates(name, host === '0.0.0.0' ? [] : [host]);
@@ -235,6 +243,7 @@ export async function start(
     api,
     vnc,
     faults,
+    audit,
     token,
     now,
     settle: () => scheduler.settle(),
@@ -294,6 +303,10 @@ export async function start(
       get: (resource, namespace, objectName) =>
         store.get(typeOf(resource), namespace, objectName),
       list: (resource, namespace) => store.list(typeOf(resource), namespace),
+    },
+    audit: {
+      events: () => audit.events(),
+      clear: () => audit.clear(),
     },
     faults: {
       inject: rule => faults.inject(rule),

@@ -30,6 +30,7 @@ import { decodeProtobufObject, isProtobuf } from './protobuf';
 import { parseApiPath } from './paths';
 import { answerRaw, answerRawError, sendError, sendJson } from './respond';
 import { FaultInjector, FaultRule } from '../faults/faultInjector';
+import { AuditLog } from '../audit/auditLog';
 
 /** The webhook named by the denials of fault injection. */
 const INJECTED_WEBHOOK = 'faults.kubevirt-sim.io';
@@ -39,6 +40,7 @@ export interface RouterDeps {
   api: ResourceApi;
   vnc: VncProxy;
   faults: FaultInjector;
+  audit: AuditLog;
   token: string;
   now(): number;
   /** Runs controller work due now; called after every write, before answering. */
@@ -224,6 +226,7 @@ export class Router {
       )
         return;
       if (!isAuthenticated(req, this.deps.token)) throw errors.unauthorized();
+      this.auditWhenAnswered(req, res, url, method);
       await this.route(req, res, url, method);
     } catch (error) {
       if (!(error instanceof ApiError)) {
@@ -235,6 +238,27 @@ export class Router {
       }
       sendError(res, error);
     }
+  }
+
+  /** Records an authenticated write in the audit log once it is answered. */
+  private auditWhenAnswered(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    method: string,
+  ): void {
+    const described = AuditLog.describe(method, parseApiPath(url.pathname));
+    if (!described) return;
+    const received = new Date(this.deps.now()).toISOString();
+    res.once('finish', () =>
+      this.deps.audit.record({
+        ...described,
+        requestURI: req.url ?? url.pathname,
+        responseStatus: { code: res.statusCode },
+        dryRun: url.searchParams.getAll('dryRun').length > 0,
+        requestReceivedTimestamp: received,
+      }),
+    );
   }
 
   async handleUpgrade(
