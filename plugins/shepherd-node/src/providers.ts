@@ -102,6 +102,11 @@ export interface ShepherdVmRuntimeState extends ShepherdVmRef {
   labels?: Record<string, string>;
   /** The object's uid: tells this object from another one created later under its name. */
   uid?: string;
+  /**
+   * The uid of the VM's running instance (KubeVirt's VirtualMachineInstance), absent while
+   * none exists: a restart replaces the instance, so a changed uid says it happened.
+   */
+  instanceUid?: string;
 }
 
 /**

@@ -18,6 +18,7 @@ export interface AuditEvent {
   verb: AuditVerb;
   /** Path and query, as received (a dry run carries `dryRun=All` here). */
   requestURI: string;
+  /** The object written; a create is named by the object it made (or named, if refused). */
   objectRef: {
     resource: string;
     apiGroup?: string;

@@ -115,6 +115,11 @@ export class Router {
   /** Told whenever a watch stream opens (for waits on open watches). */
   private readonly watchOpened = new Set<() => void>();
   private readonly hanging = new Set<Duplex>();
+  /** The name of the object each create request names or made, for its audit event. */
+  private readonly createdNames = new WeakMap<
+    ServerResponse,
+    string | undefined
+  >();
 
   constructor(private readonly deps: RouterDeps) {}
 
@@ -253,6 +258,12 @@ export class Router {
     res.once('finish', () =>
       this.deps.audit.record({
         ...described,
+        objectRef: {
+          ...described.objectRef,
+          ...(described.objectRef.name || !this.createdNames.get(res)
+            ? {}
+            : { name: this.createdNames.get(res) }),
+        },
         requestURI: req.url ?? url.pathname,
         responseStatus: { code: res.statusCode },
         dryRun: url.searchParams.getAll('dryRun').length > 0,
@@ -527,7 +538,13 @@ export class Router {
       if (method === 'POST') {
         if (type.namespaced && !namespace) throw errors.methodNotAllowed();
         const body = await this.readObject(req);
+        // The audit log names the object a create made, as kube-apiserver does.
+        this.createdNames.set(
+          res,
+          (body as { metadata?: { name?: string } } | undefined)?.metadata?.name,
+        );
         const created = deps.api.create(type, namespace, body, writeOptions());
+        this.createdNames.set(res, created.metadata.name);
         deps.settle();
         sendJson(res, 201, created);
         return;

@@ -248,6 +248,7 @@ export function toRuntimeState(
     nodeName: vmi?.status?.nodeName,
     labels: vm.metadata?.labels,
     uid: vm.metadata?.uid,
+    ...(vmi?.metadata?.uid ? { instanceUid: vmi.metadata.uid } : {}),
   };
 }
 

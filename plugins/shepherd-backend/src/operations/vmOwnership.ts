@@ -55,7 +55,7 @@ export function ownStateOf(
 export async function refuseForeignObject(
   { vm, provider, connection }: ConnectedVm,
   installation: ShepherdInstallation,
-): Promise<void> {
+): Promise<ShepherdVmRuntimeState> {
   const state = await provider.getVirtualMachine(connection, vm);
   const own = ownStateOf(state, vm, installation);
   if (own.status === 'NOT_FOUND' && state.status !== 'NOT_FOUND') {
@@ -63,4 +63,5 @@ export async function refuseForeignObject(
       own.message ?? SHEPHERD_ERROR_CODES.VM_NAME_CONFLICT,
     );
   }
+  return state;
 }

@@ -214,14 +214,20 @@ describe('vmPower', () => {
         target: ShepherdVm,
         action: string,
         states: FakeVmState[],
-        options: { actionSent?: boolean } = {},
+        options: {
+          actionSent?: boolean;
+          payload?: Record<string, unknown>;
+        } = {},
       ) {
         const provider = recordingProvider(...states);
         const fake = new FakeVmJob(bed.context, {
           vm: target,
           provider,
           eventPayload: { operation: action, vmId: target.id },
-          payload: options.actionSent ? { actionSent: true } : {},
+          payload: {
+            ...(options.actionSent ? { actionSent: true } : {}),
+            ...options.payload,
+          },
         });
         return { provider, fake };
       }
@@ -249,6 +255,72 @@ describe('vmPower', () => {
           expect((await bed.store.vms.get(target.id))?.status).toBe(inProgress);
         },
       );
+
+      describe('a restart, which must reach the cluster once', () => {
+        it('first records the instance it replaces, and sends nothing yet', async () => {
+          const target = await bed.vm({ status: 'RUNNING' });
+          const { provider, fake } = job(target, 'restart', [
+            { status: 'RUNNING', instanceUid: 'instance-1' },
+          ]);
+
+          expect(await power.job!.run(fake)).toEqual({
+            continueAfterMs: 0,
+            payload: { eventId: 'event', restartOfInstance: 'instance-1' },
+          });
+          expect(provider.calls).toEqual(['getVirtualMachine']);
+          expect((await bed.store.vms.get(target.id))?.status).toBe('RUNNING');
+        });
+
+        it('sends it while that instance still runs', async () => {
+          const target = await bed.vm({ status: 'RUNNING' });
+          const { provider, fake } = job(
+            target,
+            'restart',
+            [{ status: 'RUNNING', instanceUid: 'instance-1' }],
+            { payload: { restartOfInstance: 'instance-1' } },
+          );
+
+          expect(await power.job!.run(fake)).toEqual({
+            continueAfterMs: FakeVmJob.FOLLOW_MS,
+            payload: {
+              eventId: 'event',
+              restartOfInstance: 'instance-1',
+              actionSent: true,
+            },
+          });
+          expect(provider.calls).toEqual([
+            'getVirtualMachine',
+            'restartVirtualMachine',
+          ]);
+        });
+
+        it.each([
+          ['a new instance runs', { instanceUid: 'instance-2' }],
+          ['the old instance is gone', {}],
+        ])(
+          'does not send it again when %s (its worker died after sending it)',
+          async (_case, instance) => {
+            const target = await bed.vm({ status: 'RUNNING' });
+            const { provider, fake } = job(
+              target,
+              'restart',
+              [{ status: 'RUNNING', ...instance }],
+              { payload: { restartOfInstance: 'instance-1' } },
+            );
+
+            expect(await power.job!.run(fake)).toEqual({
+              continueAfterMs: FakeVmJob.FOLLOW_MS,
+              payload: {
+                eventId: 'event',
+                restartOfInstance: 'instance-1',
+                actionSent: true,
+              },
+            });
+            expect(provider.calls).not.toContain('restartVirtualMachine');
+            expect(fake.followed).toEqual([`restart of ${target.name}`]);
+          },
+        );
+      });
 
       it('never sends the action again once sent, and completes when the VM got there', async () => {
         const target = await bed.vm({ status: 'STARTING' });

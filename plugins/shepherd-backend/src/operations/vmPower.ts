@@ -4,12 +4,15 @@ import {
   GovernedOperation,
   PowerAction,
   SHEPHERD_ERROR_CODES,
+  ShepherdVm,
   VmStatus,
   isPowerActionAllowed,
   shepherdVmPowerPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { ShepherdVmRuntimeState } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { isProviderConflict } from '../providers/errors';
-import { PermanentJobError } from '../queue/JobWorker';
+import { VmJobContext } from '../jobs/VmJobContext';
+import { JobContinuation, PermanentJobError } from '../queue/JobWorker';
 import { claimVmOperation } from './vmOperationLock';
 import { refuseForeignObject } from './vmOwnership';
 import { conflict } from '../service/errors';
@@ -76,6 +79,12 @@ const TRANSITIONAL: readonly VmStatus[] = [
 
 /** Set in a power job's payload once its action was sent to the cluster. */
 const ACTION_SENT = 'actionSent';
+/**
+ * The job's checkpoint before it sends a restart: the uid of the instance it restarts. KubeVirt restarts by replacing the instance, so a job that runs again after
+ * its worker died between sending and recording it finds another uid, and does not restart
+ * the VM a second time.
+ */
+const RESTART_OF_INSTANCE = 'restartOfInstance';
 
 /**
  * Starting, stopping and restarting a VM: directly in test, through an approver in
@@ -185,7 +194,11 @@ export function vmPower({
         // the VM (sending restart twice would restart twice). The VM row cannot tell: status
         // sync moves it on while the job waits.
         if (!job.job.payload[ACTION_SENT]) {
-          await refuseForeignObject(connected, installation);
+          const state = await refuseForeignObject(connected, installation);
+          if (action === 'restart') {
+            const restarting = restartCheckpoint(job, connected.vm, state);
+            if (restarting !== 'send') return restarting;
+          }
           try {
             if (action === 'start') {
               await provider.startVirtualMachine(connection, vm);
@@ -198,8 +211,8 @@ export function vmPower({
             // A conflict is not retried as it is: the VM is read again, and a start or stop
             // it already reached is done; anything else fails with the cluster's message.
             if (!isProviderConflict(error) || action === 'restart') throw error;
-            const state = await provider.getVirtualMachine(connection, vm);
-            if (state.status !== POWER_TARGET[action]) throw error;
+            const reached = await provider.getVirtualMachine(connection, vm);
+            if (reached.status !== POWER_TARGET[action]) throw error;
           }
           await context.execute(unit =>
             unit.tx.vms.update(vm.id, {
@@ -240,5 +253,41 @@ export function vmPower({
         return job.follow(`${action} of ${vm.name}`);
       },
     },
+  };
+}
+
+/**
+ * Whether the restart is to be sent now, from the VM's `state` as the job just read it. The
+ * first run only records which instance it restarts and continues at once: only a checkpoint written before the restart is sent can
+ * tell a later run of the job (its worker died after sending) that the instance it finds is
+ * already a new one. A later run sends the restart only while the recorded instance still
+ * runs; otherwise it goes on to follow the VM.
+ */
+function restartCheckpoint(
+  job: VmJobContext,
+  vm: ShepherdVm,
+  state: ShepherdVmRuntimeState,
+): 'send' | JobContinuation {
+  const { payload } = job.job;
+  if (state.status === 'UNKNOWN') {
+    // The cluster could not be asked: the queue retries the run with backoff.
+    throw new Error(
+      `The state of ${vm.name} could not be read: ${state.message ?? ''}`,
+    );
+  }
+  const instance = state.instanceUid;
+  if (!(RESTART_OF_INSTANCE in payload)) {
+    // Without an instance there is nothing to restart twice; the cluster's refusal to
+    // restart a VM that does not run fails the job.
+    if (!instance) return 'send';
+    return {
+      continueAfterMs: 0,
+      payload: { ...payload, [RESTART_OF_INSTANCE]: instance },
+    };
+  }
+  if (instance === payload[RESTART_OF_INSTANCE]) return 'send';
+  return {
+    ...job.follow(`restart of ${vm.name}`),
+    payload: { ...payload, [ACTION_SENT]: true },
   };
 }
