@@ -61,6 +61,8 @@ async function connectionsClosed() {
   }
 }
 
+const MAX_EVENT_BYTES = 8 * 1024 * 1024;
+
 const open = (
   onEvent: (event: RawWatchEvent) => void = () => {},
   options: { signal?: AbortSignal; timeoutMs?: number } = {},
@@ -74,6 +76,7 @@ const open = (
     {
       signal: options.signal ?? new AbortController().signal,
       timeoutMs: options.timeoutMs ?? 60_000,
+      maxEventBytes: MAX_EVENT_BYTES,
     },
   );
 
