@@ -143,13 +143,15 @@ export class ClusterClient {
    * upgrade (often in the same TCP segment) are emitted before an awaiting caller could add
    * a listener, so whoever reads them must be listening from the start. Its result is the
    * answer once the socket is open. `mapRefusal` may turn a refused upgrade into a more
-   * specific error before the breaker sees it.
+   * specific error before the breaker sees it. A frame larger than `maxFrameBytes` closes the
+   * socket with 1009 (message too big) instead of being read.
    */
   async openWebSocket<T>(
     action: string,
     path: string,
     query: Record<string, string>,
     protocols: string[],
+    maxFrameBytes: number,
     attach: (socket: WebSocket) => T,
     mapRefusal: (refusal: KubernetesHttpError) => Error = refusal => refusal,
   ): Promise<T> {
@@ -159,6 +161,7 @@ export class ClusterClient {
       const options: WebSocket.ClientOptions = {
         handshakeTimeout: this.transport.timeoutMs,
         perMessageDeflate: false,
+        maxPayload: maxFrameBytes,
       };
       await this.kubeConfig.applyToHTTPSOptions(options);
       const socket = new WebSocket(url, protocols, options);

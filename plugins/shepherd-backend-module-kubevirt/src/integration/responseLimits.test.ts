@@ -138,7 +138,7 @@ describe('response limits', () => {
 
   it('ends a watch whose event is beyond the limit, and lists again', async () => {
     const events: ShepherdVmWatchEvent[] = [];
-    const waiters: Array<() => void> = [];
+    const waiters: Array<() => boolean> = [];
     const next = (matches: (event: ShepherdVmWatchEvent) => boolean) =>
       new Promise<ShepherdVmWatchEvent>(resolve => {
         const check = () => {
