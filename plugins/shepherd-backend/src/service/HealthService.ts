@@ -29,9 +29,11 @@ export class DefaultHealthService implements HealthService {
 
   async check(): Promise<ShepherdHealth> {
     const database = await this.#database.check();
-    // Counted only from a reachable database; the database check reports why not.
+    // Counted only from a reachable, migrated database; the database check reports why not.
     const credentials =
-      database.status === 'ok' ? await this.#credentials.usage() : undefined;
+      database.status === 'ok' && (database.migrations?.pending ?? 0) === 0
+        ? await this.#credentials.usage()
+        : undefined;
     return {
       ...(credentials ? { credentials } : {}),
       status: database.status === 'ok' ? 'ok' : 'degraded',
