@@ -17,7 +17,9 @@ import { AddressInfo } from 'node:net';
 import { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import WebSocket, { WebSocketServer } from 'ws';
+import { VNC_MAX_FRAME_BYTES } from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/constants';
 import { WebSocketVncStream } from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/vnc/WebSocketVncStream';
+import { CONSOLE_MAX_BROWSER_FRAME_BYTES } from '@kubevirt-shepherd/plugin-shepherd-backend/src/routes/consoleStreamRouter';
 import { ConsoleRelay } from '@kubevirt-shepherd/plugin-shepherd-backend/src/service/console/ConsoleRelay';
 
 const LATENCY_SAMPLES = Number(process.env.BENCH_LATENCY_SAMPLES ?? 300);
@@ -93,7 +95,11 @@ function openUpstream(sim: KubevirtSimulator): Promise<WebSocket> {
     const socket = new WebSocket(
       `${sim.url.replace('https:', 'wss:')}${VNC_PATH}`,
       ['plain.kubevirt.io'],
-      { ca: sim.caCertPem, headers: { Authorization: `Bearer ${sim.token}` } },
+      {
+        ca: sim.caCertPem,
+        headers: { Authorization: `Bearer ${sim.token}` },
+        maxPayload: VNC_MAX_FRAME_BYTES,
+      },
     );
     socket.once('upgrade', () => resolve(socket));
     socket.once('error', reject);
@@ -201,12 +207,19 @@ async function measure(socket: WebSocket) {
 /** A relay like the backend's: browser websocket → ConsoleRelay → VNC stream. */
 async function startRelay(sim: KubevirtSimulator) {
   const relay = new ConsoleRelay({ idleTimeoutMs: 60 * 60_000 });
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    perMessageDeflate: false,
+    maxPayload: CONSOLE_MAX_BROWSER_FRAME_BYTES,
+  });
   const server = createHttpServer();
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
     wss.handleUpgrade(req, socket, head, async browser => {
       browser.pause();
-      const upstream = new WebSocketVncStream(await openUpstream(sim));
+      const upstream = new WebSocketVncStream(
+        await openUpstream(sim),
+        VNC_MAX_FRAME_BYTES,
+      );
       relay.start(
         browser,
         upstream,

@@ -26,6 +26,10 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { VmStatus } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { KubeVirtVmProvider } from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt';
 import { sendKubeRequest } from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/client/kubeHttp';
+import {
+  DEFAULT_KUBEVIRT_PROVIDER_OPTIONS,
+  responseLimitsOf,
+} from '@kubevirt-shepherd/plugin-shepherd-backend-module-kubevirt/src/options';
 import { Fixtures } from '@kubevirt-shepherd/plugin-shepherd-backend/src/__testUtils__/fixtures';
 import { DatabaseShepherdStore } from '@kubevirt-shepherd/plugin-shepherd-backend/src/database/DatabaseShepherdStore';
 import { MIGRATIONS_DIRECTORY } from '@kubevirt-shepherd/plugin-shepherd-backend/src/database/migrations';
@@ -152,7 +156,10 @@ async function setRunStrategy(
       contentType: 'application/merge-patch+json',
       body: { spec: { runStrategy } },
     },
-    10_000,
+    {
+      timeoutMs: 10_000,
+      limits: responseLimitsOf(DEFAULT_KUBEVIRT_PROVIDER_OPTIONS),
+    },
   );
 }
 

@@ -38,6 +38,24 @@ export interface Config {
           /** The longest wait between two tries, e.g. `30s`. Default 30 seconds; at most 5 minutes. */
           retryMaxDelay?: HumanDuration | string;
         };
+        /**
+         * How much of an API server's answer Shepherd reads. An answer beyond its limit is cut
+         * off while it arrives and fails the call with a permanent cluster error; a watch event
+         * beyond the object limit ends that watch, which lists again and goes on.
+         */
+        responseLimits?: {
+          /**
+           * Bytes of an answer that carries one object (a get, the answer to a write, one
+           * watch event). Default 4194304 (4 MiB: etcd stores at most 1.5 MiB per object);
+           * at most 67108864 (64 MiB).
+           */
+          objectBytes?: number;
+          /**
+           * Bytes of one page of a list (500 objects). Default 67108864 (64 MiB); at least
+           * `objectBytes`, at most 1073741824 (1 GiB).
+           */
+          listBytes?: number;
+        };
       };
     };
   };

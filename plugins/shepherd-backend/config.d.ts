@@ -83,10 +83,11 @@ export interface Config {
     /** How Shepherd protects the cluster credentials it stores. */
     credentials?: {
       /**
-       * Keys that encrypt cluster kubeconfigs at rest (AES-256-GCM). The first key encrypts new
-       * and rotated credentials; every listed key decrypts, so a key is rotated by putting a new
-       * one first and keeping the old one until every cluster's credentials were re-uploaded.
-       * Without a key, clusters cannot be registered.
+       * Keys that encrypt cluster kubeconfigs at rest (AES-256-GCM). The first key is the
+       * current key: it encrypts new credentials, and a periodic task re-encrypts every stored
+       * credential with it. The keys after it are previous keys, which only decrypt; remove one
+       * once `/health` shows `credentials.onPreviousKeys: 0` (docs/operations.md, "Rotating the
+       * encryption key"). Without a key, clusters cannot be registered.
        */
       encryptionKeys?: Array<{
         /** Stable id stored next to each ciphertext, e.g. `2026-11`. Letters, digits, `.`, `_`, `-`. */

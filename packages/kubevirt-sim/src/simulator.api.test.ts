@@ -492,6 +492,41 @@ describe('Kubernetes API semantics through @kubernetes/client-node', () => {
     expect(badName.code).toBe(422);
   });
 
+  it('accepts annotations up to 256 KiB per object, as the apiserver does', async () => {
+    await clients.core.createNamespace({
+      body: { metadata: { name: 'annotated' } },
+    });
+    const withAnnotation = (bytes: number) => {
+      const manifest = vmManifest('vm-a', 'annotated') as any;
+      manifest.metadata.annotations = { bulk: 'x'.repeat(bytes) };
+      return manifest;
+    };
+    const created = (await clients.custom.createNamespacedCustomObject({
+      ...vms('annotated'),
+      body: withAnnotation(200 * 1024),
+    })) as any;
+    expect(created.metadata.annotations.bulk).toHaveLength(200 * 1024);
+
+    const tooLong = await statusOf(
+      clients.custom.createNamespacedCustomObject({
+        ...vms('annotated'),
+        body: {
+          ...withAnnotation(256 * 1024),
+          metadata: { ...withAnnotation(256 * 1024).metadata, name: 'vm-b' },
+        },
+      }),
+    );
+    expect(tooLong).toMatchObject({
+      code: 422,
+      status: {
+        reason: 'Invalid',
+        message: expect.stringContaining(
+          'metadata.annotations: Too long: must have at most 262144 bytes',
+        ),
+      },
+    });
+  });
+
   it('lets status be written only through the status subresource', async () => {
     const created = (await clients.custom.createNamespacedCustomObject({
       ...vms('default'),

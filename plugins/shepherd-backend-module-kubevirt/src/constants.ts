@@ -91,6 +91,14 @@ export const KUBEVIRT_DEPLOYED_PHASE = 'Deployed';
 /** The subprotocol KubeVirt's VNC websocket speaks: raw RFB bytes in binary frames. */
 export const VNC_SUBPROTOCOL = 'plain.kubevirt.io';
 
+/**
+ * The largest websocket frame read from KubeVirt's VNC subresource. virt-handler copies the
+ * VNC server's socket into frames of at most 32 KiB; 1 MiB leaves room for proxies that
+ * merge reads, and keeps one frame within what the console relay queues for a browser
+ * before it pushes back. A larger frame closes the console with 1009 (message too big).
+ */
+export const VNC_MAX_FRAME_BYTES = 1024 * 1024;
+
 export const CONTENT_TYPES = {
   json: 'application/json',
   apply: 'application/apply-patch+yaml',

@@ -34,6 +34,23 @@ export class RequestTimeoutError extends Error {
 }
 
 /**
+ * An answer of the API server larger than Shepherd reads (`responseLimits` of the provider's
+ * configuration): the connection is cut as soon as the limit is passed, so an oversized or
+ * endless answer never sits in memory. Asking again gets the same answer, so it is no
+ * transient failure; the cluster answered, so it is no failure of the cluster either.
+ */
+export class ResponseTooLargeError extends Error {
+  constructor(
+    readonly limitBytes: number,
+    /** What was too large: `answer` or `watch event`. */
+    readonly what: string = 'answer',
+  ) {
+    super(`the ${what} is larger than the ${limitBytes} bytes Shepherd reads`);
+    this.name = 'ResponseTooLargeError';
+  }
+}
+
+/**
  * Socket-level error codes that say "the cluster could not be reached right now": worth a
  * retry, and counted by the circuit breaker.
  */
@@ -135,6 +152,7 @@ function networkCodeOf(error: unknown): string | undefined {
 /** The kind of a failure: what the caller should do about it. */
 export function classifyError(error: unknown): ShepherdProviderErrorKind {
   if (error instanceof ShepherdProviderError) return error.kind;
+  if (error instanceof ResponseTooLargeError) return 'permanent';
   const http = httpFailureOf(error);
   if (http) {
     if (http.statusCode === 409) return 'conflict';
@@ -151,6 +169,7 @@ export function classifyError(error: unknown): ShepherdProviderErrorKind {
  */
 export function isClusterFailure(error: unknown): boolean {
   if (error instanceof ShepherdProviderError) return false;
+  if (error instanceof ResponseTooLargeError) return false;
   const http = httpFailureOf(error);
   if (http) return isTransientHttpStatus(http.statusCode);
   return isTimeout(error) || networkCodeOf(error) !== undefined;
@@ -168,6 +187,7 @@ function describe(error: unknown): string {
       ? `timed out (${error.message})`
       : 'timed out';
   }
+  if (error instanceof ResponseTooLargeError) return error.message;
   const code = networkCodeOf(error);
   if (code) return `cluster unreachable (${code})`;
   // Anything else is shown by its class only: messages of configuration and parser errors

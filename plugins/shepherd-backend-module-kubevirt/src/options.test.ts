@@ -39,7 +39,36 @@ describe('readKubeVirtProviderOptions', () => {
       breakerOpenDurationMs: 120_000,
       watchRetryInitialMs: 500,
       watchRetryMaxMs: 30_000,
+      maxObjectResponseBytes: 4 * 1024 * 1024,
+      maxListResponseBytes: 64 * 1024 * 1024,
     });
+  });
+
+  const withLimits = (responseLimits: object) =>
+    new ConfigReader({
+      shepherd: { providers: { kubevirt: { responseLimits } } },
+    });
+
+  it('reads the response limits, within their bounds', () => {
+    expect(
+      readKubeVirtProviderOptions(
+        withLimits({ objectBytes: 8_388_608, listBytes: 134_217_728 }),
+      ),
+    ).toMatchObject({
+      maxObjectResponseBytes: 8_388_608,
+      maxListResponseBytes: 134_217_728,
+    });
+    expect(() =>
+      readKubeVirtProviderOptions(withLimits({ objectBytes: 2 ** 30 })),
+    ).toThrow(/responseLimits.objectBytes must be at most 67108864/);
+    expect(() =>
+      readKubeVirtProviderOptions(withLimits({ listBytes: 2 ** 31 })),
+    ).toThrow(/responseLimits.listBytes must be at most 1073741824/);
+    expect(() =>
+      readKubeVirtProviderOptions(
+        withLimits({ objectBytes: 8_388_608, listBytes: 4_194_304 }),
+      ),
+    ).toThrow(/listBytes must be at least responseLimits.objectBytes/);
   });
 
   it('rejects a concurrency below one', () => {

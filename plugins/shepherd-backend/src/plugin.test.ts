@@ -56,6 +56,7 @@ describe('shepherdPlugin', () => {
           migrations: { applied: shipped.length, pending: 0 },
         },
         providers: [{ type: 'test-provider' }],
+        credentials: { total: 0, onPreviousKeys: 0, onUnknownKeys: 0 },
       });
       expect(await knex.schema.hasTable('audit_logs')).toBe(true);
     },
@@ -77,6 +78,8 @@ describe('shepherdPlugin', () => {
       expect(response.status).toBe(503);
       expect(response.body.status).toBe('degraded');
       expect(response.body.database.migrations.applied).toBe(0);
+      // Nothing to count credentials in.
+      expect(response.body.credentials).toBeUndefined();
       expect(await knex.schema.hasTable('audit_logs')).toBe(false);
     },
   );

@@ -66,7 +66,11 @@ import { ClusterApprovalPreflight } from './providers/ClusterApprovalPreflight';
 import { ProviderVmManifestRenderer } from './providers/ProviderVmManifestRenderer';
 import { ClusterConnections } from './providers/ClusterConnections';
 import { ConsoleTokenSealer } from './crypto/ConsoleTokenSealer';
-import { readEncryptionKeys } from './crypto/CredentialCipher';
+import {
+  CredentialCipher,
+  readEncryptionKeys,
+} from './crypto/CredentialCipher';
+import { CredentialReencryption } from './periodic/CredentialReencryption';
 import { AuthorizedConsoleSessionsService } from './service/console/AuthorizedConsoleSessionsService';
 import { DefaultConsoleSessionsService } from './service/console/DefaultConsoleSessionsService';
 import { ConsoleRelay } from './service/console/ConsoleRelay';
@@ -182,10 +186,17 @@ export const shepherdPlugin = createBackendPlugin({
           new DefaultServicesService(context, deps.catalog),
           authorizer,
         );
+        // Fails on a misconfigured key, so that a bad key stops the backend at start.
+        const cipher = CredentialCipher.fromConfig(deps.config);
+        const credentialReencryption = new CredentialReencryption(
+          store.clusters,
+          cipher,
+          logger.child({ component: 'credential-reencryption' }),
+        );
         const platform = createPlatformServices({
           context,
           authorizer,
-          config: deps.config,
+          cipher,
           installedProviderTypes: () =>
             providers.list().map(provider => provider.type),
         });
@@ -309,6 +320,7 @@ export const shepherdPlugin = createBackendPlugin({
           leaveWatchedClusters: vmState.watch.enabled,
           reconciler: clusterReconciler,
           reconcilerOptions,
+          credentialReencryption,
           logger,
           scheduler: deps.scheduler,
         });
@@ -332,6 +344,7 @@ export const shepherdPlugin = createBackendPlugin({
             shippedMigrations: await listShippedMigrations(),
           }),
           providers,
+          credentials: credentialReencryption,
           version: readPackageVersion(),
         });
         // The console's websocket authenticates itself (subprotocols), see the router.

@@ -43,6 +43,26 @@ function validateName(type: ResourceType, name: string): StatusCause[] {
   return [];
 }
 
+/** The apiserver's limit on all annotations of one object together (keys and values). */
+export const MAX_ANNOTATIONS_BYTES = 256 * 1024;
+
+function validateAnnotations(object: KubeObject): StatusCause[] {
+  let size = 0;
+  for (const [key, value] of Object.entries(
+    object.metadata.annotations ?? {},
+  )) {
+    size += Buffer.byteLength(key) + Buffer.byteLength(String(value));
+  }
+  if (size <= MAX_ANNOTATIONS_BYTES) return [];
+  return [
+    {
+      reason: 'FieldValueTooLong',
+      field: 'metadata.annotations',
+      message: `Too long: must have at most ${MAX_ANNOTATIONS_BYTES} bytes`,
+    },
+  ];
+}
+
 /**
  * KubeVirt's VirtualMachine validating webhook, for the rules a provider can trip over:
  * exactly one of `spec.running` (deprecated) and `spec.runStrategy`, a known strategy,
@@ -108,13 +128,16 @@ function validateDataVolume(dv: KubeObject): StatusCause[] {
 }
 
 /**
- * Validation an object must pass before it is stored: name rules, required fields of the
- * built-in types, and the KubeVirt/CDI webhooks. Errors are 422 Invalid, like both the
+ * Validation an object must pass before it is stored: name rules, the size of annotations,
+ * required fields of the built-in types, and the KubeVirt/CDI webhooks. Errors are 422 Invalid, like both the
  * apiserver's validation and an admission webhook's denial.
  */
 export function validate(type: ResourceType, object: KubeObject): void {
   const name = object.metadata.name ?? '';
-  const causes: StatusCause[] = [...validateName(type, name)];
+  const causes: StatusCause[] = [
+    ...validateName(type, name),
+    ...validateAnnotations(object),
+  ];
   let webhook: string | undefined;
   if (type.group === KUBEVIRT_GROUP && type.kind === 'VirtualMachine') {
     const vmCauses = validateVirtualMachine(object);

@@ -4,6 +4,10 @@ import { ShepherdVmRef } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { CONTENT_TYPES } from '../constants';
 import { KubeRequest, sendKubeRequest } from '../client/kubeHttp';
 import { virtualMachinePath } from '../operations/paths';
+import {
+  DEFAULT_KUBEVIRT_PROVIDER_OPTIONS,
+  responseLimitsOf,
+} from '../options';
 
 /**
  * Changes made on a simulated cluster behind Shepherd's back, as `kubectl` would make them:
@@ -19,7 +23,10 @@ export class OutOfBand {
       kubeConfig,
       this.sim.url,
       request,
-      10_000,
+      {
+        timeoutMs: 10_000,
+        limits: responseLimitsOf(DEFAULT_KUBEVIRT_PROVIDER_OPTIONS),
+      },
     );
     return response.body;
   }

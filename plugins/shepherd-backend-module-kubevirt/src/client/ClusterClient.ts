@@ -14,7 +14,13 @@ import {
   toProviderError,
 } from '../errors';
 import { ClusterGuard } from './clusterGuard';
-import { KubeRequest, KubeResponse, apiUrl, sendKubeRequest } from './kubeHttp';
+import {
+  KubeRequest,
+  KubeResponse,
+  ResponseLimits,
+  apiUrl,
+  sendKubeRequest,
+} from './kubeHttp';
 import { OpenWatch, RawWatchEvent, openKubeWatch } from './kubeWatch';
 
 /** The typed client-node APIs of one cluster. */
@@ -42,7 +48,7 @@ export class ClusterClient {
     private readonly server: string,
     private readonly apis: ClusterApis,
     private readonly guard: ClusterGuard,
-    private readonly requestTimeoutMs: number,
+    private readonly transport: { timeoutMs: number; limits: ResponseLimits },
   ) {}
 
   /** Runs a typed API call; `action` names it in the error, e.g. `Get VM ns/name`. */
@@ -80,7 +86,11 @@ export class ClusterClient {
           path,
           query,
           onEvent,
-          { signal, timeoutMs: this.requestTimeoutMs },
+          {
+            signal,
+            timeoutMs: this.transport.timeoutMs,
+            maxEventBytes: this.transport.limits.objectBytes,
+          },
         );
       } catch (error) {
         // Stopping is no failure of the cluster: not an error its breaker counts.
@@ -121,12 +131,7 @@ export class ClusterClient {
     request: KubeRequest,
   ): Promise<KubeResponse<T>> {
     return this.call(action, () =>
-      sendKubeRequest<T>(
-        this.kubeConfig,
-        this.server,
-        request,
-        this.requestTimeoutMs,
-      ),
+      sendKubeRequest<T>(this.kubeConfig, this.server, request, this.transport),
     );
   }
 
@@ -138,13 +143,15 @@ export class ClusterClient {
    * upgrade (often in the same TCP segment) are emitted before an awaiting caller could add
    * a listener, so whoever reads them must be listening from the start. Its result is the
    * answer once the socket is open. `mapRefusal` may turn a refused upgrade into a more
-   * specific error before the breaker sees it.
+   * specific error before the breaker sees it. A frame larger than `maxFrameBytes` closes the
+   * socket with 1009 (message too big) instead of being read.
    */
   async openWebSocket<T>(
     action: string,
     path: string,
     query: Record<string, string>,
     protocols: string[],
+    maxFrameBytes: number,
     attach: (socket: WebSocket) => T,
     mapRefusal: (refusal: KubernetesHttpError) => Error = refusal => refusal,
   ): Promise<T> {
@@ -152,8 +159,9 @@ export class ClusterClient {
       const url = apiUrl(this.server, path, query);
       url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:';
       const options: WebSocket.ClientOptions = {
-        handshakeTimeout: this.requestTimeoutMs,
+        handshakeTimeout: this.transport.timeoutMs,
         perMessageDeflate: false,
+        maxPayload: maxFrameBytes,
       };
       await this.kubeConfig.applyToHTTPSOptions(options);
       const socket = new WebSocket(url, protocols, options);
@@ -200,6 +208,7 @@ function waitForOpen(socket: WebSocket): Promise<void> {
       // ws emits an error for the request destroyed below; the refusal is the answer.
       socket.on('error', () => {});
       const chunks: Buffer[] = [];
+      let size = 0;
       let settled = false;
       const settle = () => {
         if (settled) return;
@@ -216,7 +225,12 @@ function waitForOpen(socket: WebSocket): Promise<void> {
         );
         request.destroy();
       };
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('data', (chunk: Buffer) => {
+        // Only the start of a refusal becomes its message; the rest is not kept.
+        if (size < MAX_ERROR_TEXT) chunks.push(chunk);
+        size += chunk.length;
+        if (size >= MAX_ERROR_TEXT) settle();
+      });
       response.on('error', settle);
       response.on('end', settle);
       response.on('close', settle);

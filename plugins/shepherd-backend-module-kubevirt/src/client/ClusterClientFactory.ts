@@ -4,11 +4,12 @@ import {
   ShepherdProviderError,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { createHash } from 'node:crypto';
-import { KubeVirtProviderOptions } from '../options';
+import { KubeVirtProviderOptions, responseLimitsOf } from '../options';
 import { CircuitBreaker } from '../resilience/circuitBreaker';
 import { Clock } from '../resilience/clock';
 import { ConcurrencyLimiter } from '../resilience/concurrencyLimiter';
 import { ClusterClient } from './ClusterClient';
+import { boundedHttpLibrary } from './boundedHttpLibrary';
 import { loadClientNode } from './clientNode';
 import { ClusterGuard } from './clusterGuard';
 
@@ -110,8 +111,10 @@ export class ClusterClientFactory {
     }
 
     const timeoutMs = this.options.requestTimeoutMs;
+    const limits = responseLimitsOf(this.options);
     const configuration = k8s.createConfiguration({
       baseServer: new k8s.ServerConfiguration(server, {}),
+      httpApi: boundedHttpLibrary(k8s, new URL(server).pathname, limits),
       authMethods: { default: kubeConfig },
       promiseMiddleware: [
         {
@@ -138,7 +141,7 @@ export class ClusterClientFactory {
         version: new k8s.VersionApi(configuration),
       },
       this.guardFor(cluster.id, cluster.name),
-      timeoutMs,
+      { timeoutMs, limits },
     );
   }
 }

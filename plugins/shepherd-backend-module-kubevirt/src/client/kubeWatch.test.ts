@@ -2,7 +2,11 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { once } from 'node:events';
 import * as http from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
-import { KubernetesHttpError, RequestTimeoutError } from '../errors';
+import {
+  KubernetesHttpError,
+  RequestTimeoutError,
+  ResponseTooLargeError,
+} from '../errors';
 import { RawWatchEvent, openKubeWatch } from './kubeWatch';
 
 /*
@@ -61,9 +65,15 @@ async function connectionsClosed() {
   }
 }
 
+const MAX_EVENT_BYTES = 8 * 1024 * 1024;
+
 const open = (
   onEvent: (event: RawWatchEvent) => void = () => {},
-  options: { signal?: AbortSignal; timeoutMs?: number } = {},
+  options: {
+    signal?: AbortSignal;
+    timeoutMs?: number;
+    maxEventBytes?: number;
+  } = {},
 ) =>
   openKubeWatch(
     kubeConfig(),
@@ -74,6 +84,7 @@ const open = (
     {
       signal: options.signal ?? new AbortController().signal,
       timeoutMs: options.timeoutMs ?? 60_000,
+      maxEventBytes: options.maxEventBytes ?? MAX_EVENT_BYTES,
     },
   );
 
@@ -185,5 +196,46 @@ describe('openKubeWatch', () => {
       message: expect.stringContaining('larger than'),
     });
     await connectionsClosed();
+  });
+
+  it('cuts a stream at an event beyond its limit, also when the event arrives whole', async () => {
+    const small = JSON.stringify({ type: 'ADDED', object: { n: 1 } });
+    handle = (_req, res) => {
+      res.writeHead(200);
+      // One chunk: an event within the limit, then one twice the limit, newline and all.
+      res.write(
+        `${small}\n${JSON.stringify({
+          type: 'ADDED',
+          object: { bulk: 'x'.repeat(2048) },
+        })}\n`,
+      );
+    };
+    const events: RawWatchEvent[] = [];
+    const watch = await open(event => events.push(event), {
+      maxEventBytes: 1024,
+    });
+    const ended = await watch.closed;
+    expect(ended).toBeInstanceOf(ResponseTooLargeError);
+    expect(ended?.message).toBe(
+      'the watch event is larger than the 1024 bytes Shepherd reads',
+    );
+    expect(events).toEqual([JSON.parse(small)]);
+    await connectionsClosed();
+  });
+
+  it('keeps a character whose bytes arrive in two chunks', async () => {
+    const line = Buffer.from(
+      `${JSON.stringify({ type: 'ADDED', object: { name: 'größe' } })}\n`,
+    );
+    const split = line.indexOf(Buffer.from('ö')) + 1;
+    handle = (_req, res) => {
+      res.writeHead(200);
+      res.write(line.subarray(0, split));
+      setImmediate(() => res.end(line.subarray(split)));
+    };
+    const events: RawWatchEvent[] = [];
+    const watch = await open(event => events.push(event));
+    expect(await watch.closed).toBeUndefined();
+    expect(events).toEqual([{ type: 'ADDED', object: { name: 'größe' } }]);
   });
 });

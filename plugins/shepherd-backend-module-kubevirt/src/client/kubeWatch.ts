@@ -2,7 +2,11 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { CONTENT_TYPES } from '../constants';
-import { KubernetesHttpError, RequestTimeoutError } from '../errors';
+import {
+  KubernetesHttpError,
+  RequestTimeoutError,
+  ResponseTooLargeError,
+} from '../errors';
 import { apiUrl, asStatus, parseJson } from './kubeHttp';
 
 /** One raw watch event as the API server streams it. */
@@ -20,18 +24,16 @@ export interface OpenWatch {
 /** Cap on how much of a refusal's answer is read and kept as its message. */
 const MAX_ERROR_BYTES = 64 * 1024;
 const MAX_ERROR_TEXT = 512;
-/**
- * Longest line of a watch stream: one event carries one object, and a VirtualMachine with
- * its status is a few kilobytes; anything near this is not a watch event.
- */
-const MAX_EVENT_BYTES = 8 * 1024 * 1024;
+const NEWLINE = 0x0a;
 
 /**
  * Opens a watch (`?watch=true`) with the kubeconfig's TLS settings and credentials
  * (`applyToHTTPSOptions`) and streams its events, one JSON object per line, to `onEvent`.
  * Resolves once the server answered 200; rejects with a {@link KubernetesHttpError} (its
  * Status read from at most 64 KiB of the answer) when it refused, or with a
- * {@link RequestTimeoutError} when no answer came within `timeoutMs`. The request belongs to
+ * {@link RequestTimeoutError} when no answer came within `timeoutMs`. An event (one line)
+ * longer than `maxEventBytes` ends the stream with a {@link ResponseTooLargeError} as soon as
+ * that many bytes of it arrived: the line is never held whole. The request belongs to
  * this function from the first byte: `signal`, the deadline and `abort()` all end the very
  * connection, so a server that never answers leaves no socket behind.
  */
@@ -41,7 +43,7 @@ export async function openKubeWatch(
   path: string,
   query: Record<string, string | number | boolean | undefined>,
   onEvent: (event: RawWatchEvent) => void,
-  options: { signal: AbortSignal; timeoutMs: number },
+  options: { signal: AbortSignal; timeoutMs: number; maxEventBytes: number },
 ): Promise<OpenWatch> {
   const url = apiUrl(server, path, {
     ...Object.fromEntries(
@@ -114,30 +116,44 @@ export async function openKubeWatch(
           };
         });
         let oversized = false;
-        let partial = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          const lines = chunk.split('\n');
-          if (lines.length > 1) {
-            lines[0] = partial + lines[0];
-            partial = '';
-          }
-          partial += lines.pop() ?? '';
-          if (partial.length > MAX_EVENT_BYTES) {
-            oversized = true;
-            connection.abort();
-            return;
-          }
-          for (const line of lines) {
-            const event = parseJson(line) as RawWatchEvent | undefined;
-            if (event && typeof event.type === 'string') onEvent(event);
+        /** The start of the line that has not ended yet, and its size in bytes. */
+        let pending: Buffer[] = [];
+        let pendingBytes = 0;
+        const deliver = (line: Buffer) => {
+          const event = parseJson(line.toString('utf8')) as
+            | RawWatchEvent
+            | undefined;
+          if (event && typeof event.type === 'string') onEvent(event);
+        };
+        response.on('data', (chunk: Buffer) => {
+          let start = 0;
+          while (!oversized && start < chunk.length) {
+            const end = chunk.indexOf(NEWLINE, start);
+            const piece = chunk.subarray(start, end === -1 ? undefined : end);
+            if (pendingBytes + piece.length > options.maxEventBytes) {
+              oversized = true;
+              pending = [];
+              connection.abort();
+              return;
+            }
+            if (end === -1) {
+              pending.push(piece);
+              pendingBytes += piece.length;
+              return;
+            }
+            const line = Buffer.concat([...pending, piece]);
+            pending = [];
+            pendingBytes = 0;
+            start = end + 1;
+            deliver(line);
           }
         });
         // The reset that follows a stream closed on purpose is no failure of the stream.
         const ending = (error: Error | undefined): Error | undefined => {
           if (oversized) {
-            return new Error(
-              `The watch sent an event larger than ${MAX_EVENT_BYTES} bytes`,
+            return new ResponseTooLargeError(
+              options.maxEventBytes,
+              'watch event',
             );
           }
           return connection.signal.aborted ? connection.signal.reason : error;
@@ -152,20 +168,24 @@ export async function openKubeWatch(
   });
 }
 
-/** The start of a refusal's answer; the rest is discarded. */
+/** The start of a refusal's answer; the connection is closed once that much arrived. */
 function readRefusal(response: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    response.on('data', (chunk: Buffer) => {
-      if (size < MAX_ERROR_BYTES) chunks.push(chunk);
-      size += chunk.length;
-    });
-    response.on('error', reject);
-    response.on('end', () =>
+    const done = () =>
       resolve(
         Buffer.concat(chunks).subarray(0, MAX_ERROR_BYTES).toString('utf8'),
-      ),
-    );
+      );
+    response.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= MAX_ERROR_BYTES) {
+        done();
+        response.destroy();
+      }
+    });
+    response.on('error', reject);
+    response.on('end', done);
   });
 }

@@ -1,6 +1,9 @@
 import { ShepherdVncStream } from '@kubevirt-shepherd/plugin-shepherd-node';
 import WebSocket from 'ws';
 
+/** What ws calls a frame above its `maxPayload`; it closes the socket with 1009. */
+const FRAME_TOO_LARGE = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+
 /** Close codes of a normal end: no reason worth reporting. */
 const NORMAL_CLOSE_CODES = new Set([1000, 1005]);
 
@@ -21,7 +24,11 @@ export class WebSocketVncStream implements ShepherdVncStream {
   private readonly unread: Uint8Array[] = [];
   private closed: { reason?: string } | undefined;
 
-  constructor(private readonly socket: WebSocket) {
+  constructor(
+    private readonly socket: WebSocket,
+    /** The socket's `maxPayload`, named when a frame exceeds it. */
+    maxFrameBytes: number,
+  ) {
     socket.binaryType = 'nodebuffer';
     socket.on('message', data => this.receive(toBytes(data)));
     socket.on('close', (code, reason) => {
@@ -34,7 +41,13 @@ export class WebSocketVncStream implements ShepherdVncStream {
       );
     });
     // A socket error is followed by a close; keep its message as the reason.
-    socket.on('error', error => this.end(error.message));
+    socket.on('error', error =>
+      this.end(
+        (error as { code?: string }).code === FRAME_TOO_LARGE
+          ? `the VNC server sent a frame larger than ${maxFrameBytes} bytes`
+          : error.message,
+      ),
+    );
   }
 
   /**

@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import { stringify } from 'yaml';
 import { connectionTo, createProvider } from '../__testUtils__/simulator';
+import { VNC_MAX_FRAME_BYTES } from '../constants';
 
 /*
  * What the VNC opener sends, seen from a bare websocket server: the path of the VMI's `vnc`
@@ -19,6 +20,8 @@ describe('openVncStream', () => {
   let wss: WebSocketServer;
   let kubeconfig: string;
   const upgrades: IncomingMessage[] = [];
+  /** How the server's side of each connection closed. */
+  const serverCloses: Array<Promise<number>> = [];
 
   beforeAll(async () => {
     server = createServer((_req, res) => {
@@ -32,8 +35,16 @@ describe('openVncStream', () => {
     });
     wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
       upgrades.push(request);
+      serverCloses.push(
+        new Promise(resolve => socket.once('close', code => resolve(code))),
+      );
       socket.send(Buffer.from('RFB 003.008\n'));
-      socket.on('message', data => socket.send(data as Buffer));
+      socket.on('message', data =>
+        // Asked to, it sends a frame beyond what the provider reads.
+        data.toString() === 'flood'
+          ? socket.send(Buffer.alloc(VNC_MAX_FRAME_BYTES + 1))
+          : socket.send(data as Buffer),
+      );
     });
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
@@ -100,5 +111,26 @@ describe('openVncStream', () => {
       '/apis/subresources.kubevirt.io/v1/namespaces/dev/virtualmachineinstances/dev-shop-web-01/vnc',
     );
     expect(url.searchParams.get('preserveSession')).toBe('true');
+  });
+
+  it('closes the stream with 1009 when the VNC server sends a frame beyond its limit', async () => {
+    const provider = createProvider();
+    const cluster = {
+      ...connectionTo({ name: 'bare' } as never),
+      kubeconfig,
+    };
+    const stream = await provider.openVncStream(
+      cluster,
+      { namespace: 'dev', name: 'dev-shop-web-01' },
+      { preserveSession: false },
+    );
+    const closed = new Promise<string | undefined>(resolve =>
+      stream.onClose(resolve),
+    );
+    await stream.write(Buffer.from('flood'));
+    expect(await closed).toBe(
+      `the VNC server sent a frame larger than ${VNC_MAX_FRAME_BYTES} bytes`,
+    );
+    expect(await serverCloses[serverCloses.length - 1]).toBe(1009);
   });
 });

@@ -4,7 +4,7 @@ import {
   ShepherdVncStream,
 } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { ClusterClient } from '../client/ClusterClient';
-import { VNC_SUBPROTOCOL } from '../constants';
+import { VNC_MAX_FRAME_BYTES, VNC_SUBPROTOCOL } from '../constants';
 import { KubernetesHttpError } from '../errors';
 import { vncPath } from '../operations/paths';
 import { WebSocketVncStream } from './WebSocketVncStream';
@@ -28,8 +28,9 @@ export async function openVncStream(
     vncPath(vm),
     { preserveSession: String(preserveSession) },
     [VNC_SUBPROTOCOL],
+    VNC_MAX_FRAME_BYTES,
     // The VNC server speaks first (its RFB version), right after the upgrade.
-    socket => new WebSocketVncStream(socket),
+    socket => new WebSocketVncStream(socket, VNC_MAX_FRAME_BYTES),
     (refusal: KubernetesHttpError) =>
       // Someone else's session is not a failing cluster: keep it away from the breaker.
       preserveSession && SESSION_IN_USE.test(refusal.message)

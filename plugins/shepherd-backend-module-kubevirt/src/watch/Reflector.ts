@@ -4,7 +4,11 @@ import {
   OpenWatch,
   RawWatchEvent,
 } from '../client/ClusterClient';
-import { KubernetesHttpError, toProviderError } from '../errors';
+import {
+  KubernetesHttpError,
+  ResponseTooLargeError,
+  toProviderError,
+} from '../errors';
 import { isNotFound } from '../operations/reads';
 import {
   DEFAULT_WATCH_BACKOFF,
@@ -124,6 +128,10 @@ export class Reflector<T extends WatchedObject> {
         if (outcome.progressed) failures = 0;
       } catch (error) {
         if (signal.aborted) break;
+        // An event too large to read cannot be skipped by resuming after it: list again,
+        // which reads the object within the larger limit of a list.
+        if (error instanceof ResponseTooLargeError)
+          this.resourceVersion = undefined;
         failures += 1;
         const delay = watchRetryDelay(failures, this.backoff, this.random);
         this.options.onInterrupted(

@@ -49,6 +49,21 @@ describe('CredentialCipher', () => {
     expect(cipherOf([k2]).decrypt(fresh, 'cluster-a')).toBe(KUBECONFIG);
   });
 
+  it('re-encrypts a value under a previous key with the current key, and leaves a current one', () => {
+    const old = cipherOf([k1]).encrypt(KUBECONFIG, 'cluster-a');
+    const rotated = cipherOf([k2, k1]);
+    expect(rotated.previousKeyIds).toEqual(['k1']);
+
+    const moved = rotated.reencrypt(old, 'cluster-a');
+    expect(moved.keyId).toBe('k2');
+    expect(cipherOf([k2]).decrypt(moved, 'cluster-a')).toBe(KUBECONFIG);
+    expect(rotated.reencrypt(moved, 'cluster-a')).toBe(moved);
+    // Bound to its row as before.
+    expect(failure(() => rotated.decrypt(moved, 'cluster-b'))).toMatchObject({
+      reason: 'undecryptable',
+    });
+  });
+
   it('refuses a value under a key that is no longer configured', () => {
     const old = cipherOf([k1]).encrypt(KUBECONFIG, 'cluster-a');
     expect(

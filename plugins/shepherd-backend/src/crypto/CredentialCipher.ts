@@ -67,10 +67,12 @@ export function readEncryptionKeys(config: Config): EncryptionKey[] {
 }
 
 /**
- * Encrypts credentials at rest with AES-256-GCM. The first configured key encrypts; every
- * configured key decrypts, so keys rotate by putting a new key first and keeping the old one
- * until every value has been re-encrypted. Callers bind each value to its row with additional
- * authenticated data, so that a ciphertext copied to another row does not decrypt.
+ * Encrypts credentials at rest with AES-256-GCM. The first configured key is the current one
+ * and encrypts; the keys after it are previous keys, which only decrypt. Keys rotate by
+ * putting a new key first and keeping the old ones until the re-encryption task has moved
+ * every value to the new key ([ADR 0025](../../../../docs/adr/0025-encryption-key-rotation.md)).
+ * Callers bind each value to its row with additional authenticated data, so that a
+ * ciphertext copied to another row does not decrypt.
  */
 export class CredentialCipher {
   readonly #keys: ReadonlyMap<string, Buffer>;
@@ -105,6 +107,20 @@ export class CredentialCipher {
   /** The id of the key new values are encrypted with. */
   get currentKeyId(): string | undefined {
     return this.#current?.id;
+  }
+
+  /** The ids of the configured keys that only decrypt: values under them await re-encryption. */
+  get previousKeyIds(): string[] {
+    return [...this.#keys.keys()].filter(id => id !== this.#current?.id);
+  }
+
+  /**
+   * The same plaintext encrypted under the current key (with a fresh IV); the value as it is
+   * when it already is under the current key. Throws as {@link CredentialCipher.decrypt}.
+   */
+  reencrypt(value: EncryptedValue, associatedData: string): EncryptedValue {
+    if (value.keyId === this.#current?.id) return value;
+    return this.encrypt(this.decrypt(value, associatedData), associatedData);
   }
 
   encrypt(plaintext: string, associatedData: string): EncryptedValue {

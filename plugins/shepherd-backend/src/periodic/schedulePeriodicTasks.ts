@@ -7,6 +7,10 @@ import { ShepherdStore } from '../database/ShepherdStore';
 import { ClusterConnections } from '../providers/ClusterConnections';
 import { AdoptionDiscovery } from './AdoptionDiscovery';
 import { ClusterHealthRefresher } from './ClusterHealthRefresher';
+import {
+  CREDENTIAL_REENCRYPTION_TASK,
+  CredentialReencryption,
+} from './CredentialReencryption';
 import { ClusterReconciler, ReconcilerOptions } from './ClusterReconciler';
 import { SHEPHERD_SERVICE_ACTOR } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { StatusPollIntervals, VmStatusSync } from './VmStatusSync';
@@ -20,8 +24,8 @@ export const EVENT_ARCHIVE_AFTER_MS = 30 * 24 * 60 * 60_000;
 
 /**
  * Shepherd's periodic tasks: status sync (of VMs that no watch follows), cluster health, the
- * reconciler, adoption discovery, and the retention of events, finished jobs and reconciler
- * reports. Each runs on one replica at a time (`scope: 'global'`); those that reach
+ * reconciler, adoption discovery, the re-encryption of credentials under the current key,
+ * and the retention of events, finished jobs and reconciler reports. Each runs on one replica at a time (`scope: 'global'`); those that reach
  * clusters do nothing while no provider is installed.
  */
 export async function schedulePeriodicTasks(deps: {
@@ -38,6 +42,7 @@ export async function schedulePeriodicTasks(deps: {
   leaveWatchedClusters: boolean;
   reconciler: ClusterReconciler;
   reconcilerOptions: ReconcilerOptions;
+  credentialReencryption: CredentialReencryption;
   logger: LoggerService;
   scheduler: SchedulerService;
 }): Promise<void> {
@@ -98,6 +103,16 @@ export async function schedulePeriodicTasks(deps: {
       frequency: { minutes: 10 },
       timeout: { minutes: 5 },
       fn: withProvider(() => deps.adoptionDiscovery.run()),
+    },
+    {
+      id: CREDENTIAL_REENCRYPTION_TASK,
+      // A rotated key is in use everywhere within minutes; with nothing to move a run is
+      // one indexed query.
+      frequency: { minutes: 5 },
+      timeout: { minutes: 10 },
+      fn: async () => {
+        await deps.credentialReencryption.run();
+      },
     },
     {
       id: 'shepherd-retention',

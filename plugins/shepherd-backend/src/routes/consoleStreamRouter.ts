@@ -15,6 +15,15 @@ import { ConsoleSessionRelay } from '../service/console/ConsoleSessionRelay';
 export const CONSOLE_STREAM_ROUTE = '/v1/vms/:vmId/console/stream';
 const STREAM_PATH = /^\/v1\/vms\/([^/]+)\/console\/stream$/;
 
+/**
+ * The largest frame a browser may send. noVNC, the portal's RFB client, queues what it sends
+ * in a 10 KiB buffer and sends it in frames of at most that; RFB's client messages (keys,
+ * pointer, update requests, clipboard text in 10 KiB pieces) never need more. 64 KiB leaves
+ * room for any sane client. A larger frame closes the socket with 1009 (message too big) and
+ * ends the session. What the VM sends (framebuffer updates) is bounded by the provider.
+ */
+export const CONSOLE_MAX_BROWSER_FRAME_BYTES = 64 * 1024;
+
 /** The subprotocols of a websocket request, as offered (comma-separated, possibly repeated). */
 function offeredProtocols(req: IncomingMessage): string[] {
   return (req.headers['sec-websocket-protocol'] ?? '')
@@ -64,6 +73,7 @@ export function createConsoleStreamRouter(deps: {
   const wss = new WebSocketServer({
     noServer: true,
     perMessageDeflate: false,
+    maxPayload: CONSOLE_MAX_BROWSER_FRAME_BYTES,
     handleProtocols: protocols =>
       protocols.has(CONSOLE_WEBSOCKET_PROTOCOL)
         ? CONSOLE_WEBSOCKET_PROTOCOL

@@ -4198,6 +4198,33 @@ export const spec = {
             type: 'array',
             items: { $ref: '#/components/schemas/ProviderHealth' },
           },
+          credentials: { $ref: '#/components/schemas/CredentialsHealth' },
+        },
+      },
+      CredentialsHealth: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'How the stored cluster credentials stand towards the configured encryption keys (`shepherd.credentials.encryptionKeys`). Left out when the database cannot be read.',
+        required: ['total', 'onPreviousKeys', 'onUnknownKeys'],
+        properties: {
+          total: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Clusters with stored credentials.',
+          },
+          onPreviousKeys: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Credentials still encrypted under a previous key; the re-encryption task moves them to the current key within minutes. A previous key may be removed once this is 0.',
+          },
+          onUnknownKeys: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Credentials encrypted under a key that is no longer configured: unreadable until the key is configured again or the credentials are uploaded again.',
+          },
         },
       },
       DatabaseHealth: {

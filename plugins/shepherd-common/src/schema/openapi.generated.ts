@@ -1773,6 +1773,16 @@ export interface components {
       version: string;
       database: components['schemas']['DatabaseHealth'];
       providers: components['schemas']['ProviderHealth'][];
+      credentials?: components['schemas']['CredentialsHealth'];
+    };
+    /** @description How the stored cluster credentials stand towards the configured encryption keys (`shepherd.credentials.encryptionKeys`). Left out when the database cannot be read. */
+    CredentialsHealth: {
+      /** @description Clusters with stored credentials. */
+      total: number;
+      /** @description Credentials still encrypted under a previous key; the re-encryption task moves them to the current key within minutes. A previous key may be removed once this is 0. */
+      onPreviousKeys: number;
+      /** @description Credentials encrypted under a key that is no longer configured: unreadable until the key is configured again or the credentials are uploaded again. */
+      onUnknownKeys: number;
     };
     DatabaseHealth: {
       /** @enum {string} */

@@ -20,6 +20,8 @@ const realTimers: RelayTimers = {
  */
 const HIGH_WATER_MARK = 1 << 20;
 const LOW_WATER_MARK = 1 << 18;
+/** What ws calls a frame above the server's `maxPayload`. */
+const FRAME_TOO_LARGE = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
 /** Close reasons are limited to 123 bytes by the websocket protocol. */
 const MAX_CLOSE_REASON_BYTES = 123;
 
@@ -182,8 +184,15 @@ export class ConsoleRelay {
       );
     });
     browser.on('close', () => finish('The browser closed the console'));
-    // An error is followed by a close; nothing more to do than end the session.
-    browser.on('error', () => finish('The browser connection failed'));
+    // An error is followed by a close (ws has already sent it, with 1009 for a frame above
+    // the server's maxPayload); nothing more to do than end the session.
+    browser.on('error', error =>
+      finish(
+        (error as { code?: string }).code === FRAME_TOO_LARGE
+          ? 'The browser sent a frame larger than the console allows'
+          : 'The browser connection failed',
+      ),
+    );
 
     if (browser.readyState !== WebSocket.OPEN) {
       // The browser left while the VNC stream was being opened.

@@ -20,6 +20,7 @@ import { requestAndApproveVm } from '../../__testUtils__/vmRequests';
 import { seedSimulatedCluster } from '../../__testUtils__/simulatedCluster';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import { userRef } from '../../__testUtils__/testPolicy';
+import { CONSOLE_MAX_BROWSER_FRAME_BYTES } from '../../routes/consoleStreamRouter';
 import {
   ConsoleTokenSealer,
   hashUserRef,
@@ -284,6 +285,25 @@ describeWithVncServer(
           reason: expect.stringMatching(/^The VNC server closed the console/),
         });
         expect(sim.vnc.activeSessions()).toBe(0);
+      });
+
+      it('closes with 1009 when the browser sends a frame beyond the limit, and audits the end', async () => {
+        const session = await grantAndSession();
+        const socket = await openedRelay(session);
+        await firstBytes(socket, 12);
+        const closed = closeOf(socket);
+        socket.send(Buffer.alloc(CONSOLE_MAX_BROWSER_FRAME_BYTES + 1));
+        expect((await closed).code).toBe(1009);
+        await eventually(async () => {
+          const ended = (await auditActions()).find(
+            e => e.action === 'vnc.session_closed',
+          );
+          expect(ended?.details).toMatchObject({
+            reason: 'The browser sent a frame larger than the console allows',
+            bytesToVm: 0,
+          });
+          expect(sim.vnc.activeSessions()).toBe(0);
+        });
       });
 
       it('still relays once another plugin listens to the server upgrades (as signals does)', async () => {

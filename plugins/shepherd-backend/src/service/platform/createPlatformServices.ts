@@ -1,4 +1,3 @@
-import { Config } from '@backstage/config';
 import { CredentialCipher } from '../../crypto/CredentialCipher';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { GovernanceContext } from '../GovernanceContext';
@@ -17,23 +16,23 @@ import { AuthorizedInstanceSizesService } from './AuthorizedInstanceSizesService
 
 /**
  * The platform services the routes use, each behind its permission checks, and the cluster
- * credentials for use inside the backend. Fails on a misconfigured encryption key, so that a
- * bad key stops the backend rather than the first cluster registration.
+ * credentials for use inside the backend.
  */
 export function createPlatformServices(deps: {
   context: GovernanceContext;
   authorizer: ShepherdAuthorizer;
-  config: Config;
+  /** Encrypts and decrypts cluster credentials (`shepherd.credentials.encryptionKeys`). */
+  cipher: CredentialCipher;
   /** The types of the VM providers installed in this backend. */
   installedProviderTypes: () => string[];
 }): {
   services: PlatformServices;
   clusterCredentials: ClusterCredentialsSource;
 } {
-  const { context, authorizer, config } = deps;
+  const { context, authorizer } = deps;
   const clusters = new DefaultClustersService(
     context,
-    CredentialCipher.fromConfig(config),
+    deps.cipher,
     deps.installedProviderTypes,
   );
   return {

@@ -98,6 +98,47 @@ export class DatabaseClustersStore
       .update({ ...credentialColumns(credentials), updated_at: updatedAt });
   }
 
+  async countCredentialsByKey() {
+    const rows: Array<Record<string, unknown>> = await this.db(CLUSTERS.table)
+      .select(ENCRYPTION_KEY_ID)
+      .count({ count: '*' })
+      .groupBy(ENCRYPTION_KEY_ID);
+    return Object.fromEntries(
+      rows.map(row => [String(row[ENCRYPTION_KEY_ID]), Number(row.count)]),
+    );
+  }
+
+  async listCredentialsByKeys(
+    options: Parameters<ClustersStore['listCredentialsByKeys']>[0],
+  ) {
+    if (options.keyIds.length === 0) return [];
+    const query = this.db(CLUSTERS.table)
+      .select('id', ENCRYPTED_KUBECONFIG, ENCRYPTION_KEY_ID)
+      .whereIn(ENCRYPTION_KEY_ID, options.keyIds)
+      .orderBy('id')
+      .limit(options.limit);
+    if (options.afterClusterId !== undefined) {
+      query.where('id', '>', options.afterClusterId);
+    }
+    const rows = await query;
+    return rows.map(row => ({
+      clusterId: row.id as string,
+      encryptedKubeconfig: row[ENCRYPTED_KUBECONFIG] as string,
+      encryptionKeyId: row[ENCRYPTION_KEY_ID] as string,
+    }));
+  }
+
+  async reencryptCredentials(
+    clusterId: string,
+    expected: ClusterCredentials,
+    next: ClusterCredentials,
+  ) {
+    const updated = await this.db(CLUSTERS.table)
+      .where({ id: clusterId, ...credentialColumns(expected) })
+      .update(credentialColumns(next));
+    return updated === 1;
+  }
+
   async setAttention(id: string, attention: ClusterAttention | undefined) {
     // Not an administrator's edit: updated_at stays as the registry last changed it.
     await this.db(CLUSTERS.table)
