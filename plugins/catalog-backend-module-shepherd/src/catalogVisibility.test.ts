@@ -159,6 +159,9 @@ const websiteProvider: EntityProvider = {
   },
 };
 
+/** The backends the running test started. */
+const running: Array<{ stop(): Promise<void> }> = [];
+
 async function startPortal(
   databaseId: Parameters<TestDatabases['init']>[0],
   databases: TestDatabases,
@@ -203,7 +206,7 @@ async function startPortal(
   });
 
   const knex = await databases.init(databaseId);
-  const { server } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       catalogPlugin,
       providers,
@@ -225,8 +228,10 @@ async function startPortal(
       }),
     ],
   });
+  // Stopped before the test databases go, so that no catalog loop is left reading them.
+  running.push(backend);
   await fullRead!.fn(new AbortController().signal);
-  return server;
+  return backend.server;
 }
 
 type Server = Awaited<ReturnType<typeof startPortal>>;
@@ -262,6 +267,10 @@ async function untilProcessed(server: Server, expected: string[]) {
 
 describe('catalog entities of Shepherd records, behind the Shepherd policy', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map(backend => backend.stop()));
+  });
 
   it.each(databases.eachSupportedId())(
     'shows each persona what it may read in Shepherd, and other entities as defaultDecision allows, on %p',
