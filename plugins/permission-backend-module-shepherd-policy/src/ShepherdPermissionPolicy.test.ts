@@ -181,6 +181,10 @@ const CATALOG_READ = createPermission({
   attributes: { action: 'read' },
   resourceType: 'catalog-entity',
 });
+const CATALOG_CREATE = createPermission({
+  name: 'catalog.entity.create',
+  attributes: { action: 'create' },
+});
 const SCAFFOLDER_RUN = createPermission({
   name: 'scaffolder.action.execute',
   attributes: {},
@@ -587,7 +591,7 @@ describe('ShepherdPermissionPolicy', () => {
           'outsider',
           undefined,
         ]) {
-          for (const permission of [CATALOG_READ, SCAFFOLDER_RUN]) {
+          for (const permission of [CATALOG_CREATE, SCAFFOLDER_RUN]) {
             expect((await decide(persona, permission, policy)).result).toBe(
               expected,
             );
@@ -597,8 +601,54 @@ describe('ShepherdPermissionPolicy', () => {
     );
 
     it('are decided without looking the user up', async () => {
-      await decide('viewer', CATALOG_READ);
+      await decide('viewer', CATALOG_CREATE);
       expect(userInfo.getUserInfo).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('catalog entity reads', () => {
+    it('allow every entity to readers of every Shepherd record, with defaultDecision allow', async () => {
+      for (const persona of ['platform-admin', 'approver', 'viewer']) {
+        expect(await decide(persona, CATALOG_READ)).toEqual({
+          result: AuthorizeResult.ALLOW,
+        });
+      }
+    });
+
+    it.each(['engineer-test', 'engineer-prod', 'outsider', undefined])(
+      'limit the entities of Shepherd records for %s, in the catalog',
+      async persona => {
+        expect(await decide(persona, CATALOG_READ)).toMatchObject({
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'catalog',
+          resourceType: 'catalog-entity',
+        });
+      },
+    );
+
+    it("follow the engineer's environments on VM entities", async () => {
+      const conditions = JSON.stringify(
+        (await decide(
+          'engineer-test',
+          CATALOG_READ,
+        )) as ConditionalPolicyDecision,
+      );
+      expect(conditions).toContain(
+        '"label":"kubevirt-shepherd.io/environment","value":"test"',
+      );
+      expect(conditions).not.toContain('"value":"prod"');
+      expect(conditions).toContain(
+        '"key":"shepherd.members.viewer","value":"group:default/team-payments"',
+      );
+    });
+
+    it('deny every entity with defaultDecision deny, even to platform admins', async () => {
+      const policy = policyWith({ ...CONFIG, defaultDecision: 'deny' });
+      for (const persona of ['platform-admin', 'engineer-test', undefined]) {
+        expect((await decide(persona, CATALOG_READ, policy)).result).toBe(
+          AuthorizeResult.DENY,
+        );
+      }
     });
   });
 

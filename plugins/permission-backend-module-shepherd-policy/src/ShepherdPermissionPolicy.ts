@@ -1,9 +1,11 @@
 import { UserInfoService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   AuthorizeResult,
   Permission,
   PolicyDecision,
+  isPermission,
 } from '@backstage/plugin-permission-common';
 import {
   PermissionPolicy,
@@ -15,7 +17,14 @@ import {
   Environment,
   SHEPHERD_PLUGIN_ID,
   normalizeEntityRef,
+  shepherdServiceReadPermission,
+  shepherdSystemReadPermission,
+  shepherdVmReadPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  ShepherdReadDecisions,
+  createShepherdCatalogReadDecision,
+} from '@kubevirt-shepherd/plugin-shepherd-node';
 import {
   ShepherdPolicyConfig,
   ShepherdRoleBindings,
@@ -60,7 +69,9 @@ function isShepherdPermission(permission: Permission): boolean {
  *   the audit log.
  *
  * A caller holding several roles gets the union. Callers with none get no Shepherd
- * permission. Other plugins' permissions get `defaultDecision`.
+ * permission. Other plugins' permissions get `defaultDecision`, except that
+ * `catalog.entity.read` shows the entities of Shepherd's Systems, Services and VMs only to
+ * callers who may read those records in Shepherd.
  *
  * @public
  */
@@ -92,16 +103,52 @@ export class ShepherdPermissionPolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const { permission } = request;
-    if (!isShepherdPermission(permission)) {
-      return this.#config.defaultDecision === 'allow' ? ALLOW : DENY;
+    const others = this.#config.defaultDecision === 'allow' ? ALLOW : DENY;
+    if (isPermission(permission, catalogEntityReadPermission)) {
+      return createShepherdCatalogReadDecision(
+        permission,
+        await this.#readDecisions(user),
+        others,
+      );
     }
+    if (!isShepherdPermission(permission)) {
+      return others;
+    }
+    return this.#decide(permission, user);
+  }
+
+  async #decide(
+    permission: Permission,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const claims = await this.#claimsOf(user);
+    return claims
+      ? decide(permission, rolesOf(this.#config.roles, claims), claims)
+      : DENY;
+  }
+
+  /** What the caller may read in Shepherd, which its catalog entities follow. */
+  async #readDecisions(user?: PolicyQueryUser): Promise<ShepherdReadDecisions> {
+    const claims = await this.#claimsOf(user);
+    const read = (permission: Permission) =>
+      claims
+        ? decide(permission, rolesOf(this.#config.roles, claims), claims)
+        : DENY;
+    return {
+      system: read(shepherdSystemReadPermission),
+      service: read(shepherdServiceReadPermission),
+      vm: read(shepherdVmReadPermission),
+    };
+  }
+
+  /** The caller's claims; none without a user. */
+  async #claimsOf(user?: PolicyQueryUser): Promise<string[] | undefined> {
     if (!user) {
-      return DENY;
+      return undefined;
     }
     const { userEntityRef, ownershipEntityRefs } =
       await this.#userInfo.getUserInfo(user.credentials);
-    const claims = claimsOf(userEntityRef, ownershipEntityRefs);
-    return decide(permission, rolesOf(this.#config.roles, claims), claims);
+    return claimsOf(userEntityRef, ownershipEntityRefs);
   }
 
   /** The roles that the given ownership entity refs hold. */

@@ -61,11 +61,15 @@ const userInfoFactory = createServiceFactory({
   }),
 });
 
-/** Permissions of other plugins, which the Shepherd policy does not govern. */
+/**
+ * Permissions of other plugins, which the Shepherd policy does not govern (reading catalog
+ * entities, which follows Shepherd's read permissions, is tested with the catalog in the
+ * catalog module).
+ */
 const OTHER_PLUGINS: Permission[] = [
   createPermission({
-    name: 'catalog.entity.read',
-    attributes: { action: 'read' },
+    name: 'catalog.entity.refresh',
+    attributes: { action: 'update' },
     resourceType: 'catalog-entity',
   }),
   createPermission({

@@ -1,8 +1,9 @@
 /*
  * What the Shepherd backend, the catalog entity provider and the frontend share about catalog
- * entities: the events that announce changed records, and the annotations that link an entity
- * back to its Shepherd record.
+ * entities: the events that announce changed records, the annotations that link an entity
+ * back to its Shepherd record, and the fields that say who may see it.
  */
+import { MemberRole } from './model/enums';
 
 /**
  * The topic of Backstage's events service on which the Shepherd backend announces changed
@@ -64,4 +65,24 @@ export const SHEPHERD_ANNOTATIONS = {
 export const SHEPHERD_ENTITY_TYPES = {
   service: 'service',
   vm: 'virtual-machine',
+} as const;
+
+/**
+ * Fields under `spec` of the entities the entity provider publishes that carry what Shepherd
+ * decides read access with, so that the catalog can show an entity to whoever may read its
+ * record in Shepherd (`catalog.entity.read` as `shepherd.system.read`,
+ * `shepherd.service.read` or `shepherd.vm.read`; see `createShepherdCatalogReadDecision` in
+ * shepherd-node). Paths are relative to `spec`, as the catalog's `HAS_SPEC` rule takes them;
+ * entity refs are in their normal, lower-case form. A VM's environment is its
+ * `kubevirt-shepherd.io/environment` label.
+ *
+ * @public
+ */
+export const SHEPHERD_ENTITY_ACCESS_FIELDS = {
+  /** The object under `spec` that holds the fields below. */
+  root: 'shepherd',
+  /** The members of the record's System with `role` (on Systems, Services and VMs). */
+  membersWithRole: (role: MemberRole) => `shepherd.members.${role}`,
+  /** The user whose request created the VM (on VMs). */
+  requester: 'shepherd.requester',
 } as const;

@@ -59,3 +59,11 @@ export const DEFAULT_VM_PROVIDER_TYPE = 'kubevirt';
  */
 export const SHEPHERD_AUDIT_EXPORT_TRUNCATED_HEADER =
   'X-Shepherd-Export-Truncated';
+
+/**
+ * What stands in for a secret in what Shepherd returns: values of secret-looking keys in
+ * the audit trail, and cloud-init user data for callers who do not manage templates.
+ *
+ * @public
+ */
+export const SHEPHERD_REDACTED = '***REDACTED***';

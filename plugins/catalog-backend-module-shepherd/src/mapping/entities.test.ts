@@ -97,7 +97,10 @@ describe('mapRecords', () => {
           },
         ],
       },
-      spec: { owner: 'group:default/team-shop' },
+      spec: {
+        owner: 'group:default/team-shop',
+        shepherd: { members: { owner: ['group:default/team-shop'] } },
+      },
     });
     expect(mapped).toEqual([
       {
@@ -149,6 +152,7 @@ describe('mapRecords', () => {
         lifecycle: 'production',
         owner: 'group:default/team-shop',
         system: 'system:default/shop',
+        shepherd: { members: { owner: ['group:default/team-shop'] } },
       },
     });
   });
@@ -200,7 +204,39 @@ describe('mapRecords', () => {
         owner: 'group:default/team-shop',
         system: 'system:default/shop',
         dependencyOf: ['component:default/shop.cart'],
+        shepherd: {
+          members: { owner: ['group:default/team-shop'] },
+          requester: 'user:default/bob',
+        },
       },
+    });
+  });
+
+  it('carries who may see an entity: the members of its System by role and the requester of a VM, refs in their normal form', () => {
+    const { byName } = map(
+      records({
+        systems: [shop],
+        services: [cart],
+        vms: [aVm(cart, { createdBy: 'user:default/Bob' })],
+        memberList: [
+          owner,
+          aMember(shop, 'user:default/Carol', 'viewer'),
+          aMember(shop, 'user:default/dave', 'member'),
+          aMember(shop, 'user:default/erin', 'member'),
+        ],
+      }),
+    );
+    const members = {
+      owner: ['group:default/team-shop'],
+      member: ['user:default/dave', 'user:default/erin'],
+      viewer: ['user:default/carol'],
+    };
+
+    expect(byName('shop').spec?.shepherd).toEqual({ members });
+    expect(byName('shop.cart').spec?.shepherd).toEqual({ members });
+    expect(byName(vm.name).spec?.shepherd).toEqual({
+      members,
+      requester: 'user:default/bob',
     });
   });
 
@@ -282,6 +318,10 @@ describe('mapRecords', () => {
         owner: 'group:default/team-payments',
         system: 'system:default/payments',
         dependencyOf: ['component:default/ledger'],
+        shepherd: {
+          members: { owner: ['group:default/team-payments'] },
+          requester: 'user:default/bob',
+        },
       });
       expect(mapped.map(record => record.key)).toEqual([
         'system:system-payments',
@@ -448,6 +488,7 @@ describe('mapRecords', () => {
       type: 'virtual-machine',
       owner: 'user:default/alice',
       system: 'system:default/shop',
+      shepherd: { members: {}, requester: 'user:default/bob' },
     });
     expect(warnings).toContainEqual(
       expect.stringContaining(

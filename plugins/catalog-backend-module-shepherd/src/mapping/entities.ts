@@ -25,6 +25,7 @@ import {
   VM_RESOURCE_TYPE,
   locationOf,
 } from '../constants';
+import { accessOf } from './access';
 import { ownerOf } from './owners';
 import { MappedRecord, ShepherdRecords, recordKey } from './records';
 
@@ -106,6 +107,11 @@ class RecordMapper {
     return ownerOf(system, this.records.members.get(system.id));
   }
 
+  /** What decides who may see an entity of the System (and, for a VM, its requester). */
+  access(system: ShepherdSystem, vm?: ShepherdVm) {
+    return accessOf(this.records.members.get(system.id), vm?.createdBy);
+  }
+
   #page(path: string) {
     return `${this.options.shepherdUrl}${path}`;
   }
@@ -146,7 +152,7 @@ class RecordMapper {
         { [SHEPHERD_ANNOTATIONS.systemId]: system.id },
         [{ url, title: 'Shepherd System' }],
       ),
-      spec: { owner: this.owner(system) },
+      spec: { owner: this.owner(system), ...this.access(system) },
     };
   }
 
@@ -177,6 +183,7 @@ class RecordMapper {
         lifecycle: this.options.lifecycle,
         owner: this.owner(system),
         ...withRef('system', this.systemRef(system)),
+        ...this.access(system),
       },
     };
   }
@@ -216,6 +223,7 @@ class RecordMapper {
         owner: this.owner(system),
         ...withRef('system', this.systemRef(system)),
         ...withRef('dependencyOf', this.serviceRef(service), ref => [ref]),
+        ...this.access(system, vm),
       },
     };
   }

@@ -11,6 +11,7 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { parse } from 'yaml';
 import { ShepherdApi } from '../__testUtils__/apiHarness';
+import { REDACTED } from '../service/audit/redact';
 import { eventually } from '../__testUtils__/eventually';
 import { startSimulatedShepherd } from '../__testUtils__/simulatedCluster';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -130,6 +131,69 @@ describe('SSH access to a requested VM on a simulated KubeVirt cluster', () => {
         nodeName: vmi.status.nodeName,
         sshUser: 'fedora',
       });
+    });
+
+    it("shows the template's cloud-init only to those who manage templates, and the requester its own key", async () => {
+      const submitted = await request(SSH_KEY);
+      expect(submitted.status).toBe(202);
+      const { ticketId } = submitted.body;
+      await api.scheduler.triggerTask('shepherd-cluster-health');
+
+      /** The user data of the manifest an approval would apply, as the persona sees it. */
+      const manifestUserData = async (persona: string) => {
+        const rendered = await api
+          .as(persona)
+          .post(`/v1/approval-tasks/${ticketId}/manifest`)
+          .send({ clusterId });
+        expect(rendered.status).toBe(200);
+        return rendered.body.manifest.spec.template.spec.volumes.find(
+          (v: { name: string }) => v.name === 'cloudinitdisk',
+        ).cloudInitNoCloud.userData;
+      };
+      expect(await manifestUserData('platform-admin')).toContain(
+        '# Keys only: the requester brings one.',
+      );
+      expect(await manifestUserData('approver')).toBe(REDACTED);
+
+      const approved = await api
+        .as('approver')
+        .post(`/v1/approval-tasks/${ticketId}/approve`)
+        .send({ clusterId });
+      expect(approved.status).toBe(200);
+      expect(approved.body.ticket.templateSnapshot.cloudInit).toBe(REDACTED);
+
+      /** The ticket as the persona reads it, alone and in the list of every ticket. */
+      const ticketAs = async (persona: string) => {
+        const read = await api.as(persona).get(`/v1/tickets/${ticketId}`);
+        expect(read.status).toBe(200);
+        const listed = await api.as(persona).get('/v1/tickets?scope=all');
+        expect(listed.status).toBe(200);
+        // The job moves the ticket on meanwhile: compare what it does not change.
+        const inList = listed.body.items.find(
+          (t: { id: string }) => t.id === ticketId,
+        );
+        expect(inList.templateSnapshot).toEqual(
+          read.body.ticket.templateSnapshot,
+        );
+        expect(inList.requestSpec).toEqual(read.body.ticket.requestSpec);
+        return read.body.ticket;
+      };
+      expect(
+        (await ticketAs('platform-admin')).templateSnapshot.cloudInit,
+      ).toBe(KEYS_ONLY_CLOUD_INIT);
+      for (const persona of ['engineer-test', 'approver', 'viewer']) {
+        const ticket = await ticketAs(persona);
+        expect(ticket.templateSnapshot).toMatchObject({
+          id: template.id,
+          cloudInit: REDACTED,
+        });
+        // The requester's key is a public key: every reader of the request sees it.
+        expect(ticket.requestSpec.sshPublicKey).toBe(SSH_KEY);
+        expect(JSON.stringify(ticket)).not.toContain('Keys only');
+      }
+      await eventually(async () =>
+        expect((await api.store.tickets.get(ticketId))?.status).toBe('SUCCESS'),
+      );
     });
 
     it("refuses a key that does not fit next to the template's cloud-init", async () => {

@@ -2225,7 +2225,7 @@ export const spec = {
         operationId: 'ListCatalogTemplates',
         summary: 'Active templates the caller may request',
         description:
-          "Needs shepherd.catalog.read. Templates scoped to all, or to the environment of a namespace the caller may read; with namespace, only those offered in that namespace's environment (404 when the caller may not use the namespace). Unclassified templates are never offered.",
+          "Needs shepherd.catalog.read. Templates scoped to all, or to the environment of a namespace the caller may read; with namespace, only those offered in that namespace's environment (404 when the caller may not use the namespace). Unclassified templates are never offered. cloudInit reads ***REDACTED*** unless the caller has shepherd.catalog.manage.",
         tags: ['Request catalog'],
         parameters: [
           { $ref: '#/components/parameters/CatalogNamespace' },
@@ -3612,7 +3612,7 @@ export const spec = {
           manifest: {
             type: 'object',
             description:
-              'The object the provider would apply; missing when no VM provider is installed.',
+              "The object the provider would apply; missing when no VM provider is installed. For callers without shepherd.catalog.manage, cloud-init user data in it (userData, userDataBase64) reads ***REDACTED***, as templates' cloudInit does.",
             additionalProperties: true,
           },
         },
@@ -4070,7 +4070,11 @@ export const spec = {
           imageUrl: { type: 'string' },
           pvcName: { type: 'string' },
           pvcNamespace: { type: 'string' },
-          cloudInit: { type: 'string' },
+          cloudInit: {
+            type: 'string',
+            description:
+              "cloud-init user data; missing when the template has none. It often holds passwords and keys, so only callers with shepherd.catalog.manage (who may write it) read it; everyone else reads ***REDACTED*** in its place (the request catalog's templates, tickets' templateSnapshot).",
+          },
           osFamily: { type: 'string' },
           osVersion: { type: 'string' },
           createdBy: { type: 'string' },

@@ -923,7 +923,7 @@ export interface paths {
     };
     /**
      * Active templates the caller may request
-     * @description Needs shepherd.catalog.read. Templates scoped to all, or to the environment of a namespace the caller may read; with namespace, only those offered in that namespace's environment (404 when the caller may not use the namespace). Unclassified templates are never offered.
+     * @description Needs shepherd.catalog.read. Templates scoped to all, or to the environment of a namespace the caller may read; with namespace, only those offered in that namespace's environment (404 when the caller may not use the namespace). Unclassified templates are never offered. cloudInit reads ***REDACTED*** unless the caller has shepherd.catalog.manage.
      */
     get: operations['ListCatalogTemplates'];
     put?: never;
@@ -1509,7 +1509,7 @@ export interface components {
       vmName: string;
       /** @description The type of the VM provider that rendered the manifest, e.g. kubevirt. */
       provider?: string;
-      /** @description The object the provider would apply; missing when no VM provider is installed. */
+      /** @description The object the provider would apply; missing when no VM provider is installed. For callers without shepherd.catalog.manage, cloud-init user data in it (userData, userDataBase64) reads ***REDACTED***, as templates' cloudInit does. */
       manifest?: {
         [key: string]: unknown;
       };
@@ -1712,6 +1712,7 @@ export interface components {
       imageUrl?: string;
       pvcName?: string;
       pvcNamespace?: string;
+      /** @description cloud-init user data; missing when the template has none. It often holds passwords and keys, so only callers with shepherd.catalog.manage (who may write it) read it; everyone else reads ***REDACTED*** in its place (the request catalog's templates, tickets' templateSnapshot). */
       cloudInit?: string;
       osFamily: string;
       osVersion: string;

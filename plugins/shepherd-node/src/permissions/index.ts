@@ -1,3 +1,4 @@
 export * from './conditions';
 export * from './resources';
 export * from './rules';
+export * from './catalogEntities';

@@ -2,6 +2,7 @@ import {
   cloudInitOfBytes,
   describePlatformApi,
 } from '../../__testUtils__/platformApi';
+import { REDACTED } from '../../service/audit/redact';
 
 describe('Platform API: the requester catalog', () => {
   describePlatformApi(api => {
@@ -104,6 +105,46 @@ describe('Platform API: the requester catalog', () => {
           .map((item: { name: string }) => item.name)
           .sort();
       }
+
+      it('shows cloud-init only to those who manage templates, redacted to everyone else', async () => {
+        const userData =
+          '#cloud-config\nchpasswd:\n  list: |\n    root:hunter2\n';
+        await api.fixtures.template({ name: 't-secret', cloudInit: userData });
+        const cloudInitOf = async (persona: string) => {
+          const response = await api.as(persona).get('/v1/catalog/templates');
+          expect(response.status).toBe(200);
+          return Object.fromEntries(
+            response.body.items.map(
+              (item: { name: string; cloudInit?: string }) => [
+                item.name,
+                item.cloudInit,
+              ],
+            ),
+          );
+        };
+
+        // Who manages templates reads what it wrote.
+        expect(await cloudInitOf('platform-admin')).toMatchObject({
+          't-secret': userData,
+          't-all': undefined,
+        });
+        for (const persona of [
+          'engineer-test',
+          'engineer-prod',
+          'approver',
+          'viewer',
+        ]) {
+          const seen = await cloudInitOf(persona);
+          expect(seen['t-secret']).toBe(REDACTED);
+          // A template without cloud-init still shows none.
+          expect(seen['t-all']).toBeUndefined();
+          expect(JSON.stringify(seen)).not.toContain('hunter2');
+        }
+        // The outsider may not read the request catalog at all.
+        expect(
+          (await api.as('outsider').get('/v1/catalog/templates')).status,
+        ).toBe(403);
+      });
 
       it('offers test engineers test namespaces and test or all scoped items only', async () => {
         expect(await names('engineer-test', '/v1/catalog/namespaces')).toEqual([

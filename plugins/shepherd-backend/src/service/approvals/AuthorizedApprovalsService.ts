@@ -7,26 +7,35 @@ import {
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor } from '../Actor';
 import { emptyPage } from '../emptyPage';
+import { CloudInitVisibility } from '../platform/CloudInitVisibility';
 import { ApprovalTaskListRequest, ApprovalsService } from './ApprovalsService';
 import { DefaultApprovalsService } from './DefaultApprovalsService';
 
 /**
  * {@link ApprovalsService} behind Shepherd's permissions: the queue lists what the caller may
  * approve (filtered in SQL); a ticket the caller may not read is not found (404), one it may
- * read but not approve is refused (403).
+ * read but not approve is refused (403). Tickets and manifests carry cloud-init only for
+ * those who manage templates ({@link CloudInitVisibility}).
  */
 export class AuthorizedApprovalsService implements ApprovalsService {
+  readonly #cloudInit: CloudInitVisibility;
+
   constructor(
     private readonly inner: DefaultApprovalsService,
     private readonly authorizer: ShepherdAuthorizer,
-  ) {}
+  ) {
+    this.#cloudInit = new CloudInitVisibility(authorizer);
+  }
 
   async listTasks(actor: Actor, request: ApprovalTaskListRequest) {
-    return this.authorizer.listAuthorized(
+    return this.#cloudInit.as(
       actor,
-      shepherdTicketApprovePermission,
-      emptyPage<ApprovalTask>(request),
-      conditions => this.inner.listTasks(actor, { ...request, conditions }),
+      await this.authorizer.listAuthorized(
+        actor,
+        shepherdTicketApprovePermission,
+        emptyPage<ApprovalTask>(request),
+        conditions => this.inner.listTasks(actor, { ...request, conditions }),
+      ),
     );
   }
 
@@ -41,7 +50,7 @@ export class AuthorizedApprovalsService implements ApprovalsService {
 
   async preview(actor: Actor, ticketId: string) {
     await this.#authorizeDecision(actor, ticketId);
-    return this.inner.preview(actor, ticketId);
+    return this.#cloudInit.as(actor, await this.inner.preview(actor, ticketId));
   }
 
   async renderManifest(
@@ -50,12 +59,18 @@ export class AuthorizedApprovalsService implements ApprovalsService {
     request: ApprovalManifestRequest,
   ) {
     await this.#authorizeDecision(actor, ticketId);
-    return this.inner.renderManifest(actor, ticketId, request);
+    return this.#cloudInit.as(
+      actor,
+      await this.inner.renderManifest(actor, ticketId, request),
+    );
   }
 
   async approve(actor: Actor, ticketId: string, decision: ApprovalDecision) {
     await this.#authorizeDecision(actor, ticketId);
-    return this.inner.approve(actor, ticketId, decision);
+    return this.#cloudInit.as(
+      actor,
+      await this.inner.approve(actor, ticketId, decision),
+    );
   }
 
   async reject(
@@ -64,6 +79,9 @@ export class AuthorizedApprovalsService implements ApprovalsService {
     input: Parameters<ApprovalsService['reject']>[2],
   ) {
     await this.#authorizeDecision(actor, ticketId);
-    return this.inner.reject(actor, ticketId, input);
+    return this.#cloudInit.as(
+      actor,
+      await this.inner.reject(actor, ticketId, input),
+    );
   }
 }

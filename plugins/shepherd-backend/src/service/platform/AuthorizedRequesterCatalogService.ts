@@ -8,6 +8,7 @@ import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor } from '../Actor';
 import { emptyPage } from '../emptyPage';
 import { notAllowed } from '../errors';
+import { CloudInitVisibility } from './CloudInitVisibility';
 import { RequesterCatalogService } from './RequesterCatalogService';
 import { PageRequest } from '../PageRequest';
 
@@ -17,15 +18,20 @@ type OfferRequest = PageRequest & { namespace?: string };
  * The requester catalogs behind the permission framework: namespaces filtered by the
  * conditional decision of `shepherd.namespace.read` (in SQL), templates and sizes behind
  * `shepherd.catalog.read` and offered only for the environments of readable namespaces.
- * A namespace the caller may not read answers 404.
+ * A namespace the caller may not read answers 404. Templates carry cloud-init only for
+ * those who manage templates ({@link CloudInitVisibility}).
  */
 export class AuthorizedRequesterCatalogService
   implements RequesterCatalogService
 {
+  readonly #cloudInit: CloudInitVisibility;
+
   constructor(
     private readonly inner: RequesterCatalogService,
     private readonly authorizer: ShepherdAuthorizer,
-  ) {}
+  ) {
+    this.#cloudInit = new CloudInitVisibility(authorizer);
+  }
 
   async listNamespaces(actor: Actor, request: PageRequest) {
     return this.authorizer.listAuthorized(
@@ -55,9 +61,12 @@ export class AuthorizedRequesterCatalogService
   }
 
   async listTemplates(actor: Actor, request: OfferRequest) {
-    return this.inner.listTemplates(
+    return this.#cloudInit.as(
       actor,
-      await this.#offerRequest(actor, request),
+      await this.inner.listTemplates(
+        actor,
+        await this.#offerRequest(actor, request),
+      ),
     );
   }
 

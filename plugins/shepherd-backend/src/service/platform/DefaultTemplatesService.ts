@@ -8,6 +8,7 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
 import { checkCloudInit } from '../../domain/cloudInit';
+import { CLOUD_INIT_FIELD } from '../audit/redact';
 import { checkKubeVirtLimits } from '../../domain/kubevirtAdmission';
 import { checkTemplateSource, hardwareFields } from '../../domain/templates';
 import { Actor } from '../Actor';
@@ -42,7 +43,9 @@ const PATCHABLE_FIELDS = [
 ] as const;
 const CREATE_FIELDS: readonly string[] = ['name', ...PATCHABLE_FIELDS];
 /** Audited with their values; cloud-init only as changed, since it may hold passwords or keys. */
-const AUDITED_FIELDS = PATCHABLE_FIELDS.filter(field => field !== 'cloudInit');
+const AUDITED_FIELDS = PATCHABLE_FIELDS.filter(
+  field => field !== CLOUD_INIT_FIELD,
+);
 
 /**
  * Refuses hardware (TEMPLATE_SPEC_VIOLATION) and any other field the body may not carry.
@@ -195,7 +198,7 @@ export class DefaultTemplatesService implements TemplatesService {
     return this.#registry.update(
       actor,
       id,
-      { audited: AUDITED_FIELDS, opaque: ['cloudInit'] },
+      { audited: AUDITED_FIELDS, opaque: [CLOUD_INIT_FIELD] },
       async (template, unit) => {
         const updated: ShepherdTemplate = {
           ...template,

@@ -6,25 +6,35 @@ import {
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor } from '../Actor';
 import { emptyPage } from '../emptyPage';
+import { CloudInitVisibility } from '../platform/CloudInitVisibility';
 import { DefaultTicketsService } from './DefaultTicketsService';
 import { TicketListRequest, TicketsService } from './TicketsService';
 
 /**
  * {@link TicketsService} behind Shepherd's permissions: lists are filtered in SQL, a ticket
  * the caller may not read is not found (404), and cancelling needs the cancel permission.
+ * Template snapshots carry cloud-init only for those who manage templates
+ * ({@link CloudInitVisibility}).
  */
 export class AuthorizedTicketsService implements TicketsService {
+  readonly #cloudInit: CloudInitVisibility;
+
   constructor(
     private readonly inner: DefaultTicketsService,
     private readonly authorizer: ShepherdAuthorizer,
-  ) {}
+  ) {
+    this.#cloudInit = new CloudInitVisibility(authorizer);
+  }
 
   async listTickets(actor: Actor, request: TicketListRequest) {
-    return this.authorizer.listAuthorized(
+    return this.#cloudInit.as(
       actor,
-      shepherdTicketReadPermission,
-      emptyPage<ShepherdTicket>(request),
-      conditions => this.inner.listTickets(actor, { ...request, conditions }),
+      await this.authorizer.listAuthorized(
+        actor,
+        shepherdTicketReadPermission,
+        emptyPage<ShepherdTicket>(request),
+        conditions => this.inner.listTickets(actor, { ...request, conditions }),
+      ),
     );
   }
 
@@ -34,7 +44,7 @@ export class AuthorizedTicketsService implements TicketsService {
       'ticket',
       await this.inner.loadTicket(id),
     );
-    return this.inner.getTicket(actor, id);
+    return this.#cloudInit.as(actor, await this.inner.getTicket(actor, id));
   }
 
   async cancelTicket(actor: Actor, id: string) {
@@ -44,6 +54,6 @@ export class AuthorizedTicketsService implements TicketsService {
       shepherdTicketCancelPermission,
       { message: 'You may not cancel this request' },
     );
-    return this.inner.cancelTicket(actor, id);
+    return this.#cloudInit.as(actor, await this.inner.cancelTicket(actor, id));
   }
 }

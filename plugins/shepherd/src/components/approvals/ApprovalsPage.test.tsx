@@ -2,6 +2,7 @@ import {
   ApprovalPreview,
   ApprovalTask,
   ClusterCandidate,
+  SHEPHERD_REDACTED,
   SHEPHERD_SIGNAL_CHANNELS,
   ShepherdTicket,
   shepherdTicketApprovePermission,
@@ -35,6 +36,7 @@ import {
 import { RESIZE_PATCH_NOTE } from './EffectiveSpecCard';
 import {
   CHOOSE_CLUSTER_FOR_MANIFEST,
+  CLOUD_INIT_REDACTED_NOTE,
   MANIFEST_NOT_RENDERED,
   MANIFEST_TITLE,
   NO_PROVIDER_NOTE,
@@ -543,6 +545,48 @@ describe('Approval workbench', () => {
         clusterId: 'cluster-prod',
         storageClass: 'fast',
       });
+    });
+
+    it('says why the cloud-init of the manifest is redacted, and only when it is', async () => {
+      const volumes = (userData: string) => [
+        { name: 'cloudinitdisk', cloudInitNoCloud: { userData } },
+      ];
+      const renderApprovalManifest = jest
+        .fn()
+        .mockResolvedValueOnce({
+          vmName: 'prod-payments-api-02',
+          manifest: {
+            kind: 'VirtualMachine',
+            spec: { template: { spec: { volumes: volumes('#cloud-config') } } },
+          },
+        })
+        .mockResolvedValue({
+          vmName: 'prod-payments-api-02',
+          manifest: {
+            kind: 'VirtualMachine',
+            spec: {
+              template: { spec: { volumes: volumes(SHEPHERD_REDACTED) } },
+            },
+          },
+        });
+      await openNewVmRequest({ renderApprovalManifest });
+      await userEvent.click(button(MANIFEST_TITLE));
+      await waitFor(() =>
+        expect(manifest()).toHaveTextContent('userData: "#cloud-config"'),
+      );
+      expect(
+        within(manifest()).queryByText(CLOUD_INIT_REDACTED_NOTE),
+      ).not.toBeInTheDocument();
+
+      await chooseStorageClass('fast');
+      await waitFor(() =>
+        expect(manifest()).toHaveTextContent(
+          `userData: "${SHEPHERD_REDACTED}"`,
+        ),
+      );
+      expect(
+        within(manifest()).getByText(CLOUD_INIT_REDACTED_NOTE),
+      ).toBeInTheDocument();
     });
 
     it('asks for a cluster that can take the VM before it renders the manifest', async () => {

@@ -3,6 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   ApprovalManifest,
   ApprovalManifestRequest,
+  SHEPHERD_REDACTED,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
@@ -24,6 +25,12 @@ export const NO_PROVIDER_NOTE =
 export const MANIFEST_NOT_RENDERED = 'Could not render the manifest';
 export const DRY_RUN_NOTE =
   'The chosen cluster checks this exact manifest in a dry run when you approve.';
+export const CLOUD_INIT_REDACTED_NOTE = `The cloud-init user data reads ${SHEPHERD_REDACTED}: it may hold passwords and keys, so only those who manage templates see it. The VM gets the template's user data with the requester's SSH key.`;
+
+/** Whether the backend redacted the manifest's cloud-init for this reader. */
+function hasRedactedCloudInit(manifest: object): boolean {
+  return JSON.stringify(manifest).includes(JSON.stringify(SHEPHERD_REDACTED));
+}
 
 /**
  * The VirtualMachine an approval with the approver's current choices would apply, rendered
@@ -113,6 +120,11 @@ function ManifestContent(props: {
               showCopyCodeButton
             />
           </Box>
+          {hasRedactedCloudInit(value.manifest) && (
+            <Typography variant="body2" color="textSecondary">
+              {CLOUD_INIT_REDACTED_NOTE}
+            </Typography>
+          )}
           <Typography variant="caption" color="textSecondary">
             {DRY_RUN_NOTE}
           </Typography>
