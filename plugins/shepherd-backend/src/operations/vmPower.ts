@@ -2,17 +2,27 @@ import {
   AuditAction,
   DOMAIN_EVENT_AGGREGATES,
   GovernedOperation,
+  OperationSubmission,
   PowerAction,
   SHEPHERD_ERROR_CODES,
   VmStatus,
+  ShepherdVm,
   isPowerActionAllowed,
+  requiresApproval,
   shepherdVmPowerPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { randomUUID } from 'node:crypto';
 import { isProviderConflict } from '../providers/errors';
 import { PermanentJobError } from '../queue/JobWorker';
-import { claimVmOperation } from './vmOperationLock';
+import {
+  VmOperationHolder,
+  operationInProgress,
+  queueVmOperation,
+} from './vmOperationLock';
 import { refuseForeignObject } from './vmOwnership';
 import { conflict } from '../service/errors';
+import { Actor } from '../service/Actor';
+import { UnitOfWork } from '../service/GovernanceContext';
 import { OperationDependencies } from './OperationDependencies';
 import { VmOperation } from './VmOperation';
 import { loadVm, ticketTargetOf, vmEventPayload } from './vmRequests';
@@ -78,6 +88,47 @@ const TRANSITIONAL: readonly VmStatus[] = [
 const ACTION_SENT = 'actionSent';
 
 /**
+ * Joins a power request to the action under way on its VM when it repeats it: the same
+ * action, carried out directly (no approver needed for it, none was for the one under way).
+ * The request is audited as joining the running action's event, which the answer names;
+ * nothing else is written, so the action runs once. Undefined where it does not repeat it.
+ */
+async function joinRepeatedAction(
+  unit: UnitOfWork,
+  actor: Actor,
+  vm: ShepherdVm,
+  input: { action: PowerAction; reason?: string },
+  holder: VmOperationHolder,
+): Promise<OperationSubmission | undefined> {
+  const { action } = input;
+  const vocabulary = POWER_VOCABULARY[action];
+  const repeats =
+    holder.job?.kind === POWER_VM_JOB &&
+    holder.eventId !== undefined &&
+    holder.running.ticketId === undefined &&
+    holder.running.operation === action &&
+    !requiresApproval(vocabulary.governed, vm.environment);
+  if (!repeats) return undefined;
+  await unit.audit({
+    action: vocabulary.auditAction,
+    actor: actor.userEntityRef,
+    resourceType: 'vm',
+    resourceId: vm.id,
+    resourceName: vm.name,
+    parentType: 'service',
+    parentId: vm.serviceId,
+    environment: vm.environment,
+    details: {
+      reason: input.reason?.trim() || `${action} requested`,
+      approvalRequired: false,
+      eventId: holder.eventId,
+      joined: true,
+    },
+  });
+  return { status: 'ACCEPTED', eventId: holder.eventId, joined: true };
+}
+
+/**
  * Starting, stopping and restarting a VM: directly in test, through an approver in
  * production (the approval matrix). The action is sent once, then the VM is followed to the
  * state it ends in.
@@ -128,10 +179,33 @@ export function vmPower({
       };
     },
 
-    // No approval needed: the event is recorded as being processed right away.
-    async direct(unit, { actor, target: vm, prepared }) {
+    join: (unit, { actor, target: vm, input, holder }) =>
+      joinRepeatedAction(unit, actor, vm, input, holder),
+
+    // No approval needed: the event is recorded as being processed right away. Its job is
+    // queued first: where another operation holds the VM, nothing is recorded, and a repeat
+    // of the same action joins it (the unique index decides between concurrent requests).
+    async direct(unit, { actor, target: vm, input, prepared }) {
       const { ticket: draft } = prepared;
-      const recorded = await unit.recordEvent({
+      const eventId = randomUUID();
+      const claim = await queueVmOperation(
+        unit,
+        { kind: POWER_VM_JOB, eventId, clusterId: vm.clusterId },
+        vm,
+      );
+      if ('holder' in claim) {
+        const joined = await joinRepeatedAction(
+          unit,
+          actor,
+          vm,
+          input,
+          claim.holder,
+        );
+        if (joined) return joined;
+        throw operationInProgress(vm, claim.holder.running);
+      }
+      await unit.recordEvent({
+        id: eventId,
         type: draft.eventType,
         aggregateType: DOMAIN_EVENT_AGGREGATES.vm,
         aggregateId: vm.id,
@@ -139,11 +213,6 @@ export function vmPower({
         status: 'PROCESSING',
         createdBy: actor.userEntityRef,
       });
-      await claimVmOperation(
-        unit,
-        { kind: POWER_VM_JOB, eventId: recorded.id, clusterId: vm.clusterId },
-        vm,
-      );
       await unit.audit({
         action: draft.auditAction,
         actor: actor.userEntityRef,
@@ -156,10 +225,10 @@ export function vmPower({
         details: {
           reason: draft.reason,
           approvalRequired: false,
-          eventId: recorded.id,
+          eventId,
         },
       });
-      return { status: 'ACCEPTED', eventId: recorded.id };
+      return { status: 'ACCEPTED', eventId };
     },
 
     approval: {

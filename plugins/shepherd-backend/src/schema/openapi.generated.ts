@@ -849,7 +849,7 @@ export const spec = {
         operationId: 'RequestVmPower',
         summary: 'Start, stop or restart a VM',
         description:
-          "In test environments the operation is accepted directly (status ACCEPTED, a domain event is recorded); in production it waits for approval (status PENDING_APPROVAL, a POWER ticket). 409 VM_STATE_CONFLICT when the VM's status does not allow the action, 409 VM_OPERATION_IN_PROGRESS while another operation on the VM is queued or running.",
+          "In test environments the operation is accepted directly (status ACCEPTED, a domain event is recorded); in production it waits for approval (status PENDING_APPROVAL, a POWER ticket). A request that repeats the action already queued or running on the VM where no approval is needed (a second restart) joins it: 202 ACCEPTED with joined set and the eventId of the action under way, which runs once. 409 VM_STATE_CONFLICT when the VM's status does not allow the action, 409 VM_OPERATION_IN_PROGRESS while another operation on the VM (a different action, or any other operation) is queued or running.",
         tags: ['VMs'],
         parameters: [{ $ref: '#/components/parameters/VmId' }],
         requestBody: {
@@ -3513,6 +3513,11 @@ export const spec = {
           eventId: { type: 'string' },
           ticketId: { type: 'string' },
           grant: { $ref: '#/components/schemas/ConsoleGrant' },
+          joined: {
+            type: 'boolean',
+            description:
+              "True when the request repeated the power action already queued or running on the VM and joined it: eventId is that action's event, and the action runs once.",
+          },
         },
       },
       ApprovalResult: {

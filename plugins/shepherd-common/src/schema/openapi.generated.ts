@@ -367,7 +367,7 @@ export interface paths {
     put?: never;
     /**
      * Start, stop or restart a VM
-     * @description In test environments the operation is accepted directly (status ACCEPTED, a domain event is recorded); in production it waits for approval (status PENDING_APPROVAL, a POWER ticket). 409 VM_STATE_CONFLICT when the VM's status does not allow the action, 409 VM_OPERATION_IN_PROGRESS while another operation on the VM is queued or running.
+     * @description In test environments the operation is accepted directly (status ACCEPTED, a domain event is recorded); in production it waits for approval (status PENDING_APPROVAL, a POWER ticket). A request that repeats the action already queued or running on the VM where no approval is needed (a second restart) joins it: 202 ACCEPTED with joined set and the eventId of the action under way, which runs once. 409 VM_STATE_CONFLICT when the VM's status does not allow the action, 409 VM_OPERATION_IN_PROGRESS while another operation on the VM (a different action, or any other operation) is queued or running.
      */
     post: operations['RequestVmPower'];
     delete?: never;
@@ -1470,6 +1470,8 @@ export interface components {
       eventId?: string;
       ticketId?: string;
       grant?: components['schemas']['ConsoleGrant'];
+      /** @description True when the request repeated the power action already queued or running on the VM and joined it: eventId is that action's event, and the action runs once. */
+      joined?: boolean;
     };
     ApprovalResult: {
       ticket: components['schemas']['Ticket'];
