@@ -46,6 +46,10 @@ import { DefaultAuditLogService } from './service/audit/AuditLogService';
 import { AuthorizedAuditLogService } from './service/audit/AuthorizedAuditLogService';
 import { DatabaseHealthCheck } from './service/DatabaseHealthCheck';
 import { GovernanceContext } from './service/GovernanceContext';
+import {
+  RequestRateLimiter,
+  readRateLimitOptions,
+} from './service/limits/RequestRateLimiter';
 import { DefaultHealthService } from './service/HealthService';
 import { createRouter } from './routes/createRouter';
 import { CapabilitiesService } from './service/capabilities/CapabilitiesService';
@@ -211,9 +215,14 @@ export const shepherdPlugin = createBackendPlugin({
           logger,
           installation,
         });
+        const rateLimiter = new RequestRateLimiter(
+          store.requestRates,
+          readRateLimitOptions(deps.config),
+        );
         const vms = new AuthorizedVmsService(
           new DefaultVmsService(context, operations, approvalProvider),
           authorizer,
+          rateLimiter,
         );
         const tickets = new AuthorizedTicketsService(
           new DefaultTicketsService(context),
@@ -229,6 +238,7 @@ export const shepherdPlugin = createBackendPlugin({
         const consoleSessions = new AuthorizedConsoleSessionsService(
           new DefaultConsoleSessionsService(context, consoleTokens),
           authorizer,
+          rateLimiter,
         );
         const consoleRelay = new ConsoleSessionRelay(
           new ConsoleSessionGate(context, consoleTokens),
@@ -309,6 +319,7 @@ export const shepherdPlugin = createBackendPlugin({
           leaveWatchedClusters: vmState.watch.enabled,
           reconciler: clusterReconciler,
           reconcilerOptions,
+          rateLimiter,
           logger,
           scheduler: deps.scheduler,
         });

@@ -665,7 +665,10 @@ describe('VM requests, tickets and approvals API', () => {
 
         // Once the restart was sent the VM shows STARTING, which a restart does not apply to;
         // a repeat still joins the restart under way.
-        await api.store.vms.update(running.id, { status: 'STARTING' });
+        await api
+          .knex('vms')
+          .where({ id: running.id })
+          .update({ status: 'STARTING' });
         await api
           .knex('jobs')
           .where({ unique_key: `vm:${running.id}` })

@@ -760,6 +760,7 @@ export const spec = {
           '403': { $ref: '#/components/responses/Forbidden' },
           '404': { $ref: '#/components/responses/NotFound' },
           '409': { $ref: '#/components/responses/Conflict' },
+          '429': { $ref: '#/components/responses/TooManyRequests' },
         },
       },
     },
@@ -814,6 +815,7 @@ export const spec = {
           '403': { $ref: '#/components/responses/Forbidden' },
           '404': { $ref: '#/components/responses/NotFound' },
           '409': { $ref: '#/components/responses/Conflict' },
+          '429': { $ref: '#/components/responses/TooManyRequests' },
         },
       },
     },
@@ -882,6 +884,7 @@ export const spec = {
           '403': { $ref: '#/components/responses/Forbidden' },
           '404': { $ref: '#/components/responses/NotFound' },
           '409': { $ref: '#/components/responses/Conflict' },
+          '429': { $ref: '#/components/responses/TooManyRequests' },
         },
       },
     },
@@ -925,6 +928,7 @@ export const spec = {
           '403': { $ref: '#/components/responses/Forbidden' },
           '404': { $ref: '#/components/responses/NotFound' },
           '409': { $ref: '#/components/responses/Conflict' },
+          '429': { $ref: '#/components/responses/TooManyRequests' },
         },
       },
     },
@@ -995,6 +999,7 @@ export const spec = {
           '403': { $ref: '#/components/responses/Forbidden' },
           '404': { $ref: '#/components/responses/NotFound' },
           '409': { $ref: '#/components/responses/Conflict' },
+          '429': { $ref: '#/components/responses/TooManyRequests' },
         },
       },
     },
@@ -1037,6 +1042,7 @@ export const spec = {
           '403': { $ref: '#/components/responses/Forbidden' },
           '404': { $ref: '#/components/responses/NotFound' },
           '409': { $ref: '#/components/responses/Conflict' },
+          '429': { $ref: '#/components/responses/TooManyRequests' },
           '503': {
             description:
               'No encryption key is configured (ENCRYPTION_NOT_CONFIGURED).',
@@ -2682,6 +2688,22 @@ export const spec = {
       Conflict: {
         description:
           'The request conflicts with the current state; error.code says how.',
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/Error' },
+          },
+        },
+      },
+      TooManyRequests: {
+        description:
+          'The caller sent more requests of this kind than its rate limit allows (RATE_LIMITED): per user, VM requests, power actions and console sessions are each limited to a number per window (`shepherd.rateLimits`). error.details has retryAfterSeconds, limit and windowSeconds; the message says when to try again.',
+        headers: {
+          'Retry-After': {
+            description:
+              "Seconds until the caller's current window ends and it may try again.",
+            schema: { type: 'integer', minimum: 1, maximum: 3600 },
+          },
+        },
         content: {
           'application/json': {
             schema: { $ref: '#/components/schemas/Error' },

@@ -1858,6 +1858,17 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
+    /** @description The caller sent more requests of this kind than its rate limit allows (RATE_LIMITED): per user, VM requests, power actions and console sessions are each limited to a number per window (`shepherd.rateLimits`). error.details has retryAfterSeconds, limit and windowSeconds; the message says when to try again. */
+    TooManyRequests: {
+      headers: {
+        /** @description Seconds until the caller's current window ends and it may try again. */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
   };
   parameters: {
     AdoptionId: string;
@@ -2616,6 +2627,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
     };
   };
   GetVm: {
@@ -2672,6 +2684,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
     };
   };
   GetVmHistory: {
@@ -2736,6 +2749,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
     };
   };
   RequestVmModification: {
@@ -2772,6 +2786,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
     };
   };
   GetVmConsoleAccess: {
@@ -2840,6 +2855,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
     };
   };
   CreateVmConsoleSession: {
@@ -2873,6 +2889,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
       /** @description No encryption key is configured (ENCRYPTION_NOT_CONFIGURED). */
       503: {
         headers: {
