@@ -87,6 +87,11 @@ const TRANSITIONAL: readonly VmStatus[] = [
 /** Set in a power job's payload once its action was sent to the cluster. */
 const ACTION_SENT = 'actionSent';
 
+/** The reason a power request gives, or what it asks for when it gives none. */
+function reasonOf(input: { action: PowerAction; reason?: string }): string {
+  return input.reason?.trim() || `${input.action} requested`;
+}
+
 /**
  * Joins a power request to the action under way on its VM when it repeats it: the same
  * action, carried out directly (no approver needed for it, none was for the one under way).
@@ -119,7 +124,7 @@ async function joinRepeatedAction(
     parentId: vm.serviceId,
     environment: vm.environment,
     details: {
-      reason: input.reason?.trim() || `${action} requested`,
+      reason: reasonOf(input),
       approvalRequired: false,
       eventId: holder.eventId,
       joined: true,
@@ -155,7 +160,7 @@ export function vmPower({
           { status: vm.status, action },
         );
       }
-      const reason = input.reason?.trim() || `${action} requested`;
+      const reason = reasonOf(input);
       const vocabulary = POWER_VOCABULARY[action];
       return {
         governed: vocabulary.governed,
