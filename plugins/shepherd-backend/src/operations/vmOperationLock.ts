@@ -114,15 +114,6 @@ export async function runningVmOperation(
   return (await vmOperationHolder(store, vm))?.running;
 }
 
-/** Refuses (409) a request for a VM on which another operation is under way. */
-export async function refuseWhileVmBusy(
-  store: Pick<ShepherdStore, 'jobs' | 'events' | 'tickets'>,
-  vm: ShepherdVm,
-): Promise<void> {
-  const running = await runningVmOperation(store, vm);
-  if (running) throw operationInProgress(vm, running);
-}
-
 /**
  * Queues the job of an operation on a VM in the unit of work, if no other operation holds
  * the VM; otherwise nothing is queued and the answer is what holds it. The database's unique
