@@ -82,7 +82,7 @@ export interface Config {
     };
     /**
      * Per-user rate limits of the mutating requests a user can fire, counted in fixed windows
-     * in Shepherd's database, so that all backend replicas share them (ADR 0024). A request
+     * in Shepherd's database, so that all backend replicas share them (ADR 0028). A request
      * over its limit answers 429 RATE_LIMITED with a `Retry-After` header. Users are told apart
      * by their case-folded entity ref; service principals cannot send these requests.
      */

@@ -48,7 +48,7 @@ export interface ShepherdStore {
   readonly jobs: JobsStore;
   readonly watchLeases: WatchLeasesStore;
   readonly pendingAdoptions: PendingAdoptionsStore;
-  /** The rate limits' request counts (ADR 0024). */
+  /** The rate limits' request counts (ADR 0028). */
   readonly requestRates: RequestRatesStore;
   transaction<T>(work: (tx: ShepherdStore) => Promise<T>): Promise<T>;
 }

@@ -84,7 +84,7 @@ export function rateLimitSubject(userEntityRef: string): string {
 
 /**
  * Per-user rate limits of mutating requests, counted in fixed windows in the database that
- * all backend replicas share (ADR 0024). A request over its limit is refused with 429
+ * all backend replicas share (ADR 0028). A request over its limit is refused with 429
  * RATE_LIMITED, saying when the window ends; refused requests count too, so a client that
  * keeps sending stays refused until the window ends, and no longer.
  */
