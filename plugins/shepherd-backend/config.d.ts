@@ -80,6 +80,37 @@ export interface Config {
       /** Ends a console session in which nothing travelled either way for this long. Default 15. */
       idleTimeoutMinutes?: number;
     };
+    /**
+     * Per-user rate limits of the mutating requests a user can fire, counted in fixed windows
+     * in Shepherd's database, so that all backend replicas share them (ADR 0028). A request
+     * over its limit answers 429 RATE_LIMITED with a `Retry-After` header. Users are told apart
+     * by their case-folded entity ref; service principals cannot send these requests.
+     */
+    rateLimits?: {
+      /** Whether the limits apply. Default true. */
+      enabled?: boolean;
+      /** Requests on VMs: new VMs, deletions, resizes and console access requests. */
+      vmRequests?: {
+        /** Requests per user in each window, 1 to 10000. Default 60. */
+        limit?: number;
+        /** Length of a window in seconds, 1 to 3600. Default 60. */
+        windowSeconds?: number;
+      };
+      /** Starts, stops and restarts of VMs, joined repeats included. */
+      powerActions?: {
+        /** Requests per user in each window, 1 to 10000. Default 60. */
+        limit?: number;
+        /** Length of a window in seconds, 1 to 3600. Default 60. */
+        windowSeconds?: number;
+      };
+      /** Console sessions opened (each opening mints a session token). */
+      consoleSessions?: {
+        /** Requests per user in each window, 1 to 10000. Default 60. */
+        limit?: number;
+        /** Length of a window in seconds, 1 to 3600. Default 60. */
+        windowSeconds?: number;
+      };
+    };
     /** How Shepherd protects the cluster credentials it stores. */
     credentials?: {
       /**

@@ -46,6 +46,10 @@ import { DefaultAuditLogService } from './service/audit/AuditLogService';
 import { AuthorizedAuditLogService } from './service/audit/AuthorizedAuditLogService';
 import { DatabaseHealthCheck } from './service/DatabaseHealthCheck';
 import { GovernanceContext } from './service/GovernanceContext';
+import {
+  RequestRateLimiter,
+  readRateLimitOptions,
+} from './service/limits/RequestRateLimiter';
 import { DefaultHealthService } from './service/HealthService';
 import { createRouter } from './routes/createRouter';
 import { CapabilitiesService } from './service/capabilities/CapabilitiesService';
@@ -222,9 +226,14 @@ export const shepherdPlugin = createBackendPlugin({
           logger,
           installation,
         });
+        const rateLimiter = new RequestRateLimiter(
+          store.requestRates,
+          readRateLimitOptions(deps.config),
+        );
         const vms = new AuthorizedVmsService(
           new DefaultVmsService(context, operations, approvalProvider),
           authorizer,
+          rateLimiter,
         );
         const tickets = new AuthorizedTicketsService(
           new DefaultTicketsService(context),
@@ -240,6 +249,7 @@ export const shepherdPlugin = createBackendPlugin({
         const consoleSessions = new AuthorizedConsoleSessionsService(
           new DefaultConsoleSessionsService(context, consoleTokens),
           authorizer,
+          rateLimiter,
         );
         const consoleRelay = new ConsoleSessionRelay(
           new ConsoleSessionGate(context, consoleTokens),
@@ -321,6 +331,7 @@ export const shepherdPlugin = createBackendPlugin({
           reconciler: clusterReconciler,
           reconcilerOptions,
           credentialReencryption,
+          rateLimiter,
           logger,
           scheduler: deps.scheduler,
         });

@@ -21,6 +21,7 @@ import { DatabaseReconcileReportsStore } from './stores/reconciler/DatabaseRecon
 import { DatabaseReconcileMarksStore } from './stores/reconciler/DatabaseReconcileMarksStore';
 import { DatabasePendingAdoptionsStore } from './stores/pendingAdoptions/DatabasePendingAdoptionsStore';
 
+import { DatabaseRequestRatesStore } from './stores/requestRates/DatabaseRequestRatesStore';
 /** {@link ShepherdStore} on knex: SQLite and PostgreSQL. */
 export class DatabaseShepherdStore implements ShepherdStore {
   readonly systems;
@@ -43,6 +44,7 @@ export class DatabaseShepherdStore implements ShepherdStore {
   readonly jobs;
   readonly watchLeases;
   readonly pendingAdoptions;
+  readonly requestRates;
 
   constructor(private readonly db: Knex) {
     this.systems = new DatabaseSystemsStore(db);
@@ -65,6 +67,7 @@ export class DatabaseShepherdStore implements ShepherdStore {
     this.jobs = new DatabaseJobsStore(db);
     this.watchLeases = new DatabaseWatchLeasesStore(db);
     this.pendingAdoptions = new DatabasePendingAdoptionsStore(db);
+    this.requestRates = new DatabaseRequestRatesStore(db);
   }
 
   async transaction<T>(work: (tx: ShepherdStore) => Promise<T>): Promise<T> {

@@ -20,6 +20,7 @@ import { TicketsStore } from './stores/tickets/TicketsStore';
 import { VmsStore } from './stores/vms/VmsStore';
 import { WatchLeasesStore } from './stores/watchLeases/WatchLeasesStore';
 import { PendingAdoptionsStore } from './stores/pendingAdoptions/PendingAdoptionsStore';
+import { RequestRatesStore } from './stores/requestRates/RequestRatesStore';
 
 /**
  * Every table of Shepherd, behind one interface. `transaction` runs a unit of work in which
@@ -47,5 +48,7 @@ export interface ShepherdStore {
   readonly jobs: JobsStore;
   readonly watchLeases: WatchLeasesStore;
   readonly pendingAdoptions: PendingAdoptionsStore;
+  /** The rate limits' request counts (ADR 0028). */
+  readonly requestRates: RequestRatesStore;
   transaction<T>(work: (tx: ShepherdStore) => Promise<T>): Promise<T>;
 }

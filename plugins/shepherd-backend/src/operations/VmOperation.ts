@@ -21,6 +21,7 @@ import { VmOperationJob } from '../jobs/VmJobContext';
 import { Actor } from '../service/Actor';
 import { UnitOfWork } from '../service/GovernanceContext';
 import { TicketDraft } from './submitTicket';
+import { VmOperationHolder } from './vmOperationLock';
 
 /**
  * What each VM operation takes from a requester, by the operation's name: its request body
@@ -155,6 +156,22 @@ export interface VmOperation<N extends VmOperationName, TPlan = unknown> {
       prepared: PreparedRequest;
     },
   ): Promise<OperationSubmission>;
+  /**
+   * Joins a request that repeats the operation already under way on its VM (a second restart
+   * while the first is queued or running, where no approver is needed) rather than carrying
+   * it out twice: writes what the request leaves (its audit row) and answers the operation it
+   * joined. Undefined where the request does not repeat it: it is refused with
+   * VM_OPERATION_IN_PROGRESS. An operation without it never joins.
+   */
+  join?(
+    unit: UnitOfWork,
+    request: {
+      actor: Actor;
+      target: VmOperationTarget<N>;
+      input: VmOperationInputs[N];
+      holder: VmOperationHolder;
+    },
+  ): Promise<OperationSubmission | undefined>;
   readonly approval: OperationApproval<TPlan>;
   /** The job that carries an approved (or direct) request out; none: approving completes it. */
   readonly job?: VmOperationJob;

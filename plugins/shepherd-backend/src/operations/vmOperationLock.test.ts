@@ -4,7 +4,7 @@ import { UnitOfWork } from '../service/GovernanceContext';
 import { vmOperationKey } from '../jobs/vmJob';
 import {
   claimVmOperation,
-  refuseWhileVmBusy,
+  operationInProgress,
   runningVmOperation,
 } from './vmOperationLock';
 
@@ -68,8 +68,8 @@ describe('one operation per VM', () => {
         message: `${vm.name} is busy: a stop action is still being carried out on it. Try again when it has ended.`,
         details: { vmId: vm.id, operation: 'stop' },
       });
-      expect(await refusalOf(refuseWhileVmBusy(bed.store, vm))).toMatchObject({
-        code: 'VM_OPERATION_IN_PROGRESS',
+      expect(await runningVmOperation(bed.store, vm)).toEqual({
+        operation: 'stop',
       });
 
       await bed
@@ -95,7 +95,10 @@ describe('one operation per VM', () => {
         operation: 'CREATE',
         status: 'EXECUTING',
       });
-      const refusal = await refusalOf(refuseWhileVmBusy(bed.store, vm));
+      const refusal = operationInProgress(
+        vm,
+        (await runningVmOperation(bed.store, vm))!,
+      );
       expect(refusal.message).toContain(
         `ticket ${ticketId} (CREATE, EXECUTING)`,
       );

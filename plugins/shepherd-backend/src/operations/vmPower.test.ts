@@ -18,6 +18,7 @@ import {
 import { ShepherdProviderError } from '@kubevirt-shepherd/plugin-shepherd-node';
 import { PermanentJobError } from '../queue/JobWorker';
 import { vmPower } from './vmPower';
+import { vmOperationHolder } from './vmOperationLock';
 
 const REQUESTER = actor('engineer-test');
 const APPROVER = actor('approver');
@@ -178,6 +179,161 @@ describe('vmPower', () => {
         (await bed.store.tickets.list({ offset: 0, limit: 1, vmId: target.id }))
           .totalItems,
       ).toBe(0);
+    });
+
+    describe('a repeated request', () => {
+      /** Carries a request out directly, as the requests service does after its checks. */
+      async function directly(
+        target: ShepherdVm,
+        action: PowerAction,
+        by = REQUESTER,
+      ) {
+        const prepared = await prepare(target, action);
+        return bed.context.execute(unit =>
+          power.direct!(unit, {
+            actor: by,
+            target,
+            input: { action },
+            prepared,
+          }),
+        );
+      }
+
+      const eventsOf = (vmId: string) =>
+        bed.knex('domain_events').where({ aggregate_id: vmId });
+      const jobsOf = (vmId: string) =>
+        bed.knex('jobs').where({ unique_key: `vm:${vmId}` });
+
+      it('joins the same action under way: one event, one job, its request audited as joining', async () => {
+        const target = await bed.vm({ status: 'RUNNING' });
+        const first = await directly(target, 'restart');
+
+        const second = await directly(target, 'restart', actor('other'));
+
+        expect(second).toEqual({
+          status: 'ACCEPTED',
+          eventId: first.eventId,
+          joined: true,
+        });
+        expect(await eventsOf(target.id)).toHaveLength(1);
+        expect(await jobsOf(target.id)).toHaveLength(1);
+        const audit = await bed.store.audit.list({
+          offset: 0,
+          limit: 10,
+          resourceId: target.id,
+        });
+        expect(audit.items.map(entry => [entry.actor, entry.details])).toEqual(
+          expect.arrayContaining([
+            [
+              REQUESTER.userEntityRef,
+              {
+                reason: 'restart requested',
+                approvalRequired: false,
+                eventId: first.eventId,
+              },
+            ],
+            [
+              'user:default/other',
+              {
+                reason: 'restart requested',
+                approvalRequired: false,
+                eventId: first.eventId,
+                joined: true,
+              },
+            ],
+          ]),
+        );
+      });
+
+      it('lets concurrent repeats run the action once, all answered with its event', async () => {
+        const target = await bed.vm({ status: 'RUNNING' });
+
+        const answers = await Promise.all(
+          Array.from({ length: 6 }, () => directly(target, 'restart')),
+        );
+
+        const [event] = await eventsOf(target.id);
+        expect(await eventsOf(target.id)).toHaveLength(1);
+        expect(await jobsOf(target.id)).toHaveLength(1);
+        expect(answers.map(answer => answer.eventId)).toEqual(
+          Array(6).fill(event.id),
+        );
+        expect(answers.filter(answer => answer.joined)).toHaveLength(5);
+      });
+
+      it('refuses a different action while one is under way, leaving nothing behind', async () => {
+        const target = await bed.vm({ status: 'RUNNING' });
+        await directly(target, 'restart');
+
+        expect(await refusalOf(directly(target, 'stop'))).toEqual({
+          name: 'ConflictError',
+          code: 'VM_OPERATION_IN_PROGRESS',
+          message: `${target.name} is busy: a restart action is still being carried out on it. Try again when it has ended.`,
+          details: { vmId: target.id, operation: 'restart' },
+        });
+        expect(await eventsOf(target.id)).toHaveLength(1);
+      });
+
+      it("never joins an approved ticket's action, nor one in an environment that needs approval", async () => {
+        const target = await bed.vm({
+          status: 'RUNNING',
+          namespace: 'prd',
+          environment: 'prod',
+        });
+        const ticket = await bed.fixtures.ticket(bed.service, {
+          operation: 'POWER',
+          vmId: target.id,
+          status: 'APPROVED',
+          powerAction: 'restart',
+        });
+        await bed.context.execute(async unit => {
+          await unit.recordEvent({
+            id: ticket.eventId,
+            type: 'VM_RESTART_REQUESTED',
+            aggregateType: 'ticket',
+            aggregateId: ticket.id,
+            payload: { operation: 'restart' },
+            status: 'PROCESSING',
+            createdBy: REQUESTER.userEntityRef,
+          });
+          await unit.enqueue({
+            kind: 'vm.power',
+            payload: { eventId: ticket.eventId },
+            maxAttempts: 8,
+            uniqueKey: `vm:${target.id}`,
+          });
+        });
+        const holder = await vmOperationHolder(bed.store, target);
+        expect(holder?.running).toEqual({
+          ticketId: ticket.id,
+          operation: 'POWER',
+          status: 'APPROVED',
+        });
+
+        expect(
+          await bed.context.execute(unit =>
+            power.join!(unit, {
+              actor: REQUESTER,
+              target,
+              input: { action: 'restart' },
+              holder: holder!,
+            }),
+          ),
+        ).toBeUndefined();
+        expect(
+          await bed.context.execute(unit =>
+            power.join!(unit, {
+              actor: REQUESTER,
+              target,
+              input: { action: 'restart' },
+              holder: {
+                ...holder!,
+                running: { operation: 'restart' },
+              },
+            }),
+          ),
+        ).toBeUndefined();
+      });
     });
 
     it("takes no choices from an approver and queues the job for the VM's cluster", async () => {

@@ -2,20 +2,29 @@ import {
   AuditAction,
   DOMAIN_EVENT_AGGREGATES,
   GovernedOperation,
+  OperationSubmission,
   PowerAction,
   SHEPHERD_ERROR_CODES,
   ShepherdVm,
   VmStatus,
   isPowerActionAllowed,
+  requiresApproval,
   shepherdVmPowerPermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdVmRuntimeState } from '@kubevirt-shepherd/plugin-shepherd-node';
+import { randomUUID } from 'node:crypto';
 import { isProviderConflict } from '../providers/errors';
 import { VmJobContext } from '../jobs/VmJobContext';
 import { JobContinuation, PermanentJobError } from '../queue/JobWorker';
-import { claimVmOperation } from './vmOperationLock';
+import {
+  VmOperationHolder,
+  operationInProgress,
+  queueVmOperation,
+} from './vmOperationLock';
 import { refuseForeignObject } from './vmOwnership';
 import { conflict } from '../service/errors';
+import { Actor } from '../service/Actor';
+import { UnitOfWork } from '../service/GovernanceContext';
 import { OperationDependencies } from './OperationDependencies';
 import { VmOperation } from './VmOperation';
 import { loadVm, ticketTargetOf, vmEventPayload } from './vmRequests';
@@ -86,6 +95,52 @@ const ACTION_SENT = 'actionSent';
  */
 const RESTART_OF_INSTANCE = 'restartOfInstance';
 
+/** The reason a power request gives, or what it asks for when it gives none. */
+function reasonOf(input: { action: PowerAction; reason?: string }): string {
+  return input.reason?.trim() || `${input.action} requested`;
+}
+
+/**
+ * Joins a power request to the action under way on its VM when it repeats it: the same
+ * action, carried out directly (no approver needed for it, none was for the one under way).
+ * The request is audited as joining the running action's event, which the answer names;
+ * nothing else is written, so the action runs once. Undefined where it does not repeat it.
+ */
+async function joinRepeatedAction(
+  unit: UnitOfWork,
+  actor: Actor,
+  vm: ShepherdVm,
+  input: { action: PowerAction; reason?: string },
+  holder: VmOperationHolder,
+): Promise<OperationSubmission | undefined> {
+  const { action } = input;
+  const vocabulary = POWER_VOCABULARY[action];
+  const repeats =
+    holder.job?.kind === POWER_VM_JOB &&
+    holder.eventId !== undefined &&
+    holder.running.ticketId === undefined &&
+    holder.running.operation === action &&
+    !requiresApproval(vocabulary.governed, vm.environment);
+  if (!repeats) return undefined;
+  await unit.audit({
+    action: vocabulary.auditAction,
+    actor: actor.userEntityRef,
+    resourceType: 'vm',
+    resourceId: vm.id,
+    resourceName: vm.name,
+    parentType: 'service',
+    parentId: vm.serviceId,
+    environment: vm.environment,
+    details: {
+      reason: reasonOf(input),
+      approvalRequired: false,
+      eventId: holder.eventId,
+      joined: true,
+    },
+  });
+  return { status: 'ACCEPTED', eventId: holder.eventId, joined: true };
+}
+
 /**
  * Starting, stopping and restarting a VM: directly in test, through an approver in
  * production (the approval matrix). The action is sent once, then the VM is followed to the
@@ -113,7 +168,7 @@ export function vmPower({
           { status: vm.status, action },
         );
       }
-      const reason = input.reason?.trim() || `${action} requested`;
+      const reason = reasonOf(input);
       const vocabulary = POWER_VOCABULARY[action];
       return {
         governed: vocabulary.governed,
@@ -137,10 +192,33 @@ export function vmPower({
       };
     },
 
-    // No approval needed: the event is recorded as being processed right away.
-    async direct(unit, { actor, target: vm, prepared }) {
+    join: (unit, { actor, target: vm, input, holder }) =>
+      joinRepeatedAction(unit, actor, vm, input, holder),
+
+    // No approval needed: the event is recorded as being processed right away. Its job is
+    // queued first: where another operation holds the VM, nothing is recorded, and a repeat
+    // of the same action joins it (the unique index decides between concurrent requests).
+    async direct(unit, { actor, target: vm, input, prepared }) {
       const { ticket: draft } = prepared;
-      const recorded = await unit.recordEvent({
+      const eventId = randomUUID();
+      const claim = await queueVmOperation(
+        unit,
+        { kind: POWER_VM_JOB, eventId, clusterId: vm.clusterId },
+        vm,
+      );
+      if ('holder' in claim) {
+        const joined = await joinRepeatedAction(
+          unit,
+          actor,
+          vm,
+          input,
+          claim.holder,
+        );
+        if (joined) return joined;
+        throw operationInProgress(vm, claim.holder.running);
+      }
+      await unit.recordEvent({
+        id: eventId,
         type: draft.eventType,
         aggregateType: DOMAIN_EVENT_AGGREGATES.vm,
         aggregateId: vm.id,
@@ -148,11 +226,6 @@ export function vmPower({
         status: 'PROCESSING',
         createdBy: actor.userEntityRef,
       });
-      await claimVmOperation(
-        unit,
-        { kind: POWER_VM_JOB, eventId: recorded.id, clusterId: vm.clusterId },
-        vm,
-      );
       await unit.audit({
         action: draft.auditAction,
         actor: actor.userEntityRef,
@@ -165,10 +238,10 @@ export function vmPower({
         details: {
           reason: draft.reason,
           approvalRequired: false,
-          eventId: recorded.id,
+          eventId,
         },
       });
-      return { status: 'ACCEPTED', eventId: recorded.id };
+      return { status: 'ACCEPTED', eventId };
     },
 
     approval: {

@@ -15,6 +15,7 @@ import { ClusterReconciler, ReconcilerOptions } from './ClusterReconciler';
 import { SHEPHERD_SERVICE_ACTOR } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { StatusPollIntervals, VmStatusSync } from './VmStatusSync';
 import { ShepherdInstallation } from '../service/installation/ShepherdInstallation';
+import { RequestRateLimiter } from '../service/limits/RequestRateLimiter';
 
 /** The periodic scan for VMs to adopt (upstream `vm_adoption_discovery_scan`). */
 export const ADOPTION_DISCOVERY_TASK = 'shepherd-adoption-discovery';
@@ -25,7 +26,8 @@ export const EVENT_ARCHIVE_AFTER_MS = 30 * 24 * 60 * 60_000;
 /**
  * Shepherd's periodic tasks: status sync (of VMs that no watch follows), cluster health, the
  * reconciler, adoption discovery, the re-encryption of credentials under the current key,
- * and the retention of events, finished jobs and reconciler reports. Each runs on one replica at a time (`scope: 'global'`); those that reach
+ * and the retention of events, finished jobs, reconciler reports and the rate limits' ended
+ * windows. Each runs on one replica at a time (`scope: 'global'`); those that reach
  * clusters do nothing while no provider is installed.
  */
 export async function schedulePeriodicTasks(deps: {
@@ -43,6 +45,8 @@ export async function schedulePeriodicTasks(deps: {
   reconciler: ClusterReconciler;
   reconcilerOptions: ReconcilerOptions;
   credentialReencryption: CredentialReencryption;
+  /** Whose counts of ended windows the retention deletes. */
+  rateLimiter: RequestRateLimiter;
   logger: LoggerService;
   scheduler: SchedulerService;
 }): Promise<void> {
@@ -130,6 +134,9 @@ export async function schedulePeriodicTasks(deps: {
         const reports = await store.reconcileReports.deleteStartedBefore(
           new Date(now - reconcilerOptions.reportRetentionMs).toISOString(),
         );
+        // Each user's older windows go as its next request is counted; these are the
+        // windows of users who sent none since.
+        await deps.rateLimiter.deleteExpired();
         if (archived + deleted + reports > 0) {
           logger.info(
             `Archived ${archived} domain events older than 30 days; deleted ${deleted} finished jobs and ${reports} reconciler reports`,

@@ -7,7 +7,7 @@ import { registerCapabilitiesRoutes } from './capabilitiesRoutes';
 import { registerPlatformRoutes } from './platformRoutes';
 import { registerReconcilerRoutes } from './reconcilerRoutes';
 import { registerConsoleRoutes } from './consoleRoutes';
-import { assignErrorCodes } from './errorCodes';
+import { announceRetryAfter, assignErrorCodes } from './errorCodes';
 import { registerSystemsRoutes } from './systemsRoutes';
 import { registerWorkflowRoutes } from './workflowRoutes';
 import { createOpenApiRouter } from '../schema/openapi';
@@ -75,6 +75,7 @@ export async function createRouter(
   registerReconcilerRoutes(router, options);
   registerAdoptionRoutes(router, options);
 
+  router.use(announceRetryAfter());
   router.use(assignErrorCodes());
   return router;
 }

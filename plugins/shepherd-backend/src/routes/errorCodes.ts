@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { SHEPHERD_ERROR_CODES } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ErrorRequestHandler } from 'express';
+import { TooManyRequestsError } from '../service/errors';
 
 /**
  * Gives every error leaving the Shepherd router a stable code: schema validation failures
@@ -32,6 +33,19 @@ export function assignErrorCodes(): ErrorRequestHandler {
       if (code) {
         Object.assign(error, { code });
       }
+    }
+    next(error);
+  };
+}
+
+/**
+ * Tells a refused client when it may try again: a 429's `Retry-After` header, in seconds,
+ * from the error's details. The backend's error handler then answers with the error.
+ */
+export function announceRetryAfter(): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    if (error instanceof TooManyRequestsError && !res.headersSent) {
+      res.setHeader('Retry-After', String(error.details.retryAfterSeconds));
     }
     next(error);
   };

@@ -647,6 +647,51 @@ describe('VM requests, tickets and approvals API', () => {
         );
       });
 
+      it('joins a repeated power action in a test environment rather than running it twice', async () => {
+        const running = await vm({ name: 'dev-shop-cart-04' });
+        const restart = () =>
+          api
+            .as('engineer-test')
+            .post(`/v1/vms/${running.id}/power`)
+            .send({ action: 'restart' });
+        const first = await restart();
+        expect(first.status).toBe(202);
+
+        const again = await restart();
+        expect([again.status, again.body]).toEqual([
+          202,
+          { status: 'ACCEPTED', eventId: first.body.eventId, joined: true },
+        ]);
+
+        // Once the restart was sent the VM shows STARTING, which a restart does not apply to;
+        // a repeat still joins the restart under way.
+        await api
+          .knex('vms')
+          .where({ id: running.id })
+          .update({ status: 'STARTING' });
+        await api
+          .knex('jobs')
+          .where({ unique_key: `vm:${running.id}` })
+          .update({ status: 'running' });
+        const whileSent = await restart();
+        expect([whileSent.status, whileSent.body.eventId]).toEqual([
+          202,
+          first.body.eventId,
+        ]);
+
+        const stop = await api
+          .as('engineer-test')
+          .post(`/v1/vms/${running.id}/power`)
+          .send({ action: 'stop' });
+        expect([stop.status, stop.body.error.code]).toEqual([
+          409,
+          'VM_OPERATION_IN_PROGRESS',
+        ]);
+        expect(
+          await api.knex('domain_events').where({ aggregate_id: running.id }),
+        ).toHaveLength(1);
+      });
+
       it("tells the VM's readers what was done to it, without the audit log's other details", async () => {
         const stopped = await vm({
           name: 'dev-shop-cart-03',

@@ -760,6 +760,7 @@ export const spec = {
           '403': { $ref: '#/components/responses/Forbidden' },
           '404': { $ref: '#/components/responses/NotFound' },
           '409': { $ref: '#/components/responses/Conflict' },
+          '429': { $ref: '#/components/responses/TooManyRequests' },
         },
       },
     },
@@ -814,6 +815,7 @@ export const spec = {
           '403': { $ref: '#/components/responses/Forbidden' },
           '404': { $ref: '#/components/responses/NotFound' },
           '409': { $ref: '#/components/responses/Conflict' },
+          '429': { $ref: '#/components/responses/TooManyRequests' },
         },
       },
     },
@@ -849,7 +851,7 @@ export const spec = {
         operationId: 'RequestVmPower',
         summary: 'Start, stop or restart a VM',
         description:
-          "In test environments the operation is accepted directly (status ACCEPTED, a domain event is recorded); in production it waits for approval (status PENDING_APPROVAL, a POWER ticket). 409 VM_STATE_CONFLICT when the VM's status does not allow the action, 409 VM_OPERATION_IN_PROGRESS while another operation on the VM is queued or running.",
+          "In test environments the operation is accepted directly (status ACCEPTED, a domain event is recorded); in production it waits for approval (status PENDING_APPROVAL, a POWER ticket). A request that repeats the action already queued or running on the VM where no approval is needed (a second restart) joins it: 202 ACCEPTED with joined set and the eventId of the action under way, which runs once. 409 VM_STATE_CONFLICT when the VM's status does not allow the action, 409 VM_OPERATION_IN_PROGRESS while another operation on the VM (a different action, or any other operation) is queued or running.",
         tags: ['VMs'],
         parameters: [{ $ref: '#/components/parameters/VmId' }],
         requestBody: {
@@ -882,6 +884,7 @@ export const spec = {
           '403': { $ref: '#/components/responses/Forbidden' },
           '404': { $ref: '#/components/responses/NotFound' },
           '409': { $ref: '#/components/responses/Conflict' },
+          '429': { $ref: '#/components/responses/TooManyRequests' },
         },
       },
     },
@@ -925,6 +928,7 @@ export const spec = {
           '403': { $ref: '#/components/responses/Forbidden' },
           '404': { $ref: '#/components/responses/NotFound' },
           '409': { $ref: '#/components/responses/Conflict' },
+          '429': { $ref: '#/components/responses/TooManyRequests' },
         },
       },
     },
@@ -995,6 +999,7 @@ export const spec = {
           '403': { $ref: '#/components/responses/Forbidden' },
           '404': { $ref: '#/components/responses/NotFound' },
           '409': { $ref: '#/components/responses/Conflict' },
+          '429': { $ref: '#/components/responses/TooManyRequests' },
         },
       },
     },
@@ -1037,6 +1042,7 @@ export const spec = {
           '403': { $ref: '#/components/responses/Forbidden' },
           '404': { $ref: '#/components/responses/NotFound' },
           '409': { $ref: '#/components/responses/Conflict' },
+          '429': { $ref: '#/components/responses/TooManyRequests' },
           '503': {
             description:
               'No encryption key is configured (ENCRYPTION_NOT_CONFIGURED).',
@@ -2688,6 +2694,22 @@ export const spec = {
           },
         },
       },
+      TooManyRequests: {
+        description:
+          'The caller sent more requests of this kind than its rate limit allows (RATE_LIMITED): per user, VM requests, power actions and console sessions are each limited to a number per window (`shepherd.rateLimits`). error.details has retryAfterSeconds, limit and windowSeconds; the message says when to try again.',
+        headers: {
+          'Retry-After': {
+            description:
+              "Seconds until the caller's current window ends and it may try again.",
+            schema: { type: 'integer', minimum: 1, maximum: 3600 },
+          },
+        },
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/Error' },
+          },
+        },
+      },
     },
     schemas: {
       VmOrderBy: {
@@ -3513,6 +3535,11 @@ export const spec = {
           eventId: { type: 'string' },
           ticketId: { type: 'string' },
           grant: { $ref: '#/components/schemas/ConsoleGrant' },
+          joined: {
+            type: 'boolean',
+            description:
+              "True when the request repeated the power action already queued or running on the VM and joined it: eventId is that action's event, and the action runs once.",
+          },
         },
       },
       ApprovalResult: {

@@ -25,6 +25,8 @@ import {
 
 /** A domain event as a unit of work records it. */
 export interface NewDomainEvent {
+  /** Chosen by the caller when something written before the event names it (its job). */
+  id?: string;
   type: DomainEventType;
   aggregateType: DomainEventAggregate;
   aggregateId: string;
@@ -119,8 +121,8 @@ export class GovernanceContext {
       const recordEvent = async (event: NewDomainEvent) => {
         const now = this.now();
         const recorded: ShepherdDomainEvent = {
-          id: randomUUID(),
           ...event,
+          id: event.id ?? randomUUID(),
           createdAt: now,
           processedAt: event.status === 'COMPLETED' ? now : undefined,
         };

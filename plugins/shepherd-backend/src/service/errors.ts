@@ -1,6 +1,7 @@
 import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
+  CustomErrorBase,
   InputError,
   NotAllowedError,
   NotFoundError,
@@ -73,6 +74,32 @@ export const conflict = (
 /** 503: a dependency (a cluster, the key store) is not available. */
 export const unavailable = (code: ShepherdErrorCode, message: string) =>
   withCode<ServiceUnavailableError>(ServiceUnavailableError, code, message);
+
+/**
+ * 429: the caller sent too many requests of a kind. `retryAfterSeconds` becomes the answer's
+ * `Retry-After` header (see `routes/errorCodes.ts`) and is in its details.
+ */
+export class TooManyRequestsError extends CustomErrorBase {
+  name = 'TooManyRequestsError' as const;
+  readonly code = SHEPHERD_ERROR_CODES.RATE_LIMITED;
+  declare readonly statusCode: number;
+
+  constructor(
+    message: string,
+    readonly details: { retryAfterSeconds: number } & Record<string, unknown>,
+  ) {
+    super(message);
+    // The status the backend's error handler answers with; not enumerable, so that it stays
+    // out of the serialised error.
+    Object.defineProperty(this, 'statusCode', { value: 429 });
+  }
+}
+
+/** 429 RATE_LIMITED, with the seconds after which the caller may try again. */
+export const tooManyRequests = (
+  message: string,
+  details: { retryAfterSeconds: number } & Record<string, unknown>,
+) => new TooManyRequestsError(message, details);
 
 /**
  * Runs `write`, answering a unique constraint it breaks with the conflict `taken` makes: a

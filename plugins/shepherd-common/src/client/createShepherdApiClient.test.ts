@@ -207,6 +207,44 @@ describe('shepherdData', () => {
     expect(error.details).toEqual({ status: 'STOPPED' });
   });
 
+  it('rejects a rate limit with its code, words and when to try again', async () => {
+    const message =
+      'Too many power actions: at most 60 every 60 seconds per user. Try again in 12 seconds.';
+    const { client } = recordingClient(() =>
+      Response.json(
+        {
+          error: {
+            name: 'TooManyRequestsError',
+            message,
+            code: 'RATE_LIMITED',
+            details: { retryAfterSeconds: 12, limit: 60, windowSeconds: 60 },
+          },
+          request: { method: 'POST', url: '/v1/vms/vm-1/power' },
+          response: { statusCode: 429 },
+        },
+        { status: 429, headers: { 'Retry-After': '12' } },
+      ),
+    );
+
+    const error = await shepherdData(
+      client.POST('/v1/vms/{vmId}/power', {
+        params: { path: { vmId: 'vm-1' } },
+        body: { action: 'restart' },
+      }),
+    ).catch(e => e);
+
+    expect([error.code, error.status, error.message]).toEqual([
+      'RATE_LIMITED',
+      429,
+      message,
+    ]);
+    expect(error.details).toEqual({
+      retryAfterSeconds: 12,
+      limit: 60,
+      windowSeconds: 60,
+    });
+  });
+
   it('rejects an answer that is not JSON with its status', async () => {
     const { client } = recordingClient(
       () =>

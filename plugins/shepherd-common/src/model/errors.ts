@@ -87,6 +87,11 @@ export const SHEPHERD_ERROR_CODES = {
   ADOPTION_VM_CHANGED: 'ADOPTION_VM_CHANGED',
   /** The namespace is not (or no longer) in Shepherd's namespace registry. */
   NAMESPACE_NOT_REGISTERED: 'NAMESPACE_NOT_REGISTERED',
+  /**
+   * The caller sent more requests of one kind (VM requests, power actions, console sessions)
+   * than its rate limit allows; `Retry-After` says in how many seconds it may again.
+   */
+  RATE_LIMITED: 'RATE_LIMITED',
   NOT_FOUND: 'NOT_FOUND',
   PERMISSION_DENIED: 'PERMISSION_DENIED',
   UNAUTHENTICATED: 'UNAUTHENTICATED',

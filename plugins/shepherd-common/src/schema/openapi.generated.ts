@@ -367,7 +367,7 @@ export interface paths {
     put?: never;
     /**
      * Start, stop or restart a VM
-     * @description In test environments the operation is accepted directly (status ACCEPTED, a domain event is recorded); in production it waits for approval (status PENDING_APPROVAL, a POWER ticket). 409 VM_STATE_CONFLICT when the VM's status does not allow the action, 409 VM_OPERATION_IN_PROGRESS while another operation on the VM is queued or running.
+     * @description In test environments the operation is accepted directly (status ACCEPTED, a domain event is recorded); in production it waits for approval (status PENDING_APPROVAL, a POWER ticket). A request that repeats the action already queued or running on the VM where no approval is needed (a second restart) joins it: 202 ACCEPTED with joined set and the eventId of the action under way, which runs once. 409 VM_STATE_CONFLICT when the VM's status does not allow the action, 409 VM_OPERATION_IN_PROGRESS while another operation on the VM (a different action, or any other operation) is queued or running.
      */
     post: operations['RequestVmPower'];
     delete?: never;
@@ -1470,6 +1470,8 @@ export interface components {
       eventId?: string;
       ticketId?: string;
       grant?: components['schemas']['ConsoleGrant'];
+      /** @description True when the request repeated the power action already queued or running on the VM and joined it: eventId is that action's event, and the action runs once. */
+      joined?: boolean;
     };
     ApprovalResult: {
       ticket: components['schemas']['Ticket'];
@@ -1861,6 +1863,17 @@ export interface components {
     /** @description The request conflicts with the current state; error.code says how. */
     Conflict: {
       headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The caller sent more requests of this kind than its rate limit allows (RATE_LIMITED): per user, VM requests, power actions and console sessions are each limited to a number per window (`shepherd.rateLimits`). error.details has retryAfterSeconds, limit and windowSeconds; the message says when to try again. */
+    TooManyRequests: {
+      headers: {
+        /** @description Seconds until the caller's current window ends and it may try again. */
+        'Retry-After'?: number;
         [name: string]: unknown;
       };
       content: {
@@ -2625,6 +2638,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
     };
   };
   GetVm: {
@@ -2681,6 +2695,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
     };
   };
   GetVmHistory: {
@@ -2745,6 +2760,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
     };
   };
   RequestVmModification: {
@@ -2781,6 +2797,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
     };
   };
   GetVmConsoleAccess: {
@@ -2849,6 +2866,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
     };
   };
   CreateVmConsoleSession: {
@@ -2882,6 +2900,7 @@ export interface operations {
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      429: components['responses']['TooManyRequests'];
       /** @description No encryption key is configured (ENCRYPTION_NOT_CONFIGURED). */
       503: {
         headers: {

@@ -333,6 +333,7 @@ export function recordChanges(
     jobs: inner.jobs,
     watchLeases: inner.watchLeases,
     pendingAdoptions: inner.pendingAdoptions,
+    requestRates: inner.requestRates,
     // Already inside the unit of work: a nested one joins it, and its changes count with it.
     transaction: work =>
       inner.transaction(tx => work(recordChanges(tx, remember, rememberState))),

@@ -6,13 +6,15 @@ import {
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor } from '../Actor';
+import { RequestRateLimiter } from '../limits/RequestRateLimiter';
 import { ConsoleSessionsService } from './ConsoleSessionsService';
 import { DefaultConsoleSessionsService } from './DefaultConsoleSessionsService';
 
 /**
  * {@link ConsoleSessionsService} behind Shepherd's permissions: a VM the caller may not read
  * is not found (404); one it may read without the console permission is refused (403), and
- * so is a take-over without the take-over permission (403 `CONSOLE_TAKEOVER_DENIED`).
+ * so is a take-over without the take-over permission (403 `CONSOLE_TAKEOVER_DENIED`). Sessions
+ * opened count against the user's rate limit first (429 RATE_LIMITED).
  */
 export class AuthorizedConsoleSessionsService
   implements ConsoleSessionsService
@@ -20,6 +22,7 @@ export class AuthorizedConsoleSessionsService
   constructor(
     private readonly inner: DefaultConsoleSessionsService,
     private readonly authorizer: ShepherdAuthorizer,
+    private readonly rateLimiter: RequestRateLimiter,
   ) {}
 
   async createSession(
@@ -27,6 +30,7 @@ export class AuthorizedConsoleSessionsService
     vmId: string,
     request: CreateVmConsoleSessionRequest = {},
   ) {
+    await this.rateLimiter.admit(actor, 'consoleSessions');
     const vm = await this.inner.loadVm(vmId);
     await this.authorizer.authorize(actor, vm, shepherdVmConsolePermission, {
       message: `You may not open the console of ${vm.name}`,

@@ -9,6 +9,7 @@ import { VmOperationRequest } from '../../operations/VmOperation';
 import { ShepherdAuthorizer } from '../../permissions/ShepherdAuthorizer';
 import { Actor, Reader } from '../Actor';
 import { notAllowed } from '../errors';
+import { RequestRateLimiter } from '../limits/RequestRateLimiter';
 import { emptyPage } from '../emptyPage';
 import { DefaultVmsService } from './DefaultVmsService';
 import { VmListRequest, VmsService } from './VmsService';
@@ -23,12 +24,14 @@ export interface NewVmPlace {
  * {@link VmsService} behind Shepherd's permissions: lists are filtered in SQL; a VM the caller
  * may not read is not found (404); one it may read without the operation's permission is
  * refused (403). A new VM needs its Service and namespace to be readable and
- * `shepherd.vm.create` on the VM it would be.
+ * `shepherd.vm.create` on the VM it would be. Requests are counted against the requester's rate
+ * limit (429 RATE_LIMITED) before anything else.
  */
 export class AuthorizedVmsService implements VmsService {
   constructor(
     private readonly inner: DefaultVmsService,
     private readonly authorizer: ShepherdAuthorizer,
+    private readonly rateLimiter: RequestRateLimiter,
   ) {}
 
   async listVms(reader: Reader, request: VmListRequest) {
@@ -54,6 +57,11 @@ export class AuthorizedVmsService implements VmsService {
   }
 
   async requestOperation(actor: Actor, request: VmOperationRequest) {
+    // Counted before anything is read: a user over the limit costs one statement.
+    await this.rateLimiter.admit(
+      actor,
+      request.operation === 'power' ? 'powerActions' : 'vmRequests',
+    );
     if (request.operation === 'create') {
       await this.#authorizeNewVm(actor, request);
     } else {

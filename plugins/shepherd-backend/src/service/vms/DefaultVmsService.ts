@@ -17,7 +17,10 @@ import {
 } from '../../operations/VmOperation';
 import { VmOperations } from '../../operations/VmOperations';
 import { loadVm } from '../../operations/vmRequests';
-import { refuseWhileVmBusy } from '../../operations/vmOperationLock';
+import {
+  operationInProgress,
+  vmOperationHolder,
+} from '../../operations/vmOperationLock';
 import { Actor, Reader } from '../Actor';
 import { GovernanceContext } from '../GovernanceContext';
 import { VmListRequest, VmsService } from './VmsService';
@@ -104,13 +107,26 @@ export class DefaultVmsService implements VmsService {
   ): Promise<OperationSubmission> {
     const operation = this.operations.get(request.operation as N);
     const target = await operation.loadTarget(request);
+    const input = request.input;
     if (operation.job && request.operation !== 'create') {
       // A delete, modify or power request is refused while another operation (the VM's
       // create included) is under way on the VM: a delete during a create could look before
-      // the create's apply lands and leave a VM without a record.
-      await refuseWhileVmBusy(this.store, target as ShepherdVm);
+      // the create's apply lands and leave a VM without a record. One that repeats it (a
+      // second restart) joins it instead, before its checks of the VM's state: the VM is on
+      // its way already.
+      const vm = target as ShepherdVm;
+      const holder = await vmOperationHolder(this.store, vm);
+      if (holder) {
+        const { join } = operation as VmOperation<VmOperationName>;
+        const joined =
+          join &&
+          (await this.context.execute(unit =>
+            join(unit, { actor, target, input, holder }),
+          ));
+        if (joined) return joined;
+        throw operationInProgress(vm, holder.running);
+      }
     }
-    const input = request.input;
     const prepared = await operation.prepare({ actor, target, input });
     if (requiresApproval(prepared.governed, prepared.environment)) {
       const ticket = await submitTicket(

@@ -60,7 +60,9 @@ function powerOutcome(
     };
   }
   return {
-    message: `${POWER_ACTION_LABELS[action]} accepted: the VM is on its way.`,
+    message: submission.joined
+      ? `${POWER_ACTION_LABELS[action]} already under way: your request joined it, and it runs once.`
+      : `${POWER_ACTION_LABELS[action]} accepted: the VM is on its way.`,
     pending: false,
     acceptedOn: { status: vm.status, updatedAt: vm.updatedAt },
   };

@@ -677,6 +677,48 @@ describe('VM page', () => {
       });
     });
 
+    it('says so when a start joined the one already under way', async () => {
+      await renderVm(aVm({ status: 'STOPPED' }), {
+        requestVmPower: async () => ({
+          status: 'ACCEPTED',
+          eventId: 'e-1',
+          joined: true,
+        }),
+      });
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' });
+
+      await userEvent.click(button('Start'));
+
+      expect(
+        await screen.findByText(
+          /Start already under way: your request joined it, and it runs once\./,
+        ),
+      ).toBeInTheDocument();
+    });
+
+    it("shows a rate limit's refusal in the backend's words, with its code and status", async () => {
+      await renderVm(aVm({ status: 'STOPPED' }), {
+        requestVmPower: async () => {
+          throw new ShepherdApiError({
+            message:
+              'Too many power actions: at most 60 every 60 seconds per user. Try again in 12 seconds.',
+            code: 'RATE_LIMITED',
+            status: 429,
+            statusText: 'Too Many Requests',
+            details: { retryAfterSeconds: 12, limit: 60, windowSeconds: 60 },
+          });
+        },
+      });
+      await screen.findByRole('heading', { name: 'dev-payments-api-01' });
+
+      await userEvent.click(button('Start'));
+
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent(
+        /The VM was not started.*Too many power actions: at most 60 every 60 seconds per user\. Try again in 12 seconds\..*RATE_LIMITED.*HTTP 429 Too Many Requests/,
+      );
+    });
+
     it('drops the note of an accepted stop once the VM has stopped', async () => {
       const signals = new FakeSignalApi();
       let current = aVm();
