@@ -111,9 +111,9 @@ export const spec = {
                 required: ['name'],
                 properties: {
                   name: { $ref: '#/components/schemas/Name' },
-                  description: { type: 'string' },
+                  description: { $ref: '#/components/schemas/FreeText' },
                   owner: {
-                    type: 'string',
+                    $ref: '#/components/schemas/EntityRef',
                     description:
                       'Entity ref of the caller or of one of its groups.',
                   },
@@ -228,7 +228,7 @@ export const spec = {
             name: 'confirm_name',
             in: 'query',
             required: false,
-            schema: { type: 'string' },
+            schema: { $ref: '#/components/schemas/ConfirmationName' },
           },
         ],
         responses: {
@@ -286,7 +286,7 @@ export const spec = {
                 required: ['memberRef', 'role'],
                 properties: {
                   memberRef: {
-                    type: 'string',
+                    $ref: '#/components/schemas/EntityRef',
                     description:
                       'Entity ref of a User or Group (kind defaults to group).',
                   },
@@ -355,7 +355,7 @@ export const spec = {
             name: 'memberId',
             in: 'path',
             required: true,
-            schema: { type: 'string' },
+            schema: { $ref: '#/components/schemas/Uuid' },
           },
         ],
       },
@@ -376,7 +376,7 @@ export const spec = {
             name: 'memberId',
             in: 'path',
             required: true,
-            schema: { type: 'string' },
+            schema: { $ref: '#/components/schemas/Uuid' },
           },
         ],
       },
@@ -396,7 +396,7 @@ export const spec = {
                 required: ['name'],
                 properties: {
                   name: { $ref: '#/components/schemas/Name' },
-                  description: { type: 'string' },
+                  description: { $ref: '#/components/schemas/FreeText' },
                 },
               },
             },
@@ -462,7 +462,7 @@ export const spec = {
             name: 'systemId',
             in: 'query',
             required: false,
-            schema: { type: 'string' },
+            schema: { $ref: '#/components/schemas/Uuid' },
           },
           { $ref: '#/components/parameters/EntityRefFilter' },
           { $ref: '#/components/parameters/Search' },
@@ -635,7 +635,7 @@ export const spec = {
             name: 'auditLogId',
             in: 'path',
             required: true,
-            schema: { type: 'string' },
+            schema: { $ref: '#/components/schemas/Uuid' },
           },
         ],
         responses: {
@@ -659,9 +659,21 @@ export const spec = {
         summary: 'VMs the caller may read',
         tags: ['VMs'],
         parameters: [
-          { name: 'systemId', in: 'query', schema: { type: 'string' } },
-          { name: 'serviceId', in: 'query', schema: { type: 'string' } },
-          { name: 'namespace', in: 'query', schema: { type: 'string' } },
+          {
+            name: 'systemId',
+            in: 'query',
+            schema: { $ref: '#/components/schemas/Uuid' },
+          },
+          {
+            name: 'serviceId',
+            in: 'query',
+            schema: { $ref: '#/components/schemas/Uuid' },
+          },
+          {
+            name: 'namespace',
+            in: 'query',
+            schema: { $ref: '#/components/schemas/NamespaceName' },
+          },
           {
             name: 'environment',
             in: 'query',
@@ -675,10 +687,15 @@ export const spec = {
             explode: false,
             schema: {
               type: 'array',
+              maxItems: 12,
               items: { $ref: '#/components/schemas/VmStatus' },
             },
           },
-          { name: 'clusterId', in: 'query', schema: { type: 'string' } },
+          {
+            name: 'clusterId',
+            in: 'query',
+            schema: { $ref: '#/components/schemas/Uuid' },
+          },
           { $ref: '#/components/parameters/Search' },
           {
             name: 'orderBy',
@@ -727,14 +744,14 @@ export const spec = {
                   'reason',
                 ],
                 properties: {
-                  serviceId: { type: 'string' },
-                  namespace: { type: 'string' },
-                  templateId: { type: 'string' },
-                  instanceSizeId: { type: 'string' },
-                  reason: { type: 'string' },
-                  targetCpuCores: { type: 'number' },
-                  targetMemoryGi: { type: 'number' },
-                  targetDiskGb: { type: 'integer', minimum: 1 },
+                  serviceId: { $ref: '#/components/schemas/Uuid' },
+                  namespace: { $ref: '#/components/schemas/NamespaceName' },
+                  templateId: { $ref: '#/components/schemas/Uuid' },
+                  instanceSizeId: { $ref: '#/components/schemas/Uuid' },
+                  reason: { $ref: '#/components/schemas/FreeText' },
+                  targetCpuCores: { $ref: '#/components/schemas/CpuAmount' },
+                  targetMemoryGi: { $ref: '#/components/schemas/MemoryAmount' },
+                  targetDiskGb: { $ref: '#/components/schemas/DiskTarget' },
                   sshPublicKey: {
                     type: 'string',
                     maxLength: 4096,
@@ -791,13 +808,17 @@ export const spec = {
         parameters: [
           { $ref: '#/components/parameters/VmId' },
           { name: 'confirm', in: 'query', schema: { type: 'boolean' } },
-          { name: 'confirm_name', in: 'query', schema: { type: 'string' } },
+          {
+            name: 'confirm_name',
+            in: 'query',
+            schema: { $ref: '#/components/schemas/ConfirmationName' },
+          },
           {
             name: 'reason',
             in: 'query',
             description:
               'Why the VM should go; required for a production VM, at most 512 characters.',
-            schema: { type: 'string' },
+            schema: { $ref: '#/components/schemas/FreeText' },
           },
         ],
         responses: {
@@ -862,7 +883,7 @@ export const spec = {
                 required: ['action'],
                 properties: {
                   action: { $ref: '#/components/schemas/PowerAction' },
-                  reason: { type: 'string' },
+                  reason: { $ref: '#/components/schemas/FreeText' },
                 },
               },
             },
@@ -902,10 +923,10 @@ export const spec = {
                 additionalProperties: false,
                 required: ['reason'],
                 properties: {
-                  targetCpuCores: { type: 'number' },
-                  targetMemoryGi: { type: 'number' },
-                  targetDiskGb: { type: 'integer', minimum: 1 },
-                  reason: { type: 'string' },
+                  targetCpuCores: { $ref: '#/components/schemas/CpuAmount' },
+                  targetMemoryGi: { $ref: '#/components/schemas/MemoryAmount' },
+                  targetDiskGb: { $ref: '#/components/schemas/DiskTarget' },
+                  reason: { $ref: '#/components/schemas/FreeText' },
                 },
               },
             },
@@ -966,8 +987,8 @@ export const spec = {
                 type: 'object',
                 additionalProperties: false,
                 properties: {
-                  reason: { type: 'string' },
-                  minutes: { type: 'integer' },
+                  reason: { $ref: '#/components/schemas/FreeText' },
+                  minutes: { $ref: '#/components/schemas/GrantMinutes' },
                 },
               },
             },
@@ -1071,6 +1092,7 @@ export const spec = {
             explode: false,
             schema: {
               type: 'array',
+              maxItems: 7,
               items: { $ref: '#/components/schemas/TicketStatus' },
             },
           },
@@ -1087,10 +1109,15 @@ export const spec = {
             explode: false,
             schema: {
               type: 'array',
+              maxItems: 5,
               items: { $ref: '#/components/schemas/TicketOperation' },
             },
           },
-          { name: 'vmId', in: 'query', schema: { type: 'string' } },
+          {
+            name: 'vmId',
+            in: 'query',
+            schema: { $ref: '#/components/schemas/Uuid' },
+          },
           {
             name: 'search',
             in: 'query',
@@ -1246,14 +1273,11 @@ export const spec = {
                 type: 'object',
                 additionalProperties: false,
                 properties: {
-                  clusterId: { type: 'string' },
-                  storageClass: { type: 'string' },
-                  spec: {
-                    type: 'object',
-                    description:
-                      'A complete replacement of the VM spec (VmSpec), as for ApproveTicket.',
-                    additionalProperties: true,
+                  clusterId: { $ref: '#/components/schemas/Uuid' },
+                  storageClass: {
+                    $ref: '#/components/schemas/StorageClassName',
                   },
+                  spec: { $ref: '#/components/schemas/VmSpecReplacement' },
                 },
               },
             },
@@ -1293,21 +1317,18 @@ export const spec = {
                 type: 'object',
                 additionalProperties: false,
                 properties: {
-                  clusterId: { type: 'string' },
-                  storageClass: { type: 'string' },
-                  spec: {
-                    type: 'object',
-                    description:
-                      'A complete replacement of the VM spec (VmSpec); fields outside it answer FORBIDDEN_MODIFICATION, missing required ones MODIFIED_SPEC_INVALID.',
-                    additionalProperties: true,
+                  clusterId: { $ref: '#/components/schemas/Uuid' },
+                  storageClass: {
+                    $ref: '#/components/schemas/StorageClassName',
                   },
-                  grantMinutes: { type: 'integer' },
+                  spec: { $ref: '#/components/schemas/VmSpecReplacement' },
+                  grantMinutes: { $ref: '#/components/schemas/GrantMinutes' },
                   confirmVmName: {
-                    type: 'string',
+                    $ref: '#/components/schemas/ConfirmationName',
                     description:
                       'The name of the VM a DELETE ticket deletes, typed by the approver; required for production VMs, refused on other operations.',
                   },
-                  comment: { type: 'string' },
+                  comment: { $ref: '#/components/schemas/FreeText' },
                 },
               },
             },
@@ -1353,7 +1374,9 @@ export const spec = {
                 type: 'object',
                 additionalProperties: false,
                 required: ['reason'],
-                properties: { reason: { type: 'string' } },
+                properties: {
+                  reason: { $ref: '#/components/schemas/FreeText' },
+                },
               },
             },
           },
@@ -1513,7 +1536,7 @@ export const spec = {
             name: 'confirm_name',
             in: 'query',
             required: false,
-            schema: { type: 'string' },
+            schema: { $ref: '#/components/schemas/ConfirmationName' },
           },
         ],
         responses: {
@@ -1640,7 +1663,9 @@ export const spec = {
                 properties: {
                   displayName: { type: 'string', maxLength: 255 },
                   enabled: { type: 'boolean' },
-                  defaultStorageClass: { type: 'string', maxLength: 253 },
+                  defaultStorageClass: {
+                    $ref: '#/components/schemas/StorageClassName',
+                  },
                   environment: { $ref: '#/components/schemas/Environment' },
                 },
               },
@@ -1800,7 +1825,7 @@ export const spec = {
                 required: ['mode'],
                 properties: {
                   mode: { $ref: '#/components/schemas/ReconcileMode' },
-                  clusterId: { type: 'string', maxLength: 36 },
+                  clusterId: { $ref: '#/components/schemas/Uuid' },
                 },
               },
             },
@@ -1893,6 +1918,8 @@ export const spec = {
               schema: {
                 type: 'object',
                 additionalProperties: true,
+                maxProperties: 64,
+                propertyNames: { maxLength: 64 },
                 required: ['name', 'sourceType'],
                 properties: {
                   name: { $ref: '#/components/schemas/CatalogName' },
@@ -1964,6 +1991,8 @@ export const spec = {
               schema: {
                 type: 'object',
                 additionalProperties: true,
+                maxProperties: 64,
+                propertyNames: { maxLength: 64 },
                 properties: {
                   displayName: { type: 'string', maxLength: 255 },
                   description: { type: 'string', maxLength: 4096 },
@@ -2079,7 +2108,7 @@ export const spec = {
                   requiresSriov: { type: 'boolean' },
                   requiresHugepages: { type: 'boolean' },
                   hugepagesSize: { $ref: '#/components/schemas/HugepagesSize' },
-                  specOverrides: { type: 'object', additionalProperties: true },
+                  specOverrides: { $ref: '#/components/schemas/SpecOverrides' },
                 },
               },
             },
@@ -2158,7 +2187,7 @@ export const spec = {
                     type: ['string', 'null'],
                     enum: ['2Mi', '1Gi', null],
                   },
-                  specOverrides: { type: 'object', additionalProperties: true },
+                  specOverrides: { $ref: '#/components/schemas/SpecOverrides' },
                 },
               },
             },
@@ -2295,13 +2324,13 @@ export const spec = {
             name: 'clusterId',
             in: 'query',
             required: false,
-            schema: { type: 'string' },
+            schema: { $ref: '#/components/schemas/Uuid' },
           },
           {
             name: 'namespace',
             in: 'query',
             required: false,
-            schema: { type: 'string', maxLength: 63 },
+            schema: { $ref: '#/components/schemas/NamespaceName' },
           },
           { $ref: '#/components/parameters/Search' },
           { $ref: '#/components/parameters/Offset' },
@@ -2337,7 +2366,9 @@ export const spec = {
               schema: {
                 type: 'object',
                 additionalProperties: false,
-                properties: { clusterId: { type: 'string' } },
+                properties: {
+                  clusterId: { $ref: '#/components/schemas/Uuid' },
+                },
               },
             },
           },
@@ -2377,7 +2408,7 @@ export const spec = {
                 additionalProperties: false,
                 required: ['serviceId'],
                 properties: {
-                  serviceId: { type: 'string', maxLength: 64 },
+                  serviceId: { $ref: '#/components/schemas/Uuid' },
                   reason: { type: 'string', maxLength: 512 },
                 },
               },
@@ -2457,7 +2488,7 @@ export const spec = {
         name: 'adoptionId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       EntityRefFilter: {
         name: 'entityRef',
@@ -2465,26 +2496,27 @@ export const spec = {
         required: false,
         description:
           'Only the record registered from this catalog entity, e.g. system:default/payments (compared case-insensitively, as the catalog does).',
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/EntityRef' },
       },
       VmId: {
         name: 'vmId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       TicketId: {
         name: 'ticketId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       Offset: {
         name: 'offset',
         in: 'query',
         required: false,
-        description: 'Number of items to skip (default 0).',
-        schema: { type: 'integer', minimum: 0 },
+        description:
+          'Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters.',
+        schema: { type: 'integer', minimum: 0, maximum: 1000000 },
       },
       Limit: {
         name: 'limit',
@@ -2506,7 +2538,7 @@ export const spec = {
         in: 'query',
         required: false,
         description: 'Canonical action code, e.g. system.create.',
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/AuditFilterText' },
       },
       AuditActor: {
         name: 'actor',
@@ -2515,25 +2547,25 @@ export const spec = {
         description:
           'Entity ref of who acted, e.g. user:default/engineer-test.',
         allowReserved: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/EntityRef' },
       },
       AuditResourceType: {
         name: 'resourceType',
         in: 'query',
         required: false,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/AuditFilterText' },
       },
       AuditResourceId: {
         name: 'resourceId',
         in: 'query',
         required: false,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/AuditFilterText' },
       },
       AuditTicketId: {
         name: 'ticketId',
         in: 'query',
         required: false,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       AuditOutcome: {
         name: 'outcome',
@@ -2569,50 +2601,50 @@ export const spec = {
         name: 'systemId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       ServiceId: {
         name: 'serviceId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       NamespaceId: {
         name: 'namespaceId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       ClusterId: {
         name: 'clusterId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       TemplateId: {
         name: 'templateId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       InstanceSizeId: {
         name: 'instanceSizeId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       ReportId: {
         name: 'reportId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       ClusterIdFilter: {
         name: 'clusterId',
         in: 'query',
         required: false,
         description: 'Only what concerns this cluster.',
-        schema: { type: 'string', maxLength: 36 },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       EnvironmentFilter: {
         name: 'environment',
@@ -2638,7 +2670,7 @@ export const spec = {
         required: false,
         description:
           'Name of the namespace to request in; restricts the offer to its environment.',
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/NamespaceName' },
       },
     },
     securitySchemes: {
@@ -2726,6 +2758,51 @@ export const spec = {
           'Case-insensitive text to look for; % and _ are matched as themselves, not as wildcards.',
         type: 'string',
         maxLength: 200,
+      },
+      Uuid: {
+        description:
+          'The id of a record. An id that is no UUID names no record: in a path it answers 404 NOT_FOUND like any unknown id, in a query or a body 400 VALIDATION_FAILED.',
+        type: 'string',
+        format: 'uuid',
+        pattern:
+          '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+        maxLength: 36,
+      },
+      FreeText: {
+        description:
+          "A description, reason or comment, at most 4096 characters as sent; where a rule limits it further (a request's reason: 512 characters after trimming, REASON_TOO_LONG), that rule's code answers.",
+        type: 'string',
+        maxLength: 4096,
+      },
+      EntityRef: {
+        description:
+          'A catalog entity ref, e.g. group:default/team-payments; at most 255 characters.',
+        type: 'string',
+        maxLength: 255,
+      },
+      ConfirmationName: {
+        description:
+          'A name typed to confirm a deletion; at most 255 characters.',
+        type: 'string',
+        maxLength: 255,
+      },
+      NamespaceName: {
+        description:
+          'The name of a Kubernetes namespace (a DNS label, at most 63 characters).',
+        type: 'string',
+        maxLength: 63,
+      },
+      StorageClassName: {
+        description:
+          'The name of a storage class of a cluster (at most 253 characters).',
+        type: 'string',
+        maxLength: 253,
+      },
+      AuditFilterText: {
+        description:
+          'A value an audit entry is filtered by; at most 255 characters.',
+        type: 'string',
+        maxLength: 255,
       },
       PendingAdoptionStatus: {
         type: 'string',
@@ -2864,7 +2941,8 @@ export const spec = {
       Name: {
         type: 'string',
         description:
-          'Lowercase letters, digits and single dashes, starting with a letter and ending with a letter or digit; at most 15 characters (NAME_TOO_LONG), a warning above 12; not reserved (default, system, admin, root, internal, kube-*, kubevirt-shepherd-*). Checked by the service so that each failure has its own code.',
+          'Lowercase letters, digits and single dashes, starting with a letter and ending with a letter or digit; at most 15 characters (NAME_TOO_LONG), a warning above 12; not reserved (default, system, admin, root, internal, kube-*, kubevirt-shepherd-*). Checked by the service so that each failure has its own code; maxLength only bounds the request.',
+        maxLength: 255,
       },
       MemberRole: {
         type: 'string',
@@ -2891,7 +2969,7 @@ export const spec = {
         required: ['entityRef'],
         properties: {
           entityRef: {
-            type: 'string',
+            $ref: '#/components/schemas/EntityRef',
             description: 'e.g. system:default/payments',
           },
         },
@@ -2900,7 +2978,7 @@ export const spec = {
         type: 'object',
         additionalProperties: false,
         required: ['description'],
-        properties: { description: { type: 'string' } },
+        properties: { description: { $ref: '#/components/schemas/FreeText' } },
       },
       System: {
         type: 'object',
@@ -3030,6 +3108,7 @@ export const spec = {
           'An RFC 3339 timestamp with a time zone, e.g. 2026-11-23T10:00:00Z or 2026-11-23T11:00:00.250+01:00. Dates that do not exist are refused too.',
         pattern:
           '^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$',
+        maxLength: 64,
       },
       AuditLogEntry: {
         type: 'object',
@@ -3240,6 +3319,23 @@ export const spec = {
           memoryRequestGi: { type: 'number' },
           diskGb: { type: 'integer' },
           storageClass: { type: 'string' },
+        },
+      },
+      VmSpecReplacement: {
+        type: 'object',
+        description:
+          "An approver's complete replacement of a VM spec (VmSpec), checked as a request is: the fields are typed and bounded here (VALIDATION_FAILED); a field outside a VmSpec answers FORBIDDEN_MODIFICATION and a missing required one (templateId, instanceSizeId, cpuCores, memoryGi, diskGb) MODIFIED_SPEC_INVALID, each naming the field in error.details.field; requests default to limits. Nothing outside a VmSpec is stored with the approval.",
+        maxProperties: 32,
+        propertyNames: { maxLength: 64 },
+        properties: {
+          templateId: { $ref: '#/components/schemas/Uuid' },
+          instanceSizeId: { $ref: '#/components/schemas/Uuid' },
+          cpuCores: { $ref: '#/components/schemas/CpuAmount' },
+          cpuRequest: { $ref: '#/components/schemas/CpuAmount' },
+          memoryGi: { $ref: '#/components/schemas/MemoryAmount' },
+          memoryRequestGi: { $ref: '#/components/schemas/MemoryAmount' },
+          diskGb: { $ref: '#/components/schemas/DiskTarget' },
+          storageClass: { $ref: '#/components/schemas/StorageClassName' },
         },
       },
       Vm: {
@@ -3620,7 +3716,8 @@ export const spec = {
       CatalogName: {
         type: 'string',
         description:
-          'Name of a cluster, template or instance size: a lowercase DNS label of at most 63 characters that starts with a letter (NAME_INVALID). Immutable.',
+          'Name of a cluster, template or instance size: a lowercase DNS label of at most 63 characters that starts with a letter (NAME_INVALID). Immutable. maxLength only bounds the request, so that names up to it answer NAME_INVALID.',
+        maxLength: 255,
       },
       CatalogScope: {
         type: 'string',
@@ -3656,19 +3753,43 @@ export const spec = {
       CpuAmount: {
         type: 'number',
         maximum: 1024,
-        description: 'CPU cores, a multiple of 0.5.',
+        description:
+          'CPU cores, a multiple of 0.5 (RESOURCE_STEP_INVALID), at most 1024 (stored in millicores, within an integer column).',
       },
       MemoryAmount: {
         type: 'number',
         maximum: 16384,
-        description: 'GiB, a multiple of 0.5.',
+        description:
+          'GiB, a multiple of 0.5 (RESOURCE_STEP_INVALID), at most 16384 (16 TiB; stored in MiB, within an integer column).',
       },
       DiskAmount: {
         type: 'number',
         maximum: 1048576,
-        description: 'Root disk in whole GiB.',
+        description:
+          'Root disk in whole GiB (RESOURCE_STEP_INVALID), at most 1048576 (1 PiB).',
+      },
+      DiskTarget: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 1048576,
+        description:
+          'A new root disk size in whole GiB, at most 1048576 (1 PiB).',
+      },
+      GrantMinutes: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 120,
+        description: 'Minutes of a console grant, at most 120.',
       },
       SortOrder: { type: 'integer', minimum: -1000000, maximum: 1000000 },
+      SpecOverrides: {
+        type: 'object',
+        description:
+          'KubeVirt fields an instance size sets, by their dotted path under spec. (see CreateInstanceSize); at most 64 of them.',
+        maxProperties: 64,
+        propertyNames: { maxLength: 253 },
+        additionalProperties: true,
+      },
       HugepagesSize: { type: 'string', enum: ['2Mi', '1Gi'] },
       Namespace: {
         type: 'object',
