@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { InputError, isError } from '@backstage/errors';
+import { isError } from '@backstage/errors';
 import {
   SHEPHERD_ERROR_CODES,
   ShepherdErrorBody,
@@ -53,8 +53,6 @@ interface ErrorAnswer {
  *   unparsable JSON become VALIDATION_FAILED (400), a path id that is no UUID NOT_FOUND
  *   (404, as for any id that names no record), authentication failures UNAUTHENTICATED,
  *   refusals PERMISSION_DENIED.
- * - Refusals of the body parser (a body too large, an unsupported charset) keep their 4xx
- *   status as VALIDATION_FAILED.
  * - Anything else (a database error with its SQL, a bug) is an INTERNAL_ERROR (500) with a
  *   generic message and a log id; the whole error is logged under that id.
  *
@@ -86,8 +84,6 @@ function answerOf(rawError: unknown, logger: LoggerService): ErrorAnswer {
     details?: unknown;
     status?: unknown;
     statusCode?: unknown;
-    type?: unknown;
-    expose?: unknown;
   };
 
   const backstageStatus = STATUS_OF_BACKSTAGE_ERROR[error.name];
@@ -123,32 +119,6 @@ function answerOf(rawError: unknown, logger: LoggerService): ErrorAnswer {
           | ShepherdErrorBody['code']
           | undefined,
         ...(isRecord(error.details) && { details: error.details }),
-      },
-    };
-  }
-
-  // express.json() reports an unparsable body as a SyntaxError with status 400, other
-  // refusals (a body over its limit, an unknown charset) as http-errors with their status.
-  const parserStatus = httpStatusOf(error);
-  if (
-    typeof error.type === 'string' &&
-    error.type.startsWith('entity.') &&
-    error.expose === true &&
-    parserStatus !== undefined &&
-    parserStatus >= 400 &&
-    parserStatus < 500
-  ) {
-    const input = new InputError(
-      error.type === 'entity.parse.failed'
-        ? 'The request body is not valid JSON'
-        : `The request body was refused: ${error.message}`,
-    );
-    return {
-      statusCode: parserStatus,
-      error: {
-        name: input.name,
-        message: input.message,
-        code: SHEPHERD_ERROR_CODES.VALIDATION_FAILED,
       },
     };
   }
