@@ -98,7 +98,7 @@ describe('Bounds of the API input in the OpenAPI spec', () => {
     ).toEqual([]);
   });
 
-  it('takes every id as a UUID', () => {
+  it('takes every id of a path or a body as a UUID, and filters by ids of at most 64 characters', () => {
     const ids = operationInputs().flatMap(([where, node]) => {
       const schema = resolve(node);
       const named = (name: string, value: Schema) =>
@@ -110,16 +110,26 @@ describe('Bounds of the API input in the OpenAPI spec', () => {
       }
       return named(where, node);
     }) as Array<[string, Schema]>;
-    const notUuids = ids
-      .filter(
-        ([where]) =>
-          // The audit log's resource ids are also names of records that are gone.
-          !where.endsWith(' query resourceId'),
-      )
-      .filter(([, schema]) => resolve(schema).format !== 'uuid')
-      .map(([where]) => where);
-    expect(notUuids).toEqual([]);
-    expect(ids.length).toBeGreaterThan(30);
+    const filters = ids.filter(([where]) => / query /.test(where));
+    const others = ids.filter(([where]) => !/ query /.test(where));
+    expect(others.length).toBeGreaterThan(30);
+    expect(
+      others
+        .filter(([, schema]) => resolve(schema).format !== 'uuid')
+        .map(([where]) => where),
+    ).toEqual([]);
+    expect(filters.length).toBeGreaterThan(5);
+    expect(
+      filters
+        .filter(
+          ([, schema]) =>
+            !(
+              resolve(schema).maxLength <=
+              SHEPHERD_INPUT_LIMITS.idFilterMaxLength
+            ),
+        )
+        .map(([where]) => where),
+    ).toEqual([]);
   });
 
   it("states the product's limits, as shepherd-common has them", () => {
@@ -134,6 +144,7 @@ describe('Bounds of the API input in the OpenAPI spec', () => {
       pageOffsetMax: parameters.Offset.schema.maximum,
       pageSizeMax: parameters.Limit.schema.maximum,
       consoleGrantMinutesMax: schemas.GrantMinutes.maximum,
+      idFilterMaxLength: schemas.IdFilter.maxLength,
       freeTextMaxLength: schemas.FreeText.maxLength,
       nameMaxLength: schemas.Name.maxLength,
       catalogNameMaxLength: schemas.CatalogName.maxLength,
@@ -159,6 +170,7 @@ describe('Bounds of the API input in the OpenAPI spec', () => {
       pageOffsetMax: limits.pageOffsetMax,
       pageSizeMax: limits.pageSizeMax,
       consoleGrantMinutesMax: limits.consoleGrantMinutesMax,
+      idFilterMaxLength: limits.idFilterMaxLength,
       freeTextMaxLength: limits.freeTextMaxLength,
       nameMaxLength: limits.nameMaxLength,
       catalogNameMaxLength: limits.nameMaxLength,

@@ -462,7 +462,7 @@ export const spec = {
             name: 'systemId',
             in: 'query',
             required: false,
-            schema: { $ref: '#/components/schemas/Uuid' },
+            schema: { $ref: '#/components/schemas/IdFilter' },
           },
           { $ref: '#/components/parameters/EntityRefFilter' },
           { $ref: '#/components/parameters/Search' },
@@ -662,12 +662,12 @@ export const spec = {
           {
             name: 'systemId',
             in: 'query',
-            schema: { $ref: '#/components/schemas/Uuid' },
+            schema: { $ref: '#/components/schemas/IdFilter' },
           },
           {
             name: 'serviceId',
             in: 'query',
-            schema: { $ref: '#/components/schemas/Uuid' },
+            schema: { $ref: '#/components/schemas/IdFilter' },
           },
           {
             name: 'namespace',
@@ -694,7 +694,7 @@ export const spec = {
           {
             name: 'clusterId',
             in: 'query',
-            schema: { $ref: '#/components/schemas/Uuid' },
+            schema: { $ref: '#/components/schemas/IdFilter' },
           },
           { $ref: '#/components/parameters/Search' },
           {
@@ -1116,7 +1116,7 @@ export const spec = {
           {
             name: 'vmId',
             in: 'query',
-            schema: { $ref: '#/components/schemas/Uuid' },
+            schema: { $ref: '#/components/schemas/IdFilter' },
           },
           {
             name: 'search',
@@ -2324,7 +2324,7 @@ export const spec = {
             name: 'clusterId',
             in: 'query',
             required: false,
-            schema: { $ref: '#/components/schemas/Uuid' },
+            schema: { $ref: '#/components/schemas/IdFilter' },
           },
           {
             name: 'namespace',
@@ -2565,7 +2565,7 @@ export const spec = {
         name: 'ticketId',
         in: 'query',
         required: false,
-        schema: { $ref: '#/components/schemas/Uuid' },
+        schema: { $ref: '#/components/schemas/IdFilter' },
       },
       AuditOutcome: {
         name: 'outcome',
@@ -2644,7 +2644,7 @@ export const spec = {
         in: 'query',
         required: false,
         description: 'Only what concerns this cluster.',
-        schema: { $ref: '#/components/schemas/Uuid' },
+        schema: { $ref: '#/components/schemas/IdFilter' },
       },
       EnvironmentFilter: {
         name: 'environment',
@@ -2761,12 +2761,18 @@ export const spec = {
       },
       Uuid: {
         description:
-          'The id of a record. An id that is no UUID names no record: in a path it answers 404 NOT_FOUND like any unknown id, in a query or a body 400 VALIDATION_FAILED.',
+          'The id of a record. An id that is no UUID names no record: in a path it answers 404 NOT_FOUND like any unknown id, in a body 400 VALIDATION_FAILED.',
         type: 'string',
         format: 'uuid',
         pattern:
           '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
         maxLength: 36,
+      },
+      IdFilter: {
+        description:
+          'An id to filter a list by. A value that is no UUID matches nothing, so that an id typed in part finds nothing rather than failing.',
+        type: 'string',
+        maxLength: 64,
       },
       FreeText: {
         description:
@@ -3324,7 +3330,7 @@ export const spec = {
       VmSpecReplacement: {
         type: 'object',
         description:
-          "An approver's complete replacement of a VM spec (VmSpec), checked as a request is: the fields are typed and bounded here (VALIDATION_FAILED); a field outside a VmSpec answers FORBIDDEN_MODIFICATION and a missing required one (templateId, instanceSizeId, cpuCores, memoryGi, diskGb) MODIFIED_SPEC_INVALID, each naming the field in error.details.field; requests default to limits. Nothing outside a VmSpec is stored with the approval.",
+          "An approver's complete replacement of a VM spec (VmSpec), checked as a request is: the fields are typed and bounded here (VALIDATION_FAILED); a field outside a VmSpec answers FORBIDDEN_MODIFICATION and a missing required one (templateId, instanceSizeId, cpuCores, memoryGi, diskGb) MODIFIED_SPEC_INVALID, each naming the field in error.details.violations; requests default to limits. Nothing outside a VmSpec is stored with the approval.",
         maxProperties: 32,
         propertyNames: { maxLength: 64 },
         properties: {
@@ -3334,7 +3340,7 @@ export const spec = {
           cpuRequest: { $ref: '#/components/schemas/CpuAmount' },
           memoryGi: { $ref: '#/components/schemas/MemoryAmount' },
           memoryRequestGi: { $ref: '#/components/schemas/MemoryAmount' },
-          diskGb: { $ref: '#/components/schemas/DiskTarget' },
+          diskGb: { $ref: '#/components/schemas/DiskAmount' },
           storageClass: { $ref: '#/components/schemas/StorageClassName' },
         },
       },

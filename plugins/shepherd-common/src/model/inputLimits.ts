@@ -40,6 +40,11 @@ export const SHEPHERD_INPUT_LIMITS = {
   /** Minutes of a console grant. */
   consoleGrantMinutesMax: CONSOLE_GRANT_MAX_MINUTES,
   /**
+   * Characters of an id a list is filtered by: a UUID, or part of one typed into a filter,
+   * which matches nothing.
+   */
+  idFilterMaxLength: 64,
+  /**
    * Characters of a free text (a description, a reason, a comment) as the request carries
    * it; rules with their own code apply below it (a request's reason has at most
    * `REQUEST_REASON_MAX_LENGTH` after trimming, REASON_TOO_LONG), so that such texts

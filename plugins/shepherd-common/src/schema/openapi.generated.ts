@@ -1070,9 +1070,11 @@ export interface components {
     SearchText: string;
     /**
      * Format: uuid
-     * @description The id of a record. An id that is no UUID names no record: in a path it answers 404 NOT_FOUND like any unknown id, in a query or a body 400 VALIDATION_FAILED.
+     * @description The id of a record. An id that is no UUID names no record: in a path it answers 404 NOT_FOUND like any unknown id, in a body 400 VALIDATION_FAILED.
      */
     Uuid: string;
+    /** @description An id to filter a list by. A value that is no UUID matches nothing, so that an id typed in part finds nothing rather than failing. */
+    IdFilter: string;
     /** @description A description, reason or comment, at most 4096 characters as sent; where a rule limits it further (a request's reason: 512 characters after trimming, REASON_TOO_LONG), that rule's code answers. */
     FreeText: string;
     /** @description A catalog entity ref, e.g. group:default/team-payments; at most 255 characters. */
@@ -1352,7 +1354,7 @@ export interface components {
       diskGb: number;
       storageClass?: string;
     };
-    /** @description An approver's complete replacement of a VM spec (VmSpec), checked as a request is: the fields are typed and bounded here (VALIDATION_FAILED); a field outside a VmSpec answers FORBIDDEN_MODIFICATION and a missing required one (templateId, instanceSizeId, cpuCores, memoryGi, diskGb) MODIFIED_SPEC_INVALID, each naming the field in error.details.field; requests default to limits. Nothing outside a VmSpec is stored with the approval. */
+    /** @description An approver's complete replacement of a VM spec (VmSpec), checked as a request is: the fields are typed and bounded here (VALIDATION_FAILED); a field outside a VmSpec answers FORBIDDEN_MODIFICATION and a missing required one (templateId, instanceSizeId, cpuCores, memoryGi, diskGb) MODIFIED_SPEC_INVALID, each naming the field in error.details.violations; requests default to limits. Nothing outside a VmSpec is stored with the approval. */
     VmSpecReplacement: {
       templateId?: components['schemas']['Uuid'];
       instanceSizeId?: components['schemas']['Uuid'];
@@ -1360,7 +1362,7 @@ export interface components {
       cpuRequest?: components['schemas']['CpuAmount'];
       memoryGi?: components['schemas']['MemoryAmount'];
       memoryRequestGi?: components['schemas']['MemoryAmount'];
-      diskGb?: components['schemas']['DiskTarget'];
+      diskGb?: components['schemas']['DiskAmount'];
       storageClass?: components['schemas']['StorageClassName'];
     };
     Vm: {
@@ -1911,7 +1913,7 @@ export interface components {
     AuditActor: components['schemas']['EntityRef'];
     AuditResourceType: components['schemas']['AuditFilterText'];
     AuditResourceId: components['schemas']['AuditFilterText'];
-    AuditTicketId: components['schemas']['Uuid'];
+    AuditTicketId: components['schemas']['IdFilter'];
     AuditOutcome: 'success' | 'failure';
     /** @description Entries at or after this RFC 3339 timestamp. */
     AuditFrom: components['schemas']['Rfc3339Timestamp'];
@@ -1927,7 +1929,7 @@ export interface components {
     InstanceSizeId: components['schemas']['Uuid'];
     ReportId: components['schemas']['Uuid'];
     /** @description Only what concerns this cluster. */
-    ClusterIdFilter: components['schemas']['Uuid'];
+    ClusterIdFilter: components['schemas']['IdFilter'];
     EnvironmentFilter: components['schemas']['Environment'];
     EnabledFilter: 'true' | 'false';
     CatalogScopeFilter: components['schemas']['CatalogScope'];
@@ -2359,7 +2361,7 @@ export interface operations {
   ListServices: {
     parameters: {
       query?: {
-        systemId?: components['schemas']['Uuid'];
+        systemId?: components['schemas']['IdFilter'];
         /** @description Only the record registered from this catalog entity, e.g. system:default/payments (compared case-insensitively, as the catalog does). */
         entityRef?: components['parameters']['EntityRefFilter'];
         /** @description Case-insensitive text to look for in names and descriptions. */
@@ -2575,13 +2577,13 @@ export interface operations {
   ListVms: {
     parameters: {
       query?: {
-        systemId?: components['schemas']['Uuid'];
-        serviceId?: components['schemas']['Uuid'];
+        systemId?: components['schemas']['IdFilter'];
+        serviceId?: components['schemas']['IdFilter'];
         namespace?: components['schemas']['NamespaceName'];
         environment?: components['schemas']['Environment'];
         /** @description Any of these VM statuses (comma-separated). */
         status?: components['schemas']['VmStatus'][];
-        clusterId?: components['schemas']['Uuid'];
+        clusterId?: components['schemas']['IdFilter'];
         /** @description Case-insensitive text to look for in names and descriptions. */
         search?: components['parameters']['Search'];
         /** @description The column to order by; without it, by namespace and name. */
@@ -2928,7 +2930,7 @@ export interface operations {
         statusGroup?: 'ACTIVE' | 'TERMINAL';
         /** @description Any of these operations (comma-separated). */
         operation?: components['schemas']['TicketOperation'][];
-        vmId?: components['schemas']['Uuid'];
+        vmId?: components['schemas']['IdFilter'];
         /** @description Case-insensitive text to look for in the VM name, the Service, the System, the requester and the reason. */
         search?: components['schemas']['SearchText'];
         /** @description The column to order by; without it, newest first. */
@@ -4086,7 +4088,7 @@ export interface operations {
     parameters: {
       query?: {
         status?: components['schemas']['PendingAdoptionStatus'];
-        clusterId?: components['schemas']['Uuid'];
+        clusterId?: components['schemas']['IdFilter'];
         namespace?: components['schemas']['NamespaceName'];
         /** @description Case-insensitive text to look for in names and descriptions. */
         search?: components['parameters']['Search'];
