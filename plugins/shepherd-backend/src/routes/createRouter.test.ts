@@ -91,9 +91,11 @@ describe('createRouter', () => {
     });
 
     /** The router behind the backend's own error handler, as in a development backend. */
-    async function startDevelopmentApp(health: HealthService) {
+    async function startDevelopmentApp(checkedHealth: HealthService) {
       process.env.NODE_ENV = 'development';
-      const router = await createRouter(routerOptionsForTests({ health }));
+      const router = await createRouter(
+        routerOptionsForTests({ health: checkedHealth }),
+      );
       const backendErrors = MiddlewareFactory.create({
         config: mockServices.rootConfig(),
         logger: mockServices.logger.mock(),
