@@ -6,6 +6,10 @@ import { spec } from './openapi';
 
 type Schema = Record<string, any>;
 
+/** The pattern of an id: a UUID, as the stores check it (isUuid). */
+const UUID_PATTERN =
+  '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
 /** A schema or parameter with its `$ref` followed, its own keywords over the target's. */
 function resolve(node: Schema): Schema {
   let current = node;
@@ -110,12 +114,17 @@ describe('Bounds of the API input in the OpenAPI spec', () => {
       }
       return named(where, node);
     }) as Array<[string, Schema]>;
-    const filters = ids.filter(([where]) => / query /.test(where));
+    const filters = ids.filter(
+      ([where]) =>
+        / query /.test(where) &&
+        // The audit log's resource ids are also names (AuditFilterText).
+        !where.endsWith(' query resourceId'),
+    );
     const others = ids.filter(([where]) => !/ query /.test(where));
     expect(others.length).toBeGreaterThan(30);
     expect(
       others
-        .filter(([, schema]) => resolve(schema).format !== 'uuid')
+        .filter(([, schema]) => resolve(schema).pattern !== UUID_PATTERN)
         .map(([where]) => where),
     ).toEqual([]);
     expect(filters.length).toBeGreaterThan(5);

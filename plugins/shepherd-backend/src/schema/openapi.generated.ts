@@ -2761,9 +2761,8 @@ export const spec = {
       },
       Uuid: {
         description:
-          'The id of a record. An id that is no UUID names no record: in a path it answers 404 NOT_FOUND like any unknown id, in a body 400 VALIDATION_FAILED.',
+          'The id of a record, a UUID (by pattern: the format keyword is not checked by every validator the spec serves). An id that is no UUID names no record: in a path it answers 404 NOT_FOUND like any unknown id, in a body 400 VALIDATION_FAILED.',
         type: 'string',
-        format: 'uuid',
         pattern:
           '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
         maxLength: 36,

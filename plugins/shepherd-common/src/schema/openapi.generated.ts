@@ -1068,10 +1068,7 @@ export interface components {
     ListOrder: 'asc' | 'desc';
     /** @description Case-insensitive text to look for; % and _ are matched as themselves, not as wildcards. */
     SearchText: string;
-    /**
-     * Format: uuid
-     * @description The id of a record. An id that is no UUID names no record: in a path it answers 404 NOT_FOUND like any unknown id, in a body 400 VALIDATION_FAILED.
-     */
+    /** @description The id of a record, a UUID (by pattern: the format keyword is not checked by every validator the spec serves). An id that is no UUID names no record: in a path it answers 404 NOT_FOUND like any unknown id, in a body 400 VALIDATION_FAILED. */
     Uuid: string;
     /** @description An id to filter a list by. A value that is no UUID matches nothing, so that an id typed in part finds nothing rather than failing. */
     IdFilter: string;
