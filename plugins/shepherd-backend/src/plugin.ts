@@ -373,6 +373,7 @@ export const shepherdPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             httpAuth,
+            logger,
             actors: new ActorResolver(httpAuth, userInfo),
             health,
             systems,

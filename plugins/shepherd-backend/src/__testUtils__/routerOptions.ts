@@ -19,6 +19,7 @@ export function routerOptionsForTests(
   );
   return {
     httpAuth: mockServices.httpAuth(),
+    logger: mockServices.logger.mock(),
     actors: new ActorResolver(mockServices.httpAuth(), mockServices.userInfo()),
     health: unused as RouterOptions['health'],
     systems: unused as RouterOptions['systems'],

@@ -93,6 +93,29 @@ describe('vmSpec', () => {
     ]);
   });
 
+  it('refuses fields outside a VM spec, so that nothing else is stored with an approval', () => {
+    const replacement = {
+      templateId: 't',
+      instanceSizeId: 's',
+      cpuCores: 2,
+      cpuRequest: 1,
+      memoryGi: 4,
+      memoryRequestGi: 4,
+      diskGb: 20,
+      storageClass: 'fast',
+    };
+    expect(checkSpecReplacement(replacement, replacement).violations).toEqual(
+      [],
+    );
+    const { violations } = checkSpecReplacement(replacement, {
+      ...replacement,
+      note: 'approved by phone',
+    });
+    expect(violations.map(v => [v.code, v.field])).toEqual([
+      ['FORBIDDEN_MODIFICATION', 'note'],
+    ]);
+  });
+
   it('reports the fields a replacement removes', () => {
     const original = { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, templateId: 't' };
     const { removedFields } = checkSpecReplacement(original, {

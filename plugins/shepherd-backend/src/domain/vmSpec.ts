@@ -76,6 +76,18 @@ export const REQUIRED_SPEC_FIELDS: ReadonlyArray<keyof VmSpec> = [
   'diskGb',
 ];
 
+/** Every field of a VM spec: what an approver's replacement may carry, and nothing else. */
+export const VM_SPEC_FIELDS: ReadonlyArray<keyof VmSpec> = [
+  'templateId',
+  'instanceSizeId',
+  'cpuCores',
+  'cpuRequest',
+  'memoryGi',
+  'memoryRequestGi',
+  'diskGb',
+  'storageClass',
+];
+
 /** Fields no approver may set: they belong to the requester or to the platform. */
 export const FORBIDDEN_SPEC_FIELDS: readonly string[] = [
   'namespace',
@@ -93,20 +105,26 @@ export const MANY_REMOVED_FIELDS = 5;
 
 /**
  * Checks an approver's replacement of the spec. The replacement is complete and replaces the
- * requested spec as a whole (never merged): it must carry every required field, must not
- * touch what approvers may not change, and is reported when it drops many fields.
+ * requested spec as a whole (never merged): it must carry every required field, must carry
+ * nothing but the fields of a VM spec (so that nothing else is stored with the approval and
+ * shown to the requester), and is reported when it drops many fields.
  */
 export function checkSpecReplacement(
   original: Record<string, unknown>,
   replacement: Record<string, unknown>,
 ): { violations: SpecViolation[]; removedFields: string[] } {
   const violations: SpecViolation[] = [];
-  for (const field of FORBIDDEN_SPEC_FIELDS) {
-    if (field in replacement) {
+  const specFields: readonly string[] = VM_SPEC_FIELDS;
+  for (const field of Object.keys(replacement)) {
+    if (!specFields.includes(field)) {
       violations.push({
         code: SHEPHERD_ERROR_CODES.FORBIDDEN_MODIFICATION,
         field,
-        message: `Approvers may not change ${field}`,
+        message: FORBIDDEN_SPEC_FIELDS.includes(field)
+          ? `Approvers may not change ${field}`
+          : `${field} is not a field of a VM spec; a replacement carries only ${specFields.join(
+              ', ',
+            )}`,
       });
     }
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   Environment,
@@ -139,11 +140,12 @@ describe('GET /v1/capabilities', () => {
               .send({
                 serviceId: services[name].id,
                 namespace,
-                templateId: 'no-such-template',
-                instanceSizeId: 'no-such-size',
+                // Ids of no template and no size.
+                templateId: randomUUID(),
+                instanceSizeId: randomUUID(),
                 reason: 'capabilities',
               });
-            // Past the permission check, the made-up template is not found.
+            // Past the permission check, the template is not found.
             const letThrough =
               response.status === 404 &&
               /Template/.test(response.body.error.message);

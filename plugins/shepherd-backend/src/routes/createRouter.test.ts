@@ -1,6 +1,8 @@
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import {
   mockCredentials,
   mockErrorHandler,
+  mockServices,
 } from '@backstage/backend-test-utils';
 import { ShepherdHealth } from '@kubevirt-shepherd/plugin-shepherd-common';
 import express from 'express';
@@ -79,6 +81,57 @@ describe('createRouter', () => {
         .set('Authorization', mockCredentials.none.header());
       expect(response.status).toBe(401);
       expect(response.body.error.name).toBe('AuthenticationError');
+    });
+  });
+
+  describe('error bodies', () => {
+    const nodeEnv = process.env.NODE_ENV;
+    afterEach(() => {
+      process.env.NODE_ENV = nodeEnv;
+    });
+
+    /** The router behind the backend's own error handler, as in a development backend. */
+    async function startDevelopmentApp(checkedHealth: HealthService) {
+      process.env.NODE_ENV = 'development';
+      const router = await createRouter(
+        routerOptionsForTests({ health: checkedHealth }),
+      );
+      const backendErrors = MiddlewareFactory.create({
+        config: mockServices.rootConfig(),
+        logger: mockServices.logger.mock(),
+      }).error();
+      return express().use(router).use(backendErrors);
+    }
+
+    it('carry no stack trace, even in development', async () => {
+      const app = await startDevelopmentApp({ check: async () => report });
+      const response = await request(app).get('/v1/systems?limit=1000');
+      expect(response.status).toBe(400);
+      expect(response.body.error).toEqual({
+        name: 'InputError',
+        message: expect.stringContaining('limit'),
+        code: 'VALIDATION_FAILED',
+      });
+    });
+
+    it('answer a failure that is not the API own with INTERNAL_ERROR, its text only logged', async () => {
+      const app = await startDevelopmentApp({
+        check: async () => {
+          throw Object.assign(
+            new Error('select * from "systems" - connection terminated'),
+            { code: '57P01' },
+          );
+        },
+      });
+      const response = await request(app).get('/health');
+      expect(response.status).toBe(500);
+      expect(response.body.error).toEqual({
+        name: 'Error',
+        message: expect.stringMatching(/^An internal error occurred/),
+        code: 'INTERNAL_ERROR',
+        details: { logId: expect.any(String) },
+      });
+      expect(JSON.stringify(response.body)).not.toMatch(/select|systems|57P01/);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { ActorResolver } from './ActorResolver';
 import { registerAdoptionRoutes } from './adoptionRoutes';
@@ -7,7 +7,7 @@ import { registerCapabilitiesRoutes } from './capabilitiesRoutes';
 import { registerPlatformRoutes } from './platformRoutes';
 import { registerReconcilerRoutes } from './reconcilerRoutes';
 import { registerConsoleRoutes } from './consoleRoutes';
-import { announceRetryAfter, assignErrorCodes } from './errorCodes';
+import { announceRetryAfter, answerErrors } from './errorCodes';
 import { registerSystemsRoutes } from './systemsRoutes';
 import { registerWorkflowRoutes } from './workflowRoutes';
 import { createOpenApiRouter } from '../schema/openapi';
@@ -32,6 +32,8 @@ import { AuthorizedVmsService } from '../service/vms/AuthorizedVmsService';
  */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  /** Where errors the API answers only as INTERNAL_ERROR are logged in full. */
+  logger: LoggerService;
   actors: ActorResolver;
   health: HealthService;
   systems: AuthorizedSystemsService;
@@ -56,7 +58,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, health } = options;
+  const { httpAuth, health, logger } = options;
   const router = createOpenApiRouter();
 
   router.get('/health', async (req, res) => {
@@ -76,6 +78,6 @@ export async function createRouter(
   registerAdoptionRoutes(router, options);
 
   router.use(announceRetryAfter());
-  router.use(assignErrorCodes());
+  router.use(answerErrors(logger));
   return router;
 }

@@ -1,5 +1,6 @@
 import {
   SHEPHERD_ERROR_CODES,
+  SHEPHERD_INPUT_LIMITS,
   SHEPHERD_MAX_PAGE_SIZE,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { invalidInput } from '../service/errors';
@@ -7,7 +8,10 @@ import { invalidInput } from '../service/errors';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = SHEPHERD_MAX_PAGE_SIZE;
 
-/** Offset and limit from the query, already checked to be integers by the spec. */
+/**
+ * Offset and limit from the query, already checked to be integers within their bounds by the
+ * spec; checked again here, since an offset beyond a database's integers fails the query.
+ */
 export function parsePage(query: { offset?: number; limit?: number }) {
   const offset = query.offset === undefined ? 0 : Number(query.offset);
   const limit =
@@ -16,6 +20,12 @@ export function parsePage(query: { offset?: number; limit?: number }) {
     throw invalidInput(
       SHEPHERD_ERROR_CODES.VALIDATION_FAILED,
       `limit must be between 1 and ${MAX_PAGE_SIZE}`,
+    );
+  }
+  if (offset < 0 || offset > SHEPHERD_INPUT_LIMITS.pageOffsetMax) {
+    throw invalidInput(
+      SHEPHERD_ERROR_CODES.VALIDATION_FAILED,
+      `offset must be between 0 and ${SHEPHERD_INPUT_LIMITS.pageOffsetMax}`,
     );
   }
   return { offset, limit };

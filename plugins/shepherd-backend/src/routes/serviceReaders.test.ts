@@ -16,8 +16,9 @@ import { Reader } from '../service/Actor';
 import { createRouter, RouterOptions } from './createRouter';
 
 const AT = '2026-11-23T10:00:00.000Z';
+/** Ids are UUIDs: the router answers a path id of another shape 404 before any service. */
 const SYSTEM: ShepherdSystem = {
-  id: 'system-1',
+  id: '5e3a1f0c-8d2b-4c1e-9a7f-000000000001',
   name: 'payments',
   description: '',
   createdBy: 'user:default/alice',
@@ -25,7 +26,7 @@ const SYSTEM: ShepherdSystem = {
   updatedAt: AT,
 };
 const MEMBER: SystemMember = {
-  id: 'member-1',
+  id: '5e3a1f0c-8d2b-4c1e-9a7f-000000000002',
   systemId: SYSTEM.id,
   memberRef: 'group:default/team-payments',
   role: 'owner',
@@ -34,7 +35,7 @@ const MEMBER: SystemMember = {
   updatedAt: AT,
 };
 const SERVICE: ShepherdService = {
-  id: 'service-1',
+  id: '5e3a1f0c-8d2b-4c1e-9a7f-000000000003',
   systemId: SYSTEM.id,
   systemName: SYSTEM.name,
   name: 'api',
@@ -45,7 +46,7 @@ const SERVICE: ShepherdService = {
   updatedAt: AT,
 };
 const VM: ShepherdVm = {
-  id: 'vm-1',
+  id: '5e3a1f0c-8d2b-4c1e-9a7f-000000000004',
   name: 'dev-payments-api-01',
   namespace: 'dev',
   environment: 'test',
@@ -55,10 +56,10 @@ const VM: ShepherdVm = {
   systemName: SYSTEM.name,
   serviceId: SERVICE.id,
   serviceName: SERVICE.name,
-  ticketId: 'ticket-1',
+  ticketId: '5e3a1f0c-8d2b-4c1e-9a7f-000000000005',
   createdBy: 'user:default/alice',
-  templateId: 'template-1',
-  instanceSizeId: 'size-1',
+  templateId: '5e3a1f0c-8d2b-4c1e-9a7f-000000000006',
+  instanceSizeId: '5e3a1f0c-8d2b-4c1e-9a7f-000000000007',
   cpuCores: 2,
   cpuRequest: 1,
   memoryGi: 4,

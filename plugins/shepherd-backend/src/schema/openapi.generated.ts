@@ -111,9 +111,9 @@ export const spec = {
                 required: ['name'],
                 properties: {
                   name: { $ref: '#/components/schemas/Name' },
-                  description: { type: 'string' },
+                  description: { $ref: '#/components/schemas/FreeText' },
                   owner: {
-                    type: 'string',
+                    $ref: '#/components/schemas/EntityRef',
                     description:
                       'Entity ref of the caller or of one of its groups.',
                   },
@@ -228,7 +228,7 @@ export const spec = {
             name: 'confirm_name',
             in: 'query',
             required: false,
-            schema: { type: 'string' },
+            schema: { $ref: '#/components/schemas/ConfirmationName' },
           },
         ],
         responses: {
@@ -286,7 +286,7 @@ export const spec = {
                 required: ['memberRef', 'role'],
                 properties: {
                   memberRef: {
-                    type: 'string',
+                    $ref: '#/components/schemas/EntityRef',
                     description:
                       'Entity ref of a User or Group (kind defaults to group).',
                   },
@@ -355,7 +355,7 @@ export const spec = {
             name: 'memberId',
             in: 'path',
             required: true,
-            schema: { type: 'string' },
+            schema: { $ref: '#/components/schemas/Uuid' },
           },
         ],
       },
@@ -376,7 +376,7 @@ export const spec = {
             name: 'memberId',
             in: 'path',
             required: true,
-            schema: { type: 'string' },
+            schema: { $ref: '#/components/schemas/Uuid' },
           },
         ],
       },
@@ -396,7 +396,7 @@ export const spec = {
                 required: ['name'],
                 properties: {
                   name: { $ref: '#/components/schemas/Name' },
-                  description: { type: 'string' },
+                  description: { $ref: '#/components/schemas/FreeText' },
                 },
               },
             },
@@ -462,7 +462,7 @@ export const spec = {
             name: 'systemId',
             in: 'query',
             required: false,
-            schema: { type: 'string' },
+            schema: { $ref: '#/components/schemas/IdFilter' },
           },
           { $ref: '#/components/parameters/EntityRefFilter' },
           { $ref: '#/components/parameters/Search' },
@@ -635,7 +635,7 @@ export const spec = {
             name: 'auditLogId',
             in: 'path',
             required: true,
-            schema: { type: 'string' },
+            schema: { $ref: '#/components/schemas/Uuid' },
           },
         ],
         responses: {
@@ -659,9 +659,21 @@ export const spec = {
         summary: 'VMs the caller may read',
         tags: ['VMs'],
         parameters: [
-          { name: 'systemId', in: 'query', schema: { type: 'string' } },
-          { name: 'serviceId', in: 'query', schema: { type: 'string' } },
-          { name: 'namespace', in: 'query', schema: { type: 'string' } },
+          {
+            name: 'systemId',
+            in: 'query',
+            schema: { $ref: '#/components/schemas/IdFilter' },
+          },
+          {
+            name: 'serviceId',
+            in: 'query',
+            schema: { $ref: '#/components/schemas/IdFilter' },
+          },
+          {
+            name: 'namespace',
+            in: 'query',
+            schema: { $ref: '#/components/schemas/NamespaceName' },
+          },
           {
             name: 'environment',
             in: 'query',
@@ -675,10 +687,15 @@ export const spec = {
             explode: false,
             schema: {
               type: 'array',
+              maxItems: 12,
               items: { $ref: '#/components/schemas/VmStatus' },
             },
           },
-          { name: 'clusterId', in: 'query', schema: { type: 'string' } },
+          {
+            name: 'clusterId',
+            in: 'query',
+            schema: { $ref: '#/components/schemas/IdFilter' },
+          },
           { $ref: '#/components/parameters/Search' },
           {
             name: 'orderBy',
@@ -727,14 +744,14 @@ export const spec = {
                   'reason',
                 ],
                 properties: {
-                  serviceId: { type: 'string' },
-                  namespace: { type: 'string' },
-                  templateId: { type: 'string' },
-                  instanceSizeId: { type: 'string' },
-                  reason: { type: 'string' },
-                  targetCpuCores: { type: 'number' },
-                  targetMemoryGi: { type: 'number' },
-                  targetDiskGb: { type: 'integer', minimum: 1 },
+                  serviceId: { $ref: '#/components/schemas/Uuid' },
+                  namespace: { $ref: '#/components/schemas/NamespaceName' },
+                  templateId: { $ref: '#/components/schemas/Uuid' },
+                  instanceSizeId: { $ref: '#/components/schemas/Uuid' },
+                  reason: { $ref: '#/components/schemas/FreeText' },
+                  targetCpuCores: { $ref: '#/components/schemas/CpuAmount' },
+                  targetMemoryGi: { $ref: '#/components/schemas/MemoryAmount' },
+                  targetDiskGb: { $ref: '#/components/schemas/DiskTarget' },
                   sshPublicKey: {
                     type: 'string',
                     maxLength: 4096,
@@ -792,13 +809,17 @@ export const spec = {
         parameters: [
           { $ref: '#/components/parameters/VmId' },
           { name: 'confirm', in: 'query', schema: { type: 'boolean' } },
-          { name: 'confirm_name', in: 'query', schema: { type: 'string' } },
+          {
+            name: 'confirm_name',
+            in: 'query',
+            schema: { $ref: '#/components/schemas/ConfirmationName' },
+          },
           {
             name: 'reason',
             in: 'query',
             description:
               'Why the VM should go; required for a production VM, at most 512 characters.',
-            schema: { type: 'string' },
+            schema: { $ref: '#/components/schemas/FreeText' },
           },
         ],
         responses: {
@@ -864,7 +885,7 @@ export const spec = {
                 required: ['action'],
                 properties: {
                   action: { $ref: '#/components/schemas/PowerAction' },
-                  reason: { type: 'string' },
+                  reason: { $ref: '#/components/schemas/FreeText' },
                 },
               },
             },
@@ -905,10 +926,10 @@ export const spec = {
                 additionalProperties: false,
                 required: ['reason'],
                 properties: {
-                  targetCpuCores: { type: 'number' },
-                  targetMemoryGi: { type: 'number' },
-                  targetDiskGb: { type: 'integer', minimum: 1 },
-                  reason: { type: 'string' },
+                  targetCpuCores: { $ref: '#/components/schemas/CpuAmount' },
+                  targetMemoryGi: { $ref: '#/components/schemas/MemoryAmount' },
+                  targetDiskGb: { $ref: '#/components/schemas/DiskTarget' },
+                  reason: { $ref: '#/components/schemas/FreeText' },
                 },
               },
             },
@@ -970,8 +991,8 @@ export const spec = {
                 type: 'object',
                 additionalProperties: false,
                 properties: {
-                  reason: { type: 'string' },
-                  minutes: { type: 'integer' },
+                  reason: { $ref: '#/components/schemas/FreeText' },
+                  minutes: { $ref: '#/components/schemas/GrantMinutes' },
                 },
               },
             },
@@ -1077,6 +1098,7 @@ export const spec = {
             explode: false,
             schema: {
               type: 'array',
+              maxItems: 7,
               items: { $ref: '#/components/schemas/TicketStatus' },
             },
           },
@@ -1093,10 +1115,15 @@ export const spec = {
             explode: false,
             schema: {
               type: 'array',
+              maxItems: 5,
               items: { $ref: '#/components/schemas/TicketOperation' },
             },
           },
-          { name: 'vmId', in: 'query', schema: { type: 'string' } },
+          {
+            name: 'vmId',
+            in: 'query',
+            schema: { $ref: '#/components/schemas/IdFilter' },
+          },
           {
             name: 'search',
             in: 'query',
@@ -1252,14 +1279,11 @@ export const spec = {
                 type: 'object',
                 additionalProperties: false,
                 properties: {
-                  clusterId: { type: 'string' },
-                  storageClass: { type: 'string' },
-                  spec: {
-                    type: 'object',
-                    description:
-                      'A complete replacement of the VM spec (VmSpec), as for ApproveTicket.',
-                    additionalProperties: true,
+                  clusterId: { $ref: '#/components/schemas/Uuid' },
+                  storageClass: {
+                    $ref: '#/components/schemas/StorageClassName',
                   },
+                  spec: { $ref: '#/components/schemas/VmSpecReplacement' },
                 },
               },
             },
@@ -1299,21 +1323,18 @@ export const spec = {
                 type: 'object',
                 additionalProperties: false,
                 properties: {
-                  clusterId: { type: 'string' },
-                  storageClass: { type: 'string' },
-                  spec: {
-                    type: 'object',
-                    description:
-                      'A complete replacement of the VM spec (VmSpec); fields outside it answer FORBIDDEN_MODIFICATION, missing required ones MODIFIED_SPEC_INVALID.',
-                    additionalProperties: true,
+                  clusterId: { $ref: '#/components/schemas/Uuid' },
+                  storageClass: {
+                    $ref: '#/components/schemas/StorageClassName',
                   },
-                  grantMinutes: { type: 'integer' },
+                  spec: { $ref: '#/components/schemas/VmSpecReplacement' },
+                  grantMinutes: { $ref: '#/components/schemas/GrantMinutes' },
                   confirmVmName: {
-                    type: 'string',
+                    $ref: '#/components/schemas/ConfirmationName',
                     description:
                       'The name of the VM a DELETE ticket deletes, typed by the approver; required for production VMs, refused on other operations.',
                   },
-                  comment: { type: 'string' },
+                  comment: { $ref: '#/components/schemas/FreeText' },
                 },
               },
             },
@@ -1359,7 +1380,9 @@ export const spec = {
                 type: 'object',
                 additionalProperties: false,
                 required: ['reason'],
-                properties: { reason: { type: 'string' } },
+                properties: {
+                  reason: { $ref: '#/components/schemas/FreeText' },
+                },
               },
             },
           },
@@ -1519,7 +1542,7 @@ export const spec = {
             name: 'confirm_name',
             in: 'query',
             required: false,
-            schema: { type: 'string' },
+            schema: { $ref: '#/components/schemas/ConfirmationName' },
           },
         ],
         responses: {
@@ -1646,7 +1669,9 @@ export const spec = {
                 properties: {
                   displayName: { type: 'string', maxLength: 255 },
                   enabled: { type: 'boolean' },
-                  defaultStorageClass: { type: 'string', maxLength: 253 },
+                  defaultStorageClass: {
+                    $ref: '#/components/schemas/StorageClassName',
+                  },
                   environment: { $ref: '#/components/schemas/Environment' },
                 },
               },
@@ -1806,7 +1831,7 @@ export const spec = {
                 required: ['mode'],
                 properties: {
                   mode: { $ref: '#/components/schemas/ReconcileMode' },
-                  clusterId: { type: 'string', maxLength: 36 },
+                  clusterId: { $ref: '#/components/schemas/Uuid' },
                 },
               },
             },
@@ -1899,6 +1924,8 @@ export const spec = {
               schema: {
                 type: 'object',
                 additionalProperties: true,
+                maxProperties: 64,
+                propertyNames: { maxLength: 64 },
                 required: ['name', 'sourceType'],
                 properties: {
                   name: { $ref: '#/components/schemas/CatalogName' },
@@ -1970,6 +1997,8 @@ export const spec = {
               schema: {
                 type: 'object',
                 additionalProperties: true,
+                maxProperties: 64,
+                propertyNames: { maxLength: 64 },
                 properties: {
                   displayName: { type: 'string', maxLength: 255 },
                   description: { type: 'string', maxLength: 4096 },
@@ -2085,7 +2114,7 @@ export const spec = {
                   requiresSriov: { type: 'boolean' },
                   requiresHugepages: { type: 'boolean' },
                   hugepagesSize: { $ref: '#/components/schemas/HugepagesSize' },
-                  specOverrides: { type: 'object', additionalProperties: true },
+                  specOverrides: { $ref: '#/components/schemas/SpecOverrides' },
                 },
               },
             },
@@ -2164,7 +2193,7 @@ export const spec = {
                     type: ['string', 'null'],
                     enum: ['2Mi', '1Gi', null],
                   },
-                  specOverrides: { type: 'object', additionalProperties: true },
+                  specOverrides: { $ref: '#/components/schemas/SpecOverrides' },
                 },
               },
             },
@@ -2301,13 +2330,13 @@ export const spec = {
             name: 'clusterId',
             in: 'query',
             required: false,
-            schema: { type: 'string' },
+            schema: { $ref: '#/components/schemas/IdFilter' },
           },
           {
             name: 'namespace',
             in: 'query',
             required: false,
-            schema: { type: 'string', maxLength: 63 },
+            schema: { $ref: '#/components/schemas/NamespaceName' },
           },
           { $ref: '#/components/parameters/Search' },
           { $ref: '#/components/parameters/Offset' },
@@ -2343,7 +2372,9 @@ export const spec = {
               schema: {
                 type: 'object',
                 additionalProperties: false,
-                properties: { clusterId: { type: 'string' } },
+                properties: {
+                  clusterId: { $ref: '#/components/schemas/Uuid' },
+                },
               },
             },
           },
@@ -2383,7 +2414,7 @@ export const spec = {
                 additionalProperties: false,
                 required: ['serviceId'],
                 properties: {
-                  serviceId: { type: 'string', maxLength: 64 },
+                  serviceId: { $ref: '#/components/schemas/Uuid' },
                   reason: { type: 'string', maxLength: 512 },
                 },
               },
@@ -2463,7 +2494,7 @@ export const spec = {
         name: 'adoptionId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       EntityRefFilter: {
         name: 'entityRef',
@@ -2471,26 +2502,27 @@ export const spec = {
         required: false,
         description:
           'Only the record registered from this catalog entity, e.g. system:default/payments (compared case-insensitively, as the catalog does).',
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/EntityRef' },
       },
       VmId: {
         name: 'vmId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       TicketId: {
         name: 'ticketId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       Offset: {
         name: 'offset',
         in: 'query',
         required: false,
-        description: 'Number of items to skip (default 0).',
-        schema: { type: 'integer', minimum: 0 },
+        description:
+          'Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters.',
+        schema: { type: 'integer', minimum: 0, maximum: 1000000 },
       },
       Limit: {
         name: 'limit',
@@ -2512,7 +2544,7 @@ export const spec = {
         in: 'query',
         required: false,
         description: 'Canonical action code, e.g. system.create.',
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/AuditFilterText' },
       },
       AuditActor: {
         name: 'actor',
@@ -2521,25 +2553,25 @@ export const spec = {
         description:
           'Entity ref of who acted, e.g. user:default/engineer-test.',
         allowReserved: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/EntityRef' },
       },
       AuditResourceType: {
         name: 'resourceType',
         in: 'query',
         required: false,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/AuditFilterText' },
       },
       AuditResourceId: {
         name: 'resourceId',
         in: 'query',
         required: false,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/AuditFilterText' },
       },
       AuditTicketId: {
         name: 'ticketId',
         in: 'query',
         required: false,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/IdFilter' },
       },
       AuditOutcome: {
         name: 'outcome',
@@ -2575,50 +2607,50 @@ export const spec = {
         name: 'systemId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       ServiceId: {
         name: 'serviceId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       NamespaceId: {
         name: 'namespaceId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       ClusterId: {
         name: 'clusterId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       TemplateId: {
         name: 'templateId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       InstanceSizeId: {
         name: 'instanceSizeId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       ReportId: {
         name: 'reportId',
         in: 'path',
         required: true,
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/Uuid' },
       },
       ClusterIdFilter: {
         name: 'clusterId',
         in: 'query',
         required: false,
         description: 'Only what concerns this cluster.',
-        schema: { type: 'string', maxLength: 36 },
+        schema: { $ref: '#/components/schemas/IdFilter' },
       },
       EnvironmentFilter: {
         name: 'environment',
@@ -2644,7 +2676,7 @@ export const spec = {
         required: false,
         description:
           'Name of the namespace to request in; restricts the offer to its environment.',
-        schema: { type: 'string' },
+        schema: { $ref: '#/components/schemas/NamespaceName' },
       },
     },
     securitySchemes: {
@@ -2748,6 +2780,56 @@ export const spec = {
           'Case-insensitive text to look for; % and _ are matched as themselves, not as wildcards.',
         type: 'string',
         maxLength: 200,
+      },
+      Uuid: {
+        description:
+          'The id of a record, a UUID (by pattern: the format keyword is not checked by every validator the spec serves). An id that is no UUID names no record: in a path it answers 404 NOT_FOUND like any unknown id, in a body 400 VALIDATION_FAILED.',
+        type: 'string',
+        pattern:
+          '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+        maxLength: 36,
+      },
+      IdFilter: {
+        description:
+          'An id to filter a list by. A value that is no UUID matches nothing, so that an id typed in part finds nothing rather than failing.',
+        type: 'string',
+        maxLength: 64,
+      },
+      FreeText: {
+        description:
+          "A description, reason or comment, at most 4096 characters as sent; where a rule limits it further (a request's reason: 512 characters after trimming, REASON_TOO_LONG), that rule's code answers.",
+        type: 'string',
+        maxLength: 4096,
+      },
+      EntityRef: {
+        description:
+          'A catalog entity ref, e.g. group:default/team-payments; at most 255 characters.',
+        type: 'string',
+        maxLength: 255,
+      },
+      ConfirmationName: {
+        description:
+          'A name typed to confirm a deletion; at most 255 characters.',
+        type: 'string',
+        maxLength: 255,
+      },
+      NamespaceName: {
+        description:
+          'The name of a Kubernetes namespace (a DNS label, at most 63 characters).',
+        type: 'string',
+        maxLength: 63,
+      },
+      StorageClassName: {
+        description:
+          'The name of a storage class of a cluster (at most 253 characters).',
+        type: 'string',
+        maxLength: 253,
+      },
+      AuditFilterText: {
+        description:
+          'A value an audit entry is filtered by; at most 255 characters.',
+        type: 'string',
+        maxLength: 255,
       },
       PendingAdoptionStatus: {
         type: 'string',
@@ -2886,7 +2968,8 @@ export const spec = {
       Name: {
         type: 'string',
         description:
-          'Lowercase letters, digits and single dashes, starting with a letter and ending with a letter or digit; at most 15 characters (NAME_TOO_LONG), a warning above 12; not reserved (default, system, admin, root, internal, kube-*, kubevirt-shepherd-*). Checked by the service so that each failure has its own code.',
+          'Lowercase letters, digits and single dashes, starting with a letter and ending with a letter or digit; at most 15 characters (NAME_TOO_LONG), a warning above 12; not reserved (default, system, admin, root, internal, kube-*, kubevirt-shepherd-*). Checked by the service so that each failure has its own code; maxLength only bounds the request.',
+        maxLength: 255,
       },
       MemberRole: {
         type: 'string',
@@ -2913,7 +2996,7 @@ export const spec = {
         required: ['entityRef'],
         properties: {
           entityRef: {
-            type: 'string',
+            $ref: '#/components/schemas/EntityRef',
             description: 'e.g. system:default/payments',
           },
         },
@@ -2922,7 +3005,7 @@ export const spec = {
         type: 'object',
         additionalProperties: false,
         required: ['description'],
-        properties: { description: { type: 'string' } },
+        properties: { description: { $ref: '#/components/schemas/FreeText' } },
       },
       System: {
         type: 'object',
@@ -3052,6 +3135,7 @@ export const spec = {
           'An RFC 3339 timestamp with a time zone, e.g. 2026-11-23T10:00:00Z or 2026-11-23T11:00:00.250+01:00. Dates that do not exist are refused too.',
         pattern:
           '^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$',
+        maxLength: 64,
       },
       AuditLogEntry: {
         type: 'object',
@@ -3262,6 +3346,23 @@ export const spec = {
           memoryRequestGi: { type: 'number' },
           diskGb: { type: 'integer' },
           storageClass: { type: 'string' },
+        },
+      },
+      VmSpecReplacement: {
+        type: 'object',
+        description:
+          "An approver's complete replacement of a VM spec (VmSpec), checked as a request is: the fields are typed and bounded here (VALIDATION_FAILED); a field outside a VmSpec answers FORBIDDEN_MODIFICATION and a missing required one (templateId, instanceSizeId, cpuCores, memoryGi, diskGb) MODIFIED_SPEC_INVALID, each naming the field in error.details.violations; requests default to limits. Nothing outside a VmSpec is stored with the approval.",
+        maxProperties: 32,
+        propertyNames: { maxLength: 64 },
+        properties: {
+          templateId: { $ref: '#/components/schemas/Uuid' },
+          instanceSizeId: { $ref: '#/components/schemas/Uuid' },
+          cpuCores: { $ref: '#/components/schemas/CpuAmount' },
+          cpuRequest: { $ref: '#/components/schemas/CpuAmount' },
+          memoryGi: { $ref: '#/components/schemas/MemoryAmount' },
+          memoryRequestGi: { $ref: '#/components/schemas/MemoryAmount' },
+          diskGb: { $ref: '#/components/schemas/DiskAmount' },
+          storageClass: { $ref: '#/components/schemas/StorageClassName' },
         },
       },
       Vm: {
@@ -3647,7 +3748,8 @@ export const spec = {
       CatalogName: {
         type: 'string',
         description:
-          'Name of a cluster, template or instance size: a lowercase DNS label of at most 63 characters that starts with a letter (NAME_INVALID). Immutable.',
+          'Name of a cluster, template or instance size: a lowercase DNS label of at most 63 characters that starts with a letter (NAME_INVALID). Immutable. maxLength only bounds the request, so that names up to it answer NAME_INVALID.',
+        maxLength: 255,
       },
       CatalogScope: {
         type: 'string',
@@ -3683,19 +3785,43 @@ export const spec = {
       CpuAmount: {
         type: 'number',
         maximum: 1024,
-        description: 'CPU cores, a multiple of 0.5.',
+        description:
+          'CPU cores, a multiple of 0.5 (RESOURCE_STEP_INVALID), at most 1024 (stored in millicores, within an integer column).',
       },
       MemoryAmount: {
         type: 'number',
         maximum: 16384,
-        description: 'GiB, a multiple of 0.5.',
+        description:
+          'GiB, a multiple of 0.5 (RESOURCE_STEP_INVALID), at most 16384 (16 TiB; stored in MiB, within an integer column).',
       },
       DiskAmount: {
         type: 'number',
         maximum: 1048576,
-        description: 'Root disk in whole GiB.',
+        description:
+          'Root disk in whole GiB (RESOURCE_STEP_INVALID), at most 1048576 (1 PiB).',
+      },
+      DiskTarget: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 1048576,
+        description:
+          'A new root disk size in whole GiB, at most 1048576 (1 PiB).',
+      },
+      GrantMinutes: {
+        type: 'integer',
+        minimum: 1,
+        maximum: 120,
+        description: 'Minutes of a console grant, at most 120.',
       },
       SortOrder: { type: 'integer', minimum: -1000000, maximum: 1000000 },
+      SpecOverrides: {
+        type: 'object',
+        description:
+          'KubeVirt fields an instance size sets, by their dotted path under spec. (see CreateInstanceSize); at most 64 of them.',
+        maxProperties: 64,
+        propertyNames: { maxLength: 253 },
+        additionalProperties: true,
+      },
       HugepagesSize: { type: 'string', enum: ['2Mi', '1Gi'] },
       Namespace: {
         type: 'object',

@@ -159,8 +159,9 @@ export type WithWarnings<T> = Omit<
 export type TicketDetail = ShepherdApiSchema<'TicketDetail'>;
 
 /**
- * What an approver decides besides "yes". The spec leaves `spec` an open object, so that the
- * backend can name the fields outside a VmSpec (FORBIDDEN_MODIFICATION) and the missing ones
+ * What an approver decides besides "yes". The spec types and bounds the fields of `spec` (a
+ * VmSpecReplacement) but leaves it open to others and to missing ones, so that the backend
+ * names the fields outside a VmSpec (FORBIDDEN_MODIFICATION) and the missing ones
  * (MODIFIED_SPEC_INVALID) itself; what clients send there is a VmSpec.
  *
  * @public

@@ -95,6 +95,11 @@ export const SHEPHERD_ERROR_CODES = {
   NOT_FOUND: 'NOT_FOUND',
   PERMISSION_DENIED: 'PERMISSION_DENIED',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /**
+   * The server failed (a database error, a bug): the answer says only that, with the id under
+   * which the server logged the error (`error.details.logId`).
+   */
+  INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 
 /** @public */

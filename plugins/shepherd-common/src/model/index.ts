@@ -4,6 +4,7 @@ export * from './cloudInitLogin';
 export * from './enums';
 export * from './errors';
 export * from './events';
+export * from './inputLimits';
 export * from './kubevirtLimits';
 export * from './naming';
 export * from './requestReasons';

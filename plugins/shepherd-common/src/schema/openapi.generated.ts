@@ -1068,6 +1068,22 @@ export interface components {
     ListOrder: 'asc' | 'desc';
     /** @description Case-insensitive text to look for; % and _ are matched as themselves, not as wildcards. */
     SearchText: string;
+    /** @description The id of a record, a UUID (by pattern: the format keyword is not checked by every validator the spec serves). An id that is no UUID names no record: in a path it answers 404 NOT_FOUND like any unknown id, in a body 400 VALIDATION_FAILED. */
+    Uuid: string;
+    /** @description An id to filter a list by. A value that is no UUID matches nothing, so that an id typed in part finds nothing rather than failing. */
+    IdFilter: string;
+    /** @description A description, reason or comment, at most 4096 characters as sent; where a rule limits it further (a request's reason: 512 characters after trimming, REASON_TOO_LONG), that rule's code answers. */
+    FreeText: string;
+    /** @description A catalog entity ref, e.g. group:default/team-payments; at most 255 characters. */
+    EntityRef: string;
+    /** @description A name typed to confirm a deletion; at most 255 characters. */
+    ConfirmationName: string;
+    /** @description The name of a Kubernetes namespace (a DNS label, at most 63 characters). */
+    NamespaceName: string;
+    /** @description The name of a storage class of a cluster (at most 253 characters). */
+    StorageClassName: string;
+    /** @description A value an audit entry is filtered by; at most 255 characters. */
+    AuditFilterText: string;
     /**
      * @description PENDING until a platform admin adopts (ADOPTED) or rejects (REJECTED) it.
      * @enum {string}
@@ -1131,7 +1147,7 @@ export interface components {
         message: string;
       }[];
     };
-    /** @description Lowercase letters, digits and single dashes, starting with a letter and ending with a letter or digit; at most 15 characters (NAME_TOO_LONG), a warning above 12; not reserved (default, system, admin, root, internal, kube-*, kubevirt-shepherd-*). Checked by the service so that each failure has its own code. */
+    /** @description Lowercase letters, digits and single dashes, starting with a letter and ending with a letter or digit; at most 15 characters (NAME_TOO_LONG), a warning above 12; not reserved (default, system, admin, root, internal, kube-*, kubevirt-shepherd-*). Checked by the service so that each failure has its own code; maxLength only bounds the request. */
     Name: string;
     /** @enum {string} */
     MemberRole: 'owner' | 'admin' | 'member' | 'viewer';
@@ -1146,10 +1162,10 @@ export interface components {
     WarningCode: 'NAME_LENGTH_WARNING' | 'OVERCOMMIT_IN_PROD';
     EntityRefRequest: {
       /** @description e.g. system:default/payments */
-      entityRef: string;
+      entityRef: components['schemas']['EntityRef'];
     };
     DescriptionUpdate: {
-      description: string;
+      description: components['schemas']['FreeText'];
     };
     System: {
       id: string;
@@ -1335,6 +1351,17 @@ export interface components {
       diskGb: number;
       storageClass?: string;
     };
+    /** @description An approver's complete replacement of a VM spec (VmSpec), checked as a request is: the fields are typed and bounded here (VALIDATION_FAILED); a field outside a VmSpec answers FORBIDDEN_MODIFICATION and a missing required one (templateId, instanceSizeId, cpuCores, memoryGi, diskGb) MODIFIED_SPEC_INVALID, each naming the field in error.details.violations; requests default to limits. Nothing outside a VmSpec is stored with the approval. */
+    VmSpecReplacement: {
+      templateId?: components['schemas']['Uuid'];
+      instanceSizeId?: components['schemas']['Uuid'];
+      cpuCores?: components['schemas']['CpuAmount'];
+      cpuRequest?: components['schemas']['CpuAmount'];
+      memoryGi?: components['schemas']['MemoryAmount'];
+      memoryRequestGi?: components['schemas']['MemoryAmount'];
+      diskGb?: components['schemas']['DiskAmount'];
+      storageClass?: components['schemas']['StorageClassName'];
+    };
     Vm: {
       id: string;
       name: string;
@@ -1516,7 +1543,7 @@ export interface components {
         [key: string]: unknown;
       };
     };
-    /** @description Name of a cluster, template or instance size: a lowercase DNS label of at most 63 characters that starts with a letter (NAME_INVALID). Immutable. */
+    /** @description Name of a cluster, template or instance size: a lowercase DNS label of at most 63 characters that starts with a letter (NAME_INVALID). Immutable. maxLength only bounds the request, so that names up to it answer NAME_INVALID. */
     CatalogName: string;
     /**
      * @description Who is offered the item; unclassified items are offered to nobody.
@@ -1533,13 +1560,21 @@ export interface components {
     Kubeconfig: string;
     /** @description cloud-init user data; starts with the line '#cloud-config'. At most 2048 bytes of UTF-8, KubeVirt's limit on inline cloudInitNoCloud user data: longer user data answers 400 CLOUD_INIT_INVALID (maxLength only bounds the request body, so that every oversized cloud-init answers that one code). */
     CloudInit: string;
-    /** @description CPU cores, a multiple of 0.5. */
+    /** @description CPU cores, a multiple of 0.5 (RESOURCE_STEP_INVALID), at most 1024 (stored in millicores, within an integer column). */
     CpuAmount: number;
-    /** @description GiB, a multiple of 0.5. */
+    /** @description GiB, a multiple of 0.5 (RESOURCE_STEP_INVALID), at most 16384 (16 TiB; stored in MiB, within an integer column). */
     MemoryAmount: number;
-    /** @description Root disk in whole GiB. */
+    /** @description Root disk in whole GiB (RESOURCE_STEP_INVALID), at most 1048576 (1 PiB). */
     DiskAmount: number;
+    /** @description A new root disk size in whole GiB, at most 1048576 (1 PiB). */
+    DiskTarget: number;
+    /** @description Minutes of a console grant, at most 120. */
+    GrantMinutes: number;
     SortOrder: number;
+    /** @description KubeVirt fields an instance size sets, by their dotted path under spec. (see CreateInstanceSize); at most 64 of them. */
+    SpecOverrides: {
+      [key: string]: unknown;
+    };
     /** @enum {string} */
     HugepagesSize: '2Mi' | '1Gi';
     Namespace: {
@@ -1882,24 +1917,24 @@ export interface components {
     };
   };
   parameters: {
-    AdoptionId: string;
+    AdoptionId: components['schemas']['Uuid'];
     /** @description Only the record registered from this catalog entity, e.g. system:default/payments (compared case-insensitively, as the catalog does). */
-    EntityRefFilter: string;
-    VmId: string;
-    TicketId: string;
-    /** @description Number of items to skip (default 0). */
+    EntityRefFilter: components['schemas']['EntityRef'];
+    VmId: components['schemas']['Uuid'];
+    TicketId: components['schemas']['Uuid'];
+    /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
     Offset: number;
     /** @description Page size (default 20). */
     Limit: number;
     /** @description Case-insensitive text to look for in names and descriptions. */
     Search: components['schemas']['SearchText'];
     /** @description Canonical action code, e.g. system.create. */
-    AuditAction: string;
+    AuditAction: components['schemas']['AuditFilterText'];
     /** @description Entity ref of who acted, e.g. user:default/engineer-test. */
-    AuditActor: string;
-    AuditResourceType: string;
-    AuditResourceId: string;
-    AuditTicketId: string;
+    AuditActor: components['schemas']['EntityRef'];
+    AuditResourceType: components['schemas']['AuditFilterText'];
+    AuditResourceId: components['schemas']['AuditFilterText'];
+    AuditTicketId: components['schemas']['IdFilter'];
     AuditOutcome: 'success' | 'failure';
     /** @description Entries at or after this RFC 3339 timestamp. */
     AuditFrom: components['schemas']['Rfc3339Timestamp'];
@@ -1907,20 +1942,20 @@ export interface components {
     AuditTo: components['schemas']['Rfc3339Timestamp'];
     /** @description Direction of orderBy: asc (the default) or desc. Rows that tie are ordered by id in the same direction, so pages neither overlap nor skip rows. */
     ListOrder: components['schemas']['ListOrder'];
-    SystemId: string;
-    ServiceId: string;
-    NamespaceId: string;
-    ClusterId: string;
-    TemplateId: string;
-    InstanceSizeId: string;
-    ReportId: string;
+    SystemId: components['schemas']['Uuid'];
+    ServiceId: components['schemas']['Uuid'];
+    NamespaceId: components['schemas']['Uuid'];
+    ClusterId: components['schemas']['Uuid'];
+    TemplateId: components['schemas']['Uuid'];
+    InstanceSizeId: components['schemas']['Uuid'];
+    ReportId: components['schemas']['Uuid'];
     /** @description Only what concerns this cluster. */
-    ClusterIdFilter: string;
+    ClusterIdFilter: components['schemas']['IdFilter'];
     EnvironmentFilter: components['schemas']['Environment'];
     EnabledFilter: 'true' | 'false';
     CatalogScopeFilter: components['schemas']['CatalogScope'];
     /** @description Name of the namespace to request in; restricts the offer to its environment. */
-    CatalogNamespace: string;
+    CatalogNamespace: components['schemas']['NamespaceName'];
   };
   requestBodies: never;
   headers: never;
@@ -1961,7 +1996,7 @@ export interface operations {
   GetCapabilities: {
     parameters: {
       query?: {
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -1993,7 +2028,7 @@ export interface operations {
         search?: components['parameters']['Search'];
         /** @description Only the record registered from this catalog entity, e.g. system:default/payments (compared case-insensitively, as the catalog does). */
         entityRef?: components['parameters']['EntityRefFilter'];
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -2028,9 +2063,9 @@ export interface operations {
       content: {
         'application/json': {
           name: components['schemas']['Name'];
-          description?: string;
+          description?: components['schemas']['FreeText'];
           /** @description Entity ref of the caller or of one of its groups. */
-          owner?: string;
+          owner?: components['schemas']['EntityRef'];
         };
       };
     };
@@ -2105,7 +2140,7 @@ export interface operations {
   DeleteSystem: {
     parameters: {
       query?: {
-        confirm_name?: string;
+        confirm_name?: components['schemas']['ConfirmationName'];
       };
       header?: never;
       path: {
@@ -2198,7 +2233,7 @@ export interface operations {
       content: {
         'application/json': {
           /** @description Entity ref of a User or Group (kind defaults to group). */
-          memberRef: string;
+          memberRef: components['schemas']['EntityRef'];
           role: components['schemas']['MemberRole'];
         };
       };
@@ -2226,7 +2261,7 @@ export interface operations {
       header?: never;
       path: {
         systemId: components['parameters']['SystemId'];
-        memberId: string;
+        memberId: components['schemas']['Uuid'];
       };
       cookie?: never;
     };
@@ -2251,7 +2286,7 @@ export interface operations {
       header?: never;
       path: {
         systemId: components['parameters']['SystemId'];
-        memberId: string;
+        memberId: components['schemas']['Uuid'];
       };
       cookie?: never;
     };
@@ -2292,7 +2327,7 @@ export interface operations {
       content: {
         'application/json': {
           name: components['schemas']['Name'];
-          description?: string;
+          description?: components['schemas']['FreeText'];
         };
       };
     };
@@ -2347,12 +2382,12 @@ export interface operations {
   ListServices: {
     parameters: {
       query?: {
-        systemId?: string;
+        systemId?: components['schemas']['IdFilter'];
         /** @description Only the record registered from this catalog entity, e.g. system:default/payments (compared case-insensitively, as the catalog does). */
         entityRef?: components['parameters']['EntityRefFilter'];
         /** @description Case-insensitive text to look for in names and descriptions. */
         search?: components['parameters']['Search'];
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -2472,7 +2507,7 @@ export interface operations {
         from?: components['parameters']['AuditFrom'];
         /** @description Entries before this RFC 3339 timestamp. */
         to?: components['parameters']['AuditTo'];
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -2540,7 +2575,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        auditLogId: string;
+        auditLogId: components['schemas']['Uuid'];
       };
       cookie?: never;
     };
@@ -2563,20 +2598,20 @@ export interface operations {
   ListVms: {
     parameters: {
       query?: {
-        systemId?: string;
-        serviceId?: string;
-        namespace?: string;
+        systemId?: components['schemas']['IdFilter'];
+        serviceId?: components['schemas']['IdFilter'];
+        namespace?: components['schemas']['NamespaceName'];
         environment?: components['schemas']['Environment'];
         /** @description Any of these VM statuses (comma-separated). */
         status?: components['schemas']['VmStatus'][];
-        clusterId?: string;
+        clusterId?: components['schemas']['IdFilter'];
         /** @description Case-insensitive text to look for in names and descriptions. */
         search?: components['parameters']['Search'];
         /** @description The column to order by; without it, by namespace and name. */
         orderBy?: components['schemas']['VmOrderBy'];
         /** @description Direction of orderBy: asc (the default) or desc. Rows that tie are ordered by id in the same direction, so pages neither overlap nor skip rows. */
         order?: components['parameters']['ListOrder'];
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -2610,14 +2645,14 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          serviceId: string;
-          namespace: string;
-          templateId: string;
-          instanceSizeId: string;
-          reason: string;
-          targetCpuCores?: number;
-          targetMemoryGi?: number;
-          targetDiskGb?: number;
+          serviceId: components['schemas']['Uuid'];
+          namespace: components['schemas']['NamespaceName'];
+          templateId: components['schemas']['Uuid'];
+          instanceSizeId: components['schemas']['Uuid'];
+          reason: components['schemas']['FreeText'];
+          targetCpuCores?: components['schemas']['CpuAmount'];
+          targetMemoryGi?: components['schemas']['MemoryAmount'];
+          targetDiskGb?: components['schemas']['DiskTarget'];
           /** @description Optional: one OpenSSH public key line (`<type> <base64> [comment]`) that the VM's login user accepts; the provider adds it to the VM's cloud-init (`ssh_authorized_keys`), next to the template's own. Accepted types: ssh-ed25519, ecdsa-sha2-nistp256/384/521, ssh-rsa (at least 2048 bits), sk-ssh-ed25519@openssh.com, sk-ecdsa-sha2-nistp256@openssh.com; at most 1024 characters. Anything else answers 400 SSH_PUBLIC_KEY_INVALID, as does a key that would push the VM's cloud-init over KubeVirt's 2048 bytes. Never a password; approvers cannot change it. */
           sshPublicKey?: string;
         };
@@ -2669,9 +2704,9 @@ export interface operations {
     parameters: {
       query?: {
         confirm?: boolean;
-        confirm_name?: string;
+        confirm_name?: components['schemas']['ConfirmationName'];
         /** @description Why the VM should go; required for a production VM, at most 512 characters. */
-        reason?: string;
+        reason?: components['schemas']['FreeText'];
       };
       header?: never;
       path: {
@@ -2701,7 +2736,7 @@ export interface operations {
   GetVmHistory: {
     parameters: {
       query?: {
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -2741,7 +2776,7 @@ export interface operations {
       content: {
         'application/json': {
           action: components['schemas']['PowerAction'];
-          reason?: string;
+          reason?: components['schemas']['FreeText'];
         };
       };
     };
@@ -2775,10 +2810,10 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          targetCpuCores?: number;
-          targetMemoryGi?: number;
-          targetDiskGb?: number;
-          reason: string;
+          targetCpuCores?: components['schemas']['CpuAmount'];
+          targetMemoryGi?: components['schemas']['MemoryAmount'];
+          targetDiskGb?: components['schemas']['DiskTarget'];
+          reason: components['schemas']['FreeText'];
         };
       };
     };
@@ -2837,8 +2872,8 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          reason?: string;
-          minutes?: number;
+          reason?: components['schemas']['FreeText'];
+          minutes?: components['schemas']['GrantMinutes'];
         };
       };
     };
@@ -2922,14 +2957,14 @@ export interface operations {
         statusGroup?: 'ACTIVE' | 'TERMINAL';
         /** @description Any of these operations (comma-separated). */
         operation?: components['schemas']['TicketOperation'][];
-        vmId?: string;
+        vmId?: components['schemas']['IdFilter'];
         /** @description Case-insensitive text to look for in the VM name, the Service, the System, the requester and the reason. */
         search?: components['schemas']['SearchText'];
         /** @description The column to order by; without it, newest first. */
         orderBy?: components['schemas']['TicketOrderBy'];
         /** @description Direction of orderBy: asc (the default) or desc. Rows that tie are ordered by id in the same direction, so pages neither overlap nor skip rows. */
         order?: components['parameters']['ListOrder'];
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -3012,7 +3047,7 @@ export interface operations {
         orderBy?: components['schemas']['TicketOrderBy'];
         /** @description Direction of orderBy: asc (the default) or desc. Rows that tie are ordered by id in the same direction, so pages neither overlap nor skip rows. */
         order?: components['parameters']['ListOrder'];
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -3074,12 +3109,9 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          clusterId?: string;
-          storageClass?: string;
-          /** @description A complete replacement of the VM spec (VmSpec), as for ApproveTicket. */
-          spec?: {
-            [key: string]: unknown;
-          };
+          clusterId?: components['schemas']['Uuid'];
+          storageClass?: components['schemas']['StorageClassName'];
+          spec?: components['schemas']['VmSpecReplacement'];
         };
       };
     };
@@ -3112,16 +3144,13 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          clusterId?: string;
-          storageClass?: string;
-          /** @description A complete replacement of the VM spec (VmSpec); fields outside it answer FORBIDDEN_MODIFICATION, missing required ones MODIFIED_SPEC_INVALID. */
-          spec?: {
-            [key: string]: unknown;
-          };
-          grantMinutes?: number;
+          clusterId?: components['schemas']['Uuid'];
+          storageClass?: components['schemas']['StorageClassName'];
+          spec?: components['schemas']['VmSpecReplacement'];
+          grantMinutes?: components['schemas']['GrantMinutes'];
           /** @description The name of the VM a DELETE ticket deletes, typed by the approver; required for production VMs, refused on other operations. */
-          confirmVmName?: string;
-          comment?: string;
+          confirmVmName?: components['schemas']['ConfirmationName'];
+          comment?: components['schemas']['FreeText'];
         };
       };
     };
@@ -3163,7 +3192,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          reason: string;
+          reason: components['schemas']['FreeText'];
         };
       };
     };
@@ -3189,7 +3218,7 @@ export interface operations {
       query?: {
         environment?: components['parameters']['EnvironmentFilter'];
         enabled?: components['parameters']['EnabledFilter'];
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -3275,7 +3304,7 @@ export interface operations {
   DeleteNamespace: {
     parameters: {
       query?: {
-        confirm_name?: string;
+        confirm_name?: components['schemas']['ConfirmationName'];
       };
       header?: never;
       path: {
@@ -3339,7 +3368,7 @@ export interface operations {
       query?: {
         environment?: components['parameters']['EnvironmentFilter'];
         enabled?: components['parameters']['EnabledFilter'];
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -3470,7 +3499,7 @@ export interface operations {
         'application/json': {
           displayName?: string;
           enabled?: boolean;
-          defaultStorageClass?: string;
+          defaultStorageClass?: components['schemas']['StorageClassName'];
           environment?: components['schemas']['Environment'];
         };
       };
@@ -3540,7 +3569,7 @@ export interface operations {
         clusterId?: components['parameters']['ClusterIdFilter'];
         /** @description With true, only each cluster's latest report. */
         latest?: 'true' | 'false';
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -3601,7 +3630,7 @@ export interface operations {
       content: {
         'application/json': {
           mode: components['schemas']['ReconcileMode'];
-          clusterId?: string;
+          clusterId?: components['schemas']['Uuid'];
         };
       };
     };
@@ -3626,7 +3655,7 @@ export interface operations {
       query?: {
         /** @description Only what concerns this cluster. */
         clusterId?: components['parameters']['ClusterIdFilter'];
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -3656,7 +3685,7 @@ export interface operations {
       query?: {
         status?: components['schemas']['TemplateStatus'];
         catalogScope?: components['parameters']['CatalogScopeFilter'];
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -3825,7 +3854,7 @@ export interface operations {
       query?: {
         enabled?: components['parameters']['EnabledFilter'];
         catalogScope?: components['parameters']['CatalogScopeFilter'];
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -3876,9 +3905,7 @@ export interface operations {
           requiresSriov?: boolean;
           requiresHugepages?: boolean;
           hugepagesSize?: components['schemas']['HugepagesSize'];
-          specOverrides?: {
-            [key: string]: unknown;
-          };
+          specOverrides?: components['schemas']['SpecOverrides'];
         };
       };
     };
@@ -3975,9 +4002,7 @@ export interface operations {
           requiresHugepages?: boolean;
           /** @enum {string|null} */
           hugepagesSize?: '2Mi' | '1Gi' | null;
-          specOverrides?: {
-            [key: string]: unknown;
-          };
+          specOverrides?: components['schemas']['SpecOverrides'];
         };
       };
     };
@@ -4000,7 +4025,7 @@ export interface operations {
   ListCatalogNamespaces: {
     parameters: {
       query?: {
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -4029,7 +4054,7 @@ export interface operations {
       query?: {
         /** @description Name of the namespace to request in; restricts the offer to its environment. */
         namespace?: components['parameters']['CatalogNamespace'];
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -4060,7 +4085,7 @@ export interface operations {
       query?: {
         /** @description Name of the namespace to request in; restricts the offer to its environment. */
         namespace?: components['parameters']['CatalogNamespace'];
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -4090,11 +4115,11 @@ export interface operations {
     parameters: {
       query?: {
         status?: components['schemas']['PendingAdoptionStatus'];
-        clusterId?: string;
-        namespace?: string;
+        clusterId?: components['schemas']['IdFilter'];
+        namespace?: components['schemas']['NamespaceName'];
         /** @description Case-insensitive text to look for in names and descriptions. */
         search?: components['parameters']['Search'];
-        /** @description Number of items to skip (default 0). */
+        /** @description Number of items to skip (default 0), at most 1000000: deeper than that, narrow the list with its filters. */
         offset?: components['parameters']['Offset'];
         /** @description Page size (default 20). */
         limit?: components['parameters']['Limit'];
@@ -4129,7 +4154,7 @@ export interface operations {
     requestBody?: {
       content: {
         'application/json': {
-          clusterId?: string;
+          clusterId?: components['schemas']['Uuid'];
         };
       };
     };
@@ -4161,7 +4186,7 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          serviceId: string;
+          serviceId: components['schemas']['Uuid'];
           reason?: string;
         };
       };

@@ -1,3 +1,5 @@
+import { SHEPHERD_INPUT_LIMITS } from '@kubevirt-shepherd/plugin-shepherd-common';
+
 /*
  * The text search of a list the server searches, kept in the `search` URL search param
  * (the name of the API's query parameter too).
@@ -5,7 +7,7 @@
 
 export const SEARCH_PARAM = 'search';
 /** The longest search text the API takes (SearchText in openapi.yaml). */
-export const MAX_SEARCH_LENGTH = 200;
+export const MAX_SEARCH_LENGTH = SHEPHERD_INPUT_LIMITS.searchMaxLength;
 
 /** The filters of a list whose only filter is its search. */
 export type SearchFilter = { search?: string };

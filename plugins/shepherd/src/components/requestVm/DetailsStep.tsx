@@ -1,5 +1,6 @@
 import {
   RESOURCE_STEP,
+  SHEPHERD_INPUT_LIMITS,
   ShepherdInstanceSize,
   isOvercommitted,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
@@ -49,7 +50,11 @@ export function DetailsStep(props: {
             id="shepherd-request-cpu"
             label={CPU_LABEL}
             type="number"
-            inputProps={{ step: RESOURCE_STEP, min: RESOURCE_STEP }}
+            inputProps={{
+              step: RESOURCE_STEP,
+              min: RESOURCE_STEP,
+              max: SHEPHERD_INPUT_LIMITS.cpuCoresMax,
+            }}
             placeholder={String(size.cpuCores)}
             helperText={
               errors.targetCpuCores ??
@@ -63,7 +68,11 @@ export function DetailsStep(props: {
             id="shepherd-request-memory"
             label={MEMORY_LABEL}
             type="number"
-            inputProps={{ step: RESOURCE_STEP, min: RESOURCE_STEP }}
+            inputProps={{
+              step: RESOURCE_STEP,
+              min: RESOURCE_STEP,
+              max: SHEPHERD_INPUT_LIMITS.memoryGiMax,
+            }}
             placeholder={String(size.memoryGi)}
             helperText={
               errors.targetMemoryGi ??
@@ -77,7 +86,11 @@ export function DetailsStep(props: {
             id="shepherd-request-disk"
             label={DISK_LABEL}
             type="number"
-            inputProps={{ step: 1, min: 1 }}
+            inputProps={{
+              step: 1,
+              min: 1,
+              max: SHEPHERD_INPUT_LIMITS.diskGbMax,
+            }}
             placeholder={String(size.diskGb)}
             helperText={
               errors.targetDiskGb ?? `The size gives ${formatDisk(size.diskGb)}`

@@ -45,11 +45,6 @@ export class DatabaseMembersStore
     return bySystem;
   }
 
-  /** The member of an id, looked up as given (members are not checked for a UUID first). */
-  async get(id: string) {
-    return this.findOne({ id });
-  }
-
   async updateRole(id: string, patch: { role: MemberRole; updatedAt: string }) {
     await this.updateRecord(id, patch);
   }

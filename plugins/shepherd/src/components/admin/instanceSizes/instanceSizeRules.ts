@@ -3,6 +3,7 @@ import {
   KubeVirtAdmissionSubject,
   KubeVirtAdmissionViolation,
   SHEPHERD_ERROR_CODES,
+  SHEPHERD_INPUT_LIMITS,
   SPEC_OVERRIDE_PREFIX,
   ShepherdApiSchema,
   ShepherdInstanceSize,
@@ -30,10 +31,10 @@ export type HugepagesSize = ShepherdApiSchema<'HugepagesSize'>;
  */
 
 /** The largest amounts the API takes (openapi.yaml: CpuAmount, MemoryAmount, DiskAmount). */
-export const CPU_MAX = 1024;
-export const MEMORY_MAX_GI = 16384;
-export const DISK_MAX_GB = 1048576;
-export const SORT_ORDER_LIMIT = 1_000_000;
+export const CPU_MAX = SHEPHERD_INPUT_LIMITS.cpuCoresMax;
+export const MEMORY_MAX_GI = SHEPHERD_INPUT_LIMITS.memoryGiMax;
+export const DISK_MAX_GB = SHEPHERD_INPUT_LIMITS.diskGbMax;
+export const SORT_ORDER_LIMIT = SHEPHERD_INPUT_LIMITS.sortOrderMax;
 export const HUGEPAGES_SIZES: readonly HugepagesSize[] = ['2Mi', '1Gi'];
 
 /** One row of the spec overrides editor: a dotted path and its value as JSON text. */
