@@ -10,6 +10,7 @@ import { join } from 'node:path';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { DEMO_CLUSTERS, seedDemo } from '../../../scripts/seed-demo';
 import { InvariantReport, checkInvariants } from './invariants';
+import { FaultPlan, injectFaults } from './faults';
 import { Portal } from './portal';
 import { BackendReplica, ReplicaDatabase } from './replicas';
 import { RunRecord, lookUpWorld, provisioningRun } from './workload';
@@ -26,6 +27,8 @@ export interface ChaosOptions {
   kills: number;
   /** Seeds the choice of kill times and victims, so a campaign can be repeated. */
   seed: number;
+  /** Faults of the cluster the runs use (the fault campaign). */
+  faults?: FaultPlan;
   postgresUrl: string;
   log(line: string): void;
 }
@@ -42,6 +45,12 @@ export interface ChaosReport {
   retriedCalls: number;
   /** Ghosts and orphans the reconciler found in its dry run at the end. */
   reconcilerFindings: number;
+  /** Requests of the cluster that faults failed. */
+  faultedRequests: number;
+  /** Jobs by their final status (succeeded, failed, cancelled). */
+  jobs: Record<string, number>;
+  /** The cluster's statuses the portal showed during the outage, in order, without repeats. */
+  clusterStatusesDuringOutage: string[];
   invariants: InvariantReport;
   seconds: number;
 }
@@ -146,6 +155,27 @@ export async function runChaosCampaign(
       }
     })();
 
+    const faults = injectFaults(testCluster, options.faults?.rate ?? 0);
+    const clusterStatuses: string[] = [];
+    const outage = options.faults?.outageMs
+      ? (async () => {
+          await pause(options.faults?.outageAfterMs ?? 10_000);
+          log(
+            `Outage of ${DEMO_CLUSTERS[0].name} for ${
+              options.faults!.outageMs
+            } ms`,
+          );
+          await testCluster.faults.setReachable(false);
+          const ends = Date.now() + options.faults!.outageMs!;
+          while (Date.now() < ends) {
+            await noteClusterStatus(portal, world.clusterId, clusterStatuses);
+            await pause(Math.min(5_000, Math.max(0, ends - Date.now())));
+          }
+          await testCluster.faults.setReachable(true);
+          log('The cluster is reachable again');
+        })()
+      : Promise.resolve();
+
     const records: RunRecord[] = [];
     let next = 0;
     await Promise.all(
@@ -164,9 +194,22 @@ export async function runChaosCampaign(
     );
     // Every planned kill happens, even when the runs finished first.
     await killer;
+    await outage;
     running = false;
+    const faultedRequests = faults.reduce((sum, fault) => sum + fault.hits, 0);
+    testCluster.faults.clear();
 
     await quiesce(knex);
+    if (options.faults?.outageMs) {
+      await noteClusterStatus(portal, world.clusterId, clusterStatuses);
+    }
+    const jobs: Record<string, number> = {};
+    const byStatus: Array<{ status: string; count: number | string }> =
+      await knex('jobs')
+        .select('status')
+        .count({ count: '*' })
+        .groupBy('status');
+    for (const row of byStatus) jobs[row.status] = Number(row.count);
     const findings = await portal.as('platform-admin', async api => {
       const reports = await shepherdData(
         api.POST('/v1/admin/reconciler/runs', {
@@ -194,6 +237,9 @@ export async function runChaosCampaign(
       killsDuringJobs,
       retriedCalls: portal.retriedCalls,
       reconcilerFindings: findings,
+      faultedRequests,
+      jobs,
+      clusterStatusesDuringOutage: clusterStatuses,
       invariants,
       seconds: Math.round((Date.now() - began) / 1000),
     };
@@ -244,6 +290,23 @@ async function chooseVictim(
     replica: replicas[Math.floor(random() * replicas.length)],
     holdsJob: false,
   };
+}
+
+/** Asks the portal to check the cluster now, and notes the status it shows when it changed. */
+async function noteClusterStatus(
+  portal: Portal,
+  clusterId: string,
+  seen: string[],
+): Promise<void> {
+  const status = await portal.as('platform-admin', async api => {
+    const cluster = await shepherdData(
+      api.GET('/v1/admin/clusters/{clusterId}', {
+        params: { path: { clusterId } },
+      }),
+    );
+    return cluster.status;
+  });
+  if (seen[seen.length - 1] !== status) seen.push(status);
 }
 
 /** Waits until no job is queued or running. */
