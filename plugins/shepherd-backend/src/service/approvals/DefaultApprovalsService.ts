@@ -5,6 +5,7 @@ import {
   ApprovalPreview,
   SHEPHERD_ERROR_CODES,
   ShepherdTicket,
+  sameEntityRef,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { PermissionConditions } from '../../database/permissionFilter';
 import { TicketsStore } from '../../database/stores/tickets/TicketsStore';
@@ -83,7 +84,7 @@ export class DefaultApprovalsService implements ApprovalsService {
   /** A ticket the caller may decide now: someone else's, still pending. */
   async #loadPending(actor: Actor, ticketId: string) {
     const ticket = await this.loadTicket(ticketId);
-    if (ticket.requester === actor.userEntityRef) {
+    if (sameEntityRef(ticket.requester, actor.userEntityRef)) {
       throw notAllowed(
         'Requesters cannot decide their own requests',
         SHEPHERD_ERROR_CODES.SELF_APPROVAL_FORBIDDEN,
