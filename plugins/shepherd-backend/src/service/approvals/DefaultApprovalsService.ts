@@ -135,6 +135,7 @@ export class DefaultApprovalsService implements ApprovalsService {
     const { plan, warnings } = await operation.approval.plan(ticket, decision);
     const decidedAt = this.context.now();
     const approved = await this.context.execute(async unit => {
+      await this.#holdPending(unit, ticket, decidedAt);
       const vm = ticket.vmId ? await vmOfTicket(unit, ticket.vmId) : undefined;
       const written = await operation.approval.write(unit, {
         actor,
@@ -201,6 +202,29 @@ export class DefaultApprovalsService implements ApprovalsService {
     }
   }
 
+  /**
+   * Holds the pending ticket for this unit of work before anything else is written: of
+   * concurrent approvals, the others wait for the first to commit and then find the ticket
+   * decided (409 TICKET_NOT_PENDING), rather than running into what the first wrote (its VM's
+   * name, its job) and failing on that.
+   */
+  async #holdPending(unit: UnitOfWork, ticket: ShepherdTicket, now: string) {
+    if (
+      !(await unit.tx.tickets.transition(ticket.id, ['PENDING'], {
+        updatedAt: now,
+      }))
+    ) {
+      throw this.#decidedMeanwhile();
+    }
+  }
+
+  #decidedMeanwhile() {
+    return conflict(
+      SHEPHERD_ERROR_CODES.TICKET_NOT_PENDING,
+      'The ticket was decided by someone else in the meantime',
+    );
+  }
+
   /** Moves the ticket and its event on; losing a race to another decision answers 409. */
   async #decide(
     unit: UnitOfWork,
@@ -214,10 +238,7 @@ export class DefaultApprovalsService implements ApprovalsService {
       patch,
     );
     if (!moved) {
-      throw conflict(
-        SHEPHERD_ERROR_CODES.TICKET_NOT_PENDING,
-        'The ticket was decided by someone else in the meantime',
-      );
+      throw this.#decidedMeanwhile();
     }
     await unit.tx.events.transition(ticket.eventId, ['PENDING'], {
       status: eventStatus,
