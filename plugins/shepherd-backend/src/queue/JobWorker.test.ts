@@ -743,55 +743,6 @@ describe('the job queue', () => {
       expect(timers.pendingTimeouts).not.toContain(200);
     });
 
-    it('does not lose a wake-up that comes while it claims', async () => {
-      const { store, worker, enqueue } = await setUp();
-      let claimed!: () => void;
-      const claiming = new Promise<void>(resolve => {
-        claimed = resolve;
-      });
-      let release!: () => void;
-      const released = new Promise<void>(resolve => {
-        release = resolve;
-      });
-      // The real queue, with the worker's first claim held after it found nothing.
-      let claims = 0;
-      const heldClaim: JobsStore['claimNext'] = async options => {
-        const job = await store.jobs.claimNext(options);
-        claims += 1;
-        if (claims === 1) {
-          claimed();
-          await released;
-        }
-        return job;
-      };
-      const jobs = new Proxy(store.jobs, {
-        get: (target, property) => {
-          if (property === 'claimNext') return heldClaim;
-          const value = Reflect.get(target, property, target);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
-      const done: number[] = [];
-      const looping = worker(
-        {
-          test: {
-            run: async ({ job }) => void done.push(job.payload.n as number),
-          },
-        },
-        { jobs, timers: new ManualTimers() },
-      );
-      looping.start();
-      await claiming;
-      await enqueue({ n: 1 });
-      looping.wake();
-      release();
-
-      // No poll comes (its timer is never fired): only the wake-up can start the job.
-      await eventually(() => expect(done).toEqual([1]));
-      await looping.stop(1_000);
-      expect((await store.jobs.countByStatus()).succeeded).toBe(1);
-    });
-
     it('wakes up when told, and stops gracefully', async () => {
       const { worker, enqueue } = await setUp();
       const done: number[] = [];

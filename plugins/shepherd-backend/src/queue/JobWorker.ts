@@ -125,11 +125,6 @@ export class JobWorker {
   #stopping = false;
   #loop?: Promise<void>;
   #wakeUp?: () => void;
-  /**
-   * A wake-up that came while the worker was not idle (claiming, say): the next idle wait
-   * ends at once, so the job that caused it is not left to the next poll.
-   */
-  #wakeMissed = false;
   #lastLoopAt?: Date;
   /** Wake-ups for jobs put back to run sooner than the next poll. */
   readonly #dueTimers = new Set<unknown>();
@@ -168,11 +163,7 @@ export class JobWorker {
 
   /** Makes an idle worker look for work now (a job was enqueued). */
   wake(): void {
-    if (this.#wakeUp) {
-      this.#wakeUp();
-    } else {
-      this.#wakeMissed = true;
-    }
+    this.#wakeUp?.();
   }
 
   /**
@@ -264,8 +255,6 @@ export class JobWorker {
   async #run(): Promise<void> {
     while (!this.#stopping) {
       this.#lastLoopAt = this.#options.clock();
-      // Wake-ups from here on are for work this round of claims may not see.
-      this.#wakeMissed = false;
       let started = 0;
       try {
         started = await this.runAvailable();
@@ -280,20 +269,15 @@ export class JobWorker {
 
   /** Waits for a wake-up, a finished job or the poll interval, whichever comes first. */
   #idle(): Promise<void> {
-    if (this.#wakeMissed) {
-      return Promise.resolve();
-    }
     return new Promise(resolve => {
       const { timers } = this.#options;
-      const done = () => {
-        timers.clearTimeout(timer);
-        // Only this wait's own wake-up is withdrawn, not a later wait's.
-        if (this.#wakeUp === done) this.#wakeUp = undefined;
-        resolve();
-      };
       const timer = timers.setTimeout(done, this.#options.pollIntervalMs);
       for (const running of this.#running.values()) {
         running.then(done, done);
+      }
+      function done() {
+        timers.clearTimeout(timer);
+        resolve();
       }
       this.#wakeUp = done;
     });
