@@ -49,7 +49,6 @@ describe('the job queue', () => {
           concurrency?: number;
           perKeyLimit?: number;
           timers?: ManualTimers;
-          /** The queue of another replica on the same database; this one's by default. */
           jobs?: JobsStore;
         } = {},
       ) =>
@@ -741,6 +740,49 @@ describe('the job queue', () => {
       await eventually(() => expect(checks).toBe(2));
       await following.stop(1_000);
       expect(timers.pendingTimeouts).not.toContain(200);
+    });
+
+    it('keeps a wake-up that comes while it is claiming', async () => {
+      const { store, worker, enqueue } = await setUp();
+      // The worker's first claim finds the queue empty, then is held: the job is enqueued
+      // and the worker woken while its answer is still on the way, as with a slow database.
+      let releaseClaim!: () => void;
+      const claimHeld = new Promise<void>(resolve => {
+        releaseClaim = resolve;
+      });
+      let claims = 0;
+      let holding = false;
+      const slowFirstClaim: JobsStore = Object.create(store.jobs, {
+        claimNext: {
+          value: async (options: Parameters<JobsStore['claimNext']>[0]) => {
+            const claimed = await store.jobs.claimNext(options);
+            claims += 1;
+            if (claims === 1) {
+              holding = true;
+              await claimHeld;
+            }
+            return claimed;
+          },
+        },
+      });
+      const done: number[] = [];
+      const timers = new ManualTimers();
+      const looping = worker(
+        {
+          test: {
+            run: async ({ job }) => void done.push(job.payload.n as number),
+          },
+        },
+        { timers, jobs: slowFirstClaim },
+      );
+      looping.start();
+      await waitFor(() => holding);
+      await enqueue({ n: 1 });
+      looping.wake();
+      releaseClaim();
+      // No timer fires: only the kept wake-up can make the worker look again.
+      await eventually(() => expect(done).toEqual([1]));
+      await looping.stop(1_000);
     });
 
     it('wakes up when told, and stops gracefully', async () => {

@@ -125,6 +125,11 @@ export class JobWorker {
   #stopping = false;
   #loop?: Promise<void>;
   #wakeUp?: () => void;
+  /**
+   * Set by a wake-up that found the worker busy claiming rather than idle: the claim may
+   * have looked before the work was there, so the worker looks once more instead of idling.
+   */
+  #wokenWhileBusy = false;
   #lastLoopAt?: Date;
   /** Wake-ups for jobs put back to run sooner than the next poll. */
   readonly #dueTimers = new Set<unknown>();
@@ -163,6 +168,7 @@ export class JobWorker {
 
   /** Makes an idle worker look for work now (a job was enqueued). */
   wake(): void {
+    this.#wokenWhileBusy = true;
     this.#wakeUp?.();
   }
 
@@ -243,9 +249,11 @@ export class JobWorker {
       if (!job) {
         break;
       }
-      const execution = this.#execute(job).finally(() =>
-        this.#running.delete(job.id),
-      );
+      const execution = this.#execute(job).finally(() => {
+        this.#running.delete(job.id);
+        // A free slot: an idle worker looks for work, a busy one looks once more.
+        this.wake();
+      });
       this.#running.set(job.id, execution);
       started += 1;
     }
@@ -255,6 +263,7 @@ export class JobWorker {
   async #run(): Promise<void> {
     while (!this.#stopping) {
       this.#lastLoopAt = this.#options.clock();
+      this.#wokenWhileBusy = false;
       let started = 0;
       try {
         started = await this.runAvailable();
@@ -267,18 +276,20 @@ export class JobWorker {
     }
   }
 
-  /** Waits for a wake-up, a finished job or the poll interval, whichever comes first. */
+  /**
+   * Waits for a wake-up (a finished job is one) or the poll interval, whichever comes first;
+   * returns at once when a wake-up came while the worker was claiming.
+   */
   #idle(): Promise<void> {
+    if (this.#wokenWhileBusy) return Promise.resolve();
     return new Promise(resolve => {
       const { timers } = this.#options;
-      const timer = timers.setTimeout(done, this.#options.pollIntervalMs);
-      for (const running of this.#running.values()) {
-        running.then(done, done);
-      }
-      function done() {
+      const done = () => {
         timers.clearTimeout(timer);
+        this.#wakeUp = undefined;
         resolve();
-      }
+      };
+      const timer = timers.setTimeout(done, this.#options.pollIntervalMs);
       this.#wakeUp = done;
     });
   }
