@@ -284,12 +284,11 @@ export class JobWorker {
     if (this.#wokenWhileBusy) return Promise.resolve();
     return new Promise(resolve => {
       const { timers } = this.#options;
-      const done = () => {
-        timers.clearTimeout(timer);
-        this.#wakeUp = undefined;
-        resolve();
-      };
       const timer = timers.setTimeout(done, this.#options.pollIntervalMs);
+      function done() {
+        timers.clearTimeout(timer);
+        resolve();
+      }
       this.#wakeUp = done;
     });
   }
