@@ -66,7 +66,7 @@ const NO_LEASE = { lease_owner: null, lease_expires_at: null };
  * takes {@link JOBS_CLAIM_LOCK}, so every claim counts the ones committed before it;
  * `FOR UPDATE SKIP LOCKED` still keeps claims clear of job rows other transactions hold
  * (a cancel, a heartbeat). SQLite has a single writer, so the statement is atomic there.
- * See ADR 0024.
+ * See ADR 0030.
  */
 export class DatabaseJobsStore
   extends DatabaseTableStore<JobRecord>
