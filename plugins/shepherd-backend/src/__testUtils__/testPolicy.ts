@@ -5,6 +5,7 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { ShepherdPermissionPolicy } from '@kubevirt-shepherd/plugin-permission-backend-module-shepherd-policy';
+import { normalizeEntityRef } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
@@ -30,9 +31,15 @@ export const PERSONA_GROUPS: Record<string, string[]> = {
 
 export const userRef = (persona: string) => `user:default/${persona}`;
 
-/** A persona's ownership entity refs: itself and its groups. */
+/**
+ * A persona's ownership entity refs: itself and its groups. The persona is found whatever the
+ * case of its ref, as the catalog finds a user: `user:default/Approver` is the approver.
+ */
 export function ownershipOf(userEntityRef: string): string[] {
-  const persona = userEntityRef.replace(/^user:default\//, '');
+  const persona = normalizeEntityRef(userEntityRef).replace(
+    /^user:default\//,
+    '',
+  );
   return [userEntityRef, ...(PERSONA_GROUPS[persona] ?? [])];
 }
 

@@ -1,3 +1,4 @@
+import { normalizeEntityRef } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { createHash, hkdfSync } from 'node:crypto';
 import { KEY_BYTES, hasSealedShape, openAesGcm, sealAesGcm } from './aesGcm';
 import { EncryptionKey } from './CredentialCipher';
@@ -38,9 +39,14 @@ export class ConsoleTokenError extends Error {
   }
 }
 
-/** SHA-256 of a user entity ref, base64url: the token names its user without showing it. */
+/**
+ * SHA-256 of a user entity ref in its normal form, base64url: the token names its user without
+ * showing it, and the user is the same whatever the case its sign-in spelled the ref in.
+ */
 export function hashUserRef(userRef: string): string {
-  return createHash('sha256').update(userRef, 'utf8').digest('base64url');
+  return createHash('sha256')
+    .update(normalizeEntityRef(userRef), 'utf8')
+    .digest('base64url');
 }
 
 function deriveKey(secret: Buffer): Buffer {

@@ -1,3 +1,4 @@
+import { normalizeEntityRef } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Knex } from 'knex';
 import {
   coresToMillicores,
@@ -52,6 +53,18 @@ export const columns = {
     column<V>(name, value => value as V),
   optionalText: <V extends string = string>(name: string) =>
     column<V | undefined>(name, value => optional(value as V | null), orNull),
+  /**
+   * The entity ref of a person (a user or group), written in its normal form: refs are
+   * case-insensitive, and queries compare them with refs folded the same way.
+   */
+  entityRef: (name: string) =>
+    column<string>(name, value => value as string, normalizeEntityRef),
+  optionalEntityRef: (name: string) =>
+    column<string | undefined>(
+      name,
+      value => optional(value as string | null),
+      value => (value === undefined ? null : normalizeEntityRef(value)),
+    ),
   /** Text from outside (cluster and provider messages), cut to fit a `varchar(maxLength)`. */
   optionalMessage: (name: string, maxLength: number) =>
     column<string | undefined>(

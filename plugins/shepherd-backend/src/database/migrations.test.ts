@@ -96,4 +96,89 @@ describe('migrations', () => {
       await knex.destroy();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'folds the refs that name people to their normal form, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const shipped = await listShippedMigrations();
+      const folding = shipped.findIndex(name =>
+        name.includes('person_refs_in_normal_form'),
+      );
+      expect(folding).toBeGreaterThan(0);
+      for (const name of shipped.slice(0, folding)) {
+        await knex.migrate.up({ directory: MIGRATIONS_DIRECTORY, name });
+      }
+      const store = new DatabaseShepherdStore(knex);
+      const fixtures = new Fixtures(store);
+      const system = await fixtures.system({ name: 'shop' });
+      await fixtures.member(system, 'user:default/alice', 'owner');
+      await fixtures.member(system, 'user:default/bob', 'member');
+      const service = await fixtures.service(system, { name: 'cart' });
+      const ticket = await fixtures.ticket(service, { status: 'APPROVED' });
+      const vm = await fixtures.vm(service, { name: 'dev-shop-cart-01' });
+      await store.consoleGrants.insert({
+        id: randomUUID(),
+        vmId: vm.id,
+        userRef: 'user:default/alice',
+        grantedBy: 'user:default/approver',
+        expiresAt: FIXED_NOW,
+        createdAt: FIXED_NOW,
+      });
+      await store.consoleSessionTokens.consume({
+        tokenId: randomUUID(),
+        vmId: vm.id,
+        grantId: randomUUID(),
+        userRef: 'user:default/alice',
+        expiresAt: FIXED_NOW,
+        consumedAt: FIXED_NOW,
+      });
+      // As an earlier version kept them: as the sign-in issued them. Alice's membership
+      // also exists folded, Bob's only in the sign-in's case.
+      await knex('tickets').update({
+        requester: 'user:default/Alice',
+        approver: 'User:Default/Approver',
+      });
+      await knex('vms').update({ created_by: 'user:default/Alice' });
+      await knex('console_grants').update({ user_ref: 'user:default/Alice' });
+      await knex('console_session_tokens').update({
+        user_ref: 'user:default/Alice',
+      });
+      await knex('system_members')
+        .where({ member_ref: 'user:default/bob' })
+        .update({ member_ref: 'user:default/Bob' });
+      await knex('system_members').insert({
+        id: randomUUID(),
+        system_id: system.id,
+        member_ref: 'user:default/ALICE',
+        role: 'viewer',
+        granted_by: 'user:default/creator',
+        created_at: FIXED_NOW,
+        updated_at: FIXED_NOW,
+      });
+
+      await knex.migrate.latest({ directory: MIGRATIONS_DIRECTORY });
+
+      expect(await store.tickets.get(ticket.id)).toMatchObject({
+        requester: 'user:default/alice',
+        approver: 'user:default/approver',
+      });
+      expect((await store.vms.get(vm.id))?.createdBy).toBe(
+        'user:default/alice',
+      );
+      expect(await knex('console_grants').pluck('user_ref')).toEqual([
+        'user:default/alice',
+      ]);
+      expect(await knex('console_session_tokens').pluck('user_ref')).toEqual([
+        'user:default/alice',
+      ]);
+      const members = await store.members.listForSystem(system.id);
+      expect(members.map(m => `${m.memberRef} ${m.role}`).sort()).toEqual([
+        'user:default/ALICE viewer',
+        'user:default/alice owner',
+        'user:default/bob member',
+      ]);
+      await knex.destroy();
+    },
+  );
 });

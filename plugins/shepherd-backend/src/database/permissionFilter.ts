@@ -92,12 +92,9 @@ function addFilter(
         matchNothing();
         return;
       }
-      // Member refs are stored in their normal form, requesters as the user's sign-in issued
-      // them: folded here so that the normalised claims find them in any case.
-      builder.whereRaw(
-        `lower(??) in (${filter.claims.map(() => '?').join(', ')})`,
-        [columns.requester, ...filter.claims],
-      );
+      // Requesters, like member refs, are stored in their normal form, the form the claims
+      // arrive in: compared as they are, so that the requester index serves the query.
+      holdsOneOf(columns.requester, filter.claims);
       return;
     case 'ticketStatus':
       holdsOneOf(columns.ticketStatus, filter.statuses);

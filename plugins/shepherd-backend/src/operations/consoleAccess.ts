@@ -4,6 +4,7 @@ import {
   ConsoleGrant,
   DOMAIN_EVENT_AGGREGATES,
   SHEPHERD_ERROR_CODES,
+  normalizeEntityRef,
   shepherdVmConsolePermission,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { randomUUID } from 'node:crypto';
@@ -71,7 +72,7 @@ export function consoleAccess({
           operation: 'VNC_ACCESS',
           eventType: 'VNC_ACCESS_REQUESTED',
           // One pending console request per user and VM.
-          target: `${vm.id}:${actor.userEntityRef}`,
+          target: `${vm.id}:${normalizeEntityRef(actor.userEntityRef)}`,
           reason,
           ...ticketTargetOf(vm),
           grantMinutes: minutes,

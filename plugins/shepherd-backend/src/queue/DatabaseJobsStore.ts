@@ -47,13 +47,26 @@ const JOBS = new TableMapping<JobRecord>('jobs', {
   finishedAt: columns.optionalTimestamp('finished_at'),
 });
 
+/**
+ * The PostgreSQL advisory lock that serialises claims across every worker of every replica
+ * ("SHJC"; advisory locks are per database). Held for one claim's transaction only.
+ */
+export const JOBS_CLAIM_LOCK = 0x53484a43;
+
 /** The lease columns of a job no worker holds. */
 const NO_LEASE = { lease_owner: null, lease_expires_at: null };
 
 /**
- * The task queue on knex. PostgreSQL claims with `FOR UPDATE SKIP LOCKED`, so concurrent
- * workers of any replica pick disjoint jobs without waiting for each other; SQLite has a
- * single writer, so the same UPDATE … RETURNING statement is atomic there.
+ * The task queue on knex. A claim is one UPDATE … RETURNING statement that picks a due job
+ * whose concurrency key (its cluster) has fewer than `perKeyLimit` running jobs.
+ *
+ * On PostgreSQL, concurrent statements each count the running jobs in their own snapshot:
+ * two replicas claiming at once would both see a cluster below its limit and together
+ * exceed it. Claims therefore run one at a time, each in a short transaction that first
+ * takes {@link JOBS_CLAIM_LOCK}, so every claim counts the ones committed before it;
+ * `FOR UPDATE SKIP LOCKED` still keeps claims clear of job rows other transactions hold
+ * (a cancel, a heartbeat). SQLite has a single writer, so the statement is atomic there.
+ * See ADR 0030.
  */
 export class DatabaseJobsStore
   extends DatabaseTableStore<JobRecord>
@@ -129,7 +142,21 @@ export class DatabaseJobsStore
     if (options.kinds.length === 0) {
       return undefined;
     }
-    const candidates = this.db({ c: 'jobs' })
+    if (!this.#postgres) {
+      return this.#claim(this.db, options);
+    }
+    return this.db.transaction(async trx => {
+      await trx.raw('select pg_advisory_xact_lock(?)', [JOBS_CLAIM_LOCK]);
+      return this.#claim(trx, options);
+    });
+  }
+
+  /** The claim statement: one due job whose concurrency key is below its limit, if any. */
+  async #claim(
+    db: Knex,
+    options: Parameters<JobsStore['claimNext']>[0],
+  ): Promise<JobRecord | undefined> {
+    const candidates = db({ c: 'jobs' })
       .select('c.id')
       .where('c.status', 'queued')
       .where('c.run_after', '<=', options.now)
@@ -150,14 +177,14 @@ export class DatabaseJobsStore
     // `id = (subquery)`, not `id IN (subquery)`: PostgreSQL may run an IN subquery once per
     // outer row, and with SKIP LOCKED each run skips the row the previous one just locked,
     // so one statement would claim several jobs. A scalar subquery runs exactly once.
-    const rows: Record<string, unknown>[] = await this.db('jobs')
+    const rows: Record<string, unknown>[] = await db('jobs')
       .where('id', '=', candidates)
       .where('status', 'queued')
       .update({
         status: 'running',
         lease_owner: options.workerId,
         lease_expires_at: options.leaseExpiresAt,
-        attempt: this.db.raw('attempt + 1'),
+        attempt: db.raw('attempt + 1'),
         updated_at: options.now,
       })
       .returning('*');

@@ -5,8 +5,11 @@ import { eventually } from '../__testUtils__/eventually';
 import { createMigratedStores } from '../database/__testUtils__/migratedStores';
 import { exponentialBackoff } from './backoff';
 import { ERROR_MESSAGE_MAX_LENGTH } from '../database/columns';
-import { LOST_JOB_MESSAGE } from './DatabaseJobsStore';
+import { DatabaseJobsStore, LOST_JOB_MESSAGE } from './DatabaseJobsStore';
 import { JobsStore } from './JobsStore';
+import { settledOrWaitingForLock } from '../__testUtils__/lockWaits';
+import { databaseEngineOf } from '../database/engine';
+import knexFactory, { Knex } from 'knex';
 import {
   FAILURE_RECORDING_TRIES,
   JobHandler,
@@ -359,6 +362,78 @@ describe('the job queue', () => {
       release.slice(5).forEach(resolve => resolve());
       await slow.drain();
       expect((await store.jobs.countByStatus()).succeeded).toBe(6);
+    });
+
+    it('bounds jobs per concurrency key across replicas: a claim waits for the one before it to commit', async () => {
+      const { knex, store, clock, enqueue } = await setUp();
+      for (let i = 0; i < 3; i++) {
+        await enqueue({ n: i }, { concurrencyKey: 'cluster-a' });
+      }
+      const claim = (jobs: JobsStore, workerId: string) =>
+        jobs.claimNext({
+          workerId,
+          kinds: ['test'],
+          now: clock.now().toISOString(),
+          leaseExpiresAt: new Date(
+            clock.now().getTime() + LEASE_MS,
+          ).toISOString(),
+          perKeyLimit: 1,
+        });
+
+      // One replica's claim, not committed yet, while another replica claims.
+      const held = await knex.transaction();
+      const first = await claim(new DatabaseJobsStore(held), 'replica-1');
+      expect(first?.concurrencyKey).toBe('cluster-a');
+      const second = claim(store.jobs, 'replica-2');
+      await settledOrWaitingForLock(knex, second);
+      await held.commit();
+
+      expect(await second).toBeUndefined();
+      expect((await store.jobs.countByStatus()).running).toBe(1);
+    });
+
+    it('bounds jobs per concurrency key when the workers of two replicas claim at once', async () => {
+      const { knex, store, worker, enqueue } = await setUp();
+      // Another replica: its own connections to the same database (SQLite in memory has one).
+      const otherKnex: Knex =
+        databaseEngineOf(knex) === 'postgres'
+          ? knexFactory({
+              client: knex.client.config.client,
+              connection: knex.client.config.connection,
+            })
+          : knex;
+      try {
+        for (let i = 0; i < 20; i++) {
+          await enqueue({ n: i }, { concurrencyKey: 'cluster-a' });
+        }
+        const release: Array<() => void> = [];
+        const holding: JobHandler = {
+          run: () => new Promise<void>(resolve => release.push(resolve)),
+        };
+        // Five workers on each replica, all claiming at once.
+        const otherJobs = new DatabaseJobsStore(otherKnex);
+        const workers = Array.from({ length: 10 }, (_, i) =>
+          worker(
+            { test: holding },
+            {
+              id: `replica-${i % 2}-worker-${i}`,
+              concurrency: 2,
+              perKeyLimit: 3,
+              jobs: i % 2 === 0 ? store.jobs : otherJobs,
+            },
+          ),
+        );
+
+        const started = await Promise.all(workers.map(w => w.runAvailable()));
+
+        expect(started.reduce((sum, count) => sum + count, 0)).toBe(3);
+        expect((await store.jobs.countByStatus()).running).toBe(3);
+        await eventually(() => expect(release).toHaveLength(3));
+        release.forEach(resolve => resolve());
+        await Promise.all(workers.map(w => w.drain()));
+      } finally {
+        if (otherKnex !== knex) await otherKnex.destroy();
+      }
     });
 
     it('runs unfinished jobs again later without using attempts', async () => {

@@ -71,8 +71,9 @@ export interface JobsStore {
   /**
    * Claims the next runnable job (queued, due, of one of `kinds`) for `workerId` with a lease
    * until `leaseExpiresAt`, skipping jobs other workers are claiming and jobs whose
-   * concurrency key already has `perKeyLimit` running jobs. One job per statement, so that
-   * every claim sees the ones before it.
+   * concurrency key already has `perKeyLimit` running jobs. One job per claim, and claims of
+   * all workers of all replicas one after another, so that every claim sees the ones before
+   * it and the limit holds across replicas.
    */
   claimNext(options: {
     workerId: string;

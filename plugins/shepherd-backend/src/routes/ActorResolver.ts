@@ -2,6 +2,7 @@ import {
   HttpAuthService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { normalizeEntityRef } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Actor, Reader } from '../service/Actor';
 
 /** A request of any route, however the spec types its parameters, query and body. */
@@ -14,14 +15,22 @@ export class ActorResolver {
     private readonly userInfo: UserInfoService,
   ) {}
 
-  /** A signed-in user; other callers are refused. */
+  /**
+   * A signed-in user; other callers are refused. Its refs come in their normal form: what the
+   * user writes (requests, decisions, grants, audit rows) names them as every other sign-in
+   * of theirs does, whatever the case their sign-in resolver spelled the ref in.
+   */
   async fromRequest(req: AnyRequest): Promise<Actor> {
     const credentials = await this.httpAuth.credentials(req, {
       allow: ['user'],
     });
     const { userEntityRef, ownershipEntityRefs } =
       await this.userInfo.getUserInfo(credentials);
-    return { credentials, userEntityRef, ownershipEntityRefs };
+    return {
+      credentials,
+      userEntityRef: normalizeEntityRef(userEntityRef),
+      ownershipEntityRefs: ownershipEntityRefs.map(normalizeEntityRef),
+    };
   }
 
   /**

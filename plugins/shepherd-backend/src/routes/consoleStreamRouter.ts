@@ -2,6 +2,7 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
   CONSOLE_PROTOCOL_PREFIXES,
   CONSOLE_WEBSOCKET_PROTOCOL,
+  normalizeEntityRef,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
@@ -92,7 +93,7 @@ export function createConsoleStreamRouter(deps: {
     try {
       const credentials = await auth.authenticate(token);
       if (auth.isPrincipal(credentials, 'user')) {
-        return credentials.principal.userEntityRef;
+        return normalizeEntityRef(credentials.principal.userEntityRef);
       }
     } catch {
       // Refused below, without the reason: it could describe the token.

@@ -5,6 +5,7 @@ import {
   ApprovalPreview,
   SHEPHERD_ERROR_CODES,
   ShepherdTicket,
+  sameEntityRef,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { PermissionConditions } from '../../database/permissionFilter';
 import { TicketsStore } from '../../database/stores/tickets/TicketsStore';
@@ -83,7 +84,7 @@ export class DefaultApprovalsService implements ApprovalsService {
   /** A ticket the caller may decide now: someone else's, still pending. */
   async #loadPending(actor: Actor, ticketId: string) {
     const ticket = await this.loadTicket(ticketId);
-    if (ticket.requester === actor.userEntityRef) {
+    if (sameEntityRef(ticket.requester, actor.userEntityRef)) {
       throw notAllowed(
         'Requesters cannot decide their own requests',
         SHEPHERD_ERROR_CODES.SELF_APPROVAL_FORBIDDEN,
@@ -134,6 +135,7 @@ export class DefaultApprovalsService implements ApprovalsService {
     const { plan, warnings } = await operation.approval.plan(ticket, decision);
     const decidedAt = this.context.now();
     const approved = await this.context.execute(async unit => {
+      await this.#holdPending(unit, ticket, decidedAt);
       const vm = ticket.vmId ? await vmOfTicket(unit, ticket.vmId) : undefined;
       const written = await operation.approval.write(unit, {
         actor,
@@ -200,6 +202,29 @@ export class DefaultApprovalsService implements ApprovalsService {
     }
   }
 
+  /**
+   * Holds the pending ticket for this unit of work before anything else is written: of
+   * concurrent approvals, the others wait for the first to commit and then find the ticket
+   * decided (409 TICKET_NOT_PENDING), rather than running into what the first wrote (its VM's
+   * name, its job) and failing on that.
+   */
+  async #holdPending(unit: UnitOfWork, ticket: ShepherdTicket, now: string) {
+    if (
+      !(await unit.tx.tickets.transition(ticket.id, ['PENDING'], {
+        updatedAt: now,
+      }))
+    ) {
+      throw this.#decidedMeanwhile();
+    }
+  }
+
+  #decidedMeanwhile() {
+    return conflict(
+      SHEPHERD_ERROR_CODES.TICKET_NOT_PENDING,
+      'The ticket was decided by someone else in the meantime',
+    );
+  }
+
   /** Moves the ticket and its event on; losing a race to another decision answers 409. */
   async #decide(
     unit: UnitOfWork,
@@ -213,10 +238,7 @@ export class DefaultApprovalsService implements ApprovalsService {
       patch,
     );
     if (!moved) {
-      throw conflict(
-        SHEPHERD_ERROR_CODES.TICKET_NOT_PENDING,
-        'The ticket was decided by someone else in the meantime',
-      );
+      throw this.#decidedMeanwhile();
     }
     await unit.tx.events.transition(ticket.eventId, ['PENDING'], {
       status: eventStatus,

@@ -104,6 +104,7 @@ function recordingSystems(inner: SystemsStore, record: Remember): SystemsStore {
     getByName: name => inner.getByName(name),
     getByEntityRef: entityRef => inner.getByEntityRef(entityRef),
     list: options => inner.list(options),
+    lockForUpdate: id => inner.lockForUpdate(id),
     ...recordingWrites('system', inner, record),
   };
 }

@@ -69,6 +69,28 @@ describe('ShepherdNotifier', () => {
     ]);
   });
 
+  it('addresses the requester by the normal form of their ref, as Backstage resolves recipients', async () => {
+    const { notifier, sent } = notifierWith({ entities: [] });
+    const ticket = { ...TICKET, requester: 'user:default/Jane.Doe' };
+    await notifier.approvalRequested(ticket);
+    await notifier.ticketDecided({
+      ...ticket,
+      status: 'APPROVED',
+      approver: 'user:default/approver',
+    });
+    await notifier.executionFinished({ ...ticket, status: 'SUCCESS' });
+
+    expect(sent.map(message => message.recipients)).toEqual([
+      {
+        type: 'entity',
+        entityRef: ['group:default/approvers'],
+        excludeEntityRef: 'user:default/jane.doe',
+      },
+      { type: 'entity', entityRef: 'user:default/jane.doe' },
+      { type: 'entity', entityRef: 'user:default/jane.doe' },
+    ]);
+  });
+
   it('falls back to the name in the ref for people the catalog does not know', async () => {
     const { notifier, sent } = notifierWith({ entities: [user('approver')] });
     await notifier.ticketDecided({

@@ -7,6 +7,7 @@ import {
   ShepherdTicket,
   reconcilerNotificationTopic,
   TICKET_OPERATION_WORDS,
+  normalizeEntityRef,
   ticketNotificationTopic,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { PersonNames, REF_PERSON_NAMES } from './personNames';
@@ -73,7 +74,8 @@ export class ShepherdNotifier {
       recipients: {
         type: 'entity',
         entityRef: this.approvers,
-        excludeEntityRef: ticket.requester,
+        // Backstage resolves recipients to refs in their normal form and compares exactly.
+        excludeEntityRef: normalizeEntityRef(ticket.requester),
       },
       payload: {
         title: `Approval requested: ${phrase(ticket)}`,
@@ -95,7 +97,10 @@ export class ShepherdNotifier {
       ? await this.people.nameOf(ticket.approver)
       : 'An approver';
     await this.#send({
-      recipients: { type: 'entity', entityRef: ticket.requester },
+      recipients: {
+        type: 'entity',
+        entityRef: normalizeEntityRef(ticket.requester),
+      },
       payload: {
         title: `${approved ? 'Approved' : 'Rejected'}: ${phrase(ticket)}`,
         description: approved
@@ -116,7 +121,10 @@ export class ShepherdNotifier {
     error?: string,
   ): Promise<void> {
     await this.#send({
-      recipients: { type: 'entity', entityRef: ticket.requester },
+      recipients: {
+        type: 'entity',
+        entityRef: normalizeEntityRef(ticket.requester),
+      },
       payload: {
         title: `${error ? 'Failed' : 'Done'}: ${phrase(ticket)}`,
         description: error

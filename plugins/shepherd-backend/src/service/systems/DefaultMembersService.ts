@@ -90,6 +90,7 @@ export class DefaultMembersService implements MembersService {
     const system = await loadSystem(this.context.store, systemId);
     const updatedAt = this.context.now();
     return this.context.execute(async unit => {
+      await unit.tx.systems.lockForUpdate(systemId);
       const member = await memberOf(unit.tx, systemId, memberId);
       if (member.role === input.role) {
         return member;
@@ -112,6 +113,7 @@ export class DefaultMembersService implements MembersService {
   async removeMember(actor: Actor, systemId: string, memberId: string) {
     const system = await loadSystem(this.context.store, systemId);
     await this.context.execute(async unit => {
+      await unit.tx.systems.lockForUpdate(systemId);
       const member = await memberOf(unit.tx, systemId, memberId);
       if (member.role === 'owner') {
         await this.#assertAnotherOwner(unit, systemId, memberId);
@@ -121,6 +123,11 @@ export class DefaultMembersService implements MembersService {
     });
   }
 
+  /**
+   * Refuses to take the owner role from its last holder. Called after the System is locked
+   * for the unit of work: two removals (or demotions) of two different owners would otherwise
+   * each see the other owner and together leave the System without one.
+   */
   async #assertAnotherOwner(
     unit: UnitOfWork,
     systemId: string,

@@ -3,6 +3,7 @@ import {
   SHEPHERD_ERROR_CODES,
   ShepherdTicket,
   TicketDetail,
+  sameEntityRef,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Actor } from '../Actor';
 import { conflict, notAllowed, found } from '../errors';
@@ -57,7 +58,7 @@ export class DefaultTicketsService implements TicketsService {
 
   async cancelTicket(actor: Actor, id: string) {
     const ticket = await this.loadTicket(id);
-    if (ticket.requester !== actor.userEntityRef) {
+    if (!sameEntityRef(ticket.requester, actor.userEntityRef)) {
       throw notAllowed('Only the requester can cancel a request');
     }
     const updatedAt = this.context.now();

@@ -1,4 +1,7 @@
-import { ConsoleGrant } from '@kubevirt-shepherd/plugin-shepherd-common';
+import {
+  ConsoleGrant,
+  normalizeEntityRef,
+} from '@kubevirt-shepherd/plugin-shepherd-common';
 import { TableMapping, columns } from '../../columns';
 import { DatabaseRecordStore } from '../../DatabaseRecordStore';
 import { ConsoleGrantsStore } from './ConsoleGrantsStore';
@@ -6,7 +9,7 @@ import { ConsoleGrantsStore } from './ConsoleGrantsStore';
 const CONSOLE_GRANTS = new TableMapping<ConsoleGrant>('console_grants', {
   id: columns.text('id'),
   vmId: columns.text('vm_id'),
-  userRef: columns.text('user_ref'),
+  userRef: columns.entityRef('user_ref'),
   ticketId: columns.optionalText('ticket_id'),
   grantedBy: columns.text('granted_by'),
   expiresAt: columns.timestamp('expires_at'),
@@ -22,7 +25,7 @@ export class DatabaseConsoleGrantsStore
   async findActive(vmId: string, userRef: string, now: string) {
     const grants = await this.findAll(
       this.selectRecords()
-        .where({ vm_id: vmId, user_ref: userRef })
+        .where({ vm_id: vmId, user_ref: normalizeEntityRef(userRef) })
         .whereNull('revoked_at'),
     );
     // Compared in the application: timestamps read back differ in type per engine.

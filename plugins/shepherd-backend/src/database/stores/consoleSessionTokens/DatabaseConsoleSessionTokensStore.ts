@@ -1,4 +1,5 @@
 import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
+import { normalizeEntityRef } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { Knex } from 'knex';
 import {
   ConsoleSessionTokensStore,
@@ -19,7 +20,7 @@ export class DatabaseConsoleSessionTokensStore
         token_id: token.tokenId,
         vm_id: token.vmId,
         grant_id: token.grantId,
-        user_ref: token.userRef,
+        user_ref: normalizeEntityRef(token.userRef),
         expires_at: token.expiresAt,
         consumed_at: token.consumedAt,
       });

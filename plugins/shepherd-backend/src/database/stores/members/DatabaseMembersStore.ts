@@ -9,7 +9,7 @@ import { MembersStore } from './MembersStore';
 const MEMBERS = new TableMapping<SystemMember>('system_members', {
   id: columns.text('id'),
   systemId: columns.text('system_id'),
-  memberRef: columns.text('member_ref'),
+  memberRef: columns.entityRef('member_ref'),
   role: columns.text<MemberRole>('role'),
   grantedBy: columns.text('granted_by'),
   ...TIMESTAMP_COLUMNS,

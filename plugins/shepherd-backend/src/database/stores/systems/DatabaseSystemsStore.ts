@@ -1,5 +1,6 @@
 import { ShepherdSystem } from '@kubevirt-shepherd/plugin-shepherd-common';
 import { AUTHORSHIP_COLUMNS, TableMapping, columns } from '../../columns';
+import { databaseEngineOf } from '../../engine';
 import { DatabaseNamedRecordStore } from '../../DatabaseRecordStore';
 import { whereEntityAndSearch } from '../../filters';
 import { SystemsStore } from './SystemsStore';
@@ -26,6 +27,21 @@ export class DatabaseSystemsStore
     const query = this.selectRecords().orderBy('systems.name');
     whereEntityAndSearch(query, SYSTEMS.table, options);
     return this.page(query, options, { systemId: 'systems.id' });
+  }
+
+  async lockForUpdate(id: string) {
+    if (databaseEngineOf(this.db) === 'postgres') {
+      // A row lock: a second unit of work asking for it waits until the first commits, then
+      // reads what it committed (each statement of READ COMMITTED sees the latest commits).
+      await this.db(SYSTEMS.table).select('id').where({ id }).forUpdate();
+    } else {
+      // SQLite has one writer at a time, but BEGIN is deferred: a transaction only becomes
+      // the writer at its first write, after it has read. A write that changes nothing makes
+      // it the writer before it reads the members.
+      await this.db(SYSTEMS.table)
+        .where({ id })
+        .update({ id: this.db.ref('id') });
+    }
   }
 
   async update(id: string, patch: { description: string; updatedAt: string }) {

@@ -16,6 +16,12 @@ export interface SystemsStore extends NamedRecordStore<ShepherdSystem> {
       conditions?: PermissionConditions;
     },
   ): Promise<Page<ShepherdSystem>>;
+  /**
+   * Holds the System until the unit of work it is called in ends: units of work that change
+   * its members and check the others (a System keeps an owner) run one after another, the
+   * second seeing what the first committed. Only meaningful inside a transaction.
+   */
+  lockForUpdate(id: string): Promise<void>;
   update(
     id: string,
     patch: { description: string; updatedAt: string },

@@ -1,5 +1,6 @@
 import {
   Environment,
+  normalizeEntityRef,
   PowerAction,
   ShepherdTicket,
   TicketOperation,
@@ -22,8 +23,8 @@ const TICKETS = new TableMapping<ShepherdTicket>('tickets', {
   eventId: columns.text('event_id'),
   operation: columns.text<TicketOperation>('operation'),
   status: columns.text<TicketStatus>('status'),
-  requester: columns.text('requester'),
-  approver: columns.optionalText('approver'),
+  requester: columns.entityRef('requester'),
+  approver: columns.optionalEntityRef('approver'),
   reason: columns.text('reason'),
   rejectReason: columns.optionalText('reject_reason'),
   decisionComment: columns.optionalText('decision_comment'),
@@ -103,9 +104,16 @@ export class DatabaseTicketsStore
         { column: 'tickets.id', order: direction },
       ],
     });
-    whereEquals(query, { 'tickets.requester': options.requester });
+    // Requesters are stored in their normal form: the refs asked about are folded alike.
+    whereEquals(query, {
+      'tickets.requester':
+        options.requester && normalizeEntityRef(options.requester),
+    });
     if (options.excludeRequester) {
-      query.whereNot('tickets.requester', options.excludeRequester);
+      query.whereNot(
+        'tickets.requester',
+        normalizeEntityRef(options.excludeRequester),
+      );
     }
     whereOneOf(query, {
       'tickets.status': options.statuses,

@@ -35,7 +35,7 @@ const VMS = new TableMapping<Omit<NewVm, 'sshUser'>>('vms', {
   serviceId: columns.text('service_id'),
   clusterId: columns.optionalText('cluster_id'),
   ticketId: columns.optionalText('ticket_id'),
-  createdBy: columns.text('created_by'),
+  createdBy: columns.entityRef('created_by'),
   templateId: columns.optionalText('template_id'),
   instanceSizeId: columns.optionalText('instance_size_id'),
   cpuCores: columns.cores('cpu_millicores'),
