@@ -144,6 +144,28 @@ describe('failures of VM operations against a simulated KubeVirt cluster', () =>
       ).toBeUndefined();
     });
 
+    it('creates a VM when the cluster could not be asked about it, instead of taking it for another object', async () => {
+      const { ticketId, vmId } = await requestAndApproveVm(api, world);
+      // The create job's first look at the VM fails as a flaky cluster's would.
+      const flake = sim.faults.inject({
+        kind: 'error',
+        status: 503,
+        method: 'GET',
+        path: `/namespaces/dev/virtualmachines/${VM_NAME}$`,
+        times: 1,
+      });
+
+      await api.backend.stop();
+      await startReplica(JOBS);
+      await eventually(async () =>
+        expect((await api.store.tickets.get(ticketId))?.status).toBe('SUCCESS'),
+      );
+
+      expect(flake.hits).toBe(1);
+      expect((await api.store.vms.get(vmId))?.status).toBe('RUNNING');
+      expect(sim.objects.get('virtualmachines', 'dev', VM_NAME)).toBeDefined();
+    });
+
     it('repairs a ticket left EXECUTING by a job that ended without recording its outcome', async () => {
       const { ticketId, eventId, vmId } = await requestAndApproveVm(api, world);
       // A worker took the job and started the ticket, then its job ended failed while its

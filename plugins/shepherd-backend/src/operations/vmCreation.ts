@@ -18,8 +18,12 @@ import {
   withSshAuthorizedKey,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
 import {
+  ShepherdClusterConnection,
   ShepherdNotOwnedError,
+  ShepherdProviderError,
   ShepherdVmDefinition,
+  ShepherdVmProvider,
+  ShepherdVmRuntimeState,
   isOwnedBy,
   isShepherdNotOwnedError,
   readShepherdOwnership,
@@ -706,7 +710,7 @@ export function vmCreation({
         await job.markExecuting();
         const definition = vmDefinition(vm, ticket, installation);
         const owner = vmOwner(vm, installation);
-        let state = await provider.getVirtualMachine(connection, vm);
+        let state = await readKnownState(provider, connection, vm);
         try {
           if (state.status === 'NOT_FOUND') {
             await provider.ensureNamespace(
@@ -717,7 +721,7 @@ export function vmCreation({
             );
             // Creates the VM, or refuses an object someone created under its name meanwhile.
             await provider.applyVirtualMachine(connection, definition);
-            state = await provider.getVirtualMachine(connection, vm);
+            state = await readKnownState(provider, connection, vm);
           }
           if (state.status !== 'NOT_FOUND' && !isOwnedBy(state.labels, owner)) {
             // An object of the name that is not this VM is never followed as if it were.
@@ -760,4 +764,24 @@ export function vmCreation({
       },
     },
   };
+}
+
+/**
+ * The VM's state on its cluster, or a transient error the queue retries when the cluster
+ * could not be asked: an UNKNOWN state carries no labels, and must never be taken for an
+ * object someone else created under the VM's name.
+ */
+async function readKnownState(
+  provider: ShepherdVmProvider,
+  connection: ShepherdClusterConnection,
+  vm: ShepherdVm,
+): Promise<ShepherdVmRuntimeState> {
+  const state = await provider.getVirtualMachine(connection, vm);
+  if (state.status === 'UNKNOWN') {
+    throw new ShepherdProviderError(
+      'transient',
+      state.message ?? `The state of ${vm.name} could not be read`,
+    );
+  }
+  return state;
 }
