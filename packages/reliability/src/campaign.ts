@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The seeding of `npm start` is a script of the repository, not a package.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { DEMO_CLUSTERS, seedDemo } from '../../../scripts/seed-demo';
+import {
+  DEMO_CLUSTERS,
+  checkClustersNow,
+  seedDemo,
+} from '../../../scripts/seed-demo';
 import { InvariantReport, checkInvariants } from './invariants';
 import { FaultPlan, injectFaults } from './faults';
 import { Portal } from './portal';
@@ -43,6 +47,10 @@ export interface ChaosReport {
   killsDuringJobs: number;
   /** API calls sent again after their replica was killed. */
   retriedCalls: number;
+  /** API calls answered 429 and sent again when the answer said. */
+  rateLimitedCalls: number;
+  /** API calls answered 503 (a cluster could not be asked) and sent again. */
+  unavailableAnswers: number;
   /** Ghosts and orphans the reconciler found in its dry run at the end. */
   reconcilerFindings: number;
   /** Requests of the cluster that faults failed. */
@@ -168,7 +176,12 @@ export async function runChaosCampaign(
           await testCluster.faults.setReachable(false);
           const ends = Date.now() + options.faults!.outageMs!;
           while (Date.now() < ends) {
-            await noteClusterStatus(portal, world.clusterId, clusterStatuses);
+            await noteClusterStatus(
+              portal,
+              world.clusterId,
+              clusterStatuses,
+              true,
+            );
             await pause(Math.min(5_000, Math.max(0, ends - Date.now())));
           }
           await testCluster.faults.setReachable(true);
@@ -236,6 +249,8 @@ export async function runChaosCampaign(
       kills: replicas.reduce((sum, replica) => sum + replica.kills, 0),
       killsDuringJobs,
       retriedCalls: portal.retriedCalls,
+      rateLimitedCalls: portal.rateLimitedCalls,
+      unavailableAnswers: portal.unavailableAnswers,
       reconcilerFindings: findings,
       faultedRequests,
       jobs,
@@ -297,7 +312,13 @@ async function noteClusterStatus(
   portal: Portal,
   clusterId: string,
   seen: string[],
+  checkNow = false,
 ): Promise<void> {
+  if (checkNow) {
+    await portal.as('platform-admin', async (_api, replicaUrl, token) => {
+      await checkClustersNow(replicaUrl, token);
+    });
+  }
   const status = await portal.as('platform-admin', async api => {
     const cluster = await shepherdData(
       api.GET('/v1/admin/clusters/{clusterId}', {

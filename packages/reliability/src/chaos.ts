@@ -4,6 +4,7 @@
  *
  *   yarn chaos                       # PostgreSQL (2 replicas) and SQLite (1 replica)
  *   yarn chaos --runs 100 --kills 20 --engine postgres --seed 7
+ *   yarn faults                      # 30 % of the cluster's requests fail, a 10-minute outage
  *
  * Environment: SHEPHERD_TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432).
  * Exits non-zero when an invariant is broken or a run failed.
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     kills: { type: 'string', default: '20' },
     parallel: { type: 'string', default: '6' },
     seed: { type: 'string', default: String(Date.now() % 100_000) },
+    'fault-rate': { type: 'string', default: '0' },
+    'outage-seconds': { type: 'string', default: '0' },
   },
 });
 
@@ -27,7 +30,7 @@ function describe(report: ChaosReport): string {
     .filter(([, found]) => found.length > 0)
     .map(([name, found]) => `  ${name}: ${found.slice(0, 10).join('; ')}`);
   return [
-    `${report.engine}, ${report.replicas} replica(s): ${report.runs} runs, ${report.kills} kills (${report.killsDuringJobs} while a job ran), ${report.retriedCalls} calls sent again, ${report.seconds} s`,
+    `${report.engine}, ${report.replicas} replica(s): ${report.runs} runs, ${report.kills} kills (${report.killsDuringJobs} while a job ran), ${report.retriedCalls} calls sent again after a lost connection, ${report.rateLimitedCalls} after a 429, ${report.unavailableAnswers} after a 503, ${report.seconds} s`,
     `  failed runs: ${report.failedRuns.length}${report.failedRuns
       .slice(0, 5)
       .map(run => `\n    run ${run.run}: ${run.failure}`)
@@ -35,6 +38,17 @@ function describe(report: ChaosReport): string {
     `  tickets without an end: ${report.invariants.ticketsWithoutEnd.length}, unfinished jobs: ${report.invariants.unfinishedJobs.length}`,
     `  duplicate VMs: ${report.invariants.duplicateVms.length}, untracked VMs: ${report.invariants.untrackedVms.length}, records pointing at nothing: ${report.invariants.recordsPointingAtNothing.length}`,
     `  cluster actions repeated: ${report.invariants.repeatedClusterActions.length}, reconciler findings: ${report.reconcilerFindings}`,
+    `  cluster requests failed by faults: ${
+      report.faultedRequests
+    }; jobs: ${Object.entries(report.jobs)
+      .map(([status, count]) => `${count} ${status}`)
+      .join(', ')}${
+      report.clusterStatusesDuringOutage.length
+        ? `; cluster during the outage: ${report.clusterStatusesDuringOutage.join(
+            ' → ',
+          )}`
+        : ''
+    }`,
     ...broken,
   ].join('\n');
 }
@@ -55,6 +69,11 @@ async function main() {
       parallelRuns: Number(values.parallel),
       kills: Number(values.kills),
       seed,
+      faults: {
+        rate: Number(values['fault-rate']),
+        outageMs: Number(values['outage-seconds']) * 1000,
+        outageAfterMs: 20_000,
+      },
       postgresUrl:
         process.env.SHEPHERD_TEST_POSTGRES_URL ??
         'postgresql://postgres@127.0.0.1:5432',

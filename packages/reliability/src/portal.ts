@@ -23,12 +23,20 @@ export class Portal {
   readonly #tokens = new Map<Persona, string>();
   /** Calls sent again after a failed connection. */
   retriedCalls = 0;
+  /** Calls answered 429 and sent again after the time the answer named. */
+  rateLimitedCalls = 0;
+  /** Calls answered 503 (a cluster could not be asked) and sent again. */
+  unavailableAnswers = 0;
 
   constructor(private readonly replicas: BackendReplica[]) {}
 
   async as<T>(
     persona: Persona,
-    call: (api: ShepherdApiClient) => Promise<T>,
+    call: (
+      api: ShepherdApiClient,
+      replicaUrl: string,
+      token: string,
+    ) => Promise<T>,
   ): Promise<T> {
     const deadline = Date.now() + CALL_DEADLINE_MS;
     for (;;) {
@@ -41,18 +49,31 @@ export class Portal {
             baseUrl: `${replica.url}/api/shepherd`,
             token,
           }),
+          replica.url,
+          token,
         );
       } catch (error) {
+        let delayMs = RETRY_DELAY_MS;
         if (isShepherdApiError(error)) {
           if (error.status === 401) {
             this.#tokens.delete(persona);
-          } else if (error.status !== 503 || error.code) {
+          } else if (error.status === 429) {
+            // A client that keeps to the rate limit tries again when it is told to.
+            this.rateLimitedCalls += 1;
+            delayMs =
+              Number(error.details?.retryAfterSeconds ?? 1) * 1000 +
+              RETRY_DELAY_MS;
+          } else if (error.status === 503) {
+            // A cluster that could not be asked (e.g. an approval's dry run): try again.
+            this.unavailableAnswers += 1;
+          } else {
             throw error;
           }
+        } else {
+          this.retriedCalls += 1;
         }
         if (Date.now() > deadline) throw error;
-        this.retriedCalls += 1;
-        await new Promise(resolve => setTimeout(resolve, RETRY_DELAY_MS));
+        await new Promise(resolve => setTimeout(resolve, delayMs));
       }
     }
   }
