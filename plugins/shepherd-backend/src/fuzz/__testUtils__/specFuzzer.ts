@@ -47,6 +47,8 @@ export interface Finding {
   body?: string;
   status: number;
   responseBody: string;
+  /** For 4xx without code: what the error body lacks. */
+  reason?: string;
   /** For partial writes: the tables that changed. */
   changes?: TableChange[];
 }
@@ -198,7 +200,10 @@ export async function fuzzOperation(options: {
       increment(tally.requests, operation.operationId);
       increment(tally.byStatus, response.status);
       const after = await takeSnapshot(knex);
-      const finding = (problem: Problem, changes?: TableChange[]) =>
+      const finding = (
+        problem: Problem,
+        details: Pick<Finding, 'reason' | 'changes'> = {},
+      ) =>
         tally.findings.push({
           problem,
           operationId: operation.operationId,
@@ -210,14 +215,17 @@ export async function fuzzOperation(options: {
           body: clipped(input.body?.text),
           status: response.status,
           responseBody: clipped(response.text, 600)!,
-          changes,
+          ...details,
         });
       if (response.status >= 500) finding('5xx');
       if (response.status >= 400 && response.status < 500) {
         const breach = errorContractBreach(response.text);
-        if (breach) finding('4xx without code');
+        if (breach) finding('4xx without code', { reason: breach });
+      }
+      // A refused request, and a failed one all the more, leaves the database as it was.
+      if (response.status >= 400) {
         const written = partialWrites(snapshotChanges(before, after));
-        if (written.length) finding('partial write', written);
+        if (written.length) finding('partial write', { changes: written });
       }
       before = after;
     }
@@ -269,6 +277,7 @@ export function describeFinding(finding: Finding): string {
     );
   }
   lines.push(`  response: ${finding.responseBody}`);
+  if (finding.reason) lines.push(`  ${finding.reason}`);
   for (const change of finding.changes ?? []) {
     lines.push(
       `  ${change.table}: +${change.added.length} −${
