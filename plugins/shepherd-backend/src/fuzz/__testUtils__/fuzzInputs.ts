@@ -593,12 +593,12 @@ export function requestsFor(
       ),
     )
     .map(([parts, cut, junk]) => {
-      const valid = assembled('broken-json', parts);
-      const text = valid.body?.text ?? '{}';
+      const request = assembled('broken-json', parts);
+      const text = request.body?.text ?? '{}';
       // Either a prefix of a valid body or a classic of broken JSON.
       const broken = cut % 2 === 0 ? text.slice(0, cut % text.length) : junk;
       return {
-        ...valid,
+        ...request,
         body: { text: broken, contentType: 'application/json' },
       };
     });
