@@ -18,6 +18,7 @@ export const KNOWN_HOLES: Array<{
   },
 ];
 
-export function isKnownHole(finding: Finding): boolean {
-  return KNOWN_HOLES.some(({ matches }) => matches(finding));
+/** The known hole a finding is, if it is one. */
+export function knownHoleOf(finding: Finding): string | undefined {
+  return KNOWN_HOLES.find(({ matches }) => matches(finding))?.hole;
 }

@@ -236,8 +236,20 @@ export async function fuzzOperation(options: {
 /** The summary printed after a run. */
 export function summaryOf(
   tally: FuzzTally,
-  options: { seed: number; runs: number; database: string; seconds: number },
+  options: {
+    seed: number;
+    runs: number;
+    operations?: ReadonlySet<string>;
+    database: string;
+    seconds: number;
+  },
 ): string {
+  const reproduce = [
+    `yarn fuzz --seed ${options.seed} --runs ${options.runs}`,
+    ...(options.operations
+      ? [`--operations ${[...options.operations].join(',')}`]
+      : []),
+  ].join(' ');
   const operations = tally.inputs.size;
   const inputs = [...tally.inputs.values()].reduce((a, b) => a + b, 0);
   const requests = [...tally.requests.values()].reduce((a, b) => a + b, 0);
@@ -251,7 +263,7 @@ export function summaryOf(
     .map(([kind, n]) => `${kind}×${n}`)
     .join(' ');
   return [
-    `Spec fuzzing on ${options.database} (seed ${options.seed}, ${options.runs} inputs per operation; reproduce with: yarn fuzz --seed ${options.seed} --runs ${options.runs})`,
+    `Spec fuzzing on ${options.database} (seed ${options.seed}, ${options.runs} inputs per operation; reproduce with: ${reproduce})`,
     `  ${operations} operations, ${inputs} inputs × ${
       CALLERS.length
     } callers = ${requests} requests in ${options.seconds.toFixed(0)} s`,
