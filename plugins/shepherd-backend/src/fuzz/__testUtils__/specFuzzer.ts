@@ -60,6 +60,8 @@ export interface FuzzTally {
   inputs: Map<string, number>;
   byKind: Map<InputKind, number>;
   byStatus: Map<number, number>;
+  /** Requests answered 2xx that changed the database. */
+  successfulWrites: number;
   findings: Finding[];
 }
 
@@ -69,6 +71,7 @@ export function emptyTally(): FuzzTally {
     inputs: new Map(),
     byKind: new Map(),
     byStatus: new Map(),
+    successfulWrites: 0,
     findings: [],
   };
 }
@@ -222,10 +225,14 @@ export async function fuzzOperation(options: {
         const breach = errorContractBreach(response.text);
         if (breach) finding('4xx without code', { reason: breach });
       }
+      const changes = snapshotChanges(before, after);
       // A refused request, and a failed one all the more, leaves the database as it was.
       if (response.status >= 400) {
-        const written = partialWrites(snapshotChanges(before, after));
+        const written = partialWrites(changes);
         if (written.length) finding('partial write', { changes: written });
+      } else if (changes.length) {
+        // Counted to show that the snapshots see the writes there are.
+        tally.successfulWrites += 1;
       }
       before = after;
     }
@@ -270,7 +277,7 @@ export function summaryOf(
     `  5xx seen: ${count('5xx')}; 4xx without code: ${count(
       '4xx without code',
     )}; partial writes: ${count('partial write')}`,
-    `  statuses: ${statuses}`,
+    `  statuses: ${statuses}; requests answered 2xx that wrote: ${tally.successfulWrites}`,
     `  inputs: ${kinds}`,
   ].join('\n');
 }
