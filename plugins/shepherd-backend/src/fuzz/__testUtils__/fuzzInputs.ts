@@ -631,6 +631,10 @@ export function requestsFor(
       fc.nat(),
       fc.oneof(
         badParameter.map(value => ({ value, repeat: false, bracket: '' })),
+        // Query parameters are mostly numbers (offset, limit): numbers past every bound.
+        fc
+          .constantFrom(...HUGE_NUMBERS, ...NAN_LIKE_STRINGS)
+          .map(value => ({ value, repeat: false, bracket: '' })),
         fc.record({
           value: fc.constantFrom('1', 'a'),
           repeat: fc.boolean(),

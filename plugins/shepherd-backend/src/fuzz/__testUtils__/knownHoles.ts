@@ -16,6 +16,23 @@ export const KNOWN_HOLES: Array<{
     matches: finding =>
       finding.problem === '4xx without code' && finding.status === 401,
   },
+  {
+    hole:
+      'A member id that is not a uuid reaches the uuid column of system_members and ' +
+      'answers 500 on PostgreSQL',
+    matches: finding =>
+      finding.problem === '5xx' &&
+      ['RemoveSystemMember', 'UpdateSystemMember'].includes(
+        finding.operationId,
+      ),
+  },
+  {
+    hole:
+      'An offset past the largest 64-bit integer (the spec sets no maximum) reaches the ' +
+      'database and answers 500 on PostgreSQL',
+    matches: finding =>
+      finding.problem === '5xx' && /[?&]offset=\d{19,}/.test(finding.url),
+  },
 ];
 
 /** The known hole a finding is, if it is one. */
