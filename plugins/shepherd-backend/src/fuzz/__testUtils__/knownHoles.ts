@@ -29,7 +29,7 @@ export const KNOWN_HOLES: Array<{
   {
     hole:
       'An offset past the largest 64-bit integer (the spec sets no maximum) reaches the ' +
-      'database and answers 500 on PostgreSQL',
+      'database and answers 500; on SQLite the body carries the SQL statement',
     matches: finding =>
       finding.problem === '5xx' && /[?&]offset=\d{19,}/.test(finding.url),
   },
