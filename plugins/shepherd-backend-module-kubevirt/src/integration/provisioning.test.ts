@@ -287,6 +287,7 @@ describe('KubeVirtVmProvider against the simulator', () => {
         nodeName: vmi.status.nodeName,
         labels: stored.metadata.labels,
         uid: stored.metadata.uid,
+        instanceUid: vmi.metadata.uid,
       });
       expect(state.ipAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     });
