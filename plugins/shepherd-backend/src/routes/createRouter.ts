@@ -8,6 +8,7 @@ import { registerPlatformRoutes } from './platformRoutes';
 import { registerReconcilerRoutes } from './reconcilerRoutes';
 import { registerConsoleRoutes } from './consoleRoutes';
 import { announceRetryAfter, answerErrors } from './errorCodes';
+import { refuseNulCharacters } from './requestParsing';
 import { registerSystemsRoutes } from './systemsRoutes';
 import { registerWorkflowRoutes } from './workflowRoutes';
 import { createOpenApiRouter } from '../schema/openapi';
@@ -60,6 +61,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, health, logger } = options;
   const router = createOpenApiRouter();
+  router.use(refuseNulCharacters());
 
   router.get('/health', async (req, res) => {
     // Product state only, no governance data: any authenticated caller may read it.

@@ -196,5 +196,23 @@ describe('Bounds of the API input', () => {
       expect(text).not.toMatch(/reconcile_marks|select|SQLITE|relation/i);
       expect(text).not.toMatch(/\bat \S+ \(/);
     });
+
+    it('refuses text with NUL characters, which PostgreSQL cannot store, in bodies and queries', async () => {
+      const system = await api.fixtures.system({ name: 'cart' });
+      const patched = await api
+        .as('platform-admin')
+        .patch(`/v1/systems/${system.id}`)
+        .send({ description: 'before\u0000after' });
+      expectRefused(patched, 400, 'VALIDATION_FAILED');
+      expect(patched.body.error.message).toContain('NUL');
+      expect(
+        (await api.store.systems.get(system.id))?.description,
+      ).not.toContain('after');
+      expectRefused(
+        await api.as('platform-admin').get('/v1/vms?search=a%00b'),
+        400,
+        'VALIDATION_FAILED',
+      );
+    });
   });
 });

@@ -3,6 +3,7 @@ import {
   SHEPHERD_INPUT_LIMITS,
   SHEPHERD_MAX_PAGE_SIZE,
 } from '@kubevirt-shepherd/plugin-shepherd-common';
+import { RequestHandler } from 'express';
 import { invalidInput } from '../service/errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -62,4 +63,34 @@ export function parseEnumList<T extends string>(
     );
   }
   return values as T[];
+}
+
+/** Whether a parsed JSON value or query holds a string with a NUL character anywhere. */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  // Parsed bodies are bounded by the body limit; the depth only guards the recursion.
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(
+    ([key, item]) => key.includes('\u0000') || holdsNul(item, depth + 1),
+  );
+}
+
+/**
+ * Refuses text with NUL characters (U+0000) in the body or the query: PostgreSQL cannot store
+ * them in text columns, and no name, reason or description needs one. Without this check
+ * such a request would fail in the database, after the checks that should have refused it.
+ */
+export function refuseNulCharacters(): RequestHandler {
+  return (req, _res, next) => {
+    if (holdsNul(req.body) || holdsNul(req.query)) {
+      next(
+        invalidInput(
+          SHEPHERD_ERROR_CODES.VALIDATION_FAILED,
+          'Text may not contain NUL characters (U+0000)',
+        ),
+      );
+      return;
+    }
+    next();
+  };
 }
