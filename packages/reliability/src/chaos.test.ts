@@ -5,6 +5,9 @@ import { violations } from './invariants';
  * The short chaos campaign of `npm test`: a few provisioning runs while replicas are killed
  * with SIGKILL; `yarn chaos` runs the long one (docs/reliability.md).
  */
+/** A campaign starts backend processes and restarts them: minutes, not seconds. */
+const CAMPAIGN_TIMEOUT_MS = 20 * 60_000;
+
 describe('the portal under SIGKILL', () => {
   const postgresUrl =
     process.env.SHEPHERD_TEST_POSTGRES_URL ??
@@ -51,5 +54,6 @@ describe('the portal under SIGKILL', () => {
       expect(report.kills).toBe(kills);
       expect(report.runs).toBe(runs);
     },
+    CAMPAIGN_TIMEOUT_MS,
   );
 });
