@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import YAML from 'yaml';
@@ -25,6 +25,21 @@ export interface ReplicaOptions {
   encryptionKey: string;
   /** Shepherd's configuration on top of app-config.yaml (jobs, reconciler, …). */
   shepherd: Record<string, unknown>;
+}
+
+/** util-linux's setpriv, which can have a process killed when its parent dies. */
+const SETPRIV = '/usr/bin/setpriv';
+
+/**
+ * The command that runs `command` so that it is killed when the campaign's process dies
+ * (a test runner that gives up on it, say): no replica outlives its campaign.
+ */
+function withParentDeathSignal(
+  command: string,
+  args: string[],
+): [string, string[]] {
+  if (!existsSync(SETPRIV)) return [command, args];
+  return [SETPRIV, ['--pdeathsig', 'KILL', '--', command, ...args]];
 }
 
 /** A free TCP port on 127.0.0.1 (the kernel picks it). */
@@ -104,8 +119,7 @@ export class BackendReplica {
     writeFileSync(configFile, YAML.stringify(this.#config()));
     const log = createWriteStream(this.logFile, { flags: 'a' });
     const child = spawn(
-      process.execPath,
-      [
+      ...withParentDeathSignal(process.execPath, [
         '--enable-source-maps',
         '--require',
         '@backstage/cli-node/config/nodeTransform.cjs',
@@ -114,7 +128,7 @@ export class BackendReplica {
         '../../app-config.yaml',
         '--config',
         configFile,
-      ],
+      ]),
       {
         cwd: BACKEND_DIR,
         env: {
