@@ -541,7 +541,8 @@ export class Router {
         // The audit log names the object a create made, as kube-apiserver does.
         this.createdNames.set(
           res,
-          (body as { metadata?: { name?: string } } | undefined)?.metadata?.name,
+          (body as { metadata?: { name?: string } } | undefined)?.metadata
+            ?.name,
         );
         const created = deps.api.create(type, namespace, body, writeOptions());
         this.createdNames.set(res, created.metadata.name);
