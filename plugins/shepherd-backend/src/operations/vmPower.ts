@@ -100,6 +100,27 @@ function reasonOf(input: { action: PowerAction; reason?: string }): string {
   return input.reason?.trim() || `${input.action} requested`;
 }
 
+/** The audit row of a power action carried out without an approver (or joined to one). */
+async function auditDirectAction(
+  unit: UnitOfWork,
+  actor: Actor,
+  vm: ShepherdVm,
+  action: AuditAction,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await unit.audit({
+    action,
+    actor: actor.userEntityRef,
+    resourceType: 'vm',
+    resourceId: vm.id,
+    resourceName: vm.name,
+    parentType: 'service',
+    parentId: vm.serviceId,
+    environment: vm.environment,
+    details,
+  });
+}
+
 /**
  * Joins a power request to the action under way on its VM when it repeats it: the same
  * action, carried out directly (no approver needed for it, none was for the one under way).
@@ -122,21 +143,11 @@ async function joinRepeatedAction(
     holder.running.operation === action &&
     !requiresApproval(vocabulary.governed, vm.environment);
   if (!repeats) return undefined;
-  await unit.audit({
-    action: vocabulary.auditAction,
-    actor: actor.userEntityRef,
-    resourceType: 'vm',
-    resourceId: vm.id,
-    resourceName: vm.name,
-    parentType: 'service',
-    parentId: vm.serviceId,
-    environment: vm.environment,
-    details: {
-      reason: reasonOf(input),
-      approvalRequired: false,
-      eventId: holder.eventId,
-      joined: true,
-    },
+  await auditDirectAction(unit, actor, vm, vocabulary.auditAction, {
+    reason: reasonOf(input),
+    approvalRequired: false,
+    eventId: holder.eventId,
+    joined: true,
   });
   return { status: 'ACCEPTED', eventId: holder.eventId, joined: true };
 }
@@ -226,20 +237,10 @@ export function vmPower({
         status: 'PROCESSING',
         createdBy: actor.userEntityRef,
       });
-      await unit.audit({
-        action: draft.auditAction,
-        actor: actor.userEntityRef,
-        resourceType: 'vm',
-        resourceId: vm.id,
-        resourceName: vm.name,
-        parentType: 'service',
-        parentId: vm.serviceId,
-        environment: vm.environment,
-        details: {
-          reason: draft.reason,
-          approvalRequired: false,
-          eventId,
-        },
+      await auditDirectAction(unit, actor, vm, draft.auditAction, {
+        reason: draft.reason,
+        approvalRequired: false,
+        eventId,
       });
       return { status: 'ACCEPTED', eventId };
     },
